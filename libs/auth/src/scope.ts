@@ -1,0 +1,33 @@
+import { DomainError, ErrorCode } from '@ogp/contracts';
+import { Actor, hasAnyRole } from './actor';
+import { Role } from './role.constant';
+
+/** What a command touches: the owning service says, the actor's scopes decide. */
+export interface ScopeTarget {
+  institutionId?: string | null;
+  programmeId?: string | null;
+}
+
+/** Roles that see and act across every institution and programme. */
+export const PLATFORM_WIDE_ROLES: readonly Role[] = ['admin', 'coordinator'];
+
+export function isInScope(actor: Actor, target: ScopeTarget): boolean {
+  if (hasAnyRole(actor, PLATFORM_WIDE_ROLES)) return true;
+  if (target.institutionId && !actor.scopes.institutions.includes(target.institutionId)) return false;
+  if (target.programmeId && !actor.scopes.programmes.includes(target.programmeId)) return false;
+  return !!(target.institutionId || target.programmeId);
+}
+
+/**
+ * The owning service's check, run on every command whatever the gateway already checked,
+ * because the gateway is not the only NATS client.
+ */
+export function assertRole(actor: Actor | null, roles: readonly Role[]): asserts actor is Actor {
+  if (!actor) throw new DomainError(ErrorCode.UNAUTHENTICATED);
+  if (!hasAnyRole(actor, roles)) throw new DomainError(ErrorCode.FORBIDDEN);
+}
+
+export function assertScope(actor: Actor | null, roles: readonly Role[], target: ScopeTarget): asserts actor is Actor {
+  assertRole(actor, roles);
+  if (!isInScope(actor, target)) throw new DomainError(ErrorCode.OUT_OF_SCOPE);
+}

@@ -1,0 +1,22 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { CreateProgrammeCommand, PROGRAMME_KINDS, ProgrammeKind } from '../commitments.contract';
+import { LocalizedLongTextDto, LocalizedTextDto } from './localized-text.dto';
+
+/** Validated at the gateway and again by the commitments service. */
+export class CreateProgrammeDto implements CreateProgrammeCommand {
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, { message: 'code must be 1-32 letters, digits, - or _' })
+  code: string;
+
+  @IsIn(PROGRAMME_KINDS as readonly string[] as string[])
+  kind: ProgrammeKind;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  name: LocalizedTextDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedLongTextDto)
+  description?: LocalizedLongTextDto;
+}

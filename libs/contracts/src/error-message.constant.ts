@@ -1,0 +1,96 @@
+import { ErrorCode } from './error-code.constant';
+import { Language } from './language.constant';
+
+/** What a person reads when a call fails, in their own language. */
+export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
+  VALIDATION_FAILED: {
+    ar: 'البيانات المرسلة غير صالحة.',
+    fr: 'Les données envoyées ne sont pas valides.',
+    en: 'The data sent is not valid.',
+  },
+  MALFORMED_JSON: {
+    ar: 'نص الطلب ليس JSON صالحا.',
+    fr: "Le corps de la requête n'est pas un JSON valide.",
+    en: 'The request body is not valid JSON.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    ar: 'حجم الطلب يتجاوز الحد المسموح به.',
+    fr: 'La requête dépasse la taille autorisée.',
+    en: 'The request is larger than allowed.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    ar: 'نوع المحتوى غير مدعوم.',
+    fr: 'Type de contenu non pris en charge.',
+    en: 'Unsupported content type.',
+  },
+  UNAUTHENTICATED: {
+    ar: 'يجب تسجيل الدخول.',
+    fr: 'Vous devez vous connecter.',
+    en: 'You must log in.',
+  },
+  INVALID_CREDENTIALS: {
+    ar: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.',
+    fr: 'Adresse e-mail ou mot de passe incorrect.',
+    en: 'Wrong e-mail or password.',
+  },
+  ACCOUNT_LOCKED: {
+    ar: 'تم قفل الحساب مؤقتا بعد محاولات فاشلة متكررة. حاول لاحقا.',
+    fr: 'Compte temporairement verrouillé après des échecs répétés. Réessayez plus tard.',
+    en: 'Account temporarily locked after repeated failures. Try again later.',
+  },
+  TOKEN_INVALID: {
+    ar: 'رمز الجلسة غير صالح أو منتهي أو ملغى.',
+    fr: 'Jeton de session invalide, expiré ou révoqué.',
+    en: 'Session token is invalid, expired or revoked.',
+  },
+  FORBIDDEN: {
+    ar: 'ليست لديك صلاحية القيام بهذا الإجراء.',
+    fr: "Vous n'avez pas le droit d'effectuer cette action.",
+    en: 'You are not allowed to do this.',
+  },
+  OUT_OF_SCOPE: {
+    ar: 'هذا العنصر خارج نطاق مسؤوليتك.',
+    fr: 'Cet élément est hors de votre périmètre.',
+    en: 'This item is outside your scope.',
+  },
+  NOT_FOUND: {
+    ar: 'العنصر المطلوب غير موجود.',
+    fr: "L'élément demandé n'existe pas.",
+    en: 'The requested item does not exist.',
+  },
+  ROUTE_NOT_FOUND: {
+    ar: 'هذا المسار غير موجود.',
+    fr: "Cette route n'existe pas.",
+    en: 'This route does not exist.',
+  },
+  ALREADY_EXISTS: {
+    ar: 'هذا العنصر موجود مسبقا.',
+    fr: 'Cet élément existe déjà.',
+    en: 'This item already exists.',
+  },
+  CONFLICT: {
+    ar: 'تعذر تنفيذ الطلب بسبب حالة العنصر الحالية.',
+    fr: "La requête est en conflit avec l'état actuel de l'élément.",
+    en: 'The request conflicts with the current state of the item.',
+  },
+  RATE_LIMITED: {
+    ar: 'طلبات كثيرة جدا. حاول بعد قليل.',
+    fr: 'Trop de requêtes. Réessayez dans un instant.',
+    en: 'Too many requests. Try again shortly.',
+  },
+  UPSTREAM_TIMEOUT: {
+    ar: 'الخدمة لم تجب في الوقت المحدد.',
+    fr: "Le service n'a pas répondu à temps.",
+    en: 'The service did not answer in time.',
+  },
+  UPSTREAM_UNAVAILABLE: {
+    ar: 'الخدمة غير متاحة حاليا.',
+    fr: 'Le service est momentanément indisponible.',
+    en: 'The service is unavailable right now.',
+  },
+  INTERNAL: {
+    ar: 'حدث خطأ داخلي.',
+    fr: "Une erreur interne s'est produite.",
+    en: 'An internal error occurred.',
+  },
+};

@@ -1,0 +1,42 @@
+import { JetStreamManager, RetentionPolicy, StorageType, StreamConfig, nanos } from 'nats';
+import { deadLetterStreamName, deadLetterWildcard, eventsStreamName, eventsWildcard } from './subject';
+
+const DAY_NS = nanos(24 * 60 * 60 * 1000);
+
+/**
+ * Creates (or brings up to date) the stream of domain events and the dead-letter stream.
+ * Every service calls it at boot; it is idempotent.
+ */
+export async function ensureEventStreams(jsm: JetStreamManager, prefix: string): Promise<void> {
+  await ensureStream(jsm, {
+    name: eventsStreamName(prefix),
+    subjects: [eventsWildcard(prefix)],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    max_age: 30 * DAY_NS,
+    duplicate_window: nanos(10 * 60 * 1000),
+  });
+  await ensureStream(jsm, {
+    name: deadLetterStreamName(prefix),
+    subjects: [deadLetterWildcard(prefix)],
+    storage: StorageType.File,
+    retention: RetentionPolicy.Limits,
+    max_age: 90 * DAY_NS,
+  });
+}
+
+async function ensureStream(jsm: JetStreamManager, config: Partial<StreamConfig> & { name: string }): Promise<void> {
+  try {
+    const info = await jsm.streams.info(config.name);
+    const same = JSON.stringify(info.config.subjects) === JSON.stringify(config.subjects) && info.config.max_age === config.max_age;
+    if (!same) await jsm.streams.update(config.name, { ...info.config, ...config });
+  } catch (err) {
+    if ((err as { code?: string }).code !== '404') throw err;
+    try {
+      await jsm.streams.add(config);
+    } catch (addErr) {
+      // Another replica created it between our look and our add: that is the state we wanted.
+      if (!/already in use|exists/i.test((addErr as Error).message)) throw addErr;
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown } from '@nestjs/common';
+import { HealthRegistry, LOGGER } from '@ogp/runtime';
+import { NatsConnection } from 'nats';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { connectNats } from './nats-connection';
+import { NatsRpcClient } from './nats-rpc.client';
+import { OutboxWriter } from './outbox.writer';
+import { OutboxRelay } from './outbox.relay';
+import { ensureEventStreams } from './event-streams';
+import { EventConsumer, EventConsumerOptions } from './event.consumer';
+
+export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+export interface MessagingModuleOptions {
+  service: string;
+  url: string;
+  prefix: string;
+  /** The service's own schema: where its outbox and inbox live. */
+  schema: string;
+  requestTimeoutMs: number;
+  /** Run the outbox relay in this process (default true). */
+  relay?: boolean;
+}
+
+/** Creates the event consumers a service declares, and stops them before the database closes. */
+@Injectable()
+export class EventConsumers implements OnModuleDestroy {
+  private readonly consumers: EventConsumer[] = [];
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async start(options: Pick<EventConsumerOptions, 'durable' | 'filter' | 'handle' | 'maxAttempts' | 'backoffMs' | 'concurrency'>): Promise<EventConsumer> {
+    const consumer = new EventConsumer({
+      ...options,
+      connection: this.connection,
+      dataSource: this.dataSource,
+      prefix: this.options.prefix,
+      logger: this.logger.child({ consumer: options.durable }),
+    });
+    await consumer.start();
+    this.consumers.push(consumer);
+    return consumer;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.consumers.map((c) => c.stop()));
+  }
+}
+
+@Injectable()
+class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
+    private readonly relay: OutboxRelay,
+    health: HealthRegistry,
+  ) {
+    health.register('nats', async () => {
+      if (this.connection.isClosed()) throw new Error('connection closed');
+      await this.connection.flush();
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.options.relay !== false) await this.relay.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.relay.stop();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!this.connection.isClosed()) await this.connection.drain().catch(() => undefined);
+  }
+}
+
+/**
+ * NATS for a service: one connection, the typed RPC client, the outbox writer and relay, and
+ * the event streams ensured at boot.
+ */
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingModuleOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        {
+          provide: NATS_CONNECTION,
+          useFactory: async () => {
+            const connection = await connectNats({ url: options.url, name: options.service });
+            await ensureEventStreams(await connection.jetstreamManager(), options.prefix);
+            return connection;
+          },
+        },
+        {
+          provide: NatsRpcClient,
+          inject: [NATS_CONNECTION],
+          useFactory: (connection: NatsConnection) => new NatsRpcClient(() => connection, options.prefix, options.requestTimeoutMs),
+        },
+        { provide: OutboxWriter, useFactory: () => new OutboxWriter(options.service, options.schema) },
+        {
+          provide: OutboxRelay,
+          inject: [NATS_CONNECTION, DataSource, LOGGER],
+          useFactory: (connection: NatsConnection, dataSource: DataSource, logger: Logger) =>
+            new OutboxRelay({ dataSource, schema: options.schema, publisher: connection.jetstream(), prefix: options.prefix, logger: logger.child({ component: 'outbox-relay' }) }),
+        },
+        EventConsumers,
+        MessagingLifecycle,
+      ],
+      exports: [NATS_CONNECTION, MESSAGING_OPTIONS, NatsRpcClient, OutboxWriter, OutboxRelay, EventConsumers],
+    };
+  }
+}

@@ -1,0 +1,160 @@
+import { headers as natsHeaders, JetStreamClient } from 'nats';
+import type { Logger } from 'pino';
+import type { PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+import { outboxChannel } from './outbox.writer';
+import { withPrefix } from './subject';
+
+/** The one part of a JetStream client the relay uses; a test can wrap it. */
+export type EventPublisher = Pick<JetStreamClient, 'publish'>;
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  schema: string;
+  publisher: EventPublisher;
+  prefix: string;
+  logger: Logger;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  /** Published rows older than this are deleted; they are already in the stream. */
+  retentionHours?: number;
+}
+
+interface OutboxRow {
+  id: string;
+  subject: string;
+  envelope: string;
+  headers: Record<string, string>;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Moves committed outbox rows to JetStream. A batch is locked (SKIP LOCKED, so replicas share
+ * the work), published with the row id as Nats-Msg-Id, and marked published in the same
+ * transaction. A relay that dies mid-batch rolls back; the next one republishes the batch and
+ * JetStream's duplicate window (plus each consumer's inbox) drops the copies.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private wake: (() => void) | null = null;
+  private listener: PoolClient | null = null;
+  private lastPrune = 0;
+  published = 0;
+
+  constructor(private readonly options: OutboxRelayOptions) {}
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await this.listen().catch((err) => this.options.logger.warn({ err: (err as Error).message }, 'outbox LISTEN failed; polling only'));
+    this.loopDone = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loopDone;
+    if (this.listener) {
+      this.listener.release();
+      this.listener = null;
+    }
+  }
+
+  /** Wakes the loop now instead of at the next poll. */
+  kick(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  /** Publishes one batch; returns how many rows it moved. */
+  async relayOnce(): Promise<number> {
+    const { dataSource, publisher, prefix } = this.options;
+    const batchSize = this.options.batchSize ?? 500;
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      const rows: OutboxRow[] = await runner.query(
+        `SELECT id, subject, envelope::text AS envelope, headers FROM outbox
+          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batchSize],
+      );
+      if (rows.length === 0) {
+        await runner.commitTransaction();
+        return 0;
+      }
+      await Promise.all(
+        rows.map((row) => {
+          const h = natsHeaders();
+          for (const [key, value] of Object.entries(row.headers ?? {})) h.set(key, value);
+          return publisher.publish(withPrefix(prefix, row.subject), encoder.encode(row.envelope), { msgID: row.id, headers: h });
+        }),
+      );
+      await runner.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
+      await runner.commitTransaction();
+      this.published += rows.length;
+      return rows.length;
+    } catch (err) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      throw err;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let moved = 0;
+      try {
+        moved = await this.relayOnce();
+        failures = 0;
+        await this.pruneIfDue();
+      } catch (err) {
+        failures += 1;
+        const delay = Math.min(30000, 200 * 2 ** Math.min(failures, 8));
+        this.options.logger.warn({ err: (err as Error).message, retryInMs: delay }, 'outbox relay batch failed; it will be retried');
+        await this.sleep(delay);
+        continue;
+      }
+      if (moved < (this.options.batchSize ?? 500)) await this.sleep(this.options.pollIntervalMs ?? 1000);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  private async listen(): Promise<void> {
+    const driver = this.options.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } };
+    const client = await driver.master.connect();
+    client.on('notification', () => this.kick());
+    client.on('error', (err) => {
+      this.options.logger.warn({ err: err.message }, 'outbox LISTEN connection lost; polling only');
+      this.listener = null;
+    });
+    await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
+    this.listener = client;
+  }
+
+  private async pruneIfDue(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastPrune < 10 * 60 * 1000) return;
+    this.lastPrune = now;
+    const hours = this.options.retentionHours ?? 24 * 7;
+    await this.options.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`, [hours]);
+  }
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { EventContract, EventEnvelope, eventSubject, Header } from '@ogp/contracts';
+import { currentCorrelationId, requestContext } from '@ogp/runtime';
+import { EntityManager } from 'typeorm';
+
+export interface OutboxEventInput<T> {
+  aggregate: { type: string; id: string };
+  data: T;
+  actorId?: string | null;
+}
+
+/** The NOTIFY channel the relay listens on; Postgres delivers it when the transaction commits. */
+export function outboxChannel(schema: string): string {
+  return `outbox_${schema}`;
+}
+
+/**
+ * Writes a domain event into the outbox with the caller's transaction, so the event exists if
+ * and only if the change does. The relay publishes it afterwards.
+ */
+export class OutboxWriter {
+  constructor(
+    private readonly source: string,
+    private readonly schema: string,
+  ) {}
+
+  async add<T>(manager: EntityManager, contract: EventContract<T>, input: OutboxEventInput<T>): Promise<EventEnvelope<T>> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(`outbox event ${contract.type} must be written inside a transaction`);
+    }
+    const correlationId = currentCorrelationId();
+    const envelope: EventEnvelope<T> = {
+      id: randomUUID(),
+      type: contract.type,
+      occurredAt: new Date().toISOString(),
+      source: this.source,
+      correlationId,
+      actorId: input.actorId ?? requestContext.getStore()?.actorId,
+      aggregate: input.aggregate,
+      data: input.data,
+    };
+    const headers: Record<string, string> = { [Header.EVENT_TYPE]: contract.type };
+    if (correlationId) headers[Header.CORRELATION_ID] = correlationId;
+    await manager.query(`INSERT INTO outbox (id, type, subject, envelope, headers) VALUES ($1, $2, $3, $4, $5)`, [
+      envelope.id,
+      contract.type,
+      eventSubject(contract.type),
+      JSON.stringify(envelope),
+      JSON.stringify(headers),
+    ]);
+    await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(this.schema)]);
+    return envelope;
+  }
+}

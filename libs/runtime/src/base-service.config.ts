@@ -1,0 +1,43 @@
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { Secret } from './config';
+
+/** Variables every service reads. Each service extends it with its own. */
+export class BaseServiceConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV = 'development';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Secret()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case SQL identifier' })
+  DB_SCHEMA = '';
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DB_POOL_SIZE = 10;
+
+  @Matches(/^nats:\/\/[^\s,]+(,nats:\/\/[^\s,]+)*$/, { message: 'must be one or more nats:// URLs separated by commas' })
+  NATS_URL = 'nats://127.0.0.1:4222';
+
+  /** Isolates subjects and streams (tests give each suite its own). */
+  @Matches(/^([a-z0-9_-]{1,32})?$/, { message: 'must be empty or up to 32 of [a-z0-9_-]' })
+  NATS_PREFIX = '';
+
+  @IsInt()
+  @Min(50)
+  @Max(120000)
+  NATS_REQUEST_TIMEOUT_MS = 5000;
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HTTP_PORT = 0;
+
+  @IsString()
+  HTTP_HOST = '127.0.0.1';
+}

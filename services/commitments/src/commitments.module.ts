@@ -1,0 +1,34 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule, MessagingTables1732100000000, serviceInfoController } from '@ogp/messaging';
+import { PersistenceModule } from '@ogp/persistence';
+import { RuntimeModule } from '@ogp/runtime';
+import type { Logger } from 'pino';
+import { CommitmentsConfig } from './commitments.config';
+import { ProgrammeEntity } from './programmes/programme.entity';
+import { Programmes1732100000200 } from './programmes/programmes.migration';
+import { ProgrammesModule } from './programmes/programmes.module';
+
+export const COMMITMENTS_MIGRATIONS = [MessagingTables1732100000000, Programmes1732100000200];
+
+@Module({})
+export class CommitmentsModule {
+  static register(config: CommitmentsConfig, logger: Logger): DynamicModule {
+    return {
+      module: CommitmentsModule,
+      imports: [
+        RuntimeModule.forRoot({ service: 'commitments', logger, config }),
+        PersistenceModule.forRoot({
+          url: config.DATABASE_URL,
+          schema: config.DB_SCHEMA,
+          entities: [ProgrammeEntity],
+          migrations: COMMITMENTS_MIGRATIONS,
+          poolSize: config.DB_POOL_SIZE,
+          applicationName: 'commitments',
+        }),
+        MessagingModule.forRoot({ service: 'commitments', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
+        ProgrammesModule,
+      ],
+      controllers: [serviceInfoController('commitments')],
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, Headers, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Public, Roles } from '@ogp/auth';
+import { CommitmentsRpc, CreateProgrammeDto, Header, IdParamDto, Page, ProgrammeView } from '@ogp/contracts';
+import { NatsRpcClient } from '@ogp/messaging';
+import { STAFF_ROLES } from '../access/all-roles.constant';
+import { PageQueryDto } from '../http/page-query.dto';
+import { AuthenticatedActor } from '../identity/jwt.strategy';
+import { forwardedActor } from './forwarded-actor';
+
+@ApiTags('programmes')
+@Controller('programmes')
+export class ProgrammesController {
+  constructor(private readonly rpc: NatsRpcClient) {}
+
+  @Public()
+  @Get()
+  list(@Query() query: PageQueryDto): Promise<Page<ProgrammeView>> {
+    return this.rpc.request(CommitmentsRpc.listProgrammes, { limit: query.limit, offset: query.offset });
+  }
+
+  @Public()
+  @Get(':id')
+  get(@Param() params: IdParamDto): Promise<ProgrammeView> {
+    return this.rpc.request(CommitmentsRpc.getProgramme, { id: params.id });
+  }
+
+  @ApiBearerAuth()
+  @Roles(...STAFF_ROLES)
+  @Post()
+  create(
+    @Req() request: { user: AuthenticatedActor },
+    @Body() dto: CreateProgrammeDto,
+    @Headers(Header.IDEMPOTENCY_KEY) idempotencyKey?: string,
+  ): Promise<ProgrammeView> {
+    return this.rpc.request(CommitmentsRpc.createProgramme, dto, { actor: forwardedActor(request.user), idempotencyKey: idempotencyKey?.slice(0, 200) });
+  }
+}

@@ -1,0 +1,34 @@
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { createServiceApp, ServiceApp } from '@ogp/runtime';
+import type { FastifyError } from 'fastify';
+import type { Logger } from 'pino';
+import { GatewayConfig } from './gateway.config';
+import { GatewayModule } from './gateway.module';
+import { classify, sendError } from './http/http-error.filter';
+
+/** The gateway application, not yet listening (tests and main share it). */
+export async function createGatewayApp(config: GatewayConfig, logger: Logger): Promise<ServiceApp> {
+  return createServiceApp({
+    module: GatewayModule.register(config, logger),
+    logger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    configureHttp: (app) => {
+      const fastify = app.getHttpAdapter().getInstance();
+      // Errors raised by Fastify itself (body parsing, size) never reach Nest's filters.
+      fastify.setErrorHandler((error: FastifyError, request, reply) => {
+        const { code, details } = classify(error);
+        sendError(reply, request.headers['accept-language'], code, details);
+      });
+      const document = SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('Open Government Platform API')
+          .setDescription('Commitments tracking, co-creation, alerts and reports. Errors: {error: {code, message}} with the message in ar, fr or en (Accept-Language).')
+          .setVersion('0.1.0')
+          .addBearerAuth()
+          .build(),
+      );
+      SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+    },
+  });
+}

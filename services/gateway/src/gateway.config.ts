@@ -1,0 +1,45 @@
+import { IsInt, Matches, Max, Min, MinLength } from 'class-validator';
+import { BaseServiceConfig, Secret } from '@ogp/runtime';
+
+export class GatewayConfig extends BaseServiceConfig {
+  override DB_SCHEMA = 'gateway';
+  override HTTP_PORT = 3000;
+
+  @Secret()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  JWT_SECRET = '';
+
+  @IsInt()
+  @Min(60)
+  @Max(3600)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Secret()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @IsInt()
+  @Min(1024)
+  @Max(10 * 1024 * 1024)
+  BODY_LIMIT_BYTES = 64 * 1024;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  LOGIN_LOCK_MINUTES = 15;
+
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  AUTH_RATE_LIMIT_PER_MINUTE = 30;
+}

@@ -1,0 +1,65 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { MessagingModule, MessagingTables1732100000000 } from '@ogp/messaging';
+import { PersistenceModule } from '@ogp/persistence';
+import { RuntimeModule } from '@ogp/runtime';
+import type { Logger } from 'pino';
+import { AccessGuard } from './access/access.guard';
+import { AuthRateLimitGuard } from './access/auth-rate-limit.guard';
+import { RateLimiter } from './access/rate-limiter';
+import { RouteCatalog } from './access/route-catalog';
+import { NotificationsController } from './forwarding/notifications.controller';
+import { OperationsController } from './forwarding/operations.controller';
+import { ProgrammesController } from './forwarding/programmes.controller';
+import { GatewayConfig } from './gateway.config';
+import { CorrelationInterceptor } from './http/correlation.interceptor';
+import { HttpErrorFilter } from './http/http-error.filter';
+import { createValidationPipe } from './http/validation.pipe';
+import { AccountsController } from './identity/accounts.controller';
+import { AuthController } from './identity/auth.controller';
+import { AuthService } from './identity/auth.service';
+import { Identity1732100000100 } from './identity/identity.migration';
+import { JwtStrategy } from './identity/jwt.strategy';
+import { LocalStrategy } from './identity/local.strategy';
+import { UserEntity } from './identity/user.entity';
+import { UsersService } from './identity/users.service';
+
+@Module({})
+export class GatewayModule {
+  static register(config: GatewayConfig, logger: Logger): DynamicModule {
+    return {
+      module: GatewayModule,
+      imports: [
+        RuntimeModule.forRoot({ service: 'gateway', logger, config }),
+        PersistenceModule.forRoot({
+          url: config.DATABASE_URL,
+          schema: config.DB_SCHEMA,
+          entities: [UserEntity],
+          migrations: [MessagingTables1732100000000, Identity1732100000100],
+          poolSize: config.DB_POOL_SIZE,
+          applicationName: 'gateway',
+        }),
+        MessagingModule.forRoot({ service: 'gateway', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
+        PassportModule,
+        JwtModule.register({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        DiscoveryModule,
+      ],
+      controllers: [AuthController, AccountsController, ProgrammesController, NotificationsController, OperationsController],
+      providers: [
+        AuthService,
+        UsersService,
+        LocalStrategy,
+        JwtStrategy,
+        RateLimiter,
+        AuthRateLimitGuard,
+        RouteCatalog,
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,56 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { LANGUAGES, Language } from '@ogp/contracts';
+import { ROLES, Role } from '@ogp/auth';
+
+export class ScopeDto {
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  institutions: string[] = [];
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  programmes: string[] = [];
+}
+
+export class CreateAccountDto {
+  @ApiProperty()
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 10 })
+  @IsString()
+  @Length(10, 200)
+  password: string;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 120)
+  displayName: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(6)
+  @IsIn(ROLES as readonly string[] as string[], { each: true })
+  roles: Role[];
+
+  @ApiProperty({ type: ScopeDto, required: false })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ScopeDto)
+  scopes?: ScopeDto;
+
+  @ApiProperty({ enum: LANGUAGES, required: false })
+  @IsOptional()
+  @IsIn(LANGUAGES as readonly string[] as string[])
+  language?: Language;
+}

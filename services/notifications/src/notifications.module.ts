@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { MessagingModule, MessagingTables1732100000000, serviceInfoController } from '@ogp/messaging';
+import { PersistenceModule } from '@ogp/persistence';
+import { RuntimeModule } from '@ogp/runtime';
+import type { Logger } from 'pino';
+import { EventDispatcher } from './dispatch/event-dispatcher';
+import { NotificationsConsumer } from './dispatch/notifications-consumer';
+import { InboxController } from './inbox/inbox.controller';
+import { InboxService } from './inbox/inbox.service';
+import { NotificationsConfig } from './notifications.config';
+import { Notifications1732100000300 } from './notifications.migration';
+import { RecipientsRepository } from './recipients/recipients.repository';
+
+@Module({})
+export class NotificationsModule {
+  static register(config: NotificationsConfig, logger: Logger): DynamicModule {
+    return {
+      module: NotificationsModule,
+      imports: [
+        RuntimeModule.forRoot({ service: 'notifications', logger, config }),
+        PersistenceModule.forRoot({
+          url: config.DATABASE_URL,
+          schema: config.DB_SCHEMA,
+          entities: [],
+          migrations: [MessagingTables1732100000000, Notifications1732100000300],
+          poolSize: config.DB_POOL_SIZE,
+          applicationName: 'notifications',
+        }),
+        MessagingModule.forRoot({ service: 'notifications', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
+      ],
+      controllers: [InboxController, serviceInfoController('notifications')],
+      providers: [RecipientsRepository, EventDispatcher, NotificationsConsumer, InboxService],
+    };
+  }
+}

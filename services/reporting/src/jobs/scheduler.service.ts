@@ -1,0 +1,57 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { HealthRegistry, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
+import { Queue, Worker } from 'bullmq';
+import Redis from 'ioredis';
+import type { Logger } from 'pino';
+import { ReportingConfig } from '../reporting.config';
+import { REPORTING_QUEUE, REPORTING_SCHEDULES } from './job-name.constant';
+import { JobRegistry } from './job.registry';
+
+/**
+ * The reporting queue, its worker and its schedules. Redis holds no truth: schedules are
+ * upserted at every boot under stable keys, and every job is a sweep over Postgres that is safe
+ * to run twice.
+ */
+@Injectable()
+export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly connection: Redis;
+  readonly queue: Queue;
+  private worker: Worker | null = null;
+
+  constructor(
+    private readonly registry: JobRegistry,
+    @Inject(SERVICE_CONFIG) private readonly config: ReportingConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    health: HealthRegistry,
+  ) {
+    this.connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+    this.connection.on('error', () => undefined);
+    this.queue = new Queue(REPORTING_QUEUE, { connection: this.connection, prefix: this.prefix });
+    health.register('redis', async () => {
+      await this.connection.ping();
+    });
+  }
+
+  private get prefix(): string {
+    return `${this.config.NATS_PREFIX || 'ogp'}:bull`;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.registry.assertComplete();
+    for (const schedule of REPORTING_SCHEDULES) {
+      await this.queue.upsertJobScheduler(schedule.key, { pattern: schedule.pattern, tz: this.config.SCHEDULE_TIMEZONE }, { name: schedule.job.name, data: {} });
+    }
+    this.worker = new Worker(REPORTING_QUEUE, (job) => this.registry.handlerFor(job.name)(job.data, job), {
+      connection: this.connection.duplicate(),
+      prefix: this.prefix,
+      concurrency: 2,
+    });
+    this.worker.on('failed', (job, err) => this.logger.warn({ job: job?.name, id: job?.id, err: err.message }, 'job failed'));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+    this.connection.disconnect();
+  }
+}

@@ -1,0 +1,16 @@
+import { IsString, Matches } from 'class-validator';
+import { BaseServiceConfig, Secret } from '@ogp/runtime';
+
+export class ReportingConfig extends BaseServiceConfig {
+  override DB_SCHEMA = 'reporting';
+  override HTTP_PORT = 3104;
+
+  @Secret()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Schedules fire in this timezone (the ministries' working day). */
+  @IsString()
+  @Matches(/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/, { message: 'must be an IANA timezone such as Africa/Casablanca' })
+  SCHEDULE_TIMEZONE = 'Africa/Casablanca';
+}
