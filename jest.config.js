@@ -19,6 +19,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: { '^@ogp/(contracts|auth|runtime|persistence|messaging|testing|tracking)$': '<rootDir>/libs/$1/src' },
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  setupFiles: ['reflect-metadata'],
   testTimeout: 120000,
   maxWorkers: 2,
 };

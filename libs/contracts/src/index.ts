@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 export * from './error-code.constant';
 export * from './error-status.constant';
 export * from './error-message.constant';

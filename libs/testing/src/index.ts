@@ -1,1 +1,4 @@
-export {};
+export * from './servers';
+export * from './wait-for';
+export * from './test-isolation';
+export * from './spawned-service';

@@ -1,0 +1,236 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { event, EventEnvelope } from '@ogp/contracts';
+import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
+import { TEST_DATABASE_URL, TEST_NATS_URL, TestIsolation, waitFor } from '@ogp/testing';
+import { connect, headers, NatsConnection } from 'nats';
+import pino from 'pino';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventConsumer } from './event.consumer';
+import { ensureEventStreams } from './event-streams';
+import { MessagingTables1732100000000 } from './messaging-tables.migration';
+import { OutboxRelay } from './outbox.relay';
+import { OutboxWriter } from './outbox.writer';
+import { deadLetterStreamName, eventsStreamName, prefixedEventSubject } from './subject';
+
+/** Each test uses its own event type, so its consumer sees only its own events. */
+const typeFor = (run: string) => event<{ n: number }>(`test.${run}.happened`);
+const TestEvent = typeFor('inline');
+const logger = pino({ level: 'silent' });
+
+async function migratedDataSource(schema: string): Promise<DataSource> {
+  const ds = createServiceDataSource({ url: TEST_DATABASE_URL, schema, entities: [], migrations: [MessagingTables1732100000000], poolSize: 20 });
+  await ds.initialize();
+  await runMigrationsUnderLock(ds, schema);
+  return ds;
+}
+
+describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', () => {
+  const iso = new TestIsolation();
+  let nc: NatsConnection;
+  let producer: DataSource;
+  let consumerDb: DataSource;
+  let writer: OutboxWriter;
+  let suiteIndex = 0;
+
+  beforeAll(async () => {
+    nc = await connect({ servers: TEST_NATS_URL });
+    await ensureEventStreams(await nc.jetstreamManager(), iso.prefix);
+    producer = await migratedDataSource(iso.schema('producer'));
+    consumerDb = await migratedDataSource(iso.schema('consumer'));
+    // The consumer's side effect: one row per handled event; the primary key makes a second handling fail loudly.
+    await consumerDb.query(`CREATE TABLE handled (event_id uuid PRIMARY KEY, n int NOT NULL, run text NOT NULL)`);
+    writer = new OutboxWriter('producer', iso.schema('producer'));
+  });
+
+  afterAll(async () => {
+    await producer?.destroy();
+    await consumerDb?.destroy();
+    await nc?.close();
+    await iso.cleanup();
+  });
+
+  async function writeEvents(count: number, run: string): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i += 50) {
+      await producer.transaction(async (manager) => {
+        for (let j = i; j < Math.min(i + 50, count); j++) {
+          const env = await writer.add(manager, typeFor(run), { aggregate: { type: 'thing', id: '00000000-0000-4000-8000-000000000000' }, data: { n: j } });
+          ids.push(env.id);
+        }
+      });
+    }
+    await producer.query(`UPDATE outbox SET headers = headers || jsonb_build_object('x-run', $1::text) WHERE published_at IS NULL`, [run]);
+    return ids;
+  }
+
+  function consumerFor(run: string, handle?: (e: EventEnvelope, m: EntityManager) => Promise<void>, extra: Partial<ConstructorParameters<typeof EventConsumer>[0]> = {}): EventConsumer {
+    suiteIndex += 1;
+    return new EventConsumer({
+      connection: nc,
+      dataSource: consumerDb,
+      prefix: iso.prefix,
+      durable: `c${suiteIndex}_${run}`,
+      filter: typeFor(run).type,
+      logger,
+      handle:
+        handle ??
+        (async (e, m) => {
+          if ((e.data as { run?: string }).run !== undefined) return;
+          await m.query(`INSERT INTO handled (event_id, n, run) VALUES ($1, $2, $3)`, [e.id, (e.data as { n: number }).n, run]);
+        }),
+      ...extra,
+    });
+  }
+
+  async function handledIn(ids: string[]): Promise<number> {
+    const [{ count }] = await consumerDb.query(`SELECT count(*)::int AS count FROM handled WHERE event_id = ANY($1::uuid[])`, [ids]);
+    return count;
+  }
+
+  it('a rolled-back change leaves no event in the outbox', async () => {
+    const before = await producer.query(`SELECT count(*)::int AS c FROM outbox`);
+    await expect(
+      producer.transaction(async (manager) => {
+        await writer.add(manager, TestEvent, { aggregate: { type: 'thing', id: '00000000-0000-4000-8000-000000000000' }, data: { n: -1 } });
+        throw new Error('the change failed half way');
+      }),
+    ).rejects.toThrow('half way');
+    const after = await producer.query(`SELECT count(*)::int AS c FROM outbox`);
+    expect(after[0].c).toBe(before[0].c);
+  });
+
+  it('an event outside a transaction is refused', async () => {
+    await expect(writer.add(producer.manager, TestEvent, { aggregate: { type: 'thing', id: '00000000-0000-4000-8000-000000000000' }, data: { n: 0 } })).rejects.toThrow(/inside a transaction/);
+  });
+
+  it('relays 500 committed events and the consumer handles each exactly once', async () => {
+    const ids = await writeEvents(500, 'plain');
+    const consumer = consumerFor('plain');
+    await consumer.start();
+    const relay = new OutboxRelay({ dataSource: producer, schema: iso.schema('producer'), publisher: nc.jetstream(), prefix: iso.prefix, logger, pollIntervalMs: 100 });
+    await relay.start();
+    try {
+      await waitFor(async () => (await handledIn(ids)) === 500, { what: '500 handled events', timeoutMs: 30000 });
+      const pending = await producer.query(`SELECT count(*)::int AS c FROM outbox WHERE published_at IS NULL`);
+      expect(pending[0].c).toBe(0);
+      expect(consumer.stats.handled).toBe(500);
+      expect(consumer.stats.duplicates).toBe(0);
+    } finally {
+      await relay.stop();
+      await consumer.stop();
+    }
+  });
+
+  it('a relay killed in the middle of a batch loses nothing and nothing is handled twice', async () => {
+    const ids = await writeEvents(500, 'killed');
+    const jsm = await nc.jetstreamManager();
+    const before = (await jsm.streams.info(eventsStreamName(iso.prefix))).state.messages;
+    const child = spawn(process.execPath, [join(__dirname, '..', 'test-fixtures', 'relay-runner.js'), iso.schema('producer'), iso.prefix, '250'], {
+      env: { PATH: process.env.PATH ?? '', DATABASE_URL: TEST_DATABASE_URL, NATS_URL: TEST_NATS_URL },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    await waitFor(
+      () => {
+        if (out.includes('Error')) throw new Error(out);
+        return out.includes('PAUSED');
+      },
+      { what: 'relay to pause mid-batch', timeoutMs: 20000 },
+    );
+    await waitFor(async () => (await jsm.streams.info(eventsStreamName(iso.prefix))).state.messages - before >= 250, { what: 'first half of the batch in the stream' });
+    child.kill('SIGKILL');
+    await exited;
+
+    // Its transaction died with it: every row is still waiting to be published.
+    await waitFor(async () => (await producer.query(`SELECT count(*)::int AS c FROM outbox WHERE published_at IS NULL`))[0].c === 500, { what: 'rollback of the killed batch' });
+
+    const consumer = consumerFor('killed');
+    await consumer.start();
+    const relay = new OutboxRelay({ dataSource: producer, schema: iso.schema('producer'), publisher: nc.jetstream(), prefix: iso.prefix, logger, pollIntervalMs: 100 });
+    await relay.start();
+    try {
+      await waitFor(async () => (await handledIn(ids)) === 500, { what: 'all 500 handled after the restart', timeoutMs: 30000 });
+      // JetStream dropped the 250 republished copies by Nats-Msg-Id: the stream holds each event once.
+      const after = (await jsm.streams.info(eventsStreamName(iso.prefix))).state.messages;
+      expect(after - before).toBe(500);
+      expect(consumer.stats.handled).toBe(500);
+    } finally {
+      await relay.stop();
+      await consumer.stop();
+    }
+  });
+
+  it('a redelivered event id is skipped by the inbox', async () => {
+    const js = nc.jetstream();
+    const envelope: EventEnvelope<{ n: number }> = {
+      id: '11111111-1111-4111-8111-111111111111',
+      type: typeFor('dupes').type,
+      occurredAt: new Date().toISOString(),
+      source: 'test',
+      aggregate: { type: 'thing', id: '00000000-0000-4000-8000-000000000000' },
+      data: { n: 7 },
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(envelope));
+    // Two copies under different message ids: JetStream keeps both, the inbox must not.
+    await js.publish(prefixedEventSubject(iso.prefix, typeFor('dupes').type), bytes, { msgID: 'copy-1' });
+    await js.publish(prefixedEventSubject(iso.prefix, typeFor('dupes').type), bytes, { msgID: 'copy-2' });
+    const consumer = consumerFor('dupes');
+    await consumer.start();
+    try {
+      await waitFor(() => consumer.stats.duplicates >= 1, { what: 'the duplicate to be seen' });
+      expect(await handledIn([envelope.id])).toBe(1);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('a failing handler is retried with backoff, then moved to the dead-letter subject', async () => {
+    const ids = await writeEvents(3, 'poison');
+    let attempts = 0;
+    const poisonId = ids[1];
+    const consumer = consumerFor(
+      'poison',
+      async (e, m) => {
+        if (e.id === poisonId) {
+          attempts += 1;
+          throw new Error('cannot handle this one');
+        }
+        await m.query(`INSERT INTO handled (event_id, n, run) VALUES ($1, $2, 'poison')`, [e.id, (e.data as { n: number }).n]);
+      },
+      { maxAttempts: 3, backoffMs: [50, 100] },
+    );
+    await consumer.start();
+    const relay = new OutboxRelay({ dataSource: producer, schema: iso.schema('producer'), publisher: nc.jetstream(), prefix: iso.prefix, logger, pollIntervalMs: 100 });
+    await relay.start();
+    try {
+      await waitFor(() => consumer.stats.deadLettered === 1, { what: 'the poison event to be dead-lettered', timeoutMs: 20000 });
+      expect(attempts).toBe(3);
+      expect(await handledIn([ids[0], ids[2]])).toBe(2);
+      expect(await handledIn([poisonId])).toBe(0);
+      const jsm = await nc.jetstreamManager();
+      const dead = await jsm.streams.getMessage(deadLetterStreamName(iso.prefix), { last_by_subj: `${iso.prefix}.deadletter.${consumer['options'].durable}.${typeFor('poison').type}` });
+      expect(JSON.parse(new TextDecoder().decode(dead.data)).id).toBe(poisonId);
+      expect(dead.header.get('x-dead-letter-reason')).toContain('cannot handle');
+    } finally {
+      await relay.stop();
+      await consumer.stop();
+    }
+  });
+
+  it('an unreadable message goes straight to dead letters and does not block the others', async () => {
+    const consumer = consumerFor('garbage');
+    await consumer.start();
+    try {
+      const h = headers();
+      h.set('x-test', 'garbage');
+      await nc.jetstream().publish(prefixedEventSubject(iso.prefix, typeFor('garbage').type), new TextEncoder().encode('not json'), { headers: h });
+      await waitFor(() => consumer.stats.deadLettered === 1, { what: 'garbage to be dead-lettered' });
+    } finally {
+      await consumer.stop();
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+import { waitFor } from './wait-for';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+/**
+ * A service run as a real process with the same start command as its image
+ * (`node services/<name>/dist/main.js`), its output kept for assertions.
+ */
+export class SpawnedService {
+  private child: ChildProcess | null = null;
+  output = '';
+  exitCode: number | null = null;
+  private exited: Promise<number | null> = Promise.resolve(null);
+
+  constructor(
+    readonly service: string,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  get port(): number {
+    return Number(this.env.HTTP_PORT);
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  start(): this {
+    this.output = '';
+    this.exitCode = null;
+    const child = spawn(process.execPath, [join(ROOT, 'services', this.service, 'dist', 'main.js')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
+    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve((this.exitCode = code))));
+    this.child = child;
+    return this;
+  }
+
+  /** Waits until /health/ready answers 200. */
+  async ready(timeoutMs = 30000): Promise<this> {
+    await waitFor(
+      async () => {
+        if (this.exitCode !== null) throw new Error(`${this.service} exited with ${this.exitCode}: ${this.output.slice(-2000)}`);
+        const res = await fetch(`http://127.0.0.1:${this.port}/health/ready`).catch(() => null);
+        return res?.status === 200;
+      },
+      { timeoutMs, what: `${this.service} readiness`, intervalMs: 150 },
+    );
+    return this;
+  }
+
+  /** Graceful stop (SIGTERM), as an orchestrator does. */
+  async stop(): Promise<number | null> {
+    if (!this.child || this.exitCode !== null) return this.exitCode;
+    this.child.kill('SIGTERM');
+    return this.exited;
+  }
+
+  /** Abrupt death (SIGKILL): nothing runs after it. */
+  async kill(): Promise<number | null> {
+    if (!this.child || this.exitCode !== null) return this.exitCode;
+    this.child.kill('SIGKILL');
+    return this.exited;
+  }
+
+  waitForExit(): Promise<number | null> {
+    return this.exited;
+  }
+}
+
+/** A TCP port nobody listens on right now, for a spawned service. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
