@@ -22,16 +22,14 @@ export function createRpcServiceApp(options: RpcServiceAppOptions): Promise<Serv
     module: options.module,
     logger: options.logger,
     microservice: new PrefixedNatsServer({ url: config.NATS_URL, queue: options.service, prefix: config.NATS_PREFIX, name: options.service }),
-    configureMicroservice: (microservice) => {
-      microservice.useGlobalFilters(new RpcErrorFilter());
-      microservice.useGlobalPipes(
-        new ValidationPipe({
-          whitelist: true,
-          forbidNonWhitelisted: true,
-          transform: true,
-          exceptionFactory: (errors) => new DomainError(ErrorCode.VALIDATION_FAILED, 'invalid request', { fields: flattenValidationErrors(errors) }),
-        }),
-      );
-    },
+    globalFilters: [new RpcErrorFilter()],
+    globalPipes: [
+      new ValidationPipe({
+        whitelist: true,
+        forbidNonWhitelisted: true,
+        transform: true,
+        exceptionFactory: (errors) => new DomainError(ErrorCode.VALIDATION_FAILED, 'invalid request', { fields: flattenValidationErrors(errors) }),
+      }),
+    ],
   });
 }

@@ -1,4 +1,4 @@
-import { ArgumentsHost, BadRequestException, Catch, Logger, RpcExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, ErrorBody, ErrorCode } from '@ogp/contracts';
 import { Observable, throwError } from 'rxjs';
 
@@ -8,10 +8,17 @@ import { Observable, throwError } from 'rxjs';
  * logged here and leaves as INTERNAL, without its stack or SQL.
  */
 @Catch()
-export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
+export class RpcErrorFilter implements ExceptionFilter<unknown> {
   private readonly logger = new Logger('RpcErrorFilter');
 
-  catch(exception: unknown, _host: ArgumentsHost): Observable<ErrorBody> {
+  catch(exception: unknown, host: ArgumentsHost): Observable<ErrorBody> | void {
+    if (host.getType() === 'http') {
+      // The HTTP side of a service serves only health and metrics.
+      const reply = host.switchToHttp().getResponse<{ status(code: number): { send(body: unknown): void } }>();
+      const status = exception instanceof HttpException ? exception.getStatus() : 500;
+      reply.status(status).send({ error: { code: status === 404 ? ErrorCode.ROUTE_NOT_FOUND : ErrorCode.INTERNAL, message: status === 404 ? 'not found' : 'internal error' } });
+      return;
+    }
     if (exception instanceof DomainError) return throwError(() => exception.toBody());
     if (exception instanceof BadRequestException) {
       const response = exception.getResponse() as { message?: unknown };

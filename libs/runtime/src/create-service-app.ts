@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DynamicModule, INestMicroservice, Type } from '@nestjs/common';
+import { DynamicModule, ExceptionFilter, INestMicroservice, PipeTransform, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CustomTransportStrategy } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,9 +12,12 @@ export interface ServiceAppOptions {
   logger: Logger;
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
+  trustProxy?: boolean;
   /** The NATS transport, for services that answer requests. */
   microservice?: CustomTransportStrategy;
-  configureMicroservice?: (microservice: INestMicroservice) => void;
+  /** Filters and pipes for both sides; the NATS side inherits them. */
+  globalFilters?: ExceptionFilter[];
+  globalPipes?: PipeTransform[];
   configureHttp?: (app: NestFastifyApplication) => void | Promise<void>;
 }
 
@@ -30,20 +33,21 @@ export interface ServiceApp {
 export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit ?? 64 * 1024,
-    trustProxy: true,
+    trustProxy: options.trustProxy ?? false,
     requestIdHeader: Header.CORRELATION_ID,
     genReqId: () => randomUUID(),
-    disableRequestLogging: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, {
     logger: new PinoNestLogger(options.logger),
     abortOnError: false,
   });
+  if (options.globalFilters?.length) app.useGlobalFilters(...options.globalFilters);
+  if (options.globalPipes?.length) app.useGlobalPipes(...options.globalPipes);
   await options.configureHttp?.(app);
   let microservice: INestMicroservice | undefined;
   if (options.microservice) {
-    microservice = app.connectMicroservice({ strategy: options.microservice }, { inheritAppConfig: false });
-    options.configureMicroservice?.(microservice);
+    // Global filters and pipes must be in place before the microservice initialises, hence inherited.
+    microservice = app.connectMicroservice({ strategy: options.microservice }, { inheritAppConfig: true });
   }
   await app.init();
   if (microservice) await app.startAllMicroservices();

@@ -12,6 +12,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger): P
     module: GatewayModule.register(config, logger),
     logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
     configureHttp: (app) => {
       const fastify = app.getHttpAdapter().getInstance();
       // Errors raised by Fastify itself (body parsing, size) never reach Nest's filters.

@@ -1,4 +1,4 @@
-import { IsInt, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseServiceConfig, Secret } from '@ogp/runtime';
 
 export class GatewayConfig extends BaseServiceConfig {
@@ -42,4 +42,8 @@ export class GatewayConfig extends BaseServiceConfig {
   @Min(1)
   @Max(100000)
   AUTH_RATE_LIMIT_PER_MINUTE = 30;
+
+  /** Trust X-Forwarded-For (only behind a proxy that sets it; otherwise clients could dodge rate limits). */
+  @IsBoolean()
+  TRUST_PROXY = false;
 }

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertRole } from '@ogp/auth';
 import { boundPage, CommitmentsEvents, CreateProgrammeCommand, DomainError, ErrorCode, Page, PageQuery, ProgrammeView } from '@ogp/contracts';
 import { OutboxWriter, runIdempotent } from '@ogp/messaging';
+import { LOGGER } from '@ogp/runtime';
+import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { recordChange } from './change-history';
 import { ProgrammeEntity } from './programme.entity';
@@ -24,13 +26,14 @@ export class ProgrammesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   /** The coordination team opens a programme: an OGP plan, a regional plan, or a national strategy. */
   async create(actor: Actor | null, command: CreateProgrammeCommand, idempotencyKey: string | null): Promise<ProgrammeView> {
     assertRole(actor, ['coordinator', 'admin']);
     try {
-      return await this.dataSource.transaction((manager) =>
+      const view = await this.dataSource.transaction((manager) =>
         runIdempotent(manager, idempotencyKey && `${actor.id}:${idempotencyKey}`, 'programmes.create', async () => {
           const exists = await manager.query(`SELECT 1 FROM programmes WHERE code = $1`, [command.code]);
           if (exists.length) throw new DomainError(ErrorCode.ALREADY_EXISTS, `programme ${command.code} exists`);
@@ -46,6 +49,8 @@ export class ProgrammesService {
           return view;
         }),
       );
+      this.logger.info({ programmeId: view.id, code: view.code }, 'programme created');
+      return view;
     } catch (err) {
       if ((err as { code?: string }).code === '23505') throw new DomainError(ErrorCode.ALREADY_EXISTS, `programme ${command.code} exists`);
       throw err;

@@ -18,6 +18,8 @@ export function classify(exception: unknown): { code: ErrorCode; details?: unkno
   if (exception instanceof SyntaxError) return { code: ErrorCode.MALFORMED_JSON };
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
+    // Nest reports a body Fastify could not parse as a plain 400 with this message.
+    if (status === 400 && /not valid JSON/i.test(exception.message)) return { code: ErrorCode.MALFORMED_JSON };
     if (status === 404) return { code: ErrorCode.ROUTE_NOT_FOUND };
     if (status === 413) return { code: ErrorCode.PAYLOAD_TOO_LARGE };
     if (status === 401) return { code: ErrorCode.UNAUTHENTICATED };

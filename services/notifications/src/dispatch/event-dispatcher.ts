@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EventEnvelope, IdentityEvents, Language, Localized, ProgrammeCreatedEvent, UserDirectoryEntry, CommitmentsEvents } from '@ogp/contracts';
+import { LOGGER } from '@ogp/runtime';
+import type { Logger } from 'pino';
 import { EntityManager } from 'typeorm';
 import { Recipient, RecipientsRepository } from '../recipients/recipients.repository';
 import { render, TEMPLATES } from './templates.constant';
@@ -15,7 +17,10 @@ function localized(value: Localized, language: Language): string {
  */
 @Injectable()
 export class EventDispatcher {
-  constructor(private readonly recipients: RecipientsRepository) {}
+  constructor(
+    private readonly recipients: RecipientsRepository,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
     switch (event.type) {
@@ -59,5 +64,6 @@ export class EventDispatcher {
        ON CONFLICT (event_id, recipient_id, channel) DO NOTHING`,
       params,
     );
+    this.logger.info({ eventId: event.id, type: event.type, recipients: recipients.length }, 'in-app notifications recorded');
   }
 }
