@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Module, OnModuleDestroy } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { HealthController } from './health.controller';
@@ -19,8 +19,11 @@ let metricsStarted = false;
 /** Logger, configuration, health and metrics: what every service has. */
 @Global()
 @Module({})
-export class RuntimeModule implements OnModuleDestroy {
-  constructor(private readonly health: HealthRegistry) {}
+export class RuntimeModule implements OnModuleDestroy, OnApplicationShutdown {
+  constructor(
+    private readonly health: HealthRegistry,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   static forRoot(options: RuntimeModuleOptions): DynamicModule {
     if (!metricsStarted) {
@@ -43,5 +46,11 @@ export class RuntimeModule implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.health.markShuttingDown();
+    this.logger.info('shutting down');
+  }
+
+  /** Last hook of a graceful stop: consumers drained, relay stopped, connections closed. */
+  onApplicationShutdown(signal?: string): void {
+    this.logger.info({ signal }, 'stopped');
   }
 }

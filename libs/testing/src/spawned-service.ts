@@ -13,6 +13,7 @@ export class SpawnedService {
   private child: ChildProcess | null = null;
   output = '';
   exitCode: number | null = null;
+  exitSignal: NodeJS.Signals | null = null;
   private exited: Promise<number | null> = Promise.resolve(null);
 
   constructor(
@@ -38,7 +39,12 @@ export class SpawnedService {
     });
     child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));
     child.stderr?.on('data', (d: Buffer) => (this.output += d.toString()));
-    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve((this.exitCode = code))));
+    this.exited = new Promise((resolve) =>
+      child.on('exit', (code, signal) => {
+        this.exitSignal = signal;
+        resolve((this.exitCode = code ?? 128));
+      }),
+    );
     this.child = child;
     return this;
   }

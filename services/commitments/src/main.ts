@@ -7,7 +7,7 @@ runMain('commitments', async () => {
   const config = loadConfig(CommitmentsConfig);
   const logger = createLogger('commitments', config.LOG_LEVEL);
   const { app } = await createCommitmentsApp(config, logger);
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   logger.info({ config: printableConfig(config) }, `commitments ready (health on port ${config.HTTP_PORT})`);
 });

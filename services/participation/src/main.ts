@@ -7,7 +7,7 @@ runMain('participation', async () => {
   const config = loadConfig(ParticipationConfig);
   const logger = createLogger('participation', config.LOG_LEVEL);
   const { app } = await createParticipationApp(config, logger);
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   logger.info({ config: printableConfig(config) }, `participation ready (health on port ${config.HTTP_PORT})`);
 });

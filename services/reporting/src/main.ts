@@ -7,7 +7,7 @@ runMain('reporting', async () => {
   const config = loadConfig(ReportingConfig);
   const logger = createLogger('reporting', config.LOG_LEVEL);
   const { app } = await createReportingApp(config, logger);
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   logger.info({ config: printableConfig(config) }, `reporting ready (health on port ${config.HTTP_PORT})`);
 });
