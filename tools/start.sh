@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# npm start: install, make sure PostgreSQL/Redis/NATS run, build, start the five services
+# (each runs its migrations at boot), load the demo data, print the gateway URL.
+# OGP_DETACH=1 npm start leaves the services running in the background (npm run stop ends them).
+set -eu
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+PORT=${PORT:-3000}
+RUN="$ROOT/.run"; LOGS="$RUN/logs"; mkdir -p "$LOGS"
+
+bash tools/install-deps.sh
+bash tools/ensure-servers.sh
+echo "[start] building (tsc -b)"
+npx tsc -b tsconfig.build.json
+
+bash tools/stop.sh --quiet || true
+if [ -z "${JWT_SECRET:-}" ]; then
+  [ -s "$RUN/jwt-secret" ] || node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))' > "$RUN/jwt-secret"
+  chmod 600 "$RUN/jwt-secret"
+  JWT_SECRET=$(cat "$RUN/jwt-secret")
+fi
+export JWT_SECRET NODE_ENV=${NODE_ENV:-development}
+
+wait_ready() { # name port
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$2/health/ready" >/dev/null 2>&1; then echo "[start] $1 ready"; return 0; fi
+    if ! kill -0 "$(cat "$RUN/$1.pid")" 2>/dev/null; then echo "[start] $1 failed to start; its log:"; tail -20 "$LOGS/$1.log"; return 1; fi
+    sleep 0.5
+  done
+  echo "[start] $1 not ready in time; see $LOGS/$1.log"; return 1
+}
+launch() { # name port
+  HTTP_PORT=$2 nohup node "services/$1/dist/main.js" >> "$LOGS/$1.log" 2>&1 &
+  echo $! > "$RUN/$1.pid"
+}
+
+launch commitments 3101; launch participation 3102; launch notifications 3103; launch reporting 3104
+for s in commitments:3101 participation:3102 notifications:3103 reporting:3104; do wait_ready "${s%%:*}" "${s##*:}"; done
+launch gateway "$PORT"; wait_ready gateway "$PORT"
+
+echo "[start] loading demo data"
+GATEWAY_URL="http://127.0.0.1:$PORT" node services/gateway/dist/demo/seed-demo.js
+
+cat <<TXT
+
+  Gateway:  http://127.0.0.1:$PORT        API docs: http://127.0.0.1:$PORT/docs
+  Log in:   curl -X POST http://127.0.0.1:$PORT/auth/login -H 'content-type: application/json' \\
+              -d '{"email":"coordination@demo.ogp.ma","password":"Demo-OGP-2026!"}'
+            (demo accounts for every role are listed in README.md)
+  Logs:     $LOGS/<service>.log
+
+TXT
+if [ "${OGP_DETACH:-0}" = 1 ]; then echo "[start] running in the background; stop with: npm run stop"; exit 0; fi
+echo "[start] running; Ctrl-C stops all five services"
+trap 'bash tools/stop.sh; exit 0' INT TERM
+while :; do sleep 3600 & wait $!; done

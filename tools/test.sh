@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# npm test: every test of the platform, against the real PostgreSQL, NATS and Redis.
+set -u
+cd "$(dirname "$0")/.."
+bash tools/install-deps.sh || exit 1
+bash tools/ensure-servers.sh || { echo "[test] the servers the tests need are not available"; exit 1; }
+mkdir -p .run
+export NX_DAEMON=false NX_NO_CLOUD=true
+echo "[test] lint (module boundaries: services import libs, never each other)"
+npx eslint --max-warnings=0 libs services || { echo "[test] lint failed"; lint_failed=1; }
+echo "[test] jest: unit specs and integration specs"
+npx jest --ci --json --outputFile=.run/jest-results.json "$@"
+status=$?
+if [ -f .run/jest-results.json ]; then
+  node -e '
+    const r = require("./.run/jest-results.json");
+    console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+  '
+fi
+[ "${lint_failed:-0}" = 1 ] && status=1
+exit $status
