@@ -16,9 +16,11 @@ export class SpawnedService {
   exitSignal: NodeJS.Signals | null = null;
   private exited: Promise<number | null> = Promise.resolve(null);
 
+  /** `command` defaults to the images' start command for this service. */
   constructor(
     readonly service: string,
     private readonly env: Record<string, string>,
+    private readonly command: string[] = [process.execPath, join(ROOT, 'services', service, 'dist', 'main.js')],
   ) {}
 
   get port(): number {
@@ -32,7 +34,8 @@ export class SpawnedService {
   start(): this {
     this.output = '';
     this.exitCode = null;
-    const child = spawn(process.execPath, [join(ROOT, 'services', this.service, 'dist', 'main.js')], {
+    const [file, ...args] = this.command;
+    const child = spawn(file, args, {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,107 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, SpawnedService, TestIsolation } from '@ogp/testing';
+import { loadAll, load } from 'js-yaml';
+
+const ROOT = join(__dirname, '..');
+const SERVICES = ['gateway', 'commitments', 'participation', 'notifications', 'reporting'];
+type Doc = { kind: string; metadata: { name: string }; spec?: any; data?: any; stringData?: any };
+
+function k8sDocs(): Doc[] {
+  const dir = join(ROOT, 'deploy', 'k8s');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml')
+    .flatMap((f) => loadAll(readFileSync(join(dir, f), 'utf8')) as Doc[])
+    .filter(Boolean);
+}
+
+describe('deployment files (no Docker engine here: parsed, cross-checked, start commands run)', () => {
+  describe('docker-compose.yml', () => {
+    const compose = load(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as { services: Record<string, any> };
+
+    it('runs postgres, redis, NATS with JetStream and the five services, each infrastructure server with a health check', () => {
+      expect(Object.keys(compose.services).sort()).toEqual([...SERVICES, 'nats', 'postgres', 'redis'].sort());
+      expect(compose.services.nats.command).toContain('-js');
+      for (const infra of ['postgres', 'redis', 'nats']) expect(compose.services[infra].healthcheck.test.length).toBeGreaterThan(0);
+    });
+
+    it.each(SERVICES)('%s is built from deploy/Dockerfile for itself and starts after healthy dependencies', (name) => {
+      const service = compose.services[name];
+      expect(service.build.dockerfile).toBe('deploy/Dockerfile');
+      expect(service.build.args.SERVICE).toBe(name);
+      expect(service.environment.SERVICE).toBe(name);
+      expect(service.environment.DB_SCHEMA).toBe(name);
+      for (const infra of ['postgres', 'redis', 'nats']) expect(service.depends_on[infra].condition).toBe('service_healthy');
+    });
+
+    it('the gateway waits for the four services and is the only one published', () => {
+      for (const name of SERVICES.filter((s) => s !== 'gateway')) {
+        expect(compose.services.gateway.depends_on[name].condition).toBe('service_healthy');
+        expect(compose.services[name].ports).toBeUndefined();
+      }
+      expect(compose.services.gateway.ports).toEqual(['3000:3000']);
+    });
+  });
+
+  describe('Kubernetes manifests', () => {
+    const docs = k8sDocs();
+    const find = (kind: string, name: string) => docs.find((d) => d.kind === kind && d.metadata.name === name);
+
+    it.each(SERVICES)('%s has a Deployment with probes, a Service and an HPA scaling that Deployment', (name) => {
+      const deployment = find('Deployment', name)!;
+      const container = deployment.spec.template.spec.containers[0];
+      expect(container.readinessProbe.httpGet.path).toBe('/health/ready');
+      expect(container.livenessProbe.httpGet.path).toBe('/health/live');
+      expect(container.envFrom.map((e: any) => e.configMapRef?.name ?? e.secretRef?.name).sort()).toEqual(['ogp-config', 'ogp-secrets']);
+      expect(find('Service', name)!.spec.selector.app).toBe(name);
+      const hpa = find('HorizontalPodAutoscaler', name)!;
+      expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name });
+      expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(1);
+      expect(hpa.spec.maxReplicas).toBeGreaterThanOrEqual(hpa.spec.minReplicas);
+    });
+
+    it('configuration comes from a ConfigMap and a Secret that exist, secrets only in the Secret', () => {
+      const config = find('ConfigMap', 'ogp-config')!;
+      const secret = find('Secret', 'ogp-secrets')!;
+      expect(Object.keys(secret.stringData)).toEqual(expect.arrayContaining(['DATABASE_URL', 'JWT_SECRET', 'REDIS_URL']));
+      for (const key of ['DATABASE_URL', 'JWT_SECRET']) expect(config.data[key]).toBeUndefined();
+    });
+
+    it('NATS runs with JetStream on a persistent volume', () => {
+      const nats = find('StatefulSet', 'nats')!;
+      expect(find('ConfigMap', 'nats-config')!.data['nats.conf']).toMatch(/jetstream\s*\{[^}]*store_dir/);
+      expect(nats.spec.volumeClaimTemplates[0].metadata.name).toBe('jetstream');
+      expect(nats.spec.template.spec.containers[0].volumeMounts.map((m: any) => m.name)).toContain('jetstream');
+    });
+
+    it('kustomization lists every manifest, and the service manifests match their renderer', () => {
+      const kustomization = load(readFileSync(join(ROOT, 'deploy', 'k8s', 'kustomization.yaml'), 'utf8')) as { resources: string[] };
+      const files = readdirSync(join(ROOT, 'deploy', 'k8s')).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml');
+      expect([...kustomization.resources].sort()).toEqual(files.sort());
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { files: rendered } = require(join(ROOT, 'deploy', 'k8s', 'render.js')) as { files: { file: string; text: string }[] };
+      for (const { file, text } of rendered) expect(readFileSync(join(ROOT, 'deploy', 'k8s', file), 'utf8')).toBe(text);
+    });
+  });
+
+  describe("the image's start command, run as a plain process against the local servers", () => {
+    const iso = new TestIsolation();
+    afterAll(() => iso.cleanup());
+
+    const dockerfile = readFileSync(join(ROOT, 'deploy', 'Dockerfile'), 'utf8');
+    const entrypoint = JSON.parse(/^ENTRYPOINT (\[.*\])$/m.exec(dockerfile)![1]) as string[];
+
+    it('is exec form, so the service receives SIGTERM itself', () => {
+      expect(entrypoint[0]).toBe('/bin/sh');
+      expect(entrypoint[2]).toMatch(/^exec node services\/\$SERVICE\/dist\/main\.js$/);
+    });
+
+    it.each(SERVICES)('%s starts, becomes ready and stops cleanly on SIGTERM', async (name) => {
+      const env = iso.env(name, { SERVICE: name, HTTP_PORT: String(await freePort()), HTTP_HOST: '0.0.0.0', NODE_ENV: 'production', LOG_LEVEL: 'info' });
+      const service = new SpawnedService(name, env, entrypoint).start();
+      await service.ready();
+      expect(await service.stop()).toBe(0);
+      expect(service.output).toContain('"msg":"stopped"');
+    });
+  });
+});
