@@ -60,6 +60,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy, Bef
     @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
     private readonly relay: OutboxRelay,
+    private readonly rpc: NatsRpcClient,
     health: HealthRegistry,
   ) {
     health.register('nats', async () => {
@@ -77,6 +78,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy, Bef
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.rpc.close();
     if (!this.connection.isClosed()) await this.connection.drain().catch(() => undefined);
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, Header, RpcContract } from '@ogp/contracts';
 import { currentCorrelationId } from '@ogp/runtime';
-import { ErrorCode as NatsErrorCode, headers as natsHeaders, NatsConnection, NatsError } from 'nats';
+import { createInbox, headers as natsHeaders, Msg, NatsConnection, Subscription } from 'nats';
 import { withPrefix } from './subject';
 
 export interface RpcCallOptions {
@@ -16,17 +16,29 @@ export interface RpcCallOptions {
 interface NestReply {
   err?: unknown;
   response?: unknown;
-  isDisposed?: boolean;
+}
+
+interface Pending {
+  resolve: (msg: Msg) => void;
+  reject: (err: DomainError) => void;
+  timer: NodeJS.Timeout;
+  subject: string;
 }
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /**
- * Sends a request in the packet format of Nest's NATS transport ({pattern, data, id}) and turns
- * the reply into a value or a DomainError. Every call has a timeout.
+ * Sends requests in the packet format of Nest's NATS transport ({pattern, data, id}) and turns
+ * the reply into a value or a DomainError. Every call has a timeout. Replies come back on one
+ * wildcard inbox subscription shared by all calls (no per-call subscription, no per-call Error).
  */
 export class NatsRpcClient {
+  private readonly pending = new Map<string, Pending>();
+  private inbox: string | null = null;
+  private subscription: Subscription | null = null;
+  private nextId = 0;
+
   constructor(
     private readonly connection: () => NatsConnection,
     private readonly prefix: string,
@@ -34,30 +46,69 @@ export class NatsRpcClient {
   ) {}
 
   async request<Req, Res>(contract: RpcContract<Req, Res>, data: Req, options: RpcCallOptions = {}): Promise<Res> {
+    const nc = this.connection();
+    if (nc.isClosed()) throw new DomainError(ErrorCode.UPSTREAM_UNAVAILABLE, 'messaging connection closed');
+    const inbox = this.ensureInbox(nc);
     const h = natsHeaders();
     h.set(Header.CORRELATION_ID, options.correlationId ?? currentCorrelationId() ?? randomUUID());
     if (options.actor) h.set(Header.ACTOR, JSON.stringify(options.actor));
     if (options.idempotencyKey) h.set(Header.IDEMPOTENCY_KEY, options.idempotencyKey);
     if (options.language) h.set(Header.LANGUAGE, options.language);
-    const packet = encoder.encode(JSON.stringify({ pattern: contract.subject, data, id: randomUUID() }));
-    let raw: Uint8Array;
+    const token = (this.nextId = (this.nextId + 1) % Number.MAX_SAFE_INTEGER).toString(36);
+    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+    const reply = new Promise<Msg>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(token);
+        reject(new DomainError(ErrorCode.UPSTREAM_TIMEOUT, `no answer on ${contract.subject} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.pending.set(token, { resolve, reject, timer, subject: contract.subject });
+    });
+    nc.publish(withPrefix(this.prefix, contract.subject), encoder.encode(JSON.stringify({ pattern: contract.subject, data, id: token })), {
+      reply: `${inbox}.${token}`,
+      headers: h,
+    });
+    const msg = await reply;
+    if (msg.headers?.code === 503) throw new DomainError(ErrorCode.UPSTREAM_UNAVAILABLE, `no service answers ${contract.subject}`);
+    let body: NestReply;
     try {
-      const msg = await this.connection().request(withPrefix(this.prefix, contract.subject), packet, {
-        timeout: options.timeoutMs ?? this.defaultTimeoutMs,
-        headers: h,
-      });
-      raw = msg.data;
-    } catch (err) {
-      const code = (err as NatsError).code;
-      if (code === NatsErrorCode.Timeout) throw new DomainError(ErrorCode.UPSTREAM_TIMEOUT, `no answer on ${contract.subject}`);
-      if (code === NatsErrorCode.NoResponders) throw new DomainError(ErrorCode.UPSTREAM_UNAVAILABLE, `no service answers ${contract.subject}`);
-      throw new DomainError(ErrorCode.UPSTREAM_UNAVAILABLE, `request on ${contract.subject} failed`);
+      body = JSON.parse(decoder.decode(msg.data)) as NestReply;
+    } catch {
+      throw new DomainError(ErrorCode.INTERNAL, `unreadable answer on ${contract.subject}`);
     }
-    const reply = JSON.parse(decoder.decode(raw)) as NestReply;
-    if (reply.err !== undefined && reply.err !== null) {
-      if (DomainError.isBody(reply.err)) throw new DomainError(reply.err.code, reply.err.message, reply.err.details);
+    if (body.err !== undefined && body.err !== null) {
+      if (DomainError.isBody(body.err)) throw new DomainError(body.err.code, body.err.message, body.err.details);
       throw new DomainError(ErrorCode.INTERNAL, `service failed on ${contract.subject}`);
     }
-    return reply.response as Res;
+    return body.response as Res;
+  }
+
+  /** Fails every call still waiting (the connection is going away). */
+  close(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = null;
+    this.inbox = null;
+    for (const [token, call] of this.pending) {
+      clearTimeout(call.timer);
+      call.reject(new DomainError(ErrorCode.UPSTREAM_UNAVAILABLE, `shutting down before ${call.subject} answered`));
+      this.pending.delete(token);
+    }
+  }
+
+  private ensureInbox(nc: NatsConnection): string {
+    if (this.inbox && this.subscription && !this.subscription.isClosed()) return this.inbox;
+    const inbox = createInbox();
+    this.subscription = nc.subscribe(`${inbox}.*`, {
+      callback: (err, msg) => {
+        if (err) return;
+        const token = msg.subject.slice(inbox.length + 1);
+        const call = this.pending.get(token);
+        if (!call) return; // late answer after a timeout, or the "disposed" trailer
+        this.pending.delete(token);
+        clearTimeout(call.timer);
+        call.resolve(msg);
+      },
+    });
+    this.inbox = inbox;
+    return inbox;
   }
 }

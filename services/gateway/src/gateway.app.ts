@@ -1,5 +1,6 @@
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { createServiceApp, ServiceApp } from '@ogp/runtime';
+import { Header } from '@ogp/contracts';
+import { createServiceApp, requestContext, ServiceApp } from '@ogp/runtime';
 import type { FastifyError } from 'fastify';
 import type { Logger } from 'pino';
 import { GatewayConfig } from './gateway.config';
@@ -15,6 +16,11 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger): P
     trustProxy: config.TRUST_PROXY,
     configureHttp: (app) => {
       const fastify = app.getHttpAdapter().getInstance();
+      // The whole request runs inside its correlation context: every log line and NATS header carries it.
+      fastify.addHook('onRequest', (request, reply, done) => {
+        void reply.header(Header.CORRELATION_ID, request.id);
+        requestContext.run({ correlationId: String(request.id) }, done);
+      });
       // Errors raised by Fastify itself (body parsing, size) never reach Nest's filters.
       fastify.setErrorHandler((error: FastifyError, request, reply) => {
         const { code, details } = classify(error);

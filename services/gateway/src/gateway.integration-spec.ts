@@ -206,12 +206,11 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
 
   describe('bad input changes nothing', () => {
     async function snapshot(): Promise<number[]> {
-      return Promise.all([
-        count(`SELECT count(*) FROM "${iso.schema('gateway')}".users`),
-        count(`SELECT count(*) FROM "${iso.schema('gateway')}".outbox`),
-        count(`SELECT count(*) FROM "${iso.schema('commitments')}".programmes`),
-        count(`SELECT count(*) FROM "${iso.schema('commitments')}".outbox`),
-      ]);
+      const counts: number[] = [];
+      for (const table of [`${iso.schema('gateway')}".users`, `${iso.schema('gateway')}".outbox`, `${iso.schema('commitments')}".programmes`, `${iso.schema('commitments')}".outbox`]) {
+        counts.push(await count(`SELECT count(*) FROM "${table}`));
+      }
+      return counts;
     }
 
     const cases: { name: string; url: string; raw?: string; body?: unknown; status: number; code: string; headers?: Record<string, string> }[] = [

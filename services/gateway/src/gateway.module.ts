@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { MessagingModule, MessagingTables1732100000000 } from '@ogp/messaging';
@@ -14,7 +14,6 @@ import { NotificationsController } from './forwarding/notifications.controller';
 import { OperationsController } from './forwarding/operations.controller';
 import { ProgrammesController } from './forwarding/programmes.controller';
 import { GatewayConfig } from './gateway.config';
-import { CorrelationInterceptor } from './http/correlation.interceptor';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { AccountsController } from './identity/accounts.controller';
@@ -57,7 +56,6 @@ export class GatewayModule {
         RouteCatalog,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
-        { provide: APP_INTERCEPTOR, useClass: CorrelationInterceptor },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
     };

@@ -63,9 +63,13 @@ export class ProgrammesService {
     return { items: rows.map(toProgrammeView), total, limit, offset };
   }
 
+  /** The public read path: one indexed row, plain SQL. */
   async get(id: string): Promise<ProgrammeView> {
-    const row = await this.dataSource.getRepository(ProgrammeEntity).findOneBy({ id });
+    const [row] = await this.dataSource.query(
+      `SELECT id, code, kind, name, description, created_at AS "createdAt", created_by AS "createdBy" FROM programmes WHERE id = $1`,
+      [id],
+    );
     if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'no such programme');
-    return toProgrammeView(row);
+    return { ...row, createdAt: row.createdAt.toISOString() };
   }
 }

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { hasAnyRole, PUBLIC_KEY, Role, ROLES_KEY } from '@ogp/auth';
 import { DomainError, ErrorCode } from '@ogp/contracts';
+import { requestContext } from '@ogp/runtime';
 import { AuthenticatedActor } from '../identity/jwt.strategy';
 
 /**
@@ -23,6 +24,8 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (!roles || roles.length === 0) throw new DomainError(ErrorCode.FORBIDDEN, 'route admits no role');
     await super.canActivate(context);
     const actor = context.switchToHttp().getRequest<{ user?: AuthenticatedActor }>().user;
+    const store = requestContext.getStore();
+    if (store && actor) store.actorId = actor.id;
     if (!hasAnyRole(actor, roles)) throw new DomainError(ErrorCode.FORBIDDEN);
     return true;
   }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@ogp/auth';
-import { CommitmentsRpc, CreateProgrammeDto, Header, IdParamDto, Page, ProgrammeView } from '@ogp/contracts';
+import { CommitmentsRpc, CreateProgrammeDto, Header, Page, ProgrammeView } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { STAFF_ROLES } from '../access/all-roles.constant';
 import { PageQueryDto } from '../http/page-query.dto';
@@ -21,8 +21,8 @@ export class ProgrammesController {
 
   @Public()
   @Get(':id')
-  get(@Param() params: IdParamDto): Promise<ProgrammeView> {
-    return this.rpc.request(CommitmentsRpc.getProgramme, { id: params.id });
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ProgrammeView> {
+    return this.rpc.request(CommitmentsRpc.getProgramme, { id });
   }
 
   @ApiBearerAuth()

@@ -1,0 +1,44 @@
+import { DomainError } from '@ogp/contracts';
+import { Actor, parseActor } from './actor';
+import { assertScope, isInScope } from './scope';
+
+const pm: Actor = { id: '00000000-0000-4000-8000-000000000001', roles: ['project_manager'], scopes: { institutions: ['inst-a'], programmes: ['prog-1'] } };
+const coordinator: Actor = { id: '00000000-0000-4000-8000-000000000002', roles: ['coordinator'], scopes: { institutions: [], programmes: [] } };
+
+describe('scope checks in the owning service', () => {
+  it('a project manager acts within their own institution only', () => {
+    expect(isInScope(pm, { institutionId: 'inst-a' })).toBe(true);
+    expect(isInScope(pm, { institutionId: 'inst-b' })).toBe(false);
+    expect(isInScope(pm, { institutionId: 'inst-a', programmeId: 'prog-2' })).toBe(false);
+  });
+
+  it('a target that names no scope is out of scope for a scoped role', () => {
+    expect(isInScope(pm, {})).toBe(false);
+  });
+
+  it('coordinators and admins act across institutions', () => {
+    expect(isInScope(coordinator, { institutionId: 'inst-b' })).toBe(true);
+  });
+
+  it('assertScope says why: no actor, wrong role, out of scope', () => {
+    const code = (fn: () => void) => {
+      try {
+        fn();
+      } catch (e) {
+        return (e as DomainError).code;
+      }
+      return 'none';
+    };
+    expect(code(() => assertScope(null, ['project_manager'], { institutionId: 'inst-a' }))).toBe('UNAUTHENTICATED');
+    expect(code(() => assertScope(pm, ['committee_member'], { institutionId: 'inst-a' }))).toBe('FORBIDDEN');
+    expect(code(() => assertScope(pm, ['project_manager'], { institutionId: 'inst-b' }))).toBe('OUT_OF_SCOPE');
+    expect(code(() => assertScope(pm, ['project_manager'], { institutionId: 'inst-a' }))).toBe('none');
+  });
+
+  it('an actor header that is malformed or claims an unknown role counts as no actor', () => {
+    expect(parseActor('not json')).toBeNull();
+    expect(parseActor(JSON.stringify({ id: pm.id, roles: ['superuser'], scopes: pm.scopes }))).toBeNull();
+    expect(parseActor(JSON.stringify({ id: 'x', roles: ['citizen'] }))).toBeNull();
+    expect(parseActor(JSON.stringify(pm))).toEqual({ ...pm, language: undefined });
+  });
+});
