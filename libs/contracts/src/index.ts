@@ -17,3 +17,4 @@ export * from './dto/create-programme.dto';
 export * from './dto/id-param.dto';
 export * from './dto/mark-read.dto';
 export * from './validation-details';
+export * from './tracking.contract';
