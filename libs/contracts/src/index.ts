@@ -18,3 +18,8 @@ export * from './dto/id-param.dto';
 export * from './dto/mark-read.dto';
 export * from './validation-details';
 export * from './tracking.contract';
+export * from './plans.contract';
+export * from './dto/commitments/card.dto';
+export * from './dto/commitments/tracking-actions.dto';
+export * from './dto/commitments/structure.dto';
+export * from './dto/commitments/import-plan.dto';

@@ -8,3 +8,4 @@ export * from './health.controller';
 export * from './runtime.module';
 export * from './create-service-app';
 export * from './run-main';
+export * from './clock';

@@ -7,12 +7,15 @@ import { CommitmentsConfig } from './commitments.config';
 import { ProgrammeEntity } from './programmes/programme.entity';
 import { Programmes1732100000200 } from './programmes/programmes.migration';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { Plans1732100000500 } from './plans/plans.migration';
+import { TrackingModule } from './tracking/tracking.module';
+import { Clock } from '@ogp/runtime';
 
-export const COMMITMENTS_MIGRATIONS = [MessagingTables1732100000000, Programmes1732100000200];
+export const COMMITMENTS_MIGRATIONS = [MessagingTables1732100000000, Programmes1732100000200, Plans1732100000500];
 
 @Module({})
 export class CommitmentsModule {
-  static register(config: CommitmentsConfig, logger: Logger): DynamicModule {
+  static register(config: CommitmentsConfig, logger: Logger, clock?: Clock): DynamicModule {
     return {
       module: CommitmentsModule,
       imports: [
@@ -27,6 +30,7 @@ export class CommitmentsModule {
         }),
         MessagingModule.forRoot({ service: 'commitments', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
         ProgrammesModule,
+        TrackingModule.register({ strategyModules: config.TRACKING_STRATEGY_MODULES, remoteTimeoutMs: config.REMOTE_STRATEGY_TIMEOUT_MS, clock }),
       ],
       controllers: [serviceInfoController('commitments')],
     };

@@ -7,6 +7,8 @@ import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { classify, sendError } from './http/http-error.filter';
 
+export const IMPORT_BODY_LIMIT = 900 * 1024;
+
 /** The gateway application, not yet listening (tests and main share it). */
 export async function createGatewayApp(config: GatewayConfig, logger: Logger): Promise<ServiceApp> {
   return createServiceApp({
@@ -16,6 +18,10 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger): P
     trustProxy: config.TRUST_PROXY,
     configureHttp: (app) => {
       const fastify = app.getHttpAdapter().getInstance();
+      // A whole plan is larger than an ordinary request; it still fits one NATS message.
+      fastify.addHook('onRoute', (route) => {
+        if (route.url === '/plans/import') route.bodyLimit = IMPORT_BODY_LIMIT;
+      });
       // The whole request runs inside its correlation context: every log line and NATS header carries it.
       fastify.addHook('onRequest', (request, reply, done) => {
         void reply.header(Header.CORRELATION_ID, request.id);

@@ -13,6 +13,8 @@ import { RouteCatalog } from './access/route-catalog';
 import { NotificationsController } from './forwarding/notifications.controller';
 import { OperationsController } from './forwarding/operations.controller';
 import { ProgrammesController } from './forwarding/programmes.controller';
+import { PlansController } from './forwarding/plans.controller';
+import { CommitmentsController } from './forwarding/commitments.controller';
 import { GatewayConfig } from './gateway.config';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { createValidationPipe } from './http/validation.pipe';
@@ -45,7 +47,7 @@ export class GatewayModule {
         JwtModule.register({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         DiscoveryModule,
       ],
-      controllers: [AuthController, AccountsController, ProgrammesController, NotificationsController, OperationsController],
+      controllers: [AuthController, AccountsController, ProgrammesController, PlansController, CommitmentsController, NotificationsController, OperationsController],
       providers: [
         AuthService,
         UsersService,

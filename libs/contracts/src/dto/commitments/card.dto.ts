@@ -1,0 +1,222 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { LocalizedLongTextDto, LocalizedTextDto } from '../localized-text.dto';
+
+export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export const OGP_VALUES = ['access_to_information', 'civic_participation', 'public_accountability', 'technology_and_innovation'] as const;
+export const STRATEGY_KEY = /^(remote:)?[a-z0-9][a-z0-9_-]{0,63}$/;
+
+export class ContactDto {
+  @IsString()
+  @Length(1, 120)
+  name: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  department?: string;
+
+  @IsOptional()
+  @Matches(/^[+0-9 ()-]{6,30}$/, { message: 'phone must be 6-30 digits, spaces, +, -, ( or )' })
+  phone?: string;
+
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+}
+
+export class ActivityDto {
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  title: LocalizedTextDto;
+
+  @Matches(ISO_DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  startDate: string;
+
+  @Matches(ISO_DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  endDate: string;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1_000_000)
+  weight?: number | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  responsible?: string;
+}
+
+export class IndicatorDto {
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  title: LocalizedTextDto;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  unit?: string;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  baseline: number;
+
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  target: number;
+
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  current?: number | null;
+}
+
+/** The fields of the OGP commitment template (seed 002, annex 2) that are not its identity. */
+export class CardFieldsDto {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedLongTextDto)
+  description?: LocalizedLongTextDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedLongTextDto)
+  goal?: LocalizedLongTextDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedLongTextDto)
+  expectedResults?: LocalizedLongTextDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedLongTextDto)
+  problem?: LocalizedLongTextDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedLongTextDto)
+  solution?: LocalizedLongTextDto;
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  department?: LocalizedTextDto;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cost?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  otherProgrammes?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(17)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(17, { each: true })
+  sdgs?: number[];
+
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ContactDto)
+  contact?: ContactDto;
+}
+
+export class CreateCommitmentDto extends CardFieldsDto {
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  number: number;
+
+  @IsUUID()
+  areaId: string;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  title: LocalizedTextDto;
+
+  @Matches(ISO_DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  startDate: string;
+
+  @Matches(ISO_DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  endDate: string;
+
+  @IsArray()
+  @ArrayMaxSize(4)
+  @IsIn(OGP_VALUES as readonly string[] as string[], { each: true })
+  ogpValues: string[];
+
+  @IsUUID()
+  leadInstitutionId: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsUUID('all', { each: true })
+  supportingInstitutionIds?: string[];
+
+  @IsOptional()
+  @Matches(STRATEGY_KEY)
+  trackingStrategy?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ActivityDto)
+  activities?: ActivityDto[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorDto)
+  indicators?: IndicatorDto[];
+}
+
+export class UpdateCommitmentDto extends CardFieldsDto {
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  title?: LocalizedTextDto;
+
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  startDate?: string;
+
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  endDate?: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(4)
+  @IsIn(OGP_VALUES as readonly string[] as string[], { each: true })
+  ogpValues?: string[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsUUID('all', { each: true })
+  supportingInstitutionIds?: string[];
+}

@@ -1,0 +1,107 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { COMPLETION_LEVELS } from '../../tracking.contract';
+import { MAX_PAGE_SIZE } from '../../page';
+import { LocalizedTextDto } from '../localized-text.dto';
+import { ISO_DATE, STRATEGY_KEY } from './card.dto';
+
+export const INSTITUTION_KINDS = ['ministry', 'agency', 'council', 'parliament', 'region', 'other'] as const;
+export const PLAN_STATUSES = ['draft', 'adopted', 'in_implementation', 'closed'] as const;
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
+
+export class CreateInstitutionDto {
+  @Matches(CODE, { message: 'code must be 1-40 letters, digits, ., - or _' })
+  code: string;
+
+  @IsIn(INSTITUTION_KINDS as readonly string[] as string[])
+  kind: string;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  name: LocalizedTextDto;
+
+  @IsOptional()
+  @Matches(STRATEGY_KEY)
+  trackingStrategy?: string;
+}
+
+export class CreatePlanDto {
+  @IsUUID()
+  programmeId: string;
+
+  @Matches(CODE, { message: 'code must be 1-40 letters, digits, ., - or _' })
+  code: string;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  title: LocalizedTextDto;
+
+  @Matches(ISO_DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  startDate: string;
+
+  @Matches(ISO_DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  endDate: string;
+
+  @IsOptional()
+  @IsIn(PLAN_STATUSES as readonly string[] as string[])
+  status?: string;
+}
+
+export class CreateAreaDto {
+  @IsUUID()
+  planId: string;
+
+  @Matches(CODE, { message: 'code must be 1-40 letters, digits, ., - or _' })
+  code: string;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  title: LocalizedTextDto;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  position?: number;
+}
+
+export class CommitmentQueryDto {
+  @IsOptional()
+  @IsUUID()
+  planId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  areaId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string;
+
+  @IsOptional()
+  @IsIn(['active', 'withdrawn', 'overdue', 'late', 'on_track'])
+  status?: string;
+
+  @IsOptional()
+  @IsIn(COMPLETION_LEVELS as readonly string[] as string[])
+  completionLevel?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  offset?: number;
+}

@@ -1,0 +1,213 @@
+import { rpc, event } from './rpc-contract';
+import { Localized } from './language.constant';
+import { Page } from './page';
+import { CompletionLevel } from './tracking.contract';
+import type { CreateInstitutionDto, CreatePlanDto, CreateAreaDto, CommitmentQueryDto } from './dto/commitments/structure.dto';
+import type { CreateCommitmentDto, UpdateCommitmentDto } from './dto/commitments/card.dto';
+import type {
+  AddActivityDto,
+  AnswerBlockerDto,
+  CommunicationDto,
+  IndicatorValueDto,
+  ManualLevelDto,
+  OverrideLevelDto,
+  RaiseBlockerDto,
+  ReportProgressDto,
+  SetStrategyDto,
+  SetWeightsDto,
+} from './dto/commitments/tracking-actions.dto';
+import type { ImportPlanDto } from './dto/commitments/import-plan.dto';
+
+export interface InstitutionView {
+  id: string;
+  code: string;
+  kind: string;
+  name: Localized;
+  trackingStrategy: string | null;
+}
+
+export interface AreaView {
+  id: string;
+  code: string;
+  title: Localized;
+  progress: number;
+  commitments: number;
+}
+
+export interface PlanView {
+  id: string;
+  programmeId: string;
+  code: string;
+  title: Localized;
+  startDate: string;
+  endDate: string;
+  status: string;
+  progress: number;
+  areas: AreaView[];
+}
+
+export interface ActivityView {
+  id: string;
+  title: Localized;
+  startDate: string;
+  endDate: string;
+  weight: number | null;
+  responsible: string | null;
+  status: string;
+  progress: number;
+  overdue: boolean;
+}
+
+export interface CommitmentSummary {
+  id: string;
+  planId: string;
+  areaId: string;
+  number: number;
+  title: Localized;
+  leadInstitutionId: string;
+  startDate: string;
+  endDate: string;
+  progress: number;
+  completionLevel: CompletionLevel;
+  progressStale: boolean;
+  staleReason: string | null;
+  late: boolean;
+  overdueActivities: number;
+}
+
+export interface CommitmentView extends CommitmentSummary {
+  card: Record<string, unknown>;
+  ogpValues: string[];
+  supportingInstitutionIds: string[];
+  trackingStrategy: string;
+  strategySource: 'commitment' | 'institution' | 'programme' | 'default';
+  progressExplanation: string | null;
+  levelOverride: { level: CompletionLevel; reason: string; by: string; at: string } | null;
+  lastReportAt: string | null;
+  activities: ActivityView[];
+  indicators: { id: string; title: Localized; unit: string | null; baseline: number; target: number; current: number | null }[];
+}
+
+export interface HistoryEntry {
+  action: string;
+  actorId: string | null;
+  at: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface BlockerView {
+  id: string;
+  commitmentId: string;
+  title: string;
+  description: string;
+  status: 'open' | 'answered' | 'closed';
+  raisedBy: string;
+  raisedAt: string;
+  answer: string | null;
+  answeredAt: string | null;
+}
+
+export interface PlanDashboard {
+  plan: { id: string; code: string; title: Localized; progress: number; status: string };
+  byArea: { areaId: string; code: string; title: Localized; progress: number; commitments: number }[];
+  byInstitution: { institutionId: string; name: Localized; progress: number; commitments: number }[];
+  byCompletionLevel: Record<CompletionLevel, number>;
+  commitments: { total: number; late: number; withOverdueActivities: number; onTime: number };
+  activities: { total: number; overdue: number; completed: number };
+}
+
+export interface ImportReport {
+  planId: string;
+  commitments: number;
+  activities: number;
+  institutionsCreated: number;
+}
+
+export interface RowError {
+  row: string;
+  field: string;
+  message: string;
+}
+
+/** Every command that changes a commitment carries its id; the owning service checks scope. */
+export const PlansRpc = {
+  createInstitution: rpc<CreateInstitutionDto, InstitutionView>('commitments.institutions.create'),
+  listInstitutions: rpc<{ limit?: number; offset?: number }, Page<InstitutionView>>('commitments.institutions.list'),
+  createPlan: rpc<CreatePlanDto, PlanView>('commitments.plans.create'),
+  getPlan: rpc<{ id: string }, PlanView>('commitments.plans.get'),
+  listPlans: rpc<{ programmeId: string }, { programmeId: string; progress: number; plans: PlanView[] }>('commitments.plans.list'),
+  planDashboard: rpc<{ id: string }, PlanDashboard>('commitments.plans.dashboard'),
+  createArea: rpc<CreateAreaDto, AreaView>('commitments.areas.create'),
+  importPlan: rpc<ImportPlanDto, ImportReport>('commitments.plans.import'),
+  createCommitment: rpc<CreateCommitmentDto & { planId: string }, CommitmentView>('commitments.commitments.create'),
+  updateCommitment: rpc<UpdateCommitmentDto & { id: string }, CommitmentView>('commitments.commitments.update'),
+  getCommitment: rpc<{ id: string }, CommitmentView>('commitments.commitments.get'),
+  listCommitments: rpc<CommitmentQueryDto, Page<CommitmentSummary>>('commitments.commitments.list'),
+  history: rpc<{ id: string; limit?: number; offset?: number }, Page<HistoryEntry>>('commitments.commitments.history'),
+  addActivity: rpc<AddActivityDto & { commitmentId: string }, CommitmentView>('commitments.activities.add'),
+  removeActivity: rpc<{ commitmentId: string; activityId: string }, CommitmentView>('commitments.activities.remove'),
+  setWeights: rpc<SetWeightsDto & { commitmentId: string }, CommitmentView>('commitments.weights.set'),
+  reportProgress: rpc<ReportProgressDto & { commitmentId: string }, CommitmentView>('commitments.progress.report'),
+  setIndicator: rpc<IndicatorValueDto & { commitmentId: string }, CommitmentView>('commitments.indicators.set'),
+  setManualLevel: rpc<ManualLevelDto & { commitmentId: string }, CommitmentView>('commitments.level.manual'),
+  overrideLevel: rpc<OverrideLevelDto & { commitmentId: string }, CommitmentView>('commitments.level.override'),
+  setStrategy: rpc<SetStrategyDto, { recomputed: number }>('commitments.strategy.set'),
+  addCommunication: rpc<CommunicationDto & { commitmentId: string }, { id: string }>('commitments.communications.add'),
+  listCommunications: rpc<{ commitmentId: string }, { id: string; kind: string; title: Localized; happenedOn: string; link: string | null }[]>('commitments.communications.list'),
+  raiseBlocker: rpc<RaiseBlockerDto & { commitmentId: string }, BlockerView>('commitments.blockers.raise'),
+  answerBlocker: rpc<AnswerBlockerDto & { blockerId: string }, BlockerView>('commitments.blockers.answer'),
+  closeBlocker: rpc<{ blockerId: string }, BlockerView>('commitments.blockers.close'),
+  listBlockers: rpc<{ status?: string; commitmentId?: string; limit?: number; offset?: number }, Page<BlockerView>>('commitments.blockers.list'),
+} as const;
+
+export interface CommitmentChangedEvent {
+  commitmentId: string;
+  planId: string;
+  programmeId: string;
+  leadInstitutionId: string;
+  number: number;
+  title: Localized;
+}
+
+export interface ProgressChangedEvent extends CommitmentChangedEvent {
+  before: number;
+  after: number;
+  strategy: string;
+}
+
+export interface LevelChangedEvent extends CommitmentChangedEvent {
+  before: CompletionLevel;
+  after: CompletionLevel;
+  reason: string | null;
+}
+
+export interface ProgressReportedEvent extends CommitmentChangedEvent {
+  reportId: string;
+  activityId: string;
+  progress: number;
+  reportedOn: string;
+  reportedBy: string;
+}
+
+export interface BlockerEvent extends CommitmentChangedEvent {
+  blockerId: string;
+  blockerTitle: string;
+  status: string;
+  raisedBy: string;
+}
+
+export const PlanEvents = {
+  commitmentCreated: event<CommitmentChangedEvent & { activities: { id: string; endDate: string }[] }>('commitments.commitment.created'),
+  commitmentUpdated: event<CommitmentChangedEvent & { changed: string[] }>('commitments.commitment.updated'),
+  weightsChanged: event<CommitmentChangedEvent & { weights: { activityId: string; before: number | null; after: number | null }[] }>('commitments.weights.changed'),
+  activityAdded: event<CommitmentChangedEvent & { activityId: string; endDate: string }>('commitments.activity.added'),
+  activityRemoved: event<CommitmentChangedEvent & { activityId: string }>('commitments.activity.removed'),
+  progressReported: event<ProgressReportedEvent>('commitments.progress.reported'),
+  progressChanged: event<ProgressChangedEvent>('commitments.progress.changed'),
+  completionLevelChanged: event<LevelChangedEvent>('commitments.completion-level.changed'),
+  blockerRaised: event<BlockerEvent>('commitments.blocker.raised'),
+  blockerAnswered: event<BlockerEvent & { answer: string }>('commitments.blocker.answered'),
+  communicationReported: event<CommitmentChangedEvent & { kind: string }>('commitments.communication.reported'),
+  planImported: event<{ planId: string; programmeId: string; code: string; commitments: number }>('commitments.plan.imported'),
+} as const;
