@@ -5,10 +5,10 @@ import { AnswerBlockerDto, BlockerView, boundPage, DomainError, ErrorCode, Page,
 import { OutboxWriter } from '@ogp/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordChange } from '../programmes/change-history';
-import { eventBase } from '../progress/commitment-row';
+import { eventBase, SqlRow } from '../progress/commitment-row';
 import { ProgressEngine } from '../progress/progress-engine';
 
-const view = (r: Record<string, any>): BlockerView => ({
+const view = (r: SqlRow): BlockerView => ({
   id: r.id,
   commitmentId: r.commitment_id,
   title: r.title,
@@ -75,7 +75,7 @@ export class BlockersService {
     actor: Actor | null,
     blockerId: string,
     roles: ('project_manager' | 'committee_member' | 'coordinator' | 'admin')[],
-    change: (m: EntityManager, blocker: Record<string, any>, row: Awaited<ReturnType<ProgressEngine['lock']>>) => Promise<Record<string, unknown>>,
+    change: (m: EntityManager, blocker: SqlRow, row: Awaited<ReturnType<ProgressEngine['lock']>>) => Promise<Record<string, unknown>>,
   ): Promise<BlockerView> {
     assertRole(actor, roles);
     return this.dataSource.transaction(async (m) => {

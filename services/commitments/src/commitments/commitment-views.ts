@@ -3,6 +3,7 @@ import { ActivityView, boundPage, CommitmentQueryDto, CommitmentSummary, Commitm
 import { Clock } from '@ogp/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProgressEngine } from '../progress/progress-engine';
+import { SqlRow } from '../progress/commitment-row';
 import { normalizeForSearch } from '../search/arabic-normalize';
 
 
@@ -24,7 +25,7 @@ export class CommitmentViews {
              ${where}`;
   }
 
-  private summary(r: Record<string, any>): CommitmentSummary {
+  private summary(r: SqlRow): CommitmentSummary {
     return {
       id: r.id,
       planId: r.plan_id,
@@ -64,7 +65,7 @@ export class CommitmentViews {
     if (query.status === 'on_track') sql += ' WHERE NOT s.late AND s.overdue_activities = 0';
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${sql}) t`, params);
     const rows = await this.dataSource.query(`${sql} ORDER BY s.number, s.id LIMIT ${limit} OFFSET ${offset}`, params);
-    return { items: rows.map((r: Record<string, any>) => this.summary(r)), total, limit, offset };
+    return { items: rows.map((r: SqlRow) => this.summary(r)), total, limit, offset };
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CommitmentView> {
@@ -85,7 +86,7 @@ export class CommitmentViews {
            FROM activities WHERE commitment_id = $1 AND removed_at IS NULL ORDER BY position, created_at`,
         [id],
       )
-    ).map((a: Record<string, any>) => ({
+    ).map((a: SqlRow) => ({
       id: a.id,
       title: a.title,
       startDate: a.start_date,
@@ -123,7 +124,7 @@ export class CommitmentViews {
       `SELECT action, actor_id, at, before, after FROM change_history WHERE entity_type = 'commitment' AND entity_id = $1 ORDER BY at, id LIMIT $2 OFFSET $3`,
       [id, limit, offset],
     );
-    return { items: rows.map((h: Record<string, any>) => ({ action: h.action, actorId: h.actor_id, at: new Date(h.at).toISOString(), before: h.before, after: h.after })), total, limit, offset };
+    return { items: rows.map((h: SqlRow) => ({ action: h.action, actorId: h.actor_id, at: new Date(h.at).toISOString(), before: h.before, after: h.after })), total, limit, offset };
   }
 }
 

@@ -8,6 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { assertDates } from '../commitments/commitments.service';
 import { recordChange } from '../programmes/change-history';
 import { STRATEGY_REGISTRY } from '../progress/progress-engine';
+import { SqlRow } from '../progress/commitment-row';
 
 const STAFF = ['coordinator', 'admin'] as const;
 const ratio = (sum: number, weight: number) => (Number(weight) > 0 ? Math.round((Number(sum) / Number(weight)) * 100) / 100 : 0);
@@ -101,7 +102,7 @@ export class PlansService {
       endDate: plan.end_date,
       status: plan.status,
       progress: ratio(plan.ps, plan.ws),
-      areas: areas.map((a: Record<string, any>) => ({ id: a.id, code: a.code, title: a.title, progress: ratio(a.ps, a.ws), commitments: a.commitments })),
+      areas: areas.map((a: SqlRow) => ({ id: a.id, code: a.code, title: a.title, progress: ratio(a.ps, a.ws), commitments: a.commitments })),
     };
   }
 

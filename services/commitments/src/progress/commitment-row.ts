@@ -33,3 +33,7 @@ export interface CommitmentRow {
 export function eventBase(row: CommitmentRow): CommitmentChangedEvent {
   return { commitmentId: row.id, planId: row.plan_id, programmeId: row.programme_id, leadInstitutionId: row.lead_institution_id, number: row.number, title: row.title };
 }
+
+/** A raw SQL row, typed where it is mapped to a view. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type SqlRow = Record<string, any>;
