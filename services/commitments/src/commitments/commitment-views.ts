@@ -98,7 +98,7 @@ export class CommitmentViews {
       overdue: a.status !== 'completed' && a.end_date < today,
     }));
     const indicators = await manager.query(
-      `SELECT id, title, unit, baseline::float8 AS baseline, target::float8 AS target, current::float8 AS current FROM indicators WHERE commitment_id = $1 ORDER BY updated_at, id`,
+      `SELECT id, title, unit, baseline::float8 AS baseline, target::float8 AS target, current::float8 AS current FROM indicators WHERE commitment_id = $1 ORDER BY position, id`,
       [id],
     );
     const { key, source } = this.engine.resolve(r);

@@ -137,10 +137,11 @@ export class CommitmentsService {
   }
 
   private async insertIndicators(m: EntityManager, commitmentId: string, indicators: IndicatorDto[]): Promise<void> {
-    for (const ind of indicators) {
-      await m.query(`INSERT INTO indicators (id, commitment_id, title, unit, baseline, target, current) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+    for (const [position, ind] of indicators.entries()) {
+      await m.query(`INSERT INTO indicators (id, commitment_id, position, title, unit, baseline, target, current) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
         randomUUID(),
         commitmentId,
+        position,
         JSON.stringify(ind.title),
         ind.unit ?? null,
         ind.baseline,

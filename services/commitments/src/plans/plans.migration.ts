@@ -109,6 +109,7 @@ export class Plans1732100000500 implements MigrationInterface {
     await q.query(`CREATE TABLE indicators (
       id uuid PRIMARY KEY,
       commitment_id uuid NOT NULL REFERENCES commitments(id),
+      position int NOT NULL DEFAULT 0,
       title jsonb NOT NULL,
       unit text,
       baseline numeric NOT NULL,
