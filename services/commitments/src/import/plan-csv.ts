@@ -81,7 +81,7 @@ export function csvToPlan(text: string): CsvPlanRows {
     const get = (c: (typeof CSV_COLUMNS)[number]) => cells[index.get(c)!] ?? '';
     const number = Number(get('commitment_number'));
     if (!Number.isInteger(number) || number < 1) {
-      errors.push({ row: String(line), field: 'commitment_number', message: 'must be a whole number from 1' });
+      errors.push({ row: `line ${line}`, field: 'commitment_number', message: 'must be a whole number from 1' });
       return;
     }
     const areaCode = get('area_code').trim();
@@ -100,8 +100,19 @@ export function csvToPlan(text: string): CsvPlanRows {
         rows: [],
       } as ImportCommitmentDto & { rows: number[] };
       commitments.set(number, commitment);
-    } else if (commitment.areaCode !== areaCode) {
-      errors.push({ row: String(line), field: 'area_code', message: `commitment ${number} is already in area ${commitment.areaCode}` });
+    } else {
+      // The commitment's columns repeat on each of its rows; they must say the same thing.
+      const first = commitment;
+      const repeated: [string, string, string][] = [
+        ['area_code', areaCode, first.areaCode],
+        ['lead_institution_code', get('lead_institution_code').trim(), first.leadInstitutionCode],
+        ['commitment_title_ar', get('commitment_title_ar').trim(), first.title.ar],
+        ['commitment_start', get('commitment_start').trim(), first.startDate],
+        ['commitment_end', get('commitment_end').trim(), first.endDate],
+      ];
+      for (const [field, value, expected] of repeated) {
+        if (value !== expected) errors.push({ row: `line ${line}`, field, message: `differs from line ${first.rows[0]} for commitment ${number}` });
+      }
     }
     commitment.rows.push(line);
     if (get('activity_title_ar').trim() || get('activity_start').trim()) {
