@@ -7,3 +7,4 @@ bash tools/ensure-servers.sh
 npx tsc -b tsconfig.build.json
 echo "== read path"; node tools/bench/read-path.js
 echo "== events";    node tools/bench/events.js
+echo "== commitments at scale"; node tools/bench/commitments.js

@@ -11,6 +11,8 @@ import { STRATEGY_REGISTRY } from '../progress/progress-engine';
 import { SqlRow } from '../progress/commitment-row';
 
 const STAFF = ['coordinator', 'admin'] as const;
+/** How old the public dashboard may be. */
+export const DASHBOARD_TTL_MS = 2000;
 const ratio = (sum: number, weight: number) => (Number(weight) > 0 ? Math.round((Number(sum) / Number(weight)) * 100) / 100 : 0);
 
 /** Institutions, plans and areas; plan progress and the plan's public dashboard. */
@@ -116,7 +118,24 @@ export class PlansService {
     return { programmeId, progress, plans };
   }
 
-  async dashboard(id: string): Promise<PlanDashboard> {
+  private readonly dashboards = new Map<string, { at: number; value: Promise<PlanDashboard> }>();
+
+  /**
+   * The public dashboard of a plan. Computing it scans the plan's activities, so concurrent
+   * readers share one computation and its result for DASHBOARD_TTL_MS: the page is at most that old.
+   */
+  dashboard(id: string): Promise<PlanDashboard> {
+    const now = Date.now();
+    const cached = this.dashboards.get(id);
+    if (cached && now - cached.at < DASHBOARD_TTL_MS) return cached.value;
+    const value = this.computeDashboard(id);
+    this.dashboards.set(id, { at: now, value });
+    value.catch(() => this.dashboards.delete(id));
+    if (this.dashboards.size > 1000) this.dashboards.delete(this.dashboards.keys().next().value as string);
+    return value;
+  }
+
+  private async computeDashboard(id: string): Promise<PlanDashboard> {
     const today = this.clock.today();
     const plan = await this.getPlan(id);
     const byInstitution = await this.dataSource.query(
@@ -127,22 +146,33 @@ export class PlansService {
     const levels = await this.dataSource.query(`SELECT completion_level AS level, count(*)::int AS n FROM commitments WHERE plan_id = $1 GROUP BY completion_level`, [id]);
     const byCompletionLevel = Object.fromEntries(COMPLETION_LEVELS.map((l) => [l, 0])) as Record<CompletionLevel, number>;
     for (const l of levels) byCompletionLevel[l.level as CompletionLevel] = l.n;
-    const [counts] = await this.dataSource.query(
-      `WITH per AS (
-         SELECT c.id,
-                (c.start_date + p.reporting_period_days < $2::date AND (c.last_report_at IS NULL OR c.last_report_at::date + p.reporting_period_days < $2::date)) AS late,
-                count(a.id) FILTER (WHERE a.status <> 'completed' AND a.end_date < $2::date) AS overdue,
-                count(a.id) AS activities,
-                count(a.id) FILTER (WHERE a.status = 'completed') AS completed
-           FROM commitments c JOIN plans pl ON pl.id = c.plan_id JOIN programmes p ON p.id = pl.programme_id
-           LEFT JOIN activities a ON a.commitment_id = c.id AND a.removed_at IS NULL
-          WHERE c.plan_id = $1 GROUP BY c.id, p.reporting_period_days)
-       SELECT count(*)::int AS total, count(*) FILTER (WHERE late)::int AS late, count(*) FILTER (WHERE overdue > 0)::int AS with_overdue,
-              count(*) FILTER (WHERE NOT late AND overdue = 0)::int AS on_time, coalesce(sum(activities), 0)::int AS activities,
-              coalesce(sum(overdue), 0)::int AS overdue_activities, coalesce(sum(completed), 0)::int AS completed_activities
-         FROM per`,
+    const [activities] = await this.dataSource.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
+              count(*) FILTER (WHERE a.status <> 'completed' AND a.end_date < $2::date)::int AS overdue,
+              count(DISTINCT a.commitment_id) FILTER (WHERE a.status <> 'completed' AND a.end_date < $2::date)::int AS commitments_with_overdue,
+              array_agg(DISTINCT a.commitment_id) FILTER (WHERE a.status <> 'completed' AND a.end_date < $2::date) AS overdue_ids
+         FROM activities a JOIN commitments c ON c.id = a.commitment_id
+        WHERE c.plan_id = $1 AND a.removed_at IS NULL`,
       [id, today],
     );
+    const [commitments] = await this.dataSource.query(
+      `SELECT count(*)::int AS total,
+              count(*) FILTER (WHERE late)::int AS late,
+              count(*) FILTER (WHERE NOT late AND NOT (c_id = ANY($3::uuid[])))::int AS on_time
+         FROM (SELECT c.id AS c_id,
+                      (c.start_date + p.reporting_period_days < $2::date AND (c.last_report_at IS NULL OR c.last_report_at::date + p.reporting_period_days < $2::date)) AS late
+                 FROM commitments c JOIN plans pl ON pl.id = c.plan_id JOIN programmes p ON p.id = pl.programme_id WHERE c.plan_id = $1) per`,
+      [id, today, activities.overdue_ids ?? []],
+    );
+    const counts = {
+      total: commitments.total,
+      late: commitments.late,
+      with_overdue: activities.commitments_with_overdue,
+      on_time: commitments.on_time,
+      activities: activities.total,
+      overdue_activities: activities.overdue,
+      completed_activities: activities.completed,
+    };
     return {
       plan: { id: plan.id, code: plan.code, title: plan.title, progress: plan.progress, status: plan.status },
       byArea: plan.areas.map((a) => ({ areaId: a.id, code: a.code, title: a.title, progress: a.progress, commitments: a.commitments })),
