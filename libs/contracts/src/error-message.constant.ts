@@ -73,6 +73,26 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
     fr: "La requête est en conflit avec l'état actuel de l'élément.",
     en: 'The request conflicts with the current state of the item.',
   },
+  WINDOW_NOT_OPEN: {
+    ar: 'هذا الفضاء غير مفتوح بعد. يفتح في {opensAt}.',
+    fr: "Cet espace n'est pas encore ouvert. Il ouvre le {opensAt}.",
+    en: 'This space is not open yet. It opens on {opensAt}.',
+  },
+  WINDOW_CLOSED: {
+    ar: 'هذا الفضاء مغلق منذ {closesAt}.',
+    fr: 'Cet espace est fermé depuis le {closesAt}.',
+    en: 'This space closed on {closesAt}.',
+  },
+  FULL: {
+    ar: 'لم تعد هناك أماكن متاحة.',
+    fr: "Il n'y a plus de places disponibles.",
+    en: 'There are no places left.',
+  },
+  ILLEGAL_TRANSITION: {
+    ar: 'لا يمكن الانتقال إلى هذه المرحلة من المرحلة الحالية.',
+    fr: "Cette étape ne peut pas suivre l'étape actuelle.",
+    en: 'This step cannot follow the current one.',
+  },
   RATE_LIMITED: {
     ar: 'طلبات كثيرة جدا. حاول بعد قليل.',
     fr: 'Trop de requêtes. Réessayez dans un instant.',

@@ -23,3 +23,8 @@ export * from './dto/commitments/card.dto';
 export * from './dto/commitments/tracking-actions.dto';
 export * from './dto/commitments/structure.dto';
 export * from './dto/commitments/import-plan.dto';
+export * from './participation.contract';
+export * from './dto/participation/cycle.dto';
+export * from './dto/participation/idea.dto';
+export * from './dto/participation/workshop.dto';
+export * from './dto/participation/consultation.dto';

@@ -9,3 +9,4 @@ export * from './runtime.module';
 export * from './create-service-app';
 export * from './run-main';
 export * from './clock';
+export * from './text/normalize-for-search';

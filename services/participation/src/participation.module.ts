@@ -1,14 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule, MessagingTables1732100000000, serviceInfoController } from '@ogp/messaging';
 import { PersistenceModule } from '@ogp/persistence';
-import { RuntimeModule } from '@ogp/runtime';
+import { Clock, RuntimeModule, SystemClock } from '@ogp/runtime';
 import type { Logger } from 'pino';
+import { CommitteeService } from './committee/committee.service';
+import { ConsultationService } from './consultation/consultation.service';
+import { CyclesService } from './cycles/cycles.service';
+import { IDEA_RATE_LIMIT, IdeasService } from './ideas/ideas.service';
 import { ParticipationConfig } from './participation.config';
+import { ParticipationController } from './participation.controller';
+import { Participation1732100000600 } from './participation.migration';
+import { PublicationsService } from './publications/publications.service';
+import { StatisticsService } from './statistics/statistics.service';
+import { WorkshopsService } from './workshops/workshops.service';
+
+export const PARTICIPATION_MIGRATIONS = [MessagingTables1732100000000, Participation1732100000600];
 
 /** Co-creation cycles, ideas, workshops, consultation, candidacies and publications live here. */
 @Module({})
 export class ParticipationModule {
-  static register(config: ParticipationConfig, logger: Logger): DynamicModule {
+  static register(config: ParticipationConfig, logger: Logger, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: ParticipationModule,
       imports: [
@@ -17,13 +28,24 @@ export class ParticipationModule {
           url: config.DATABASE_URL,
           schema: config.DB_SCHEMA,
           entities: [],
-          migrations: [MessagingTables1732100000000],
+          migrations: PARTICIPATION_MIGRATIONS,
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'participation',
         }),
         MessagingModule.forRoot({ service: 'participation', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
-      controllers: [serviceInfoController('participation')],
+      controllers: [ParticipationController, serviceInfoController('participation')],
+      providers: [
+        { provide: Clock, useValue: clock },
+        { provide: IDEA_RATE_LIMIT, useValue: config.IDEA_RATE_LIMIT_PER_HOUR },
+        CyclesService,
+        IdeasService,
+        WorkshopsService,
+        ConsultationService,
+        CommitteeService,
+        PublicationsService,
+        StatisticsService,
+      ],
     };
   }
 }

@@ -4,7 +4,7 @@ import { Clock } from '@ogp/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProgressEngine } from '../progress/progress-engine';
 import { SqlRow } from '../progress/commitment-row';
-import { normalizeForSearch } from '../search/arabic-normalize';
+import { normalizeForSearch } from '@ogp/runtime';
 
 
 /** Public reads: commitments with progress, completion level, overdue and late flags. */

@@ -26,7 +26,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { recordChange } from '../programmes/change-history';
 import { CommitmentRow, eventBase } from '../progress/commitment-row';
 import { ProgressEngine, STRATEGY_REGISTRY } from '../progress/progress-engine';
-import { normalizeForSearch } from '../search/arabic-normalize';
+import { normalizeForSearch } from '@ogp/runtime';
 import { CommitmentViews } from './commitment-views';
 
 const STAFF = ['coordinator', 'admin'] as const;

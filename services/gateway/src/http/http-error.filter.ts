@@ -61,5 +61,14 @@ export function sendError(reply: FastifyReply, acceptLanguage: string | undefine
   void reply
     .status(status)
     .header('content-language', language)
-    .send({ error: { code, message: ERROR_MESSAGES[code][language], ...(details !== undefined ? { details } : {}) } });
+    .send({ error: { code, message: fill(ERROR_MESSAGES[code][language], details), ...(details !== undefined ? { details } : {}) } });
+}
+
+/** Puts values from the details into the message ({opensAt} and the like). */
+function fill(message: string, details: unknown): string {
+  if (!details || typeof details !== 'object') return message;
+  return message.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = (details as Record<string, unknown>)[key];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
+  });
 }

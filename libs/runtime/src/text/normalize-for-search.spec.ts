@@ -1,4 +1,4 @@
-import { normalizeForSearch } from './arabic-normalize';
+import { normalizeForSearch } from './normalize-for-search';
 
 describe('Arabic-aware search folding', () => {
   it.each([

@@ -1,0 +1,140 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { LocalizedLongTextDto, LocalizedTextDto } from '../localized-text.dto';
+
+export class DraftCommitmentDto {
+  @IsUUID()
+  cycleId: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  number: number;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  title: LocalizedTextDto;
+
+  @IsString()
+  @Length(2, 200)
+  institution: string;
+}
+
+export class CommentDto {
+  @IsString()
+  @Length(3, 3000)
+  body: string;
+}
+
+export class CommentAnswerDto {
+  @IsString()
+  @Length(3, 3000)
+  answer: string;
+}
+
+export class AttachmentDto {
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(2000)
+  url: string;
+}
+
+export class CandidacyDto {
+  @IsUUID()
+  cycleId: string;
+
+  @IsString()
+  @Length(2, 200)
+  organisation: string;
+
+  @IsString()
+  @Length(20, 5000)
+  statement: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentDto)
+  documents?: AttachmentDto[];
+}
+
+export class SelectionDto {
+  @IsUUID()
+  cycleId: string;
+
+  /** The published criteria: a score per candidacy, out of 100. */
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => CandidacyScoreDto)
+  scores: CandidacyScoreDto[];
+
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  seats: number;
+
+  @IsISO8601({ strict: true })
+  termStart: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  termMonths: number;
+}
+
+export class CandidacyScoreDto {
+  @IsUUID()
+  candidacyId: string;
+
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  score: number;
+}
+
+export class GovernmentSeatDto {
+  @IsString()
+  @Length(2, 200)
+  holder: string;
+
+  @IsISO8601({ strict: true })
+  termStart: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  termMonths: number;
+}
+
+export class EndSeatDto {
+  @IsString()
+  @Length(5, 1000)
+  reason: string;
+}
+
+export const PUBLICATION_KINDS = ['news', 'minutes', 'guide', 'document'] as const;
+
+export class PublicationDto {
+  @IsIn(PUBLICATION_KINDS as readonly string[] as string[])
+  kind: string;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  title: LocalizedTextDto;
+
+  @ValidateNested()
+  @Type(() => LocalizedLongTextDto)
+  body: LocalizedLongTextDto;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AttachmentDto)
+  attachments?: AttachmentDto[];
+}

@@ -1,0 +1,55 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { LocalizedTextDto } from '../localized-text.dto';
+
+/** The dated spaces of a co-creation cycle; each accepts input only inside its window. */
+export const PHASE_KINDS = ['themes', 'ideas', 'analysis', 'drafting', 'consultation', 'validation', 'candidacy'] as const;
+export type PhaseKind = (typeof PHASE_KINDS)[number];
+
+export class PhaseDto {
+  @IsIn(PHASE_KINDS as readonly string[] as string[])
+  kind: PhaseKind;
+
+  @IsISO8601({ strict: true })
+  opensAt: string;
+
+  @IsISO8601({ strict: true })
+  closesAt: string;
+}
+
+export class ThemeDto {
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  number: number;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  title: LocalizedTextDto;
+}
+
+export class CreateCycleDto {
+  @IsUUID()
+  programmeId: string;
+
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/)
+  code: string;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  title: LocalizedTextDto;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(7)
+  @ValidateNested({ each: true })
+  @Type(() => PhaseDto)
+  phases: PhaseDto[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ThemeDto)
+  themes?: ThemeDto[];
+}

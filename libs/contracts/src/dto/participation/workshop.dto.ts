@@ -1,0 +1,101 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength, Max, Min, ValidateNested } from 'class-validator';
+import { LocalizedTextDto } from '../localized-text.dto';
+
+export class AgendaItemDto {
+  @IsString()
+  @Length(1, 300)
+  item: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  minutes: number;
+}
+
+export class CreateWorkshopDto {
+  @IsUUID()
+  cycleId: string;
+
+  @IsUUID()
+  themeId: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  number: number;
+
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  title: LocalizedTextDto;
+
+  @IsString()
+  @Length(2, 200)
+  organiser: string;
+
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  institutions: string[];
+
+  @IsISO8601({ strict: true })
+  startsAt: string;
+
+  @IsISO8601({ strict: true })
+  registrationOpensAt: string;
+
+  @IsISO8601({ strict: true })
+  registrationClosesAt: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  capacity: number;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItemDto)
+  agenda?: AgendaItemDto[];
+}
+
+export class AttendanceDto {
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  @Length(6, 20, { each: true })
+  presentCodes: string[];
+}
+
+export class ProblemDto {
+  @IsString()
+  @Length(3, 300)
+  title: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  priority: number;
+}
+
+export class RankProblemsDto {
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ProblemDto)
+  problems: ProblemDto[];
+}
+
+export class WorkshopOutputsDto {
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(2000)
+  reportUrl?: string;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
+  @MaxLength(2000)
+  recordingUrl?: string;
+}

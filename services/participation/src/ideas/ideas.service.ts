@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Actor, assertRole, hasAnyRole, ROLES } from '@ogp/auth';
+import {
+  boundPage,
+  DomainError,
+  ErrorCode,
+  FateStatus,
+  FateStepDto,
+  IdeaPrivateView,
+  IdeaPublicView,
+  Page,
+  PageQuery,
+  ParticipationEvents,
+  SubmitIdeaDto,
+  WorkshopIdeaDto,
+} from '@ogp/contracts';
+import { OutboxWriter } from '@ogp/messaging';
+import { Clock, normalizeForSearch } from '@ogp/runtime';
+import { DataSource, EntityManager } from 'typeorm';
+import { CyclesService, STAFF } from '../cycles/cycles.service';
+
+export const IDEA_RATE_LIMIT = Symbol('IDEA_RATE_LIMIT');
+
+/**
+ * The fate of an idea (seed 001): received → screened (accepted | rejected with a reason) →
+ * grouped by institution → shared with it → studied → retained into a proposed commitment |
+ * not retained → published with its explanation. Anything else is an illegal jump.
+ */
+const NEXT: Record<string, Partial<Record<FateStepDto['step'], FateStatus[]>>> = {
+  received: { screen: ['accepted', 'rejected'] },
+  accepted: { group: ['grouped'] },
+  grouped: { share: ['shared'] },
+  shared: { study: ['studied'] },
+  studied: { retain: ['retained'], not_retain: ['not_retained'] },
+};
+const FINAL: FateStatus[] = ['rejected', 'retained', 'not_retained'];
+
+type Row = Record<string, unknown> & { id: string; status: FateStatus; author_id: string | null; anonymous: boolean; created_at: Date; published_at: Date | null; hidden_at: Date | null };
+
+@Injectable()
+export class IdeasService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly cycles: CyclesService,
+    private readonly clock: Clock,
+    @Inject(IDEA_RATE_LIMIT) private readonly rateLimitPerHour: number,
+  ) {}
+
+  /** A registered citizen or CSO proposes an idea on the portal, while the ideas space is open. */
+  async submit(actor: Actor | null, dto: SubmitIdeaDto): Promise<IdeaPrivateView> {
+    assertRole(actor, ['citizen', 'cso']);
+    const id = randomUUID();
+    await this.dataSource.transaction(async (m) => {
+      await this.cycles.assertOpen(m, dto.cycleId, 'ideas');
+      await this.assertTheme(m, dto.cycleId, dto.themeId);
+      // Serialises one author's submissions so the count below cannot be raced past.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`ideas:${actor.id}`]);
+      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ideas WHERE author_id = $1 AND created_at > $2::timestamptz - interval '1 hour'`, [actor.id, this.clock.now().toISOString()]);
+      if (n >= this.rateLimitPerHour) throw new DomainError(ErrorCode.RATE_LIMITED, `at most ${this.rateLimitPerHour} ideas an hour`, { retryAfterSeconds: 3600 });
+      await this.insert(m, id, { ...dto, channel: 'portal', workshopId: null, authorId: actor.id, anonymous: dto.anonymous ?? false });
+    });
+    return this.privateView(id);
+  }
+
+  /** The coordination team records an idea that came out of a workshop. */
+  async recordFromWorkshop(actor: Actor | null, dto: WorkshopIdeaDto): Promise<IdeaPrivateView> {
+    assertRole(actor, STAFF);
+    const id = randomUUID();
+    await this.dataSource.transaction(async (m) => {
+      const [workshop] = await m.query(`SELECT cycle_id, theme_id FROM workshops WHERE id = $1`, [dto.workshopId]);
+      if (!workshop) throw new DomainError(ErrorCode.NOT_FOUND, 'no such workshop');
+      await this.insert(m, id, { ...dto, cycleId: workshop.cycle_id, themeId: workshop.theme_id, channel: 'workshop', authorId: null, anonymous: false }, actor.id);
+    });
+    return this.privateView(id);
+  }
+
+  private async insert(
+    m: EntityManager,
+    id: string,
+    idea: { cycleId: string; themeId: string; title: string; body: string; institution?: string; channel: 'portal' | 'workshop'; workshopId: string | null; authorId: string | null; anonymous: boolean },
+    recordedBy?: string,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO ideas (id, cycle_id, theme_id, channel, workshop_id, title, body, institution, author_id, anonymous, search_text, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [id, idea.cycleId, idea.themeId, idea.channel, idea.workshopId, idea.title, idea.body, idea.institution ?? null, idea.authorId, idea.anonymous, normalizeForSearch(`${idea.title} ${idea.body}`), this.clock.now().toISOString()],
+    );
+    await m.query(`INSERT INTO idea_steps (idea_id, status, actor_id, at) VALUES ($1, 'received', $2, $3)`, [id, idea.authorId ?? recordedBy ?? null, this.clock.now().toISOString()]);
+    await this.outbox.add(m, ParticipationEvents.ideaSubmitted, {
+      aggregate: { type: 'idea', id },
+      data: { ideaId: id, cycleId: idea.cycleId, themeId: idea.themeId, channel: idea.channel, authorId: idea.authorId, workshopId: idea.workshopId },
+      actorId: idea.authorId ?? recordedBy,
+    });
+    await this.outbox.add(m, ParticipationEvents.ideaFateChanged, {
+      aggregate: { type: 'idea', id },
+      data: { ideaId: id, cycleId: idea.cycleId, authorId: idea.authorId, title: idea.title, status: 'received', explanation: null },
+      actorId: idea.authorId ?? recordedBy,
+    });
+  }
+
+  private async assertTheme(m: EntityManager, cycleId: string, themeId: string): Promise<void> {
+    const [theme] = await m.query(`SELECT 1 FROM themes WHERE id = $1 AND cycle_id = $2`, [themeId, cycleId]);
+    if (!theme) throw new DomainError(ErrorCode.NOT_FOUND, 'no such theme in this cycle');
+  }
+
+  /** One step of an idea's fate, by the analysts; every step records who and when. */
+  async step(actor: Actor | null, ideaId: string, dto: FateStepDto): Promise<IdeaPrivateView> {
+    assertRole(actor, STAFF);
+    await this.dataSource.transaction(async (m) => {
+      const [idea] = await m.query(`SELECT id, cycle_id, status, author_id, title, explanation, published_at FROM ideas WHERE id = $1 FOR UPDATE`, [ideaId]);
+      if (!idea) throw new DomainError(ErrorCode.NOT_FOUND, 'no such idea');
+      const now = this.clock.now().toISOString();
+      if (dto.step === 'publish') {
+        if (idea.published_at) throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, 'the fate is already published');
+        if (!FINAL.includes(idea.status)) throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, `an idea ${idea.status} has no final fate to publish yet`, { from: idea.status, step: dto.step });
+        const explanation = dto.explanation ?? idea.explanation;
+        if (idea.status !== 'retained' && !explanation) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a fate other than "retained" is published with its explanation', { fields: { explanation: ['required'] } });
+        await m.query(`UPDATE ideas SET published_at = $2, explanation = $3 WHERE id = $1`, [ideaId, now, explanation ?? null]);
+        await this.recordStep(m, idea, 'published', actor.id, explanation ?? null, null, now);
+        return;
+      }
+      const allowed = NEXT[idea.status]?.[dto.step];
+      if (!allowed) throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, `cannot ${dto.step} an idea that is ${idea.status}`, { from: idea.status, step: dto.step });
+      let to: FateStatus = allowed[0];
+      const set: Record<string, unknown> = {};
+      if (dto.step === 'screen') {
+        if (!dto.decision) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'screening needs a decision', { fields: { decision: ['accept or reject'] } });
+        to = dto.decision === 'accept' ? 'accepted' : 'rejected';
+        if (to === 'rejected') {
+          if (!dto.rejectionReason) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a rejection needs its reason', { fields: { rejectionReason: ['not_open_government or not_precise'] } });
+          set.rejection_reason = dto.rejectionReason;
+        }
+      }
+      if (dto.step === 'group') {
+        if (!dto.institution) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'grouping names the institution concerned', { fields: { institution: ['required'] } });
+        set.institution = dto.institution;
+      }
+      if (dto.step === 'retain') {
+        if (!dto.draftCommitmentId) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'retaining names the proposed commitment', { fields: { draftCommitmentId: ['required'] } });
+        const [draft] = await m.query(`SELECT 1 FROM draft_commitments WHERE id = $1 AND cycle_id = $2`, [dto.draftCommitmentId, idea.cycle_id]);
+        if (!draft) throw new DomainError(ErrorCode.NOT_FOUND, 'no such proposed commitment in this cycle');
+        set.draft_commitment_id = dto.draftCommitmentId;
+      }
+      if (dto.explanation) set.explanation = dto.explanation;
+      const columns = Object.keys(set);
+      await m.query(`UPDATE ideas SET status = $2${columns.map((c, i) => `, ${c} = $${i + 3}`).join('')} WHERE id = $1`, [ideaId, to, ...columns.map((c) => set[c])]);
+      await this.recordStep(m, idea, to, actor.id, dto.explanation ?? null, dto.institution ?? null, now);
+    });
+    return this.privateView(ideaId);
+  }
+
+  private async recordStep(m: EntityManager, idea: { id: string; cycle_id: string; author_id: string | null; title: string }, status: FateStatus | 'published', actorId: string, explanation: string | null, institution: string | null, at: string): Promise<void> {
+    await m.query(`INSERT INTO idea_steps (idea_id, status, actor_id, explanation, institution, at) VALUES ($1, $2, $3, $4, $5, $6)`, [idea.id, status, actorId, explanation, institution, at]);
+    await this.outbox.add(m, ParticipationEvents.ideaFateChanged, {
+      aggregate: { type: 'idea', id: idea.id },
+      data: { ideaId: idea.id, cycleId: idea.cycle_id, authorId: idea.author_id, title: idea.title, status, explanation },
+      actorId,
+    });
+  }
+
+  async report(actor: Actor | null, ideaId: string, reason: string): Promise<{ reports: number }> {
+    assertRole(actor, ROLES);
+    return this.dataSource.transaction(async (m) => {
+      const [idea] = await m.query(`SELECT id FROM ideas WHERE id = $1 FOR UPDATE`, [ideaId]);
+      if (!idea) throw new DomainError(ErrorCode.NOT_FOUND, 'no such idea');
+      const inserted = await m.query(`INSERT INTO idea_reports (idea_id, reporter_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING idea_id`, [ideaId, actor.id, reason]);
+      const [{ reports }] = await m.query(`UPDATE ideas SET reports = reports + $2 WHERE id = $1 RETURNING reports`, [ideaId, inserted.length]).then((r) => r[0]);
+      if (inserted.length) await this.outbox.add(m, ParticipationEvents.ideaReported, { aggregate: { type: 'idea', id: ideaId }, data: { ideaId, reports }, actorId: actor.id });
+      return { reports };
+    });
+  }
+
+  async hide(actor: Actor | null, ideaId: string, reason: string): Promise<IdeaPrivateView> {
+    assertRole(actor, STAFF);
+    await this.dataSource.transaction(async (m) => {
+      const rows = await m.query(`UPDATE ideas SET hidden_at = $2, hidden_reason = $3, hidden_by = $4 WHERE id = $1 AND hidden_at IS NULL RETURNING id`, [ideaId, this.clock.now().toISOString(), reason, actor.id]).then((r) => r[0]);
+      if (!rows.length) {
+        const [exists] = await m.query(`SELECT 1 FROM ideas WHERE id = $1`, [ideaId]);
+        if (!exists) throw new DomainError(ErrorCode.NOT_FOUND, 'no such idea');
+        throw new DomainError(ErrorCode.CONFLICT, 'this idea is already hidden');
+      }
+      await m.query(`INSERT INTO participation_history (entity_type, entity_id, action, actor_id, after) VALUES ('idea', $1, 'hidden', $2, $3)`, [ideaId, actor.id, JSON.stringify({ reason })]);
+      await this.outbox.add(m, ParticipationEvents.ideaHidden, { aggregate: { type: 'idea', id: ideaId }, data: { ideaId, reason }, actorId: actor.id });
+    });
+    return this.privateView(ideaId);
+  }
+
+  /** Interacting with ideas: a person supports an idea (once). */
+  async support(actor: Actor | null, ideaId: string): Promise<{ supports: number }> {
+    assertRole(actor, ['citizen', 'cso']);
+    return this.dataSource.transaction(async (m) => {
+      const [idea] = await m.query(`SELECT cycle_id FROM ideas WHERE id = $1 AND hidden_at IS NULL`, [ideaId]);
+      if (!idea) throw new DomainError(ErrorCode.NOT_FOUND, 'no such idea');
+      await this.cycles.assertOpen(m, idea.cycle_id, 'ideas');
+      await m.query(`INSERT INTO idea_supports (idea_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [ideaId, actor.id]);
+      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM idea_supports WHERE idea_id = $1`, [ideaId]);
+      return { supports: n };
+    });
+  }
+
+  /** Existing ideas close to a text, Arabic-aware, while writing and for the analysts. */
+  async similar(cycleId: string, text: string): Promise<{ id: string; title: string; similarity: number }[]> {
+    const q = normalizeForSearch(text).slice(0, 500);
+    if (q.length < 3) return [];
+    return this.dataSource.query(
+      `SELECT id, title, round(similarity(search_text, $2)::numeric, 3)::float8 AS similarity FROM ideas
+        WHERE cycle_id = $1 AND hidden_at IS NULL AND search_text % $2 ORDER BY similarity DESC, created_at LIMIT 10`,
+      [cycleId, q],
+    );
+  }
+
+  async list(query: PageQuery & { cycleId: string; themeId?: string }): Promise<Page<IdeaPublicView>> {
+    const { limit, offset } = boundPage(query);
+    const params: unknown[] = [query.cycleId];
+    let where = `cycle_id = $1 AND hidden_at IS NULL`;
+    if (query.themeId) {
+      params.push(query.themeId);
+      where += ` AND theme_id = $2`;
+    }
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ideas WHERE ${where}`, params);
+    const rows: Row[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM ideas i WHERE ${where} ORDER BY created_at DESC, id LIMIT ${limit} OFFSET ${offset}`, params);
+    return { items: rows.map((r) => this.publicOf(r)), total, limit, offset };
+  }
+
+  /** The author and the coordination team see the private view; everyone else the public one. */
+  async get(actor: Actor | null, id: string): Promise<IdeaPublicView | IdeaPrivateView> {
+    const [row]: Row[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM ideas i WHERE id = $1`, [id]);
+    if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'no such idea');
+    const privileged = !!actor && (row.author_id === actor.id || hasAnyRole(actor, STAFF));
+    if (privileged) return this.privateView(id);
+    if (row.hidden_at) throw new DomainError(ErrorCode.NOT_FOUND, 'no such idea');
+    return this.publicOf(row);
+  }
+
+  async mine(actor: Actor | null, query: PageQuery): Promise<Page<IdeaPrivateView>> {
+    assertRole(actor, ROLES);
+    const { limit, offset } = boundPage(query);
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ideas WHERE author_id = $1`, [actor.id]);
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM ideas WHERE author_id = $1 ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`, [actor.id, limit, offset]);
+    return { items: await Promise.all(rows.map((r) => this.privateView(r.id))), total, limit, offset };
+  }
+
+  private publicOf(r: Row): IdeaPublicView {
+    return {
+      id: r.id,
+      cycleId: r.cycle_id as string,
+      themeId: r.theme_id as string,
+      channel: r.channel as 'portal' | 'workshop',
+      workshopId: r.workshop_id as string | null,
+      title: r.title as string,
+      body: r.body as string,
+      institution: r.institution as string | null,
+      authorId: r.anonymous ? null : r.author_id,
+      createdAt: r.created_at.toISOString(),
+      fate: r.published_at ? { status: r.status, explanation: r.explanation as string | null, draftCommitmentId: r.draft_commitment_id as string | null, publishedAt: r.published_at.toISOString() } : null,
+      supports: r.supports as number,
+    };
+  }
+
+  private async privateView(id: string): Promise<IdeaPrivateView> {
+    const [row]: Row[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM ideas i WHERE id = $1`, [id]);
+    const steps = await this.dataSource.query(`SELECT status, at, actor_id, explanation, institution FROM idea_steps WHERE idea_id = $1 ORDER BY id`, [id]);
+    return {
+      ...this.publicOf(row),
+      authorId: row.author_id,
+      anonymous: row.anonymous,
+      status: row.status,
+      path: steps.map((s: { status: FateStatus; at: Date; actor_id: string | null; explanation: string | null; institution: string | null }) => ({
+        status: s.status,
+        at: s.at.toISOString(),
+        actorId: s.actor_id,
+        explanation: s.explanation,
+        institution: s.institution,
+      })),
+      hidden: row.hidden_at ? { reason: row.hidden_reason as string, at: row.hidden_at.toISOString() } : null,
+      reports: row.reports as number,
+    };
+  }
+}
+
+const COLUMNS = `i.*, (SELECT count(*)::int FROM idea_supports s WHERE s.idea_id = i.id) AS supports`;
