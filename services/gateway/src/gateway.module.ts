@@ -15,6 +15,7 @@ import { OperationsController } from './forwarding/operations.controller';
 import { ProgrammesController } from './forwarding/programmes.controller';
 import { PlansController } from './forwarding/plans.controller';
 import { CommitmentsController } from './forwarding/commitments.controller';
+import { ParticipationController } from './forwarding/participation.controller';
 import { GatewayConfig } from './gateway.config';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { createValidationPipe } from './http/validation.pipe';
@@ -47,7 +48,7 @@ export class GatewayModule {
         JwtModule.register({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         DiscoveryModule,
       ],
-      controllers: [AuthController, AccountsController, ProgrammesController, PlansController, CommitmentsController, NotificationsController, OperationsController],
+      controllers: [AuthController, AccountsController, ProgrammesController, PlansController, CommitmentsController, ParticipationController, NotificationsController, OperationsController],
       providers: [
         AuthService,
         UsersService,

@@ -19,7 +19,13 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) {
+      // Public, but a valid token still tells the service who reads (an author sees their own idea).
+      if (context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization) {
+        await (super.canActivate(context) as Promise<boolean>).catch(() => undefined);
+      }
+      return true;
+    }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles || roles.length === 0) throw new DomainError(ErrorCode.FORBIDDEN, 'route admits no role');
     await super.canActivate(context);
