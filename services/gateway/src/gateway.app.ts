@@ -25,6 +25,9 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger): P
       // The whole request runs inside its correlation context: every log line and NATS header carries it.
       fastify.addHook('onRequest', (request, reply, done) => {
         void reply.header(Header.CORRELATION_ID, request.id);
+        // The API answers JSON only: user text (an idea, a comment) can never run as a page.
+        void reply.header('x-content-type-options', 'nosniff');
+        if (!request.url.startsWith('/docs')) void reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
         requestContext.run({ correlationId: String(request.id) }, done);
       });
       // Errors raised by Fastify itself (body parsing, size) never reach Nest's filters.
