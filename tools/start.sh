@@ -40,6 +40,8 @@ launch gateway "$PORT"; wait_ready gateway "$PORT"
 
 echo "[start] loading demo data"
 GATEWAY_URL="http://127.0.0.1:$PORT" node services/gateway/dist/demo/seed-demo.js
+PROGRAMME_ID=$(curl -fsS "http://127.0.0.1:$PORT/programmes?limit=100" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).items.find(p=>p.code==="OGP-MA").id))')
+PROGRAMME_ID=$PROGRAMME_ID node services/participation/dist/demo/seed-cycle.js
 
 cat <<TXT
 
