@@ -8,3 +8,4 @@ npx tsc -b tsconfig.build.json
 echo "== read path"; node tools/bench/read-path.js
 echo "== events";    node tools/bench/events.js
 echo "== commitments at scale"; node tools/bench/commitments.js
+echo "== co-creation at scale"; node tools/bench/ideas.js

@@ -24,7 +24,7 @@ async function main() {
   const producer = await open(iso.schema('producer'));
   const consumerDb = await open(iso.schema('consumer'));
   await consumerDb.query(`CREATE TABLE received (event_id uuid PRIMARY KEY, n int NOT NULL)`);
-  const writer = new OutboxWriter('bench', iso.schema('producer'));
+  const writer = new OutboxWriter('bench');
   try {
     let t = Date.now();
     for (let i = 0; i < TOTAL; i += 500) {

@@ -13,3 +13,4 @@ export * from './rpc-headers.decorator';
 export * from './idempotent-command';
 export * from './create-rpc-service-app';
 export * from './service-info.controller';
+export * from './outbox-commit.subscriber';

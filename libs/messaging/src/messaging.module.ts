@@ -9,6 +9,7 @@ import { OutboxWriter } from './outbox.writer';
 import { OutboxRelay } from './outbox.relay';
 import { ensureEventStreams } from './event-streams';
 import { EventConsumer, EventConsumerOptions } from './event.consumer';
+import { OutboxCommitSubscriber } from './outbox-commit.subscriber';
 
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -61,8 +62,10 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy, Bef
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
     private readonly relay: OutboxRelay,
     private readonly rpc: NatsRpcClient,
+    dataSource: DataSource,
     health: HealthRegistry,
   ) {
+    dataSource.subscribers.push(new OutboxCommitSubscriber(relay));
     health.register('nats', async () => {
       if (this.connection.isClosed()) throw new Error('connection closed');
       await this.connection.flush();
@@ -108,12 +111,12 @@ export class MessagingModule {
           inject: [NATS_CONNECTION],
           useFactory: (connection: NatsConnection) => new NatsRpcClient(() => connection, options.prefix, options.requestTimeoutMs),
         },
-        { provide: OutboxWriter, useFactory: () => new OutboxWriter(options.service, options.schema) },
+        { provide: OutboxWriter, useFactory: () => new OutboxWriter(options.service) },
         {
           provide: OutboxRelay,
           inject: [NATS_CONNECTION, DataSource, LOGGER],
           useFactory: (connection: NatsConnection, dataSource: DataSource, logger: Logger) =>
-            new OutboxRelay({ dataSource, schema: options.schema, publisher: connection.jetstream(), prefix: options.prefix, logger: logger.child({ component: 'outbox-relay' }) }),
+            new OutboxRelay({ dataSource, schema: options.schema, publisher: connection.jetstream(), prefix: options.prefix, logger: logger.child({ component: 'outbox-relay' }), pollIntervalMs: 250 }),
         },
         EventConsumers,
         MessagingLifecycle,

@@ -40,7 +40,7 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
     consumerDb = await migratedDataSource(iso.schema('consumer'));
     // The consumer's side effect: one row per handled event; the primary key makes a second handling fail loudly.
     await consumerDb.query(`CREATE TABLE handled (event_id uuid PRIMARY KEY, n int NOT NULL, run text NOT NULL)`);
-    writer = new OutboxWriter('producer', iso.schema('producer'));
+    writer = new OutboxWriter('producer');
   });
 
   afterAll(async () => {

@@ -1,8 +1,6 @@
 import { headers as natsHeaders, JetStreamClient } from 'nats';
 import type { Logger } from 'pino';
-import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { outboxChannel } from './outbox.writer';
 import { withPrefix } from './subject';
 
 /** The one part of a JetStream client the relay uses; a test can wrap it. */
@@ -18,6 +16,8 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Published rows older than this are deleted; they are already in the stream. */
   retentionHours?: number;
+  /** After a partial batch, wait this long so commits arriving together leave in one batch. */
+  coalesceMs?: number;
 }
 
 interface OutboxRow {
@@ -39,7 +39,6 @@ export class OutboxRelay {
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
   private wake: (() => void) | null = null;
-  private listener: PoolClient | null = null;
   private lastPrune = 0;
   published = 0;
 
@@ -48,7 +47,6 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await this.listen().catch((err) => this.options.logger.warn({ err: (err as Error).message }, 'outbox LISTEN failed; polling only'));
     this.loopDone = this.loop();
   }
 
@@ -56,13 +54,9 @@ export class OutboxRelay {
     this.running = false;
     this.kick();
     await this.loopDone;
-    if (this.listener) {
-      this.listener.release();
-      this.listener = null;
-    }
   }
 
-  /** Wakes the loop now instead of at the next poll. */
+  /** Wakes the loop now instead of at the next poll (called after a commit that wrote events). */
   kick(): void {
     const wake = this.wake;
     this.wake = null;
@@ -120,7 +114,9 @@ export class OutboxRelay {
         await this.sleep(delay);
         continue;
       }
-      if (moved < (this.options.batchSize ?? 500)) await this.sleep(this.options.pollIntervalMs ?? 1000);
+      if (moved >= (this.options.batchSize ?? 500)) continue;
+      if (moved > 0) await new Promise((r) => setTimeout(r, this.options.coalesceMs ?? 20));
+      else await this.sleep(this.options.pollIntervalMs ?? 1000);
     }
   }
 
@@ -136,18 +132,6 @@ export class OutboxRelay {
         resolve();
       };
     });
-  }
-
-  private async listen(): Promise<void> {
-    const driver = this.options.dataSource.driver as unknown as { master: { connect(): Promise<PoolClient> } };
-    const client = await driver.master.connect();
-    client.on('notification', () => this.kick());
-    client.on('error', (err) => {
-      this.options.logger.warn({ err: err.message }, 'outbox LISTEN connection lost; polling only');
-      this.listener = null;
-    });
-    await client.query(`LISTEN "${outboxChannel(this.options.schema)}"`);
-    this.listener = client;
   }
 
   private async pruneIfDue(): Promise<void> {

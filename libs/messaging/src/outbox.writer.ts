@@ -9,20 +9,15 @@ export interface OutboxEventInput<T> {
   actorId?: string | null;
 }
 
-/** The NOTIFY channel the relay listens on; Postgres delivers it when the transaction commits. */
-export function outboxChannel(schema: string): string {
-  return `outbox_${schema}`;
-}
+/** Set on a transaction's query runner when it wrote to the outbox; read after its commit. */
+export const OUTBOX_WRITTEN = 'outboxWritten';
 
 /**
  * Writes a domain event into the outbox with the caller's transaction, so the event exists if
  * and only if the change does. The relay publishes it afterwards.
  */
 export class OutboxWriter {
-  constructor(
-    private readonly source: string,
-    private readonly schema: string,
-  ) {}
+  constructor(private readonly source: string) {}
 
   async add<T>(manager: EntityManager, contract: EventContract<T>, input: OutboxEventInput<T>): Promise<EventEnvelope<T>> {
     if (!manager.queryRunner?.isTransactionActive) {
@@ -48,7 +43,9 @@ export class OutboxWriter {
       JSON.stringify(envelope),
       JSON.stringify(headers),
     ]);
-    await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(this.schema)]);
+    // No NOTIFY: commits that notify serialise on a global lock in Postgres. The relay of this
+    // process is woken after the commit instead (OutboxCommitSubscriber); others poll.
+    manager.queryRunner.data = { ...(manager.queryRunner.data ?? {}), [OUTBOX_WRITTEN]: true };
     return envelope;
   }
 }

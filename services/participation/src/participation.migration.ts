@@ -4,7 +4,16 @@ export class Participation1732100000600 implements MigrationInterface {
   name = 'Participation1732100000600';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+    // pg_trgm lives in public, shared by every schema: created once, under a database-wide lock,
+    // and never inside a service schema (dropping that schema would take it away from the others).
+    await q.query(`SELECT pg_advisory_xact_lock(hashtext('extension:pg_trgm'))`);
+    await q.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+        CREATE EXTENSION pg_trgm WITH SCHEMA public;
+      ELSIF (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm') <> 'public' THEN
+        ALTER EXTENSION pg_trgm SET SCHEMA public;
+      END IF;
+    END $$`);
     await q.query(`CREATE TABLE cycles (
       id uuid PRIMARY KEY, programme_id uuid NOT NULL, code text NOT NULL UNIQUE, title jsonb NOT NULL,
       created_by uuid, created_at timestamptz NOT NULL DEFAULT now())`);
@@ -39,7 +48,7 @@ export class Participation1732100000600 implements MigrationInterface {
       search_text text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
     await q.query(`CREATE INDEX ideas_cycle_idx ON ideas (cycle_id, created_at)`);
     await q.query(`CREATE INDEX ideas_author_idx ON ideas (author_id, created_at)`);
-    await q.query(`CREATE INDEX ideas_search_idx ON ideas USING gin (search_text gin_trgm_ops)`);
+    await q.query(`CREATE INDEX ideas_search_idx ON ideas USING gin (search_text public.gin_trgm_ops) WITH (fastupdate = off)`);
     await q.query(`CREATE TABLE idea_steps (
       id bigserial PRIMARY KEY, idea_id uuid NOT NULL REFERENCES ideas(id), status text NOT NULL,
       actor_id uuid, explanation text, institution text, at timestamptz NOT NULL DEFAULT now())`);

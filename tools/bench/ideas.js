@@ -1,0 +1,102 @@
+// Co-creation at scale:
+//  1. idea submission through the gateway, sustained (32 concurrent clients, 10 s): ideas/s and
+//     p99, then the stored ideas counted against the accepted (201) answers;
+//  2. the statistics of a cycle holding 100,000 ideas: time to compute.
+require('reflect-metadata');
+const { execFileSync } = require('node:child_process');
+const { Client } = require('pg');
+const { SpawnedService, TestIsolation, freePort, TEST_DATABASE_URL } = require('@ogp/testing');
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLIENTS = 32;
+const BIG = Number(process.env.BENCH_IDEAS ?? 100000);
+const PASSWORD = 'bench-password-123';
+
+async function main() {
+  const iso = new TestIsolation();
+  const participation = new SpawnedService('participation', iso.env('participation', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'production', IDEA_RATE_LIMIT_PER_HOUR: '100000', DB_POOL_SIZE: '20' })).start();
+  const port = await freePort();
+  const gateway = new SpawnedService('gateway', iso.env('gateway', { HTTP_PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', AUTH_RATE_LIMIT_PER_MINUTE: '100000' })).start();
+  const base = `http://127.0.0.1:${port}`;
+  const pg = new Client({ connectionString: TEST_DATABASE_URL });
+  const json = async (method, path, token, body) => {
+    const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: res.status, body: await res.json().catch(() => null) };
+  };
+  try {
+    await Promise.all([participation.ready(), gateway.ready()]);
+    await pg.connect();
+    execFileSync(process.execPath, ['services/gateway/dist/cli/create-admin.js'], { env: { ...process.env, ...iso.env('gateway'), ADMIN_EMAIL: 'bench@ogp.ma', ADMIN_PASSWORD: PASSWORD } });
+    const admin = (await json('POST', '/auth/login', null, { email: 'bench@ogp.ma', password: PASSWORD })).body.accessToken;
+    const now = Date.now();
+    const cycle = await json('POST', '/cycles', admin, {
+      programmeId: '00000000-0000-4000-8000-0000000000aa',
+      code: 'BENCH',
+      title: { ar: 'دورة' },
+      phases: [{ kind: 'ideas', opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 86400_000).toISOString() }],
+      themes: Array.from({ length: 10 }, (_, i) => ({ number: i + 1, title: { ar: `محور ${i + 1}` } })),
+    });
+    const cycleId = cycle.body.id;
+    const themes = cycle.body.themes.map((t) => t.id);
+    const tokens = [];
+    for (let i = 0; i < CLIENTS; i++) {
+      await json('POST', '/auth/register', null, { email: `c${i}@bench.ma`, password: PASSWORD, displayName: `c${i}`, role: 'citizen' });
+      tokens.push((await json('POST', '/auth/login', null, { email: `c${i}@bench.ma`, password: PASSWORD })).body.accessToken);
+    }
+    const latencies = [];
+    let accepted = 0;
+    let refused = 0;
+    const deadline = Date.now() + SECONDS * 1000;
+    const started = Date.now();
+    await Promise.all(
+      tokens.map(async (token, c) => {
+        let n = 0;
+        while (Date.now() < deadline) {
+          const t = process.hrtime.bigint();
+          const res = await json('POST', '/ideas', token, { cycleId, themeId: themes[n % 10], title: `فكرة ${c}-${n} حول الشفافية`, body: 'اقتراح بنشر المعطيات العمومية بصيغة مفتوحة وقابلة لإعادة الاستعمال.' });
+          latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
+          if (res.status === 201) accepted += 1;
+          else refused += 1;
+          n += 1;
+        }
+      }),
+    );
+    const elapsed = (Date.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const stored = (await pg.query(`SELECT count(*)::int AS n FROM "${iso.schema('participation')}".ideas WHERE cycle_id = $1`, [cycleId])).rows[0].n;
+    console.log(`idea submission, ${CLIENTS} clients for ${SECONDS} s: ${Math.round(accepted / elapsed)} ideas/s, p50 ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)].toFixed(1)} ms`);
+    console.log(`  accepted (201): ${accepted}, refused: ${refused}, stored: ${stored} -> ${stored === accepted ? 'equal' : 'MISMATCH'}`);
+
+    const s = `"${iso.schema('participation')}"`;
+    let t = Date.now();
+    await pg.query(
+      `INSERT INTO ${s}.ideas (id, cycle_id, theme_id, channel, title, body, author_id, search_text, status, published_at)
+       SELECT gen_random_uuid(), $1, ($2::uuid[])[1 + n % 10], CASE WHEN n % 4 = 0 THEN 'workshop' ELSE 'portal' END, 'فكرة ' || n, 'نص', 
+              CASE WHEN n % 4 = 0 THEN NULL ELSE md5('a' || (n % 20000))::uuid END, 'فكره ' || n,
+              (ARRAY['received','accepted','rejected','retained','not_retained'])[1 + n % 5], CASE WHEN n % 3 = 0 THEN now() END
+         FROM generate_series(1, $3) n`,
+      [cycleId, themes, BIG],
+    );
+    await pg.query(`INSERT INTO ${s}.idea_supports (idea_id, user_id) SELECT id, md5('s' || (row_number() OVER ()) % 5000)::uuid FROM ${s}.ideas WHERE cycle_id = $1 LIMIT 20000 ON CONFLICT DO NOTHING`, [cycleId]);
+    await pg.query(`ANALYZE ${s}.ideas; ANALYZE ${s}.idea_supports`);
+    console.log(`setup: ${BIG} more ideas in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      t = process.hrtime.bigint();
+      const res = await json('GET', `/cycles/${cycleId}/statistics`);
+      runs.push(Number(process.hrtime.bigint() - t) / 1e6);
+      if (res.status !== 200 || res.body.ideas.total < BIG) throw new Error(`statistics failed: ${res.status}`);
+    }
+    runs.sort((a, b) => a - b);
+    console.log(`statistics of a cycle with ${BIG + stored} ideas: median ${runs[2].toFixed(0)} ms (min ${runs[0].toFixed(0)}, max ${runs[4].toFixed(0)}) over 5 requests`);
+  } finally {
+    await pg.end().catch(() => undefined);
+    await Promise.all([gateway.stop(), participation.stop()]);
+    await iso.cleanup();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
