@@ -7,6 +7,8 @@ bash tools/ensure-servers.sh || { echo "[test] the servers the tests need are no
 mkdir -p .run
 export NX_DAEMON=false NX_NO_CLOUD=true
 echo "[test] lint (module boundaries: services import libs, never each other)"
+# The boundary rule reads Nx's project graph; without one (a fresh clone) it would skip itself.
+npx nx show projects >/dev/null || { echo "[test] nx could not compute the project graph"; exit 1; }
 npx eslint --max-warnings=0 libs services || { echo "[test] lint failed"; lint_failed=1; }
 echo "[test] jest: unit specs and integration specs"
 npx jest --ci --json --outputFile=.run/jest-results.json "$@"

@@ -142,14 +142,12 @@ export class CardFieldsDto {
   contact?: ContactDto;
 }
 
-export class CreateCommitmentDto extends CardFieldsDto {
+/** What a commitment says of itself, however it names its area and institutions. */
+export class CommitmentBodyDto extends CardFieldsDto {
   @IsInt()
   @Min(1)
   @Max(10000)
   number: number;
-
-  @IsUUID()
-  areaId: string;
 
   @ValidateNested()
   @Type(() => LocalizedTextDto)
@@ -165,15 +163,6 @@ export class CreateCommitmentDto extends CardFieldsDto {
   @ArrayMaxSize(4)
   @IsIn(OGP_VALUES as readonly string[] as string[], { each: true })
   ogpValues: string[];
-
-  @IsUUID()
-  leadInstitutionId: string;
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsUUID('all', { each: true })
-  supportingInstitutionIds?: string[];
 
   @IsOptional()
   @Matches(STRATEGY_KEY)
@@ -192,6 +181,21 @@ export class CreateCommitmentDto extends CardFieldsDto {
   @ValidateNested({ each: true })
   @Type(() => IndicatorDto)
   indicators?: IndicatorDto[];
+}
+
+/** A commitment created in a plan: its area and institutions by id. */
+export class CreateCommitmentDto extends CommitmentBodyDto {
+  @IsUUID()
+  areaId: string;
+
+  @IsUUID()
+  leadInstitutionId: string;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsUUID('all', { each: true })
+  supportingInstitutionIds?: string[];
 }
 
 export class UpdateCommitmentDto extends CardFieldsDto {

@@ -1,29 +1,10 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { LocalizedTextDto } from '../localized-text.dto';
-import { CardFieldsDto, ActivityDto, IndicatorDto, ISO_DATE, OGP_VALUES, STRATEGY_KEY } from './card.dto';
-import { CreateInstitutionDto, PLAN_STATUSES } from './structure.dto';
+import { CommitmentBodyDto } from './card.dto';
+import { CreateInstitutionDto, PlanHeaderDto } from './structure.dto';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
-
-export class ImportPlanHeaderDto {
-  @Matches(CODE)
-  code: string;
-
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
-  title: LocalizedTextDto;
-
-  @Matches(ISO_DATE, { message: 'startDate must be a date YYYY-MM-DD' })
-  startDate: string;
-
-  @Matches(ISO_DATE, { message: 'endDate must be a date YYYY-MM-DD' })
-  endDate: string;
-
-  @IsOptional()
-  @IsIn(PLAN_STATUSES as readonly string[] as string[])
-  status?: string;
-}
 
 export class ImportAreaDto {
   @Matches(CODE)
@@ -34,29 +15,10 @@ export class ImportAreaDto {
   title: LocalizedTextDto;
 }
 
-export class ImportCommitmentDto extends CardFieldsDto {
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  number: number;
-
+/** A commitment in an import file: its area and institutions by code. */
+export class ImportCommitmentDto extends CommitmentBodyDto {
   @Matches(CODE)
   areaCode: string;
-
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
-  title: LocalizedTextDto;
-
-  @Matches(ISO_DATE, { message: 'startDate must be a date YYYY-MM-DD' })
-  startDate: string;
-
-  @Matches(ISO_DATE, { message: 'endDate must be a date YYYY-MM-DD' })
-  endDate: string;
-
-  @IsArray()
-  @ArrayMaxSize(4)
-  @IsIn(OGP_VALUES as readonly string[] as string[], { each: true })
-  ogpValues: string[];
 
   @Matches(CODE)
   leadInstitutionCode: string;
@@ -66,24 +28,6 @@ export class ImportCommitmentDto extends CardFieldsDto {
   @ArrayMaxSize(30)
   @Matches(CODE, { each: true })
   supportingInstitutionCodes?: string[];
-
-  @IsOptional()
-  @Matches(STRATEGY_KEY)
-  trackingStrategy?: string;
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => ActivityDto)
-  activities?: ActivityDto[];
-
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => IndicatorDto)
-  indicators?: IndicatorDto[];
 }
 
 /**
@@ -95,8 +39,8 @@ export class ImportPlanDto {
   programmeCode: string;
 
   @ValidateNested()
-  @Type(() => ImportPlanHeaderDto)
-  plan: ImportPlanHeaderDto;
+  @Type(() => PlanHeaderDto)
+  plan: PlanHeaderDto;
 
   @IsOptional()
   @IsArray()

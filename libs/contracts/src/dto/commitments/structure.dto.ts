@@ -25,10 +25,8 @@ export class CreateInstitutionDto {
   trackingStrategy?: string;
 }
 
-export class CreatePlanDto {
-  @IsUUID()
-  programmeId: string;
-
+/** A plan's own fields, in an import file and when created. */
+export class PlanHeaderDto {
   @Matches(CODE, { message: 'code must be 1-40 letters, digits, ., - or _' })
   code: string;
 
@@ -45,6 +43,11 @@ export class CreatePlanDto {
   @IsOptional()
   @IsIn(PLAN_STATUSES as readonly string[] as string[])
   status?: string;
+}
+
+export class CreatePlanDto extends PlanHeaderDto {
+  @IsUUID()
+  programmeId: string;
 }
 
 export class CreateAreaDto {

@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { COMPLETION_LEVELS } from '../../tracking.contract';
 import { LocalizedLongTextDto, LocalizedTextDto } from '../localized-text.dto';
-import { ISO_DATE, STRATEGY_KEY } from './card.dto';
+import { ActivityDto, ISO_DATE, STRATEGY_KEY } from './card.dto';
 
 export class WeightDto {
   @IsUUID()
@@ -137,25 +137,5 @@ export class ManualLevelDto {
   level: string;
 }
 
-export class AddActivityDto {
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
-  title: LocalizedTextDto;
-
-  @Matches(ISO_DATE, { message: 'startDate must be a date YYYY-MM-DD' })
-  startDate: string;
-
-  @Matches(ISO_DATE, { message: 'endDate must be a date YYYY-MM-DD' })
-  endDate: string;
-
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1_000_000)
-  weight?: number | null;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  responsible?: string;
-}
+/** An activity added to an existing commitment. */
+export class AddActivityDto extends ActivityDto {}
