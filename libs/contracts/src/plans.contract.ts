@@ -153,6 +153,8 @@ export const PlansRpc = {
   setManualLevel: rpc<ManualLevelDto & { commitmentId: string }, CommitmentView>('commitments.level.manual'),
   overrideLevel: rpc<OverrideLevelDto & { commitmentId: string }, CommitmentView>('commitments.level.override'),
   setStrategy: rpc<SetStrategyDto, { recomputed: number }>('commitments.strategy.set'),
+  evidenceFile: rpc<{ id: string }, { name: string; type: string; content: string }>('commitments.evidence.get'),
+  listReports: rpc<{ commitmentId: string; limit?: number; offset?: number }, Page<{ id: string; activityId: string; progress: number; reportedOn: string; evidence: unknown[] }>>('commitments.reports.list'),
   addCommunication: rpc<CommunicationDto & { commitmentId: string }, { id: string }>('commitments.communications.add'),
   listCommunications: rpc<{ commitmentId: string }, { id: string; kind: string; title: Localized; happenedOn: string; link: string | null }[]>('commitments.communications.list'),
   raiseBlocker: rpc<RaiseBlockerDto & { commitmentId: string }, BlockerView>('commitments.blockers.raise'),

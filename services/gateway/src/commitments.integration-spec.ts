@@ -170,6 +170,31 @@ describe('commitments through the gateway: import, public reads, scope and bad i
       expect(res.body.progress).toBe(30);
     });
 
+    it('evidence files: a PDF is stored and served back as a download; wrong type, forbidden type or oversize is refused', async () => {
+      const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('تقرير الإنجاز'), Buffer.from('\n%%EOF')]);
+      const report = (files: unknown[]) => ({ activityId: target.activities[1].id, progress: 40, reportedOn: '2019-02-01', files });
+      const ok = await call('POST', `/commitments/${target.id}/progress`, { token: pmA, body: report([{ name: 'rapport.pdf', type: 'application/pdf', content: pdf.toString('base64') }]) });
+      expect(ok.status).toBe(201);
+      const reports = await call('GET', `/commitments/${target.id}/reports`);
+      const evidence = reports.body.items[0].evidence[0];
+      expect(evidence).toMatchObject({ name: 'rapport.pdf', type: 'application/pdf', size: pdf.length });
+      const download = await app.inject({ method: 'GET', url: `/evidence/${evidence.fileId}` });
+      expect(download.headers['content-type']).toBe('application/pdf');
+      expect(download.headers['content-disposition']).toMatch(/^attachment/);
+      expect(Buffer.compare(download.rawPayload, pdf)).toBe(0);
+
+      const before = await counts();
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+      const mislabelled = await call('POST', `/commitments/${target.id}/progress`, { token: pmA, body: report([{ name: 'x.pdf', type: 'application/pdf', content: png.toString('base64') }]) });
+      expect([mislabelled.status, mislabelled.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+      const exe = await call('POST', `/commitments/${target.id}/progress`, { token: pmA, body: report([{ name: 'x.exe', type: 'application/x-msdownload', content: 'TVqQ' }]) });
+      expect(exe.status).toBe(400);
+      const big = Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(600 * 1024, 1)]);
+      const oversized = await call('POST', `/commitments/${target.id}/progress`, { token: pmA, body: report([{ name: 'big.pdf', type: 'application/pdf', content: big.toString('base64') }]) });
+      expect([400, 413]).toContain(oversized.status);
+      expect(await counts()).toEqual(before);
+    });
+
     it('403 on another institution’s commitment, and nothing changes', async () => {
       const before = await counts();
       const otherCard = (await call('GET', `/commitments/${other.id}`)).body;

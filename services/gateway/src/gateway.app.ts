@@ -8,6 +8,7 @@ import { GatewayModule } from './gateway.module';
 import { classify, sendError } from './http/http-error.filter';
 
 export const IMPORT_BODY_LIMIT = 900 * 1024;
+export const EVIDENCE_BODY_LIMIT = 760 * 1024;
 
 /** The gateway application, not yet listening (tests and main share it). */
 export async function createGatewayApp(config: GatewayConfig, logger: Logger): Promise<ServiceApp> {
@@ -21,6 +22,8 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger): P
       // A whole plan is larger than an ordinary request; it still fits one NATS message.
       fastify.addHook('onRoute', (route) => {
         if (route.url === '/plans/import') route.bodyLimit = IMPORT_BODY_LIMIT;
+        // A progress report may carry one evidence file (512 KB, base64-encoded in the JSON).
+        if (route.url === '/commitments/:id/progress') route.bodyLimit = EVIDENCE_BODY_LIMIT;
       });
       // The whole request runs inside its correlation context: every log line and NATS header carries it.
       fastify.addHook('onRequest', (request, reply, done) => {

@@ -41,6 +41,10 @@ class ActivityRefDto extends CommitmentIdDto {
   @IsUUID()
   activityId: string;
 }
+class ReportsQueryDto extends PageQueryDto {
+  @IsUUID()
+  commitmentId: string;
+}
 class BlockerIdDto {
   @IsUUID()
   blockerId: string;
@@ -225,6 +229,16 @@ export class CommitmentsController {
   @MessagePattern(PlansRpc.setStrategy.subject)
   setStrategy(@Payload() dto: SetStrategyDto, @RpcActor() actor: Actor | null) {
     return this.commitments.setStrategy(actor, dto);
+  }
+
+  @MessagePattern(PlansRpc.evidenceFile.subject)
+  evidence(@Payload() dto: IdDto) {
+    return this.commitments.evidenceFile(dto.id);
+  }
+
+  @MessagePattern(PlansRpc.listReports.subject)
+  reports(@Payload() dto: ReportsQueryDto) {
+    return this.commitments.reports(dto.commitmentId, dto);
   }
 
   @MessagePattern(PlansRpc.addCommunication.subject)

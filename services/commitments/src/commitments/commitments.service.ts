@@ -27,6 +27,7 @@ import { recordChange } from '../programmes/change-history';
 import { CommitmentRow, eventBase } from '../progress/commitment-row';
 import { ProgressEngine, STRATEGY_REGISTRY } from '../progress/progress-engine';
 import { normalizeForSearch } from '@ogp/runtime';
+import { storeEvidenceFile } from '../progress/evidence-file';
 import { CommitmentViews } from './commitment-views';
 
 const STAFF = ['coordinator', 'admin'] as const;
@@ -226,6 +227,9 @@ export class CommitmentsService {
         JSON.stringify(dto.evidence ?? []),
         who.id,
       ]);
+      const files = [];
+      for (const file of dto.files ?? []) files.push(await storeEvidenceFile(m, reportId, file));
+      if (files.length) await m.query(`UPDATE progress_reports SET evidence = evidence || $2::jsonb WHERE id = $1`, [reportId, JSON.stringify(files.map((f) => ({ fileId: f.id, name: f.name, type: f.type, size: f.size, sha256: f.sha256 })))]);
       const status = progress >= 100 ? 'completed' : progress > 0 ? 'in_progress' : 'not_started';
       await m.query(`UPDATE activities SET progress = $2, status = $3 WHERE id = $1`, [dto.activityId, progress, status]);
       await m.query(`UPDATE commitments SET last_report_at = now() WHERE id = $1`, [commitmentId]);
@@ -309,6 +313,26 @@ export class CommitmentsService {
       return false;
     });
     return { id };
+  }
+
+  /** An evidence file, public like the report it supports. */
+  async evidenceFile(id: string): Promise<{ name: string; type: string; content: string }> {
+    const [file] = await this.dataSource.query(`SELECT name, type, encode(content, 'base64') AS content FROM evidence_files WHERE id = $1`, [id]);
+    if (!file) throw new DomainError(ErrorCode.NOT_FOUND, 'no such evidence file');
+    return file;
+  }
+
+  /** Reports of a commitment with their evidence, newest first. */
+  async reports(commitmentId: string, page: { limit?: number; offset?: number }) {
+    const limit = Math.min(Math.max(page.limit ?? 20, 1), 100);
+    const offset = Math.max(page.offset ?? 0, 0);
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM progress_reports WHERE commitment_id = $1`, [commitmentId]);
+    const items = await this.dataSource.query(
+      `SELECT id, activity_id AS "activityId", progress::float8 AS progress, reported_on::text AS "reportedOn", results, evidence, reported_by AS "reportedBy", created_at AS "createdAt"
+         FROM progress_reports WHERE commitment_id = $1 ORDER BY seq DESC LIMIT $2 OFFSET $3`,
+      [commitmentId, limit, offset],
+    );
+    return { items, total, limit, offset };
   }
 
   async listCommunications(commitmentId: string) {

@@ -106,6 +106,16 @@ export class Plans1732100000500 implements MigrationInterface {
     )`);
     await q.query(`CREATE INDEX progress_reports_activity_idx ON progress_reports (activity_id, seq DESC)`);
     await q.query(`CREATE INDEX progress_reports_commitment_idx ON progress_reports (commitment_id, created_at DESC)`);
+    await q.query(`CREATE TABLE evidence_files (
+      id uuid PRIMARY KEY,
+      report_id uuid NOT NULL REFERENCES progress_reports(id),
+      name text NOT NULL,
+      type text NOT NULL,
+      size int NOT NULL CHECK (size > 0 AND size <= 524288),
+      sha256 text NOT NULL,
+      content bytea NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now()
+    )`);
     await q.query(`CREATE TABLE indicators (
       id uuid PRIMARY KEY,
       commitment_id uuid NOT NULL REFERENCES commitments(id),
@@ -145,7 +155,7 @@ export class Plans1732100000500 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['blockers', 'communication_activities', 'indicators', 'progress_reports', 'activities', 'commitments', 'areas', 'plans', 'institutions']) {
+    for (const t of ['blockers', 'communication_activities', 'indicators', 'evidence_files', 'progress_reports', 'activities', 'commitments', 'areas', 'plans', 'institutions']) {
       await q.query(`DROP TABLE ${t}`);
     }
     await q.query(`ALTER TABLE programmes DROP COLUMN tracking_strategy, DROP COLUMN reporting_period_days, DROP COLUMN deadline_notice_days`);

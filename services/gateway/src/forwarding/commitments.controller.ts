@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@ogp/auth';
 import {
@@ -57,6 +58,23 @@ export class CommitmentsController {
   @Get('commitments/:id/history')
   history(@Param('id', new ParseUUIDPipe()) id: string, @Query() page: PageQueryDto) {
     return this.rpc.request(PlansRpc.history, { id, limit: page.limit, offset: page.offset });
+  }
+
+  @Public()
+  @Get('commitments/:id/reports')
+  reports(@Param('id', new ParseUUIDPipe()) commitmentId: string, @Query() page: PageQueryDto) {
+    return this.rpc.request(PlansRpc.listReports, { commitmentId, limit: page.limit, offset: page.offset });
+  }
+
+  /** An evidence file, sent as a download of its checked type, never rendered inline. */
+  @Public()
+  @Get('evidence/:id')
+  async evidence(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply) {
+    const file = await this.rpc.request(PlansRpc.evidenceFile, { id });
+    await reply
+      .header('content-type', file.type)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .send(Buffer.from(file.content, 'base64'));
   }
 
   @Public()

@@ -36,6 +36,25 @@ export class EvidenceLinkDto {
   title?: string;
 }
 
+/** Evidence files: these types only, and at most EVIDENCE_MAX_BYTES each once decoded. */
+export const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
+export const EVIDENCE_MAX_BYTES = 512 * 1024;
+
+export class EvidenceFileDto {
+  @IsString()
+  @Matches(/^[^\\/:*?"<>|\u0000-\u001f]{1,120}$/, { message: 'name must be a plain file name of at most 120 characters' })
+  name: string;
+
+  @IsIn(EVIDENCE_TYPES as readonly string[] as string[])
+  type: string;
+
+  /** The file's bytes in base64. */
+  @IsString()
+  @MaxLength(Math.ceil((EVIDENCE_MAX_BYTES * 4) / 3) + 4)
+  @Matches(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'content must be base64' })
+  content: string;
+}
+
 export class ReportProgressDto {
   @IsUUID()
   activityId: string;
@@ -65,6 +84,13 @@ export class ReportProgressDto {
   @ValidateNested({ each: true })
   @Type(() => EvidenceLinkDto)
   evidence?: EvidenceLinkDto[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceFileDto)
+  files?: EvidenceFileDto[];
 }
 
 export class IndicatorValueDto {
