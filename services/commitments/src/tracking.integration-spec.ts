@@ -296,6 +296,10 @@ describe('commitments: progress through tracking strategies (real Postgres and N
       const history = await rpc.request(PlansRpc.history, { id: c.id });
       const actions = history.items.map((h) => h.action);
       expect(actions).toEqual(expect.arrayContaining(['created', 'weights_changed', 'progress_reported', 'progress_changed', 'completion_level_changed']));
+      const renamed = await rpc.request(PlansRpc.updateCommitment, { id: c.id, title: { ar: 'عنوان جديد' }, endDate: '2020-12-31' }, as(pmA));
+      expect(renamed.title.ar).toBe('عنوان جديد');
+      const edit = (await rpc.request(PlansRpc.history, { id: c.id })).items.find((h) => h.action === 'card_updated')!;
+      expect(edit).toMatchObject({ actorId: pmA.id, before: { title: c.title, endDate: '2020-08-31' }, after: { title: { ar: 'عنوان جديد' }, endDate: '2020-12-31' } });
       const change = history.items.find((h) => h.action === 'progress_changed')!;
       expect(change).toMatchObject({ actorId: pmA.id, before: { progress: 0 }, after: { progress: 75 } });
       const { rows } = await pg.query(`SELECT type FROM ${schema()}.outbox WHERE envelope->'aggregate'->>'id' = $1 ORDER BY seq`, [c.id]);
@@ -305,6 +309,7 @@ describe('commitments: progress through tracking strategies (real Postgres and N
         'commitments.progress.reported',
         'commitments.progress.changed',
         'commitments.completion-level.changed',
+        'commitments.commitment.updated',
       ]);
     });
 

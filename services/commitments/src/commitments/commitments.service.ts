@@ -165,7 +165,15 @@ export class CommitmentsService {
         `UPDATE commitments SET title = $2, start_date = $3, end_date = $4, card = $5, ogp_values = $6, supporting_institution_ids = $7, search_text = $8 WHERE id = $1`,
         [id, JSON.stringify(title), start, end, JSON.stringify(card), dto.ogpValues ?? row.ogp_values, dto.supportingInstitutionIds ?? row.supporting_institution_ids, searchText(row.number, title)],
       );
-      const before = Object.fromEntries(changed.map((k) => [k, k in row.card ? row.card[k] : (row as unknown as Record<string, unknown>)[k]]));
+      const current: Record<string, unknown> = {
+        ...row.card,
+        title: row.title,
+        startDate: row.start_date.toISOString().slice(0, 10),
+        endDate: row.end_date.toISOString().slice(0, 10),
+        ogpValues: row.ogp_values,
+        supportingInstitutionIds: row.supporting_institution_ids,
+      };
+      const before = Object.fromEntries(changed.map((k) => [k, current[k] ?? null]));
       await recordChange(m, { entityType: 'commitment', entityId: id, action: 'card_updated', actorId: who.id, before, after: Object.fromEntries(changed.map((k) => [k, (dto as Record<string, unknown>)[k]])) });
       await this.outbox.add(m, PlanEvents.commitmentUpdated, { aggregate: { type: 'commitment', id }, data: { ...eventBase({ ...row, title }), changed }, actorId: who.id });
       return false;
