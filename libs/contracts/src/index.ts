@@ -28,3 +28,4 @@ export * from './dto/participation/cycle.dto';
 export * from './dto/participation/idea.dto';
 export * from './dto/participation/workshop.dto';
 export * from './dto/participation/consultation.dto';
+export * from './reporting.contract';

@@ -186,6 +186,7 @@ export interface LevelChangedEvent extends CommitmentChangedEvent {
 
 export interface ProgressReportedEvent extends CommitmentChangedEvent {
   reportId: string;
+  results: Localized | null;
   activityId: string;
   progress: number;
   reportedOn: string;
@@ -200,10 +201,12 @@ export interface BlockerEvent extends CommitmentChangedEvent {
 }
 
 export const PlanEvents = {
-  commitmentCreated: event<CommitmentChangedEvent & { activities: { id: string; endDate: string }[] }>('commitments.commitment.created'),
+  commitmentCreated: event<
+    CommitmentChangedEvent & { areaId: string; areaTitle: Localized; startDate: string; endDate: string; activities: { id: string; title: Localized; endDate: string }[] }
+  >('commitments.commitment.created'),
   commitmentUpdated: event<CommitmentChangedEvent & { changed: string[] }>('commitments.commitment.updated'),
   weightsChanged: event<CommitmentChangedEvent & { weights: { activityId: string; before: number | null; after: number | null }[] }>('commitments.weights.changed'),
-  activityAdded: event<CommitmentChangedEvent & { activityId: string; endDate: string }>('commitments.activity.added'),
+  activityAdded: event<CommitmentChangedEvent & { activityId: string; title: Localized; endDate: string }>('commitments.activity.added'),
   activityRemoved: event<CommitmentChangedEvent & { activityId: string }>('commitments.activity.removed'),
   progressReported: event<ProgressReportedEvent>('commitments.progress.reported'),
   progressChanged: event<ProgressChangedEvent>('commitments.progress.changed'),

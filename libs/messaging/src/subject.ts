@@ -13,9 +13,7 @@ export function eventsStreamName(prefix: string): string {
   return `${prefix ? prefix.replace(/[^A-Za-z0-9_-]/g, '_').toUpperCase() + '_' : ''}EVENTS`;
 }
 
-export function deadLetterStreamName(prefix: string): string {
-  return `${prefix ? prefix.replace(/[^A-Za-z0-9_-]/g, '_').toUpperCase() + '_' : ''}DEADLETTER`;
-}
+export { deadLetterStreamName } from '@ogp/contracts';
 
 export function eventsWildcard(prefix: string): string {
   return withPrefix(prefix, `${EVENTS_SUBJECT_ROOT}.>`);

@@ -10,6 +10,11 @@ import { InboxService } from './inbox/inbox.service';
 import { NotificationsConfig } from './notifications.config';
 import { Notifications1732100000300 } from './notifications.migration';
 import { RecipientsRepository } from './recipients/recipients.repository';
+import { Email1732100000700 } from './email/email.migration';
+import { EmailSender } from './email/email-sender';
+import { DigestService } from './email/digest.service';
+import { PreferencesService } from './preferences/preferences.service';
+import { PreferencesController } from './inbox/preferences.controller';
 
 @Module({})
 export class NotificationsModule {
@@ -22,14 +27,14 @@ export class NotificationsModule {
           url: config.DATABASE_URL,
           schema: config.DB_SCHEMA,
           entities: [],
-          migrations: [MessagingTables1732100000000, Notifications1732100000300],
+          migrations: [MessagingTables1732100000000, Notifications1732100000300, Email1732100000700],
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'notifications',
         }),
         MessagingModule.forRoot({ service: 'notifications', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
-      controllers: [InboxController, serviceInfoController('notifications')],
-      providers: [RecipientsRepository, EventDispatcher, NotificationsConsumer, InboxService],
+      controllers: [InboxController, PreferencesController, serviceInfoController('notifications')],
+      providers: [RecipientsRepository, EventDispatcher, NotificationsConsumer, InboxService, PreferencesService, EmailSender, DigestService],
     };
   }
 }

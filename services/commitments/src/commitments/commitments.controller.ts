@@ -15,13 +15,14 @@ import {
   ManualLevelDto,
   OverrideLevelDto,
   PlansRpc,
+  SnapshotRpc,
   RaiseBlockerDto,
   ReportProgressDto,
   SetStrategyDto,
   SetWeightsDto,
   UpdateCommitmentDto,
 } from '@ogp/contracts';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { BlockersService } from '../blockers/blockers.service';
 import { PlanImportService } from '../import/plan-import.service';
 import { PlansService } from '../plans/plans.service';
@@ -40,6 +41,16 @@ class CommitmentIdDto {
 class ActivityRefDto extends CommitmentIdDto {
   @IsUUID()
   activityId: string;
+}
+class SnapshotQueryDto {
+  @IsOptional()
+  @IsUUID()
+  after?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit: number;
 }
 class ReportsQueryDto extends PageQueryDto {
   @IsUUID()
@@ -229,6 +240,11 @@ export class CommitmentsController {
   @MessagePattern(PlansRpc.setStrategy.subject)
   setStrategy(@Payload() dto: SetStrategyDto, @RpcActor() actor: Actor | null) {
     return this.commitments.setStrategy(actor, dto);
+  }
+
+  @MessagePattern(SnapshotRpc.commitments.subject)
+  snapshot(@Payload() dto: SnapshotQueryDto) {
+    return this.commitments.snapshot(dto.after, dto.limit);
   }
 
   @MessagePattern(PlansRpc.evidenceFile.subject)

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertRole, assertScope } from '@ogp/auth';
 import {
   AddActivityDto,
+  CommitmentSnapshot,
   CommitmentView,
   CommunicationDto,
   CreateCommitmentDto,
@@ -24,7 +25,7 @@ import { Clock } from '@ogp/runtime';
 import { isRemoteKey, StrategyRegistry } from '@ogp/tracking';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordChange } from '../programmes/change-history';
-import { CommitmentRow, eventBase } from '../progress/commitment-row';
+import { CommitmentRow, eventBase, SqlRow } from '../progress/commitment-row';
 import { ProgressEngine, STRATEGY_REGISTRY } from '../progress/progress-engine';
 import { normalizeForSearch } from '@ogp/runtime';
 import { storeEvidenceFile } from '../progress/evidence-file';
@@ -106,10 +107,18 @@ export class CommitmentsService {
       const activityIds = await this.insertActivities(m, id, dto.activities ?? []);
       await this.insertIndicators(m, id, dto.indicators ?? []);
       const row = await this.engine.lock(m, id);
+      const [areaRow] = await m.query(`SELECT title FROM areas WHERE id = $1`, [dto.areaId]);
       await recordChange(m, { entityType: 'commitment', entityId: id, action: 'created', actorId: actor!.id, before: null, after: { number: dto.number, title: dto.title, activities: activityIds.length } });
       await this.outbox.add(m, PlanEvents.commitmentCreated, {
         aggregate: { type: 'commitment', id },
-        data: { ...eventBase(row), activities: activityIds.map((aid, i) => ({ id: aid, endDate: dto.activities![i].endDate })) },
+        data: {
+          ...eventBase(row),
+          areaId: dto.areaId,
+          areaTitle: areaRow.title,
+          startDate: dto.startDate,
+          endDate: dto.endDate,
+          activities: activityIds.map((aid, i) => ({ id: aid, title: dto.activities![i].title, endDate: dto.activities![i].endDate })),
+        },
         actorId: actor!.id,
       });
       await this.engine.recomputeLocal(m, row, actor!.id);
@@ -187,7 +196,7 @@ export class CommitmentsService {
       if (n >= 500) throw new DomainError(ErrorCode.CONFLICT, 'a commitment holds at most 500 activities');
       const [activityId] = await this.insertActivities(m, commitmentId, [dto], n);
       await recordChange(m, { entityType: 'commitment', entityId: commitmentId, action: 'activity_added', actorId: who.id, before: null, after: { activityId, title: dto.title, weight: dto.weight ?? null } });
-      await this.outbox.add(m, PlanEvents.activityAdded, { aggregate: { type: 'commitment', id: commitmentId }, data: { ...eventBase(row), activityId, endDate: dto.endDate }, actorId: who.id });
+      await this.outbox.add(m, PlanEvents.activityAdded, { aggregate: { type: 'commitment', id: commitmentId }, data: { ...eventBase(row), activityId, title: dto.title, endDate: dto.endDate }, actorId: who.id });
     });
   }
 
@@ -244,7 +253,7 @@ export class CommitmentsService {
       await recordChange(m, { entityType: 'commitment', entityId: commitmentId, action: 'progress_reported', actorId: who.id, before: { activityId: dto.activityId, progress: activity.progress, status: activity.status }, after: { activityId: dto.activityId, progress, status, reportId } });
       await this.outbox.add(m, PlanEvents.progressReported, {
         aggregate: { type: 'commitment', id: commitmentId },
-        data: { ...eventBase(row), reportId, activityId: dto.activityId, progress, reportedOn: dto.reportedOn, reportedBy: who.id },
+        data: { ...eventBase(row), reportId, results: dto.results ?? null, activityId: dto.activityId, progress, reportedOn: dto.reportedOn, reportedBy: who.id },
         actorId: who.id,
       });
     });
@@ -321,6 +330,39 @@ export class CommitmentsService {
       return false;
     });
     return { id };
+  }
+
+  /** A page of commitments with their activities, for another service's read model rebuild. */
+  async snapshot(after: string | undefined, limit: number): Promise<CommitmentSnapshot[]> {
+    const rows = await this.dataSource.query(
+      `SELECT c.id, pl.programme_id, c.plan_id, c.area_id, ar.title AS area_title, c.lead_institution_id, c.number, c.title,
+              c.start_date::text AS start_date, c.end_date::text AS end_date, c.progress::float8 AS progress, c.completion_level, c.last_report_at
+         FROM commitments c JOIN plans pl ON pl.id = c.plan_id JOIN areas ar ON ar.id = c.area_id
+        WHERE ($1::uuid IS NULL OR c.id > $1::uuid) ORDER BY c.id LIMIT $2`,
+      [after ?? null, Math.min(Math.max(limit, 1), 500)],
+    );
+    const activities: SqlRow[] = rows.length
+      ? await this.dataSource.query(
+          `SELECT id, commitment_id, title, end_date::text AS end_date, progress::float8 AS progress, status FROM activities WHERE commitment_id = ANY($1::uuid[]) AND removed_at IS NULL`,
+          [rows.map((r: SqlRow) => r.id)],
+        )
+      : [];
+    return rows.map((r: SqlRow) => ({
+      id: r.id,
+      programmeId: r.programme_id,
+      planId: r.plan_id,
+      areaId: r.area_id,
+      areaTitle: r.area_title,
+      institutionId: r.lead_institution_id,
+      number: r.number,
+      title: r.title,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      progress: r.progress,
+      completionLevel: r.completion_level,
+      lastReportAt: r.last_report_at ? new Date(r.last_report_at).toISOString() : null,
+      activities: activities.filter((a) => a.commitment_id === r.id).map((a) => ({ id: a.id, title: a.title, endDate: a.end_date, progress: a.progress, status: a.status })),
+    }));
   }
 
   /** An evidence file, public like the report it supports. */

@@ -1,24 +1,44 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EventEnvelope, IdentityEvents, Language, Localized, ProgrammeCreatedEvent, UserDirectoryEntry, CommitmentsEvents } from '@ogp/contracts';
+import {
+  AlertRaisedEvent,
+  BlockerEvent,
+  CommitmentsEvents,
+  EventEnvelope,
+  IdentityEvents,
+  IdeaFateEvent,
+  Language,
+  Localized,
+  ParticipationEvents,
+  PlanEvents,
+  ProgrammeCreatedEvent,
+  ReportingEvents,
+  UserDirectoryEntry,
+} from '@ogp/contracts';
 import { LOGGER } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { EntityManager } from 'typeorm';
+import { PreferencesService } from '../preferences/preferences.service';
 import { Recipient, RecipientsRepository } from '../recipients/recipients.repository';
 import { render, TEMPLATES } from './templates.constant';
 
-function localized(value: Localized, language: Language): string {
+function localized(value: Localized | null | undefined, language: Language): string {
+  if (!value) return '';
   return value[language] ?? value.ar;
 }
 
+type Values = (language: Language) => Record<string, string>;
+
 /**
- * Turns one domain event into the notifications it causes, inside the consumer's transaction.
- * The unique (event, recipient, channel) key makes each notification exist once.
+ * Turns one domain event into the notifications it causes, inside the consumer's transaction:
+ * an in-app notification for each recipient, and an e-mail as their preference says. The unique
+ * (event, recipient, channel) key makes each exist once, whatever is redelivered.
  */
 @Injectable()
 export class EventDispatcher {
   constructor(
     private readonly recipients: RecipientsRepository,
+    private readonly preferences: PreferencesService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -31,14 +51,53 @@ export class EventDispatcher {
       case IdentityEvents.userCreated.type: {
         const entry = event.data as UserDirectoryEntry;
         await this.recipients.upsert(manager, entry);
-        const recipient = await this.recipients.byId(manager, entry.userId);
-        if (recipient) await this.notify(manager, event, [recipient], () => ({ roles: entry.roles.join(', ') }));
+        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [entry.userId]), () => ({ roles: entry.roles.join(', ') }));
         return;
       }
       case CommitmentsEvents.programmeCreated.type: {
         const data = event.data as ProgrammeCreatedEvent;
-        const staff = await this.recipients.withRoles(manager, ['coordinator', 'admin']);
-        await this.notify(manager, event, staff, (language) => ({ name: localized(data.name, language), code: data.code }));
+        await this.notify(manager, event, event.type, await this.recipients.withRoles(manager, ['coordinator', 'admin']), (l) => ({ name: localized(data.name, l), code: data.code }));
+        return;
+      }
+      case ReportingEvents.alertRaised.type: {
+        const alert = event.data as AlertRaisedEvent;
+        const people = await this.recipients.audience(manager, alert.audience, alert.programmeId, alert.institutionId);
+        const summary = alert.summary;
+        await this.notify(manager, event, `reporting.alert.${alert.kind}`, people, (l) => ({
+          title: localized(alert.title, l),
+          dueDate: alert.dueDate ?? '',
+          period: alert.period,
+          progress: summary ? String(summary.progress) : '',
+          overdueActivities: summary ? String(summary.overdueActivities) : '',
+          lateCommitments: summary ? String(summary.lateCommitments) : '',
+        }));
+        return;
+      }
+      case PlanEvents.blockerRaised.type: {
+        const data = event.data as BlockerEvent;
+        const people = await this.recipients.audience(manager, ['committee', 'coordinators'], data.programmeId, null);
+        await this.notify(manager, event, event.type, people, (l) => ({ blockerTitle: data.blockerTitle, title: localized(data.title, l) }));
+        return;
+      }
+      case PlanEvents.blockerAnswered.type: {
+        const data = event.data as BlockerEvent & { answer: string };
+        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.raisedBy]), () => ({ blockerTitle: data.blockerTitle, answer: data.answer }));
+        return;
+      }
+      case ParticipationEvents.ideaFateChanged.type: {
+        const data = event.data as IdeaFateEvent;
+        if (!data.authorId) return;
+        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.authorId]), () => ({ ideaTitle: data.title, status: data.status, explanation: data.explanation ?? '' }));
+        return;
+      }
+      case ParticipationEvents.registrationConfirmed.type: {
+        const data = event.data as { userId: string; code: string; startsAt: string };
+        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.userId]), () => ({ code: data.code, startsAt: data.startsAt }));
+        return;
+      }
+      case ParticipationEvents.commentAnswered.type: {
+        const data = event.data as { authorId: string };
+        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.authorId]), () => ({}));
         return;
       }
       default:
@@ -46,24 +105,39 @@ export class EventDispatcher {
     }
   }
 
-  private async notify(manager: EntityManager, event: EventEnvelope, recipients: Recipient[], values: (language: Language) => Record<string, string>): Promise<void> {
-    const template = TEMPLATES[event.type];
+  private async notify(manager: EntityManager, event: EventEnvelope, type: string, recipients: Recipient[], values: Values): Promise<void> {
+    const template = TEMPLATES[type];
     if (!template || recipients.length === 0) return;
-    const rows = recipients.map((r) => {
+    let emails = 0;
+    for (const r of recipients) {
       const v = values(r.language);
-      return [randomUUID(), r.userId, event.id, event.type, render(template.title[r.language], v), render(template.body[r.language], v)];
-    });
-    const params: unknown[] = [];
-    const tuples = rows.map((row, i) => {
-      params.push(...row);
-      const b = i * 6;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, 'in_app', $${b + 5}, $${b + 6})`;
-    });
-    await manager.query(
-      `INSERT INTO notifications (id, recipient_id, event_id, type, channel, title, body) VALUES ${tuples.join(', ')}
-       ON CONFLICT (event_id, recipient_id, channel) DO NOTHING`,
-      params,
-    );
-    this.logger.info({ eventId: event.id, type: event.type, recipients: recipients.length }, 'in-app notifications recorded');
+      const title = render(template.title[r.language], v);
+      const body = render(template.body[r.language], v);
+      await manager.query(
+        `INSERT INTO notifications (id, recipient_id, event_id, type, channel, title, body) VALUES ($1, $2, $3, $4, 'in_app', $5, $6)
+         ON CONFLICT (event_id, recipient_id, channel) DO NOTHING`,
+        [randomUUID(), r.userId, event.id, type, title, body],
+      );
+      const mode = await this.preferences.modeFor(manager, r.userId, type);
+      if (mode === 'off' || !r.email) continue;
+      const notificationId = randomUUID();
+      const inserted = await manager.query(
+        `INSERT INTO notifications (id, recipient_id, event_id, type, channel, title, body) VALUES ($1, $2, $3, $4, 'email', $5, $6)
+         ON CONFLICT (event_id, recipient_id, channel) DO NOTHING RETURNING id`,
+        [notificationId, r.userId, event.id, type, title, body],
+      );
+      if (inserted.length === 0) continue;
+      await manager.query(`INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        randomUUID(),
+        notificationId,
+        r.userId,
+        r.email,
+        title,
+        body,
+        mode === 'digest' ? 'digest' : 'pending',
+      ]);
+      emails += 1;
+    }
+    this.logger.info({ eventId: event.id, type: event.type, recipients: recipients.length, emails }, 'in-app notifications recorded');
   }
 }

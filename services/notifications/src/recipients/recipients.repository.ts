@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Language, RoleName, UserDirectoryEntry } from '@ogp/contracts';
+import { AlertAudience, Language, RoleName, UserDirectoryEntry } from '@ogp/contracts';
 import { EntityManager } from 'typeorm';
 
 export interface Recipient {
   userId: string;
   language: Language;
+  email: string;
 }
+
+const COLUMNS = `user_id AS "userId", language, email`;
 
 /** The notifications service's own copy of who can be reached, fed by identity events. */
 @Injectable()
@@ -20,16 +23,27 @@ export class RecipientsRepository {
     );
   }
 
-  async withRoles(manager: EntityManager, roles: RoleName[]): Promise<Recipient[]> {
-    const rows: { user_id: string; language: Language }[] = await manager.query(
-      `SELECT user_id, language FROM recipients WHERE active AND roles && $1::text[] ORDER BY user_id`,
-      [roles],
-    );
-    return rows.map((r) => ({ userId: r.user_id, language: r.language }));
+  withRoles(manager: EntityManager, roles: RoleName[]): Promise<Recipient[]> {
+    return manager.query(`SELECT ${COLUMNS} FROM recipients WHERE active AND roles && $1::text[] ORDER BY user_id`, [roles]);
   }
 
-  async byId(manager: EntityManager, userId: string): Promise<Recipient | null> {
-    const [row] = await manager.query(`SELECT user_id, language FROM recipients WHERE user_id = $1 AND active`, [userId]);
-    return row ? { userId: row.user_id, language: row.language } : null;
+  byIds(manager: EntityManager, ids: string[]): Promise<Recipient[]> {
+    return manager.query(`SELECT ${COLUMNS} FROM recipients WHERE active AND user_id = ANY($1::uuid[]) ORDER BY user_id`, [ids]);
+  }
+
+  /**
+   * The people an alert is for: the committee members of the programme, the project managers of
+   * the institution, the coordinators. Each person once, whatever the overlap.
+   */
+  audience(manager: EntityManager, audience: AlertAudience[], programmeId: string, institutionId: string | null): Promise<Recipient[]> {
+    return manager.query(
+      `SELECT DISTINCT ${COLUMNS} FROM recipients
+        WHERE active AND (
+          ($1 AND 'committee_member' = ANY(roles) AND scopes->'programmes' ? $4)
+          OR ($2 AND 'project_manager' = ANY(roles) AND $5::text IS NOT NULL AND scopes->'institutions' ? $5::text)
+          OR ($3 AND 'coordinator' = ANY(roles)))
+        ORDER BY "userId"`,
+      [audience.includes('committee'), audience.includes('project_managers'), audience.includes('coordinators'), programmeId, institutionId],
+    );
   }
 }

@@ -1,0 +1,109 @@
+import { rpc, event, DEAD_LETTER_SUBJECT_ROOT } from './rpc-contract';
+import { Localized } from './language.constant';
+import { Page, PageQuery } from './page';
+
+export const ALERT_KINDS = [
+  'deadline_approaching',
+  'overdue',
+  'overdue_escalation',
+  'commitment_overdue',
+  'late_reporting',
+  'late_reporting_escalation',
+  'periodic_report',
+  'meeting_reminder',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** Who an alert is for; the notifications service resolves people by role and scope. */
+export type AlertAudience = 'project_managers' | 'coordinators' | 'committee';
+
+export interface AlertRaisedEvent {
+  alertId: string;
+  kind: AlertKind;
+  programmeId: string;
+  commitmentId: string | null;
+  institutionId: string | null;
+  activityId: string | null;
+  title: Localized | null;
+  dueDate: string | null;
+  period: string;
+  audience: AlertAudience[];
+  summary?: { commitments: number; progress: number; overdueActivities: number; lateCommitments: number };
+}
+
+export const REPORT_KINDS = ['self_assessment', 'plan_dashboard', 'co_creation_synthesis', 'activities'] as const;
+export const REPORT_FORMATS = ['pdf', 'xlsx', 'csv', 'json'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportView {
+  id: string;
+  kind: ReportKind;
+  format: ReportFormat;
+  params: Record<string, unknown>;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  size: number | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface ProgrammeSettings {
+  programmeId: string;
+  deadlineNoticeDays: number;
+  escalationDays: number;
+  reportingPeriodDays: number;
+}
+
+export const ReportingRpc = {
+  runSweep: rpc<{ kind: 'deadlines' | 'overdue' | 'late_reporting' | 'periodic' | 'meeting' }, { raised: number }>('reporting.sweeps.run'),
+  listAlerts: rpc<PageQuery & { programmeId?: string; kind?: string }, Page<{ id: string; kind: string; itemId: string; period: string; raisedAt: string }>>('reporting.alerts.list'),
+  settings: rpc<{ programmeId: string } & Partial<Omit<ProgrammeSettings, 'programmeId'>>, ProgrammeSettings>('reporting.settings.set'),
+  requestReport: rpc<{ kind: ReportKind; format: ReportFormat; planId?: string; cycleId?: string; programmeId?: string }, ReportView>('reporting.reports.request'),
+  getReport: rpc<{ id: string }, ReportView>('reporting.reports.get'),
+  listReports: rpc<PageQuery, Page<ReportView>>('reporting.reports.list'),
+  reportChunk: rpc<{ id: string; index: number }, { data: string; last: boolean; contentType: string; fileName: string }>('reporting.reports.chunk'),
+  rebuild: rpc<Record<string, never>, { commitments: number; activities: number }>('reporting.read-models.rebuild'),
+} as const;
+
+export const ReportingEvents = {
+  alertRaised: event<AlertRaisedEvent>('reporting.alert.raised'),
+} as const;
+
+export const NOTIFICATION_MODES = ['immediate', 'digest', 'off'] as const;
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
+
+export const NotificationsRpc2 = {
+  preferences: rpc<Record<string, never>, Record<string, NotificationMode>>('notifications.preferences.get'),
+  setPreference: rpc<{ type: string; mode: NotificationMode }, Record<string, NotificationMode>>('notifications.preferences.set'),
+  sendDigests: rpc<Record<string, never>, { digests: number }>('notifications.digest.send'),
+  deadLetters: rpc<PageQuery, Page<{ id: string; kind: 'email' | 'event'; subject: string; reason: string; at: string }>>('notifications.dead-letters.list'),
+} as const;
+
+/** What the reporting service needs of a commitment, answered page by page for a rebuild. */
+export interface CommitmentSnapshot {
+  id: string;
+  programmeId: string;
+  planId: string;
+  areaId: string;
+  areaTitle: Localized;
+  institutionId: string;
+  number: number;
+  title: Localized;
+  startDate: string;
+  endDate: string;
+  progress: number;
+  completionLevel: string;
+  lastReportAt: string | null;
+  activities: { id: string; title: Localized; endDate: string; progress: number; status: string }[];
+}
+
+export const SnapshotRpc = {
+  commitments: rpc<{ after?: string; limit: number }, CommitmentSnapshot[]>('commitments.snapshot.commitments'),
+} as const;
+
+/** The stream holding events no consumer could handle (same naming as libs/messaging). */
+export function deadLetterStreamName(prefix: string): string {
+  return `${prefix ? prefix.replace(/[^A-Za-z0-9_-]/g, '_').toUpperCase() + '_' : ''}${DEAD_LETTER_SUBJECT_ROOT.toUpperCase()}`;
+}

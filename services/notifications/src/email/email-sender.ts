@@ -1,0 +1,97 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
+import { createTransport, Transporter } from 'nodemailer';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { NotificationsConfig } from '../notifications.config';
+
+/**
+ * Sends queued e-mails over SMTP. A row is locked while it is sent (replicas never send the same
+ * one), marked sent in the same transaction, and on failure retried with backoff (1 s doubling,
+ * at most 5 min apart) until EMAIL_MAX_ATTEMPTS, after which it is dead and shown to admins.
+ * The notification id is the Message-ID, so a receiver can drop the copy a crash between
+ * "sent" and "marked" could cause.
+ */
+@Injectable()
+export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
+  private transport: Transporter;
+  private running = false;
+  private loop: Promise<void> = Promise.resolve();
+  private wake: (() => void) | null = null;
+  sent = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {
+    this.transport = createTransport(config.SMTP_URL, { from: config.MAIL_FROM });
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.running = false;
+    this.kick();
+    await this.loop;
+    this.transport.close();
+  }
+
+  kick(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let sent = 0;
+      try {
+        sent = await this.sendBatch();
+      } catch (err) {
+        this.logger.warn({ err: (err as Error).message }, 'e-mail batch failed');
+      }
+      if (sent === 0 && this.running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 500);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+  }
+
+  /** Sends what is due; returns how many it handled. */
+  async sendBatch(): Promise<number> {
+    return this.dataSource.transaction(async (m) => {
+      const rows: { id: string; notification_id: string; to_address: string; subject: string; body: string; attempts: number }[] = await m.query(
+        `SELECT id, notification_id, to_address, subject, body, attempts FROM email_queue
+          WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED`,
+      );
+      for (const row of rows) {
+        try {
+          await this.transport.sendMail({ to: row.to_address, subject: row.subject, text: row.body, messageId: `<${row.notification_id}@ogp.platform>` });
+          await m.query(`UPDATE email_queue SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id]);
+          this.sent += 1;
+        } catch (err) {
+          const attempts = row.attempts + 1;
+          const dead = attempts >= this.config.EMAIL_MAX_ATTEMPTS;
+          const delaySeconds = Math.min(300, 2 ** (attempts - 1));
+          await m.query(
+            `UPDATE email_queue SET attempts = $2, status = $3, last_error = $4, next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1`,
+            [row.id, attempts, dead ? 'dead' : 'pending', (err as Error).message.slice(0, 300), delaySeconds],
+          );
+          if (dead) this.logger.error({ emailId: row.id, attempts }, 'e-mail given up: moved to dead letters');
+          // The server is likely down: leave the rest of the batch for the next round.
+          break;
+        }
+      }
+      return rows.length;
+    });
+  }
+}

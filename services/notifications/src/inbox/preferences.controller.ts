@@ -1,0 +1,57 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Actor, RpcActor } from '@ogp/auth';
+import { MAX_PAGE_SIZE, NOTIFICATION_MODES, NotificationMode, NotificationsRpc2 } from '@ogp/contracts';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { DigestService } from '../email/digest.service';
+import { PreferencesService } from '../preferences/preferences.service';
+
+class PreferenceDto {
+  @IsString()
+  @Length(3, 100)
+  type: string;
+
+  @IsIn(NOTIFICATION_MODES as readonly string[] as string[])
+  mode: NotificationMode;
+}
+class PageDto {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+@Controller()
+export class PreferencesController {
+  constructor(
+    private readonly preferences: PreferencesService,
+    private readonly digests: DigestService,
+  ) {}
+
+  @MessagePattern(NotificationsRpc2.preferences.subject)
+  get(@RpcActor() actor: Actor | null) {
+    return this.preferences.get(actor);
+  }
+
+  @MessagePattern(NotificationsRpc2.setPreference.subject)
+  set(@Payload() dto: PreferenceDto, @RpcActor() actor: Actor | null) {
+    return this.preferences.set(actor, dto.type, dto.mode);
+  }
+
+  /** Sent by the reporting service's daily schedule. */
+  @MessagePattern(NotificationsRpc2.sendDigests.subject)
+  send() {
+    return this.digests.sendDigests();
+  }
+
+  @MessagePattern(NotificationsRpc2.deadLetters.subject)
+  deadLetters(@Payload() dto: PageDto, @RpcActor() actor: Actor | null) {
+    return this.digests.deadLetters(actor, dto);
+  }
+}
