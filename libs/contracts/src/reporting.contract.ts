@@ -49,6 +49,13 @@ export interface ReportView {
   finishedAt: string | null;
 }
 
+/** The job dashboard: queue counts, schedules and the latest jobs. */
+export interface JobsOverview {
+  counts: Record<string, number>;
+  schedulers: { key: string; name: string; pattern: string | null; next: string | null }[];
+  recent: { id: string; name: string; state: string; progress: unknown; failedReason: string | null; finishedOn: string | null }[];
+}
+
 export interface ProgrammeSettings {
   programmeId: string;
   deadlineNoticeDays: number;
@@ -65,6 +72,7 @@ export const ReportingRpc = {
   listReports: rpc<PageQuery, Page<ReportView>>('reporting.reports.list'),
   reportChunk: rpc<{ id: string; index: number }, { data: string; last: boolean; contentType: string; fileName: string }>('reporting.reports.chunk'),
   rebuild: rpc<Record<string, never>, { commitments: number; activities: number }>('reporting.read-models.rebuild'),
+  jobs: rpc<Record<string, never>, JobsOverview>('reporting.jobs.overview'),
 } as const;
 
 export const ReportingEvents = {

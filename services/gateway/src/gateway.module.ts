@@ -16,6 +16,7 @@ import { ProgrammesController } from './forwarding/programmes.controller';
 import { PlansController } from './forwarding/plans.controller';
 import { CommitmentsController } from './forwarding/commitments.controller';
 import { ParticipationController } from './forwarding/participation.controller';
+import { ReportingController } from './forwarding/reporting.controller';
 import { GatewayConfig } from './gateway.config';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { createValidationPipe } from './http/validation.pipe';
@@ -48,7 +49,7 @@ export class GatewayModule {
         JwtModule.register({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         DiscoveryModule,
       ],
-      controllers: [AuthController, AccountsController, ProgrammesController, PlansController, CommitmentsController, ParticipationController, NotificationsController, OperationsController],
+      controllers: [AuthController, AccountsController, ProgrammesController, PlansController, CommitmentsController, ParticipationController, ReportingController, NotificationsController, OperationsController],
       providers: [
         AuthService,
         UsersService,

@@ -1,4 +1,4 @@
-import { IsString, Matches } from 'class-validator';
+import { IsBoolean, IsString, Matches } from 'class-validator';
 import { BaseServiceConfig, Secret } from '@ogp/runtime';
 
 export class ReportingConfig extends BaseServiceConfig {
@@ -13,4 +13,8 @@ export class ReportingConfig extends BaseServiceConfig {
   @IsString()
   @Matches(/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/, { message: 'must be an IANA timezone such as Africa/Casablanca' })
   SCHEDULE_TIMEZONE = 'Africa/Casablanca';
+
+  /** Run the job worker in this process (a replica may only serve requests). */
+  @IsBoolean()
+  RUN_WORKER = true;
 }

@@ -1,17 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule, MessagingTables1732100000000, serviceInfoController } from '@ogp/messaging';
 import { PersistenceModule } from '@ogp/persistence';
-import { RuntimeModule } from '@ogp/runtime';
+import { Clock, RuntimeModule, SystemClock } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { JobRegistry } from './jobs/job.registry';
 import { SchedulerService } from './jobs/scheduler.service';
 import { ReadModels1732100000400 } from './read-models/read-models.migration';
 import { ReadModelsService } from './read-models/read-models.service';
 import { ReportingConfig } from './reporting.config';
+import { ReportingModels1732100000800 } from './read-models/read-models2.migration';
+import { SweepsService } from './alerts/sweeps.service';
+import { ReportsService } from './reports/reports.service';
+import { ReportingController } from './reporting.controller';
 
 @Module({})
 export class ReportingModule {
-  static register(config: ReportingConfig, logger: Logger): DynamicModule {
+  static register(config: ReportingConfig, logger: Logger, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: ReportingModule,
       imports: [
@@ -20,14 +24,14 @@ export class ReportingModule {
           url: config.DATABASE_URL,
           schema: config.DB_SCHEMA,
           entities: [],
-          migrations: [MessagingTables1732100000000, ReadModels1732100000400],
+          migrations: [MessagingTables1732100000000, ReadModels1732100000400, ReportingModels1732100000800],
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'reporting',
         }),
         MessagingModule.forRoot({ service: 'reporting', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
-      controllers: [serviceInfoController('reporting')],
-      providers: [JobRegistry, ReadModelsService, SchedulerService],
+      controllers: [ReportingController, serviceInfoController('reporting')],
+      providers: [{ provide: Clock, useValue: clock }, JobRegistry, ReadModelsService, SweepsService, ReportsService, SchedulerService],
     };
   }
 }

@@ -1,10 +1,12 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { JobsOverview, NotificationsRpc2 } from '@ogp/contracts';
+import { NatsRpcClient } from '@ogp/messaging';
 import { HealthRegistry, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import { Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { ReportingConfig } from '../reporting.config';
-import { REPORTING_QUEUE, REPORTING_SCHEDULES } from './job-name.constant';
+import { REPORTING_QUEUE, REPORTING_SCHEDULES, ReportingJobs } from './job-name.constant';
 import { JobRegistry } from './job.registry';
 
 /**
@@ -22,6 +24,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     private readonly registry: JobRegistry,
     @Inject(SERVICE_CONFIG) private readonly config: ReportingConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    rpc: NatsRpcClient,
     health: HealthRegistry,
   ) {
     this.connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
@@ -30,6 +33,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     health.register('redis', async () => {
       await this.connection.ping();
     });
+    registry.register(ReportingJobs.sendDigests, () => rpc.request(NotificationsRpc2.sendDigests, {}, { timeoutMs: 60000 }));
   }
 
   private get prefix(): string {
@@ -38,15 +42,32 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
 
   async onApplicationBootstrap(): Promise<void> {
     this.registry.assertComplete();
+    await this.upsertSchedules();
+    if (this.config.RUN_WORKER) {
+      this.worker = new Worker(REPORTING_QUEUE, (job) => this.registry.handlerFor(job.name)(job.data, job), {
+        connection: this.connection.duplicate(),
+        prefix: this.prefix,
+        concurrency: 2,
+      });
+      this.worker.on('failed', (job, err) => this.logger.warn({ job: job?.name, id: job?.id, err: err.message }, 'job failed'));
+    }
+  }
+
+  /** Puts every schedule in place (again): same keys, so never twice. */
+  async upsertSchedules(): Promise<void> {
     for (const schedule of REPORTING_SCHEDULES) {
       await this.queue.upsertJobScheduler(schedule.key, { pattern: schedule.pattern, tz: this.config.SCHEDULE_TIMEZONE }, { name: schedule.job.name, data: {} });
     }
-    this.worker = new Worker(REPORTING_QUEUE, (job) => this.registry.handlerFor(job.name)(job.data, job), {
-      connection: this.connection.duplicate(),
-      prefix: this.prefix,
-      concurrency: 2,
-    });
-    this.worker.on('failed', (job, err) => this.logger.warn({ job: job?.name, id: job?.id, err: err.message }, 'job failed'));
+  }
+
+  async overview(): Promise<JobsOverview> {
+    const counts = await this.queue.getJobCounts('active', 'waiting', 'delayed', 'completed', 'failed');
+    const schedulers = (await this.queue.getJobSchedulers(0, 100)).map((s) => ({ key: s.key, name: s.name, pattern: s.pattern ?? null, next: s.next ? new Date(s.next).toISOString() : null }));
+    const jobs = await this.queue.getJobs(['active', 'waiting', 'completed', 'failed'], 0, 49);
+    const recent = await Promise.all(
+      jobs.map(async (j) => ({ id: String(j.id), name: j.name, state: await j.getState(), progress: j.progress, failedReason: j.failedReason ?? null, finishedOn: j.finishedOn ? new Date(j.finishedOn).toISOString() : null })),
+    );
+    return { counts, schedulers, recent };
   }
 
   async onModuleDestroy(): Promise<void> {

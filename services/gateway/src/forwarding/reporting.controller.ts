@@ -1,0 +1,160 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Public, Roles } from '@ogp/auth';
+import { ALERT_KINDS, NOTIFICATION_MODES, NotificationMode, NotificationsRpc2, REPORT_FORMATS, REPORT_KINDS, ReportFormat, ReportingRpc, ReportKind } from '@ogp/contracts';
+import { NatsRpcClient } from '@ogp/messaging';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { ALL_ROLES, STAFF_ROLES } from '../access/all-roles.constant';
+import { PageQueryDto } from '../http/page-query.dto';
+import { AuthenticatedActor } from '../identity/jwt.strategy';
+import { forwardedActor } from './forwarded-actor';
+
+type Authed = { user?: AuthenticatedActor };
+
+class ReportRequestDto {
+  @IsIn(REPORT_KINDS as readonly string[] as string[])
+  kind: ReportKind;
+
+  @IsIn(REPORT_FORMATS as readonly string[] as string[])
+  format: ReportFormat;
+
+  @IsOptional()
+  @IsUUID()
+  planId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  cycleId?: string;
+}
+class AlertSettingsDto {
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(180)
+  deadlineNoticeDays?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  escalationDays?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(7)
+  @Max(366)
+  reportingPeriodDays?: number;
+}
+class AlertsQueryDto extends PageQueryDto {
+  @IsOptional()
+  @IsUUID()
+  programmeId?: string;
+
+  @IsOptional()
+  @IsIn(ALERT_KINDS as readonly string[] as string[])
+  kind?: string;
+}
+class PreferenceDto {
+  @IsString()
+  @Length(3, 100)
+  type: string;
+
+  @IsIn(NOTIFICATION_MODES as readonly string[] as string[])
+  mode: NotificationMode;
+}
+
+/** Reports (open data), alerts and their settings, notification preferences, operations. */
+@ApiTags('reports')
+@Controller()
+export class ReportingController {
+  constructor(private readonly rpc: NatsRpcClient) {}
+
+  private as(req: Authed) {
+    return { actor: forwardedActor(req.user) };
+  }
+
+  @ApiBearerAuth()
+  @Roles(...STAFF_ROLES, 'committee_member')
+  @Post('reports')
+  request(@Req() req: Authed, @Body() dto: ReportRequestDto) {
+    return this.rpc.request(ReportingRpc.requestReport, dto, this.as(req));
+  }
+  @Public()
+  @Get('reports')
+  list(@Query() page: PageQueryDto) {
+    return this.rpc.request(ReportingRpc.listReports, { limit: page.limit, offset: page.offset });
+  }
+  @Public()
+  @Get('reports/:id')
+  get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.rpc.request(ReportingRpc.getReport, { id });
+  }
+
+  /** Streams the stored file chunk by chunk: the gateway never holds a whole report. */
+  @Public()
+  @Get('reports/:id/download')
+  async download(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply): Promise<void> {
+    const first = await this.rpc.request(ReportingRpc.reportChunk, { id, index: 0 });
+    reply.raw.writeHead(200, { 'content-type': first.contentType, 'content-disposition': `attachment; filename="${first.fileName}"`, 'x-content-type-options': 'nosniff' });
+    reply.raw.write(Buffer.from(first.data, 'base64'));
+    let last = first.last;
+    for (let index = 1; !last; index++) {
+      const chunk = await this.rpc.request(ReportingRpc.reportChunk, { id, index });
+      if (!reply.raw.write(Buffer.from(chunk.data, 'base64'))) await new Promise((r) => reply.raw.once('drain', r));
+      last = chunk.last;
+    }
+    reply.raw.end();
+  }
+
+  @ApiBearerAuth()
+  @Roles(...STAFF_ROLES, 'committee_member')
+  @Get('alerts')
+  alerts(@Req() req: Authed, @Query() q: AlertsQueryDto) {
+    return this.rpc.request(ReportingRpc.listAlerts, q, this.as(req));
+  }
+  @ApiBearerAuth()
+  @Roles(...STAFF_ROLES)
+  @Put('programmes/:id/alert-settings')
+  settings(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) programmeId: string, @Body() dto: AlertSettingsDto) {
+    return this.rpc.request(ReportingRpc.settings, { ...dto, programmeId }, this.as(req));
+  }
+  @ApiBearerAuth()
+  @Roles(...STAFF_ROLES)
+  @HttpCode(200)
+  @Post('admin/sweeps/:kind')
+  sweep(@Req() req: Authed, @Param('kind') kind: string) {
+    return this.rpc.request(ReportingRpc.runSweep, { kind: kind as 'overdue' }, { ...this.as(req), timeoutMs: 120000 });
+  }
+  @ApiBearerAuth()
+  @Roles('admin')
+  @Get('admin/jobs')
+  jobs(@Req() req: Authed) {
+    return this.rpc.request(ReportingRpc.jobs, {}, this.as(req));
+  }
+  @ApiBearerAuth()
+  @Roles('admin')
+  @HttpCode(200)
+  @Post('admin/read-models/rebuild')
+  rebuild(@Req() req: Authed) {
+    return this.rpc.request(ReportingRpc.rebuild, {}, { ...this.as(req), timeoutMs: 300000 });
+  }
+  @ApiBearerAuth()
+  @Roles('admin')
+  @Get('admin/dead-letters')
+  deadLetters(@Req() req: Authed, @Query() page: PageQueryDto) {
+    return this.rpc.request(NotificationsRpc2.deadLetters, { limit: page.limit, offset: page.offset }, this.as(req));
+  }
+  @ApiBearerAuth()
+  @Roles(...ALL_ROLES)
+  @Get('me/notification-preferences')
+  preferences(@Req() req: Authed) {
+    return this.rpc.request(NotificationsRpc2.preferences, {}, this.as(req));
+  }
+  @ApiBearerAuth()
+  @Roles(...ALL_ROLES)
+  @Put('me/notification-preferences')
+  setPreference(@Req() req: Authed, @Body() dto: PreferenceDto) {
+    return this.rpc.request(NotificationsRpc2.setPreference, dto, this.as(req));
+  }
+}

@@ -1,0 +1,161 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Actor, assertRole, RpcActor } from '@ogp/auth';
+import { ALERT_KINDS, boundPage, MAX_PAGE_SIZE, REPORT_FORMATS, REPORT_KINDS, ReportFormat, ReportingRpc, ReportKind } from '@ogp/contracts';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { SweepKind, SweepsService } from './alerts/sweeps.service';
+import { SchedulerService } from './jobs/scheduler.service';
+import { ReadModelsService } from './read-models/read-models.service';
+import { ReportsService } from './reports/reports.service';
+
+class Paged {
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+class SweepDto {
+  @IsIn(['deadlines', 'overdue', 'late_reporting', 'periodic', 'meeting'])
+  kind: SweepKind;
+}
+class AlertsQuery extends Paged {
+  @IsOptional()
+  @IsUUID()
+  programmeId?: string;
+
+  @IsOptional()
+  @IsIn(ALERT_KINDS as readonly string[] as string[])
+  kind?: string;
+}
+class SettingsDto {
+  @IsUUID()
+  programmeId: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(180)
+  deadlineNoticeDays?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  escalationDays?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(7)
+  @Max(366)
+  reportingPeriodDays?: number;
+}
+class ReportRequestDto {
+  @IsIn(REPORT_KINDS as readonly string[] as string[])
+  kind: ReportKind;
+
+  @IsIn(REPORT_FORMATS as readonly string[] as string[])
+  format: ReportFormat;
+
+  @IsOptional()
+  @IsUUID()
+  planId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  cycleId?: string;
+}
+class IdDto {
+  @IsUUID()
+  id: string;
+}
+class ChunkDto extends IdDto {
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  index: number;
+}
+
+const STAFF = ['coordinator', 'admin'] as const;
+
+@Controller()
+export class ReportingController {
+  constructor(
+    private readonly sweeps: SweepsService,
+    private readonly reports: ReportsService,
+    private readonly readModels: ReadModelsService,
+    private readonly scheduler: SchedulerService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Runs a sweep now (the schedule runs it anyway); safe to repeat. */
+  @MessagePattern(ReportingRpc.runSweep.subject)
+  runSweep(@Payload() dto: SweepDto, @RpcActor() actor: Actor | null) {
+    assertRole(actor, STAFF);
+    return this.sweeps.run(dto.kind);
+  }
+
+  @MessagePattern(ReportingRpc.listAlerts.subject)
+  async alerts(@Payload() q: AlertsQuery, @RpcActor() actor: Actor | null) {
+    assertRole(actor, [...STAFF, 'committee_member']);
+    const { limit, offset } = boundPage(q);
+    const where = `WHERE ($1::uuid IS NULL OR programme_id = $1) AND ($2::text IS NULL OR kind = $2)`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM alerts ${where}`, [q.programmeId ?? null, q.kind ?? null]);
+    const rows = await this.dataSource.query(`SELECT id, kind, item_id AS "itemId", period_key AS period, raised_at AS "raisedAt" FROM alerts ${where} ORDER BY raised_at DESC, id LIMIT ${limit} OFFSET ${offset}`, [
+      q.programmeId ?? null,
+      q.kind ?? null,
+    ]);
+    return { items: rows, total, limit, offset };
+  }
+
+  @MessagePattern(ReportingRpc.settings.subject)
+  async settings(@Payload() dto: SettingsDto, @RpcActor() actor: Actor | null) {
+    assertRole(actor, STAFF);
+    const [row] = await this.dataSource.query(
+      `INSERT INTO programme_settings (programme_id, deadline_notice_days, escalation_days, reporting_period_days) VALUES ($1, coalesce($2, 14), coalesce($3, 14), coalesce($4, 60))
+       ON CONFLICT (programme_id) DO UPDATE SET deadline_notice_days = coalesce($2, programme_settings.deadline_notice_days),
+         escalation_days = coalesce($3, programme_settings.escalation_days), reporting_period_days = coalesce($4, programme_settings.reporting_period_days)
+       RETURNING programme_id AS "programmeId", deadline_notice_days AS "deadlineNoticeDays", escalation_days AS "escalationDays", reporting_period_days AS "reportingPeriodDays"`,
+      [dto.programmeId, dto.deadlineNoticeDays ?? null, dto.escalationDays ?? null, dto.reportingPeriodDays ?? null],
+    );
+    return row;
+  }
+
+  @MessagePattern(ReportingRpc.requestReport.subject)
+  request(@Payload() dto: ReportRequestDto, @RpcActor() actor: Actor | null) {
+    return this.reports.request(actor, dto.kind, dto.format, { planId: dto.planId, cycleId: dto.cycleId });
+  }
+
+  @MessagePattern(ReportingRpc.getReport.subject)
+  get(@Payload() dto: IdDto) {
+    return this.reports.get(dto.id);
+  }
+
+  @MessagePattern(ReportingRpc.listReports.subject)
+  list(@Payload() dto: Paged) {
+    return this.reports.list(dto);
+  }
+
+  @MessagePattern(ReportingRpc.reportChunk.subject)
+  chunk(@Payload() dto: ChunkDto) {
+    return this.reports.chunk(dto.id, dto.index);
+  }
+
+  @MessagePattern(ReportingRpc.rebuild.subject)
+  rebuild(@RpcActor() actor: Actor | null) {
+    assertRole(actor, ['admin']);
+    return this.readModels.rebuild();
+  }
+
+  @MessagePattern(ReportingRpc.jobs.subject)
+  jobs(@RpcActor() actor: Actor | null) {
+    assertRole(actor, ['admin']);
+    return this.scheduler.overview();
+  }
+}
