@@ -4,6 +4,7 @@ set -u
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh || exit 1
 bash tools/ensure-servers.sh || { echo "[test] the servers the tests need are not available"; exit 1; }
+bash tools/ensure-tools.sh || exit 1
 mkdir -p .run
 export NX_DAEMON=false NX_NO_CLOUD=true
 echo "[test] lint (module boundaries: services import libs, never each other)"

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import { createTransport, Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { NotificationsConfig } from '../notifications.config';
@@ -25,7 +26,22 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
-    this.transport = createTransport(config.SMTP_URL, { from: config.MAIL_FROM });
+    const url = new URL(config.SMTP_URL);
+    // A small pool: connections are reused across messages instead of one handshake per e-mail.
+    const options: SMTPPool.Options = {
+        host: url.hostname,
+        port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 25)),
+        secure: url.protocol === 'smtps:',
+        auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
+        pool: true,
+        maxConnections: 3,
+        connectionTimeout: 5000,
+        greetingTimeout: 5000,
+        socketTimeout: 10000,
+        // Local and test relays speak plain SMTP; a real relay can require TLS with smtps://.
+        ignoreTLS: url.protocol === 'smtp:' && ['127.0.0.1', 'localhost', '::1'].includes(url.hostname),
+    };
+    this.transport = createTransport(options, { from: config.MAIL_FROM });
   }
 
   onApplicationBootstrap(): void {
@@ -71,25 +87,30 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
     return this.dataSource.transaction(async (m) => {
       const rows: { id: string; notification_id: string; to_address: string; subject: string; body: string; attempts: number }[] = await m.query(
         `SELECT id, notification_id, to_address, subject, body, attempts FROM email_queue
-          WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED`,
+          WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 30 FOR UPDATE SKIP LOCKED`,
       );
-      for (const row of rows) {
-        try {
-          await this.transport.sendMail({ to: row.to_address, subject: row.subject, text: row.body, messageId: `<${row.notification_id}@ogp.platform>` });
+      // The batch goes out together over the pool; each outcome is written under the row's lock.
+      const outcomes = await Promise.allSettled(
+        rows.map((row) => this.transport.sendMail({ to: row.to_address, subject: row.subject, text: row.body, messageId: `<${row.notification_id}@ogp.platform>` })),
+      );
+      for (const [i, outcome] of outcomes.entries()) {
+        const row = rows[i];
+        if (outcome.status === 'fulfilled') {
           await m.query(`UPDATE email_queue SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id]);
           this.sent += 1;
-        } catch (err) {
-          const attempts = row.attempts + 1;
-          const dead = attempts >= this.config.EMAIL_MAX_ATTEMPTS;
-          const delaySeconds = Math.min(300, 2 ** (attempts - 1));
-          await m.query(
-            `UPDATE email_queue SET attempts = $2, status = $3, last_error = $4, next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1`,
-            [row.id, attempts, dead ? 'dead' : 'pending', (err as Error).message.slice(0, 300), delaySeconds],
-          );
-          if (dead) this.logger.error({ emailId: row.id, attempts }, 'e-mail given up: moved to dead letters');
-          // The server is likely down: leave the rest of the batch for the next round.
-          break;
+          continue;
         }
+        const attempts = row.attempts + 1;
+        const dead = attempts >= this.config.EMAIL_MAX_ATTEMPTS;
+        const delaySeconds = Math.min(300, 2 ** (attempts - 1));
+        await m.query(`UPDATE email_queue SET attempts = $2, status = $3, last_error = $4, next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1`, [
+          row.id,
+          attempts,
+          dead ? 'dead' : 'pending',
+          String((outcome.reason as Error)?.message ?? outcome.reason).slice(0, 300),
+          delaySeconds,
+        ]);
+        if (dead) this.logger.error({ emailId: row.id, attempts }, 'e-mail given up: moved to dead letters');
       }
       return rows.length;
     });

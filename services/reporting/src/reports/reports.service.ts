@@ -70,7 +70,7 @@ export class ReportsService {
       fileName,
       actor.id,
     ]);
-    await this.scheduler.queue.add(ReportingJobs.generateReport.name, { reportId: id }, { jobId: `report:${id}`, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: 1000 });
+    await this.scheduler.queue.add(ReportingJobs.generateReport.name, { reportId: id }, { jobId: `report-${id}`, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: 1000 });
     return this.get(id);
   }
 
@@ -220,13 +220,13 @@ export class ReportsService {
     pdf.line('يتم تتبع الالتزامات عبر المنصة: يحدد رؤساء المشاريع الوزن النسبي لكل نشاط ويصرحون بالأنشطة المنجزة، ويحتسب التقدم آليا، وتتلقى لجنة القيادة تنبيهات تلقائية بشأن التأخر.');
     pdf.subheading(`التقدم الإجمالي: ${data.overall} ٪`);
     pdf.subheading('التقدم حسب المحاور');
-    for (const a of data.areas) pdf.line(`${a.title?.ar ?? ''}: ${a.progress} ٪ (${a.commitments} التزامات)`);
+    for (const a of data.areas) pdf.line(`${a.title?.ar ?? ''}: ${a.progress} ٪ - ${a.commitments} التزامات`);
     for (const [i, c] of perCommitment.entries()) {
       pdf.heading(`الالتزام ${c.number}: ${c.title.ar}`);
       pdf.line(`مستوى الإنجاز: ${LEVELS[c.completionLevel] ?? c.completionLevel} - التقدم: ${c.progress} ٪`);
       pdf.line(`النتائج: ${c.results?.ar ?? 'لم يتم التصريح بنتائج بعد'}`);
       pdf.line(`الخطوات المقبلة: ${c.nextSteps.length ? c.nextSteps.map((t) => t?.ar ?? '').join('، ') : 'لا شيء'}`);
-      for (const a of c.activities) pdf.line(`- ${a.title?.ar ?? ''}: ${a.status === 'completed' ? 'منجز' : a.status === 'overdue' ? 'متأخر' : 'في طور الإنجاز'} (${a.progress} ٪)`, 10, 1);
+      for (const a of c.activities) pdf.line(`- ${a.title?.ar ?? ''}: ${a.status === 'completed' ? 'منجز' : a.status === 'overdue' ? 'متأخر' : 'في طور الإنجاز'} - ${a.progress} ٪`, 10, 1);
       if (i % 5 === 4) await progress((90 * (i + 1)) / perCommitment.length);
     }
     pdf.end();

@@ -2,6 +2,8 @@ import PDFDocument from 'pdfkit';
 import { Writable } from 'node:stream';
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/;
+/** Splits a word into runs the Arabic face can draw and runs it cannot (Latin digits, punctuation). */
+const RUNS = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+|[^\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
 const FONTS = {
   arabic: require.resolve('@fontsource/amiri/files/amiri-arabic-400-normal.woff'),
   latin: require.resolve('@fontsource/amiri/files/amiri-latin-400-normal.woff'),
@@ -32,7 +34,16 @@ export class RtlPdf {
   }
 
   private width(word: string, size: number): number {
-    return this.doc.font(this.fontFor(word)).fontSize(size).widthOfString(word);
+    return (word.match(RUNS) ?? []).reduce((sum, run) => sum + this.doc.font(this.fontFor(run)).fontSize(size).widthOfString(run), 0);
+  }
+
+  /** Draws a word ending at x: its runs in reading order, each further left. */
+  private drawWord(word: string, x: number, size: number): void {
+    for (const run of word.match(RUNS) ?? []) {
+      const w = this.doc.font(this.fontFor(run)).fontSize(size).widthOfString(run);
+      x -= w;
+      this.doc.text(run, x, this.y, { lineBreak: false });
+    }
   }
 
   /** Writes one paragraph right to left, wrapping within the margins. */
@@ -49,9 +60,8 @@ export class RtlPdf {
         if (this.y + lineHeight > this.doc.page.height - 50) this.newPage();
         x = this.right;
       }
-      x -= w;
-      this.doc.font(this.fontFor(word)).fontSize(size).text(word, x, this.y, { lineBreak: false });
-      x -= space;
+      this.drawWord(word, x, size);
+      x -= w + space;
     }
     this.y += lineHeight + gapAfter;
   }

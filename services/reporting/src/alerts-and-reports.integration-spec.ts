@@ -1,0 +1,295 @@
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { IdentityEvents, PlanEvents, ReportingRpc, UserDirectoryEntry } from '@ogp/contracts';
+import { ensureEventStreams, MessagingTables1732100000000, NatsRpcClient, OutboxRelay, OutboxWriter } from '@ogp/messaging';
+import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
+import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
+import { freePort, SpawnedService, TEST_DATABASE_URL, TEST_NATS_URL, TEST_REDIS_URL, TestIsolation, waitFor } from '@ogp/testing';
+import Redis from 'ioredis';
+import { connect, NatsConnection } from 'nats';
+import pino from 'pino';
+import { SMTPServer } from 'smtp-server';
+import { DataSource } from 'typeorm';
+import * as XLSX from 'xlsx';
+import { SweepsService } from './alerts/sweeps.service';
+import { SchedulerService } from './jobs/scheduler.service';
+import { REPORTING_SCHEDULES } from './jobs/job-name.constant';
+import { ReportsService } from './reports/reports.service';
+import { createReportingApp } from './reporting.app';
+import { ReportingConfig } from './reporting.config';
+
+const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts');
+
+/** RFC 2047: adjacent encoded words are joined as bytes, then read as UTF-8. */
+function decodeMimeHeader(line: string): string {
+  return line.replace(/(=\?UTF-8\?[BQ]\?[^?]*\?=\s*)+/gi, (run) => {
+    const bytes: Buffer[] = [];
+    for (const [, enc, text] of run.matchAll(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi)) {
+      bytes.push(
+        enc.toUpperCase() === 'B'
+          ? Buffer.from(text, 'base64')
+          : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1'),
+      );
+    }
+    return Buffer.concat(bytes).toString('utf8') + (/\s$/.test(run) ? ' ' : '');
+  }).trim();
+}
+
+interface Mail {
+  to: string[];
+  subject: string;
+  messageId: string;
+}
+
+/** A real SMTP server in the test: it records every message it accepts, and can be stopped. */
+class Mailbox {
+  mails: Mail[] = [];
+  private server: SMTPServer | null = null;
+  constructor(readonly port: number) {}
+
+  start(): Promise<void> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData: (stream, session, callback) => {
+        let raw = '';
+        stream.on('data', (d: Buffer) => (raw += d.toString('utf8')));
+        stream.on('end', () => {
+          const header = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+          const subjectLine = /^Subject: (.*)$/im.exec(header)?.[1] ?? '';
+          const subject = decodeMimeHeader(subjectLine);
+          this.mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject, messageId: /^Message-ID: (.*)$/im.exec(header)?.[1] ?? '' });
+          callback();
+        });
+      },
+    });
+    return new Promise((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  to(address: string): Mail[] {
+    return this.mails.filter((m) => m.to.includes(address));
+  }
+}
+
+describe('deadline alerts, e-mail exactly once, schedules and reports (real servers)', () => {
+  const iso = new TestIsolation();
+  const clock = new FixedClock(new Date('2026-05-15T09:00:00Z'));
+  let mailbox: Mailbox;
+  let notifications: SpawnedService;
+  let notificationsEnv: Record<string, string>;
+  let reporting: INestApplication;
+  let reportingConfig: ReportingConfig;
+  let nc: NatsConnection;
+  let producer: DataSource;
+  let relay: OutboxRelay;
+  const writer = new OutboxWriter('test-producer');
+  const programmeP = randomUUID();
+  const programmeQ = randomUUID();
+  const institution = randomUUID();
+  const planId = randomUUID();
+  const areaId = randomUUID();
+  const people: Record<string, UserDirectoryEntry> = {};
+
+  const person = (name: string, roles: UserDirectoryEntry['roles'], scopes: UserDirectoryEntry['scopes'], language: UserDirectoryEntry['language'] = 'ar'): UserDirectoryEntry => ({
+    userId: randomUUID(),
+    email: `${name}@test.ma`,
+    displayName: name,
+    roles,
+    scopes,
+    language,
+    active: true,
+  });
+
+  async function emit<T>(contract: { type: string }, aggregateId: string, data: T): Promise<void> {
+    await producer.transaction((m) => writer.add(m, contract as never, { aggregate: { type: 'test', id: aggregateId }, data }));
+  }
+
+  async function commitment(number: number, titleAr: string, activities: { endDate: string; title: string }[]): Promise<{ id: string; activityIds: string[] }> {
+    const id = randomUUID();
+    const acts = activities.map((a) => ({ id: randomUUID(), title: { ar: a.title }, endDate: a.endDate }));
+    await emit(PlanEvents.commitmentCreated, id, {
+      commitmentId: id, planId, programmeId: programmeP, leadInstitutionId: institution, number, title: { ar: titleAr, fr: `Engagement ${number}` },
+      areaId, areaTitle: { ar: 'الوصول إلى المعلومات' }, startDate: '2025-01-01', endDate: '2027-12-31', activities: acts,
+    });
+    const db = reporting.get(DataSource);
+    await waitFor(async () => (await db.query(`SELECT count(*)::int AS n FROM rm_activities WHERE commitment_id = $1`, [id]))[0].n === acts.length, { what: 'the read model' });
+    return { id, activityIds: acts.map((a) => a.id) };
+  }
+
+  const sweep = (kind: 'overdue' | 'deadlines') => reporting.get(SweepsService).run(kind);
+
+  async function startReporting(): Promise<void> {
+    ({ app: reporting } = await createReportingApp(reportingConfig, createLogger('reporting', 'warn'), clock));
+  }
+
+  beforeAll(async () => {
+    mailbox = new Mailbox(await freePort());
+    await mailbox.start();
+    nc = await connect({ servers: TEST_NATS_URL });
+    await ensureEventStreams(await nc.jetstreamManager(), iso.prefix);
+    producer = createServiceDataSource({ url: TEST_DATABASE_URL, schema: iso.schema('producer'), entities: [], migrations: [MessagingTables1732100000000] });
+    await producer.initialize();
+    await runMigrationsUnderLock(producer, iso.schema('producer'));
+    relay = new OutboxRelay({ dataSource: producer, schema: iso.schema('producer'), publisher: nc.jetstream(), prefix: iso.prefix, logger: pino({ level: 'silent' }), pollIntervalMs: 50 });
+    await relay.start();
+    notificationsEnv = iso.env('notifications', { HTTP_PORT: String(await freePort()), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, LOG_LEVEL: 'info' });
+    notifications = new SpawnedService('notifications', notificationsEnv).start();
+    reportingConfig = loadConfig(ReportingConfig, iso.env('reporting'));
+    await Promise.all([notifications.ready(), startReporting()]);
+    people.cm1 = person('cm1', ['committee_member'], { institutions: [], programmes: [programmeP] }, 'fr');
+    people.cm2 = person('cm2', ['committee_member'], { institutions: [], programmes: [programmeP] });
+    people.cm3 = person('cm3', ['committee_member'], { institutions: [], programmes: [programmeQ] });
+    people.pm = person('pm', ['project_manager'], { institutions: [institution], programmes: [] });
+    people.coordinator = person('coordinator', ['coordinator'], { institutions: [], programmes: [] });
+    for (const p of Object.values(people)) await emit(IdentityEvents.userCreated, p.userId, p);
+    const schema = `"${iso.schema('notifications')}"`;
+    const pg = producer;
+    await waitFor(async () => (await pg.query(`SELECT count(*)::int AS n FROM ${schema}.recipients`))[0].n === 5, { what: 'the directory' });
+  });
+
+  afterAll(async () => {
+    await relay?.stop();
+    await reporting?.close();
+    await notifications?.stop();
+    await mailbox?.stop();
+    await producer?.destroy();
+    await nc?.close();
+    await iso.cleanup();
+  });
+
+  it('an activity due yesterday and not complete: exactly one e-mail to each committee member of its programme after one sweep; a second sweep sends nothing new', async () => {
+    await commitment(1, 'إنشاء بوابة الشفافية', [
+      { endDate: '2026-05-14', title: 'إطلاق البوابة' },
+      { endDate: '2026-12-31', title: 'تقييم البوابة' },
+    ]);
+    expect((await sweep('overdue')).raised).toBe(1);
+    await waitFor(() => mailbox.to('cm1@test.ma').length >= 1 && mailbox.to('cm2@test.ma').length >= 1, { what: 'e-mails to the committee', timeoutMs: 20000 });
+    expect(mailbox.to('cm1@test.ma')).toHaveLength(1);
+    expect(mailbox.to('cm2@test.ma')).toHaveLength(1);
+    expect(mailbox.to('cm1@test.ma')[0].subject).toBe('Activité en retard : Engagement 1');
+    expect(mailbox.to('cm2@test.ma')[0].subject).toBe('نشاط متأخر: إنشاء بوابة الشفافية');
+    expect(mailbox.to('cm3@test.ma')).toHaveLength(0);
+    // The project manager and the coordinators hear of it too.
+    await waitFor(() => mailbox.to('pm@test.ma').length === 1 && mailbox.to('coordinator@test.ma').length === 1, { what: 'pm and coordinator' });
+    const before = mailbox.mails.length;
+    expect((await sweep('overdue')).raised).toBe(0);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(mailbox.mails.length).toBe(before);
+  });
+
+  it('deadline approaching: N days before the end date, one alert to the project manager', async () => {
+    await reporting.get(NatsRpcClient).request(ReportingRpc.settings, { programmeId: programmeP, deadlineNoticeDays: 10 }, { actor: { id: randomUUID(), roles: ['coordinator'], scopes: { institutions: [], programmes: [] } } });
+    await commitment(2, 'رفع مستوى الوعي العام بحق الوصول إلى المعلومات', [{ endDate: '2026-05-22', title: 'حملة تحسيسية' }]);
+    const pmBefore = mailbox.to('pm@test.ma').length;
+    expect((await sweep('deadlines')).raised).toBeGreaterThanOrEqual(1);
+    await waitFor(() => mailbox.to('pm@test.ma').length === pmBefore + 1, { what: 'the deadline e-mail' });
+    expect(mailbox.to('pm@test.ma').at(-1)!.subject).toContain('اقتراب أجل نشاط');
+    expect((await sweep('deadlines')).raised).toBe(0);
+  });
+
+  it('an alert due while the SMTP server is down is delivered once after it comes back', async () => {
+    await mailbox.stop();
+    await commitment(3, 'دعم نشر وإعادة استخدام البيانات المفتوحة', [{ endDate: '2026-05-10', title: 'نشر البيانات' }]);
+    const before = mailbox.to('cm1@test.ma').length;
+    expect((await sweep('overdue')).raised).toBe(1);
+    const db = producer;
+    await waitFor(async () => (await db.query(`SELECT count(*)::int AS n FROM "${iso.schema('notifications')}".email_queue WHERE status = 'pending' AND attempts > 0`))[0].n > 0, {
+      what: 'a failed delivery attempt',
+      timeoutMs: 20000,
+    });
+    expect(mailbox.to('cm1@test.ma')).toHaveLength(before);
+    await mailbox.start();
+    await waitFor(() => mailbox.to('cm1@test.ma').length === before + 1, { what: 'delivery after the outage', timeoutMs: 40000 });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(mailbox.to('cm1@test.ma')).toHaveLength(before + 1);
+  });
+
+  it('notifications restarted during a burst of 1,000 events: every notification is delivered once', async () => {
+    const start = mailbox.mails.length;
+    const blockers = Array.from({ length: 1000 }, () => randomUUID());
+    const burst = (async () => {
+      for (let i = 0; i < blockers.length; i += 100) {
+        await producer.transaction(async (m) => {
+          for (const id of blockers.slice(i, i + 100)) {
+            await writer.add(m, PlanEvents.blockerRaised, {
+              aggregate: { type: 'commitment', id },
+              data: { commitmentId: id, planId, programmeId: programmeP, leadInstitutionId: institution, number: 9, title: { ar: 'التزام' }, blockerId: id, blockerTitle: `عائق ${i}`, status: 'open', raisedBy: people.pm.userId },
+            });
+          }
+        });
+      }
+    })();
+    await waitFor(() => mailbox.mails.length - start > 300, { what: 'the burst under way', timeoutMs: 60000, intervalMs: 50 });
+    expect(await notifications.stop()).toBe(0);
+    notifications = new SpawnedService('notifications', notificationsEnv).start();
+    await burst;
+    await notifications.ready();
+    // Each blocker notifies the two committee members of the programme and the coordinator.
+    await waitFor(() => mailbox.mails.length - start >= 3000, { what: '3,000 e-mails', timeoutMs: 240000 });
+    await new Promise((r) => setTimeout(r, 1500));
+    const mails = mailbox.mails.slice(start);
+    expect(mails).toHaveLength(3000);
+    expect(new Set(mails.map((m) => m.messageId)).size).toBe(3000);
+    for (const who of ['cm1@test.ma', 'cm2@test.ma', 'coordinator@test.ma']) expect(mails.filter((m) => m.to.includes(who))).toHaveLength(1000);
+  }, 300_000);
+
+  it('after Redis is wiped and reporting restarts, the schedules exist again and nothing is alerted twice', async () => {
+    const redis = new Redis(TEST_REDIS_URL);
+    await redis.flushall();
+    redis.disconnect();
+    await reporting.close();
+    await startReporting();
+    const schedulers = await reporting.get(SchedulerService).queue.getJobSchedulers(0, 100);
+    expect(schedulers.map((s) => s.key).sort()).toEqual(REPORTING_SCHEDULES.map((s) => s.key).sort());
+    const before = mailbox.mails.length;
+    expect((await sweep('overdue')).raised).toBe(0);
+    expect((await sweep('deadlines')).raised).toBe(0);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(mailbox.mails.length).toBe(before);
+  });
+
+  describe('reports', () => {
+    async function generated(kind: 'self_assessment' | 'activities', format: 'pdf' | 'xlsx'): Promise<Buffer> {
+      const reports = reporting.get(ReportsService);
+      const requested = await reports.request({ id: randomUUID(), roles: ['coordinator'], scopes: { institutions: [], programmes: [] } }, kind, format, { planId });
+      await waitFor(async () => (await reports.get(requested.id)).status === 'done', { what: `the ${kind} report`, timeoutMs: 60000 });
+      const parts: Buffer[] = [];
+      for (let index = 0; ; index++) {
+        const chunk = await reports.chunk(requested.id, index);
+        parts.push(Buffer.from(chunk.data, 'base64'));
+        if (chunk.last) break;
+      }
+      expect((await reports.get(requested.id)).progress).toBe(100);
+      return Buffer.concat(parts);
+    }
+
+    it('the self-assessment PDF carries the Arabic commitment titles as extractable text in logical order; page 1 is rasterised', async () => {
+      const pdf = await generated('self_assessment', 'pdf');
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const file = join(ARTIFACTS, 'self-assessment.pdf');
+      writeFileSync(file, pdf);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').replace(/[\u202a-\u202e]/g, '');
+      for (const title of ['إنشاء بوابة الشفافية', 'رفع مستوى الوعي العام بحق الوصول إلى المعلومات', 'دعم نشر وإعادة استخدام البيانات المفتوحة']) expect(text).toContain(title);
+      expect(text).toContain('تقرير التقييم الذاتي');
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(ARTIFACTS, 'self-assessment-page')]);
+      expect(existsSync(join(ARTIFACTS, 'self-assessment-page-1.png'))).toBe(true);
+    });
+
+    it('the XLSX export opens and its row count matches the data', async () => {
+      const xlsx = await generated('activities', 'xlsx');
+      const book = XLSX.read(xlsx, { type: 'buffer' });
+      const rows = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets[book.SheetNames[0]]);
+      const [{ n }] = await reporting.get(DataSource).query(`SELECT count(*)::int AS n FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id WHERE c.plan_id = $1 AND NOT a.removed`, [planId]);
+      expect(rows).toHaveLength(n);
+      expect(rows.map((r) => r.activity_title)).toContain('إطلاق البوابة');
+      expect(rows.find((r) => r.activity_title === 'إطلاق البوابة')!.status).toBe('overdue');
+    });
+  });
+});
