@@ -9,3 +9,4 @@ echo "== read path"; node tools/bench/read-path.js
 echo "== events";    node tools/bench/events.js
 echo "== commitments at scale"; node tools/bench/commitments.js
 echo "== co-creation at scale"; node tools/bench/ideas.js
+echo "== reporting at scale"; node tools/bench/reporting.js

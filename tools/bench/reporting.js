@@ -1,0 +1,108 @@
+// Reporting at scale, on a real reporting process (its peak memory read from /proc):
+//  1. a deadline sweep (overdue, then deadlines) over 1,000,000 activities: time and peak memory;
+//  2. an XLSX export of 100,000 activities: time and peak memory (target < 300 MB);
+//  3. the self-assessment PDF of a plan with 24 commitments: time.
+require('reflect-metadata');
+const { readFileSync } = require('node:fs');
+const { randomUUID } = require('node:crypto');
+const { connect } = require('nats');
+const { Client } = require('pg');
+const { NatsRpcClient } = require('@ogp/messaging');
+const { ReportingRpc } = require('@ogp/contracts');
+const { SpawnedService, TestIsolation, freePort, TEST_DATABASE_URL, TEST_NATS_URL } = require('@ogp/testing');
+
+const ACTIVITIES = Number(process.env.BENCH_SWEEP_ACTIVITIES ?? 1000000);
+const admin = { actor: { id: randomUUID(), roles: ['admin'], scopes: { institutions: [], programmes: [] } }, timeoutMs: 600000 };
+const peakMb = (pid) => Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
+const rssMb = (pid) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
+
+async function main() {
+  const iso = new TestIsolation();
+  const service = () => new SpawnedService('reporting', iso.env('reporting', { HTTP_PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...(process.env.REPORTING_NODE_OPTIONS ? { NODE_OPTIONS: process.env.REPORTING_NODE_OPTIONS } : {}) }));
+  let reporting = service();
+  reporting['env'].HTTP_PORT = String(await freePort());
+  reporting.start();
+  const pg = new Client({ connectionString: TEST_DATABASE_URL });
+  const nc = await connect({ servers: TEST_NATS_URL });
+  const rpc = new NatsRpcClient(() => nc, iso.prefix, 600000);
+  try {
+    await reporting.ready();
+    await pg.connect();
+    const s = `"${iso.schema('reporting')}"`;
+    const programme = randomUUID();
+    let t = Date.now();
+    // 10,000 commitments x 100 activities; end dates spread over four years around "today".
+    await pg.query(
+      `INSERT INTO ${s}.rm_commitments (id, programme_id, plan_id, area_id, area_title, institution_id, number, title, start_date, end_date, progress)
+       SELECT gen_random_uuid(), $1, $2, $3, '{"ar":"محور"}', gen_random_uuid(), n, jsonb_build_object('ar', 'الالتزام ' || n), current_date - 400, current_date + 400, (n % 100)
+         FROM generate_series(1, $4) n`,
+      [programme, randomUUID(), randomUUID(), ACTIVITIES / 100],
+    );
+    await pg.query(
+      `INSERT INTO ${s}.rm_activities (id, commitment_id, title, end_date, progress)
+       SELECT gen_random_uuid(), c.id, jsonb_build_object('ar', 'نشاط ' || k), current_date - 730 + ((c.number * 37 + k * 53) % 1460), CASE WHEN (c.number + k) % 3 = 0 THEN 100 ELSE (k * 7) % 100 END
+         FROM ${s}.rm_commitments c, generate_series(1, 100) k`,
+    );
+    await pg.query(`ANALYZE ${s}.rm_activities; ANALYZE ${s}.rm_commitments`);
+    console.log(`setup: ${ACTIVITIES} activities in ${((Date.now() - t) / 1000).toFixed(1)} s; reporting process RSS ${rssMb(reporting.pid)} MB before the sweeps`);
+    for (const kind of ['overdue', 'deadlines']) {
+      t = Date.now();
+      const { raised } = await rpc.request(ReportingRpc.runSweep, { kind }, admin);
+      const secs = (Date.now() - t) / 1000;
+      const again = await rpc.request(ReportingRpc.runSweep, { kind }, admin);
+      console.log(`sweep ${kind.padEnd(9)} over ${ACTIVITIES} activities: ${secs.toFixed(1)} s, ${raised} alerts raised (second run: ${again.raised}); process peak RSS ${peakMb(reporting.pid)} MB`);
+    }
+    await reporting.stop();
+
+    // A fresh process for the export, so its peak memory is the export's own.
+    const plan = randomUUID();
+    await pg.query(`UPDATE ${s}.rm_commitments SET plan_id = $1 WHERE number <= 1000`, [plan]);
+    reporting = service();
+    reporting['env'].HTTP_PORT = String(await freePort());
+    reporting.start();
+    await reporting.ready();
+    // The sweep's alert events are still being relayed: let that finish so the export is measured alone.
+    t = Date.now();
+    for (;;) {
+      const [{ n }] = (await pg.query(`SELECT count(*)::int AS n FROM ${s}.outbox WHERE published_at IS NULL`)).rows;
+      if (n === 0) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    console.log(`relay: the sweep's alert events all on JetStream after ${((Date.now() - t) / 1000).toFixed(1)} s more`);
+    await reporting.stop();
+    reporting = service();
+    reporting['env'].HTTP_PORT = String(await freePort());
+    reporting.start();
+    await reporting.ready();
+    const baseline = rssMb(reporting.pid);
+    t = Date.now();
+    let report = await rpc.request(ReportingRpc.requestReport, { kind: 'activities', format: 'xlsx', planId: plan }, admin);
+    while (report.status !== 'done' && report.status !== 'failed') {
+      await new Promise((r) => setTimeout(r, 200));
+      report = await rpc.request(ReportingRpc.getReport, { id: report.id });
+    }
+    const exportSecs = (Date.now() - t) / 1000;
+    console.log(`XLSX export of 100,000 activities: ${exportSecs.toFixed(1)} s, ${(report.size / 1048576).toFixed(1)} MB file, status ${report.status}; process peak RSS ${peakMb(reporting.pid)} MB (baseline ${baseline} MB; target < 300 MB)`);
+
+    const small = randomUUID();
+    await pg.query(`UPDATE ${s}.rm_commitments SET plan_id = $1 WHERE number BETWEEN 1001 AND 1024`, [small]);
+    await pg.query(`UPDATE ${s}.rm_activities SET removed = true WHERE commitment_id IN (SELECT id FROM ${s}.rm_commitments WHERE plan_id = $1) AND title->>'ar' NOT IN ('نشاط 1','نشاط 2','نشاط 3','نشاط 4','نشاط 5')`, [small]);
+    t = Date.now();
+    let pdf = await rpc.request(ReportingRpc.requestReport, { kind: 'self_assessment', format: 'pdf', planId: small }, admin);
+    while (pdf.status !== 'done' && pdf.status !== 'failed') {
+      await new Promise((r) => setTimeout(r, 50));
+      pdf = await rpc.request(ReportingRpc.getReport, { id: pdf.id });
+    }
+    console.log(`self-assessment PDF, 24 commitments x 5 activities: ${((Date.now() - t) / 1000).toFixed(2)} s from request to stored, ${(pdf.size / 1024).toFixed(0)} KB, status ${pdf.status}`);
+  } finally {
+    await pg.end().catch(() => undefined);
+    await reporting.stop();
+    await nc.close();
+    await iso.cleanup();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
