@@ -29,3 +29,5 @@ export * from './dto/participation/idea.dto';
 export * from './dto/participation/workshop.dto';
 export * from './dto/participation/consultation.dto';
 export * from './reporting.contract';
+export * from './dto/page-query.dto';
+export * from './dto/reporting.dto';

@@ -13,7 +13,7 @@ import {
   FateStepDto,
   GovernmentSeatDto,
   HideIdeaDto,
-  MAX_PAGE_SIZE,
+  PageQueryDto,
   ParticipationRpc,
   PublicationDto,
   PUBLICATION_KINDS,
@@ -24,7 +24,7 @@ import {
   WorkshopIdeaDto,
   WorkshopOutputsDto,
 } from '@ogp/contracts';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { CommitteeService } from './committee/committee.service';
 import { ConsultationService } from './consultation/consultation.service';
 import { CyclesService } from './cycles/cycles.service';
@@ -33,18 +33,6 @@ import { PublicationsService } from './publications/publications.service';
 import { StatisticsService } from './statistics/statistics.service';
 import { WorkshopsService } from './workshops/workshops.service';
 
-class Paged {
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  offset?: number;
-}
 class Id {
   @IsUUID()
   id: string;
@@ -61,7 +49,7 @@ class WorkshopRef {
   @IsUUID()
   workshopId: string;
 }
-class IdeaList extends Paged {
+class IdeaList extends PageQueryDto {
   @IsUUID()
   cycleId: string;
 
@@ -113,7 +101,7 @@ class CommentCmd extends CommentDto {
   @IsUUID()
   draftId: string;
 }
-class CommentList extends Paged {
+class CommentList extends PageQueryDto {
   @IsUUID()
   draftId: string;
 }
@@ -125,7 +113,7 @@ class EndSeatCmd extends EndSeatDto {
   @IsUUID()
   seatId: string;
 }
-class PublicationList extends Paged {
+class PublicationList extends PageQueryDto {
   @IsOptional()
   @IsIn(PUBLICATION_KINDS as readonly string[] as string[])
   kind?: string;
@@ -157,7 +145,7 @@ export class ParticipationController {
     return this.cycles.get(dto.id);
   }
   @MessagePattern(ParticipationRpc.listCycles.subject)
-  listCycles(@Payload() dto: Paged) {
+  listCycles(@Payload() dto: PageQueryDto) {
     return this.cycles.list(dto);
   }
   @MessagePattern(ParticipationRpc.statistics.subject)
@@ -181,7 +169,7 @@ export class ParticipationController {
     return this.ideas.get(actor, dto.id);
   }
   @MessagePattern(ParticipationRpc.myIdeas.subject)
-  mine(@Payload() dto: Paged, @RpcActor() actor: Actor | null) {
+  mine(@Payload() dto: PageQueryDto, @RpcActor() actor: Actor | null) {
     return this.ideas.mine(actor, dto);
   }
   @MessagePattern(ParticipationRpc.similarIdeas.subject)

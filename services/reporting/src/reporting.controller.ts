@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, assertRole, RpcActor } from '@ogp/auth';
-import { ALERT_KINDS, boundPage, MAX_PAGE_SIZE, REPORT_FORMATS, REPORT_KINDS, ReportFormat, ReportingRpc, ReportKind } from '@ogp/contracts';
+import { ALERT_KINDS, AlertSettingsDto, boundPage, PageQueryDto, ReportingRpc, ReportRequestDto } from '@ogp/contracts';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { SweepKind, SweepsService } from './alerts/sweeps.service';
@@ -9,23 +9,11 @@ import { SchedulerService } from './jobs/scheduler.service';
 import { ReadModelsService } from './read-models/read-models.service';
 import { ReportsService } from './reports/reports.service';
 
-class Paged {
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  offset?: number;
-}
 class SweepDto {
   @IsIn(['deadlines', 'overdue', 'late_reporting', 'periodic', 'meeting'])
   kind: SweepKind;
 }
-class AlertsQuery extends Paged {
+class AlertsQuery extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   programmeId?: string;
@@ -34,42 +22,9 @@ class AlertsQuery extends Paged {
   @IsIn(ALERT_KINDS as readonly string[] as string[])
   kind?: string;
 }
-class SettingsDto {
+class SettingsDto extends AlertSettingsDto {
   @IsUUID()
   programmeId: string;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(180)
-  deadlineNoticeDays?: number;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  escalationDays?: number;
-
-  @IsOptional()
-  @IsInt()
-  @Min(7)
-  @Max(366)
-  reportingPeriodDays?: number;
-}
-class ReportRequestDto {
-  @IsIn(REPORT_KINDS as readonly string[] as string[])
-  kind: ReportKind;
-
-  @IsIn(REPORT_FORMATS as readonly string[] as string[])
-  format: ReportFormat;
-
-  @IsOptional()
-  @IsUUID()
-  planId?: string;
-
-  @IsOptional()
-  @IsUUID()
-  cycleId?: string;
 }
 class IdDto {
   @IsUUID()
@@ -138,7 +93,7 @@ export class ReportingController {
   }
 
   @MessagePattern(ReportingRpc.listReports.subject)
-  list(@Payload() dto: Paged) {
+  list(@Payload() dto: PageQueryDto) {
     return this.reports.list(dto);
   }
 

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@ogp/auth';
-import { ALERT_KINDS, NOTIFICATION_MODES, NotificationMode, NotificationsRpc2, REPORT_FORMATS, REPORT_KINDS, ReportFormat, ReportingRpc, ReportKind } from '@ogp/contracts';
+import { ALERT_KINDS, AlertSettingsDto, NOTIFICATION_MODES, NotificationMode, NotificationsRpc2, ReportingRpc, ReportRequestDto } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { ALL_ROLES, STAFF_ROLES } from '../access/all-roles.constant';
 import { PageQueryDto } from '../http/page-query.dto';
@@ -12,40 +12,6 @@ import { forwardedActor } from './forwarded-actor';
 
 type Authed = { user?: AuthenticatedActor };
 
-class ReportRequestDto {
-  @IsIn(REPORT_KINDS as readonly string[] as string[])
-  kind: ReportKind;
-
-  @IsIn(REPORT_FORMATS as readonly string[] as string[])
-  format: ReportFormat;
-
-  @IsOptional()
-  @IsUUID()
-  planId?: string;
-
-  @IsOptional()
-  @IsUUID()
-  cycleId?: string;
-}
-class AlertSettingsDto {
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(180)
-  deadlineNoticeDays?: number;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  escalationDays?: number;
-
-  @IsOptional()
-  @IsInt()
-  @Min(7)
-  @Max(366)
-  reportingPeriodDays?: number;
-}
 class AlertsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()

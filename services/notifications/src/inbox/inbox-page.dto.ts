@@ -1,18 +1,7 @@
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { MAX_PAGE_SIZE } from '@ogp/contracts';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { PageQueryDto } from '@ogp/contracts';
 
-export class InboxPageDto {
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  offset?: number;
-
+export class InboxPageDto extends PageQueryDto {
   @IsOptional()
   @IsBoolean()
   unreadOnly?: boolean;

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { MAX_PAGE_SIZE, NOTIFICATION_MODES, NotificationMode, NotificationsRpc2 } from '@ogp/contracts';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { NOTIFICATION_MODES, NotificationMode, NotificationsRpc2, PageQueryDto } from '@ogp/contracts';
+import { IsIn, IsString, Length } from 'class-validator';
 import { DigestService } from '../email/digest.service';
 import { PreferencesService } from '../preferences/preferences.service';
 
@@ -13,18 +13,6 @@ class PreferenceDto {
 
   @IsIn(NOTIFICATION_MODES as readonly string[] as string[])
   mode: NotificationMode;
-}
-class PageDto {
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 @Controller()
@@ -51,7 +39,7 @@ export class PreferencesController {
   }
 
   @MessagePattern(NotificationsRpc2.deadLetters.subject)
-  deadLetters(@Payload() dto: PageDto, @RpcActor() actor: Actor | null) {
+  deadLetters(@Payload() dto: PageQueryDto, @RpcActor() actor: Actor | null) {
     return this.digests.deadLetters(actor, dto);
   }
 }

@@ -30,6 +30,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     this.connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
     this.connection.on('error', () => undefined);
     this.queue = new Queue(REPORTING_QUEUE, { connection: this.connection, prefix: this.prefix });
+    this.queue.on('error', (err) => this.logger.warn({ err: err.message }, 'job queue error'));
     health.register('redis', async () => {
       await this.connection.ping();
     });
@@ -50,6 +51,8 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
         concurrency: 2,
       });
       this.worker.on('failed', (job, err) => this.logger.warn({ job: job?.name, id: job?.id, err: err.message }, 'job failed'));
+      // Redis holds no truth and may lose a job under the worker (a wipe, a failover): log, never crash.
+      this.worker.on('error', (err) => this.logger.warn({ err: err.message }, 'job worker error'));
     }
   }
 

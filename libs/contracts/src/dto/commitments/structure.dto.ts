@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { COMPLETION_LEVELS } from '../../tracking.contract';
-import { MAX_PAGE_SIZE } from '../../page';
+import { PageQueryDto } from '../page-query.dto';
 import { LocalizedTextDto } from '../localized-text.dto';
 import { ISO_DATE, STRATEGY_KEY } from './card.dto';
 
@@ -68,7 +68,7 @@ export class CreateAreaDto {
   position?: number;
 }
 
-export class CommitmentQueryDto {
+export class CommitmentQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   planId?: string;
@@ -94,17 +94,4 @@ export class CommitmentQueryDto {
   @MaxLength(200)
   q?: string;
 
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
 }
