@@ -13,6 +13,7 @@ import {
   FateStepDto,
   GovernmentSeatDto,
   HideIdeaDto,
+  IdeaTextDto,
   ParticipationRpc,
   PublicationDto,
   PUBLICATION_KINDS,
@@ -52,21 +53,6 @@ class PublicationQueryDto extends PageQueryDto {
   @Transform(({ value }) => value === 'true' || value === true)
   @IsBoolean()
   drafts?: boolean;
-}
-
-class WorkshopIdeaBody {
-  @IsString()
-  @Length(5, 200)
-  title: string;
-
-  @IsString()
-  @Length(10, 5000)
-  body: string;
-
-  @IsOptional()
-  @IsString()
-  @Length(2, 200)
-  institution?: string;
 }
 
 /** Co-creation: cycles, ideas and their fate, workshops, consultation, committee, publications. */
@@ -206,7 +192,7 @@ export class ParticipationController {
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
   @Post('workshops/:id/ideas')
-  workshopIdea(@Req() req: Authed, @Param('id', id()) workshopId: string, @Body() dto: WorkshopIdeaBody) {
+  workshopIdea(@Req() req: Authed, @Param('id', id()) workshopId: string, @Body() dto: IdeaTextDto) {
     return this.rpc.request(ParticipationRpc.recordWorkshopIdea, { ...dto, workshopId }, this.as(req));
   }
   @ApiBearerAuth()

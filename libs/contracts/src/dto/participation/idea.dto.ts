@@ -1,12 +1,7 @@
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 
-export class SubmitIdeaDto {
-  @IsUUID()
-  cycleId: string;
-
-  @IsUUID()
-  themeId: string;
-
+/** What an idea says, whichever channel it came through. */
+export class IdeaTextDto {
   @IsString()
   @Length(5, 200)
   title: string;
@@ -19,6 +14,14 @@ export class SubmitIdeaDto {
   @IsString()
   @MaxLength(200)
   institution?: string;
+}
+
+export class SubmitIdeaDto extends IdeaTextDto {
+  @IsUUID()
+  cycleId: string;
+
+  @IsUUID()
+  themeId: string;
 
   /** The author's name is hidden from the public; the author still sees everything. */
   @IsOptional()
@@ -26,22 +29,9 @@ export class SubmitIdeaDto {
   anonymous?: boolean;
 }
 
-export class WorkshopIdeaDto {
+export class WorkshopIdeaDto extends IdeaTextDto {
   @IsUUID()
   workshopId: string;
-
-  @IsString()
-  @Length(5, 200)
-  title: string;
-
-  @IsString()
-  @Length(10, 5000)
-  body: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  institution?: string;
 }
 
 export const FATE_STEPS = ['screen', 'group', 'share', 'study', 'retain', 'not_retain', 'publish'] as const;
