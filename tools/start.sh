@@ -34,6 +34,13 @@ launch() { # name port
   echo $! > "$RUN/$1.pid"
 }
 
+# E-mails: a local mailbox unless SMTP_URL points at a real relay.
+if [ -z "${SMTP_URL:-}" ]; then
+  nohup node tools/dev-mailbox.js >> "$LOGS/mailbox.log" 2>&1 &
+  echo $! > "$RUN/mailbox.pid"
+  export SMTP_URL=smtp://127.0.0.1:2525
+fi
+
 launch commitments 3101; launch participation 3102; launch notifications 3103; launch reporting 3104
 for s in commitments:3101 participation:3102 notifications:3103 reporting:3104; do wait_ready "${s%%:*}" "${s##*:}"; done
 launch gateway "$PORT"; wait_ready gateway "$PORT"
@@ -42,6 +49,13 @@ echo "[start] loading demo data"
 GATEWAY_URL="http://127.0.0.1:$PORT" node services/gateway/dist/demo/seed-demo.js
 PROGRAMME_ID=$(curl -fsS "http://127.0.0.1:$PORT/programmes?limit=100" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).items.find(p=>p.code==="OGP-MA").id))')
 PROGRAMME_ID=$PROGRAMME_ID node services/participation/dist/demo/seed-cycle.js
+# The schedules run the sweeps daily; run them once now so the demo shows its alerts.
+sleep 2
+COORD=$(curl -fsS -X POST "http://127.0.0.1:$PORT/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"coordination@demo.ogp.ma","password":"Demo-OGP-2026!"}' | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>process.stdout.write(JSON.parse(s).accessToken))')
+for sweep in overdue late_reporting deadlines; do
+  curl -fsS -X POST "http://127.0.0.1:$PORT/admin/sweeps/$sweep" -H "authorization: Bearer $COORD" | sed "s/^/  sweep $sweep: /"; echo
+done
 
 cat <<TXT
 
@@ -50,6 +64,7 @@ cat <<TXT
               -d '{"email":"coordination@demo.ogp.ma","password":"Demo-OGP-2026!"}'
             (demo accounts for every role are listed in README.md)
   Logs:     $LOGS/<service>.log
+  E-mails:  $RUN/mail/ (the development mailbox; set SMTP_URL to use a real relay)
 
 TXT
 if [ "${OGP_DETACH:-0}" = 1 ]; then echo "[start] running in the background; stop with: npm run stop"; exit 0; fi
