@@ -43,7 +43,7 @@ async function main() {
       concurrency: 32,
       handle: (e, m) => m.query(`INSERT INTO received (event_id, n) VALUES ($1, $2)`, [e.id, e.data.n]),
     });
-    const relay = new OutboxRelay({ dataSource: producer, schema: iso.schema('producer'), publisher: nc.jetstream(), prefix: iso.prefix, logger, batchSize: 1000, pollIntervalMs: 50 });
+    const relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger, batchSize: 1000, pollIntervalMs: 50 });
     t = Date.now();
     await consumer.start();
     await relay.start();

@@ -116,7 +116,7 @@ export class MessagingModule {
           provide: OutboxRelay,
           inject: [NATS_CONNECTION, DataSource, LOGGER],
           useFactory: (connection: NatsConnection, dataSource: DataSource, logger: Logger) =>
-            new OutboxRelay({ dataSource, schema: options.schema, publisher: connection.jetstream(), prefix: options.prefix, logger: logger.child({ component: 'outbox-relay' }), pollIntervalMs: 250 }),
+            new OutboxRelay({ dataSource, publisher: connection.jetstream(), prefix: options.prefix, logger: logger.child({ component: 'outbox-relay' }), pollIntervalMs: 250 }),
         },
         EventConsumers,
         MessagingLifecycle,

@@ -108,7 +108,7 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
     const ids = await writeEvents(500, 'plain');
     const consumer = consumerFor('plain');
     await consumer.start();
-    const relay = new OutboxRelay({ dataSource: producer, schema: iso.schema('producer'), publisher: nc.jetstream(), prefix: iso.prefix, logger, pollIntervalMs: 100 });
+    const relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger, pollIntervalMs: 100 });
     await relay.start();
     try {
       await waitFor(async () => (await handledIn(ids)) === 500, { what: '500 handled events', timeoutMs: 30000 });
@@ -150,7 +150,7 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
 
     const consumer = consumerFor('killed');
     await consumer.start();
-    const relay = new OutboxRelay({ dataSource: producer, schema: iso.schema('producer'), publisher: nc.jetstream(), prefix: iso.prefix, logger, pollIntervalMs: 100 });
+    const relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger, pollIntervalMs: 100 });
     await relay.start();
     try {
       await waitFor(async () => (await handledIn(ids)) === 500, { what: 'all 500 handled after the restart', timeoutMs: 30000 });
@@ -204,7 +204,7 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
       { maxAttempts: 3, backoffMs: [50, 100] },
     );
     await consumer.start();
-    const relay = new OutboxRelay({ dataSource: producer, schema: iso.schema('producer'), publisher: nc.jetstream(), prefix: iso.prefix, logger, pollIntervalMs: 100 });
+    const relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger, pollIntervalMs: 100 });
     await relay.start();
     try {
       await waitFor(() => consumer.stats.deadLettered === 1, { what: 'the poison event to be dead-lettered', timeoutMs: 20000 });

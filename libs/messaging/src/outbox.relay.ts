@@ -8,7 +8,6 @@ export type EventPublisher = Pick<JetStreamClient, 'publish'>;
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
-  schema: string;
   publisher: EventPublisher;
   prefix: string;
   logger: Logger;

@@ -22,7 +22,7 @@ async function main() {
       return js.publish(subject, data, options);
     },
   };
-  const relay = new OutboxRelay({ dataSource, schema, publisher, prefix, logger: pino({ level: 'silent' }), batchSize: 500 });
+  const relay = new OutboxRelay({ dataSource, publisher, prefix, logger: pino({ level: 'silent' }), batchSize: 500 });
   await relay.relayOnce();
   process.stdout.write('BATCH DONE\n');
   process.exit(0);

@@ -60,7 +60,7 @@ describe('notifications durability (real Postgres, JetStream, processes)', () =>
     db = createServiceDataSource({ url: TEST_DATABASE_URL, schema: iso.schema('commitments'), entities: [], migrations: [] });
     await db.initialize();
     writer = new OutboxWriter('commitments');
-    relay = new OutboxRelay({ dataSource: producer, schema: iso.schema('commitments'), publisher: nc.jetstream(), prefix: iso.prefix, logger: pino({ level: 'silent' }), pollIntervalMs: 50 });
+    relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger: pino({ level: 'silent' }), pollIntervalMs: 50 });
     await relay.start();
     // Two staff members in the directory: each programme event notifies both.
     await producer.transaction(async (manager) => {

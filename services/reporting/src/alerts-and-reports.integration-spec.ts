@@ -137,7 +137,7 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
     producer = createServiceDataSource({ url: TEST_DATABASE_URL, schema: iso.schema('producer'), entities: [], migrations: [MessagingTables1732100000000] });
     await producer.initialize();
     await runMigrationsUnderLock(producer, iso.schema('producer'));
-    relay = new OutboxRelay({ dataSource: producer, schema: iso.schema('producer'), publisher: nc.jetstream(), prefix: iso.prefix, logger: pino({ level: 'silent' }), pollIntervalMs: 50 });
+    relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger: pino({ level: 'silent' }), pollIntervalMs: 50 });
     await relay.start();
     notificationsEnv = iso.env('notifications', { HTTP_PORT: String(await freePort()), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, LOG_LEVEL: 'info' });
     notifications = new SpawnedService('notifications', notificationsEnv).start();

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertRole, assertScope } from '@ogp/auth';
 import {
   AddActivityDto,
+  boundPage,
   CommitmentSnapshot,
   CommitmentView,
   CommunicationDto,
@@ -22,7 +23,7 @@ import {
 } from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { Clock } from '@ogp/runtime';
-import { isRemoteKey, StrategyRegistry } from '@ogp/tracking';
+import { StrategyRegistry } from '@ogp/tracking';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordChange } from '../programmes/change-history';
 import { CommitmentRow, eventBase, SqlRow } from '../progress/commitment-row';
@@ -374,8 +375,7 @@ export class CommitmentsService {
 
   /** Reports of a commitment with their evidence, newest first. */
   async reports(commitmentId: string, page: { limit?: number; offset?: number }) {
-    const limit = Math.min(Math.max(page.limit ?? 20, 1), 100);
-    const offset = Math.max(page.offset ?? 0, 0);
+    const { limit, offset } = boundPage(page);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM progress_reports WHERE commitment_id = $1`, [commitmentId]);
     const items = await this.dataSource.query(
       `SELECT id, activity_id AS "activityId", progress::float8 AS progress, reported_on::text AS "reportedOn", results, evidence, reported_by AS "reportedBy", created_at AS "createdAt"
@@ -391,9 +391,5 @@ export class CommitmentsService {
       [commitmentId],
     );
     return rows;
-  }
-
-  isRemote(key: string): boolean {
-    return isRemoteKey(key);
   }
 }

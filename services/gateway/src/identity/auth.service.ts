@@ -74,7 +74,8 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenPair> {
     const [id, secret] = refreshToken.split('.');
     if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) throw new DomainError(ErrorCode.TOKEN_INVALID);
-    return this.dataSource.transaction(async (manager) => {
+    // Reuse revokes the session, and that revocation must commit even though the call fails.
+    const outcome = await this.dataSource.transaction(async (manager): Promise<TokenPair | 'reused'> => {
       const [row] = await manager.query(
         `SELECT t.id, t.session_id, t.token_hash, t.expires_at, t.used_at, s.revoked_at, s.user_id
            FROM refresh_tokens t JOIN sessions s ON s.id = t.session_id
@@ -88,18 +89,16 @@ export class AuthService {
       if (row.revoked_at) throw new DomainError(ErrorCode.TOKEN_INVALID);
       if (row.used_at) {
         await manager.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = 'refresh token reused' WHERE id = $1`, [row.session_id]);
-        return { reused: true } as unknown as TokenPair;
+        return 'reused';
       }
       if (new Date(row.expires_at).getTime() <= Date.now()) throw new DomainError(ErrorCode.TOKEN_INVALID);
       const user = await manager.findOne(UserEntity, { where: { id: row.user_id } });
       if (!user || !user.active) throw new DomainError(ErrorCode.TOKEN_INVALID);
       await manager.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [id]);
       return this.issue(manager, user, row.session_id);
-    }).then((pair) => {
-      // Reuse revokes the session (committed above) and still fails the call.
-      if ((pair as unknown as { reused?: boolean }).reused) throw new DomainError(ErrorCode.TOKEN_INVALID);
-      return pair;
     });
+    if (outcome === 'reused') throw new DomainError(ErrorCode.TOKEN_INVALID);
+    return outcome;
   }
 
   async logout(sessionId: string): Promise<void> {

@@ -70,7 +70,13 @@ export class ReportsService {
       fileName,
       actor.id,
     ]);
-    await this.scheduler.queue.add(ReportingJobs.generateReport.name, { reportId: id }, { jobId: `report-${id}`, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: 1000 });
+    try {
+      await this.scheduler.queue.add(ReportingJobs.generateReport.name, { reportId: id }, { jobId: `report-${id}`, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: 1000 });
+    } catch (err) {
+      // Without a job nothing would ever run it: say so rather than leave it "queued" forever.
+      await this.dataSource.query(`UPDATE reports SET status = 'failed', error = $2 WHERE id = $1`, [id, 'could not be queued; request it again']);
+      throw new DomainError(ErrorCode.UPSTREAM_UNAVAILABLE, `report could not be queued: ${(err as Error).message}`);
+    }
     return this.get(id);
   }
 
