@@ -1,6 +1,7 @@
 import { rpc, event } from './rpc-contract';
 import { Localized } from './language.constant';
 import { Page, PageQuery } from './page';
+import type { HistoryEntry } from './plans.contract';
 import type { CreateCycleDto } from './dto/participation/cycle.dto';
 import type { FateStepDto, HideIdeaDto, ReportIdeaDto, SubmitIdeaDto, WorkshopIdeaDto } from './dto/participation/idea.dto';
 import type { AttendanceDto, CreateWorkshopDto, RankProblemsDto, WorkshopOutputsDto } from './dto/participation/workshop.dto';
@@ -93,6 +94,8 @@ export interface DraftCommitmentView {
   number: number;
   title: Localized;
   institution: string;
+  /** Null when no institution of the platform was named: then only the coordination team answers. */
+  institutionId: string | null;
   comments: number;
 }
 
@@ -174,6 +177,7 @@ export const ParticipationRpc = {
   comment: rpc<CommentDto & { draftId: string }, CommentView>('participation.comments.create'),
   listComments: rpc<PageQuery & { draftId: string }, Page<CommentView>>('participation.comments.list'),
   answerComment: rpc<CommentAnswerDto & { commentId: string }, CommentView>('participation.comments.answer'),
+  commentHistory: rpc<PageQuery & { id: string }, Page<HistoryEntry>>('participation.comments.history'),
   apply: rpc<CandidacyDto, { id: string; status: string }>('participation.candidacies.apply'),
   listCandidacies: rpc<{ cycleId: string }, { id: string; organisation: string; status: string; score: number | null }[]>('participation.candidacies.list'),
   select: rpc<SelectionDto, CompositionView>('participation.committee.select'),
@@ -204,7 +208,7 @@ export const ParticipationEvents = {
   registrationConfirmed: event<{ workshopId: string; userId: string; code: string; startsAt: string }>('participation.registration.confirmed'),
   registrationCancelled: event<{ workshopId: string; userId: string; code: string }>('participation.registration.cancelled'),
   attendanceMarked: event<{ workshopId: string; present: number }>('participation.workshop.attendance-marked'),
-  commentPosted: event<{ commentId: string; draftId: string; institution: string; body: string }>('participation.comment.posted'),
+  commentPosted: event<{ commentId: string; draftId: string; institution: string; institutionId: string | null; body: string }>('participation.comment.posted'),
   commentAnswered: event<{ commentId: string; draftId: string; authorId: string }>('participation.comment.answered'),
   candidacySubmitted: event<{ candidacyId: string; cycleId: string; organisation: string }>('participation.candidacy.submitted'),
   seatChanged: event<{ seatId: string; sector: string; holder: string; change: 'created' | 'ended'; reason: string | null }>('participation.seat.changed'),

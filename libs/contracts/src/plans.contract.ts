@@ -133,6 +133,7 @@ export interface RowError {
 /** Every command that changes a commitment carries its id; the owning service checks scope. */
 export const PlansRpc = {
   createInstitution: rpc<CreateInstitutionDto, InstitutionView>('commitments.institutions.create'),
+  getInstitution: rpc<{ id: string }, InstitutionView>('commitments.institutions.get'),
   listInstitutions: rpc<{ limit?: number; offset?: number }, Page<InstitutionView>>('commitments.institutions.list'),
   createPlan: rpc<CreatePlanDto, PlanView>('commitments.plans.create'),
   getPlan: rpc<{ id: string }, PlanView>('commitments.plans.get'),

@@ -109,6 +109,10 @@ class AnswerCmd extends CommentAnswerDto {
   @IsUUID()
   commentId: string;
 }
+class HistoryQuery extends PageQueryDto {
+  @IsUUID()
+  id: string;
+}
 class EndSeatCmd extends EndSeatDto {
   @IsUUID()
   seatId: string;
@@ -244,6 +248,10 @@ export class ParticipationController {
   @MessagePattern(ParticipationRpc.answerComment.subject)
   answer(@Payload() dto: AnswerCmd, @RpcActor() actor: Actor | null) {
     return this.consultation.answer(actor, dto.commentId, dto.answer);
+  }
+  @MessagePattern(ParticipationRpc.commentHistory.subject)
+  commentHistory(@Payload() dto: HistoryQuery) {
+    return this.consultation.history(dto);
   }
   @MessagePattern(ParticipationRpc.apply.subject)
   apply(@Payload() dto: CandidacyDto, @RpcActor() actor: Actor | null) {

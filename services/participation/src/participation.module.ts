@@ -4,6 +4,7 @@ import { PersistenceModule } from '@ogp/persistence';
 import { Clock, RuntimeModule, SystemClock } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { CommitteeService } from './committee/committee.service';
+import { ConsultationAccess1732100000610 } from './consultation/consultation-access.migration';
 import { ConsultationService } from './consultation/consultation.service';
 import { CyclesService } from './cycles/cycles.service';
 import { IDEA_RATE_LIMIT, IdeasService } from './ideas/ideas.service';
@@ -14,7 +15,7 @@ import { PublicationsService } from './publications/publications.service';
 import { StatisticsService } from './statistics/statistics.service';
 import { WorkshopsService } from './workshops/workshops.service';
 
-export const PARTICIPATION_MIGRATIONS = [MessagingTables1732100000000, Participation1732100000600];
+export const PARTICIPATION_MIGRATIONS = [MessagingTables1732100000000, Participation1732100000600, ConsultationAccess1732100000610];
 
 /** Co-creation cycles, ideas, workshops, consultation, candidacies and publications live here. */
 @Module({})

@@ -138,6 +138,11 @@ export class CommitmentsController {
     return this.plans.createInstitution(actor, dto);
   }
 
+  @MessagePattern(PlansRpc.getInstitution.subject)
+  getInstitution(@Payload() dto: IdDto) {
+    return this.plans.getInstitution(dto.id);
+  }
+
   @MessagePattern(PlansRpc.listInstitutions.subject)
   listInstitutions(@Payload() page: PageQueryDto) {
     return this.plans.listInstitutions(page);

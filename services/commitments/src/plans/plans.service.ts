@@ -38,6 +38,12 @@ export class PlansService {
     return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
+  async getInstitution(id: string): Promise<InstitutionView> {
+    const [row] = await this.dataSource.query(`SELECT id, code, kind, name, tracking_strategy AS "trackingStrategy" FROM institutions WHERE id = $1`, [id]);
+    if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'no such institution');
+    return row;
+  }
+
   async listInstitutions(page: { limit?: number; offset?: number }): Promise<Page<InstitutionView>> {
     const { limit, offset } = boundPage(page);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM institutions`);

@@ -233,6 +233,13 @@ export class ParticipationController {
     return this.rpc.request(ParticipationRpc.answerComment, { ...dto, commentId }, this.as(req));
   }
 
+  /** Who answered a comment and every later change of the answer: public, like the answer itself. */
+  @Public()
+  @Get('comments/:id/history')
+  commentHistory(@Param('id', id()) commentId: string, @Query() page: PageQueryDto) {
+    return this.rpc.request(ParticipationRpc.commentHistory, { id: commentId, limit: page.limit, offset: page.offset });
+  }
+
   @ApiBearerAuth()
   @Roles('cso')
   @Post('candidacies')

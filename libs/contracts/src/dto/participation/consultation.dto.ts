@@ -18,6 +18,11 @@ export class DraftCommitmentDto {
   @IsString()
   @Length(2, 200)
   institution: string;
+
+  /** The institution concerned (commitments service id): its project managers may answer the comments. */
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string;
 }
 
 export class CommentDto {

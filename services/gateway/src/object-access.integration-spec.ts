@@ -1,0 +1,207 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Role } from '@ogp/auth';
+import { createLogger, loadConfig } from '@ogp/runtime';
+import { freePort, SpawnedService, TEST_DATABASE_URL, TestIsolation } from '@ogp/testing';
+import { Client } from 'pg';
+import { createGatewayApp } from './gateway.app';
+import { GatewayConfig } from './gateway.config';
+import { UsersService } from './identity/users.service';
+
+const PASSWORD = 'correct horse battery';
+const SYSTEM_ADMIN = { id: '00000000-0000-4000-8000-00000000a001', roles: ['admin'] as Role[], scopes: { institutions: [], programmes: [] } };
+const UNKNOWN = '00000000-0000-4000-8000-00000000dead';
+const DAY = 86_400_000;
+
+type Scopes = { institutions: string[]; programmes: string[] };
+
+/**
+ * Object-level access through the gateway, against the real services: each actor acts on and
+ * reads what is within their institution or programme, and nothing of the others'.
+ */
+describe('object-level access: scope checked in the owning services (gateway + commitments + participation + reporting)', () => {
+  const iso = new TestIsolation();
+  let app: NestFastifyApplication;
+  const services: SpawnedService[] = [];
+  let pg: Client;
+  const token: Record<string, string> = {};
+  const user: Record<string, string> = {};
+  /** Everything of programme A and of programme B, by the same names. */
+  const A: Record<string, string> = {};
+  const B: Record<string, string> = {};
+
+  async function call(method: string, url: string, options: { token?: string; body?: unknown } = {}) {
+    const headers: Record<string, string> = { 'accept-language': 'en' };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await app.inject({ method: method as 'GET', url, headers, payload: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const type = String(res.headers['content-type'] ?? '');
+    return { status: res.statusCode, body: type.startsWith('application/json') && res.body ? JSON.parse(res.body) : res.body };
+  }
+
+  async function login(name: string, role: Role, scopes?: Scopes): Promise<void> {
+    const account = await app.get(UsersService).createByStaff(SYSTEM_ADMIN, { email: `${name}@test.ma`, password: PASSWORD, displayName: name, roles: [role], scopes });
+    user[name] = account.id;
+    token[name] = (await call('POST', '/auth/login', { body: { email: `${name}@test.ma`, password: PASSWORD } })).body.accessToken;
+  }
+
+  const schema = (service: string) => `"${iso.schema(service)}"`;
+  const count = async (service: string, sql: string, params: unknown[] = []) => (await pg.query(sql.replace(/\{s\}/g, schema(service)), params)).rows[0].n as number;
+
+  /** A small plan of one programme: one institution, one area, one commitment with an overdue activity. */
+  const planFile = (programmeCode: string, suffix: string) => ({
+    programmeCode,
+    plan: { code: `PLAN-${suffix}`, title: { ar: `خطة ${suffix}` }, startDate: '2019-01-01', endDate: '2021-12-31', status: 'in_implementation' },
+    institutions: [{ code: `INST-${suffix}`, kind: 'ministry', name: { ar: `وزارة ${suffix}` } }],
+    areas: [{ code: `AREA-${suffix}`, title: { ar: `محور ${suffix}` } }],
+    commitments: [
+      {
+        number: 1,
+        areaCode: `AREA-${suffix}`,
+        leadInstitutionCode: `INST-${suffix}`,
+        title: { ar: `التزام ${suffix}` },
+        startDate: '2019-01-01',
+        endDate: '2021-12-31',
+        ogpValues: ['access_to_information'],
+        activities: [{ title: { ar: `نشاط ${suffix}` }, startDate: '2019-01-01', endDate: '2019-06-30', weight: 1 }],
+      },
+    ],
+  });
+
+  async function programme(into: Record<string, string>, suffix: string): Promise<void> {
+    const created = await call('POST', '/programmes', { token: token.coordinator, body: { code: `PROG-${suffix}`, kind: 'ogp_national', name: { ar: `برنامج ${suffix}` } } });
+    expect(created.status).toBe(201);
+    into.programme = created.body.id;
+    const imported = await call('POST', '/plans/import', { token: token.coordinator, body: planFile(`PROG-${suffix}`, suffix) });
+    expect(imported.status).toBe(201);
+    into.plan = imported.body.planId;
+    const institutions = (await call('GET', '/institutions?limit=100')).body.items as { id: string; code: string }[];
+    into.institution = institutions.find((i) => i.code === `INST-${suffix}`)!.id;
+    const card = (await call('GET', `/commitments?planId=${into.plan}`)).body.items[0];
+    into.commitment = card.id;
+    const now = Date.now();
+    const cycle = await call('POST', '/cycles', {
+      token: token.coordinator,
+      body: {
+        programmeId: into.programme,
+        code: `CYCLE-${suffix}`,
+        title: { ar: `دورة ${suffix}` },
+        phases: [
+          { kind: 'consultation', opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 30 * DAY).toISOString() },
+          { kind: 'candidacy', opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 30 * DAY).toISOString() },
+        ],
+        themes: [{ number: 1, title: { ar: 'الشفافية' } }],
+      },
+    });
+    expect(cycle.status).toBe(201);
+    into.cycle = cycle.body.id;
+    const draft = await call('POST', '/drafts', { token: token.coordinator, body: { cycleId: into.cycle, number: 1, title: { ar: `التزام مقترح ${suffix}` }, institution: `وزارة ${suffix}`, institutionId: into.institution } });
+    expect(draft.status).toBe(201);
+    into.draft = draft.body.id;
+  }
+
+  beforeAll(async () => {
+    for (const name of ['commitments', 'participation', 'reporting']) {
+      services.push(new SpawnedService(name, iso.env(name, { HTTP_PORT: String(await freePort()) })).start());
+    }
+    const config = loadConfig(GatewayConfig, iso.env('gateway', { AUTH_RATE_LIMIT_PER_MINUTE: '10000' }));
+    ({ app } = (await createGatewayApp(config, createLogger('gateway', 'warn'))) as { app: NestFastifyApplication });
+    await app.getHttpAdapter().getInstance().ready();
+    await Promise.all(services.map((s) => s.ready()));
+    pg = new Client({ connectionString: TEST_DATABASE_URL });
+    await pg.connect();
+    await login('coordinator', 'coordinator');
+    await programme(A, 'A');
+    await programme(B, 'B');
+    await login('pmA', 'project_manager', { institutions: [A.institution], programmes: [] });
+    await login('pmB', 'project_manager', { institutions: [B.institution], programmes: [] });
+    await login('committeeA', 'committee_member', { institutions: [], programmes: [A.programme] });
+    const citizen = await call('POST', '/auth/register', { body: { email: 'amina@test.ma', password: PASSWORD, displayName: 'Amina', role: 'citizen' } });
+    expect(citizen.status).toBe(201);
+    token.citizen = (await call('POST', '/auth/login', { body: { email: 'amina@test.ma', password: PASSWORD } })).body.accessToken;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await Promise.all(services.map((s) => s.stop()));
+    await pg?.end();
+    await iso.cleanup();
+  });
+
+  describe('answers to consultation comments', () => {
+    let commentId: string;
+    const answered = () => count('participation', `SELECT count(*)::int AS n FROM {s}.outbox WHERE type = 'participation.comment.answered'`);
+    const stored = async (id: string) => (await pg.query(`SELECT answer, answered_by FROM ${schema('participation')}.comments WHERE id = $1`, [id])).rows[0];
+
+    beforeAll(async () => {
+      const comment = await call('POST', `/drafts/${A.draft}/comments`, { token: token.citizen, body: { body: 'أقترح إضافة مؤشر حول عدد الطلبات المعالجة.' } });
+      expect(comment.status).toBe(201);
+      commentId = comment.body.id;
+    });
+
+    it('a project manager of another institution gets 403 OUT_OF_SCOPE: nothing written, nobody notified', async () => {
+      const events = await answered();
+      const res = await call('POST', `/comments/${commentId}/answer`, { token: token.pmB, body: { answer: 'جواب من مؤسسة أخرى' } });
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('OUT_OF_SCOPE');
+      expect(await stored(commentId)).toEqual({ answer: null, answered_by: null });
+      expect(await answered()).toBe(events);
+      expect((await call('GET', `/comments/${commentId}/history`)).body.total).toBe(0);
+    });
+
+    it('the institution concerned answers; the same answer again changes nothing', async () => {
+      const events = await answered();
+      const res = await call('POST', `/comments/${commentId}/answer`, { token: token.pmA, body: { answer: 'سيضاف المؤشر إلى البطاقة.' } });
+      expect(res.status).toBe(200);
+      expect(res.body.answer).toBe('سيضاف المؤشر إلى البطاقة.');
+      const again = await call('POST', `/comments/${commentId}/answer`, { token: token.pmA, body: { answer: 'سيضاف المؤشر إلى البطاقة.' } });
+      expect(again.status).toBe(200);
+      expect(await answered()).toBe(events + 1);
+      const history = (await call('GET', `/comments/${commentId}/history`)).body;
+      expect(history.total).toBe(1);
+      expect(history.items[0]).toMatchObject({ action: 'answered', actorId: user.pmA, before: null, after: { answer: 'سيضاف المؤشر إلى البطاقة.' } });
+    });
+
+    it('after the answer, another institution still cannot overwrite it', async () => {
+      const res = await call('POST', `/comments/${commentId}/answer`, { token: token.pmB, body: { answer: 'محاولة الكتابة فوق الجواب' } });
+      expect([res.status, res.body.error.code]).toEqual([403, 'OUT_OF_SCOPE']);
+      expect((await stored(commentId)).answer).toBe('سيضاف المؤشر إلى البطاقة.');
+      expect((await call('GET', `/comments/${commentId}/history`)).body.total).toBe(1);
+    });
+
+    it('a change of answer by the coordination team is kept in the history: who, when, before, after', async () => {
+      const res = await call('POST', `/comments/${commentId}/answer`, { token: token.coordinator, body: { answer: 'أضيف المؤشر في الصيغة النهائية.' } });
+      expect(res.status).toBe(200);
+      const history = (await call('GET', `/comments/${commentId}/history`)).body;
+      expect(history.total).toBe(2);
+      expect(history.items[1]).toMatchObject({
+        action: 'answer_changed',
+        actorId: user.coordinator,
+        before: { answer: 'سيضاف المؤشر إلى البطاقة.', answeredBy: user.pmA },
+        after: { answer: 'أضيف المؤشر في الصيغة النهائية.', answeredBy: user.coordinator },
+      });
+      expect(new Date(history.items[1].at).getTime()).toBeGreaterThanOrEqual(new Date(history.items[0].at).getTime());
+      const listed = (await call('GET', `/drafts/${A.draft}/comments`)).body.items[0];
+      expect(listed.answer).toBe('أضيف المؤشر في الصيغة النهائية.');
+    });
+
+    it('a draft naming no institution of the platform is answered by the coordination team only', async () => {
+      const draft = await call('POST', '/drafts', { token: token.coordinator, body: { cycleId: A.cycle, number: 2, title: { ar: 'التزام بلا مؤسسة' }, institution: 'هيئة غير مسجلة' } });
+      expect(draft.body.institutionId).toBeNull();
+      const comment = await call('POST', `/drafts/${draft.body.id}/comments`, { token: token.citizen, body: { body: 'تعليق على التزام بلا مؤسسة.' } });
+      const refused = await call('POST', `/comments/${comment.body.id}/answer`, { token: token.pmA, body: { answer: 'جواب غير مسموح' } });
+      expect([refused.status, refused.body.error.code]).toEqual([403, 'OUT_OF_SCOPE']);
+      expect((await stored(comment.body.id)).answer).toBeNull();
+      expect((await call('POST', `/comments/${comment.body.id}/answer`, { token: token.coordinator, body: { answer: 'جواب فريق التنسيق' } })).status).toBe(200);
+    });
+
+    it('an unknown comment, or a draft naming an unknown institution, is a coded 404 and writes nothing', async () => {
+      const res = await call('POST', `/comments/${UNKNOWN}/answer`, { token: token.coordinator, body: { answer: 'جواب على لا شيء' } });
+      expect([res.status, res.body.error.code]).toEqual([404, 'NOT_FOUND']);
+      expect((await call('GET', `/comments/${UNKNOWN}/history`)).status).toBe(404);
+      const drafts = await count('participation', `SELECT count(*)::int AS n FROM {s}.draft_commitments`);
+      const draft = await call('POST', '/drafts', { token: token.coordinator, body: { cycleId: A.cycle, number: 3, title: { ar: 'التزام' }, institution: 'مؤسسة', institutionId: UNKNOWN } });
+      expect([draft.status, draft.body.error.code]).toEqual([404, 'NOT_FOUND']);
+      expect(await count('participation', `SELECT count(*)::int AS n FROM {s}.draft_commitments`)).toBe(drafts);
+    });
+  });
+});
