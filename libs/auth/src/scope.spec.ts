@@ -1,6 +1,6 @@
 import { DomainError } from '@ogp/contracts';
 import { Actor, parseActor } from './actor';
-import { assertScope, isInScope } from './scope';
+import { assertScope, isInScope, listScope } from './scope';
 
 const pm: Actor = { id: '00000000-0000-4000-8000-000000000001', roles: ['project_manager'], scopes: { institutions: ['inst-a'], programmes: ['prog-1'] } };
 const coordinator: Actor = { id: '00000000-0000-4000-8000-000000000002', roles: ['coordinator'], scopes: { institutions: [], programmes: [] } };
@@ -40,5 +40,12 @@ describe('scope checks in the owning service', () => {
     expect(parseActor(JSON.stringify({ id: pm.id, roles: ['superuser'], scopes: pm.scopes }))).toBeNull();
     expect(parseActor(JSON.stringify({ id: 'x', roles: ['citizen'] }))).toBeNull();
     expect(parseActor(JSON.stringify(pm))).toEqual({ ...pm, language: undefined });
+  });
+
+  it('a list shows the coordination team everything and anyone else their own scopes only', () => {
+    expect(listScope(coordinator)).toBeNull();
+    expect(listScope(pm)).toEqual({ institutions: ['inst-a'], programmes: ['prog-1'] });
+    const member: Actor = { id: '00000000-0000-4000-8000-000000000003', roles: ['committee_member'], scopes: { institutions: [], programmes: [] } };
+    expect(listScope(member)).toEqual({ institutions: [], programmes: [] });
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@ogp/contracts';
+import { DomainError, ErrorCode, ScopeSet } from '@ogp/contracts';
 import { Actor, hasAnyRole } from './actor';
 import { Role } from './role.constant';
 
@@ -16,6 +16,15 @@ export function isInScope(actor: Actor, target: ScopeTarget): boolean {
   if (target.institutionId && !actor.scopes.institutions.includes(target.institutionId)) return false;
   if (target.programmeId && !actor.scopes.programmes.includes(target.programmeId)) return false;
   return !!(target.institutionId || target.programmeId);
+}
+
+/**
+ * What a list may show an actor: null means everything (coordination team, admins); otherwise
+ * only rows of these institutions and programmes, and nothing at all when the actor has none.
+ */
+export function listScope(actor: Actor): ScopeSet | null {
+  if (hasAnyRole(actor, PLATFORM_WIDE_ROLES)) return null;
+  return { institutions: [...actor.scopes.institutions], programmes: [...actor.scopes.programmes] };
 }
 
 /**

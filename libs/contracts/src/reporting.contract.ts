@@ -63,9 +63,18 @@ export interface ProgrammeSettings {
   reportingPeriodDays: number;
 }
 
+export interface AlertView {
+  id: string;
+  kind: string;
+  itemId: string;
+  programmeId: string;
+  period: string;
+  raisedAt: string;
+}
+
 export const ReportingRpc = {
   runSweep: rpc<{ kind: 'deadlines' | 'overdue' | 'late_reporting' | 'periodic' | 'meeting' }, { raised: number }>('reporting.sweeps.run'),
-  listAlerts: rpc<PageQuery & { programmeId?: string; kind?: string }, Page<{ id: string; kind: string; itemId: string; period: string; raisedAt: string }>>('reporting.alerts.list'),
+  listAlerts: rpc<PageQuery & { programmeId?: string; kind?: string }, Page<AlertView>>('reporting.alerts.list'),
   settings: rpc<{ programmeId: string } & Partial<Omit<ProgrammeSettings, 'programmeId'>>, ProgrammeSettings>('reporting.settings.set'),
   requestReport: rpc<{ kind: ReportKind; format: ReportFormat; planId?: string; cycleId?: string; programmeId?: string }, ReportView>('reporting.reports.request'),
   getReport: rpc<{ id: string }, ReportView>('reporting.reports.get'),

@@ -1,8 +1,9 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role } from '@ogp/auth';
 import { createLogger, loadConfig } from '@ogp/runtime';
-import { freePort, SpawnedService, TEST_DATABASE_URL, TestIsolation } from '@ogp/testing';
+import { freePort, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor } from '@ogp/testing';
 import { Client } from 'pg';
+import { RouteCatalog } from './access/route-catalog';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
 import { UsersService } from './identity/users.service';
@@ -115,9 +116,28 @@ describe('object-level access: scope checked in the owning services (gateway + c
     await login('pmA', 'project_manager', { institutions: [A.institution], programmes: [] });
     await login('pmB', 'project_manager', { institutions: [B.institution], programmes: [] });
     await login('committeeA', 'committee_member', { institutions: [], programmes: [A.programme] });
-    const citizen = await call('POST', '/auth/register', { body: { email: 'amina@test.ma', password: PASSWORD, displayName: 'Amina', role: 'citizen' } });
-    expect(citizen.status).toBe(201);
-    token.citizen = (await call('POST', '/auth/login', { body: { email: 'amina@test.ma', password: PASSWORD } })).body.accessToken;
+    await login('committeeB', 'committee_member', { institutions: [], programmes: [B.programme] });
+    for (const [name, role] of [
+      ['citizen', 'citizen'],
+      ['association', 'cso'],
+    ]) {
+      expect((await call('POST', '/auth/register', { body: { email: `${name}@test.ma`, password: PASSWORD, displayName: name, role } })).status).toBe(201);
+      token[name] = (await call('POST', '/auth/login', { body: { email: `${name}@test.ma`, password: PASSWORD } })).body.accessToken;
+    }
+    // Something of each programme in every staff list: a blocker, a candidacy, overdue alerts.
+    for (const [side, pm] of [
+      [A, 'pmA'],
+      [B, 'pmB'],
+    ] as const) {
+      const blocker = await call('POST', `/commitments/${side.commitment}/blockers`, { token: token[pm], body: { title: 'عائق في التمويل', description: 'لم تصرف الاعتمادات بعد.' } });
+      expect(blocker.status).toBe(201);
+      side.blocker = blocker.body.id;
+      const candidacy = await call('POST', '/candidacies', { token: token.association, body: { cycleId: side.cycle, organisation: 'جمعية الشفافية', statement: 'نترشح لتمثيل المجتمع المدني في لجنة القيادة منذ عشر سنوات.' } });
+      expect(candidacy.status).toBe(201);
+      side.candidacy = candidacy.body.id;
+    }
+    await waitFor(async () => (await count('reporting', `SELECT count(*)::int AS n FROM {s}.rm_activities`)) === 2, { what: 'both plans in the reporting read model' });
+    expect((await call('POST', '/admin/sweeps/overdue', { token: token.coordinator })).body.raised).toBeGreaterThan(0);
   });
 
   afterAll(async () => {
@@ -202,6 +222,70 @@ describe('object-level access: scope checked in the owning services (gateway + c
       const draft = await call('POST', '/drafts', { token: token.coordinator, body: { cycleId: A.cycle, number: 3, title: { ar: 'التزام' }, institution: 'مؤسسة', institutionId: UNKNOWN } });
       expect([draft.status, draft.body.error.code]).toEqual([404, 'NOT_FOUND']);
       expect(await count('participation', `SELECT count(*)::int AS n FROM {s}.draft_commitments`)).toBe(drafts);
+    });
+  });
+
+  describe('staff lists: a member of programme A sees nothing of programme B', () => {
+    type Item = Record<string, unknown>;
+    interface ScopedList {
+      path: string;
+      actor: string;
+      url: () => string;
+      /** Whether a listed item belongs to this programme's fixtures. */
+      belongs: (item: Item, side: Record<string, string>) => boolean;
+    }
+    const items = (body: unknown): Item[] => (Array.isArray(body) ? body : ((body as { items: Item[] }).items ?? []));
+    const lists: ScopedList[] = [
+      { path: '/alerts', actor: 'committeeA', url: () => '/alerts?limit=100', belongs: (i, side) => i.programmeId === side.programme },
+      { path: '/blockers', actor: 'committeeA', url: () => '/blockers?limit=100', belongs: (i, side) => i.id === side.blocker },
+      { path: '/blockers', actor: 'pmA', url: () => '/blockers?limit=100', belongs: (i, side) => i.id === side.blocker },
+      { path: '/cycles/:id/candidacies', actor: 'committeeA', url: () => `/cycles/${A.cycle}/candidacies`, belongs: (i, side) => i.id === side.candidacy },
+    ];
+    /** Lists of the actor's own things, scoped by the actor's id in the owning service. */
+    const OWN = ['/auth/me', '/me/ideas', '/me/notifications', '/me/notifications/unread-count', '/me/notification-preferences'];
+    /** Roles that see across programmes by design; a route only they read needs no scoped case. */
+    const PLATFORM_WIDE = ['coordinator', 'admin'];
+
+    it('every GET route a scoped staff role reads has a scoped case here, or lists only the actor’s own things', () => {
+      const scopedReads = app
+        .get(RouteCatalog)
+        .list()
+        .filter((r) => r.method === 'GET' && !r.public && r.roles.some((role) => !PLATFORM_WIDE.includes(role)))
+        .map((r) => r.path.replace(/:[A-Za-z]+/g, ':id'));
+      expect(scopedReads).toEqual(expect.arrayContaining([...new Set(lists.map((l) => l.path))]));
+      const covered = new Set([...lists.map((l) => l.path), ...OWN]);
+      expect(scopedReads.filter((p) => !covered.has(p))).toEqual([]);
+    });
+
+    it.each(lists)('$path read by $actor: programme A’s items, none of programme B’s', async (list) => {
+      const res = await call('GET', list.url(), { token: token[list.actor] });
+      expect(res.status).toBe(200);
+      const listed = items(res.body);
+      expect(listed.some((i) => list.belongs(i, A))).toBe(true);
+      expect(listed.filter((i) => list.belongs(i, B))).toEqual([]);
+      const coordinatorView = items((await call('GET', list.url().replace(A.cycle, B.cycle), { token: token.coordinator })).body);
+      expect(coordinatorView.some((i) => list.belongs(i, B))).toBe(true);
+    });
+
+    it.each([
+      ['alerts of programme B by its id', () => `/alerts?programmeId=${B.programme}`, 'committeeA'],
+      ['candidacies of programme B’s cycle', () => `/cycles/${B.cycle}/candidacies`, 'committeeA'],
+    ])('asking for the %s is 403 OUT_OF_SCOPE', async (_label, url, actor) => {
+      const res = await call('GET', url(), { token: token[actor] });
+      expect([res.status, res.body.error.code]).toEqual([403, 'OUT_OF_SCOPE']);
+    });
+
+    it('a foreign commitment in the blockers filter lists nothing; the own programme’s alerts filter works', async () => {
+      expect((await call('GET', `/blockers?commitmentId=${B.commitment}`, { token: token.committeeA })).body.total).toBe(0);
+      const own = await call('GET', `/alerts?programmeId=${A.programme}`, { token: token.committeeA });
+      expect(own.body.total).toBeGreaterThan(0);
+      expect(own.body.items.every((i: Item) => i.programmeId === A.programme)).toBe(true);
+      expect((await call('GET', `/alerts?programmeId=${A.programme}`, { token: token.committeeB })).status).toBe(403);
+    });
+
+    it('a committee member with no programme sees no alerts at all', async () => {
+      await login('committeeNone', 'committee_member', { institutions: [], programmes: [] });
+      expect((await call('GET', '/alerts', { token: token.committeeNone })).body.total).toBe(0);
     });
   });
 });

@@ -1,9 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, assertRole, RpcActor } from '@ogp/auth';
-import { ALERT_KINDS, AlertSettingsDto, boundPage, PageQueryDto, ReportingRpc, ReportRequestDto } from '@ogp/contracts';
+import { ALERT_KINDS, AlertSettingsDto, PageQueryDto, ReportingRpc, ReportRequestDto } from '@ogp/contracts';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { AlertsService } from './alerts/alerts.service';
 import { SweepKind, SweepsService } from './alerts/sweeps.service';
 import { SchedulerService } from './jobs/scheduler.service';
 import { ReadModelsService } from './read-models/read-models.service';
@@ -43,6 +44,7 @@ const STAFF = ['coordinator', 'admin'] as const;
 export class ReportingController {
   constructor(
     private readonly sweeps: SweepsService,
+    private readonly alertsService: AlertsService,
     private readonly reports: ReportsService,
     private readonly readModels: ReadModelsService,
     private readonly scheduler: SchedulerService,
@@ -57,16 +59,8 @@ export class ReportingController {
   }
 
   @MessagePattern(ReportingRpc.listAlerts.subject)
-  async alerts(@Payload() q: AlertsQuery, @RpcActor() actor: Actor | null) {
-    assertRole(actor, [...STAFF, 'committee_member']);
-    const { limit, offset } = boundPage(q);
-    const where = `WHERE ($1::uuid IS NULL OR programme_id = $1) AND ($2::text IS NULL OR kind = $2)`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM alerts ${where}`, [q.programmeId ?? null, q.kind ?? null]);
-    const rows = await this.dataSource.query(`SELECT id, kind, item_id AS "itemId", period_key AS period, raised_at AS "raisedAt" FROM alerts ${where} ORDER BY raised_at DESC, id LIMIT ${limit} OFFSET ${offset}`, [
-      q.programmeId ?? null,
-      q.kind ?? null,
-    ]);
-    return { items: rows, total, limit, offset };
+  alerts(@Payload() q: AlertsQuery, @RpcActor() actor: Actor | null) {
+    return this.alertsService.list(actor, q);
   }
 
   @MessagePattern(ReportingRpc.settings.subject)

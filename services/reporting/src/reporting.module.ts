@@ -9,6 +9,7 @@ import { ReadModels1732100000400 } from './read-models/read-models.migration';
 import { ReadModelsService } from './read-models/read-models.service';
 import { ReportingConfig } from './reporting.config';
 import { ReportingModels1732100000800 } from './read-models/read-models2.migration';
+import { AlertsService } from './alerts/alerts.service';
 import { SweepsService } from './alerts/sweeps.service';
 import { ReportsService } from './reports/reports.service';
 import { ReportingController } from './reporting.controller';
@@ -31,7 +32,7 @@ export class ReportingModule {
         MessagingModule.forRoot({ service: 'reporting', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
       controllers: [ReportingController, serviceInfoController('reporting')],
-      providers: [{ provide: Clock, useValue: clock }, JobRegistry, ReadModelsService, SweepsService, ReportsService, SchedulerService],
+      providers: [{ provide: Clock, useValue: clock }, JobRegistry, ReadModelsService, SweepsService, AlertsService, ReportsService, SchedulerService],
     };
   }
 }

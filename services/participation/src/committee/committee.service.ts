@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, assertRole } from '@ogp/auth';
+import { Actor, assertRole, assertScope } from '@ogp/auth';
 import { CandidacyDto, CompositionView, DomainError, ErrorCode, GovernmentSeatDto, ParticipationEvents, SeatView, SelectionDto } from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { Clock } from '@ogp/runtime';
@@ -50,8 +50,12 @@ export class CommitteeService {
     });
   }
 
+  /** The coordination team sees every cycle's candidacies; a committee member those of their own programme's cycles. */
   async candidacies(actor: Actor | null, cycleId: string) {
     assertRole(actor, [...STAFF, 'committee_member']);
+    const [cycle] = await this.dataSource.query(`SELECT programme_id FROM cycles WHERE id = $1`, [cycleId]);
+    if (!cycle) throw new DomainError(ErrorCode.NOT_FOUND, 'no such cycle');
+    assertScope(actor, [...STAFF, 'committee_member'], { programmeId: cycle.programme_id });
     return this.dataSource.query(`SELECT id, organisation, status, score FROM candidacies WHERE cycle_id = $1 ORDER BY score DESC NULLS LAST, created_at LIMIT 500`, [cycleId]);
   }
 
