@@ -2,3 +2,4 @@ export * from './servers';
 export * from './wait-for';
 export * from './test-isolation';
 export * from './spawned-service';
+export * from './mailbox';

@@ -20,6 +20,8 @@ import type { Logger } from 'pino';
 import { EntityManager } from 'typeorm';
 import { PreferencesService } from '../preferences/preferences.service';
 import { Recipient, RecipientsRepository } from '../recipients/recipients.repository';
+import { fateStepLabel } from '../labels/fate-step-labels.constant';
+import { roleList } from '../labels/role-labels.constant';
 import { render, TEMPLATES } from './templates.constant';
 
 function localized(value: Localized | null | undefined, language: Language): string {
@@ -51,7 +53,7 @@ export class EventDispatcher {
       case IdentityEvents.userCreated.type: {
         const entry = event.data as UserDirectoryEntry;
         await this.recipients.upsert(manager, entry);
-        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [entry.userId]), () => ({ roles: entry.roles.join(', ') }));
+        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [entry.userId]), (l) => ({ roles: roleList(entry.roles, l) }));
         return;
       }
       case CommitmentsEvents.programmeCreated.type: {
@@ -87,7 +89,7 @@ export class EventDispatcher {
       case ParticipationEvents.ideaFateChanged.type: {
         const data = event.data as IdeaFateEvent;
         if (!data.authorId) return;
-        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.authorId]), () => ({ ideaTitle: data.title, status: data.status, explanation: data.explanation ?? '' }));
+        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.authorId]), (l) => ({ ideaTitle: data.title, status: fateStepLabel(data.status, l), explanation: data.explanation ?? '' }));
         return;
       }
       case ParticipationEvents.registrationConfirmed.type: {
@@ -112,7 +114,7 @@ export class EventDispatcher {
     for (const r of recipients) {
       const v = values(r.language);
       const title = render(template.title[r.language], v);
-      const body = render(template.body[r.language], v);
+      const body = render(template.body[r.language], v).trim();
       await manager.query(
         `INSERT INTO notifications (id, recipient_id, event_id, type, channel, title, body) VALUES ($1, $2, $3, $4, 'in_app', $5, $6)
          ON CONFLICT (event_id, recipient_id, channel) DO NOTHING`,

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { IdentityEvents, NotificationsRpc2, ParticipationEvents, UserDirectoryEntry } from '@ogp/contracts';
+import { ensureEventStreams, MessagingTables1732100000000, NatsRpcClient, OutboxRelay, OutboxWriter } from '@ogp/messaging';
+import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
+import { freePort, Mailbox, SpawnedService, TEST_DATABASE_URL, TEST_NATS_URL, TestIsolation, waitFor } from '@ogp/testing';
+import { connect, NatsConnection } from 'nats';
+import pino from 'pino';
+import { DataSource } from 'typeorm';
+
+const PORTAL = 'https://portal.test.ma';
+
+/** The notifications service as a real process, fed through a real outbox relay, sending to a real SMTP server. */
+describe('notification texts, links and grouped alert e-mails (real Postgres, JetStream, SMTP)', () => {
+  const iso = new TestIsolation();
+  let mailbox: Mailbox;
+  let notifications: SpawnedService;
+  let nc: NatsConnection;
+  let rpc: NatsRpcClient;
+  let producer: DataSource;
+  let relay: OutboxRelay;
+  const writer = new OutboxWriter('test-producer');
+  const schema = () => `"${iso.schema('notifications')}"`;
+
+  const person = (name: string, roles: UserDirectoryEntry['roles'], language: UserDirectoryEntry['language'], scopes: Partial<UserDirectoryEntry['scopes']> = {}): UserDirectoryEntry => ({
+    userId: randomUUID(),
+    email: `${name}@test.ma`,
+    displayName: name,
+    roles,
+    scopes: { institutions: [], programmes: [], ...scopes },
+    language,
+    active: true,
+  });
+  const actor = (p: UserDirectoryEntry) => ({ actor: { id: p.userId, roles: p.roles, scopes: p.scopes } });
+
+  async function emit<T>(contract: { type: string }, aggregateId: string, data: T): Promise<string> {
+    return producer.transaction(async (m) => (await writer.add(m, contract as never, { aggregate: { type: 'test', id: aggregateId }, data })).id);
+  }
+
+  async function inApp(userId: string): Promise<{ event_id: string; type: string; title: string; body: string }[]> {
+    return producer.query(`SELECT event_id, type, title, body FROM ${schema()}.notifications WHERE recipient_id = $1 AND channel = 'in_app' ORDER BY created_at`, [userId]);
+  }
+
+  async function register(...people: UserDirectoryEntry[]): Promise<void> {
+    for (const p of people) await emit(IdentityEvents.userRegistered, p.userId, p);
+    await waitFor(async () => (await producer.query(`SELECT count(*)::int AS n FROM ${schema()}.recipients WHERE user_id = ANY($1::uuid[])`, [people.map((p) => p.userId)]))[0].n === people.length, {
+      what: 'the directory',
+    });
+  }
+
+  beforeAll(async () => {
+    mailbox = new Mailbox(await freePort());
+    await mailbox.start();
+    nc = await connect({ servers: TEST_NATS_URL });
+    rpc = new NatsRpcClient(() => nc, iso.prefix, 5000);
+    await ensureEventStreams(await nc.jetstreamManager(), iso.prefix);
+    producer = createServiceDataSource({ url: TEST_DATABASE_URL, schema: iso.schema('producer'), entities: [], migrations: [MessagingTables1732100000000] });
+    await producer.initialize();
+    await runMigrationsUnderLock(producer, iso.schema('producer'));
+    relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger: pino({ level: 'silent' }), pollIntervalMs: 50 });
+    await relay.start();
+    notifications = new SpawnedService(
+      'notifications',
+      iso.env('notifications', { HTTP_PORT: String(await freePort()), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, PORTAL_URL: PORTAL }),
+    ).start();
+    await notifications.ready();
+  });
+
+  afterAll(async () => {
+    rpc?.close();
+    await relay?.stop();
+    await notifications?.stop();
+    await mailbox?.stop();
+    await producer?.destroy();
+    await nc?.close();
+    await iso.cleanup();
+  });
+
+  describe('labels instead of codes', () => {
+    it('the welcome text names the roles in the reader language, never the role codes', async () => {
+      const fr = person('welcome-fr', ['project_manager', 'committee_member'], 'fr');
+      const ar = person('welcome-ar', ['cso'], 'ar');
+      const en = person('welcome-en', ['coordinator'], 'en');
+      for (const p of [fr, ar, en]) await emit(IdentityEvents.userCreated, p.userId, p);
+      await waitFor(async () => (await inApp(fr.userId)).length === 1 && (await inApp(ar.userId)).length === 1 && (await inApp(en.userId)).length === 1, { what: 'welcome notifications' });
+      expect((await inApp(fr.userId))[0].body).toBe("L'équipe de coordination a créé votre compte (chef de projet et membre du comité de pilotage).");
+      expect((await inApp(ar.userId))[0].body).toBe('أنشأ فريق التنسيق حسابك بصفة جمعية من المجتمع المدني.');
+      expect((await inApp(en.userId))[0].body).toBe('The coordination team created your account (coordination team member).');
+    });
+
+    it('every fate step reaches the author as a label in their language, in the app and by e-mail', async () => {
+      const authors = { ar: person('author-ar', ['citizen'], 'ar'), fr: person('author-fr', ['citizen'], 'fr'), en: person('author-en', ['cso'], 'en') };
+      await register(...Object.values(authors));
+      for (const a of Object.values(authors)) await rpc.request(NotificationsRpc2.setPreference, { type: ParticipationEvents.ideaFateChanged.type, mode: 'immediate' }, actor(a));
+      const steps = ['received', 'accepted', 'rejected', 'grouped', 'shared', 'studied', 'retained', 'not_retained', 'published'] as const;
+      const cycleId = randomUUID();
+      for (const a of Object.values(authors)) {
+        for (const status of steps) {
+          const ideaId = randomUUID();
+          await emit(ParticipationEvents.ideaFateChanged, ideaId, { ideaId, cycleId, authorId: a.userId, title: 'فكرة', status, explanation: null });
+        }
+      }
+      for (const a of Object.values(authors)) {
+        await waitFor(async () => (await inApp(a.userId)).length === steps.length, { what: `${a.displayName}'s notifications` });
+        await waitFor(() => mailbox.to(a.email).length === steps.length, { what: `${a.displayName}'s e-mails` });
+      }
+      // Arabic and French texts carry no step code at all; English ones never the snake_case codes.
+      for (const a of [authors.ar, authors.fr]) {
+        const texts = [...(await inApp(a.userId)).map((n) => n.body), ...mailbox.to(a.email).map((m) => m.text)];
+        for (const text of texts) for (const code of steps) expect(text).not.toMatch(new RegExp(`\\b${code}\\b`));
+      }
+      for (const text of [...(await inApp(authors.en.userId)).map((n) => n.body), ...mailbox.to(authors.en.email).map((m) => m.text)]) expect(text).not.toContain('not_retained');
+      expect((await inApp(authors.fr.userId)).map((n) => n.body)).toContain('Votre idée est passée à l’étape : non retenue.');
+      expect((await inApp(authors.en.userId)).map((n) => n.body)).toContain('Your idea moved to: accepted for processing.');
+      expect((await inApp(authors.ar.userId)).map((n) => n.body)).toContain('انتقل مقترحك إلى مرحلة: غير معتمد.');
+      expect(mailbox.to(authors.fr.email).map((m) => m.text.split('\n')[0])).toContain('Votre idée est passée à l’étape : retenue dans un engagement proposé.');
+    });
+  });
+});
