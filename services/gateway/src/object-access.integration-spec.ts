@@ -19,7 +19,7 @@ type Scopes = { institutions: string[]; programmes: string[] };
  * Object-level access through the gateway, against the real services: each actor acts on and
  * reads what is within their institution or programme, and nothing of the others'.
  */
-describe('object-level access: scope checked in the owning services (gateway + commitments + participation + reporting)', () => {
+describe('trust through the gateway: object-level access, statistics and exports (gateway + commitments + participation + reporting)', () => {
   const iso = new TestIsolation();
   let app: NestFastifyApplication;
   const services: SpawnedService[] = [];
@@ -87,6 +87,7 @@ describe('object-level access: scope checked in the owning services (gateway + c
         code: `CYCLE-${suffix}`,
         title: { ar: `دورة ${suffix}` },
         phases: [
+          { kind: 'ideas', opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 30 * DAY).toISOString() },
           { kind: 'consultation', opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 30 * DAY).toISOString() },
           { kind: 'candidacy', opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 30 * DAY).toISOString() },
         ],
@@ -95,6 +96,7 @@ describe('object-level access: scope checked in the owning services (gateway + c
     });
     expect(cycle.status).toBe(201);
     into.cycle = cycle.body.id;
+    into.theme = cycle.body.themes[0].id;
     const draft = await call('POST', '/drafts', { token: token.coordinator, body: { cycleId: into.cycle, number: 1, title: { ar: `التزام مقترح ${suffix}` }, institution: `وزارة ${suffix}`, institutionId: into.institution } });
     expect(draft.status).toBe(201);
     into.draft = draft.body.id;
@@ -286,6 +288,87 @@ describe('object-level access: scope checked in the owning services (gateway + c
     it('a committee member with no programme sees no alerts at all', async () => {
       await login('committeeNone', 'committee_member', { institutions: [], programmes: [] });
       expect((await call('GET', '/alerts', { token: token.committeeNone })).body.total).toBe(0);
+    });
+  });
+
+  describe('co-creation statistics and the CSV exports', () => {
+    async function report(body: Record<string, string>): Promise<string> {
+      const requested = await call('POST', '/reports', { token: token.coordinator, body });
+      expect(requested.status).toBe(201);
+      await waitFor(async () => {
+        const status = (await call('GET', `/reports/${requested.body.id}`)).body.status;
+        if (status === 'failed') throw new Error(`report ${requested.body.id} failed`);
+        return status === 'done';
+      }, { what: `${body.kind} report` });
+      const file = await app.inject({ method: 'GET', url: `/reports/${requested.body.id}/download` });
+      expect(file.statusCode).toBe(200);
+      return file.body;
+    }
+
+    let workshopId: string;
+
+    beforeAll(async () => {
+      const now = Date.now();
+      const workshop = await call('POST', '/workshops', {
+        token: token.coordinator,
+        body: {
+          cycleId: A.cycle,
+          themeId: A.theme,
+          number: 1,
+          title: { ar: 'لقاء تشاوري' },
+          organiser: 'جمعية الشفافية',
+          institutions: ['وزارة A'],
+          startsAt: new Date(now + 10 * DAY).toISOString(),
+          registrationOpensAt: new Date(now - DAY).toISOString(),
+          registrationClosesAt: new Date(now + 5 * DAY).toISOString(),
+          capacity: 10,
+        },
+      });
+      expect(workshop.status).toBe(201);
+      workshopId = workshop.body.id;
+    });
+
+    it('a cancelled workshop registration is not counted as registered in the statistics', async () => {
+      const mine = await call('POST', `/workshops/${workshopId}/registrations`, { token: token.citizen });
+      expect((await call('POST', `/workshops/${workshopId}/registrations`, { token: token.association })).status).toBe(201);
+      expect((await call('DELETE', `/workshops/${workshopId}/registrations/${mine.body.code}`, { token: token.citizen })).status).toBe(200);
+      expect((await call('GET', `/workshops/${workshopId}`)).body.confirmed).toBe(1);
+      const stats = (await call('GET', `/cycles/${A.cycle}/statistics`)).body;
+      expect(stats.workshops).toEqual([expect.objectContaining({ number: 1, registered: 1 })]);
+    });
+
+    it('the synthesis CSV has the ideas per theme and the fate counts of the JSON', async () => {
+      const idea = await call('POST', '/ideas', { token: token.citizen, body: { cycleId: A.cycle, themeId: A.theme, title: 'نشر البيانات المفتوحة', body: 'اقتراح بنشر ميزانيات الجماعات بصيغة مفتوحة.' } });
+      expect(idea.status).toBe(201);
+      expect((await call('POST', `/ideas/${idea.body.id}/fate`, { token: token.coordinator, body: { step: 'screen', decision: 'accept' } })).status).toBe(200);
+      const json = JSON.parse(await report({ kind: 'co_creation_synthesis', format: 'json', cycleId: A.cycle }));
+      expect(json.ideasByTheme).toEqual([{ themeNumber: 1, portal: 1, workshop: 0 }]);
+      expect(json.fate).toMatchObject({ accepted: 1, rejected: 0 });
+      const lines = (await report({ kind: 'co_creation_synthesis', format: 'csv', cycleId: A.cycle })).replace(/^\uFEFF/, '').split('\n');
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          'المحور 1: المقترحات عبر البوابة,1',
+          'المحور 1: المقترحات خلال اللقاءات,0',
+          'المحور 1: مجموع المقترحات,1',
+          'المقترحات المقبولة,1',
+          'المقترحات المرفوضة,0',
+          'المقترحات المعتمدة في التزامات مقترحة,0',
+          'المقترحات غير المعتمدة,0',
+          'المقترحات المنشور مآلها,0',
+          'اللقاء 1: المسجلون / الحاضرون,1 / 0',
+        ]),
+      );
+    });
+
+    it('CSV exports neutralise user text a spreadsheet would run as a formula', async () => {
+      const formula = '=HYPERLINK("http://evil.example","انقر")';
+      const added = await call('POST', `/commitments/${A.commitment}/activities`, { token: token.pmA, body: { title: { ar: formula }, startDate: '2020-01-01', endDate: '2020-06-30' } });
+      expect(added.status).toBe(201);
+      await waitFor(async () => (await count('reporting', `SELECT count(*)::int AS n FROM {s}.rm_activities WHERE title->>'ar' = $1`, [formula])) === 1, { what: 'the activity in the read model' });
+      const csv = await report({ kind: 'activities', format: 'csv', planId: A.plan });
+      expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""انقر"")"`);
+      const cells = csv.split('\n').flatMap((line) => line.split(','));
+      expect(cells.filter((cell) => /^"?[=+\-@]/.test(cell))).toEqual([]);
     });
   });
 });

@@ -23,7 +23,7 @@ export class StatisticsService {
     );
     const workshops = await this.dataSource.query(
       `SELECT w.number, t.number AS theme_number,
-              (SELECT count(*)::int FROM registrations r WHERE r.workshop_id = w.id) AS registered,
+              (SELECT count(*)::int FROM registrations r WHERE r.workshop_id = w.id AND r.status = 'confirmed') AS registered,
               (SELECT count(*)::int FROM registrations r WHERE r.workshop_id = w.id AND r.attended) AS present
          FROM workshops w JOIN themes t ON t.id = w.theme_id WHERE w.cycle_id = $1 ORDER BY w.number`,
       [cycleId],
