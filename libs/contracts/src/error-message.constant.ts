@@ -108,6 +108,31 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
     fr: 'Le service est momentanément indisponible.',
     en: 'The service is unavailable right now.',
   },
+  PASSWORD_TOO_SHORT: {
+    ar: 'كلمة المرور قصيرة جدا: يجب ألا تقل عن {minLength} حرفا.',
+    fr: 'Mot de passe trop court : il faut au moins {minLength} caractères.',
+    en: 'Password too short: it needs at least {minLength} characters.',
+  },
+  PASSWORD_TOO_COMMON: {
+    ar: 'كلمة المرور هذه شائعة جدا أو سهلة التخمين. اختر عبارة أطول وغير متوقعة.',
+    fr: 'Ce mot de passe est trop courant ou trop facile à deviner. Choisissez une phrase plus longue et imprévisible.',
+    en: 'This password is too common or too easy to guess. Choose a longer, unpredictable phrase.',
+  },
+  PASSWORD_CONTAINS_PERSONAL_DATA: {
+    ar: 'يجب ألا تحتوي كلمة المرور على بريدك الإلكتروني أو اسمك.',
+    fr: 'Le mot de passe ne doit contenir ni votre adresse e-mail ni votre nom.',
+    en: 'The password must not contain your e-mail address or your name.',
+  },
+  CURRENT_PASSWORD_INVALID: {
+    ar: 'كلمة المرور الحالية غير صحيحة.',
+    fr: 'Le mot de passe actuel est incorrect.',
+    en: 'The current password is wrong.',
+  },
+  RESET_TOKEN_INVALID: {
+    ar: 'رابط إعادة تعيين كلمة المرور غير صالح أو منتهي الصلاحية أو سبق استعماله. اطلب رابطا جديدا.',
+    fr: 'Ce lien de réinitialisation est invalide, expiré ou déjà utilisé. Demandez-en un nouveau.',
+    en: 'This password reset link is invalid, expired or already used. Ask for a new one.',
+  },
   INTERNAL: {
     ar: 'حدث خطأ داخلي.',
     fr: "Une erreur interne s'est produite.",

@@ -146,6 +146,53 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
     });
   });
 
+  describe('token answers are never cached', () => {
+    it('login and refresh answer Cache-Control: no-store and Pragma: no-cache', async () => {
+      const login = await call('POST', '/auth/login', { body: { email: 'cso@test.ma', password: PASSWORD } });
+      expect(login.status).toBe(200);
+      expect(login.headers['cache-control']).toBe('no-store');
+      expect(login.headers.pragma).toBe('no-cache');
+      const refresh = await call('POST', '/auth/refresh', { body: { refreshToken: login.body.refreshToken } });
+      expect(refresh.status).toBe(200);
+      expect(refresh.headers['cache-control']).toBe('no-store');
+      expect(refresh.headers.pragma).toBe('no-cache');
+    });
+  });
+
+  describe('password policy (OWASP ASVS 2.1)', () => {
+    const users = () => count(`SELECT count(*) FROM "${iso.schema('gateway')}".users`);
+    const cases = [
+      { password: 'aaaaaaaaaa', code: 'PASSWORD_TOO_SHORT' },
+      { password: '1234567890', code: 'PASSWORD_TOO_SHORT' },
+      { password: 'aaaaaaaaaaaa', code: 'PASSWORD_TOO_COMMON' },
+      { password: '123456789012', code: 'PASSWORD_TOO_COMMON' },
+      { password: 'football2024', code: 'PASSWORD_TOO_COMMON' },
+      { password: 'iamnadia.idrissi!', code: 'PASSWORD_CONTAINS_PERSONAL_DATA' },
+      { password: 'Idrissi-and-the-sea', code: 'PASSWORD_CONTAINS_PERSONAL_DATA' },
+    ];
+
+    it.each(cases)('registration refuses $password with $code and writes nothing', async ({ password, code }) => {
+      const before = await users();
+      const res = await call('POST', '/auth/register', { body: { email: 'nadia.idrissi@test.ma', password, displayName: 'Nadia Idrissi', role: 'citizen' }, headers: { 'accept-language': 'en' } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe(code);
+      expect(await users()).toBe(before);
+    });
+
+    it('says why in Arabic, French and English', async () => {
+      const body = { email: 'nadia.idrissi@test.ma', password: 'aaaaaaaaaa', displayName: 'Nadia Idrissi', role: 'citizen' };
+      const messages = await Promise.all(['ar', 'fr', 'en'].map(async (lang) => (await call('POST', '/auth/register', { body, headers: { 'accept-language': lang } })).body.error.message));
+      expect(messages).toEqual(['كلمة المرور قصيرة جدا: يجب ألا تقل عن 12 حرفا.', 'Mot de passe trop court : il faut au moins 12 caractères.', 'Password too short: it needs at least 12 characters.']);
+    });
+
+    it('applies to accounts created by the coordination team too', async () => {
+      const res = await call('POST', '/accounts', { token: tokens.get('coordinator'), body: { email: 'weak.pm@test.ma', password: 'password1234', displayName: 'weak', roles: ['project_manager'] } });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('PASSWORD_TOO_COMMON');
+      expect(await count(`SELECT count(*) FROM "${iso.schema('gateway')}".users WHERE email = 'weak.pm@test.ma'`)).toBe(0);
+    });
+  });
+
   describe('roles: deny by default', () => {
     it('every route declares either @Public or the roles it admits', () => {
       const routes = app.get(RouteCatalog).list();

@@ -9,6 +9,7 @@ import { RefreshDto } from './dto/refresh.dto';
 import { RegisterDto } from './dto/register.dto';
 import { AuthenticatedActor, JwtStrategy } from './jwt.strategy';
 import { LocalAuthGuard } from './local-auth.guard';
+import { NoStore } from './no-store.decorator';
 import { UserEntity } from './user.entity';
 import { AccountView, UsersService } from './users.service';
 
@@ -24,6 +25,7 @@ export class AuthController {
   /** Citizens and civil-society organisations open their own accounts. */
   @Public()
   @UseGuards(AuthRateLimitGuard)
+  @NoStore()
   @Post('register')
   register(@Body() dto: RegisterDto): Promise<AccountView> {
     return this.users.register({ email: dto.email, password: dto.password, displayName: dto.displayName, roles: [dto.role], language: dto.language });
@@ -32,6 +34,7 @@ export class AuthController {
   @Public()
   @UseGuards(AuthRateLimitGuard, LocalAuthGuard)
   @HttpCode(200)
+  @NoStore()
   @Post('login')
   login(@Req() request: { user: UserEntity }, @Body() _dto: LoginDto): Promise<TokenPair> {
     return this.auth.openSession(request.user);
@@ -40,6 +43,7 @@ export class AuthController {
   @Public()
   @UseGuards(AuthRateLimitGuard)
   @HttpCode(200)
+  @NoStore()
   @Post('refresh')
   refresh(@Body() dto: RefreshDto): Promise<TokenPair> {
     return this.auth.refresh(dto.refreshToken);
@@ -56,6 +60,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Roles(...ALL_ROLES)
+  @NoStore()
   @Get('me')
   me(@Req() request: { user: AuthenticatedActor }): Promise<AccountView> {
     return this.users.get(request.user.id);

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode, EventContract, IdentityEvents, Language, Page, 
 import { OutboxWriter } from '@ogp/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashPassword } from './password';
+import { PasswordPolicy } from './password-policy';
 import { UserEntity } from './user.entity';
 
 export interface NewUser {
@@ -108,6 +109,7 @@ export class UsersService {
   }
 
   private async create(input: NewUser, actorId: string | null, contract: EventContract<UserDirectoryEntry>): Promise<AccountView> {
+    PasswordPolicy.check(input.password, { email: input.email, displayName: input.displayName });
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (manager) => {
       const email = input.email.trim().toLowerCase();

@@ -9,9 +9,9 @@ export class RegisterDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 10, maxLength: 200 })
+  @ApiProperty({ minLength: 12, maxLength: 200, description: 'At least 12 characters; not a common password; not containing the e-mail or the name.' })
   @IsString()
-  @Length(10, 200)
+  @MaxLength(200)
   password: string;
 
   @ApiProperty({ example: 'أمينة' })
