@@ -31,3 +31,8 @@ export * from './dto/participation/consultation.dto';
 export * from './reporting.contract';
 export * from './dto/page-query.dto';
 export * from './dto/reporting.dto';
+export * from './dto/validation/calendar-date';
+export * from './dto/validation/is-calendar-date.validator';
+export * from './dto/validation/is-instant.validator';
+export * from './dto/validation/is-optional.validator';
+export * from './dto/validation/is-nullable.validator';

@@ -1,10 +1,12 @@
 import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, ErrorBody, ErrorCode } from '@ogp/contracts';
+import { domainErrorFromDatabase } from '@ogp/persistence';
 import { Observable, throwError } from 'rxjs';
 
 /**
  * The one place where a service's failures become wire errors: a DomainError keeps its code,
- * a validation failure becomes VALIDATION_FAILED with the field messages, anything else is
+ * a validation failure becomes VALIDATION_FAILED with the field messages, a Postgres refusal caused
+ * by the request its domain error (a unique key is ALREADY_EXISTS), anything else is
  * logged here and leaves as INTERNAL, without its stack or SQL.
  */
 @Catch()
@@ -23,6 +25,12 @@ export class RpcErrorFilter implements ExceptionFilter<unknown> {
     if (exception instanceof BadRequestException) {
       const response = exception.getResponse() as { message?: unknown };
       return throwError(() => new DomainError(ErrorCode.VALIDATION_FAILED, 'invalid request', response.message).toBody());
+    }
+    const fromDatabase = domainErrorFromDatabase(exception);
+    if (fromDatabase) {
+      // The edge should have refused this input; the SQLSTATE says which check is missing there.
+      this.logger.warn({ sqlState: (exception as { code?: string }).code, answered: fromDatabase.code }, 'database refused a request');
+      return throwError(() => fromDatabase.toBody());
     }
     this.logger.error({ err: (exception as Error)?.message, name: (exception as Error)?.name }, 'unhandled error in a request handler');
     return throwError(() => new DomainError(ErrorCode.INTERNAL, 'internal error').toBody());

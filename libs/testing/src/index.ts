@@ -3,3 +3,4 @@ export * from './wait-for';
 export * from './test-isolation';
 export * from './spawned-service';
 export * from './mailbox';
+export * from './row-counts';

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { classify, sendError } from './http/http-error.filter';
+import { registerInputGuard } from './http/input-guard.hook';
 
 export const IMPORT_BODY_LIMIT = 900 * 1024;
 export const EVIDENCE_BODY_LIMIT = 760 * 1024;
@@ -33,6 +34,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger): P
         if (!request.url.startsWith('/docs')) void reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
         requestContext.run({ correlationId: String(request.id) }, done);
       });
+      registerInputGuard(fastify);
       // Errors raised by Fastify itself (body parsing, size) never reach Nest's filters.
       fastify.setErrorHandler((error: FastifyError, request, reply) => {
         const { code, details } = classify(error);

@@ -13,10 +13,11 @@ import {
   FateStepDto,
   GovernmentSeatDto,
   HideIdeaDto,
+  IsOptional,
   PageQueryDto,
   ParticipationRpc,
-  PublicationDto,
   PUBLICATION_KINDS,
+  PublicationDto,
   RankProblemsDto,
   ReportIdeaDto,
   SelectionDto,
@@ -24,7 +25,7 @@ import {
   WorkshopIdeaDto,
   WorkshopOutputsDto,
 } from '@ogp/contracts';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { CommitteeService } from './committee/committee.service';
 import { ConsultationService } from './consultation/consultation.service';
 import { CyclesService } from './cycles/cycles.service';

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, assertRole, RpcActor } from '@ogp/auth';
-import { ALERT_KINDS, AlertSettingsDto, PageQueryDto, ReportingRpc, ReportRequestDto } from '@ogp/contracts';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ALERT_KINDS, AlertSettingsDto, IsOptional, PageQueryDto, ReportingRpc, ReportRequestDto } from '@ogp/contracts';
+import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AlertsService } from './alerts/alerts.service';
 import { SweepKind, SweepsService } from './alerts/sweeps.service';

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, Matches, ValidateNested } from 'class-validator';
+import { IsOptional } from './validation/is-optional.validator';
 import { CreateProgrammeCommand, PROGRAMME_KINDS, ProgrammeKind } from '../commitments.contract';
 import { LocalizedLongTextDto, LocalizedTextDto } from './localized-text.dto';
 
@@ -11,11 +12,13 @@ export class CreateProgrammeDto implements CreateProgrammeCommand {
   @IsIn(PROGRAMME_KINDS as readonly string[] as string[])
   kind: ProgrammeKind;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   name: LocalizedTextDto;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedLongTextDto)
   description?: LocalizedLongTextDto;

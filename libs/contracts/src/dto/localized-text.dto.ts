@@ -1,4 +1,5 @@
-import { IsOptional, IsString, Length } from 'class-validator';
+import { IsString, Length } from 'class-validator';
+import { IsOptional } from './validation/is-optional.validator';
 
 /** Text in Arabic (required: the first language of the people who use this), French and English. */
 export class LocalizedTextDto {

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
+import { IsOptional } from './validation/is-optional.validator';
 import { MAX_PAGE_SIZE, PageQuery } from '../page';
 
 /** limit/offset of any list: from a query string (strings) or a NATS payload (numbers). */

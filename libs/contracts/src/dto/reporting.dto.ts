@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsOptional } from './validation/is-optional.validator';
 import { REPORT_FORMATS, REPORT_KINDS, ReportFormat, ReportKind } from '../reporting.contract';
 
 export class ReportRequestDto {

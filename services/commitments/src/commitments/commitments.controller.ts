@@ -12,17 +12,18 @@ import {
   CreatePlanDto,
   ImportPlanDto,
   IndicatorValueDto,
+  IsOptional,
   ManualLevelDto,
   OverrideLevelDto,
   PlansRpc,
-  SnapshotRpc,
   RaiseBlockerDto,
   ReportProgressDto,
   SetStrategyDto,
   SetWeightsDto,
+  SnapshotRpc,
   UpdateCommitmentDto,
 } from '@ogp/contracts';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { BlockersService } from '../blockers/blockers.service';
 import { PlanImportService } from '../import/plan-import.service';
 import { PlansService } from '../plans/plans.service';

@@ -32,29 +32,24 @@ export class ProgrammesService {
   /** The coordination team opens a programme: an OGP plan, a regional plan, or a national strategy. */
   async create(actor: Actor | null, command: CreateProgrammeCommand, idempotencyKey: string | null): Promise<ProgrammeView> {
     assertRole(actor, ['coordinator', 'admin']);
-    try {
-      const view = await this.dataSource.transaction((manager) =>
-        runIdempotent(manager, idempotencyKey && `${actor.id}:${idempotencyKey}`, 'programmes.create', async () => {
-          const exists = await manager.query(`SELECT 1 FROM programmes WHERE code = $1`, [command.code]);
-          if (exists.length) throw new DomainError(ErrorCode.ALREADY_EXISTS, `programme ${command.code} exists`);
-          const id = randomUUID();
-          await manager.insert(ProgrammeEntity, { id, code: command.code, kind: command.kind, name: command.name, description: command.description ?? null, createdBy: actor.id });
-          const view = toProgrammeView(await manager.findOneByOrFail(ProgrammeEntity, { id }));
-          await recordChange(manager, { entityType: 'programme', entityId: id, action: 'created', actorId: actor.id, before: null, after: view });
-          await this.outbox.add(manager, CommitmentsEvents.programmeCreated, {
-            aggregate: { type: 'programme', id },
-            data: { programmeId: id, code: view.code, kind: view.kind, name: view.name },
-            actorId: actor.id,
-          });
-          return view;
-        }),
-      );
-      this.logger.info({ programmeId: view.id, code: view.code }, 'programme created');
-      return view;
-    } catch (err) {
-      if ((err as { code?: string }).code === '23505') throw new DomainError(ErrorCode.ALREADY_EXISTS, `programme ${command.code} exists`);
-      throw err;
-    }
+    const view = await this.dataSource.transaction((manager) =>
+      runIdempotent(manager, idempotencyKey && `${actor.id}:${idempotencyKey}`, 'programmes.create', async () => {
+        const exists = await manager.query(`SELECT 1 FROM programmes WHERE code = $1`, [command.code]);
+        if (exists.length) throw new DomainError(ErrorCode.ALREADY_EXISTS, `programme ${command.code} exists`);
+        const id = randomUUID();
+        await manager.insert(ProgrammeEntity, { id, code: command.code, kind: command.kind, name: command.name, description: command.description ?? null, createdBy: actor.id });
+        const view = toProgrammeView(await manager.findOneByOrFail(ProgrammeEntity, { id }));
+        await recordChange(manager, { entityType: 'programme', entityId: id, action: 'created', actorId: actor.id, before: null, after: view });
+        await this.outbox.add(manager, CommitmentsEvents.programmeCreated, {
+          aggregate: { type: 'programme', id },
+          data: { programmeId: id, code: view.code, kind: view.kind, name: view.name },
+          actorId: actor.id,
+        });
+        return view;
+      }),
+    );
+    this.logger.info({ programmeId: view.id, code: view.code }, 'programme created');
+    return view;
   }
 
   async list(query: PageQuery): Promise<Page<ProgrammeView>> {

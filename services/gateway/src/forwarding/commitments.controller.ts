@@ -8,6 +8,7 @@ import {
   CommitmentQueryDto,
   CommunicationDto,
   IndicatorValueDto,
+  IsOptional,
   ManualLevelDto,
   OverrideLevelDto,
   PlansRpc,
@@ -17,7 +18,7 @@ import {
   UpdateCommitmentDto,
 } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import { STAFF_ROLES } from '../access/all-roles.constant';
 import { PageQueryDto } from '../http/page-query.dto';
 import { AuthenticatedActor } from '../identity/jwt.strategy';

@@ -14,9 +14,10 @@ import {
   GovernmentSeatDto,
   HideIdeaDto,
   IdeaTextDto,
+  IsOptional,
   ParticipationRpc,
-  PublicationDto,
   PUBLICATION_KINDS,
+  PublicationDto,
   RankProblemsDto,
   ReportIdeaDto,
   SelectionDto,
@@ -25,7 +26,7 @@ import {
 } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { ALL_ROLES, STAFF_ROLES } from '../access/all-roles.constant';
 import { PageQueryDto } from '../http/page-query.dto';
 import { AuthenticatedActor } from '../identity/jwt.strategy';

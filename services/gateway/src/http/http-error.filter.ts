@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, ERROR_MESSAGES, ERROR_STATUS, ErrorCode, pickLanguage } from '@ogp/contracts';
+import { domainErrorFromDatabase } from '@ogp/persistence';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Fastify's own error codes that a client causes. */
@@ -13,6 +14,8 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 
 export function classify(exception: unknown): { code: ErrorCode; details?: unknown } {
   if (exception instanceof DomainError) return { code: exception.code, details: exception.details };
+  const fromDatabase = domainErrorFromDatabase(exception);
+  if (fromDatabase) return { code: fromDatabase.code };
   const fastifyCode = (exception as { code?: string })?.code;
   if (fastifyCode && FASTIFY_CODES[fastifyCode]) return { code: FASTIFY_CODES[fastifyCode] };
   if (exception instanceof SyntaxError) return { code: ErrorCode.MALFORMED_JSON };

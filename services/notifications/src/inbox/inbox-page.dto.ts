@@ -1,5 +1,5 @@
-import { IsBoolean, IsOptional } from 'class-validator';
-import { PageQueryDto } from '@ogp/contracts';
+import { IsBoolean } from 'class-validator';
+import { IsOptional, PageQueryDto } from '@ogp/contracts';
 
 export class InboxPageDto extends PageQueryDto {
   @IsOptional()

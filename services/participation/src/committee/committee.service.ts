@@ -32,19 +32,15 @@ export class CommitteeService {
     return this.dataSource.transaction(async (m) => {
       await this.cycles.assertOpen(m, dto.cycleId, 'candidacy');
       const id = randomUUID();
-      try {
-        await m.query(`INSERT INTO candidacies (id, cycle_id, applicant_id, organisation, statement, documents) VALUES ($1, $2, $3, $4, $5, $6)`, [
-          id,
-          dto.cycleId,
-          actor.id,
-          dto.organisation,
-          dto.statement,
-          JSON.stringify(dto.documents ?? []),
-        ]);
-      } catch (err) {
-        if ((err as { code?: string }).code === '23505') throw new DomainError(ErrorCode.ALREADY_EXISTS, 'you have already applied in this cycle');
-        throw err;
-      }
+      // A second candidacy of the same CSO in a cycle hits the unique key: ALREADY_EXISTS (RpcErrorFilter).
+      await m.query(`INSERT INTO candidacies (id, cycle_id, applicant_id, organisation, statement, documents) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        id,
+        dto.cycleId,
+        actor.id,
+        dto.organisation,
+        dto.statement,
+        JSON.stringify(dto.documents ?? []),
+      ]);
       await this.outbox.add(m, ParticipationEvents.candidacySubmitted, { aggregate: { type: 'candidacy', id }, data: { candidacyId: id, cycleId: dto.cycleId, organisation: dto.organisation }, actorId: actor.id });
       return { id, status: 'submitted' };
     });

@@ -1,24 +1,10 @@
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsNumber, IsObject, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '../validation/is-calendar-date.validator';
+import { IsNullable } from '../validation/is-nullable.validator';
+import { IsOptional } from '../validation/is-optional.validator';
 import { LocalizedLongTextDto, LocalizedTextDto } from '../localized-text.dto';
 
-export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const OGP_VALUES = ['access_to_information', 'civic_participation', 'public_accountability', 'technology_and_innovation'] as const;
 export const STRATEGY_KEY = /^(remote:)?[a-z0-9][a-z0-9_-]{0,63}$/;
 
@@ -43,17 +29,18 @@ export class ContactDto {
 }
 
 export class ActivityDto {
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   title: LocalizedTextDto;
 
-  @Matches(ISO_DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   startDate: string;
 
-  @Matches(ISO_DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   endDate: string;
 
-  @IsOptional()
+  @IsNullable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(1_000_000)
@@ -66,6 +53,7 @@ export class ActivityDto {
 }
 
 export class IndicatorDto {
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   title: LocalizedTextDto;
@@ -81,7 +69,7 @@ export class IndicatorDto {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   target: number;
 
-  @IsOptional()
+  @IsNullable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   current?: number | null;
 }
@@ -89,31 +77,37 @@ export class IndicatorDto {
 /** The fields of the OGP commitment template (seed 002, annex 2) that are not its identity. */
 export class CardFieldsDto {
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedLongTextDto)
   description?: LocalizedLongTextDto;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedLongTextDto)
   goal?: LocalizedLongTextDto;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedLongTextDto)
   expectedResults?: LocalizedLongTextDto;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedLongTextDto)
   problem?: LocalizedLongTextDto;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedLongTextDto)
   solution?: LocalizedLongTextDto;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   department?: LocalizedTextDto;
@@ -137,6 +131,7 @@ export class CardFieldsDto {
   sdgs?: number[];
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ContactDto)
   contact?: ContactDto;
@@ -149,14 +144,15 @@ export class CommitmentBodyDto extends CardFieldsDto {
   @Max(10000)
   number: number;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   title: LocalizedTextDto;
 
-  @Matches(ISO_DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   startDate: string;
 
-  @Matches(ISO_DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   endDate: string;
 
   @IsArray()
@@ -200,16 +196,17 @@ export class CreateCommitmentDto extends CommitmentBodyDto {
 
 export class UpdateCommitmentDto extends CardFieldsDto {
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   title?: LocalizedTextDto;
 
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   startDate?: string;
 
   @IsOptional()
-  @Matches(ISO_DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   endDate?: string;
 
   @IsOptional()

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional } from '../validation/is-optional.validator';
 import { LocalizedTextDto } from '../localized-text.dto';
 import { CommitmentBodyDto } from './card.dto';
 import { CreateInstitutionDto, PlanHeaderDto } from './structure.dto';
@@ -10,6 +11,7 @@ export class ImportAreaDto {
   @Matches(CODE)
   code: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   title: LocalizedTextDto;
@@ -38,6 +40,7 @@ export class ImportPlanDto {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/)
   programmeCode: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => PlanHeaderDto)
   plan: PlanHeaderDto;

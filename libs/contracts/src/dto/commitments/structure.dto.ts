@@ -1,9 +1,11 @@
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '../validation/is-calendar-date.validator';
+import { IsOptional } from '../validation/is-optional.validator';
 import { COMPLETION_LEVELS } from '../../tracking.contract';
 import { PageQueryDto } from '../page-query.dto';
 import { LocalizedTextDto } from '../localized-text.dto';
-import { ISO_DATE, STRATEGY_KEY } from './card.dto';
+import { STRATEGY_KEY } from './card.dto';
 
 export const INSTITUTION_KINDS = ['ministry', 'agency', 'council', 'parliament', 'region', 'other'] as const;
 export const PLAN_STATUSES = ['draft', 'adopted', 'in_implementation', 'closed'] as const;
@@ -16,6 +18,7 @@ export class CreateInstitutionDto {
   @IsIn(INSTITUTION_KINDS as readonly string[] as string[])
   kind: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   name: LocalizedTextDto;
@@ -30,14 +33,15 @@ export class PlanHeaderDto {
   @Matches(CODE, { message: 'code must be 1-40 letters, digits, ., - or _' })
   code: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   title: LocalizedTextDto;
 
-  @Matches(ISO_DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   startDate: string;
 
-  @Matches(ISO_DATE, { message: 'endDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   endDate: string;
 
   @IsOptional()
@@ -57,6 +61,7 @@ export class CreateAreaDto {
   @Matches(CODE, { message: 'code must be 1-40 letters, digits, ., - or _' })
   code: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   title: LocalizedTextDto;

@@ -1,15 +1,18 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsObject, IsString, IsUUID, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate } from '../validation/is-calendar-date.validator';
+import { IsNullable } from '../validation/is-nullable.validator';
+import { IsOptional } from '../validation/is-optional.validator';
 import { COMPLETION_LEVELS } from '../../tracking.contract';
 import { LocalizedLongTextDto, LocalizedTextDto } from '../localized-text.dto';
-import { ActivityDto, ISO_DATE, STRATEGY_KEY } from './card.dto';
+import { ActivityDto, STRATEGY_KEY } from './card.dto';
 
 export class WeightDto {
   @IsUUID()
   activityId: string;
 
   /** null clears the weight (it then counts as 1). */
-  @IsOptional()
+  @IsNullable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(1_000_000)
@@ -70,10 +73,11 @@ export class ReportProgressDto {
   @IsBoolean()
   done?: boolean;
 
-  @Matches(ISO_DATE, { message: 'reportedOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   reportedOn: string;
 
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedLongTextDto)
   results?: LocalizedLongTextDto;
@@ -105,11 +109,12 @@ export class CommunicationDto {
   @IsIn(['press', 'social_media', 'event', 'publication', 'other'])
   kind: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   title: LocalizedTextDto;
 
-  @Matches(ISO_DATE, { message: 'happenedOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   happenedOn: string;
 
   @IsOptional()
@@ -136,7 +141,7 @@ export class AnswerBlockerDto {
 
 export class OverrideLevelDto {
   /** null removes the override: the level is derived again. */
-  @IsOptional()
+  @IsNullable()
   @IsIn(COMPLETION_LEVELS as readonly string[] as string[])
   level: string | null;
 
@@ -153,7 +158,7 @@ export class SetStrategyDto {
   id: string;
 
   /** null clears this level's choice (the next level's applies). */
-  @IsOptional()
+  @IsNullable()
   @Matches(STRATEGY_KEY)
   strategy: string | null;
 }

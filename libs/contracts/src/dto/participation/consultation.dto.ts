@@ -1,5 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsString, IsUUID, IsUrl, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInstant } from '../validation/is-instant.validator';
+import { IsOptional } from '../validation/is-optional.validator';
 import { LocalizedLongTextDto, LocalizedTextDto } from '../localized-text.dto';
 
 export class DraftCommitmentDto {
@@ -11,6 +13,7 @@ export class DraftCommitmentDto {
   @Max(1000)
   number: number;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   title: LocalizedTextDto;
@@ -83,7 +86,7 @@ export class SelectionDto {
   @Max(50)
   seats: number;
 
-  @IsISO8601({ strict: true })
+  @IsInstant()
   termStart: string;
 
   @IsInt()
@@ -107,7 +110,7 @@ export class GovernmentSeatDto {
   @Length(2, 200)
   holder: string;
 
-  @IsISO8601({ strict: true })
+  @IsInstant()
   termStart: string;
 
   @IsInt()
@@ -128,10 +131,12 @@ export class PublicationDto {
   @IsIn(PUBLICATION_KINDS as readonly string[] as string[])
   kind: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   title: LocalizedTextDto;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedLongTextDto)
   body: LocalizedLongTextDto;

@@ -1,5 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsInstant } from '../validation/is-instant.validator';
+import { IsOptional } from '../validation/is-optional.validator';
 import { LocalizedTextDto } from '../localized-text.dto';
 
 /** The dated spaces of a co-creation cycle; each accepts input only inside its window. */
@@ -10,10 +12,10 @@ export class PhaseDto {
   @IsIn(PHASE_KINDS as readonly string[] as string[])
   kind: PhaseKind;
 
-  @IsISO8601({ strict: true })
+  @IsInstant()
   opensAt: string;
 
-  @IsISO8601({ strict: true })
+  @IsInstant()
   closesAt: string;
 }
 
@@ -23,6 +25,7 @@ export class ThemeDto {
   @Max(100)
   number: number;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   title: LocalizedTextDto;
@@ -35,6 +38,7 @@ export class CreateCycleDto {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/)
   code: string;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   title: LocalizedTextDto;

@@ -1,4 +1,5 @@
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsOptional } from '../validation/is-optional.validator';
 
 /** What an idea says, whichever channel it came through. */
 export class IdeaTextDto {

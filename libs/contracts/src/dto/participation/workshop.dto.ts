@@ -1,5 +1,7 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsString, IsUUID, IsUrl, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsInstant } from '../validation/is-instant.validator';
+import { IsOptional } from '../validation/is-optional.validator';
 import { LocalizedTextDto } from '../localized-text.dto';
 
 export class AgendaItemDto {
@@ -25,6 +27,7 @@ export class CreateWorkshopDto {
   @Max(1000)
   number: number;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   title: LocalizedTextDto;
@@ -39,13 +42,13 @@ export class CreateWorkshopDto {
   @MaxLength(200, { each: true })
   institutions: string[];
 
-  @IsISO8601({ strict: true })
+  @IsInstant()
   startsAt: string;
 
-  @IsISO8601({ strict: true })
+  @IsInstant()
   registrationOpensAt: string;
 
-  @IsISO8601({ strict: true })
+  @IsInstant()
   registrationClosesAt: string;
 
   @IsInt()

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { IsOptional } from '@ogp/contracts';
 import { ROLES, Role } from '@ogp/auth';
 import { PageQueryDto } from '../../http/page-query.dto';
 

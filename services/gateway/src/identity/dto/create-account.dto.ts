@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { LANGUAGES, Language } from '@ogp/contracts';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsObject, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { IsOptional, LANGUAGES, Language } from '@ogp/contracts';
 import { ROLES, Role } from '@ogp/auth';
 
 export class ScopeDto {
@@ -45,6 +45,7 @@ export class CreateAccountDto {
 
   @ApiProperty({ type: ScopeDto, required: false })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ScopeDto)
   scopes?: ScopeDto;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { LANGUAGES, Language } from '@ogp/contracts';
+import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
+import { IsOptional, LANGUAGES, Language } from '@ogp/contracts';
 import { SELF_REGISTERED_ROLES } from '@ogp/auth';
 
 export class RegisterDto {
