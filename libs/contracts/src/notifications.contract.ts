@@ -7,6 +7,8 @@ export interface InAppNotificationView {
   type: string;
   title: string;
   body: string;
+  /** Portal path of the item, without the language prefix (`/commitments/<id>`), or null. */
+  link: string | null;
   readAt: string | null;
   createdAt: string;
 }

@@ -24,11 +24,16 @@ export interface AlertRaisedEvent {
   commitmentId: string | null;
   institutionId: string | null;
   activityId: string | null;
+  /** The commitment's title. */
   title: Localized | null;
+  /** The activity's title, for the alerts about an activity. */
+  activityTitle?: Localized | null;
   dueDate: string | null;
   period: string;
   audience: AlertAudience[];
   summary?: { commitments: number; progress: number; overdueActivities: number; lateCommitments: number };
+  /** The sweep run that raised it and how many alerts that run raised: one e-mail per person per sweep. */
+  sweep?: { id: string; size: number };
 }
 
 export const REPORT_KINDS = ['self_assessment', 'plan_dashboard', 'co_creation_synthesis', 'activities'] as const;

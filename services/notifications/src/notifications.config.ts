@@ -1,4 +1,4 @@
-import { IsInt, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
 import { BaseServiceConfig, Secret } from '@ogp/runtime';
 
 export class NotificationsConfig extends BaseServiceConfig {
@@ -17,4 +17,15 @@ export class NotificationsConfig extends BaseServiceConfig {
   @Min(1)
   @Max(100)
   EMAIL_MAX_ATTEMPTS = 12;
+
+  /** Where people open what a notification is about: links are PORTAL_URL/<lang>/<path>. */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http:// or https:// URL' })
+  @Matches(/^[^?#]*[^/?#]$/, { message: 'must not end with / nor carry a query or fragment' })
+  PORTAL_URL = 'http://127.0.0.1:3001';
+
+  /** Alerts of one sweep wait at most this long for the rest of their sweep before going out. */
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  ALERT_BATCH_WAIT_SECONDS = 60;
 }

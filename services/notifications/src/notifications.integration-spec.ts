@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IdentityEvents, NotificationsRpc2, ParticipationEvents, UserDirectoryEntry } from '@ogp/contracts';
+import { IdentityEvents, NotificationsRpc2, ParticipationEvents, ReportingEvents, UserDirectoryEntry } from '@ogp/contracts';
 import { ensureEventStreams, MessagingTables1732100000000, NatsRpcClient, OutboxRelay, OutboxWriter } from '@ogp/messaging';
 import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
 import { freePort, Mailbox, SpawnedService, TEST_DATABASE_URL, TEST_NATS_URL, TestIsolation, waitFor } from '@ogp/testing';
@@ -60,7 +60,7 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
     await relay.start();
     notifications = new SpawnedService(
       'notifications',
-      iso.env('notifications', { HTTP_PORT: String(await freePort()), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, PORTAL_URL: PORTAL }),
+      iso.env('notifications', { HTTP_PORT: String(await freePort()), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, PORTAL_URL: PORTAL, ALERT_BATCH_WAIT_SECONDS: '2' }),
     ).start();
     await notifications.ready();
   });
@@ -113,6 +113,55 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
       expect((await inApp(authors.en.userId)).map((n) => n.body)).toContain('Your idea moved to: accepted for processing.');
       expect((await inApp(authors.ar.userId)).map((n) => n.body)).toContain('انتقل مقترحك إلى مرحلة: غير معتمد.');
       expect(mailbox.to(authors.fr.email).map((m) => m.text.split('\n')[0])).toContain('Votre idée est passée à l’étape : retenue dans un engagement proposé.');
+    });
+  });
+  describe('links to the item', () => {
+    it('a fate e-mail links to the idea once its fate is published, and to "my ideas" before', async () => {
+      const author = person('linked-author', ['citizen'], 'fr');
+      await register(author);
+      await rpc.request(NotificationsRpc2.setPreference, { type: ParticipationEvents.ideaFateChanged.type, mode: 'immediate' }, actor(author));
+      const cycleId = randomUUID();
+      const ideaId = randomUUID();
+      await emit(ParticipationEvents.ideaFateChanged, ideaId, { ideaId, cycleId, authorId: author.userId, title: 'Idée', status: 'not_retained', explanation: 'Hors périmètre.' });
+      await waitFor(() => mailbox.to(author.email).length === 1, { what: 'the first fate e-mail' });
+      await emit(ParticipationEvents.ideaFateChanged, ideaId, { ideaId, cycleId, authorId: author.userId, title: 'Idée', status: 'published', explanation: 'Hors périmètre.' });
+      await waitFor(() => mailbox.to(author.email).length === 2, { what: 'the second fate e-mail' });
+      const [step, published] = mailbox.to(author.email);
+      expect(step.text).toBe(`Votre idée est passée à l’étape : non retenue. Hors périmètre.\n\nVoir : ${PORTAL}/fr/me/ideas`);
+      expect(published.text).toContain(`${PORTAL}/fr/cycles/${cycleId}/ideas/${ideaId}`);
+      const links = await producer.query(`SELECT link FROM ${schema()}.notifications WHERE recipient_id = $1 AND channel = 'in_app' ORDER BY created_at`, [author.userId]);
+      expect(links.map((l: { link: string }) => l.link)).toEqual(['/me/ideas', `/cycles/${cycleId}/ideas/${ideaId}`]);
+    });
+  });
+
+  describe('alerts gathered per sweep', () => {
+    it('an alert whose sweep never completes (a lost event) still goes out once, after ALERT_BATCH_WAIT_SECONDS', async () => {
+      const programmeId = randomUUID();
+      const member = person('lonely-member', ['committee_member'], 'en', { programmes: [programmeId] });
+      await register(member);
+      const sweep = { id: randomUUID(), size: 2 };
+      const commitmentId = randomUUID();
+      const alertId = randomUUID();
+      await emit(ReportingEvents.alertRaised, alertId, {
+        alertId, kind: 'overdue', programmeId, commitmentId, institutionId: null, activityId: randomUUID(), title: { ar: 'التزام', en: 'Commitment 7' },
+        activityTitle: { ar: 'نشاط', en: 'Publish the budget' }, dueDate: '2026-05-01', period: 'overdue', audience: ['committee'], sweep,
+      });
+      await waitFor(async () => (await inApp(member.userId)).length === 1, { what: 'the in-app alert' });
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(mailbox.to(member.email)).toHaveLength(0);
+      await waitFor(() => mailbox.to(member.email).length === 1, { what: 'the e-mail after the wait', timeoutMs: 15000 });
+      expect(mailbox.to(member.email)[0].subject).toBe('Overdue activity: Publish the budget — Commitment 7');
+      expect(mailbox.to(member.email)[0].text).toBe(`Activity "Publish the budget" of commitment Commitment 7 was due on May 1, 2026 and is not complete.\n\nView: ${PORTAL}/en/commitments/${commitmentId}`);
+      // The rest of the sweep arriving late goes out alone, once.
+      const late = randomUUID();
+      await emit(ReportingEvents.alertRaised, late, {
+        alertId: late, kind: 'commitment_overdue', programmeId, commitmentId, institutionId: null, activityId: null, title: { ar: 'التزام', en: 'Commitment 7' },
+        activityTitle: null, dueDate: '2026-05-10', period: 'overdue', audience: ['committee'], sweep,
+      });
+      await waitFor(() => mailbox.to(member.email).length === 2, { what: 'the late alert' });
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(mailbox.to(member.email)).toHaveLength(2);
+      expect(mailbox.to(member.email)[1].subject).toBe('Overdue commitment: Commitment 7');
     });
   });
 });

@@ -13,6 +13,8 @@ import { RecipientsRepository } from './recipients/recipients.repository';
 import { Email1732100000700 } from './email/email.migration';
 import { EmailSender } from './email/email-sender';
 import { DigestService } from './email/digest.service';
+import { AlertBatchesService } from './email/alert-batches.service';
+import { NotificationsLinks1764580000000 } from './notifications-links.migration';
 import { PreferencesService } from './preferences/preferences.service';
 import { PreferencesController } from './inbox/preferences.controller';
 
@@ -27,14 +29,14 @@ export class NotificationsModule {
           url: config.DATABASE_URL,
           schema: config.DB_SCHEMA,
           entities: [],
-          migrations: [MessagingTables1732100000000, Notifications1732100000300, Email1732100000700],
+          migrations: [MessagingTables1732100000000, Notifications1732100000300, Email1732100000700, NotificationsLinks1764580000000],
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'notifications',
         }),
         MessagingModule.forRoot({ service: 'notifications', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
       controllers: [InboxController, PreferencesController, serviceInfoController('notifications')],
-      providers: [RecipientsRepository, EventDispatcher, NotificationsConsumer, InboxService, PreferencesService, EmailSender, DigestService],
+      providers: [RecipientsRepository, EventDispatcher, NotificationsConsumer, InboxService, PreferencesService, EmailSender, DigestService, AlertBatchesService],
     };
   }
 }

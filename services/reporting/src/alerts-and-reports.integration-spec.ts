@@ -7,11 +7,10 @@ import { IdentityEvents, PlanEvents, ReportingRpc, UserDirectoryEntry } from '@o
 import { ensureEventStreams, MessagingTables1732100000000, NatsRpcClient, OutboxRelay, OutboxWriter } from '@ogp/messaging';
 import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
 import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
-import { freePort, SpawnedService, TEST_DATABASE_URL, TEST_NATS_URL, TEST_REDIS_URL, TestIsolation, waitFor } from '@ogp/testing';
+import { freePort, Mailbox, SpawnedService, TEST_DATABASE_URL, TEST_NATS_URL, TEST_REDIS_URL, TestIsolation, waitFor } from '@ogp/testing';
 import Redis from 'ioredis';
 import { connect, NatsConnection } from 'nats';
 import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import * as XLSX from 'xlsx';
 import { SweepsService } from './alerts/sweeps.service';
@@ -22,61 +21,7 @@ import { createReportingApp } from './reporting.app';
 import { ReportingConfig } from './reporting.config';
 
 const ARTIFACTS = join(__dirname, '..', '..', '..', 'test-artifacts');
-
-/** RFC 2047: adjacent encoded words are joined as bytes, then read as UTF-8. */
-function decodeMimeHeader(line: string): string {
-  return line.replace(/(=\?UTF-8\?[BQ]\?[^?]*\?=\s*)+/gi, (run) => {
-    const bytes: Buffer[] = [];
-    for (const [, enc, text] of run.matchAll(/=\?UTF-8\?([BQ])\?([^?]*)\?=/gi)) {
-      bytes.push(
-        enc.toUpperCase() === 'B'
-          ? Buffer.from(text, 'base64')
-          : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1'),
-      );
-    }
-    return Buffer.concat(bytes).toString('utf8') + (/\s$/.test(run) ? ' ' : '');
-  }).trim();
-}
-
-interface Mail {
-  to: string[];
-  subject: string;
-  messageId: string;
-}
-
-/** A real SMTP server in the test: it records every message it accepts, and can be stopped. */
-class Mailbox {
-  mails: Mail[] = [];
-  private server: SMTPServer | null = null;
-  constructor(readonly port: number) {}
-
-  start(): Promise<void> {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData: (stream, session, callback) => {
-        let raw = '';
-        stream.on('data', (d: Buffer) => (raw += d.toString('utf8')));
-        stream.on('end', () => {
-          const header = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
-          const subjectLine = /^Subject: (.*)$/im.exec(header)?.[1] ?? '';
-          const subject = decodeMimeHeader(subjectLine);
-          this.mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject, messageId: /^Message-ID: (.*)$/im.exec(header)?.[1] ?? '' });
-          callback();
-        });
-      },
-    });
-    return new Promise((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  to(address: string): Mail[] {
-    return this.mails.filter((m) => m.to.includes(address));
-  }
-}
+const PORTAL = 'https://portal.test.ma';
 
 describe('deadline alerts, e-mail exactly once, schedules and reports (real servers)', () => {
   const iso = new TestIsolation();
@@ -139,7 +84,7 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
     await runMigrationsUnderLock(producer, iso.schema('producer'));
     relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger: pino({ level: 'silent' }), pollIntervalMs: 50 });
     await relay.start();
-    notificationsEnv = iso.env('notifications', { HTTP_PORT: String(await freePort()), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, LOG_LEVEL: 'info' });
+    notificationsEnv = iso.env('notifications', { HTTP_PORT: String(await freePort()), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, PORTAL_URL: PORTAL, LOG_LEVEL: 'info' });
     notifications = new SpawnedService('notifications', notificationsEnv).start();
     reportingConfig = loadConfig(ReportingConfig, iso.env('reporting'));
     await Promise.all([notifications.ready(), startReporting()]);
@@ -173,8 +118,8 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
     await waitFor(() => mailbox.to('cm1@test.ma').length >= 1 && mailbox.to('cm2@test.ma').length >= 1, { what: 'e-mails to the committee', timeoutMs: 20000 });
     expect(mailbox.to('cm1@test.ma')).toHaveLength(1);
     expect(mailbox.to('cm2@test.ma')).toHaveLength(1);
-    expect(mailbox.to('cm1@test.ma')[0].subject).toBe('Activité en retard : Engagement 1');
-    expect(mailbox.to('cm2@test.ma')[0].subject).toBe('نشاط متأخر: إنشاء بوابة الشفافية');
+    expect(mailbox.to('cm1@test.ma')[0].subject).toBe('Activité en retard : إطلاق البوابة — Engagement 1');
+    expect(mailbox.to('cm2@test.ma')[0].subject).toBe('نشاط متأخر: إطلاق البوابة — إنشاء بوابة الشفافية');
     expect(mailbox.to('cm3@test.ma')).toHaveLength(0);
     // The project manager and the coordinators hear of it too.
     await waitFor(() => mailbox.to('pm@test.ma').length === 1 && mailbox.to('coordinator@test.ma').length === 1, { what: 'pm and coordinator' });
@@ -182,6 +127,48 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
     expect((await sweep('overdue')).raised).toBe(0);
     await new Promise((r) => setTimeout(r, 1500));
     expect(mailbox.mails.length).toBe(before);
+  });
+
+  it('the alerts of one sweep reach each person in ONE e-mail listing every item by kind, naming the activity, its end date and a link; in-app stays one per alert', async () => {
+    const a = await commitment(4, 'تعزيز الشفافية المالية', [
+      { endDate: '2026-05-02', title: 'نشر الميزانية المواطنة' },
+      { endDate: '2026-05-05', title: 'نشر تقارير التنفيذ' },
+    ]);
+    const b = await commitment(5, 'إرساء الحق في الحصول على المعلومات', [{ endDate: '2026-03-20', title: 'تعيين المكلفين بالمعلومات' }]);
+    const before = { cm1: mailbox.to('cm1@test.ma').length, cm2: mailbox.to('cm2@test.ma').length, pm: mailbox.to('pm@test.ma').length };
+    // Three overdue activities and one escalation (the one past end + 14 days): four alerts in one sweep.
+    expect((await sweep('overdue')).raised).toBe(4);
+    await waitFor(() => mailbox.to('cm1@test.ma').length > before.cm1 && mailbox.to('cm2@test.ma').length > before.cm2 && mailbox.to('pm@test.ma').length > before.pm, {
+      what: 'the gathered e-mails',
+      timeoutMs: 20000,
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    const [fr] = mailbox.to('cm1@test.ma').slice(before.cm1);
+    expect(mailbox.to('cm1@test.ma')).toHaveLength(before.cm1 + 1);
+    expect(mailbox.to('cm2@test.ma')).toHaveLength(before.cm2 + 1);
+    expect(mailbox.to('pm@test.ma')).toHaveLength(before.pm + 1);
+    expect(fr.subject).toBe('Alertes de suivi (4)');
+    expect(fr.text).toContain('Activités en retard (3)');
+    expect(fr.text).toContain('Escalade : activités toujours en retard (1)');
+    expect(fr.text).toContain("L'activité « نشر الميزانية المواطنة » de l'engagement Engagement 4 devait être achevée le 2 mai 2026 et ne l'est pas.");
+    expect(fr.text).toContain("L'activité « نشر تقارير التنفيذ » de l'engagement Engagement 4 devait être achevée le 5 mai 2026 et ne l'est pas.");
+    expect(fr.text).toContain("L'activité « تعيين المكلفين بالمعلومات » de l'engagement Engagement 5 devait être achevée le 20 mars 2026 et ne l'est pas.");
+    expect(fr.text.split(`${PORTAL}/fr/commitments/${a.id}`)).toHaveLength(3);
+    expect(fr.text.split(`${PORTAL}/fr/commitments/${b.id}`)).toHaveLength(3);
+    const [ar] = mailbox.to('cm2@test.ma').slice(before.cm2);
+    expect(ar.subject).toBe('تنبيهات التتبع (4)');
+    expect(ar.text).toContain('انتهى أجل النشاط «نشر تقارير التنفيذ» من الالتزام تعزيز الشفافية المالية يوم');
+    expect(ar.text).toContain(`${PORTAL}/ar/commitments/${b.id}`);
+    // In the app, one notification per alert, each with the commitment's link.
+    const inApp: { link: string }[] = await producer.query(
+      `SELECT n.link FROM "${iso.schema('notifications')}".notifications n WHERE n.recipient_id = $1 AND n.channel = 'in_app' AND n.link = ANY($2::text[])`,
+      [people.cm1.userId, [`/commitments/${a.id}`, `/commitments/${b.id}`]],
+    );
+    expect(inApp).toHaveLength(4);
+    const total = mailbox.mails.length;
+    expect((await sweep('overdue')).raised).toBe(0);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(mailbox.mails.length).toBe(total);
   });
 
   it('deadline approaching: N days before the end date, one alert to the project manager', async () => {

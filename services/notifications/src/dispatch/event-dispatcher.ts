@@ -15,13 +15,17 @@ import {
   ReportingEvents,
   UserDirectoryEntry,
 } from '@ogp/contracts';
-import { LOGGER } from '@ogp/runtime';
+import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { EntityManager } from 'typeorm';
+import { AlertBatchesService } from '../email/alert-batches.service';
+import { OPEN_LINK_LABEL } from '../labels/link-labels.constant';
+import { NotificationsConfig } from '../notifications.config';
 import { PreferencesService } from '../preferences/preferences.service';
 import { Recipient, RecipientsRepository } from '../recipients/recipients.repository';
 import { fateStepLabel } from '../labels/fate-step-labels.constant';
 import { roleList } from '../labels/role-labels.constant';
+import { PortalPaths } from './portal-paths.constant';
 import { render, TEMPLATES } from './templates.constant';
 
 function localized(value: Localized | null | undefined, language: Language): string {
@@ -29,7 +33,21 @@ function localized(value: Localized | null | undefined, language: Language): str
   return value[language] ?? value.ar;
 }
 
+/** A calendar date (YYYY-MM-DD) as the reader writes it. */
+function localDate(date: string | null | undefined, language: Language): string {
+  if (!date) return '';
+  const day = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(day.getTime()) ? date : new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+}
+
 type Values = (language: Language) => Record<string, string>;
+
+interface NotifyOptions {
+  /** Portal path of the item, without the language prefix. */
+  path?: string | null;
+  /** Alerts of one sweep: immediate e-mails wait to go out together, one per person. */
+  batch?: { sweepId: string; kind: string };
+}
 
 /**
  * Turns one domain event into the notifications it causes, inside the consumer's transaction:
@@ -41,6 +59,8 @@ export class EventDispatcher {
   constructor(
     private readonly recipients: RecipientsRepository,
     private readonly preferences: PreferencesService,
+    private readonly batches: AlertBatchesService,
+    @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -65,31 +85,45 @@ export class EventDispatcher {
         const alert = event.data as AlertRaisedEvent;
         const people = await this.recipients.audience(manager, alert.audience, alert.programmeId, alert.institutionId);
         const summary = alert.summary;
-        await this.notify(manager, event, `reporting.alert.${alert.kind}`, people, (l) => ({
+        const batched = alert.sweep ? await this.batches.join(manager, alert.sweep) : false;
+        const values: Values = (l) => ({
           title: localized(alert.title, l),
-          dueDate: alert.dueDate ?? '',
+          activity: localized(alert.activityTitle, l),
+          dueDate: localDate(alert.dueDate, l),
           period: alert.period,
           progress: summary ? String(summary.progress) : '',
           overdueActivities: summary ? String(summary.overdueActivities) : '',
           lateCommitments: summary ? String(summary.lateCommitments) : '',
-        }));
+        });
+        await this.notify(manager, event, `reporting.alert.${alert.kind}`, people, values, {
+          path: alert.commitmentId ? PortalPaths.commitment(alert.commitmentId) : null,
+          batch: batched ? { sweepId: alert.sweep!.id, kind: alert.kind } : undefined,
+        });
+        if (alert.sweep) await this.batches.completeIfLast(manager, alert.sweep.id);
         return;
       }
       case PlanEvents.blockerRaised.type: {
         const data = event.data as BlockerEvent;
         const people = await this.recipients.audience(manager, ['committee', 'coordinators'], data.programmeId, null);
-        await this.notify(manager, event, event.type, people, (l) => ({ blockerTitle: data.blockerTitle, title: localized(data.title, l) }));
+        await this.notify(manager, event, event.type, people, (l) => ({ blockerTitle: data.blockerTitle, title: localized(data.title, l) }), {
+          path: PortalPaths.commitment(data.commitmentId),
+        });
         return;
       }
       case PlanEvents.blockerAnswered.type: {
         const data = event.data as BlockerEvent & { answer: string };
-        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.raisedBy]), () => ({ blockerTitle: data.blockerTitle, answer: data.answer }));
+        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.raisedBy]), () => ({ blockerTitle: data.blockerTitle, answer: data.answer }), {
+          path: PortalPaths.commitment(data.commitmentId),
+        });
         return;
       }
       case ParticipationEvents.ideaFateChanged.type: {
         const data = event.data as IdeaFateEvent;
         if (!data.authorId) return;
-        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.authorId]), (l) => ({ ideaTitle: data.title, status: fateStepLabel(data.status, l), explanation: data.explanation ?? '' }));
+        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.authorId]), (l) => ({ ideaTitle: data.title, status: fateStepLabel(data.status, l), explanation: data.explanation ?? '' }), {
+          // Until the fate is published only the author sees the idea's path, in their own space.
+          path: data.status === 'published' ? PortalPaths.idea(data.cycleId, data.ideaId) : PortalPaths.myIdeas(),
+        });
         return;
       }
       case ParticipationEvents.registrationConfirmed.type: {
@@ -107,37 +141,48 @@ export class EventDispatcher {
     }
   }
 
-  private async notify(manager: EntityManager, event: EventEnvelope, type: string, recipients: Recipient[], values: Values): Promise<void> {
+  private async notify(manager: EntityManager, event: EventEnvelope, type: string, recipients: Recipient[], values: Values, options: NotifyOptions = {}): Promise<void> {
     const template = TEMPLATES[type];
     if (!template || recipients.length === 0) return;
+    const path = options.path ?? null;
     let emails = 0;
     for (const r of recipients) {
       const v = values(r.language);
       const title = render(template.title[r.language], v);
       const body = render(template.body[r.language], v).trim();
       await manager.query(
-        `INSERT INTO notifications (id, recipient_id, event_id, type, channel, title, body) VALUES ($1, $2, $3, $4, 'in_app', $5, $6)
+        `INSERT INTO notifications (id, recipient_id, event_id, type, channel, title, body, link) VALUES ($1, $2, $3, $4, 'in_app', $5, $6, $7)
          ON CONFLICT (event_id, recipient_id, channel) DO NOTHING`,
-        [randomUUID(), r.userId, event.id, type, title, body],
+        [randomUUID(), r.userId, event.id, type, title, body, path],
       );
       const mode = await this.preferences.modeFor(manager, r.userId, type);
       if (mode === 'off' || !r.email) continue;
+      const url = path ? `${this.config.PORTAL_URL}/${r.language}${path}` : null;
+      const emailBody = url ? `${body}\n\n${OPEN_LINK_LABEL[r.language]}${url}` : body;
       const notificationId = randomUUID();
       const inserted = await manager.query(
-        `INSERT INTO notifications (id, recipient_id, event_id, type, channel, title, body) VALUES ($1, $2, $3, $4, 'email', $5, $6)
+        `INSERT INTO notifications (id, recipient_id, event_id, type, channel, title, body, link) VALUES ($1, $2, $3, $4, 'email', $5, $6, $7)
          ON CONFLICT (event_id, recipient_id, channel) DO NOTHING RETURNING id`,
-        [notificationId, r.userId, event.id, type, title, body],
+        [notificationId, r.userId, event.id, type, title, emailBody, path],
       );
       if (inserted.length === 0) continue;
-      await manager.query(`INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        randomUUID(),
-        notificationId,
-        r.userId,
-        r.email,
-        title,
-        body,
-        mode === 'digest' ? 'digest' : 'pending',
-      ]);
+      const batched = mode === 'immediate' && options.batch;
+      await manager.query(
+        `INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status, batch_key, batch_kind, batch_line)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          randomUUID(),
+          notificationId,
+          r.userId,
+          r.email,
+          title,
+          emailBody,
+          mode === 'digest' ? 'digest' : batched ? 'batched' : 'pending',
+          batched ? options.batch!.sweepId : null,
+          batched ? options.batch!.kind : null,
+          batched ? (url ? `${body}\n  ${url}` : body) : null,
+        ],
+      );
       emails += 1;
     }
     this.logger.info({ eventId: event.id, type: event.type, recipients: recipients.length, emails }, 'in-app notifications recorded');

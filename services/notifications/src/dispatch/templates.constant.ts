@@ -18,16 +18,28 @@ export const TEMPLATES: Record<string, Template> = {
     { ar: 'أنشأ فريق التنسيق حسابك بصفة {roles}.', fr: "L'équipe de coordination a créé votre compte ({roles}).", en: 'The coordination team created your account ({roles}).' },
   ),
   'reporting.alert.deadline_approaching': t(
-    { ar: 'اقتراب أجل نشاط: {title}', fr: "Échéance proche d'une activité : {title}", en: 'Activity deadline approaching: {title}' },
-    { ar: 'ينتهي أجل نشاط في الالتزام {title} يوم {dueDate}.', fr: "Une activité de l'engagement {title} arrive à échéance le {dueDate}.", en: 'An activity of commitment {title} is due on {dueDate}.' },
+    { ar: 'اقتراب أجل نشاط: {activity} — {title}', fr: "Échéance proche d'une activité : {activity} — {title}", en: 'Activity deadline approaching: {activity} — {title}' },
+    {
+      ar: 'ينتهي أجل النشاط «{activity}» من الالتزام {title} يوم {dueDate}.',
+      fr: "L'activité « {activity} » de l'engagement {title} arrive à échéance le {dueDate}.",
+      en: 'Activity "{activity}" of commitment {title} is due on {dueDate}.',
+    },
   ),
   'reporting.alert.overdue': t(
-    { ar: 'نشاط متأخر: {title}', fr: 'Activité en retard : {title}', en: 'Overdue activity: {title}' },
-    { ar: 'انتهى أجل نشاط في الالتزام {title} يوم {dueDate} ولم يكتمل بعد.', fr: "Une activité de l'engagement {title} devait être achevée le {dueDate} et ne l'est pas.", en: 'An activity of commitment {title} was due on {dueDate} and is not complete.' },
+    { ar: 'نشاط متأخر: {activity} — {title}', fr: 'Activité en retard : {activity} — {title}', en: 'Overdue activity: {activity} — {title}' },
+    {
+      ar: 'انتهى أجل النشاط «{activity}» من الالتزام {title} يوم {dueDate} ولم يكتمل بعد.',
+      fr: "L'activité « {activity} » de l'engagement {title} devait être achevée le {dueDate} et ne l'est pas.",
+      en: 'Activity "{activity}" of commitment {title} was due on {dueDate} and is not complete.',
+    },
   ),
   'reporting.alert.overdue_escalation': t(
-    { ar: 'تصعيد: نشاط لا يزال متأخرا: {title}', fr: 'Escalade : activité toujours en retard : {title}', en: 'Escalation: activity still overdue: {title}' },
-    { ar: 'لا يزال نشاط في الالتزام {title} متأخرا منذ {dueDate}.', fr: "Une activité de l'engagement {title} est toujours en retard depuis le {dueDate}.", en: 'An activity of commitment {title} has been overdue since {dueDate}.' },
+    { ar: 'تصعيد: نشاط لا يزال متأخرا: {activity} — {title}', fr: 'Escalade : activité toujours en retard : {activity} — {title}', en: 'Escalation: activity still overdue: {activity} — {title}' },
+    {
+      ar: 'لا يزال النشاط «{activity}» من الالتزام {title} متأخرا منذ {dueDate}.',
+      fr: "L'activité « {activity} » de l'engagement {title} est toujours en retard depuis le {dueDate}.",
+      en: 'Activity "{activity}" of commitment {title} has been overdue since {dueDate}.',
+    },
   ),
   'reporting.alert.commitment_overdue': t(
     { ar: 'التزام متأخر: {title}', fr: 'Engagement en retard : {title}', en: 'Overdue commitment: {title}' },

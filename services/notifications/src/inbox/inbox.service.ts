@@ -9,6 +9,7 @@ interface Row {
   type: string;
   title: string;
   body: string;
+  link: string | null;
   read_at: Date | null;
   created_at: Date;
 }
@@ -22,13 +23,13 @@ export class InboxService {
     assertRole(actor, ROLES);
     const { limit, offset } = boundPage(query);
     const rows: Row[] = await this.dataSource.query(
-      `SELECT id, event_id, type, title, body, read_at, created_at FROM notifications
+      `SELECT id, event_id, type, title, body, link, read_at, created_at FROM notifications
         WHERE recipient_id = $1 AND channel = 'in_app' ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
       [actor.id, limit, offset],
     );
     const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM notifications WHERE recipient_id = $1 AND channel = 'in_app'`, [actor.id]);
     return {
-      items: rows.map((r) => ({ id: r.id, eventId: r.event_id, type: r.type, title: r.title, body: r.body, readAt: r.read_at?.toISOString() ?? null, createdAt: r.created_at.toISOString() })),
+      items: rows.map((r) => ({ id: r.id, eventId: r.event_id, type: r.type, title: r.title, body: r.body, link: r.link, readAt: r.read_at?.toISOString() ?? null, createdAt: r.created_at.toISOString() })),
       total: count,
       limit,
       offset,

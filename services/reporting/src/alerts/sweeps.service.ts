@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { OUTBOX_WRITTEN } from '@ogp/messaging';
 import { Clock, currentCorrelationId, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
@@ -18,43 +19,44 @@ const PM = `ARRAY['project_managers']::text[]`;
 const ALL = `ARRAY['project_managers','coordinators','committee']::text[]`;
 const SETTINGS = `LEFT JOIN programme_settings s ON s.programme_id = c.programme_id`;
 const OPEN_ACTIVITY = `NOT a.removed AND a.progress < 100`;
-const COLUMNS = `kind, item_id, programme_id, period_key, commitment_id, institution_id, activity_id, title, due_date, audience, summary`;
+const COLUMNS = `kind, item_id, programme_id, period_key, commitment_id, institution_id, activity_id, title, due_date, audience, summary, activity_title`;
 
 /** The candidate alerts of each sweep: (kind, item, period) is what makes an alert once. */
 const CANDIDATES: Record<SweepKind, string> = {
   deadlines: `SELECT 'deadline_approaching' AS kind, a.id AS item_id, c.programme_id, a.end_date::text AS period_key, c.id AS commitment_id, c.institution_id,
-                     a.id AS activity_id, c.title, a.end_date::text AS due_date, ${PM} AS audience, NULL::jsonb AS summary
+                     a.id AS activity_id, c.title, a.end_date::text AS due_date, ${PM} AS audience, NULL::jsonb AS summary, a.title AS activity_title
                 FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id ${SETTINGS}
                WHERE ${OPEN_ACTIVITY} AND a.end_date >= $1::date AND a.end_date - coalesce(s.deadline_notice_days, 14) <= $1::date`,
-  overdue: `SELECT 'overdue', a.id, c.programme_id, 'overdue', c.id, c.institution_id, a.id, c.title, a.end_date::text, ${ALL}, NULL::jsonb
+  overdue: `SELECT 'overdue', a.id, c.programme_id, 'overdue', c.id, c.institution_id, a.id, c.title, a.end_date::text, ${ALL}, NULL::jsonb, a.title
               FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id
              WHERE ${OPEN_ACTIVITY} AND a.end_date < $1::date
             UNION ALL
-            SELECT 'overdue_escalation', a.id, c.programme_id, 'escalation', c.id, c.institution_id, a.id, c.title, a.end_date::text, ${ALL}, NULL::jsonb
+            SELECT 'overdue_escalation', a.id, c.programme_id, 'escalation', c.id, c.institution_id, a.id, c.title, a.end_date::text, ${ALL}, NULL::jsonb, a.title
               FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id ${SETTINGS}
              WHERE ${OPEN_ACTIVITY} AND a.end_date + coalesce(s.escalation_days, 14) < $1::date
             UNION ALL
-            SELECT 'commitment_overdue', c.id, c.programme_id, 'overdue', c.id, c.institution_id, NULL::uuid, c.title, c.end_date::text, ${ALL}, NULL::jsonb
+            SELECT 'commitment_overdue', c.id, c.programme_id, 'overdue', c.id, c.institution_id, NULL::uuid, c.title, c.end_date::text, ${ALL}, NULL::jsonb, NULL::jsonb
               FROM rm_commitments c WHERE c.end_date < $1::date AND c.progress < 100`,
   late_reporting: `WITH base AS (
                      SELECT c.*, coalesce(s.reporting_period_days, 60) AS period, coalesce(s.escalation_days, 14) AS escalation,
                             coalesce(c.last_report_at::date, c.start_date) AS since
                        FROM rm_commitments c ${SETTINGS} WHERE c.start_date IS NOT NULL AND c.progress < 100)
-                   SELECT 'late_reporting', id, programme_id, since::text || '/' || floor(($1::date - since) / period)::text, id, institution_id, NULL::uuid, title, NULL::text, ${PM}, NULL::jsonb
+                   SELECT 'late_reporting', id, programme_id, since::text || '/' || floor(($1::date - since) / period)::text, id, institution_id, NULL::uuid, title, NULL::text, ${PM}, NULL::jsonb, NULL::jsonb
                      FROM base WHERE since + period < $1::date
                    UNION ALL
                    SELECT 'late_reporting_escalation', id, programme_id, since::text || '/' || floor(($1::date - since) / period)::text, id, institution_id, NULL::uuid, title, NULL::text,
-                          ARRAY['coordinators']::text[], NULL::jsonb
+                          ARRAY['coordinators']::text[], NULL::jsonb, NULL::jsonb
                      FROM base WHERE since + period + escalation < $1::date`,
   periodic: `SELECT 'periodic_report', c.programme_id, c.programme_id, to_char($1::date, 'YYYY-MM'), NULL::uuid, NULL::uuid, NULL::uuid, NULL::jsonb, NULL::text,
                     ARRAY['committee','coordinators']::text[],
                     jsonb_build_object('commitments', count(*), 'progress', round(avg(c.progress), 2),
                       'overdueActivities', (SELECT count(*) FROM rm_activities a JOIN rm_commitments cc ON cc.id = a.commitment_id
                                              WHERE cc.programme_id = c.programme_id AND ${OPEN_ACTIVITY} AND a.end_date < $1::date),
-                      'lateCommitments', count(*) FILTER (WHERE coalesce(c.last_report_at::date, c.start_date) + coalesce(s.reporting_period_days, 60) < $1::date AND c.progress < 100))
+                      'lateCommitments', count(*) FILTER (WHERE coalesce(c.last_report_at::date, c.start_date) + coalesce(s.reporting_period_days, 60) < $1::date AND c.progress < 100)),
+                    NULL::jsonb
                FROM rm_commitments c ${SETTINGS} GROUP BY c.programme_id`,
   meeting: `SELECT DISTINCT 'meeting_reminder', c.programme_id, c.programme_id, to_char($1::date, 'YYYY-"Q"Q'), NULL::uuid, NULL::uuid, NULL::uuid, NULL::jsonb, NULL::text,
-                   ARRAY['committee']::text[], NULL::jsonb
+                   ARRAY['committee']::text[], NULL::jsonb, NULL::jsonb
               FROM rm_commitments c`,
 };
 
@@ -90,7 +92,7 @@ export class SweepsService {
            ON CONFLICT (kind, item_id, period_key) DO NOTHING
            RETURNING id, kind, item_id, period_key),
          ev AS (
-           SELECT gen_random_uuid() AS oid, ins.id AS alert_id, c.* FROM ins JOIN candidates c USING (kind, item_id, period_key)),
+           SELECT gen_random_uuid() AS oid, ins.id AS alert_id, count(*) OVER () AS sweep_size, c.* FROM ins JOIN candidates c USING (kind, item_id, period_key)),
          out AS (
            INSERT INTO outbox (id, type, subject, envelope, headers)
            SELECT oid, 'reporting.alert.raised', 'events.reporting.alert.raised',
@@ -98,11 +100,12 @@ export class SweepsService {
                     'source', 'reporting', 'correlationId', $2::text, 'aggregate', jsonb_build_object('type', 'alert', 'id', alert_id),
                     'data', jsonb_build_object('alertId', alert_id, 'kind', kind, 'programmeId', programme_id, 'commitmentId', commitment_id,
                       'institutionId', institution_id, 'activityId', activity_id, 'title', title, 'dueDate', due_date, 'period', period_key,
-                      'audience', to_jsonb(audience), 'summary', summary)),
+                      'audience', to_jsonb(audience), 'summary', summary, 'activityTitle', activity_title,
+                      'sweep', jsonb_build_object('id', $3::uuid, 'size', sweep_size))),
                   jsonb_build_object('x-event-type', 'reporting.alert.raised')
              FROM ev RETURNING 1)
          SELECT count(*)::int AS n FROM out`,
-        [today, currentCorrelationId() ?? `sweep:${kind}:${today}`],
+        [today, currentCorrelationId() ?? `sweep:${kind}:${today}`, randomUUID()],
       );
       if (n > 0) m.queryRunner!.data = { ...(m.queryRunner!.data ?? {}), [OUTBOX_WRITTEN]: true };
       return n as number;

@@ -1,0 +1,7 @@
+/** Portal paths of the items notifications are about. */
+export const PortalPaths = {
+  commitment: (id: string) => `/commitments/${id}`,
+  cycle: (id: string) => `/cycles/${id}`,
+  idea: (cycleId: string, ideaId: string) => `/cycles/${cycleId}/ideas/${ideaId}`,
+  myIdeas: () => `/me/ideas`,
+} as const;
