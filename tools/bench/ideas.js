@@ -15,6 +15,8 @@ const PASSWORD = 'bench-password-123';
 async function main() {
   const iso = new TestIsolation();
   const participation = new SpawnedService('participation', iso.env('participation', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'production', IDEA_RATE_LIMIT_PER_HOUR: '100000', DB_POOL_SIZE: '20' })).start();
+  // A cycle belongs to a programme that the commitments service owns and checks.
+  const commitments = new SpawnedService('commitments', iso.env('commitments', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'production' })).start();
   const port = await freePort();
   const gateway = new SpawnedService('gateway', iso.env('gateway', { HTTP_PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', AUTH_RATE_LIMIT_PER_MINUTE: '100000' })).start();
   const base = `http://127.0.0.1:${port}`;
@@ -24,13 +26,14 @@ async function main() {
     return { status: res.status, body: await res.json().catch(() => null) };
   };
   try {
-    await Promise.all([participation.ready(), gateway.ready()]);
+    await Promise.all([participation.ready(), gateway.ready(), commitments.ready()]);
     await pg.connect();
     execFileSync(process.execPath, ['services/gateway/dist/cli/create-admin.js'], { env: { ...process.env, ...iso.env('gateway'), ADMIN_EMAIL: 'bench@ogp.ma', ADMIN_PASSWORD: PASSWORD } });
     const admin = (await json('POST', '/auth/login', null, { email: 'bench@ogp.ma', password: PASSWORD })).body.accessToken;
+    const programme = await json('POST', '/programmes', admin, { code: 'BENCH', kind: 'ogp_national', name: { ar: 'برنامج' } });
     const now = Date.now();
     const cycle = await json('POST', '/cycles', admin, {
-      programmeId: '00000000-0000-4000-8000-0000000000aa',
+      programmeId: programme.body.id,
       code: 'BENCH',
       title: { ar: 'دورة' },
       phases: [{ kind: 'ideas', opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 86400_000).toISOString() }],
@@ -91,7 +94,7 @@ async function main() {
     console.log(`statistics of a cycle with ${BIG + stored} ideas: median ${runs[2].toFixed(0)} ms (min ${runs[0].toFixed(0)}, max ${runs[4].toFixed(0)}) over 5 requests`);
   } finally {
     await pg.end().catch(() => undefined);
-    await Promise.all([gateway.stop(), participation.stop()]);
+    await Promise.all([gateway.stop(), participation.stop(), commitments.stop()]);
     await iso.cleanup();
   }
 }

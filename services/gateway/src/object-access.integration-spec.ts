@@ -79,6 +79,7 @@ describe('trust through the gateway: object-level access, statistics and exports
     into.institution = institutions.find((i) => i.code === `INST-${suffix}`)!.id;
     const card = (await call('GET', `/commitments?planId=${into.plan}`)).body.items[0];
     into.commitment = card.id;
+    into.area = (await call('GET', `/plans/${into.plan}`)).body.areas[0].id;
     const now = Date.now();
     const cycle = await call('POST', '/cycles', {
       token: token.coordinator,
@@ -369,6 +370,149 @@ describe('trust through the gateway: object-level access, statistics and exports
       expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""انقر"")"`);
       const cells = csv.split('\n').flatMap((line) => line.split(','));
       expect(cells.filter((cell) => /^"?[=+\-@]/.test(cell))).toEqual([]);
+    });
+  });
+
+  describe('every write names something that exists, within the actor’s scope, or changes nothing', () => {
+    /** Rows of every table the three services write on a command (the inboxes fill on their own, from events). */
+    async function totals(): Promise<Record<string, number>> {
+      const out: Record<string, number> = {};
+      for (const service of ['commitments', 'participation']) {
+        const { rows } = await pg.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_name NOT IN ('inbox', 'migrations')`, [iso.schema(service)]);
+        for (const { table_name } of rows) out[`${service}.${table_name}`] = await count(service, `SELECT count(*)::int AS n FROM {s}."${table_name}"`);
+      }
+      out['reporting.reports'] = await count('reporting', `SELECT count(*)::int AS n FROM {s}.reports`);
+      return out;
+    }
+
+    interface Write {
+      name: string;
+      method: string;
+      url: () => string;
+      body?: () => unknown;
+      actor?: string;
+    }
+    const title = { ar: 'عنوان' };
+    const unknownParents: Write[] = [
+      // commitments
+      { name: 'a plan of an unknown programme', method: 'POST', url: () => '/plans', body: () => ({ programmeId: UNKNOWN, code: 'P-X', title, startDate: '2024-01-01', endDate: '2025-01-01' }) },
+      { name: 'an area of an unknown plan', method: 'POST', url: () => '/areas', body: () => ({ planId: UNKNOWN, code: 'AR-X', title }) },
+      {
+        name: 'a commitment of an unknown plan',
+        method: 'POST',
+        url: () => `/plans/${UNKNOWN}/commitments`,
+        body: () => ({ number: 50, areaId: A.area, title, startDate: '2024-01-01', endDate: '2024-12-31', ogpValues: [], leadInstitutionId: A.institution }),
+      },
+      {
+        name: 'a commitment naming an unknown supporting institution',
+        method: 'POST',
+        url: () => `/plans/${A.plan}/commitments`,
+        body: () => ({ number: 51, areaId: A.area, title, startDate: '2024-01-01', endDate: '2024-12-31', ogpValues: [], leadInstitutionId: A.institution, supportingInstitutionIds: [UNKNOWN] }),
+      },
+      { name: 'a card change naming an unknown supporting institution', method: 'PATCH', url: () => `/commitments/${A.commitment}`, body: () => ({ supportingInstitutionIds: [B.institution, UNKNOWN] }) },
+      { name: 'a card change of an unknown commitment', method: 'PATCH', url: () => `/commitments/${UNKNOWN}`, body: () => ({ title }) },
+      { name: 'an activity of an unknown commitment', method: 'POST', url: () => `/commitments/${UNKNOWN}/activities`, body: () => ({ title, startDate: '2024-01-01', endDate: '2024-06-30' }) },
+      { name: 'removing an unknown activity', method: 'DELETE', url: () => `/commitments/${A.commitment}/activities/${UNKNOWN}` },
+      { name: 'the weight of an unknown activity', method: 'PUT', url: () => `/commitments/${A.commitment}/weights`, body: () => ({ weights: [{ activityId: UNKNOWN, weight: 2 }] }) },
+      { name: 'progress on an unknown activity', method: 'POST', url: () => `/commitments/${A.commitment}/progress`, body: () => ({ activityId: UNKNOWN, progress: 10, reportedOn: '2020-01-15' }) },
+      { name: 'an unknown indicator', method: 'PUT', url: () => `/commitments/${A.commitment}/indicators`, body: () => ({ indicatorId: UNKNOWN, current: 3 }) },
+      { name: 'the manual level of an unknown commitment', method: 'PUT', url: () => `/commitments/${UNKNOWN}/manual-level`, body: () => ({ level: 'limited' }) },
+      { name: 'a level override of an unknown commitment', method: 'PUT', url: () => `/commitments/${UNKNOWN}/completion-level-override`, body: () => ({ level: 'limited', reason: 'تقييم ميداني' }) },
+      { name: 'a communication on an unknown commitment', method: 'POST', url: () => `/commitments/${UNKNOWN}/communications`, body: () => ({ kind: 'press', title, happenedOn: '2020-01-15' }) },
+      { name: 'a blocker on an unknown commitment', method: 'POST', url: () => `/commitments/${UNKNOWN}/blockers`, body: () => ({ title: 'عائق', description: 'وصف العائق' }) },
+      { name: 'an answer to an unknown blocker', method: 'POST', url: () => `/blockers/${UNKNOWN}/answer`, body: () => ({ answer: 'جواب اللجنة' }) },
+      { name: 'closing an unknown blocker', method: 'POST', url: () => `/blockers/${UNKNOWN}/close` },
+      { name: 'the strategy of an unknown commitment', method: 'PUT', url: () => '/tracking-strategy', body: () => ({ target: 'commitment', id: UNKNOWN, strategy: 'equal_milestones' }) },
+      // participation
+      {
+        name: 'a cycle of an unknown programme',
+        method: 'POST',
+        url: () => '/cycles',
+        body: () => ({ programmeId: UNKNOWN, code: 'CYCLE-X', title, phases: [{ kind: 'ideas', opensAt: '2030-01-01T00:00:00Z', closesAt: '2030-02-01T00:00:00Z' }] }),
+      },
+      { name: 'an idea in an unknown cycle', method: 'POST', url: () => '/ideas', actor: 'citizen', body: () => ({ cycleId: UNKNOWN, themeId: A.theme, title: 'فكرة جديدة', body: 'نص الفكرة المقترحة بالتفصيل.' }) },
+      { name: 'a fate step of an unknown idea', method: 'POST', url: () => `/ideas/${UNKNOWN}/fate`, body: () => ({ step: 'screen', decision: 'accept' }) },
+      { name: 'reporting an unknown idea', method: 'POST', url: () => `/ideas/${UNKNOWN}/report`, actor: 'citizen', body: () => ({ reason: 'محتوى مسيء' }) },
+      { name: 'hiding an unknown idea', method: 'POST', url: () => `/ideas/${UNKNOWN}/hide`, body: () => ({ reason: 'محتوى مسيء' }) },
+      { name: 'supporting an unknown idea', method: 'POST', url: () => `/ideas/${UNKNOWN}/support`, actor: 'citizen' },
+      {
+        name: 'a workshop in an unknown cycle',
+        method: 'POST',
+        url: () => '/workshops',
+        body: () => ({ cycleId: UNKNOWN, themeId: A.theme, number: 9, title, organiser: 'جمعية', institutions: [], startsAt: '2030-01-10T09:00:00Z', registrationOpensAt: '2030-01-01T00:00:00Z', registrationClosesAt: '2030-01-09T00:00:00Z', capacity: 5 }),
+      },
+      { name: 'registering for an unknown workshop', method: 'POST', url: () => `/workshops/${UNKNOWN}/registrations`, actor: 'citizen' },
+      { name: 'cancelling a registration to an unknown workshop', method: 'DELETE', url: () => `/workshops/${UNKNOWN}/registrations/ABCDEF1234`, actor: 'citizen' },
+      { name: 'attendance at an unknown workshop', method: 'POST', url: () => `/workshops/${UNKNOWN}/attendance`, body: () => ({ presentCodes: ['ABCDEF1234'] }) },
+      { name: 'an idea of an unknown workshop', method: 'POST', url: () => `/workshops/${UNKNOWN}/ideas`, body: () => ({ title: 'فكرة من اللقاء', body: 'نص الفكرة المقترحة بالتفصيل.' }) },
+      { name: 'problems of an unknown workshop', method: 'PUT', url: () => `/workshops/${UNKNOWN}/problems`, body: () => ({ problems: [{ title: 'مشكلة', priority: 1 }] }) },
+      { name: 'outputs of an unknown workshop', method: 'PUT', url: () => `/workshops/${UNKNOWN}/outputs`, body: () => ({ reportUrl: 'https://example.org/report.pdf' }) },
+      { name: 'a draft in an unknown cycle', method: 'POST', url: () => '/drafts', body: () => ({ cycleId: UNKNOWN, number: 9, title, institution: 'وزارة' }) },
+      { name: 'a comment on an unknown draft', method: 'POST', url: () => `/drafts/${UNKNOWN}/comments`, actor: 'citizen', body: () => ({ body: 'تعليق على التزام' }) },
+      { name: 'a candidacy in an unknown cycle', method: 'POST', url: () => '/candidacies', actor: 'association', body: () => ({ cycleId: UNKNOWN, organisation: 'جمعية', statement: 'نترشح لتمثيل المجتمع المدني في لجنة القيادة.' }) },
+      { name: 'a selection in an unknown cycle', method: 'POST', url: () => '/committee/selection', body: () => ({ cycleId: UNKNOWN, scores: [], seats: 2, termStart: '2030-01-01', termMonths: 24 }) },
+      { name: 'ending an unknown seat', method: 'POST', url: () => `/committee/seats/${UNKNOWN}/end`, body: () => ({ reason: 'انتهاء العضوية' }) },
+      { name: 'publishing an unknown publication', method: 'POST', url: () => `/publications/${UNKNOWN}/publish` },
+      // reporting
+      { name: 'a report on an unknown plan', method: 'POST', url: () => '/reports', body: () => ({ kind: 'plan_dashboard', format: 'csv', planId: UNKNOWN }) },
+      { name: 'a report on an unknown cycle', method: 'POST', url: () => '/reports', body: () => ({ kind: 'co_creation_synthesis', format: 'csv', cycleId: UNKNOWN }) },
+    ];
+
+    it.each(unknownParents)('$name: 404 NOT_FOUND, nothing written', async (write) => {
+      const before = await totals();
+      const res = await call(write.method, write.url(), { token: token[write.actor ?? 'coordinator'], body: write.body?.() });
+      expect([res.status, res.body.error?.code]).toEqual([404, 'NOT_FOUND']);
+      expect(await totals()).toEqual(before);
+    });
+
+    it.each([
+      ['a plan of programme B', () => ({ kind: 'plan_dashboard', format: 'csv', planId: B.plan })],
+      ['a cycle of programme B', () => ({ kind: 'co_creation_synthesis', format: 'json', cycleId: B.cycle })],
+      ['every plan at once', () => ({ kind: 'activities', format: 'csv' })],
+    ])('a committee member of programme A asking for a report on %s: 403 OUT_OF_SCOPE, nothing queued', async (_label, body) => {
+      const before = await count('reporting', `SELECT count(*)::int AS n FROM {s}.reports`);
+      const res = await call('POST', '/reports', { token: token.committeeA, body: body() });
+      expect([res.status, res.body.error?.code]).toEqual([403, 'OUT_OF_SCOPE']);
+      expect(await count('reporting', `SELECT count(*)::int AS n FROM {s}.reports`)).toBe(before);
+    });
+
+    it.each([
+      ['null', 'null'],
+      ['an empty object', '{}'],
+    ])('a body of %s names nothing to change: 400, nothing written', async (_label, raw) => {
+      const workshop = (await call('GET', `/cycles/${A.cycle}/workshops`)).body[0];
+      for (const [method, url] of [
+        ['PUT', `/workshops/${workshop.id}/outputs`],
+        ['PATCH', `/commitments/${A.commitment}`],
+      ]) {
+        const before = await totals();
+        const res = await app.inject({ method: method as 'PUT', url, headers: { authorization: `Bearer ${token.coordinator}`, 'content-type': 'application/json' }, payload: raw });
+        expect([url, res.statusCode, JSON.parse(res.body).error.code]).toEqual([url, 400, 'VALIDATION_FAILED']);
+        expect(await totals()).toEqual(before);
+      }
+      expect((await call('GET', `/workshops/${workshop.id}`)).body).toMatchObject({ reportUrl: null, recordingUrl: null });
+    });
+
+    it('a committee member asks for their own programme’s reports', async () => {
+      expect((await call('POST', '/reports', { token: token.committeeA, body: { kind: 'plan_dashboard', format: 'json', planId: A.plan } })).status).toBe(201);
+      expect((await call('POST', '/reports', { token: token.committeeA, body: { kind: 'co_creation_synthesis', format: 'json', cycleId: A.cycle } })).status).toBe(201);
+    });
+  });
+
+  describe('the sub-lists and items of a parent that does not exist', () => {
+    it('every GET route with a path parameter answers 404 NOT_FOUND for an unknown id, never 200 with an empty list', async () => {
+      const routes = app
+        .get(RouteCatalog)
+        .list()
+        .filter((r) => r.method === 'GET' && r.path.includes(':'));
+      expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(['/cycles/:id/ideas', '/drafts/:id/comments', '/commitments/:id/history', '/programmes/:id/plans']));
+      const answers: Record<string, string> = {};
+      for (const route of routes) {
+        const url = route.path.replace(/:[A-Za-z]+/g, UNKNOWN) + (route.path.endsWith('/similar') ? '?text=الشفافية' : '');
+        const res = await call('GET', url, { token: token.coordinator });
+        answers[route.path] = `${res.status} ${res.body?.error?.code ?? ''}`;
+      }
+      expect(answers).toEqual(Object.fromEntries(routes.map((r) => [r.path, '404 NOT_FOUND'])));
     });
   });
 });

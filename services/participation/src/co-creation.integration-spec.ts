@@ -18,6 +18,7 @@ describe('co-creation through the gateway (real Postgres, NATS, processes; injec
   const clock = new FixedClock(hours(1));
   let participation: INestApplication;
   let gateway: SpawnedService;
+  let commitments: SpawnedService;
   let base: string;
   let pg: Client;
   const tokens: Record<string, string> = {};
@@ -53,7 +54,9 @@ describe('co-creation through the gateway (real Postgres, NATS, processes; injec
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     gateway = new SpawnedService('gateway', iso.env('gateway', { HTTP_PORT: String(port), AUTH_RATE_LIMIT_PER_MINUTE: '10000' })).start();
-    await gateway.ready();
+    // A cycle belongs to a programme, which the commitments service owns and checks.
+    commitments = new SpawnedService('commitments', iso.env('commitments', { HTTP_PORT: String(await freePort()) })).start();
+    await Promise.all([gateway.ready(), commitments.ready()]);
     execFileSync(process.execPath, [join(__dirname, '..', '..', 'gateway', 'dist', 'cli', 'create-admin.js')], { env: { ...process.env, ...iso.env('gateway'), ADMIN_EMAIL: 'admin@test.ma', ADMIN_PASSWORD: PASSWORD } });
     tokens.admin = (await call('POST', '/auth/login', undefined, { email: 'admin@test.ma', password: PASSWORD })).body.accessToken;
     await account('coordinator', 'coordinator');
@@ -61,8 +64,10 @@ describe('co-creation through the gateway (real Postgres, NATS, processes; injec
     await account('association', 'cso');
     pg = new Client({ connectionString: TEST_DATABASE_URL });
     await pg.connect();
+    const programme = await call('POST', '/programmes', tokens.coordinator, { code: 'OGP-MA', kind: 'ogp_national', name: { ar: 'برنامج الحكومة المنفتحة' } });
+    expect(programme.status).toBe(201);
     const cycle = await call('POST', '/cycles', tokens.coordinator, {
-      programmeId: '00000000-0000-4000-8000-0000000000aa',
+      programmeId: programme.body.id,
       code: 'TEST-CYCLE',
       title: { ar: 'دورة الإعداد المشترك' },
       phases: [
@@ -79,6 +84,7 @@ describe('co-creation through the gateway (real Postgres, NATS, processes; injec
 
   afterAll(async () => {
     await gateway?.stop();
+    await commitments?.stop();
     await participation?.close();
     await pg?.end();
     await iso.cleanup();

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ProgressEngine } from '../progress/progress-engine';
 import { SqlRow } from '../progress/commitment-row';
 import { normalizeForSearch } from '@ogp/runtime';
+import { assertCommitmentExists } from './assert-commitment';
 
 
 /** Public reads: commitments with progress, completion level, overdue and late flags. */
@@ -119,6 +120,7 @@ export class CommitmentViews {
 
   async history(id: string, page: { limit?: number; offset?: number }): Promise<Page<HistoryEntry>> {
     const { limit, offset } = boundPage(page);
+    await assertCommitmentExists(this.dataSource, id);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM change_history WHERE entity_type = 'commitment' AND entity_id = $1`, [id]);
     const rows = await this.dataSource.query(
       `SELECT action, actor_id, at, before, after FROM change_history WHERE entity_type = 'commitment' AND entity_id = $1 ORDER BY at, id LIMIT $2 OFFSET $3`,

@@ -31,6 +31,7 @@ import { ProgressEngine, STRATEGY_REGISTRY } from '../progress/progress-engine';
 import { normalizeForSearch } from '@ogp/runtime';
 import { storeEvidenceFile } from '../progress/evidence-file';
 import { CommitmentViews } from './commitment-views';
+import { assertCommitmentExists } from './assert-commitment';
 
 const STAFF = ['coordinator', 'admin'] as const;
 const MANAGERS = ['project_manager', 'coordinator', 'admin'] as const;
@@ -38,6 +39,14 @@ const CARD_FIELDS = ['description', 'goal', 'expectedResults', 'problem', 'solut
 
 export function assertDates(start: string, end: string, what: string): void {
   if (end < start) throw new DomainError(ErrorCode.VALIDATION_FAILED, `${what}: end date is before start date`, { fields: { endDate: ['must not be before startDate'] } });
+}
+
+/** Every institution a card names must exist: an unknown id is a 404 and the card is not written. */
+async function assertInstitutionsExist(m: EntityManager, ids: string[] | undefined): Promise<void> {
+  if (!ids?.length) return;
+  const known: { id: string }[] = await m.query(`SELECT id FROM institutions WHERE id = ANY($1::uuid[])`, [ids]);
+  const missing = ids.filter((id) => !known.some((k) => k.id === id));
+  if (missing.length) throw new DomainError(ErrorCode.NOT_FOUND, `no such supporting institution ${missing.join(', ')}`, { missing });
 }
 
 export function searchText(number: number, title: { ar: string; fr?: string; en?: string }): string {
@@ -95,6 +104,7 @@ export class CommitmentsService {
       if (!area) throw new DomainError(ErrorCode.NOT_FOUND, 'no such area in this plan');
       const [institution] = await m.query(`SELECT id FROM institutions WHERE id = $1`, [dto.leadInstitutionId]);
       if (!institution) throw new DomainError(ErrorCode.NOT_FOUND, 'no such lead institution');
+      await assertInstitutionsExist(m, dto.supportingInstitutionIds);
       const [taken] = await m.query(`SELECT 1 FROM commitments WHERE plan_id = $1 AND number = $2`, [planId, dto.number]);
       if (taken) throw new DomainError(ErrorCode.ALREADY_EXISTS, `commitment ${dto.number} exists in this plan`);
       const id = randomUUID();
@@ -169,6 +179,7 @@ export class CommitmentsService {
       const start = dto.startDate ?? row.start_date.toISOString().slice(0, 10);
       const end = dto.endDate ?? row.end_date.toISOString().slice(0, 10);
       assertDates(start, end, 'commitment');
+      await assertInstitutionsExist(m, dto.supportingInstitutionIds);
       const card = { ...row.card, ...cardOf(dto) };
       const title = dto.title ?? row.title;
       await m.query(
@@ -376,6 +387,7 @@ export class CommitmentsService {
   /** Reports of a commitment with their evidence, newest first. */
   async reports(commitmentId: string, page: { limit?: number; offset?: number }) {
     const { limit, offset } = boundPage(page);
+    await assertCommitmentExists(this.dataSource, commitmentId);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM progress_reports WHERE commitment_id = $1`, [commitmentId]);
     const items = await this.dataSource.query(
       `SELECT id, activity_id AS "activityId", progress::float8 AS progress, reported_on::text AS "reportedOn", results, evidence, reported_by AS "reportedBy", created_at AS "createdAt"
@@ -386,6 +398,7 @@ export class CommitmentsService {
   }
 
   async listCommunications(commitmentId: string) {
+    await assertCommitmentExists(this.dataSource, commitmentId);
     const rows = await this.dataSource.query(
       `SELECT id, kind, title, happened_on::text AS "happenedOn", link FROM communication_activities WHERE commitment_id = $1 ORDER BY happened_on DESC, id LIMIT 200`,
       [commitmentId],

@@ -63,6 +63,7 @@ export class ConsultationService {
   }
 
   async listDrafts(cycleId: string): Promise<DraftCommitmentView[]> {
+    await this.cycles.assertExists(cycleId);
     const rows = await this.dataSource.query(
       `SELECT d.id, d.cycle_id, d.number, d.title, d.institution, d.institution_id, (SELECT count(*)::int FROM comments c WHERE c.draft_id = d.id) AS comments
          FROM draft_commitments d WHERE d.cycle_id = $1 ORDER BY d.number LIMIT 500`,
@@ -86,6 +87,8 @@ export class ConsultationService {
 
   async list(query: PageQuery & { draftId: string }): Promise<Page<CommentView>> {
     const { limit, offset } = boundPage(query);
+    const [draft] = await this.dataSource.query(`SELECT 1 FROM draft_commitments WHERE id = $1`, [query.draftId]);
+    if (!draft) throw new DomainError(ErrorCode.NOT_FOUND, 'no such proposed commitment');
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM comments WHERE draft_id = $1`, [query.draftId]);
     const rows = await this.dataSource.query(`SELECT * FROM comments WHERE draft_id = $1 ORDER BY created_at, id LIMIT $2 OFFSET $3`, [query.draftId, limit, offset]);
     return { items: rows.map(commentView), total, limit, offset };

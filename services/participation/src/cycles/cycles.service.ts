@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, assertRole } from '@ogp/auth';
-import { boundPage, CreateCycleDto, CycleView, DomainError, ErrorCode, Page, PageQuery, ParticipationEvents, PhaseKind } from '@ogp/contracts';
-import { OutboxWriter } from '@ogp/messaging';
+import { boundPage, CommitmentsRpc, CreateCycleDto, CycleView, DomainError, ErrorCode, Page, PageQuery, ParticipationEvents, PhaseKind } from '@ogp/contracts';
+import { NatsRpcClient, OutboxWriter } from '@ogp/messaging';
 import { Clock } from '@ogp/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -21,6 +21,7 @@ export class CyclesService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly rpc: NatsRpcClient,
   ) {}
 
   async create(actor: Actor | null, dto: CreateCycleDto): Promise<CycleView> {
@@ -28,6 +29,8 @@ export class CyclesService {
     const kinds = dto.phases.map((p) => p.kind);
     if (new Set(kinds).size !== kinds.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a phase appears twice');
     for (const p of dto.phases) if (new Date(p.closesAt) <= new Date(p.opensAt)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `phase ${p.kind} closes before it opens`);
+    // The programme is the commitments service's: a cycle of a programme that does not exist is refused (404).
+    await this.rpc.request(CommitmentsRpc.getProgramme, { id: dto.programmeId });
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
       const [taken] = await m.query(`SELECT 1 FROM cycles WHERE code = $1`, [dto.code]);
@@ -60,6 +63,12 @@ export class CyclesService {
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM cycles`);
     const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM cycles ORDER BY created_at DESC LIMIT $1 OFFSET $2`, [limit, offset]);
     return { items: await Promise.all(rows.map((r) => this.get(r.id))), total, limit, offset };
+  }
+
+  /** A sub-list of a cycle that does not exist is a 404, not an empty list. */
+  async assertExists(cycleId: string, manager: DataSource | EntityManager = this.dataSource): Promise<void> {
+    const [cycle] = await manager.query(`SELECT 1 FROM cycles WHERE id = $1`, [cycleId]);
+    if (!cycle) throw new DomainError(ErrorCode.NOT_FOUND, 'no such cycle');
   }
 
   /** The space of a phase accepts input now, or the call is refused with the dates. */

@@ -202,6 +202,7 @@ export class IdeasService {
 
   /** Existing ideas close to a text, Arabic-aware, while writing and for the analysts. */
   async similar(cycleId: string, text: string): Promise<{ id: string; title: string; similarity: number }[]> {
+    await this.cycles.assertExists(cycleId);
     const q = normalizeForSearch(text).slice(0, 500);
     if (q.length < 3) return [];
     return this.dataSource.query(
@@ -213,6 +214,7 @@ export class IdeasService {
 
   async list(query: PageQuery & { cycleId: string; themeId?: string }): Promise<Page<IdeaPublicView>> {
     const { limit, offset } = boundPage(query);
+    await this.cycles.assertExists(query.cycleId);
     const params: unknown[] = [query.cycleId];
     let where = `cycle_id = $1 AND hidden_at IS NULL`;
     if (query.themeId) {

@@ -5,7 +5,7 @@ import { AttendanceDto, CreateWorkshopDto, DomainError, ErrorCode, Participation
 import { OutboxWriter } from '@ogp/messaging';
 import { Clock } from '@ogp/runtime';
 import { DataSource } from 'typeorm';
-import { assertWindow, STAFF } from '../cycles/cycles.service';
+import { assertWindow, CyclesService, STAFF } from '../cycles/cycles.service';
 
 /** Workshops: registration with a confirmation code, capacity held exactly, attendance, outputs. */
 @Injectable()
@@ -14,6 +14,7 @@ export class WorkshopsService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly cycles: CyclesService,
   ) {}
 
   async create(actor: Actor | null, dto: CreateWorkshopDto): Promise<WorkshopView> {
@@ -63,6 +64,7 @@ export class WorkshopsService {
   }
 
   async list(cycleId: string): Promise<WorkshopView[]> {
+    await this.cycles.assertExists(cycleId);
     const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM workshops WHERE cycle_id = $1 ORDER BY number LIMIT 200`, [cycleId]);
     return Promise.all(rows.map((r) => this.get(r.id)));
   }
@@ -126,6 +128,8 @@ export class WorkshopsService {
 
   async outputs(actor: Actor | null, workshopId: string, dto: WorkshopOutputsDto): Promise<WorkshopView> {
     assertRole(actor, STAFF);
+    // An empty (or null) body names nothing to record: refused rather than answered as a write.
+    if (!dto.reportUrl && !dto.recordingUrl) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'give reportUrl or recordingUrl', { fields: { reportUrl: ['reportUrl or recordingUrl is required'] } });
     const updated = await this.dataSource
       .query(`UPDATE workshops SET report_url = coalesce($2, report_url), recording_url = coalesce($3, recording_url) WHERE id = $1 RETURNING id`, [workshopId, dto.reportUrl ?? null, dto.recordingUrl ?? null])
       .then((r) => r[0]);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, assertRole } from '@ogp/auth';
+import { Actor, assertRole, assertScope } from '@ogp/auth';
 import { boundPage, DomainError, ErrorCode, Page, PageQuery, ParticipationRpc, ReportFormat, ReportKind, ReportView } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { Clock, LOGGER } from '@ogp/runtime';
@@ -56,6 +56,7 @@ export class ReportsService {
     if (!FORMATS[kind]?.includes(format)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `${kind} is available as ${FORMATS[kind].join(', ')}`);
     if ((kind === 'self_assessment' || kind === 'plan_dashboard') && !params.planId) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'planId is required', { fields: { planId: ['required'] } });
     if (kind === 'co_creation_synthesis' && !params.cycleId) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'cycleId is required', { fields: { cycleId: ['required'] } });
+    await this.assertSubject(actor, params);
     const id = randomUUID();
     const fileName = `${kind}-${localDate(this.clock.now(), 'Africa/Casablanca')}.${format}`;
     await this.dataSource.query(`INSERT INTO reports (id, kind, format, params, content_type, file_name, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
@@ -75,6 +76,23 @@ export class ReportsService {
       throw new DomainError(ErrorCode.UPSTREAM_UNAVAILABLE, `report could not be queued: ${(err as Error).message}`);
     }
     return this.get(id);
+  }
+
+  /**
+   * What a report is about must exist, and a committee member asks only about their own
+   * programmes (a report over every plan is for the coordination team): else nothing is queued.
+   */
+  private async assertSubject(actor: Actor, params: { planId?: string; cycleId?: string }): Promise<void> {
+    const roles = ['coordinator', 'admin', 'committee_member'] as const;
+    const programmes: string[] = [];
+    if (params.planId) {
+      const [plan] = await this.dataSource.query(`SELECT programme_id FROM rm_commitments WHERE plan_id = $1 LIMIT 1`, [params.planId]);
+      if (!plan) throw new DomainError(ErrorCode.NOT_FOUND, 'no commitments known for this plan');
+      programmes.push(plan.programme_id);
+    }
+    if (params.cycleId) programmes.push((await this.rpc.request(ParticipationRpc.getCycle, { id: params.cycleId })).programmeId);
+    if (programmes.length === 0) assertScope(actor, roles, {});
+    for (const programmeId of programmes) assertScope(actor, roles, { programmeId });
   }
 
   async get(id: string): Promise<ReportView> {
