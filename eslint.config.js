@@ -3,7 +3,7 @@ const tseslint = require('typescript-eslint');
 
 /** Services import libs, never each other; libs import only libs. Enforced by Nx project tags. */
 module.exports = [
-  { ignores: ['**/dist/**', '**/node_modules/**', '.nx/**', 'coverage/**', '**/*.js', '!eslint.config.js'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.next/**', '**/next-env.d.ts', 'services/portal/gateway/openapi.d.ts', '.nx/**', 'coverage/**', '**/*.js', '!eslint.config.js'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -19,8 +19,8 @@ describe('deployment files (no Docker engine here: parsed, cross-checked, start 
   describe('docker-compose.yml', () => {
     const compose = load(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as { services: Record<string, any> };
 
-    it('runs postgres, redis, NATS with JetStream and the five services, each infrastructure server with a health check', () => {
-      expect(Object.keys(compose.services).sort()).toEqual([...SERVICES, 'nats', 'postgres', 'redis'].sort());
+    it('runs postgres, redis, NATS with JetStream, the five services and the portal, each infrastructure server with a health check', () => {
+      expect(Object.keys(compose.services).sort()).toEqual([...SERVICES, 'portal', 'nats', 'postgres', 'redis'].sort());
       expect(compose.services.nats.command).toContain('-js');
       for (const infra of ['postgres', 'redis', 'nats']) expect(compose.services[infra].healthcheck.test.length).toBeGreaterThan(0);
     });
@@ -34,12 +34,22 @@ describe('deployment files (no Docker engine here: parsed, cross-checked, start 
       for (const infra of ['postgres', 'redis', 'nats']) expect(service.depends_on[infra].condition).toBe('service_healthy');
     });
 
-    it('the gateway waits for the four services and is the only one published', () => {
+    it('the gateway waits for the four services; only the gateway and the portal are published', () => {
       for (const name of SERVICES.filter((s) => s !== 'gateway')) {
         expect(compose.services.gateway.depends_on[name].condition).toBe('service_healthy');
         expect(compose.services[name].ports).toBeUndefined();
       }
       expect(compose.services.gateway.ports).toEqual(['3000:3000']);
+      expect(compose.services.portal.ports).toEqual(['3001:3001']);
+    });
+
+    it('the portal is built from its own Dockerfile target, renders from the gateway and starts after it is healthy', () => {
+      const portal = compose.services.portal;
+      expect(portal.build).toMatchObject({ dockerfile: 'deploy/Dockerfile', target: 'portal' });
+      expect(portal.environment.GATEWAY_URL).toBe('http://gateway:3000');
+      expect(portal.environment.PORTAL_SECRET).toMatch(/^\$\{PORTAL_SECRET:\?/);
+      expect(portal.depends_on.gateway.condition).toBe('service_healthy');
+      expect(portal.depends_on.postgres).toBeUndefined();
     });
   });
 
@@ -58,6 +68,19 @@ describe('deployment files (no Docker engine here: parsed, cross-checked, start 
       expect(hpa.spec.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name });
       expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(1);
       expect(hpa.spec.maxReplicas).toBeGreaterThanOrEqual(hpa.spec.minReplicas);
+    });
+
+    it('the portal has a Deployment with probes, a public Service and an HPA; of the secrets it gets only its own', () => {
+      const container = find('Deployment', 'portal')!.spec.template.spec.containers[0];
+      expect(container.image).toBe('ogp/portal:0.1.0');
+      expect(container.readinessProbe.httpGet.path).toBe('/health/ready');
+      expect(container.livenessProbe.httpGet.path).toBe('/health/live');
+      expect(container.envFrom).toEqual([{ configMapRef: { name: 'ogp-config' } }]);
+      expect(container.env.find((e: any) => e.name === 'PORTAL_SECRET').valueFrom.secretKeyRef).toEqual({ name: 'ogp-secrets', key: 'PORTAL_SECRET' });
+      expect(container.env.find((e: any) => e.name === 'GATEWAY_URL').value).toBe('http://gateway');
+      expect(find('Service', 'portal')!.spec.type).toBe('LoadBalancer');
+      expect(find('HorizontalPodAutoscaler', 'portal')!.spec.scaleTargetRef.name).toBe('portal');
+      expect(Object.keys(find('Secret', 'ogp-secrets')!.stringData)).toContain('PORTAL_SECRET');
     });
 
     it('configuration comes from a ConfigMap and a Secret that exist, secrets only in the Secret', () => {
@@ -90,6 +113,15 @@ describe('deployment files (no Docker engine here: parsed, cross-checked, start 
 
     const dockerfile = readFileSync(join(ROOT, 'deploy', 'Dockerfile'), 'utf8');
     const entrypoint = JSON.parse(/^ENTRYPOINT (\[.*\])$/m.exec(dockerfile)![1]) as string[];
+
+    it('has a portal target running the Next.js standalone server, built with standalone output', () => {
+      expect(dockerfile).toMatch(/^FROM deps AS portal-build$/m);
+      expect(dockerfile).toMatch(/NEXT_OUTPUT=standalone .*next build/);
+      expect(dockerfile).toMatch(/^FROM node:20-bookworm-slim AS portal$/m);
+      expect(dockerfile).toContain('CMD ["node", "services/portal/server.js"]');
+      // The services' stage stays the last one: a build without --target gives the services' image.
+      expect(dockerfile.lastIndexOf('ENTRYPOINT')).toBeGreaterThan(dockerfile.lastIndexOf('AS portal'));
+    });
 
     it('is exec form, so the service receives SIGTERM itself', () => {
       expect(entrypoint[0]).toBe('/bin/sh');

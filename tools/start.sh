@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
 # npm start: install, make sure PostgreSQL/Redis/NATS run, build, start the five services
-# (each runs its migrations at boot), load the demo data, print the gateway URL.
-# OGP_DETACH=1 npm start leaves the services running in the background (npm run stop ends them).
+# (each runs its migrations at boot) and the web portal, load the demo data, print their URLs.
+# OGP_DETACH=1 npm start leaves them running in the background (npm run stop ends them).
+# PORT (gateway, 3000), PORTAL_PORT (3001), SERVICES_PORT_BASE (3100: services on base+1..base+4).
 set -eu
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 PORT=${PORT:-3000}
+PORTAL_PORT=${PORTAL_PORT:-3001}
+BASE=${SERVICES_PORT_BASE:-3100}
 RUN="$ROOT/.run"; LOGS="$RUN/logs"; mkdir -p "$LOGS"
 
 bash tools/install-deps.sh
 bash tools/ensure-servers.sh
 echo "[start] building (tsc -b)"
 npx tsc -b tsconfig.build.json
+# The portal's production build (next build), redone only when one of its sources changed.
+if [ ! -f services/portal/.next/BUILD_ID ] || [ -n "$(find services/portal -path services/portal/.next -prune -o -path services/portal/test -prune -o -type f -newer services/portal/.next/BUILD_ID -print -quit)" ]; then
+  echo "[start] building the portal (next build)"
+  (cd services/portal && NEXT_TELEMETRY_DISABLED=1 node "$ROOT/node_modules/next/dist/bin/next" build >> "$LOGS/portal-build.log" 2>&1) \
+    || { echo "[start] the portal build failed; its log:"; tail -30 "$LOGS/portal-build.log"; exit 1; }
+fi
 
 bash tools/stop.sh --quiet || true
 if [ -z "${JWT_SECRET:-}" ]; then
@@ -20,6 +29,11 @@ if [ -z "${JWT_SECRET:-}" ]; then
   JWT_SECRET=$(cat "$RUN/jwt-secret")
 fi
 export JWT_SECRET NODE_ENV=${NODE_ENV:-development}
+if [ -z "${PORTAL_SECRET:-}" ]; then
+  [ -s "$RUN/portal-secret" ] || node -e 'process.stdout.write(require("crypto").randomBytes(48).toString("base64url"))' > "$RUN/portal-secret"
+  chmod 600 "$RUN/portal-secret"
+  PORTAL_SECRET=$(cat "$RUN/portal-secret")
+fi
 
 wait_ready() { # name port
   for _ in $(seq 1 120); do
@@ -41,9 +55,14 @@ if [ -z "${SMTP_URL:-}" ]; then
   export SMTP_URL=smtp://127.0.0.1:2525
 fi
 
-launch commitments 3101; launch participation 3102; launch notifications 3103; launch reporting 3104
-for s in commitments:3101 participation:3102 notifications:3103 reporting:3104; do wait_ready "${s%%:*}" "${s##*:}"; done
+launch commitments $((BASE+1)); launch participation $((BASE+2)); launch notifications $((BASE+3)); launch reporting $((BASE+4))
+for s in commitments:$((BASE+1)) participation:$((BASE+2)) notifications:$((BASE+3)) reporting:$((BASE+4)); do wait_ready "${s%%:*}" "${s##*:}"; done
 launch gateway "$PORT"; wait_ready gateway "$PORT"
+# The portal: a production server (next start) rendering from the gateway.
+NODE_ENV=production GATEWAY_URL="http://127.0.0.1:$PORT" PORTAL_SECRET="$PORTAL_SECRET" NEXT_TELEMETRY_DISABLED=1 \
+  nohup node node_modules/next/dist/bin/next start services/portal -p "$PORTAL_PORT" >> "$LOGS/portal.log" 2>&1 &
+echo $! > "$RUN/portal.pid"
+wait_ready portal "$PORTAL_PORT"
 
 echo "[start] loading demo data"
 GATEWAY_URL="http://127.0.0.1:$PORT" node services/gateway/dist/demo/seed-demo.js
@@ -59,6 +78,7 @@ done
 
 cat <<TXT
 
+  Portal:   http://127.0.0.1:$PORTAL_PORT        (Arabic first; /fr and /en)
   Gateway:  http://127.0.0.1:$PORT        API docs: http://127.0.0.1:$PORT/docs
   Log in:   curl -X POST http://127.0.0.1:$PORT/auth/login -H 'content-type: application/json' \\
               -d '{"email":"coordination@demo.ogp.ma","password":"Demo-OGP-2026!"}'
@@ -68,6 +88,6 @@ cat <<TXT
 
 TXT
 if [ "${OGP_DETACH:-0}" = 1 ]; then echo "[start] running in the background; stop with: npm run stop"; exit 0; fi
-echo "[start] running; Ctrl-C stops all five services"
+echo "[start] running; Ctrl-C stops the five services and the portal"
 trap 'bash tools/stop.sh; exit 0' INT TERM
 while :; do sleep 3600 & wait $!; done
