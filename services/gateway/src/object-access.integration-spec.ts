@@ -514,5 +514,22 @@ describe('trust through the gateway: object-level access, statistics and exports
       }
       expect(answers).toEqual(Object.fromEntries(routes.map((r) => [r.path, '404 NOT_FOUND'])));
     });
+
+    it('the ideas of a theme that is not in the cycle: 404 NOT_FOUND', async () => {
+      const res = await call('GET', `/cycles/${A.cycle}/ideas?themeId=${B.theme}`);
+      expect([res.status, res.body.error?.code]).toEqual([404, 'NOT_FOUND']);
+      expect((await call('GET', `/cycles/${A.cycle}/ideas?themeId=${A.theme}`)).status).toBe(200);
+    });
+
+    it('the blockers of an unknown commitment: 404 NOT_FOUND', async () => {
+      const res = await call('GET', `/blockers?commitmentId=${UNKNOWN}`, { token: token.coordinator });
+      expect([res.status, res.body.error?.code]).toEqual([404, 'NOT_FOUND']);
+    });
+
+    it.each(['planId', 'areaId', 'institutionId'])('the commitments of an unknown %s: 404 NOT_FOUND', async (filter) => {
+      const res = await call('GET', `/commitments?${filter}=${UNKNOWN}`);
+      expect([res.status, res.body.error?.code]).toEqual([404, 'NOT_FOUND']);
+      expect((await call('GET', `/commitments?${filter}=${A[filter.replace('Id', '')]}`)).body.total).toBeGreaterThan(0);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { Actor, assertRole, assertScope, hasAnyRole } from '@ogp/auth';
 import { AnswerBlockerDto, BlockerView, boundPage, DomainError, ErrorCode, Page, PlanEvents, RaiseBlockerDto } from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { DataSource, EntityManager } from 'typeorm';
+import { assertCommitmentExists } from '../commitments/assert-commitment';
 import { recordChange } from '../programmes/change-history';
 import { eventBase, SqlRow } from '../progress/commitment-row';
 import { ProgressEngine } from '../progress/progress-engine';
@@ -111,6 +112,7 @@ export class BlockersService {
       where.push(`b.status = $${params.length}`);
     }
     if (query.commitmentId) {
+      await assertCommitmentExists(this.dataSource, query.commitmentId);
       params.push(query.commitmentId);
       where.push(`b.commitment_id = $${params.length}`);
     }

@@ -47,6 +47,16 @@ export class CommitmentViews {
 
   async list(query: CommitmentQueryDto): Promise<Page<CommitmentSummary>> {
     const { limit, offset } = boundPage(query);
+    // The commitments of a plan, area or institution that does not exist are a 404, not an empty page.
+    for (const [table, id, what] of [
+      ['plans', query.planId, 'plan'],
+      ['areas', query.areaId, 'area'],
+      ['institutions', query.institutionId, 'institution'],
+    ] as const) {
+      if (!id) continue;
+      const [found] = await this.dataSource.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
+      if (!found) throw new DomainError(ErrorCode.NOT_FOUND, `no such ${what}`);
+    }
     const params: unknown[] = [this.clock.today()];
     const where: string[] = [];
     const add = (sql: string, value: unknown) => {

@@ -218,6 +218,7 @@ export class IdeasService {
     const params: unknown[] = [query.cycleId];
     let where = `cycle_id = $1 AND hidden_at IS NULL`;
     if (query.themeId) {
+      await this.assertTheme(this.dataSource.manager, query.cycleId, query.themeId);
       params.push(query.themeId);
       where += ` AND theme_id = $2`;
     }
