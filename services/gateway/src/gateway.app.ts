@@ -1,6 +1,6 @@
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Header } from '@ogp/contracts';
-import { createServiceApp, requestContext, ServiceApp } from '@ogp/runtime';
+import { Clock, createServiceApp, requestContext, ServiceApp } from '@ogp/runtime';
 import type { FastifyError } from 'fastify';
 import type { Logger } from 'pino';
 import { GatewayConfig } from './gateway.config';
@@ -12,9 +12,9 @@ export const IMPORT_BODY_LIMIT = 900 * 1024;
 export const EVIDENCE_BODY_LIMIT = 760 * 1024;
 
 /** The gateway application, not yet listening (tests and main share it). */
-export async function createGatewayApp(config: GatewayConfig, logger: Logger): Promise<ServiceApp> {
+export async function createGatewayApp(config: GatewayConfig, logger: Logger, clock?: Clock): Promise<ServiceApp> {
   return createServiceApp({
-    module: GatewayModule.register(config, logger),
+    module: GatewayModule.register(config, logger, clock),
     logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,

@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseServiceConfig, Secret } from '@ogp/runtime';
 
 export class GatewayConfig extends BaseServiceConfig {
@@ -46,4 +46,8 @@ export class GatewayConfig extends BaseServiceConfig {
   /** Trust X-Forwarded-For (only behind a proxy that sets it; otherwise clients could dodge rate limits). */
   @IsBoolean()
   TRUST_PROXY = false;
+
+  /** Where people open the links of account e-mails (password reset): `${PORTAL_URL}/<lang>/reset-password?token=…`. */
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be an http:// or https:// URL' })
+  PORTAL_URL = 'http://127.0.0.1:3001';
 }

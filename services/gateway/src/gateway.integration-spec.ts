@@ -234,7 +234,7 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
       expect(off.body.active).toBe(false);
       await new Promise((r) => setTimeout(r, 3100)); // the gateway caches a live session for 3 s
       expect((await call('GET', '/auth/me', { token: login.body.accessToken })).status).toBe(401);
-      const history = await count(`SELECT count(*) FROM "${iso.schema('gateway')}".account_changes WHERE user_id = '${created.body.id}'`);
+      const history = await count(`SELECT count(*) FROM "${iso.schema('gateway')}".audit_trail WHERE user_id = '${created.body.id}'`);
       expect(history).toBe(2);
     });
 

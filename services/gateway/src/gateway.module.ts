@@ -4,7 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { MessagingModule, MessagingTables1732100000000 } from '@ogp/messaging';
 import { PersistenceModule } from '@ogp/persistence';
-import { RuntimeModule } from '@ogp/runtime';
+import { Clock, RuntimeModule, SystemClock } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { AccessGuard } from './access/access.guard';
 import { AuthRateLimitGuard } from './access/auth-rate-limit.guard';
@@ -22,16 +22,21 @@ import { HttpErrorFilter } from './http/http-error.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { AccountsController } from './identity/accounts.controller';
 import { AuthController } from './identity/auth.controller';
+import { AuditTrailController } from './identity/audit-trail.controller';
+import { AuditTrailRepository } from './identity/audit-trail.repository';
+import { IdentityAuditAndReset1732100000110 } from './identity/audit-and-reset.migration';
 import { AuthService } from './identity/auth.service';
 import { Identity1732100000100 } from './identity/identity.migration';
 import { JwtStrategy } from './identity/jwt.strategy';
 import { LocalStrategy } from './identity/local.strategy';
+import { MeController } from './identity/me.controller';
+import { PasswordsService } from './identity/passwords.service';
 import { UserEntity } from './identity/user.entity';
 import { UsersService } from './identity/users.service';
 
 @Module({})
 export class GatewayModule {
-  static register(config: GatewayConfig, logger: Logger): DynamicModule {
+  static register(config: GatewayConfig, logger: Logger, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: GatewayModule,
       imports: [
@@ -40,7 +45,7 @@ export class GatewayModule {
           url: config.DATABASE_URL,
           schema: config.DB_SCHEMA,
           entities: [UserEntity],
-          migrations: [MessagingTables1732100000000, Identity1732100000100],
+          migrations: [MessagingTables1732100000000, Identity1732100000100, IdentityAuditAndReset1732100000110],
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'gateway',
         }),
@@ -49,10 +54,13 @@ export class GatewayModule {
         JwtModule.register({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         DiscoveryModule,
       ],
-      controllers: [AuthController, AccountsController, ProgrammesController, PlansController, CommitmentsController, ParticipationController, ReportingController, NotificationsController, OperationsController],
+      controllers: [AuthController, MeController, AccountsController, AuditTrailController, ProgrammesController, PlansController, CommitmentsController, ParticipationController, ReportingController, NotificationsController, OperationsController],
       providers: [
         AuthService,
         UsersService,
+        PasswordsService,
+        AuditTrailRepository,
+        { provide: Clock, useValue: clock },
         LocalStrategy,
         JwtStrategy,
         RateLimiter,

@@ -3,6 +3,7 @@ import { MessagingModule, MessagingTables1732100000000, serviceInfoController } 
 import { PersistenceModule } from '@ogp/persistence';
 import { RuntimeModule } from '@ogp/runtime';
 import type { Logger } from 'pino';
+import { AccountMailDispatcher } from './dispatch/account-mail.dispatcher';
 import { EventDispatcher } from './dispatch/event-dispatcher';
 import { NotificationsConsumer } from './dispatch/notifications-consumer';
 import { InboxController } from './inbox/inbox.controller';
@@ -36,7 +37,7 @@ export class NotificationsModule {
         MessagingModule.forRoot({ service: 'notifications', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
       controllers: [InboxController, PreferencesController, serviceInfoController('notifications')],
-      providers: [RecipientsRepository, EventDispatcher, NotificationsConsumer, InboxService, PreferencesService, EmailSender, DigestService, AlertBatchesService],
+      providers: [RecipientsRepository, AccountMailDispatcher, EventDispatcher, NotificationsConsumer, InboxService, PreferencesService, EmailSender, DigestService, AlertBatchesService],
     };
   }
 }

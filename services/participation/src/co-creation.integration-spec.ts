@@ -39,7 +39,7 @@ describe('co-creation through the gateway (real Postgres, NATS, processes; injec
 
   async function account(name: string, role: string): Promise<void> {
     if (role === 'citizen' || role === 'cso') {
-      expect((await call('POST', '/auth/register', undefined, { email: `${name}@test.ma`, password: PASSWORD, displayName: name, role })).status).toBe(201);
+      expect((await call('POST', '/auth/register', undefined, { email: `${name}@test.ma`, password: PASSWORD, displayName: name, role })).status).toBe(202);
     } else {
       expect((await call('POST', '/accounts', tokens.admin, { email: `${name}@test.ma`, password: PASSWORD, displayName: name, roles: [role] })).status).toBe(201);
     }
@@ -232,7 +232,7 @@ describe('co-creation through the gateway (real Postgres, NATS, processes; injec
       const people: string[] = [];
       for (let i = 0; i < N + 10; i++) {
         const name = `p${i}`;
-        expect((await call('POST', '/auth/register', undefined, { email: `${name}@test.ma`, password: PASSWORD, displayName: name, role: 'citizen' })).status).toBe(201);
+        expect((await call('POST', '/auth/register', undefined, { email: `${name}@test.ma`, password: PASSWORD, displayName: name, role: 'citizen' })).status).toBe(202);
         people.push((await call('POST', '/auth/login', undefined, { email: `${name}@test.ma`, password: PASSWORD })).body.accessToken);
       }
       const results = await Promise.all(people.map((t) => call('POST', `/workshops/${ids.workshop}/registrations`, t)));

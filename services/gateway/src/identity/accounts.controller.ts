@@ -1,14 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ogp/auth';
 import { Page } from '@ogp/contracts';
 import { STAFF_ROLES } from '../access/all-roles.constant';
 import { AccountsQueryDto } from './dto/accounts-query.dto';
 import { CreateAccountDto } from './dto/create-account.dto';
+import { UpdateAccountDto } from './dto/update-account.dto';
 import { AuthenticatedActor } from './jwt.strategy';
+import { NoStore } from './no-store.decorator';
 import { AccountView, UsersService } from './users.service';
 
-/** The coordination team manages the accounts of committee members and project managers. */
+/**
+ * The coordination team manages staff accounts (project managers, committee members,
+ * coordinators) and sees no other; the admin sees every account, each read of a citizen's or
+ * CSO's recorded in the audit trail.
+ */
 @ApiTags('accounts')
 @ApiBearerAuth()
 @Controller('accounts')
@@ -16,6 +22,7 @@ export class AccountsController {
   constructor(private readonly users: UsersService) {}
 
   @Roles(...STAFF_ROLES)
+  @NoStore()
   @Post()
   create(@Req() request: { user: AuthenticatedActor }, @Body() dto: CreateAccountDto): Promise<AccountView> {
     return this.users.createByStaff(request.user, {
@@ -29,13 +36,34 @@ export class AccountsController {
   }
 
   @Roles(...STAFF_ROLES)
+  @NoStore()
   @Get()
-  list(@Query() query: AccountsQueryDto): Promise<Page<AccountView>> {
-    return this.users.list(query);
+  list(@Req() request: { user: AuthenticatedActor }, @Query() query: AccountsQueryDto): Promise<Page<AccountView>> {
+    return this.users.list(request.user, query);
+  }
+
+  @Roles(...STAFF_ROLES)
+  @NoStore()
+  @Get(':id')
+  read(@Req() request: { user: AuthenticatedActor }, @Param('id', new ParseUUIDPipe()) id: string): Promise<AccountView> {
+    return this.users.read(request.user, id);
+  }
+
+  /** Roles, scopes, name; a change of roles or scopes ends the account's sessions. */
+  @Roles(...STAFF_ROLES)
+  @NoStore()
+  @Patch(':id')
+  update(@Req() request: { user: AuthenticatedActor }, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateAccountDto): Promise<AccountView> {
+    return this.users.update(request.user, id, {
+      displayName: dto.displayName,
+      roles: dto.roles,
+      scopes: dto.scopes ? { institutions: dto.scopes.institutions, programmes: dto.scopes.programmes } : undefined,
+    });
   }
 
   @Roles(...STAFF_ROLES)
   @HttpCode(200)
+  @NoStore()
   @Post(':id/deactivate')
   deactivate(@Req() request: { user: AuthenticatedActor }, @Param('id', new ParseUUIDPipe()) id: string): Promise<AccountView> {
     return this.users.deactivate(request.user, id);

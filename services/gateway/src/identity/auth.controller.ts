@@ -1,17 +1,28 @@
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@ogp/auth';
+import { pickLanguage } from '@ogp/contracts';
 import { ALL_ROLES } from '../access/all-roles.constant';
 import { AuthRateLimitGuard } from '../access/auth-rate-limit.guard';
 import { AuthService, TokenPair } from './auth.service';
+import { CHECK_EMAIL_MESSAGE } from './check-email-message.constant';
 import { LoginDto } from './dto/login.dto';
+import { PasswordResetConfirmDto } from './dto/password-reset-confirm.dto';
+import { PasswordResetRequestDto } from './dto/password-reset-request.dto';
 import { RefreshDto } from './dto/refresh.dto';
 import { RegisterDto } from './dto/register.dto';
 import { AuthenticatedActor, JwtStrategy } from './jwt.strategy';
 import { LocalAuthGuard } from './local-auth.guard';
 import { NoStore } from './no-store.decorator';
+import { PasswordsService } from './passwords.service';
 import { UserEntity } from './user.entity';
 import { AccountView, UsersService } from './users.service';
+
+/** The answer of registration and of a reset request: the same whether or not the address has an account. */
+export interface CheckEmailAnswer {
+  status: 'check_email';
+  message: string;
+}
 
 @ApiTags('auth')
 @Controller('auth')
@@ -19,16 +30,22 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly passwords: PasswordsService,
     private readonly jwt: JwtStrategy,
   ) {}
 
-  /** Citizens and civil-society organisations open their own accounts. */
+  /**
+   * Citizens and civil-society organisations open their own accounts. Always 202 "check your
+   * e-mail": a new address can log in at once, a taken one's owner is told someone tried.
+   */
   @Public()
   @UseGuards(AuthRateLimitGuard)
+  @HttpCode(202)
   @NoStore()
   @Post('register')
-  register(@Body() dto: RegisterDto): Promise<AccountView> {
-    return this.users.register({ email: dto.email, password: dto.password, displayName: dto.displayName, roles: [dto.role], language: dto.language });
+  async register(@Body() dto: RegisterDto, @Headers('accept-language') acceptLanguage?: string): Promise<CheckEmailAnswer> {
+    await this.users.register({ email: dto.email, password: dto.password, displayName: dto.displayName, roles: [dto.role], language: dto.language });
+    return { status: 'check_email', message: CHECK_EMAIL_MESSAGE.registration[pickLanguage(acceptLanguage)] };
   }
 
   @Public()
@@ -49,6 +66,28 @@ export class AuthController {
     return this.auth.refresh(dto.refreshToken);
   }
 
+  /** Always 202, the same answer whether or not the address has an account. */
+  @Public()
+  @UseGuards(AuthRateLimitGuard)
+  @HttpCode(202)
+  @NoStore()
+  @Post('password-reset')
+  async requestPasswordReset(@Body() dto: PasswordResetRequestDto, @Headers('accept-language') acceptLanguage?: string): Promise<CheckEmailAnswer> {
+    await this.passwords.requestReset(dto.email);
+    return { status: 'check_email', message: CHECK_EMAIL_MESSAGE.passwordReset[pickLanguage(acceptLanguage)] };
+  }
+
+  /** Sets the password with the e-mailed token (once); every session of the account ends. */
+  @Public()
+  @UseGuards(AuthRateLimitGuard)
+  @HttpCode(204)
+  @NoStore()
+  @Post('password-reset/confirm')
+  async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto): Promise<void> {
+    const userId = await this.passwords.confirmReset(dto.token, dto.password);
+    this.jwt.forgetUser(userId);
+  }
+
   @ApiBearerAuth()
   @Roles(...ALL_ROLES)
   @HttpCode(204)
@@ -58,6 +97,7 @@ export class AuthController {
     this.jwt.forget(request.user.sessionId);
   }
 
+  /** Kept for existing clients; `GET /me` is the same. */
   @ApiBearerAuth()
   @Roles(...ALL_ROLES)
   @NoStore()

@@ -46,4 +46,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   forget(sessionId: string): void {
     for (const key of this.live.keys()) if (key.startsWith(`${sessionId}:`)) this.live.delete(key);
   }
+
+  /** Every cached session of a person, after their sessions were revoked (password reset or change). */
+  forgetUser(userId: string, keepSessionId?: string): void {
+    for (const key of this.live.keys()) if (key.endsWith(`:${userId}`) && key !== `${keepSessionId}:${userId}`) this.live.delete(key);
+  }
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { COORDINATOR_GRANTABLE_ROLES, Actor, hasAnyRole, Role } from '@ogp/auth';
-import { DomainError, ErrorCode, EventContract, IdentityEvents, Language, Page, PageQuery, ScopeSet, UserDirectoryEntry, boundPage } from '@ogp/contracts';
+import { AccountMailEvent, AccountMailEvents, DomainError, ErrorCode, EventContract, IdentityEvents, Language, Page, PageQuery, ScopeSet, UserDirectoryEntry, boundPage } from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccountVisibility } from './account-visibility';
+import { AuditTrailRepository } from './audit-trail.repository';
 import { hashPassword } from './password';
 import { PasswordPolicy } from './password-policy';
 import { UserEntity } from './user.entity';
@@ -28,6 +30,17 @@ export interface AccountView {
   createdAt: string;
 }
 
+export interface AccountChanges {
+  displayName?: string;
+  roles?: Role[];
+  scopes?: ScopeSet;
+}
+
+export interface ProfileChanges {
+  displayName?: string;
+  language?: Language;
+}
+
 const EMPTY_SCOPES: ScopeSet = { institutions: [], programmes: [] };
 
 export function toAccountView(user: UserEntity): AccountView {
@@ -43,7 +56,7 @@ export function toAccountView(user: UserEntity): AccountView {
   };
 }
 
-function directoryEntry(user: UserEntity): UserDirectoryEntry {
+export function directoryEntry(user: UserEntity): UserDirectoryEntry {
   return {
     userId: user.id,
     email: user.email,
@@ -55,62 +68,167 @@ function directoryEntry(user: UserEntity): UserDirectoryEntry {
   };
 }
 
-/** Accounts: every change is recorded (who, when, before, after) and announced as an event. */
+/**
+ * Accounts: every change is recorded in the audit trail (who, when, before, after) and announced
+ * as an event; every admin read of a citizen's or CSO's account is recorded there too.
+ */
 @Injectable()
 export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly audit: AuditTrailRepository,
   ) {}
 
-  register(input: NewUser): Promise<AccountView> {
-    return this.create(input, null, IdentityEvents.userRegistered);
+  /**
+   * Self-registration answers the same whether the address is new or taken: a new address gets
+   * its account (usable at once) and a welcome e-mail; a taken one gets its owner an e-mail saying
+   * someone tried. Both paths hash the password and write one transaction, so they take alike.
+   */
+  async register(input: NewUser): Promise<void> {
+    PasswordPolicy.check(input.password, { email: input.email, displayName: input.displayName });
+    const passwordHash = await hashPassword(input.password);
+    try {
+      await this.insert(input, passwordHash, null, IdentityEvents.userRegistered, AccountMailEvents.welcome);
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code !== ErrorCode.ALREADY_EXISTS) throw err;
+      await this.dataSource.transaction(async (manager) => {
+        const owner = await manager.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() }).getOne();
+        if (!owner) return;
+        await this.outbox.add(manager, AccountMailEvents.registrationWithExistingAddress, {
+          aggregate: { type: 'user', id: owner.id },
+          data: { userId: owner.id, email: owner.email, displayName: owner.displayName, language: owner.language },
+          actorId: null,
+        });
+      });
+    }
   }
 
   /** A coordinator grants project-manager and committee roles; only an admin grants the rest. */
-  createByStaff(actor: Actor, input: NewUser): Promise<AccountView> {
+  async createByStaff(actor: Actor, input: NewUser): Promise<AccountView> {
     const allowed = hasAnyRole(actor, ['admin']) || input.roles.every((r) => COORDINATOR_GRANTABLE_ROLES.includes(r));
     if (!allowed) throw new DomainError(ErrorCode.FORBIDDEN, 'a coordinator may only create project managers and committee members');
-    return this.create(input, actor.id, IdentityEvents.userCreated);
+    PasswordPolicy.check(input.password, { email: input.email, displayName: input.displayName });
+    return this.insert(input, await hashPassword(input.password), actor.id, IdentityEvents.userCreated);
   }
 
   async deactivate(actor: Actor, userId: string): Promise<AccountView> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new DomainError(ErrorCode.NOT_FOUND, 'no such account');
+      const user = await this.lockManageable(manager, actor, userId);
       if (user.id === actor.id) throw new DomainError(ErrorCode.CONFLICT, 'you cannot deactivate your own account');
-      const staffOnly = user.roles.every((r) => COORDINATOR_GRANTABLE_ROLES.includes(r));
-      if (!hasAnyRole(actor, ['admin']) && !staffOnly) {
-        throw new DomainError(ErrorCode.FORBIDDEN, 'a coordinator may only deactivate project managers and committee members');
-      }
       if (!user.active) return toAccountView(user);
       const before = toAccountView(user);
       user.active = false;
       await manager.save(user);
       await manager.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = 'deactivated' WHERE user_id = $1 AND revoked_at IS NULL`, [user.id]);
-      await this.record(manager, user.id, actor.id, 'deactivated', before, toAccountView(user));
+      await this.audit.record(manager, { userId: user.id, actorId: actor.id, action: 'deactivated', before, after: toAccountView(user) });
       await this.outbox.add(manager, IdentityEvents.userDeactivated, { aggregate: { type: 'user', id: user.id }, data: directoryEntry(user), actorId: actor.id });
       return toAccountView(user);
     });
   }
 
-  async list(query: PageQuery & { role?: Role }): Promise<Page<AccountView>> {
-    const { limit, offset } = boundPage(query);
-    const qb = this.dataSource.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.created_at', 'ASC').addOrderBy('u.id').limit(limit).offset(offset);
-    if (query.role) qb.where(':role = ANY(u.roles)', { role: query.role });
-    const [rows, total] = await qb.getManyAndCount();
-    return { items: rows.map(toAccountView), total, limit, offset };
+  /** Roles, scopes or name of a staff account; a change of roles or scopes ends the account's sessions. */
+  async update(actor: Actor, userId: string, changes: AccountChanges): Promise<AccountView> {
+    if (changes.roles && !hasAnyRole(actor, ['admin']) && !changes.roles.every((r) => COORDINATOR_GRANTABLE_ROLES.includes(r))) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'a coordinator may only grant project manager and committee roles');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.lockManageable(manager, actor, userId);
+      if (user.id === actor.id && (changes.roles || changes.scopes)) throw new DomainError(ErrorCode.CONFLICT, 'you cannot change your own roles or scopes');
+      const before = toAccountView(user);
+      if (changes.displayName !== undefined) user.displayName = changes.displayName.trim();
+      if (changes.roles) user.roles = [...new Set(changes.roles)];
+      if (changes.scopes) user.scopes = { institutions: [...new Set(changes.scopes.institutions)], programmes: [...new Set(changes.scopes.programmes)] };
+      const after = toAccountView(user);
+      if (JSON.stringify(before) === JSON.stringify(after)) return before;
+      await manager.save(user);
+      if (JSON.stringify([before.roles, before.scopes]) !== JSON.stringify([after.roles, after.scopes])) {
+        // Access tokens carry roles and scopes: the old ones must not outlive the change.
+        await manager.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = 'roles changed' WHERE user_id = $1 AND revoked_at IS NULL`, [user.id]);
+      }
+      await this.audit.record(manager, { userId: user.id, actorId: actor.id, action: 'updated', before, after: toAccountView(user) });
+      await this.outbox.add(manager, IdentityEvents.userUpdated, { aggregate: { type: 'user', id: user.id }, data: directoryEntry(user), actorId: actor.id });
+      return toAccountView(user);
+    });
   }
 
+  /** A person's own display name and language. */
+  async updateProfile(userId: string, changes: ProfileChanges): Promise<AccountView> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new DomainError(ErrorCode.NOT_FOUND, 'no such account');
+      const before = toAccountView(user);
+      if (changes.displayName !== undefined) user.displayName = changes.displayName.trim();
+      if (changes.language !== undefined) user.language = changes.language;
+      if (JSON.stringify(before) === JSON.stringify(toAccountView(user))) return before;
+      await manager.save(user);
+      await this.audit.record(manager, { userId, actorId: userId, action: 'profile_updated', before, after: toAccountView(user) });
+      await this.outbox.add(manager, IdentityEvents.userUpdated, { aggregate: { type: 'user', id: userId }, data: directoryEntry(user), actorId: userId });
+      return toAccountView(user);
+    });
+  }
+
+  /**
+   * A coordinator lists staff accounts only (asking for another role is refused); an admin lists
+   * any, and the citizens' and CSOs' accounts a page shows are recorded as read.
+   */
+  async list(actor: Actor, query: PageQuery & { role?: Role }): Promise<Page<AccountView>> {
+    const admin = hasAnyRole(actor, ['admin']);
+    if (!admin && query.role && !AccountVisibility.staffRoles.includes(query.role)) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'a coordinator reads staff accounts only');
+    }
+    const { limit, offset } = boundPage(query);
+    return this.dataSource.transaction(async (manager) => {
+      const qb = manager.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.created_at', 'ASC').addOrderBy('u.id').limit(limit).offset(offset);
+      if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
+      if (!admin) qb.andWhere('cardinality(u.roles) > 0 AND u.roles <@ CAST(:staff AS text[])', { staff: AccountVisibility.staffRoles });
+      const [rows, total] = await qb.getManyAndCount();
+      const read = rows.filter((u) => AccountVisibility.holdsCitizenData(u.roles)).map((u) => u.id);
+      if (admin && read.length > 0) {
+        await this.audit.record(manager, { userId: null, actorId: actor.id, action: 'personal_data.listed', details: { query: { role: query.role ?? null, limit, offset }, accountIds: read } });
+      }
+      return { items: rows.map(toAccountView), total, limit, offset };
+    });
+  }
+
+  /** One account as staff see it: a coordinator sees staff accounts only (others are 404); an admin read of a citizen's is recorded. */
+  async read(actor: Actor, userId: string): Promise<AccountView> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(UserEntity, { where: { id: userId } });
+      const admin = hasAnyRole(actor, ['admin']);
+      if (!user || (!admin && !AccountVisibility.isStaffAccount(user.roles))) throw new DomainError(ErrorCode.NOT_FOUND, 'no such account');
+      if (admin && AccountVisibility.holdsCitizenData(user.roles)) {
+        await this.audit.record(manager, { userId: user.id, actorId: actor.id, action: 'personal_data.read', details: { accountId: user.id } });
+      }
+      return toAccountView(user);
+    });
+  }
+
+  /** A person's own account. */
   async get(userId: string): Promise<AccountView> {
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: userId } });
     if (!user) throw new DomainError(ErrorCode.NOT_FOUND, 'no such account');
     return toAccountView(user);
   }
 
-  private async create(input: NewUser, actorId: string | null, contract: EventContract<UserDirectoryEntry>): Promise<AccountView> {
-    PasswordPolicy.check(input.password, { email: input.email, displayName: input.displayName });
-    const passwordHash = await hashPassword(input.password);
+  /** The account, locked, if the actor may manage it: an admin any, a coordinator project managers and committee members. */
+  private async lockManageable(manager: EntityManager, actor: Actor, userId: string): Promise<UserEntity> {
+    const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+    const admin = hasAnyRole(actor, ['admin']);
+    if (!user || (!admin && !AccountVisibility.isStaffAccount(user.roles))) throw new DomainError(ErrorCode.NOT_FOUND, 'no such account');
+    if (!admin && !user.roles.every((r) => COORDINATOR_GRANTABLE_ROLES.includes(r))) {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'a coordinator may only change project managers and committee members');
+    }
+    return user;
+  }
+
+  private async insert(
+    input: NewUser,
+    passwordHash: string,
+    actorId: string | null,
+    contract: EventContract<UserDirectoryEntry>,
+    mail?: EventContract<AccountMailEvent>,
+  ): Promise<AccountView> {
     return this.dataSource.transaction(async (manager) => {
       const email = input.email.trim().toLowerCase();
       const taken = await manager.query(`SELECT 1 FROM users WHERE lower(email) = $1`, [email]);
@@ -134,19 +252,13 @@ export class UsersService {
         throw err;
       }
       const saved = await manager.findOneByOrFail(UserEntity, { id: user.id });
-      await this.record(manager, saved.id, actorId ?? saved.id, 'created', null, toAccountView(saved));
+      await this.audit.record(manager, { userId: saved.id, actorId: actorId ?? saved.id, action: 'created', before: null, after: toAccountView(saved) });
       await this.outbox.add(manager, contract, { aggregate: { type: 'user', id: saved.id }, data: directoryEntry(saved), actorId: actorId ?? saved.id });
+      if (mail) {
+        const to = { userId: saved.id, email: saved.email, displayName: saved.displayName, language: saved.language };
+        await this.outbox.add(manager, mail, { aggregate: { type: 'user', id: saved.id }, data: to, actorId: actorId ?? saved.id });
+      }
       return toAccountView(saved);
     });
-  }
-
-  private async record(manager: EntityManager, userId: string, actorId: string, action: string, before: AccountView | null, after: AccountView): Promise<void> {
-    await manager.query(`INSERT INTO account_changes (user_id, actor_id, action, before, after) VALUES ($1, $2, $3, $4, $5)`, [
-      userId,
-      actorId,
-      action,
-      before ? JSON.stringify(before) : null,
-      JSON.stringify(after),
-    ]);
   }
 }

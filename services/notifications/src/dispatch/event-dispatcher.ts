@@ -26,6 +26,7 @@ import { Recipient, RecipientsRepository } from '../recipients/recipients.reposi
 import { fateStepLabel } from '../labels/fate-step-labels.constant';
 import { roleList } from '../labels/role-labels.constant';
 import { PortalPaths } from './portal-paths.constant';
+import { AccountMailDispatcher } from './account-mail.dispatcher';
 import { render, TEMPLATES } from './templates.constant';
 
 function localized(value: Localized | null | undefined, language: Language): string {
@@ -61,10 +62,12 @@ export class EventDispatcher {
     private readonly preferences: PreferencesService,
     private readonly batches: AlertBatchesService,
     @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
+    private readonly accountMail: AccountMailDispatcher,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
   async handle(event: EventEnvelope, manager: EntityManager): Promise<void> {
+    if (this.accountMail.handles(event.type)) return this.accountMail.handle(event, manager);
     switch (event.type) {
       case IdentityEvents.userRegistered.type:
       case IdentityEvents.userDeactivated.type:

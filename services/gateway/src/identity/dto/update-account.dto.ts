@@ -1,0 +1,27 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ROLES, Role } from '@ogp/auth';
+import { ScopeDto } from './create-account.dto';
+
+export class UpdateAccountDto {
+  @ApiProperty({ required: false })
+  @IsOptional()
+  @IsString()
+  @Length(1, 120)
+  displayName?: string;
+
+  @ApiProperty({ required: false, enum: ROLES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(6)
+  @IsIn(ROLES as readonly string[] as string[], { each: true })
+  roles?: Role[];
+
+  @ApiProperty({ type: ScopeDto, required: false })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ScopeDto)
+  scopes?: ScopeDto;
+}

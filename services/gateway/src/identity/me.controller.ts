@@ -1,0 +1,48 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@ogp/auth';
+import { ALL_ROLES } from '../access/all-roles.constant';
+import { AuthRateLimitGuard } from '../access/auth-rate-limit.guard';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { UpdateProfileDto } from './dto/update-profile.dto';
+import { AuthenticatedActor, JwtStrategy } from './jwt.strategy';
+import { NoStore } from './no-store.decorator';
+import { PasswordsService } from './passwords.service';
+import { AccountView, UsersService } from './users.service';
+
+/** A person's own account: name, language, password. */
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwords: PasswordsService,
+    private readonly jwt: JwtStrategy,
+  ) {}
+
+  @Roles(...ALL_ROLES)
+  @NoStore()
+  @Get()
+  me(@Req() request: { user: AuthenticatedActor }): Promise<AccountView> {
+    return this.users.get(request.user.id);
+  }
+
+  /** The language applies to e-mails at once and to the access token from the next refresh. */
+  @Roles(...ALL_ROLES)
+  @NoStore()
+  @Patch()
+  update(@Req() request: { user: AuthenticatedActor }, @Body() dto: UpdateProfileDto): Promise<AccountView> {
+    return this.users.updateProfile(request.user.id, { displayName: dto.displayName, language: dto.language });
+  }
+
+  /** Needs the current password; the other sessions end, this one stays. */
+  @Roles(...ALL_ROLES)
+  @UseGuards(AuthRateLimitGuard)
+  @HttpCode(204)
+  @Post('password')
+  async changePassword(@Req() request: { user: AuthenticatedActor }, @Body() dto: ChangePasswordDto): Promise<void> {
+    await this.passwords.change(request.user.id, request.user.sessionId, dto.currentPassword, dto.newPassword);
+    this.jwt.forgetUser(request.user.id, request.user.sessionId);
+  }
+}
