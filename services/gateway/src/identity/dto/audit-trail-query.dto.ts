@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
+import { IsInstant, IsOptional } from '@ogp/contracts';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { AUDIT_ACTIONS } from '../audit-action.constant';
 
@@ -21,11 +22,11 @@ export class AuditTrailQueryDto extends PageQueryDto {
 
   @ApiProperty({ required: false, description: 'From this instant (inclusive), ISO 8601.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   from?: string;
 
   @ApiProperty({ required: false, description: 'Until this instant (exclusive), ISO 8601.' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsInstant()
   to?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsString, Length, ValidateNested } from 'class-validator';
+import { IsOptional } from '@ogp/contracts';
 import { ROLES, Role } from '@ogp/auth';
 import { ScopeDto } from './create-account.dto';
 
@@ -21,6 +22,7 @@ export class UpdateAccountDto {
 
   @ApiProperty({ type: ScopeDto, required: false })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ScopeDto)
   scopes?: ScopeDto;

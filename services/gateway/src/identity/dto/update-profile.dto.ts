@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { LANGUAGES, Language } from '@ogp/contracts';
+import { IsIn, IsString, Length } from 'class-validator';
+import { IsOptional, LANGUAGES, Language } from '@ogp/contracts';
 
 export class UpdateProfileDto {
   @ApiProperty({ required: false, example: 'أمينة' })
