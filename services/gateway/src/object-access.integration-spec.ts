@@ -515,6 +515,11 @@ describe('trust through the gateway: object-level access, statistics and exports
       expect(answers).toEqual(Object.fromEntries(routes.map((r) => [r.path, '404 NOT_FOUND'])));
     });
 
+    it('the alerts of an unknown programme: 404 NOT_FOUND', async () => {
+      const res = await call('GET', `/alerts?programmeId=${UNKNOWN}`, { token: token.coordinator });
+      expect([res.status, res.body.error?.code]).toEqual([404, 'NOT_FOUND']);
+    });
+
     it('the ideas of a theme that is not in the cycle: 404 NOT_FOUND', async () => {
       const res = await call('GET', `/cycles/${A.cycle}/ideas?themeId=${B.theme}`);
       expect([res.status, res.body.error?.code]).toEqual([404, 'NOT_FOUND']);
