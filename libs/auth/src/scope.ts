@@ -40,3 +40,14 @@ export function assertScope(actor: Actor | null, roles: readonly Role[], target:
   assertRole(actor, roles);
   if (!isInScope(actor, target)) throw new DomainError(ErrorCode.OUT_OF_SCOPE);
 }
+
+/**
+ * Programme-wide commands (a programme's settings): an admin anywhere; a coordinator within the
+ * programmes of their scope, or anywhere when none is listed (accounts made before programme scopes).
+ */
+export function assertProgrammeStaff(actor: Actor | null, programmeId: string): asserts actor is Actor {
+  assertRole(actor, PLATFORM_WIDE_ROLES);
+  if (hasAnyRole(actor, ['admin'])) return;
+  const programmes = actor.scopes.programmes;
+  if (programmes.length > 0 && !programmes.includes(programmeId)) throw new DomainError(ErrorCode.OUT_OF_SCOPE);
+}

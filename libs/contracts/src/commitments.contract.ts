@@ -29,12 +29,37 @@ export interface ProgrammeCreatedEvent {
   name: Localized;
 }
 
+/**
+ * A programme's schedule: alert timing, the reporting period behind the `late` flag, and the
+ * time zone that says what "today" is. Owned by the commitments service, announced by event.
+ */
+export interface ProgrammeSettings {
+  programmeId: string;
+  deadlineNoticeDays: number;
+  escalationDays: number;
+  reportingPeriodDays: number;
+  timeZone: string;
+}
+
+/** What is left out keeps its value. */
+export interface SetProgrammeSettingsCommand {
+  programmeId: string;
+  settings: Partial<Omit<ProgrammeSettings, 'programmeId'>>;
+}
+
+/** The whole settings after a change; `version` grows by one per change, so a reader keeps the newest. */
+export interface ProgrammeSettingsChangedEvent extends ProgrammeSettings {
+  version: number;
+}
+
 export const CommitmentsRpc = {
   createProgramme: rpc<CreateProgrammeCommand, ProgrammeView>('commitments.programmes.create'),
   listProgrammes: rpc<PageQuery, Page<ProgrammeView>>('commitments.programmes.list'),
   getProgramme: rpc<{ id: string }, ProgrammeView>('commitments.programmes.get'),
+  setProgrammeSettings: rpc<SetProgrammeSettingsCommand, ProgrammeSettings>('commitments.programmes.settings.set'),
 } as const;
 
 export const CommitmentsEvents = {
   programmeCreated: event<ProgrammeCreatedEvent>('commitments.programme.created'),
+  programmeSettingsChanged: event<ProgrammeSettingsChangedEvent>('commitments.programme.settings-changed'),
 } as const;

@@ -61,13 +61,6 @@ export interface JobsOverview {
   recent: { id: string; name: string; state: string; progress: unknown; failedReason: string | null; finishedOn: string | null }[];
 }
 
-export interface ProgrammeSettings {
-  programmeId: string;
-  deadlineNoticeDays: number;
-  escalationDays: number;
-  reportingPeriodDays: number;
-}
-
 export interface AlertView {
   id: string;
   kind: string;
@@ -80,7 +73,6 @@ export interface AlertView {
 export const ReportingRpc = {
   runSweep: rpc<{ kind: 'deadlines' | 'overdue' | 'late_reporting' | 'periodic' | 'meeting' }, { raised: number }>('reporting.sweeps.run'),
   listAlerts: rpc<PageQuery & { programmeId?: string; kind?: string }, Page<AlertView>>('reporting.alerts.list'),
-  settings: rpc<{ programmeId: string } & Partial<Omit<ProgrammeSettings, 'programmeId'>>, ProgrammeSettings>('reporting.settings.set'),
   requestReport: rpc<{ kind: ReportKind; format: ReportFormat; planId?: string; cycleId?: string; programmeId?: string }, ReportView>('reporting.reports.request'),
   getReport: rpc<{ id: string }, ReportView>('reporting.reports.get'),
   listReports: rpc<PageQuery, Page<ReportView>>('reporting.reports.list'),

@@ -1,11 +1,7 @@
 /** Time is injected: deadlines, phases and schedules are tested without sleeping. */
 export abstract class Clock {
+  /** "Today" depends on a time zone: `today(clock, timeZone)` in libs/tracking says it. */
   abstract now(): Date;
-
-  /** Today's date (YYYY-MM-DD) in UTC. */
-  today(): string {
-    return this.now().toISOString().slice(0, 10);
-  }
 }
 
 export class SystemClock extends Clock {

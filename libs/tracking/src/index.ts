@@ -2,3 +2,4 @@ export * from './completion-level';
 export * from './tracking-strategy';
 export * from './built-in-strategies';
 export * from './strategy-registry';
+export * from './schedule';

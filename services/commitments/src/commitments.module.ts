@@ -8,10 +8,12 @@ import { ProgrammeEntity } from './programmes/programme.entity';
 import { Programmes1732100000200 } from './programmes/programmes.migration';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { Plans1732100000500 } from './plans/plans.migration';
+import { ProgrammeSettings1764583200000 } from './programme-settings/programme-settings.migration';
+import { ProgrammeSettingsModule } from './programme-settings/programme-settings.module';
 import { TrackingModule } from './tracking/tracking.module';
 import { Clock } from '@ogp/runtime';
 
-export const COMMITMENTS_MIGRATIONS = [MessagingTables1732100000000, Programmes1732100000200, Plans1732100000500];
+export const COMMITMENTS_MIGRATIONS = [MessagingTables1732100000000, Programmes1732100000200, Plans1732100000500, ProgrammeSettings1764583200000];
 
 @Module({})
 export class CommitmentsModule {
@@ -30,6 +32,7 @@ export class CommitmentsModule {
         }),
         MessagingModule.forRoot({ service: 'commitments', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
         ProgrammesModule,
+        ProgrammeSettingsModule,
         TrackingModule.register({ strategyModules: config.TRACKING_STRATEGY_MODULES, remoteTimeoutMs: config.REMOTE_STRATEGY_TIMEOUT_MS, clock }),
       ],
       controllers: [serviceInfoController('commitments')],

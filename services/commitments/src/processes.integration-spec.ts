@@ -28,7 +28,7 @@ describe('commitments as real processes', () => {
       for (const answer of answers) byPid.set(answer.pid, (byPid.get(answer.pid) ?? 0) + 1);
       expect([...byPid.keys()].sort()).toEqual([a.pid, b.pid].sort());
       for (const n of byPid.values()) expect(n).toBeGreaterThan(20);
-      expect(answers[0].migrations).toEqual(['MessagingTables1732100000000', 'Programmes1732100000200', 'Plans1732100000500']);
+      expect(answers[0].migrations).toEqual(['MessagingTables1732100000000', 'Programmes1732100000200', 'Plans1732100000500', 'ProgrammeSettings1764583200000']);
     } finally {
       await Promise.all([a.stop(), b.stop()]);
     }

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import { IdentityEvents, PlanEvents, ReportingRpc, UserDirectoryEntry } from '@ogp/contracts';
-import { ensureEventStreams, MessagingTables1732100000000, NatsRpcClient, OutboxRelay, OutboxWriter } from '@ogp/messaging';
+import { CommitmentsEvents, IdentityEvents, PlanEvents, UserDirectoryEntry } from '@ogp/contracts';
+import { ensureEventStreams, MessagingTables1732100000000, OutboxRelay, OutboxWriter } from '@ogp/messaging';
 import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
 import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
 import { freePort, Mailbox, SpawnedService, TEST_DATABASE_URL, TEST_NATS_URL, TEST_REDIS_URL, TestIsolation, waitFor } from '@ogp/testing';
@@ -172,7 +172,10 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
   });
 
   it('deadline approaching: N days before the end date, one alert to the project manager', async () => {
-    await reporting.get(NatsRpcClient).request(ReportingRpc.settings, { programmeId: programmeP, deadlineNoticeDays: 10 }, { actor: { id: randomUUID(), roles: ['coordinator'], scopes: { institutions: [], programmes: [] } } });
+    // The commitments service owns the settings; the reporting service learns them from its event.
+    await emit(CommitmentsEvents.programmeSettingsChanged, programmeP, { programmeId: programmeP, deadlineNoticeDays: 10, escalationDays: 14, reportingPeriodDays: 60, timeZone: 'Africa/Casablanca', version: 1 });
+    const db = reporting.get(DataSource);
+    await waitFor(async () => (await db.query(`SELECT deadline_notice_days AS n FROM programme_settings WHERE programme_id = $1`, [programmeP]))[0]?.n === 10, { what: 'the settings copy' });
     await commitment(2, 'رفع مستوى الوعي العام بحق الوصول إلى المعلومات', [{ endDate: '2026-05-22', title: 'حملة تحسيسية' }]);
     const pmBefore = mailbox.to('pm@test.ma').length;
     expect((await sweep('deadlines')).raised).toBeGreaterThanOrEqual(1);

@@ -1,9 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, assertRole, RpcActor } from '@ogp/auth';
-import { ALERT_KINDS, AlertSettingsDto, IsOptional, PageQueryDto, ReportingRpc, ReportRequestDto } from '@ogp/contracts';
+import { ALERT_KINDS, IsOptional, PageQueryDto, ReportingRpc, ReportRequestDto } from '@ogp/contracts';
 import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { AlertsService } from './alerts/alerts.service';
 import { SweepKind, SweepsService } from './alerts/sweeps.service';
 import { SchedulerService } from './jobs/scheduler.service';
@@ -22,10 +21,6 @@ class AlertsQuery extends PageQueryDto {
   @IsOptional()
   @IsIn(ALERT_KINDS as readonly string[] as string[])
   kind?: string;
-}
-class SettingsDto extends AlertSettingsDto {
-  @IsUUID()
-  programmeId: string;
 }
 class IdDto {
   @IsUUID()
@@ -48,7 +43,6 @@ export class ReportingController {
     private readonly reports: ReportsService,
     private readonly readModels: ReadModelsService,
     private readonly scheduler: SchedulerService,
-    private readonly dataSource: DataSource,
   ) {}
 
   /** Runs a sweep now (the schedule runs it anyway); safe to repeat. */
@@ -61,19 +55,6 @@ export class ReportingController {
   @MessagePattern(ReportingRpc.listAlerts.subject)
   alerts(@Payload() q: AlertsQuery, @RpcActor() actor: Actor | null) {
     return this.alertsService.list(actor, q);
-  }
-
-  @MessagePattern(ReportingRpc.settings.subject)
-  async settings(@Payload() dto: SettingsDto, @RpcActor() actor: Actor | null) {
-    assertRole(actor, STAFF);
-    const [row] = await this.dataSource.query(
-      `INSERT INTO programme_settings (programme_id, deadline_notice_days, escalation_days, reporting_period_days) VALUES ($1, coalesce($2, 14), coalesce($3, 14), coalesce($4, 60))
-       ON CONFLICT (programme_id) DO UPDATE SET deadline_notice_days = coalesce($2, programme_settings.deadline_notice_days),
-         escalation_days = coalesce($3, programme_settings.escalation_days), reporting_period_days = coalesce($4, programme_settings.reporting_period_days)
-       RETURNING programme_id AS "programmeId", deadline_notice_days AS "deadlineNoticeDays", escalation_days AS "escalationDays", reporting_period_days AS "reportingPeriodDays"`,
-      [dto.programmeId, dto.deadlineNoticeDays ?? null, dto.escalationDays ?? null, dto.reportingPeriodDays ?? null],
-    );
-    return row;
   }
 
   @MessagePattern(ReportingRpc.requestReport.subject)

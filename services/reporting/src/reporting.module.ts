@@ -10,6 +10,7 @@ import { ReadModelsService } from './read-models/read-models.service';
 import { ReportingConfig } from './reporting.config';
 import { ReportingModels1732100000800 } from './read-models/read-models2.migration';
 import { AlertsService } from './alerts/alerts.service';
+import { ProgrammeSettingsCopy1764583200100 } from './read-models/programme-settings.migration';
 import { SweepsService } from './alerts/sweeps.service';
 import { ReportsService } from './reports/reports.service';
 import { ReportingController } from './reporting.controller';
@@ -25,7 +26,7 @@ export class ReportingModule {
           url: config.DATABASE_URL,
           schema: config.DB_SCHEMA,
           entities: [],
-          migrations: [MessagingTables1732100000000, ReadModels1732100000400, ReportingModels1732100000800],
+          migrations: [MessagingTables1732100000000, ReadModels1732100000400, ReportingModels1732100000800, ProgrammeSettingsCopy1764583200100],
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'reporting',
         }),

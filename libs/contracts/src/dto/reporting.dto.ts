@@ -1,4 +1,6 @@
-import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsObject, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { SetProgrammeSettingsCommand } from '../commitments.contract';
 import { IsOptional } from './validation/is-optional.validator';
 import { REPORT_FORMATS, REPORT_KINDS, ReportFormat, ReportKind } from '../reporting.contract';
 
@@ -18,7 +20,7 @@ export class ReportRequestDto {
   cycleId?: string;
 }
 
-/** A programme's alert settings; what is left out keeps its value. */
+/** A programme's schedule settings (alerts, reporting period, time zone); what is left out keeps its value. */
 export class AlertSettingsDto {
   @IsOptional()
   @IsInt()
@@ -37,4 +39,22 @@ export class AlertSettingsDto {
   @Min(7)
   @Max(366)
   reportingPeriodDays?: number;
+
+  /** IANA name; "today", overdue and late follow it. The commitments service also checks Postgres knows it. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  @Matches(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, { message: 'timeZone must be an IANA time zone such as Africa/Casablanca' })
+  timeZone?: string;
+}
+
+/** The command the commitments service receives: the body stays an object of its own, so null or an array is refused. */
+export class SetProgrammeSettingsDto implements SetProgrammeSettingsCommand {
+  @IsUUID()
+  programmeId: string;
+
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AlertSettingsDto)
+  settings: AlertSettingsDto;
 }

@@ -6,6 +6,8 @@ import { ProgressEngine } from '../progress/progress-engine';
 import { SqlRow } from '../progress/commitment-row';
 import { normalizeForSearch } from '@ogp/runtime';
 import { assertCommitmentExists } from './assert-commitment';
+import { isOverdue } from '@ogp/tracking';
+import { scheduleFlags } from './schedule-flags';
 
 
 /** Public reads: commitments with progress, completion level, overdue and late flags. */
@@ -17,11 +19,13 @@ export class CommitmentViews {
     private readonly engine: ProgressEngine,
   ) {}
 
+  /** `$1` is the clock's instant: each programme turns it into its own "today". */
   private summarySql(where: string): string {
     return `SELECT c.id, c.plan_id, c.area_id, c.number, c.title, c.lead_institution_id, c.start_date::text AS start_date, c.end_date::text AS end_date,
                    c.progress::float8 AS progress, c.completion_level, c.progress_stale, c.stale_reason,
-                   (c.start_date + p.reporting_period_days < $1::date AND (c.last_report_at IS NULL OR c.last_report_at::date + p.reporting_period_days < $1::date)) AS late,
-                   (SELECT count(*)::int FROM activities a WHERE a.commitment_id = c.id AND a.removed_at IS NULL AND a.status <> 'completed' AND a.end_date < $1::date) AS overdue_activities
+                   ${scheduleFlags.today('$1')}::text AS today,
+                   ${scheduleFlags.late('$1')} AS late,
+                   (SELECT count(*)::int FROM activities a WHERE a.commitment_id = c.id AND a.removed_at IS NULL AND ${scheduleFlags.activityOverdue('$1')}) AS overdue_activities
               FROM commitments c JOIN plans pl ON pl.id = c.plan_id JOIN programmes p ON p.id = pl.programme_id
              ${where}`;
   }
@@ -57,7 +61,7 @@ export class CommitmentViews {
       const [found] = await this.dataSource.query(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
       if (!found) throw new DomainError(ErrorCode.NOT_FOUND, `no such ${what}`);
     }
-    const params: unknown[] = [this.clock.today()];
+    const params: unknown[] = [this.clock.now().toISOString()];
     const where: string[] = [];
     const add = (sql: string, value: unknown) => {
       params.push(value);
@@ -81,14 +85,13 @@ export class CommitmentViews {
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CommitmentView> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new DomainError(ErrorCode.NOT_FOUND, 'no such commitment');
-    const today = this.clock.today();
     const [r] = await manager.query(
       `SELECT s.*, c.card, c.ogp_values, c.supporting_institution_ids, c.tracking_strategy, c.progress_explanation, c.level_override, c.last_report_at,
               p.tracking_strategy AS programme_strategy, i.tracking_strategy AS institution_strategy
          FROM (${this.summarySql('WHERE c.id = $2')}) s
          JOIN commitments c ON c.id = s.id JOIN plans pl ON pl.id = c.plan_id JOIN programmes p ON p.id = pl.programme_id
          JOIN institutions i ON i.id = c.lead_institution_id`,
-      [today, id],
+      [this.clock.now().toISOString(), id],
     );
     if (!r) throw new DomainError(ErrorCode.NOT_FOUND, 'no such commitment');
     const activities: ActivityView[] = (
@@ -106,7 +109,7 @@ export class CommitmentViews {
       responsible: a.responsible,
       status: a.status,
       progress: a.progress,
-      overdue: a.status !== 'completed' && a.end_date < today,
+      overdue: isOverdue({ endDate: a.end_date, completed: a.status === 'completed' }, r.today),
     }));
     const indicators = await manager.query(
       `SELECT id, title, unit, baseline::float8 AS baseline, target::float8 AS target, current::float8 AS current FROM indicators WHERE commitment_id = $1 ORDER BY position, id`,

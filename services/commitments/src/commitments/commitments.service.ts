@@ -23,7 +23,7 @@ import {
 } from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { Clock } from '@ogp/runtime';
-import { StrategyRegistry } from '@ogp/tracking';
+import { StrategyRegistry, today } from '@ogp/tracking';
 import { DataSource, EntityManager } from 'typeorm';
 import { recordChange } from '../programmes/change-history';
 import { CommitmentRow, eventBase, SqlRow } from '../progress/commitment-row';
@@ -240,9 +240,9 @@ export class CommitmentsService {
 
   reportProgress(actor: Actor | null, commitmentId: string, dto: ReportProgressDto): Promise<CommitmentView> {
     if (dto.progress === undefined && dto.done === undefined) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'give progress (0-100) or done', { fields: { progress: ['required unless done is given'] } });
-    if (dto.reportedOn > this.clock.today()) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a report cannot be dated in the future', { fields: { reportedOn: ['is in the future'] } });
     const progress = dto.done ? 100 : dto.progress!;
     return this.onCommitment(actor, commitmentId, MANAGERS, async (m, row, who) => {
+      if (dto.reportedOn > today(this.clock, row.time_zone)) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a report cannot be dated in the future', { fields: { reportedOn: ['is in the future'] } });
       const [activity] = await m.query(`SELECT id, progress::float8 AS progress, status FROM activities WHERE id = $1 AND commitment_id = $2 AND removed_at IS NULL`, [dto.activityId, commitmentId]);
       if (!activity) throw new DomainError(ErrorCode.NOT_FOUND, 'no such activity in this commitment');
       const reportId = randomUUID();

@@ -9,6 +9,7 @@ import { assertDates } from '../commitments/commitments.service';
 import { recordChange } from '../programmes/change-history';
 import { STRATEGY_REGISTRY } from '../progress/progress-engine';
 import { SqlRow } from '../progress/commitment-row';
+import { scheduleFlags } from '../commitments/schedule-flags';
 
 const STAFF = ['coordinator', 'admin'] as const;
 /** How old the public dashboard may be. */
@@ -142,7 +143,7 @@ export class PlansService {
   }
 
   private async computeDashboard(id: string): Promise<PlanDashboard> {
-    const today = this.clock.today();
+    const now = this.clock.now().toISOString();
     const plan = await this.getPlan(id);
     const byInstitution = await this.dataSource.query(
       `SELECT i.id AS "institutionId", i.name, round(avg(c.progress), 2)::float8 AS progress, count(*)::int AS commitments
@@ -152,23 +153,23 @@ export class PlansService {
     const levels = await this.dataSource.query(`SELECT completion_level AS level, count(*)::int AS n FROM commitments WHERE plan_id = $1 GROUP BY completion_level`, [id]);
     const byCompletionLevel = Object.fromEntries(COMPLETION_LEVELS.map((l) => [l, 0])) as Record<CompletionLevel, number>;
     for (const l of levels) byCompletionLevel[l.level as CompletionLevel] = l.n;
+    const overdue = scheduleFlags.activityOverdue('$2');
     const [activities] = await this.dataSource.query(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
-              count(*) FILTER (WHERE a.status <> 'completed' AND a.end_date < $2::date)::int AS overdue,
-              count(DISTINCT a.commitment_id) FILTER (WHERE a.status <> 'completed' AND a.end_date < $2::date)::int AS commitments_with_overdue,
-              array_agg(DISTINCT a.commitment_id) FILTER (WHERE a.status <> 'completed' AND a.end_date < $2::date) AS overdue_ids
-         FROM activities a JOIN commitments c ON c.id = a.commitment_id
+              count(*) FILTER (WHERE ${overdue})::int AS overdue,
+              count(DISTINCT a.commitment_id) FILTER (WHERE ${overdue})::int AS commitments_with_overdue,
+              array_agg(DISTINCT a.commitment_id) FILTER (WHERE ${overdue}) AS overdue_ids
+         FROM activities a JOIN commitments c ON c.id = a.commitment_id JOIN plans pl ON pl.id = c.plan_id JOIN programmes p ON p.id = pl.programme_id
         WHERE c.plan_id = $1 AND a.removed_at IS NULL`,
-      [id, today],
+      [id, now],
     );
     const [commitments] = await this.dataSource.query(
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE late)::int AS late,
               count(*) FILTER (WHERE NOT late AND NOT (c_id = ANY($3::uuid[])))::int AS on_time
-         FROM (SELECT c.id AS c_id,
-                      (c.start_date + p.reporting_period_days < $2::date AND (c.last_report_at IS NULL OR c.last_report_at::date + p.reporting_period_days < $2::date)) AS late
+         FROM (SELECT c.id AS c_id, ${scheduleFlags.late('$2')} AS late
                  FROM commitments c JOIN plans pl ON pl.id = c.plan_id JOIN programmes p ON p.id = pl.programme_id WHERE c.plan_id = $1) per`,
-      [id, today, activities.overdue_ids ?? []],
+      [id, now, activities.overdue_ids ?? []],
     );
     const counts = {
       total: commitments.total,

@@ -6,6 +6,8 @@ export interface CommitmentRow {
   plan_id: string;
   area_id: string;
   programme_id: string;
+  /** The programme's time zone: what "today" means for this commitment. */
+  time_zone: string;
   number: number;
   title: Localized;
   start_date: Date;

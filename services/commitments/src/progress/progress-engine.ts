@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CompletionLevel, COMPLETION_LEVELS, DomainError, ErrorCode, PlanEvents, TrackingInput, TrackingResult } from '@ogp/contracts';
 import { NatsRpcClient, OutboxWriter } from '@ogp/messaging';
 import { Clock, LOGGER } from '@ogp/runtime';
-import { completionLevelFor, isRemoteKey, remoteSubject, resolveStrategyKey, roundProgress, StrategyRegistry } from '@ogp/tracking';
+import { completionLevelFor, today, isRemoteKey, remoteSubject, resolveStrategyKey, roundProgress, StrategyRegistry } from '@ogp/tracking';
 import { rpc } from '@ogp/contracts';
 import type { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
@@ -43,7 +43,7 @@ export class ProgressEngine {
   /** Locks and loads a commitment with what its strategy needs to know of its programme and institution. */
   async lock(manager: EntityManager, commitmentId: string): Promise<CommitmentRow> {
     const [row] = await manager.query(
-      `SELECT c.*, pl.programme_id, p.tracking_strategy AS programme_strategy, i.tracking_strategy AS institution_strategy
+      `SELECT c.*, pl.programme_id, p.time_zone, p.tracking_strategy AS programme_strategy, i.tracking_strategy AS institution_strategy
          FROM commitments c
          JOIN plans pl ON pl.id = c.plan_id
          JOIN programmes p ON p.id = pl.programme_id
@@ -66,7 +66,7 @@ export class ProgressEngine {
       `SELECT id, baseline::float8 AS baseline, target::float8 AS target, current::float8 AS current FROM indicators WHERE commitment_id = $1`,
       [row.id],
     );
-    return { commitmentId: row.id, activities, indicators, manualLevel: (row.manual_level as CompletionLevel) ?? null, today: this.clock.today() };
+    return { commitmentId: row.id, activities, indicators, manualLevel: (row.manual_level as CompletionLevel) ?? null, today: today(this.clock, row.time_zone) };
   }
 
   /**

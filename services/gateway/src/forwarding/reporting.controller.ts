@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@ogp/auth';
-import { ALERT_KINDS, AlertSettingsDto, NOTIFICATION_MODES, NotificationMode, NotificationsRpc2, ReportingRpc, ReportRequestDto, IsOptional } from '@ogp/contracts';
+import { ALERT_KINDS, AlertSettingsDto, CommitmentsRpc, NOTIFICATION_MODES, NotificationMode, NotificationsRpc2, ReportingRpc, ReportRequestDto, IsOptional } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { IsIn, IsString, IsUUID, Length } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -83,7 +83,8 @@ export class ReportingController {
   @Roles(...STAFF_ROLES)
   @Put('programmes/:id/alert-settings')
   settings(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) programmeId: string, @Body() dto: AlertSettingsDto) {
-    return this.rpc.request(ReportingRpc.settings, { ...dto, programmeId }, this.as(req));
+    // The commitments service owns a programme's settings: it checks the programme, the scope and the shape again.
+    return this.rpc.request(CommitmentsRpc.setProgrammeSettings, { programmeId, settings: dto }, this.as(req));
   }
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)

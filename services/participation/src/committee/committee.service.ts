@@ -4,8 +4,12 @@ import { Actor, assertRole, assertScope } from '@ogp/auth';
 import { CandidacyDto, CompositionView, DomainError, ErrorCode, GovernmentSeatDto, ParticipationEvents, SeatView, SelectionDto } from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { Clock } from '@ogp/runtime';
+import { PROGRAMME_SCHEDULE_DEFAULTS, today as todayIn } from '@ogp/tracking';
 import { DataSource, EntityManager } from 'typeorm';
 import { CyclesService, STAFF } from '../cycles/cycles.service';
+
+/** Seats belong to no programme yet, so their terms end by the default programme time zone. */
+const SEAT_TIME_ZONE = PROGRAMME_SCHEDULE_DEFAULTS.timeZone;
 
 function addMonths(date: string, months: number): string {
   const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
@@ -58,7 +62,7 @@ export class CommitteeService {
   /** Applies the criteria: the highest scores take the seats; seats whose term is over rotate out. */
   async select(actor: Actor | null, dto: SelectionDto): Promise<CompositionView> {
     assertRole(actor, STAFF);
-    const today = this.clock.today();
+    const today = todayIn(this.clock, SEAT_TIME_ZONE);
     await this.dataSource.transaction(async (m) => {
       const [open] = await m.query(`SELECT closes_at FROM phases WHERE cycle_id = $1 AND kind = 'candidacy'`, [dto.cycleId]);
       if (!open) throw new DomainError(ErrorCode.NOT_FOUND, 'this cycle has no candidacy phase');
@@ -109,7 +113,7 @@ export class CommitteeService {
 
   /** Public: who sits, and whether government and civil society hold equal seats. */
   async composition(): Promise<CompositionView> {
-    const today = this.clock.today();
+    const today = todayIn(this.clock, SEAT_TIME_ZONE);
     const rows = await this.dataSource.query(`SELECT * FROM seats WHERE ended_at IS NULL AND term_end > $1 ORDER BY sector, term_start, holder`, [today]);
     const seats: SeatView[] = rows.map((s: Record<string, unknown> & { term_start: Date; term_end: Date; ended_at: Date | null }) => ({
       id: s.id as string,

@@ -1,63 +1,61 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { OUTBOX_WRITTEN } from '@ogp/messaging';
-import { Clock, currentCorrelationId, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
+import { Clock, currentCorrelationId, LOGGER } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { ReportingJobs } from '../jobs/job-name.constant';
 import { JobRegistry } from '../jobs/job.registry';
-import { ReportingConfig } from '../reporting.config';
+import { programmeSchedule } from '../read-models/programme-schedule';
 
 export type SweepKind = 'deadlines' | 'overdue' | 'late_reporting' | 'periodic' | 'meeting';
 
-/** "Today" where the ministries work, whatever the server's timezone. */
-export function localDate(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 const PM = `ARRAY['project_managers']::text[]`;
 const ALL = `ARRAY['project_managers','coordinators','committee']::text[]`;
-const SETTINGS = `LEFT JOIN programme_settings s ON s.programme_id = c.programme_id`;
-const OPEN_ACTIVITY = `NOT a.removed AND a.progress < 100`;
+const S = programmeSchedule;
+const OPEN_ACTIVITY = `NOT a.removed AND NOT ${S.activityCompleted}`;
 const COLUMNS = `kind, item_id, programme_id, period_key, commitment_id, institution_id, activity_id, title, due_date, audience, summary, activity_title`;
 
-/** The candidate alerts of each sweep: (kind, item, period) is what makes an alert once. */
+/**
+ * The candidate alerts of each sweep: (kind, item, period) is what makes an alert once. `$1` is
+ * the clock's instant; each programme's "today", overdue and late come from libs/tracking.
+ */
 const CANDIDATES: Record<SweepKind, string> = {
   deadlines: `SELECT 'deadline_approaching' AS kind, a.id AS item_id, c.programme_id, a.end_date::text AS period_key, c.id AS commitment_id, c.institution_id,
                      a.id AS activity_id, c.title, a.end_date::text AS due_date, ${PM} AS audience, NULL::jsonb AS summary, a.title AS activity_title
-                FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id ${SETTINGS}
-               WHERE ${OPEN_ACTIVITY} AND a.end_date >= $1::date AND a.end_date - coalesce(s.deadline_notice_days, 14) <= $1::date`,
+                FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id ${S.join}
+               WHERE ${OPEN_ACTIVITY} AND a.end_date >= ${S.today} AND a.end_date - ${S.deadlineNoticeDays} <= ${S.today}`,
   overdue: `SELECT 'overdue', a.id, c.programme_id, 'overdue', c.id, c.institution_id, a.id, c.title, a.end_date::text, ${ALL}, NULL::jsonb, a.title
-              FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id
-             WHERE ${OPEN_ACTIVITY} AND a.end_date < $1::date
+              FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id ${S.join}
+             WHERE NOT a.removed AND ${S.activityOverdue}
             UNION ALL
             SELECT 'overdue_escalation', a.id, c.programme_id, 'escalation', c.id, c.institution_id, a.id, c.title, a.end_date::text, ${ALL}, NULL::jsonb, a.title
-              FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id ${SETTINGS}
-             WHERE ${OPEN_ACTIVITY} AND a.end_date + coalesce(s.escalation_days, 14) < $1::date
+              FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id ${S.join}
+             WHERE ${OPEN_ACTIVITY} AND a.end_date + ${S.escalationDays} < ${S.today}
             UNION ALL
             SELECT 'commitment_overdue', c.id, c.programme_id, 'overdue', c.id, c.institution_id, NULL::uuid, c.title, c.end_date::text, ${ALL}, NULL::jsonb, NULL::jsonb
-              FROM rm_commitments c WHERE c.end_date < $1::date AND c.progress < 100`,
+              FROM rm_commitments c ${S.join} WHERE ${S.commitmentOverdue}`,
   late_reporting: `WITH base AS (
-                     SELECT c.*, coalesce(s.reporting_period_days, 60) AS period, coalesce(s.escalation_days, 14) AS escalation,
-                            coalesce(c.last_report_at::date, c.start_date) AS since
-                       FROM rm_commitments c ${SETTINGS} WHERE c.start_date IS NOT NULL AND c.progress < 100)
-                   SELECT 'late_reporting', id, programme_id, since::text || '/' || floor(($1::date - since) / period)::text, id, institution_id, NULL::uuid, title, NULL::text, ${PM}, NULL::jsonb, NULL::jsonb
-                     FROM base WHERE since + period < $1::date
+                     SELECT c.*, ${S.reportingPeriodDays} AS period, ${S.reportingSince} AS since, ${S.today} AS today,
+                            ${S.late()} AS late, ${S.late(S.escalationDays)} AS escalated
+                       FROM rm_commitments c ${S.join} WHERE c.start_date IS NOT NULL)
+                   SELECT 'late_reporting', id, programme_id, since::text || '/' || floor((today - since) / period)::text, id, institution_id, NULL::uuid, title, NULL::text, ${PM}, NULL::jsonb, NULL::jsonb
+                     FROM base WHERE late
                    UNION ALL
-                   SELECT 'late_reporting_escalation', id, programme_id, since::text || '/' || floor(($1::date - since) / period)::text, id, institution_id, NULL::uuid, title, NULL::text,
+                   SELECT 'late_reporting_escalation', id, programme_id, since::text || '/' || floor((today - since) / period)::text, id, institution_id, NULL::uuid, title, NULL::text,
                           ARRAY['coordinators']::text[], NULL::jsonb, NULL::jsonb
-                     FROM base WHERE since + period + escalation < $1::date`,
-  periodic: `SELECT 'periodic_report', c.programme_id, c.programme_id, to_char($1::date, 'YYYY-MM'), NULL::uuid, NULL::uuid, NULL::uuid, NULL::jsonb, NULL::text,
+                     FROM base WHERE escalated`,
+  periodic: `SELECT 'periodic_report', c.programme_id, c.programme_id, to_char(${S.today}, 'YYYY-MM'), NULL::uuid, NULL::uuid, NULL::uuid, NULL::jsonb, NULL::text,
                     ARRAY['committee','coordinators']::text[],
                     jsonb_build_object('commitments', count(*), 'progress', round(avg(c.progress), 2),
                       'overdueActivities', (SELECT count(*) FROM rm_activities a JOIN rm_commitments cc ON cc.id = a.commitment_id
-                                             WHERE cc.programme_id = c.programme_id AND ${OPEN_ACTIVITY} AND a.end_date < $1::date),
-                      'lateCommitments', count(*) FILTER (WHERE coalesce(c.last_report_at::date, c.start_date) + coalesce(s.reporting_period_days, 60) < $1::date AND c.progress < 100)),
+                                             WHERE cc.programme_id = c.programme_id AND NOT a.removed AND ${S.activityOverdue}),
+                      'lateCommitments', count(*) FILTER (WHERE ${S.late()})),
                     NULL::jsonb
-               FROM rm_commitments c ${SETTINGS} GROUP BY c.programme_id`,
-  meeting: `SELECT DISTINCT 'meeting_reminder', c.programme_id, c.programme_id, to_char($1::date, 'YYYY-"Q"Q'), NULL::uuid, NULL::uuid, NULL::uuid, NULL::jsonb, NULL::text,
+               FROM rm_commitments c ${S.join} GROUP BY c.programme_id, s.programme_id`,
+  meeting: `SELECT DISTINCT 'meeting_reminder', c.programme_id, c.programme_id, to_char(${S.today}, 'YYYY-"Q"Q'), NULL::uuid, NULL::uuid, NULL::uuid, NULL::jsonb, NULL::text,
                    ARRAY['committee']::text[], NULL::jsonb, NULL::jsonb
-              FROM rm_commitments c`,
+              FROM rm_commitments c ${S.join}`,
 };
 
 /**
@@ -70,7 +68,6 @@ export class SweepsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    @Inject(SERVICE_CONFIG) private readonly config: ReportingConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     registry: JobRegistry,
   ) {
@@ -82,7 +79,7 @@ export class SweepsService {
   }
 
   async run(kind: SweepKind): Promise<{ raised: number }> {
-    const today = localDate(this.clock.now(), this.config.SCHEDULE_TIMEZONE);
+    const now = this.clock.now().toISOString();
     const raised = await this.dataSource.transaction(async (m) => {
       const [{ n }] = await m.query(
         `WITH candidates (${COLUMNS}) AS (${CANDIDATES[kind]}),
@@ -105,12 +102,12 @@ export class SweepsService {
                   jsonb_build_object('x-event-type', 'reporting.alert.raised')
              FROM ev RETURNING 1)
          SELECT count(*)::int AS n FROM out`,
-        [today, currentCorrelationId() ?? `sweep:${kind}:${today}`, randomUUID()],
+        [now, currentCorrelationId() ?? `sweep:${kind}:${now}`, randomUUID()],
       );
       if (n > 0) m.queryRunner!.data = { ...(m.queryRunner!.data ?? {}), [OUTBOX_WRITTEN]: true };
       return n as number;
     });
-    this.logger.info({ sweep: kind, today, raised }, 'sweep done');
+    this.logger.info({ sweep: kind, now, raised }, 'sweep done');
     return { raised };
   }
 }

@@ -1,7 +1,8 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { CommitmentsEvents, CommitmentSnapshot, EventEnvelope, IdeaFateEvent, ParticipationEvents, PlanEvents, ProgrammeCreatedEvent, SnapshotRpc } from '@ogp/contracts';
+import { CommitmentsEvents, CommitmentSnapshot, EventEnvelope, IdeaFateEvent, ParticipationEvents, PlanEvents, ProgrammeCreatedEvent, ProgrammeSettingsChangedEvent, SnapshotRpc } from '@ogp/contracts';
 import { EventConsumers, NatsRpcClient } from '@ogp/messaging';
-import { SERVICE_CONFIG } from '@ogp/runtime';
+import { Clock, SERVICE_CONFIG } from '@ogp/runtime';
+import { today } from '@ogp/tracking';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReportingJobs } from '../jobs/job-name.constant';
 import { JobRegistry } from '../jobs/job.registry';
@@ -19,6 +20,7 @@ export class ReadModelsService implements OnApplicationBootstrap {
     private readonly consumers: EventConsumers,
     private readonly dataSource: DataSource,
     private readonly rpc: NatsRpcClient,
+    private readonly clock: Clock,
     @Inject(SERVICE_CONFIG) private readonly config: ReportingConfig,
     registry: JobRegistry,
   ) {
@@ -40,6 +42,17 @@ export class ReadModelsService implements OnApplicationBootstrap {
           `INSERT INTO programme_read_model (programme_id, code, kind, name) VALUES ($1, $2, $3, $4)
            ON CONFLICT (programme_id) DO UPDATE SET code = EXCLUDED.code, kind = EXCLUDED.kind, name = EXCLUDED.name, updated_at = now()`,
           [data.programmeId, data.code, data.kind, JSON.stringify(data.name)],
+        );
+        return;
+      }
+      case CommitmentsEvents.programmeSettingsChanged.type: {
+        const data = event.data as ProgrammeSettingsChangedEvent;
+        await m.query(
+          `INSERT INTO programme_settings (programme_id, deadline_notice_days, escalation_days, reporting_period_days, time_zone, version) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (programme_id) DO UPDATE SET deadline_notice_days = EXCLUDED.deadline_notice_days, escalation_days = EXCLUDED.escalation_days,
+             reporting_period_days = EXCLUDED.reporting_period_days, time_zone = EXCLUDED.time_zone, version = EXCLUDED.version
+           WHERE programme_settings.version < EXCLUDED.version`,
+          [data.programmeId, data.deadlineNoticeDays, data.escalationDays, data.reportingPeriodDays, data.timeZone, data.version],
         );
         return;
       }
@@ -135,10 +148,10 @@ export class ReadModelsService implements OnApplicationBootstrap {
   async snapshot(): Promise<{ day: string; programmes: number }> {
     const [row] = await this.dataSource.query(
       `INSERT INTO dashboard_snapshots (day, programmes)
-       SELECT (now() AT TIME ZONE $1)::date, count(*)::int FROM programme_read_model
+       SELECT $1::date, count(*)::int FROM programme_read_model
        ON CONFLICT (day) DO UPDATE SET programmes = EXCLUDED.programmes, taken_at = now()
        RETURNING day::text AS day, programmes`,
-      [this.config.SCHEDULE_TIMEZONE],
+      [today(this.clock, this.config.SCHEDULE_TIMEZONE)],
     );
     return row;
   }

@@ -1,0 +1,16 @@
+import { CalendarDate, localDate, localDateSql } from './calendar-date';
+
+/** Anything that tells the time: the services' injected Clock fits. */
+export interface InstantSource {
+  now(): Date;
+}
+
+/** "Today" for a programme: the calendar date in its time zone, whatever the server's zone. */
+export function today(clock: InstantSource, timeZone: string): CalendarDate {
+  return localDate(clock.now(), timeZone);
+}
+
+/** The SQL twin of `today`: `nowParam` is a bind parameter holding `clock.now()` as ISO text. */
+export function todaySql(nowParam: string, timeZoneSql: string): string {
+  return localDateSql(`${nowParam}::timestamptz`, timeZoneSql);
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, assertProgrammeStaff } from '@ogp/auth';
+import { CommitmentsEvents, DomainError, ErrorCode, ProgrammeSettings, SetProgrammeSettingsCommand } from '@ogp/contracts';
+import { OutboxWriter } from '@ogp/messaging';
+import { isTimeZone } from '@ogp/tracking';
+import { DataSource } from 'typeorm';
+import { recordChange } from '../programmes/change-history';
+import { ProgrammeSettingsRepository } from './programme-settings.repository';
+
+/**
+ * The one home of a programme's schedule settings. A change is written with its history and its
+ * event in one transaction; the reporting service learns it from the event.
+ */
+@Injectable()
+export class ProgrammeSettingsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: ProgrammeSettingsRepository,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async set(actor: Actor | null, command: SetProgrammeSettingsCommand): Promise<ProgrammeSettings> {
+    assertProgrammeStaff(actor, command.programmeId);
+    return this.dataSource.transaction(async (m) => {
+      const before = await this.repository.lock(m, command.programmeId);
+      if (!before) throw new DomainError(ErrorCode.NOT_FOUND, 'no such programme');
+      const { timeZone } = command.settings;
+      if (timeZone !== undefined && !(isTimeZone(timeZone) && (await this.repository.knowsTimeZone(m, timeZone)))) {
+        throw new DomainError(ErrorCode.VALIDATION_FAILED, `unknown time zone ${timeZone}`, { fields: { timeZone: ['is not a known IANA time zone'] } });
+      }
+      const { version: _version, ...current } = before;
+      const after = await this.repository.save(m, { ...current, ...definedOnly(command.settings), programmeId: command.programmeId });
+      const { version, ...settings } = after;
+      await recordChange(m, { entityType: 'programme', entityId: command.programmeId, action: 'settings_changed', actorId: actor.id, before: current, after: settings });
+      await this.outbox.add(m, CommitmentsEvents.programmeSettingsChanged, { aggregate: { type: 'programme', id: command.programmeId }, data: { ...settings, version }, actorId: actor.id });
+      return settings;
+    });
+  }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
