@@ -100,6 +100,29 @@ describe('accounts by e-mail: registration, password reset and change (real serv
     });
   });
 
+  describe('no inbox flooding', () => {
+    it('registering a taken address again and again tells its owner at most 5 times an hour, and answers the same each time', async () => {
+      await register('hajar@test.ma', 'Hajar Ziani');
+      const answers = [];
+      for (let i = 0; i < 7; i++) answers.push(await register('hajar@test.ma', `Intruder ${i}`, 'en', `another passphrase ${i}`));
+      expect(new Set(answers.map((a) => `${a.status} ${JSON.stringify(a.body)}`)).size).toBe(1);
+      const notices = () => mailbox.to('hajar@test.ma').filter((m) => m.subject === "Tentative d'inscription avec votre adresse e-mail").length;
+      // Five registrations of the address count per hour, the first (which opened the account) included: four notices.
+      await waitFor(() => notices() === 4, { what: 'four notices', timeoutMs: 30000 });
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(notices()).toBe(4);
+    });
+
+    it('at most 5 reset e-mails per address an hour, the answer unchanged', async () => {
+      await register('reda@test.ma', 'Reda Kettani');
+      for (let i = 0; i < 7; i++) expect((await call('POST', '/auth/password-reset', { body: { email: 'reda@test.ma' } })).status).toBe(202);
+      const resets = () => mailbox.to('reda@test.ma').filter((m) => m.subject === 'Réinitialisation du mot de passe').length;
+      await waitFor(() => resets() === 5, { what: 'five reset e-mails', timeoutMs: 30000 });
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(resets()).toBe(5);
+    });
+  });
+
   describe('password reset by e-mail', () => {
     it('answers 202 the same way for an unknown address, and sends nothing', async () => {
       await register('youssef@test.ma', 'Youssef Alami');

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { COORDINATOR_GRANTABLE_ROLES, Actor, hasAnyRole, Role } from '@ogp/auth';
 import { AccountMailEvent, AccountMailEvents, DomainError, ErrorCode, EventContract, IdentityEvents, Language, Page, PageQuery, ScopeSet, UserDirectoryEntry, boundPage } from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { DataSource, EntityManager } from 'typeorm';
+import { RateLimiter } from '../access/rate-limiter';
 import { AccountVisibility } from './account-visibility';
 import { AuditTrailRepository } from './audit-trail.repository';
 import { hashPassword } from './password';
@@ -40,6 +41,9 @@ export interface ProfileChanges {
   displayName?: string;
   language?: Language;
 }
+
+/** "Someone tried to register with your address" e-mails per address per hour. */
+const REGISTRATION_NOTICES_PER_HOUR = 5;
 
 const EMPTY_SCOPES: ScopeSet = { institutions: [], programmes: [] };
 
@@ -78,6 +82,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditTrailRepository,
+    private readonly limiter: RateLimiter,
   ) {}
 
   /**
@@ -88,10 +93,13 @@ export class UsersService {
   async register(input: NewUser): Promise<void> {
     PasswordPolicy.check(input.password, { email: input.email, displayName: input.displayName });
     const passwordHash = await hashPassword(input.password);
+    // Counted on both paths, so a taken address costs the same round trips as a new one.
+    const notify = await this.mayNotify(input.email);
     try {
       await this.insert(input, passwordHash, null, IdentityEvents.userRegistered, AccountMailEvents.welcome);
     } catch (err) {
       if (!(err instanceof DomainError) || err.code !== ErrorCode.ALREADY_EXISTS) throw err;
+      if (!notify) return;
       await this.dataSource.transaction(async (manager) => {
         const owner = await manager.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() }).getOne();
         if (!owner) return;
@@ -101,6 +109,18 @@ export class UsersService {
           actorId: null,
         });
       });
+    }
+  }
+
+  /** At most a few "someone tried" e-mails per address per hour: registering is no way to flood an inbox. */
+  private async mayNotify(email: string): Promise<boolean> {
+    const key = createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+    try {
+      await this.limiter.hit(`register-notice:${key}`, REGISTRATION_NOTICES_PER_HOUR, 3600);
+      return true;
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.RATE_LIMITED) return false;
+      throw err;
     }
   }
 
