@@ -189,6 +189,8 @@ export interface ProgressReportedEvent extends CommitmentChangedEvent {
   reportId: string;
   results: Localized | null;
   activityId: string;
+  /** The activity's title, so that those told of the report can read what progressed. */
+  activityTitle?: Localized;
   progress: number;
   reportedOn: string;
   reportedBy: string;

@@ -11,6 +11,7 @@ import { AuthRateLimitGuard } from './access/auth-rate-limit.guard';
 import { RateLimiter } from './access/rate-limiter';
 import { RouteCatalog } from './access/route-catalog';
 import { NotificationsController } from './forwarding/notifications.controller';
+import { FollowsController } from './forwarding/follows.controller';
 import { OperationsController } from './forwarding/operations.controller';
 import { ProgrammesController } from './forwarding/programmes.controller';
 import { PlansController } from './forwarding/plans.controller';
@@ -54,7 +55,7 @@ export class GatewayModule {
         JwtModule.register({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         DiscoveryModule,
       ],
-      controllers: [AuthController, MeController, AccountsController, AuditTrailController, ProgrammesController, PlansController, CommitmentsController, ParticipationController, ReportingController, NotificationsController, OperationsController],
+      controllers: [AuthController, MeController, AccountsController, AuditTrailController, ProgrammesController, PlansController, CommitmentsController, ParticipationController, ReportingController, NotificationsController, FollowsController, OperationsController],
       providers: [
         AuthService,
         UsersService,

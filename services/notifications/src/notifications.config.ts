@@ -28,4 +28,14 @@ export class NotificationsConfig extends BaseServiceConfig {
   @Min(1)
   @Max(3600)
   ALERT_BATCH_WAIT_SECONDS = 60;
+
+  /** How often the phases of followed cycles are checked for an opening to announce. */
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  PHASE_CHECK_SECONDS = 60;
+
+  /** The time zone dates and times are written in, in notifications. */
+  @Matches(/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)*$/, { message: 'must be an IANA time zone such as Africa/Casablanca' })
+  DISPLAY_TIMEZONE = 'Africa/Casablanca';
 }

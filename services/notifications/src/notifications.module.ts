@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule, MessagingTables1732100000000, serviceInfoController } from '@ogp/messaging';
 import { PersistenceModule } from '@ogp/persistence';
-import { RuntimeModule } from '@ogp/runtime';
+import { Clock, RuntimeModule, SystemClock } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { AccountMailDispatcher } from './dispatch/account-mail.dispatcher';
 import { EventDispatcher } from './dispatch/event-dispatcher';
@@ -16,12 +16,17 @@ import { EmailSender } from './email/email-sender';
 import { DigestService } from './email/digest.service';
 import { AlertBatchesService } from './email/alert-batches.service';
 import { NotificationsLinks1764580000000 } from './notifications-links.migration';
+import { FollowsController } from './follows/follows.controller';
+import { NotificationsFollows1764580000100 } from './follows/follows.migration';
+import { FollowsRepository } from './follows/follows.repository';
+import { FollowsService } from './follows/follows.service';
+import { PhaseAnnouncer } from './follows/phase-announcer';
 import { PreferencesService } from './preferences/preferences.service';
 import { PreferencesController } from './inbox/preferences.controller';
 
 @Module({})
 export class NotificationsModule {
-  static register(config: NotificationsConfig, logger: Logger): DynamicModule {
+  static register(config: NotificationsConfig, logger: Logger, clock: Clock = new SystemClock()): DynamicModule {
     return {
       module: NotificationsModule,
       imports: [
@@ -30,14 +35,14 @@ export class NotificationsModule {
           url: config.DATABASE_URL,
           schema: config.DB_SCHEMA,
           entities: [],
-          migrations: [MessagingTables1732100000000, Notifications1732100000300, Email1732100000700, NotificationsLinks1764580000000],
+          migrations: [MessagingTables1732100000000, Notifications1732100000300, Email1732100000700, NotificationsLinks1764580000000, NotificationsFollows1764580000100],
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'notifications',
         }),
         MessagingModule.forRoot({ service: 'notifications', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
-      controllers: [InboxController, PreferencesController, serviceInfoController('notifications')],
-      providers: [RecipientsRepository, AccountMailDispatcher, EventDispatcher, NotificationsConsumer, InboxService, PreferencesService, EmailSender, DigestService, AlertBatchesService],
+      controllers: [InboxController, PreferencesController, FollowsController, serviceInfoController('notifications')],
+      providers: [RecipientsRepository, AccountMailDispatcher, EventDispatcher, NotificationsConsumer, InboxService, PreferencesService, EmailSender, DigestService, AlertBatchesService, FollowsRepository, FollowsService, PhaseAnnouncer, { provide: Clock, useValue: clock }],
     };
   }
 }

@@ -243,7 +243,7 @@ export class CommitmentsService {
     const progress = dto.done ? 100 : dto.progress!;
     return this.onCommitment(actor, commitmentId, MANAGERS, async (m, row, who) => {
       if (dto.reportedOn > today(this.clock, row.time_zone)) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a report cannot be dated in the future', { fields: { reportedOn: ['is in the future'] } });
-      const [activity] = await m.query(`SELECT id, progress::float8 AS progress, status FROM activities WHERE id = $1 AND commitment_id = $2 AND removed_at IS NULL`, [dto.activityId, commitmentId]);
+      const [activity] = await m.query(`SELECT id, title, progress::float8 AS progress, status FROM activities WHERE id = $1 AND commitment_id = $2 AND removed_at IS NULL`, [dto.activityId, commitmentId]);
       if (!activity) throw new DomainError(ErrorCode.NOT_FOUND, 'no such activity in this commitment');
       const reportId = randomUUID();
       await m.query(`INSERT INTO progress_reports (id, commitment_id, activity_id, progress, reported_on, results, evidence, reported_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
@@ -265,7 +265,7 @@ export class CommitmentsService {
       await recordChange(m, { entityType: 'commitment', entityId: commitmentId, action: 'progress_reported', actorId: who.id, before: { activityId: dto.activityId, progress: activity.progress, status: activity.status }, after: { activityId: dto.activityId, progress, status, reportId } });
       await this.outbox.add(m, PlanEvents.progressReported, {
         aggregate: { type: 'commitment', id: commitmentId },
-        data: { ...eventBase(row), reportId, results: dto.results ?? null, activityId: dto.activityId, progress, reportedOn: dto.reportedOn, reportedBy: who.id },
+        data: { ...eventBase(row), reportId, results: dto.results ?? null, activityId: dto.activityId, activityTitle: activity.title, progress, reportedOn: dto.reportedOn, reportedBy: who.id },
         actorId: who.id,
       });
     });

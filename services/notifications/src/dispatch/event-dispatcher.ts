@@ -8,6 +8,8 @@ import {
   IdentityEvents,
   IdeaFateEvent,
   Language,
+  LevelChangedEvent,
+  ProgressReportedEvent,
   Localized,
   ParticipationEvents,
   PlanEvents,
@@ -23,10 +25,14 @@ import { OPEN_LINK_LABEL } from '../labels/link-labels.constant';
 import { NotificationsConfig } from '../notifications.config';
 import { PreferencesService } from '../preferences/preferences.service';
 import { Recipient, RecipientsRepository } from '../recipients/recipients.repository';
+import { FollowsRepository } from '../follows/follows.repository';
+import { completionLevelLabel } from '../labels/completion-level-labels.constant';
 import { fateStepLabel } from '../labels/fate-step-labels.constant';
+import { phaseLabel } from '../labels/phase-labels.constant';
 import { roleList } from '../labels/role-labels.constant';
 import { PortalPaths } from './portal-paths.constant';
 import { AccountMailDispatcher } from './account-mail.dispatcher';
+import { stableUuid } from './stable-uuid';
 import { render, TEMPLATES } from './templates.constant';
 
 function localized(value: Localized | null | undefined, language: Language): string {
@@ -39,6 +45,18 @@ function localDate(date: string | null | undefined, language: Language): string 
   if (!date) return '';
   const day = new Date(`${date.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(day.getTime()) ? date : new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+}
+
+/** An instant as the reader writes it, in the platform's display time zone. */
+function localInstant(instant: string | Date, language: Language, timeZone: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(instant));
+}
+
+/** Each person once, and never the one who caused the event. */
+function othersThan(authorId: string | null | undefined, ...groups: Recipient[][]): Recipient[] {
+  const seen = new Map<string, Recipient>();
+  for (const r of groups.flat()) if (r.userId !== authorId && !seen.has(r.userId)) seen.set(r.userId, r);
+  return [...seen.values()];
 }
 
 type Values = (language: Language) => Record<string, string>;
@@ -61,6 +79,7 @@ export class EventDispatcher {
     private readonly recipients: RecipientsRepository,
     private readonly preferences: PreferencesService,
     private readonly batches: AlertBatchesService,
+    private readonly follows: FollowsRepository,
     @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
     private readonly accountMail: AccountMailDispatcher,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -129,6 +148,39 @@ export class EventDispatcher {
         });
         return;
       }
+      case PlanEvents.progressReported.type: {
+        // The commitment's followers and its institution's other project managers; not the author.
+        const data = event.data as ProgressReportedEvent;
+        const followers = await this.follows.followers(manager, 'commitment', data.commitmentId);
+        const managers = await this.recipients.audience(manager, ['project_managers'], data.programmeId, data.leadInstitutionId);
+        await this.notify(
+          manager,
+          event,
+          event.type,
+          othersThan(data.reportedBy, followers, managers),
+          (l) => ({
+            title: localized(data.title, l),
+            activity: localized(data.activityTitle, l),
+            progress: new Intl.NumberFormat(l, { maximumFractionDigits: 1 }).format(data.progress),
+            reportedOn: localDate(data.reportedOn, l),
+          }),
+          { path: PortalPaths.commitment(data.commitmentId) },
+        );
+        return;
+      }
+      case PlanEvents.completionLevelChanged.type: {
+        const data = event.data as LevelChangedEvent;
+        const followers = await this.follows.followers(manager, 'commitment', data.commitmentId);
+        await this.notify(
+          manager,
+          event,
+          event.type,
+          othersThan(event.actorId, followers),
+          (l) => ({ title: localized(data.title, l), before: completionLevelLabel(data.before, l), after: completionLevelLabel(data.after, l) }),
+          { path: PortalPaths.commitment(data.commitmentId) },
+        );
+        return;
+      }
       case ParticipationEvents.registrationConfirmed.type: {
         const data = event.data as { userId: string; code: string; startsAt: string };
         await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.userId]), () => ({ code: data.code, startsAt: data.startsAt }));
@@ -142,6 +194,22 @@ export class EventDispatcher {
       default:
         return;
     }
+  }
+
+  /** A phase of a followed cycle opened: its followers (since before it opened) are told, once. */
+  async phaseOpened(manager: EntityManager, phase: { cycleId: string; kind: string; opensAt: Date; closesAt: Date; title: Localized }): Promise<void> {
+    const id = stableUuid(`phase:${phase.cycleId}:${phase.kind}:${phase.opensAt.toISOString()}`);
+    const type = 'participation.cycle.phase-opened';
+    const event: EventEnvelope = { id, type, occurredAt: phase.opensAt.toISOString(), source: 'notifications', aggregate: { type: 'cycle', id: phase.cycleId }, data: phase };
+    const followers = await this.follows.followers(manager, 'cycle', phase.cycleId, phase.opensAt);
+    await this.notify(
+      manager,
+      event,
+      type,
+      followers,
+      (l) => ({ phase: phaseLabel(phase.kind, l), title: localized(phase.title, l), closesAt: localInstant(phase.closesAt, l, this.config.DISPLAY_TIMEZONE) }),
+      { path: PortalPaths.cycle(phase.cycleId) },
+    );
   }
 
   private async notify(manager: EntityManager, event: EventEnvelope, type: string, recipients: Recipient[], values: Values, options: NotifyOptions = {}): Promise<void> {

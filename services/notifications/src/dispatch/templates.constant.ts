@@ -1,4 +1,5 @@
 import { Language } from '@ogp/contracts';
+import { FOLLOW_TEMPLATES } from './follow-templates.constant';
 
 export interface Template {
   title: Record<Language, string>;
@@ -9,6 +10,7 @@ const t = (title: Template['title'], body: Template['body']): Template => ({ tit
 
 /** Texts per notification type and language; {placeholders} are filled from the event. */
 export const TEMPLATES: Record<string, Template> = {
+  ...FOLLOW_TEMPLATES,
   'commitments.programme.created': t(
     { ar: 'برنامج جديد: {name}', fr: 'Nouveau programme : {name}', en: 'New programme: {name}' },
     { ar: 'تم إنشاء البرنامج {name} (الرمز {code}).', fr: 'Le programme {name} (code {code}) a été créé.', en: 'Programme {name} (code {code}) was created.' },

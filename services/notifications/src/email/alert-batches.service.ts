@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AlertKind, Language } from '@ogp/contracts';
 import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { ALERT_BATCH_TEXT, ALERT_KIND_LABELS } from '../labels/alert-kind-labels.constant';
 import { NotificationsConfig } from '../notifications.config';
+import { stableUuid } from '../dispatch/stable-uuid';
 import { render } from '../dispatch/templates.constant';
 
 interface Waiting {
@@ -15,12 +16,6 @@ interface Waiting {
   ids: string[];
   kinds: AlertKind[];
   lines: string[];
-}
-
-/** A stable id per (sweep, person): the gathered e-mail is queued once however often a flush runs. */
-function batchMessageId(sweepId: string, recipientId: string): string {
-  const h = createHash('sha256').update(`${sweepId}:${recipientId}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /**
@@ -103,7 +98,8 @@ export class AlertBatchesService implements OnApplicationBootstrap, OnModuleDest
       await manager.query(
         `INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')
          ON CONFLICT (notification_id) DO NOTHING`,
-        [randomUUID(), batchMessageId(sweepId, w.recipient_id), w.recipient_id, w.to_address, subject, body],
+        // A stable id per (sweep, person): the gathered e-mail is queued once however often a flush runs.
+        [randomUUID(), stableUuid(`sweep:${sweepId}:${w.recipient_id}`), w.recipient_id, w.to_address, subject, body],
       );
       await manager.query(`UPDATE email_queue SET status = 'grouped' WHERE id = ANY($1::uuid[])`, [w.ids]);
     }

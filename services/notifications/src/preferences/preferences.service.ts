@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Actor, assertRole, ROLES } from '@ogp/auth';
 import { DomainError, ErrorCode, NotificationMode } from '@ogp/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { FOLLOW_TYPES } from '../dispatch/follow-templates.constant';
 import { NOTIFICATION_TYPES } from '../dispatch/templates.constant';
 
-/** Alerts go by e-mail at once unless a person chose otherwise; other types stay in the app. */
+/** Alerts and news of what a person follows go by e-mail at once unless they chose otherwise; other types stay in the app. */
 export function defaultMode(type: string): NotificationMode {
-  return type.startsWith('reporting.alert') || type.startsWith('commitments.blocker') ? 'immediate' : 'off';
+  return type.startsWith('reporting.alert') || type.startsWith('commitments.blocker') || FOLLOW_TYPES.includes(type) ? 'immediate' : 'off';
 }
 
 @Injectable()
