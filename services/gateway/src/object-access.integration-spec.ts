@@ -245,7 +245,7 @@ describe('trust through the gateway: object-level access, statistics and exports
       { path: '/cycles/:id/candidacies', actor: 'committeeA', url: () => `/cycles/${A.cycle}/candidacies`, belongs: (i, side) => i.id === side.candidacy },
     ];
     /** Lists of the actor's own things, scoped by the actor's id in the owning service. */
-    const OWN = ['/auth/me', '/me', '/me/ideas', '/me/notifications', '/me/notifications/unread-count', '/me/notification-preferences'];
+    const OWN = ['/auth/me', '/me', '/me/ideas', '/me/notifications', '/me/notifications/unread-count', '/me/notification-preferences', '/me/follows'];
     /** Roles that see across programmes by design; a route only they read needs no scoped case. */
     const PLATFORM_WIDE = ['coordinator', 'admin'];
 
