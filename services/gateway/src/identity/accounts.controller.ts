@@ -6,7 +6,7 @@ import { STAFF_ROLES } from '../access/all-roles.constant';
 import { AccountsQueryDto } from './dto/accounts-query.dto';
 import { CreateAccountDto } from './dto/create-account.dto';
 import { UpdateAccountDto } from './dto/update-account.dto';
-import { AuthenticatedActor } from './jwt.strategy';
+import { AuthenticatedActor, JwtStrategy } from './jwt.strategy';
 import { NoStore } from './no-store.decorator';
 import { AccountView, UsersService } from './users.service';
 
@@ -19,7 +19,10 @@ import { AccountView, UsersService } from './users.service';
 @ApiBearerAuth()
 @Controller('accounts')
 export class AccountsController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly jwt: JwtStrategy,
+  ) {}
 
   @Roles(...STAFF_ROLES)
   @NoStore()
@@ -53,19 +56,24 @@ export class AccountsController {
   @Roles(...STAFF_ROLES)
   @NoStore()
   @Patch(':id')
-  update(@Req() request: { user: AuthenticatedActor }, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateAccountDto): Promise<AccountView> {
-    return this.users.update(request.user, id, {
+  async update(@Req() request: { user: AuthenticatedActor }, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateAccountDto): Promise<AccountView> {
+    const account = await this.users.update(request.user, id, {
       displayName: dto.displayName,
       roles: dto.roles,
       scopes: dto.scopes ? { institutions: dto.scopes.institutions, programmes: dto.scopes.programmes } : undefined,
     });
+    // Revoked sessions stop here at once; other replicas within their few seconds of cache.
+    if (dto.roles || dto.scopes) this.jwt.forgetUser(id);
+    return account;
   }
 
   @Roles(...STAFF_ROLES)
   @HttpCode(200)
   @NoStore()
   @Post(':id/deactivate')
-  deactivate(@Req() request: { user: AuthenticatedActor }, @Param('id', new ParseUUIDPipe()) id: string): Promise<AccountView> {
-    return this.users.deactivate(request.user, id);
+  async deactivate(@Req() request: { user: AuthenticatedActor }, @Param('id', new ParseUUIDPipe()) id: string): Promise<AccountView> {
+    const account = await this.users.deactivate(request.user, id);
+    this.jwt.forgetUser(id);
+    return account;
   }
 }

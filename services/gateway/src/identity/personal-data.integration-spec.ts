@@ -105,6 +105,18 @@ describe('accounts and personal data (real servers)', () => {
       expect(trail.items[0].after.scopes).toEqual({ institutions: ['inst-a'], programmes: ['prog-1'] });
     });
 
+    it("a change of roles ends the account's sessions at once: its tokens carried the old roles", async () => {
+      const created = await call('POST', '/accounts', tokens.coordinator, { email: 'member2@test.ma', password: PASSWORD, displayName: 'member two', roles: ['committee_member'] });
+      expect(created.status).toBe(201);
+      const session = (await call('POST', '/auth/login', undefined, { email: 'member2@test.ma', password: PASSWORD })).body;
+      expect((await call('GET', '/me', session.accessToken)).status).toBe(200);
+      expect((await call('PATCH', `/accounts/${created.body.id}`, tokens.coordinator, { roles: ['project_manager'] })).status).toBe(200);
+      expect((await call('GET', '/me', session.accessToken)).status).toBe(401);
+      expect((await call('POST', '/auth/refresh', undefined, { refreshToken: session.refreshToken })).status).toBe(401);
+      const again = (await call('POST', '/auth/login', undefined, { email: 'member2@test.ma', password: PASSWORD })).body;
+      expect((await call('GET', '/me', again.accessToken)).body.roles).toEqual(['project_manager']);
+    });
+
     it('may not grant the admin role, nor change another coordinator', async () => {
       expect((await call('PATCH', `/accounts/${ids.committee}`, tokens.coordinator, { roles: ['admin'] })).status).toBe(403);
       expect((await call('PATCH', `/accounts/${ids.coordinator2}`, tokens.coordinator, { displayName: 'renamed' })).status).toBe(403);
