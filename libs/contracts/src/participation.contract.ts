@@ -128,6 +128,8 @@ export interface CompositionView {
 export interface PublicationView {
   id: string;
   kind: string;
+  /** The co-creation cycle it belongs to, or null. */
+  cycleId: string | null;
   title: Localized;
   body: Localized;
   attachments: { title: string; url: string }[];
@@ -212,5 +214,5 @@ export const ParticipationEvents = {
   commentAnswered: event<{ commentId: string; draftId: string; authorId: string }>('participation.comment.answered'),
   candidacySubmitted: event<{ candidacyId: string; cycleId: string; organisation: string }>('participation.candidacy.submitted'),
   seatChanged: event<{ seatId: string; sector: string; holder: string; change: 'created' | 'ended'; reason: string | null }>('participation.seat.changed'),
-  publicationPublished: event<{ publicationId: string; kind: string; title: Localized }>('participation.publication.published'),
+  publicationPublished: event<{ publicationId: string; kind: string; title: Localized; cycleId: string | null }>('participation.publication.published'),
 } as const;

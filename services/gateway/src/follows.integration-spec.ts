@@ -188,7 +188,7 @@ describe('follows: commitments and cycles, progress reports to followers and pro
     expect(mailbox.to(people.follower.email)).toHaveLength(before.follower);
   });
 
-  it('followers of a cycle hear once that a phase opened (not of phases open before they followed); the list is paginated', async () => {
+  it('followers of a cycle hear once that a phase opened (not of phases open before they followed) and of the cycle’s publications; the list is paginated', async () => {
     const now = Date.now();
     const iso8601 = (ms: number) => new Date(now + ms).toISOString();
     const created = await call('POST', '/cycles', {
@@ -221,5 +221,24 @@ describe('follows: commitments and cycles, progress reports to followers and pro
     expect(notes).toHaveLength(1);
     expect(notes[0].link).toBe(`/cycles/${cycleId}`);
     expect((await inApp(people.bystander)).filter((n) => n.type === 'participation.cycle.phase-opened')).toHaveLength(0);
+
+    // A publication of the cycle reaches its followers; one of no cycle reaches no one; an unknown cycle is a 404.
+    const publish = async (body: Record<string, unknown>) => {
+      const draft = await call('POST', '/publications', { token: coordinator.token, body: { kind: 'minutes', body: { ar: 'نص المحضر' }, ...body } });
+      expect(draft.status).toBe(201);
+      expect((await call('POST', `/publications/${draft.body.id}/publish`, { token: coordinator.token })).status).toBe(200);
+      return draft.body.id as string;
+    };
+    expect((await call('POST', '/publications', { token: coordinator.token, body: { kind: 'news', title: { ar: 'خبر' }, body: { ar: 'نص' }, cycleId: randomUUID() } })).status).toBe(404);
+    await publish({ title: { ar: 'خبر عام', fr: 'Actualité générale' } });
+    const minutes = await publish({ title: { ar: 'محضر ورشة', fr: "Procès-verbal de l'atelier" }, cycleId });
+    const publicationMail = () => mailbox.to(people.follower.email).filter((m) => m.subject.startsWith('Nouvelle publication'));
+    await waitFor(() => publicationMail().length >= 1, { what: 'the publication e-mail' });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(publicationMail()).toHaveLength(1);
+    expect(publicationMail()[0].subject).toBe("Nouvelle publication : Procès-verbal de l'atelier");
+    expect(publicationMail()[0].text).toContain("Nouvelle publication (procès-verbal) dans le cycle de co-création Cycle 2026 que vous suivez : Procès-verbal de l'atelier.");
+    expect(publicationMail()[0].text).toContain(`${PORTAL}/fr/publications/${minutes}`);
+    expect((await inApp(people.bystander)).filter((n) => n.type === 'participation.publication.published')).toHaveLength(0);
   });
 });

@@ -11,11 +11,12 @@ import { IDEA_RATE_LIMIT, IdeasService } from './ideas/ideas.service';
 import { ParticipationConfig } from './participation.config';
 import { ParticipationController } from './participation.controller';
 import { Participation1732100000600 } from './participation.migration';
+import { PublicationCycle1764580000620 } from './publications/publication-cycle.migration';
 import { PublicationsService } from './publications/publications.service';
 import { StatisticsService } from './statistics/statistics.service';
 import { WorkshopsService } from './workshops/workshops.service';
 
-export const PARTICIPATION_MIGRATIONS = [MessagingTables1732100000000, Participation1732100000600, ConsultationAccess1732100000610];
+export const PARTICIPATION_MIGRATIONS = [MessagingTables1732100000000, Participation1732100000600, ConsultationAccess1732100000610, PublicationCycle1764580000620];
 
 /** Co-creation cycles, ideas, workshops, consultation, candidacies and publications live here. */
 @Module({})

@@ -29,6 +29,7 @@ import { FollowsRepository } from '../follows/follows.repository';
 import { completionLevelLabel } from '../labels/completion-level-labels.constant';
 import { fateStepLabel } from '../labels/fate-step-labels.constant';
 import { phaseLabel } from '../labels/phase-labels.constant';
+import { publicationKindLabel } from '../labels/publication-kind-labels.constant';
 import { roleList } from '../labels/role-labels.constant';
 import { PortalPaths } from './portal-paths.constant';
 import { AccountMailDispatcher } from './account-mail.dispatcher';
@@ -178,6 +179,22 @@ export class EventDispatcher {
           othersThan(event.actorId, followers),
           (l) => ({ title: localized(data.title, l), before: completionLevelLabel(data.before, l), after: completionLevelLabel(data.after, l) }),
           { path: PortalPaths.commitment(data.commitmentId) },
+        );
+        return;
+      }
+      case ParticipationEvents.publicationPublished.type: {
+        // Publications of a cycle reach its followers; the others are for everyone and notify no one.
+        const data = event.data as { publicationId: string; kind: string; title: Localized; cycleId?: string | null };
+        if (!data.cycleId) return;
+        const followers = await this.follows.followers(manager, 'cycle', data.cycleId);
+        const cycleTitle = await this.follows.title(manager, 'cycle', data.cycleId);
+        await this.notify(
+          manager,
+          event,
+          event.type,
+          othersThan(event.actorId, followers),
+          (l) => ({ title: localized(data.title, l), kind: publicationKindLabel(data.kind, l), cycle: localized(cycleTitle, l) }),
+          { path: PortalPaths.publication(data.publicationId) },
         );
         return;
       }

@@ -26,6 +26,14 @@ export const FOLLOW_TEMPLATES: Record<string, Template> = {
       en: 'The "{phase}" phase of co-creation cycle {title} is open until {closesAt}.',
     },
   },
+  'participation.publication.published': {
+    title: { ar: 'منشور جديد: {title}', fr: 'Nouvelle publication : {title}', en: 'New publication: {title}' },
+    body: {
+      ar: 'منشور جديد ({kind}) في دورة الإنشاء المشترك {cycle} التي تتابعها: {title}.',
+      fr: 'Nouvelle publication ({kind}) dans le cycle de co-création {cycle} que vous suivez : {title}.',
+      en: 'A new publication ({kind}) in the co-creation cycle {cycle} you follow: {title}.',
+    },
+  },
 };
 
 /** Types a person hears of because they follow the item (or manage it): e-mailed at once unless they chose otherwise. */

@@ -4,4 +4,5 @@ export const PortalPaths = {
   cycle: (id: string) => `/cycles/${id}`,
   idea: (cycleId: string, ideaId: string) => `/cycles/${cycleId}/ideas/${ideaId}`,
   myIdeas: () => `/me/ideas`,
+  publication: (id: string) => `/publications/${id}`,
 } as const;

@@ -61,6 +61,12 @@ export class FollowsRepository {
     );
   }
 
+  /** The title an item had when it was last followed (the follows keep it for listing). */
+  async title(manager: EntityManager, kind: FollowTarget, id: string): Promise<Localized | null> {
+    const [row] = await manager.query(`SELECT title FROM follows WHERE target_kind = $1 AND target_id = $2 ORDER BY followed_at DESC LIMIT 1`, [kind, id]);
+    return row?.title ?? null;
+  }
+
   /** Phases of followed cycles that opened by `now` and were not announced yet: claimed here, once. */
   claimOpenedPhases(manager: EntityManager, now: Date): Promise<{ cycle_id: string; kind: string; opens_at: Date; closes_at: Date; title: Localized }[]> {
     return manager.query(

@@ -10,6 +10,7 @@ import { STAFF } from '../cycles/cycles.service';
 const view = (p: Record<string, unknown> & { published_at: Date | null }): PublicationView => ({
   id: p.id as string,
   kind: p.kind as string,
+  cycleId: (p.cycle_id as string | null) ?? null,
   title: p.title as PublicationView['title'],
   body: p.body as PublicationView['body'],
   attachments: p.attachments as PublicationView['attachments'],
@@ -28,9 +29,13 @@ export class PublicationsService {
 
   async create(actor: Actor | null, dto: PublicationDto): Promise<PublicationView> {
     assertRole(actor, STAFF);
+    if (dto.cycleId) {
+      const [cycle] = await this.dataSource.query(`SELECT 1 FROM cycles WHERE id = $1`, [dto.cycleId]);
+      if (!cycle) throw new DomainError(ErrorCode.NOT_FOUND, 'no such cycle');
+    }
     const [row] = await this.dataSource.query(
-      `INSERT INTO publications (id, kind, title, body, attachments, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [randomUUID(), dto.kind, JSON.stringify(dto.title), JSON.stringify(dto.body), JSON.stringify(dto.attachments ?? []), actor.id],
+      `INSERT INTO publications (id, kind, title, body, attachments, created_by, cycle_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+      [randomUUID(), dto.kind, JSON.stringify(dto.title), JSON.stringify(dto.body), JSON.stringify(dto.attachments ?? []), actor.id, dto.cycleId ?? null],
     );
     return view(row);
   }
@@ -40,7 +45,7 @@ export class PublicationsService {
     return this.dataSource.transaction(async (m) => {
       const [row] = await m.query(`UPDATE publications SET status = 'published', published_at = $2 WHERE id = $1 AND status = 'draft' RETURNING *`, [id, this.clock.now().toISOString()]).then((r) => r[0]);
       if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'no such draft publication');
-      await this.outbox.add(m, ParticipationEvents.publicationPublished, { aggregate: { type: 'publication', id }, data: { publicationId: id, kind: row.kind, title: row.title }, actorId: actor.id });
+      await this.outbox.add(m, ParticipationEvents.publicationPublished, { aggregate: { type: 'publication', id }, data: { publicationId: id, kind: row.kind, title: row.title, cycleId: row.cycle_id ?? null }, actorId: actor.id });
       return view(row);
     });
   }

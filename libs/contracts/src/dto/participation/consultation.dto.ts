@@ -147,4 +147,8 @@ export class PublicationDto {
   @ValidateNested({ each: true })
   @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];
+  /** The co-creation cycle it belongs to, if any: the cycle's followers are told when it is published. */
+  @IsOptional()
+  @IsUUID()
+  cycleId?: string;
 }
