@@ -1,0 +1,383 @@
+import type { Metadata } from 'next';
+import { BarList } from '../../../../components/bar-list';
+import { Breadcrumb } from '../../../../components/breadcrumb';
+import { FreeText, Localized } from '../../../../components/localized';
+import { NotFoundView } from '../../../../components/not-found-view';
+import { Pagination } from '../../../../components/pagination';
+import { PhaseTimeline } from '../../../../components/phase-timeline';
+import { gateway } from '../../../../gateway/gateway-client';
+import { isUuid, pageNumber, readOrMissing, uuidOrUndefined } from '../../../../gateway/read-or-missing';
+import { CommentView, CompositionView, CycleStatistics, CycleView, DraftCommitmentView, IdeaPublicView, Page, WorkshopView } from '../../../../gateway/views';
+import { pick } from '../../../../i18n/localized-text';
+import { localeTools } from '../../../../i18n/request-locale';
+import { MessageKey } from '../../../../i18n/translator';
+
+const IDEAS_PER_PAGE = 20;
+const FATES = ['accepted', 'rejected', 'retained', 'not_retained', 'none'] as const;
+type Params = Promise<{ locale: string; id: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await localeTools(params);
+  const { id } = await params;
+  const cycle = isUuid(id) ? await readOrMissing((await gateway.public(locale)).get<CycleView>('/cycles/{id}', { path: { id } })) : null;
+  return { title: cycle ? pick(cycle.title, locale) : undefined };
+}
+
+/** All the ideas of a cycle (optionally of one theme): the gateway filters by theme, the rest is filtered here. */
+async function allIdeas(api: Awaited<ReturnType<typeof gateway.public>>, cycleId: string, themeId: string | undefined): Promise<IdeaPublicView[]> {
+  const first = await api.get<Page<IdeaPublicView>>('/cycles/{id}/ideas', { path: { id: cycleId }, query: { themeId, limit: 100, offset: 0 } });
+  const pages = Math.min(Math.ceil(first.total / 100), 20);
+  const rest = await Promise.all(
+    Array.from({ length: pages - 1 }, (_, i) => api.get<Page<IdeaPublicView>>('/cycles/{id}/ideas', { path: { id: cycleId }, query: { themeId, limit: 100, offset: (i + 1) * 100 } })),
+  );
+  return [first, ...rest].flatMap((p) => p.items);
+}
+
+/** A co-creation cycle: phases with today, themes, ideas and their published fate, workshops, consultation, statistics, committee. */
+export default async function CyclePage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const { locale, t, f } = await localeTools(params);
+  const { id } = await params;
+  const search = await searchParams;
+  const one = (k: string) => (typeof search[k] === 'string' ? (search[k] as string) : undefined);
+  if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
+  const api = await gateway.public(locale);
+  const cycle = await readOrMissing(api.get<CycleView>('/cycles/{id}', { path: { id } }));
+  if (!cycle) return <NotFoundView locale={locale} t={t} />;
+  const filters = {
+    themeId: uuidOrUndefined(one('themeId')),
+    channel: one('channel') === 'portal' || one('channel') === 'workshop' ? one('channel') : undefined,
+    fate: FATES.find((x) => x === one('fate')),
+  };
+  const page = pageNumber(one('page'));
+  const [ideas, workshops, drafts, statistics, committee] = await Promise.all([
+    allIdeas(api, id, filters.themeId),
+    api.get<WorkshopView[] | Page<WorkshopView>>('/cycles/{id}/workshops', { path: { id } }),
+    api.get<DraftCommitmentView[] | Page<DraftCommitmentView>>('/cycles/{id}/drafts', { path: { id } }),
+    readOrMissing(api.get<CycleStatistics>('/cycles/{id}/statistics', { path: { id } })),
+    readOrMissing(api.get<CompositionView>('/committee', { query: { programmeId: cycle.programmeId } })),
+  ]);
+  const workshopList = Array.isArray(workshops) ? workshops : workshops.items;
+  const draftList = Array.isArray(drafts) ? drafts : drafts.items;
+  const comments = await Promise.all(draftList.map((d) => api.get<Page<CommentView>>('/drafts/{id}/comments', { path: { id: d.id }, query: { limit: 100 } }).catch(() => null)));
+  const filtered = ideas.filter(
+    (idea) => (!filters.channel || idea.channel === filters.channel) && (!filters.fate || (filters.fate === 'none' ? !idea.fate : idea.fate?.status === filters.fate)),
+  );
+  const pages = Math.max(1, Math.ceil(filtered.length / IDEAS_PER_PAGE));
+  const current = Math.min(page, pages);
+  const shown = filtered.slice((current - 1) * IDEAS_PER_PAGE, current * IDEAS_PER_PAGE);
+  const themeTitle = new Map(cycle.themes.map((th) => [th.id, th.title]));
+  const themeByNumber = new Map(cycle.themes.map((th) => [th.number, th.title]));
+  const base = `/${locale}/cycles/${id}`;
+
+  return (
+    <>
+      <Breadcrumb t={t} items={[{ label: t('nav.home'), href: `/${locale}` }, { label: pick(cycle.title, locale) }]} />
+      <h1>
+        <Localized text={cycle.title} locale={locale} />
+      </h1>
+
+      <section className="page-section" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('cycle.timeline')}</h2>
+        <PhaseTimeline phases={cycle.phases} locale={locale} t={t} f={f} />
+      </section>
+
+      <section className="page-section" aria-labelledby="themes-title">
+        <h2 id="themes-title">{t('cycle.themes')}</h2>
+        <ol className="themes">
+          {[...cycle.themes]
+            .sort((a, b) => a.number - b.number)
+            .map((th) => (
+              <li key={th.id}>
+                <a href={`${base}?themeId=${th.id}#ideas`}>
+                  <Localized text={th.title} locale={locale} />
+                </a>
+              </li>
+            ))}
+        </ol>
+      </section>
+
+      <section className="page-section" aria-labelledby="ideas">
+        <h2 id="ideas" tabIndex={-1}>
+          {t('cycle.ideas')}
+        </h2>
+        <form method="get" action={`${base}#ideas`} className="filters">
+          <div className="field">
+            <label htmlFor="f-theme">{t('cycle.theme')}</label>
+            <select id="f-theme" name="themeId" defaultValue={filters.themeId ?? ''}>
+              <option value="">{t('common.all')}</option>
+              {cycle.themes.map((th) => (
+                <option key={th.id} value={th.id}>
+                  {pick(th.title, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-channel">{t('cycle.channel')}</label>
+            <select id="f-channel" name="channel" defaultValue={filters.channel ?? ''}>
+              <option value="">{t('common.all')}</option>
+              <option value="portal">{t('channel.portal')}</option>
+              <option value="workshop">{t('channel.workshop')}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-fate">{t('cycle.fate')}</label>
+            <select id="f-fate" name="fate" defaultValue={filters.fate ?? ''}>
+              <option value="">{t('common.all')}</option>
+              {FATES.map((fate) => (
+                <option key={fate} value={fate}>
+                  {fate === 'none' ? t('cycle.fateNotPublished') : t(`fate.${fate}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filter-actions">
+            <button type="submit" className="button">
+              {t('common.filter')}
+            </button>
+            <a href={`${base}#ideas`} className="button button-quiet">
+              {t('common.reset')}
+            </a>
+          </div>
+        </form>
+        <p role="status" className="muted">
+          {t('common.ideas', { count: filtered.length })}
+        </p>
+        <ul className="plain idea-list">
+          {shown.map((idea) => (
+            <li key={idea.id} className="card">
+              <h3>
+                <FreeText text={idea.title} />
+              </h3>
+              <p className="meta">
+                <span>{pick(themeTitle.get(idea.themeId), locale)}</span>
+                <span className="badge">{t(`channel.${idea.channel}` as MessageKey)}</span>
+                <span>{f.date(idea.createdAt)}</span>
+              </p>
+              <p className="prose">
+                <FreeText text={idea.body} />
+              </p>
+              <p>
+                <strong>{t('cycle.fate')}:</strong>{' '}
+                {idea.fate ? (
+                  <>
+                    <span className="badge">{t(`fate.${idea.fate.status}` as MessageKey)}</span> {idea.fate.explanation ? <FreeText text={idea.fate.explanation} /> : null}
+                  </>
+                ) : (
+                  <span className="muted">{t('cycle.fateNotPublished')}</span>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <Pagination basePath={base} params={{ themeId: filters.themeId, channel: filters.channel, fate: filters.fate }} page={current} pages={pages} t={t} anchor="ideas" />
+      </section>
+
+      <section className="page-section" aria-labelledby="workshops-title">
+        <h2 id="workshops-title">{t('cycle.workshops')}</h2>
+        <ul className="cards">
+          {workshopList.map((w) => (
+            <li key={w.id} className="card">
+              <h3>
+                <Localized text={w.title} locale={locale} />
+              </h3>
+              <p className="muted">{f.dateTime(w.startsAt)}</p>
+              <p>
+                {t('cycle.organiser')}: <span dir="auto">{w.organiser}</span>
+              </p>
+              <p>{t('cycle.registered', { confirmed: f.number(w.confirmed), capacity: f.number(w.capacity) })}</p>
+              <p>
+                <span className="badge">{t('common.seatsLeft', { count: Math.max(0, w.capacity - w.confirmed) })}</span>
+              </p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="page-section" aria-labelledby="drafts-title">
+        <h2 id="drafts-title">{t('cycle.drafts')}</h2>
+        <ul className="plain">
+          {draftList.map((d, i) => (
+            <li key={d.id} className="card">
+              <details>
+                <summary>
+                  <strong>
+                    <Localized text={d.title} locale={locale} />
+                  </strong>{' '}
+                  · <span dir="auto">{d.institution}</span> · {t('common.comments', { count: d.comments })}
+                </summary>
+                <ul className="plain comments">
+                  {(comments[i]?.items ?? []).map((c) => (
+                    <li key={c.id}>
+                      <p className="prose">
+                        <FreeText text={c.body} />
+                      </p>
+                      <p className="muted small">{f.date(c.createdAt)}</p>
+                      <div className="answer">
+                        <strong>{t('cycle.answer')}:</strong> {c.answer ? <FreeText text={c.answer} /> : <span className="muted">{t('cycle.noAnswer')}</span>}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {statistics ? (
+        <section className="page-section" aria-labelledby="statistics-title">
+          <h2 id="statistics-title">{t('cycle.statistics')}</h2>
+          <ul className="key-figures">
+            <li>{t('stats.participants', { count: f.number(statistics.participantsTotal) })}</li>
+            <li>{t('common.ideas', { count: statistics.ideas.total })}</li>
+            <li>{t('stats.proposed', { commitments: f.number(statistics.proposedCommitments), institutions: f.number(statistics.institutions) })}</li>
+            <li>
+              {t('stats.consultation', {
+                weeks: f.number(statistics.consultation.weeks),
+                participants: f.number(statistics.consultation.participants),
+                comments: f.number(statistics.consultation.comments),
+              })}
+            </li>
+          </ul>
+          <div className="table-scroll">
+            <table>
+              <caption>{t('stats.portalParticipants')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">{t('stats.withProposals')}</th>
+                  <th scope="col" className="num">{t('stats.interacting')}</th>
+                  <th scope="col" className="num">{t('stats.total')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <tr>
+                  <td className="num">{f.number(statistics.portal.withProposals)}</td>
+                  <td className="num">{f.number(statistics.portal.interacting)}</td>
+                  <td className="num">{f.number(statistics.portal.total)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          <div className="charts">
+            <BarList
+              locale={locale}
+              caption={t('stats.ideasByTheme')}
+              bars={statistics.ideasByTheme.map((row) => ({
+                key: String(row.themeNumber),
+                label: pick(themeByNumber.get(row.themeNumber), locale),
+                value: (100 * (row.portal + row.workshop)) / Math.max(1, ...statistics.ideasByTheme.map((r) => r.portal + r.workshop)),
+                figure: f.number(row.portal + row.workshop),
+              }))}
+            />
+            <BarList
+              locale={locale}
+              caption={t('stats.workshopsTable')}
+              bars={statistics.workshops.map((w) => ({
+                key: String(w.number),
+                label: pick(themeByNumber.get(w.themeNumber), locale),
+                value: (100 * w.present) / Math.max(1, ...statistics.workshops.map((x) => x.present)),
+                figure: f.number(w.present),
+              }))}
+            />
+          </div>
+          <div className="table-scroll">
+            <table>
+              <caption>{t('stats.ideasByTheme')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('cycle.theme')}</th>
+                  <th scope="col" className="num">{t('channel.portal')}</th>
+                  <th scope="col" className="num">{t('channel.workshop')}</th>
+                  <th scope="col" className="num">{t('stats.total')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {statistics.ideasByTheme.map((row) => (
+                  <tr key={row.themeNumber}>
+                    <th scope="row">{pick(themeByNumber.get(row.themeNumber), locale)}</th>
+                    <td className="num">{f.number(row.portal)}</td>
+                    <td className="num">{f.number(row.workshop)}</td>
+                    <td className="num">{f.number(row.portal + row.workshop)}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">{t('stats.total')}</th>
+                  <td className="num">{f.number(statistics.ideas.portal)}</td>
+                  <td className="num">{f.number(statistics.ideas.workshop)}</td>
+                  <td className="num">{f.number(statistics.ideas.total)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          <div className="table-scroll">
+            <table>
+              <caption>{t('stats.workshopsTable')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('stats.workshop')}</th>
+                  <th scope="col">{t('cycle.theme')}</th>
+                  <th scope="col" className="num">{t('stats.registered')}</th>
+                  <th scope="col" className="num">{t('stats.present')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {statistics.workshops.map((w) => (
+                  <tr key={w.number}>
+                    <th scope="row">{f.number(w.number)}</th>
+                    <td>{pick(themeByNumber.get(w.themeNumber), locale)}</td>
+                    <td className="num">{f.number(w.registered)}</td>
+                    <td className="num">{f.number(w.present)}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row" colSpan={3}>
+                    {t('stats.total')}
+                  </th>
+                  <td className="num">{f.number(statistics.workshopsPresentTotal)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {committee ? (
+        <section className="page-section" aria-labelledby="committee-title">
+          <h2 id="committee-title">{t('cycle.committee')}</h2>
+          <p>
+            {t('cycle.seats', { government: f.number(committee.government), civilSociety: f.number(committee.civilSociety) })} —{' '}
+            <strong>{committee.parity ? t('cycle.parityYes') : t('cycle.parityNo')}</strong>
+          </p>
+          {committee.seats.length === 0 ? (
+            <p>{t('cycle.noSeats')}</p>
+          ) : (
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('cycle.holder')}</th>
+                    <th scope="col">{t('cycle.sector')}</th>
+                    <th scope="col">{t('cycle.term')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {committee.seats.map((s) => (
+                    <tr key={s.id}>
+                      <th scope="row" dir="auto">
+                        {s.holder}
+                      </th>
+                      <td>{t(`sector.${s.sector}` as MessageKey)}</td>
+                      <td>{t('common.dates', { start: f.date(s.termStart), end: f.date(s.termEnd) })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

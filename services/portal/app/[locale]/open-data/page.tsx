@@ -1,0 +1,59 @@
+import type { Metadata } from 'next';
+import { gateway } from '../../../gateway/gateway-client';
+import type { Page, ReportView } from '../../../gateway/views';
+import { localeTools } from '../../../i18n/request-locale';
+import { MESSAGES, MessageKey } from '../../../i18n/translator';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeTools(params);
+  return { title: t('openData.title') };
+}
+
+/** The reports the platform published, downloadable as PDF, XLSX, CSV or JSON (through the portal). */
+export default async function OpenDataPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale, t, f } = await localeTools(params);
+  const api = await gateway.public(locale);
+  const reports = await api.get<Page<ReportView>>('/reports', { query: { limit: 100 } });
+  const done = reports.items.filter((r) => r.status === 'done');
+  return (
+    <>
+      <h1>{t('openData.title')}</h1>
+      <p className="lead">{t('openData.intro')}</p>
+      {done.length === 0 ? (
+        <p>{t('openData.none')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('openData.report')}</th>
+                <th scope="col">{t('openData.format')}</th>
+                <th scope="col">{t('openData.date')}</th>
+                <th scope="col">{t('openData.size')}</th>
+                <th scope="col">{t('common.download')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {done.map((r) => {
+                const name = `reportKind.${r.kind}` in MESSAGES.ar ? t(`reportKind.${r.kind}` as MessageKey) : r.kind;
+                return (
+                  <tr key={r.id}>
+                    <th scope="row">{name}</th>
+                    <td>{r.format.toUpperCase()}</td>
+                    <td>{f.date(r.finishedAt ?? r.createdAt)}</td>
+                    <td className="num">{r.size === null ? '—' : t('openData.kb', { size: f.number(r.size / 1024, 1) })}</td>
+                    <td>
+                      <a href={`/files/reports/${r.id}`} download aria-label={`${t('common.download')}: ${name} (${r.format.toUpperCase()})`}>
+                        {t('common.download')}
+                      </a>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

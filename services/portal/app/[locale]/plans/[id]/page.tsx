@@ -1,0 +1,202 @@
+import type { Metadata } from 'next';
+import { BarList } from '../../../../components/bar-list';
+import { Breadcrumb } from '../../../../components/breadcrumb';
+import { Localized } from '../../../../components/localized';
+import { NotFoundView } from '../../../../components/not-found-view';
+import { Pagination } from '../../../../components/pagination';
+import { ProgressBar } from '../../../../components/progress-bar';
+import { gateway } from '../../../../gateway/gateway-client';
+import { isUuid, pageNumber, readOrMissing, uuidOrUndefined } from '../../../../gateway/read-or-missing';
+import { COMPLETION_LEVELS, CommitmentSummary, InstitutionView, Page, PlanDashboard, PlanView } from '../../../../gateway/views';
+import { pick } from '../../../../i18n/localized-text';
+import { localeTools } from '../../../../i18n/request-locale';
+import { MessageKey } from '../../../../i18n/translator';
+
+const PAGE_SIZE = 10;
+type Params = Promise<{ locale: string; id: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale } = await localeTools(params);
+  const { id } = await params;
+  const plan = isUuid(id) ? await readOrMissing((await gateway.public(locale)).get<PlanView>('/plans/{id}', { path: { id } })) : null;
+  return { title: plan ? pick(plan.title, locale) : undefined };
+}
+
+/** A plan: progress overall, by area, institution and completion level; its commitments, filtered by the URL. */
+export default async function PlanPage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const { locale, t, f } = await localeTools(params);
+  const { id } = await params;
+  const search = await searchParams;
+  const one = (k: string) => (typeof search[k] === 'string' ? (search[k] as string) : undefined);
+  const filters = {
+    areaId: uuidOrUndefined(one('areaId')),
+    institutionId: uuidOrUndefined(one('institutionId')),
+    level: COMPLETION_LEVELS.find((l) => l === one('level')),
+    overdue: one('overdue') === '1' ? '1' : undefined,
+    q: one('q')?.trim().slice(0, 200) || undefined,
+  };
+  const page = pageNumber(one('page'));
+  if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
+  const api = await gateway.public(locale);
+  const [plan, dashboard, institutions, commitments] = await Promise.all([
+    readOrMissing(api.get<PlanView>('/plans/{id}', { path: { id } })),
+    readOrMissing(api.get<PlanDashboard>('/plans/{id}/dashboard', { path: { id } })),
+    api.get<Page<InstitutionView>>('/institutions', { query: { limit: 100 } }),
+    readOrMissing(
+      api.get<Page<CommitmentSummary>>('/commitments', {
+        query: {
+          planId: id,
+          areaId: filters.areaId,
+          institutionId: filters.institutionId,
+          completionLevel: filters.level,
+          status: filters.overdue ? 'overdue' : undefined,
+          q: filters.q,
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+        },
+      }),
+    ),
+  ]);
+  if (!plan || !dashboard || !commitments) return <NotFoundView locale={locale} t={t} />;
+  const institutionName = new Map(institutions.items.map((i) => [i.id, i.name]));
+  const areaOf = new Map(plan.areas.map((a) => [a.id, a]));
+  const pages = Math.max(1, Math.ceil(commitments.total / PAGE_SIZE));
+  const total = dashboard.commitments.total || 1;
+  const base = `/${locale}/plans/${id}`;
+  const filterParams = { areaId: filters.areaId, institutionId: filters.institutionId, level: filters.level, overdue: filters.overdue, q: filters.q };
+
+  return (
+    <>
+      <Breadcrumb t={t} items={[{ label: t('nav.home'), href: `/${locale}` }, { label: pick(plan.title, locale) }]} />
+      <h1>
+        <Localized text={plan.title} locale={locale} />
+      </h1>
+      <dl className="facts">
+        <dt>{t('plan.period')}</dt>
+        <dd>{t('common.dates', { start: f.date(plan.startDate), end: f.date(plan.endDate) })}</dd>
+        <dt>{t('plan.status')}</dt>
+        <dd>{t(`planStatus.${plan.status}` as MessageKey)}</dd>
+      </dl>
+
+      <section className="page-section" aria-labelledby="overall-title">
+        <h2 id="overall-title">{t('plan.overall')}</h2>
+        <ProgressBar value={plan.progress} label={t('plan.overall')} locale={locale} f={f} />
+        <p className="muted">
+          {t('plan.summary', {
+            commitments: t('common.commitments', { count: dashboard.commitments.total }),
+            activities: dashboard.activities.total,
+            overdue: f.number(dashboard.activities.overdue),
+          })}
+        </p>
+        <div className="charts">
+          <BarList
+            locale={locale}
+            caption={t('plan.byArea')}
+            bars={dashboard.byArea.map((a) => ({ key: a.areaId, label: pick(a.title, locale), value: a.progress, figure: f.percent(a.progress), href: `${base}?areaId=${a.areaId}#commitments` }))}
+          />
+          <BarList
+            locale={locale}
+            caption={t('plan.byInstitution')}
+            bars={dashboard.byInstitution.map((i) => ({ key: i.institutionId, label: pick(i.name, locale), value: i.progress, figure: f.percent(i.progress), href: `${base}?institutionId=${i.institutionId}#commitments` }))}
+          />
+          <BarList
+            locale={locale}
+            caption={t('plan.byLevel')}
+            bars={COMPLETION_LEVELS.map((level) => ({
+              key: level,
+              label: t(`level.${level}` as MessageKey),
+              value: ((dashboard.byCompletionLevel[level] ?? 0) / total) * 100,
+              figure: t('common.commitments', { count: dashboard.byCompletionLevel[level] ?? 0 }),
+              href: `${base}?level=${level}#commitments`,
+            }))}
+          />
+        </div>
+      </section>
+
+      <section className="page-section" aria-labelledby="commitments">
+        <h2 id="commitments" tabIndex={-1}>
+          {t('plan.commitments')}
+        </h2>
+        <form method="get" action={`${base}#commitments`} className="filters" role="search">
+          <div className="field">
+            <label htmlFor="f-q">{t('plan.search')}</label>
+            <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ''} maxLength={200} aria-describedby="f-q-hint" />
+            <span id="f-q-hint" className="muted small">
+              {t('plan.searchHint')}
+            </span>
+          </div>
+          <div className="field">
+            <label htmlFor="f-area">{t('plan.area')}</label>
+            <select id="f-area" name="areaId" defaultValue={filters.areaId ?? ''}>
+              <option value="">{t('common.all')}</option>
+              {plan.areas.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {pick(a.title, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-institution">{t('plan.institution')}</label>
+            <select id="f-institution" name="institutionId" defaultValue={filters.institutionId ?? ''}>
+              <option value="">{t('common.all')}</option>
+              {dashboard.byInstitution.map((i) => (
+                <option key={i.institutionId} value={i.institutionId}>
+                  {pick(i.name, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-level">{t('plan.level')}</label>
+            <select id="f-level" name="level" defaultValue={filters.level ?? ''}>
+              <option value="">{t('common.all')}</option>
+              {COMPLETION_LEVELS.map((level) => (
+                <option key={level} value={level}>
+                  {t(`level.${level}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field field-check">
+            <input id="f-overdue" name="overdue" type="checkbox" value="1" defaultChecked={filters.overdue === '1'} />
+            <label htmlFor="f-overdue">{t('plan.onlyOverdue')}</label>
+          </div>
+          <div className="filter-actions">
+            <button type="submit" className="button">
+              {t('common.filter')}
+            </button>
+            <a href={`${base}#commitments`} className="button button-quiet">
+              {t('common.reset')}
+            </a>
+          </div>
+        </form>
+        <p role="status" className="muted">
+          {t('common.results', { count: commitments.total })}
+        </p>
+        {commitments.items.length === 0 ? <p>{t('plan.noCommitments')}</p> : null}
+        <ol className="commitment-list">
+          {commitments.items.map((c) => (
+            <li key={c.id} className="card">
+              <h3>
+                <a href={`/${locale}/commitments/${c.id}`}>
+                  <span className="number">{t('plan.number', { number: c.number })}</span> <Localized text={c.title} locale={locale} />
+                </a>
+              </h3>
+              <p className="meta">
+                <span>{pick(areaOf.get(c.areaId)?.title, locale)}</span>
+                <span>{pick(institutionName.get(c.leadInstitutionId), locale)}</span>
+                <span className={`badge level-${c.completionLevel}`}>{t(`level.${c.completionLevel}` as MessageKey)}</span>
+                {c.overdueActivities > 0 ? <span className="badge badge-warning">{t('common.overdueActivities', { count: c.overdueActivities })}</span> : null}
+                {c.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
+              </p>
+              <ProgressBar value={c.progress} label={t('common.progress')} locale={locale} f={f} size="small" />
+            </li>
+          ))}
+        </ol>
+        <Pagination basePath={base} params={filterParams} page={Math.min(page, pages)} pages={pages} t={t} anchor="commitments" />
+      </section>
+    </>
+  );
+}
