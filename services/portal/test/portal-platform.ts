@@ -28,9 +28,9 @@ export class PortalPlatform {
     for (const name of ['commitments', 'participation', 'notifications', 'reporting']) {
       this.services.push(new SpawnedService(name, this.iso.env(name, { HTTP_PORT: String(await freePort()), SMTP_URL: 'smtp://127.0.0.1:9' })).start());
     }
-    await Promise.all(this.services.map((s) => s.ready(60000)));
+    await Promise.all(this.services.map((s) => s.ready(180000)));
     this.gateway = new SpawnedService('gateway', this.iso.env('gateway', { HTTP_PORT: String(await freePort()), AUTH_RATE_LIMIT_PER_MINUTE: '10000' })).start();
-    await this.gateway.ready(60000);
+    await this.gateway.ready(180000);
     this.gatewayUrl = `http://127.0.0.1:${this.gateway.port}`;
     if (options.demo !== false) await this.loadDemo();
     const port = await freePort();
@@ -39,7 +39,7 @@ export class PortalPlatform {
       { NODE_ENV: 'production', HTTP_PORT: String(port), GATEWAY_URL: this.gatewayUrl, PORTAL_SECRET: PORTAL_TEST_SECRET, NEXT_TELEMETRY_DISABLED: '1', HOME: process.env.HOME ?? '/tmp' },
       [process.execPath, NEXT_BIN, 'start', PORTAL_DIR, '-p', String(port), '-H', '127.0.0.1'],
     ).start();
-    await this.portal.ready(60000);
+    await this.portal.ready(180000);
     this.portalUrl = `http://127.0.0.1:${port}`;
     return this;
   }

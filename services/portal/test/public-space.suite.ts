@@ -1,6 +1,6 @@
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, seriousViolations } from './browser';
-import { PortalPlatform } from './portal-platform';
+import { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { screenshot, seriousViolations } from './browser';
+import type { PortalContext } from './portal-context';
 
 // A 1x1 PNG: evidence attached to a progress report.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -10,11 +10,13 @@ const LANGUAGES = [
   { locale: 'en', dir: 'ltr', plan: 'Open Government National Action Plan 2018-2020', overall: 'Overall progress' },
 ] as const;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of our own API, read loosely by a test
 type Json = Record<string, any>;
 
+export function publicSpaceSuite(ctx: PortalContext): void {
 describe('the public space in a real browser (no login): home, plan, commitment, co-creation cycle, publications, open data', () => {
-  const platform = new PortalPlatform();
-  let browser: Browser;
+  const platform = ctx.platform;
+  const browser = { newContext: (options: BrowserContextOptions) => ctx.browser.newContext(options) };
   const contexts: BrowserContext[] = [];
   let coordinator = '';
   let planId = '';
@@ -34,8 +36,6 @@ describe('the public space in a real browser (no login): home, plan, commitment,
   });
 
   beforeAll(async () => {
-    await platform.start();
-    browser = await launchChromium();
     coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
     planId = (await platform.json<Json>(`/programmes/${platform.programmeId}/plans`)).plans[0].id;
     cycleId = (await platform.json<Json>('/cycles')).items[0].id;
@@ -52,8 +52,6 @@ describe('the public space in a real browser (no login): home, plan, commitment,
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await platform.stop();
   });
 
   it.each(LANGUAGES)('a visitor reads a plan in $locale: progress overall, by area, institution and level, and its commitments', async ({ locale, dir, plan, overall }) => {
@@ -224,3 +222,4 @@ describe('the public space in a real browser (no login): home, plan, commitment,
     expect(outline).not.toBe('none');
   });
 });
+}

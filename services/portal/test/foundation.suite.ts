@@ -1,6 +1,7 @@
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectCspViolations, launchChromium, screenshot, seriousViolations } from './browser';
-import { DEMO_PASSWORD, PortalPlatform } from './portal-platform';
+import { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { collectCspViolations, screenshot, seriousViolations } from './browser';
+import { DEMO_PASSWORD } from './portal-platform';
+import type { PortalContext } from './portal-context';
 
 const LANGUAGES = [
   { locale: 'ar', dir: 'rtl', login: 'تسجيل الدخول', wrong: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.' },
@@ -8,9 +9,10 @@ const LANGUAGES = [
   { locale: 'en', dir: 'ltr', login: 'Log in', wrong: undefined },
 ] as const;
 
+export function foundationSuite(ctx: PortalContext): void {
 describe('portal foundation in a real browser: languages, session, CSRF, CSP, accessibility', () => {
-  const platform = new PortalPlatform();
-  let browser: Browser;
+  const platform = ctx.platform;
+  const browser = { newContext: (options: BrowserContextOptions) => ctx.browser.newContext(options) };
   const contexts: BrowserContext[] = [];
 
   async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
@@ -33,15 +35,8 @@ describe('portal foundation in a real browser: languages, session, CSRF, CSP, ac
     return (await platform.json<{ displayName: string }>('/auth/me', { headers: { authorization: `Bearer ${accessToken}` } })).displayName;
   }
 
-  beforeAll(async () => {
-    await platform.start();
-    browser = await launchChromium();
-  }, 600000);
-
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await platform.stop();
   });
 
   it('sends / to Arabic by default, right to left', async () => {
@@ -108,7 +103,7 @@ describe('portal foundation in a real browser: languages, session, CSRF, CSP, ac
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true, path: '/' });
     }
     // The same session with scripts on: nothing of it is visible to JavaScript.
-    const scripted = await page.context().browser()!.newContext({ baseURL: platform.portalUrl });
+    const scripted = await browser.newContext({ baseURL: platform.portalUrl });
     contexts.push(scripted);
     await scripted.addCookies(cookies);
     const page2 = await scripted.newPage();
@@ -224,3 +219,4 @@ describe('portal foundation in a real browser: languages, session, CSRF, CSP, ac
     expect((await fetch(`${platform.portalUrl}/health/live`)).status).toBe(200);
   });
 });
+}

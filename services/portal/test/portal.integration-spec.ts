@@ -1,0 +1,25 @@
+import { launchChromium } from './browser';
+import { foundationSuite } from './foundation.suite';
+import { PortalContext } from './portal-context';
+import { PortalPlatform } from './portal-platform';
+import { publicSpaceSuite } from './public-space.suite';
+
+/**
+ * The portal in a real browser: one platform (gateway, four services, demo data, production build of
+ * the portal) and one Chromium for every suite, started once, because a second copy running in
+ * parallel on a two-core machine only makes both slow.
+ */
+const ctx = { platform: new PortalPlatform() } as PortalContext;
+
+beforeAll(async () => {
+  await ctx.platform.start();
+  ctx.browser = await launchChromium();
+}, 900000);
+
+afterAll(async () => {
+  await ctx.browser?.close();
+  await ctx.platform.stop();
+});
+
+foundationSuite(ctx);
+publicSpaceSuite(ctx);
