@@ -108,7 +108,8 @@ export class EventDispatcher {
         const alert = event.data as AlertRaisedEvent;
         const people = await this.recipients.audience(manager, alert.audience, alert.programmeId, alert.institutionId);
         const summary = alert.summary;
-        const batched = alert.sweep ? await this.batches.join(manager, alert.sweep) : false;
+        const sweep = alert.sweep;
+        const batched = sweep ? await this.batches.join(manager, sweep) : false;
         const values: Values = (l) => ({
           title: localized(alert.title, l),
           activity: localized(alert.activityTitle, l),
@@ -120,9 +121,9 @@ export class EventDispatcher {
         });
         await this.notify(manager, event, `reporting.alert.${alert.kind}`, people, values, {
           path: alert.commitmentId ? PortalPaths.commitment(alert.commitmentId) : null,
-          batch: batched ? { sweepId: alert.sweep!.id, kind: alert.kind } : undefined,
+          batch: sweep && batched ? { sweepId: sweep.id, kind: alert.kind } : undefined,
         });
-        if (alert.sweep) await this.batches.completeIfLast(manager, alert.sweep.id);
+        if (sweep) await this.batches.completeIfLast(manager, sweep.id);
         return;
       }
       case PlanEvents.blockerRaised.type: {
@@ -254,7 +255,7 @@ export class EventDispatcher {
         [notificationId, r.userId, event.id, type, title, emailBody, path],
       );
       if (inserted.length === 0) continue;
-      const batched = mode === 'immediate' && options.batch;
+      const batch = mode === 'immediate' ? options.batch : undefined;
       await manager.query(
         `INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status, batch_key, batch_kind, batch_line)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
@@ -265,10 +266,10 @@ export class EventDispatcher {
           r.email,
           title,
           emailBody,
-          mode === 'digest' ? 'digest' : batched ? 'batched' : 'pending',
-          batched ? options.batch!.sweepId : null,
-          batched ? options.batch!.kind : null,
-          batched ? (url ? `${body}\n  ${url}` : body) : null,
+          mode === 'digest' ? 'digest' : batch ? 'batched' : 'pending',
+          batch?.sweepId ?? null,
+          batch?.kind ?? null,
+          batch ? (url ? `${body}\n  ${url}` : body) : null,
         ],
       );
       emails += 1;
