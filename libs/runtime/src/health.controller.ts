@@ -1,15 +1,25 @@
 import { Controller, Get, Res } from '@nestjs/common';
+import { ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@ogp/auth';
 import type { FastifyReply } from 'fastify';
 import { register } from 'prom-client';
 import { HealthRegistry } from './health.registry';
 
+const READINESS_SCHEMA = {
+  type: 'object',
+  required: ['status', 'checks'],
+  additionalProperties: false,
+  properties: { status: { type: 'string', enum: ['ready', 'not ready'] }, checks: { type: 'object', additionalProperties: { type: 'string' } } },
+};
+
+@ApiTags('operations')
 @Controller()
 export class HealthController {
   constructor(private readonly registry: HealthRegistry) {}
 
   /** Liveness: the process answers. */
   @Public()
+  @ApiResponse({ status: 200, description: 'The process answers.', schema: { type: 'object', required: ['status'], additionalProperties: false, properties: { status: { type: 'string', enum: ['ok'] } } } })
   @Get('health/live')
   live(): { status: 'ok' } {
     return { status: 'ok' };
@@ -17,6 +27,8 @@ export class HealthController {
 
   /** Readiness: every server this service depends on answers. */
   @Public()
+  @ApiResponse({ status: 200, description: 'Every server this service depends on answers.', schema: READINESS_SCHEMA })
+  @ApiResponse({ status: 503, description: 'A server this service depends on does not answer.', schema: READINESS_SCHEMA })
   @Get('health/ready')
   async ready(@Res() reply: FastifyReply): Promise<void> {
     const result = await this.registry.check();
@@ -24,6 +36,8 @@ export class HealthController {
   }
 
   @Public()
+  @ApiProduces('text/plain')
+  @ApiResponse({ status: 200, description: 'Prometheus metrics, in the text exposition format.', schema: { type: 'string' } })
   @Get('metrics')
   async metrics(@Res() reply: FastifyReply): Promise<void> {
     await reply.header('content-type', register.contentType).send(await register.metrics());

@@ -4,3 +4,4 @@ export * from './test-isolation';
 export * from './spawned-service';
 export * from './mailbox';
 export * from './row-counts';
+export * from './contract-validator';

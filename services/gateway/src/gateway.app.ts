@@ -1,12 +1,14 @@
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Header } from '@ogp/contracts';
 import { Clock, createServiceApp, requestContext, ServiceApp } from '@ogp/runtime';
 import type { FastifyError } from 'fastify';
 import type { Logger } from 'pino';
+import { RouteCatalog } from './access/route-catalog';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
 import { classify, sendError } from './http/http-error.filter';
 import { registerInputGuard } from './http/input-guard.hook';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 
 export const IMPORT_BODY_LIMIT = 900 * 1024;
 export const EVIDENCE_BODY_LIMIT = 760 * 1024;
@@ -40,15 +42,8 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger, cl
         const { code, details } = classify(error);
         sendError(reply, request.headers['accept-language'], code, details);
       });
-      const document = SwaggerModule.createDocument(
-        app,
-        new DocumentBuilder()
-          .setTitle('Open Government Platform API')
-          .setDescription('Commitments tracking, co-creation, alerts and reports. Errors: {error: {code, message}} with the message in ar, fr or en (Accept-Language).')
-          .setVersion('0.1.0')
-          .addBearerAuth()
-          .build(),
-      );
+      // Built from the routes' own metadata; `npm run openapi` writes the same document to openapi.json.
+      const document = buildOpenApiDocument(app.get(RouteCatalog).controllers()) as unknown as OpenAPIObject;
       SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
     },
   });

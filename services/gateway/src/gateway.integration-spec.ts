@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role, ROLES } from '@ogp/auth';
 import { loadConfig, createLogger } from '@ogp/runtime';
@@ -371,6 +373,11 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
       const spec = await call('GET', '/docs/openapi.json');
       expect(spec.status).toBe(200);
       expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/auth/login', '/programmes', '/accounts']));
+    });
+
+    it('serves exactly the committed services/gateway/openapi.json (npm run openapi regenerates it)', async () => {
+      const spec = await call('GET', '/docs/openapi.json');
+      expect(spec.body).toEqual(JSON.parse(readFileSync(join(__dirname, '..', 'openapi.json'), 'utf8')));
     });
 
     it('answers liveness and readiness (Postgres, NATS, Redis)', async () => {

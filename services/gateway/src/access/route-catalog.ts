@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { RequestMethod } from '@nestjs/common';
-import { PUBLIC_KEY, Role, ROLES_KEY } from '@ogp/auth';
+import { Injectable, Type } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { Role } from '@ogp/auth';
+import { controllerRoutes } from './controller-routes';
 
 export interface RouteAccess {
   method: string;
@@ -11,33 +10,20 @@ export interface RouteAccess {
   roles: Role[];
 }
 
-/** Every HTTP route of the gateway with the roles it admits: read by tests and operators. */
+/** Every HTTP route of the gateway with the roles it admits: read by tests, operators and the OpenAPI document. */
 @Injectable()
 export class RouteCatalog {
-  constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly scanner: MetadataScanner,
-    private readonly reflector: Reflector,
-  ) {}
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  /** The controller classes of the running gateway. */
+  controllers(): Type<unknown>[] {
+    return this.discovery
+      .getControllers()
+      .filter((wrapper) => wrapper.instance && wrapper.metatype)
+      .map((wrapper) => wrapper.metatype as Type<unknown>);
+  }
 
   list(): RouteAccess[] {
-    const routes: RouteAccess[] = [];
-    for (const wrapper of this.discovery.getControllers()) {
-      const { instance, metatype } = wrapper;
-      if (!instance || !metatype) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
-      const proto = Object.getPrototypeOf(instance);
-      for (const name of this.scanner.getAllMethodNames(proto)) {
-        const handler = proto[name];
-        const sub = Reflect.getMetadata(PATH_METADATA, handler);
-        if (sub === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        const path = `/${[base, String(sub)].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
-        const isPublic = !!this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, metatype]);
-        const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, [handler, metatype]) ?? [];
-        routes.push({ method, path, public: isPublic, roles });
-      }
-    }
-    return routes;
+    return this.controllers().flatMap((controller) => controllerRoutes(controller).map(({ method, path, public: isPublic, roles }) => ({ method, path, public: isPublic, roles })));
   }
 }

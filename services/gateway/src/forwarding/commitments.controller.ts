@@ -7,6 +7,7 @@ import {
   AnswerBlockerDto,
   CommitmentQueryDto,
   CommunicationDto,
+  EVIDENCE_TYPES,
   IndicatorValueDto,
   IsOptional,
   ManualLevelDto,
@@ -22,6 +23,7 @@ import { IsIn, IsUUID } from 'class-validator';
 import { STAFF_ROLES } from '../access/all-roles.constant';
 import { PageQueryDto } from '../http/page-query.dto';
 import { AuthenticatedActor } from '../identity/jwt.strategy';
+import { ApiFileResponse } from '../openapi/api-file-response.decorator';
 import { forwardedActor } from './forwarded-actor';
 
 type Authed = { user: AuthenticatedActor };
@@ -69,6 +71,7 @@ export class CommitmentsController {
 
   /** An evidence file, sent as a download of its checked type, never rendered inline. */
   @Public()
+  @ApiFileResponse(...EVIDENCE_TYPES)
   @Get('evidence/:id')
   async evidence(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply) {
     const file = await this.rpc.request(PlansRpc.evidenceFile, { id });

@@ -32,7 +32,7 @@ export class OperationsController {
 
   @Roles('admin')
   @Get('routes')
-  listRoutes(): RouteAccess[] {
+  async listRoutes(): Promise<RouteAccess[]> {
     return this.routes.list();
   }
 }

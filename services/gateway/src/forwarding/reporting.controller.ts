@@ -8,6 +8,7 @@ import type { FastifyReply } from 'fastify';
 import { ALL_ROLES, STAFF_ROLES } from '../access/all-roles.constant';
 import { PageQueryDto } from '../http/page-query.dto';
 import { AuthenticatedActor } from '../identity/jwt.strategy';
+import { ApiFileResponse } from '../openapi/api-file-response.decorator';
 import { forwardedActor } from './forwarded-actor';
 
 type Authed = { user?: AuthenticatedActor };
@@ -59,6 +60,7 @@ export class ReportingController {
 
   /** Streams the stored file chunk by chunk: the gateway never holds a whole report. */
   @Public()
+  @ApiFileResponse('application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv', 'application/json')
   @Get('reports/:id/download')
   async download(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply): Promise<void> {
     const first = await this.rpc.request(ReportingRpc.reportChunk, { id, index: 0 });
