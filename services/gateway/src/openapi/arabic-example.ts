@@ -19,6 +19,7 @@ export interface SchemaLike {
   allOf?: SchemaLike[];
   additionalProperties?: boolean | SchemaLike;
   description?: string;
+  example?: unknown;
 }
 
 /** Texts of the domain, by the name of the field that holds them (Arabic, French, English). */
@@ -50,6 +51,7 @@ const BY_NAME: Record<string, unknown> = {
   email: 'citoyen@example.ma',
   password: 'Kalima-Sirr-2026!',
   refreshToken: 'c2Vzc2lvbi1yZWZyZXNoLXRva2VuLWV4YW1wbGU',
+  token: 'cGFzc3dvcmQtcmVzZXQtdG9rZW4tZXhhbXBsZQ',
   accessToken: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJleGFtcGxlIn0.c2lnbmF0dXJl',
   tokenType: 'Bearer',
   language: 'ar',
@@ -77,6 +79,7 @@ export function holdsArabic(value: unknown): boolean {
 export function arabicExample(schema: SchemaLike, components: Record<string, SchemaLike>, key = '', parentKey = '', depth = 0): unknown {
   if (depth > 12) return null;
   if (schema.$ref) return arabicExample(components[schema.$ref.split('/').pop() as string] ?? {}, components, key, parentKey, depth + 1);
+  if (schema.example !== undefined) return schema.example;
   if (schema.const !== undefined) return schema.const;
   if (schema.enum?.length) return schema.enum.find((v) => v !== null) ?? schema.enum[0];
   if (schema.allOf?.length) return arabicExample(schema.allOf[0], components, key, parentKey, depth + 1);
@@ -123,7 +126,8 @@ function stringFor(schema: SchemaLike, key: string, parentKey: string): string {
   if (schema.pattern) {
     const pattern = new RegExp(schema.pattern, 'u');
     const named = typeof BY_NAME[key] === 'string' ? [BY_NAME[key] as string] : [];
-    const found = [...named, ...PATTERN_CANDIDATES].find((candidate) => pattern.test(candidate) && candidate.length <= (schema.maxLength ?? Infinity));
+    const fits = (candidate: string) => candidate.length >= (schema.minLength ?? 0) && candidate.length <= (schema.maxLength ?? Infinity);
+    const found = [...named, ...PATTERN_CANDIDATES].find((candidate) => pattern.test(candidate) && fits(candidate));
     if (found) return found;
   }
   if (/Date$|^date$|On$/.test(key)) return '2026-03-15';

@@ -5,6 +5,7 @@ import { DECORATORS } from '@nestjs/swagger';
 import { ERROR_MESSAGES, ERROR_STATUS, ErrorCode, Header } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
+import { getMetadataStorage } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { AuthRateLimitGuard } from '../access/auth-rate-limit.guard';
 import { ControllerRoute, controllerRoutes } from '../access/controller-routes';
@@ -60,7 +61,7 @@ export function buildOpenApiDocument(controllers: Type<unknown>[], results: Hand
       const schema = dtoSchemas[name] ?? inheritedSchema(type, dtoSchemas);
       if (!schema) throw new Error(`OpenAPI: no class-validator schema for ${name}`);
       // The ValidationPipe refuses unknown fields at every level (forbidNonWhitelisted).
-      components[name] = { ...schema, additionalProperties: false };
+      components[name] = withApiProperties({ ...schema, additionalProperties: false }, type ?? dtoClasses().get(name));
       for (const ref of refsIn(schema)) useDto(ref);
     }
     return `${SCHEMA_PREFIX}${name}`;
@@ -191,6 +192,27 @@ function dtoParameters(type: Type<unknown>, name: string, location: 'query' | 'p
     required: location === 'path' || (schema.required ?? []).includes(property),
     schema: propertySchema,
   }));
+}
+
+/** Descriptions and examples given with @ApiProperty beside a DTO's validators. */
+function withApiProperties(schema: SchemaLike, type: Type<unknown> | undefined): SchemaLike {
+  if (!type || !schema.properties) return schema;
+  const properties: Record<string, SchemaLike> = {};
+  for (const [property, propertySchema] of Object.entries(schema.properties)) {
+    const declared = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, type.prototype, property) as { description?: string; example?: unknown } | undefined;
+    properties[property] = {
+      ...propertySchema,
+      ...(declared?.description ? { description: declared.description } : {}),
+      ...(declared?.example !== undefined ? { example: declared.example } : {}),
+    };
+  }
+  return { ...schema, properties };
+}
+
+/** The DTO classes class-validator knows, by name (nested DTOs are referenced by name only). */
+function dtoClasses(): Map<string, Type<unknown>> {
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Type<unknown>, unknown> };
+  return new Map([...storage.validationMetadatas.keys()].map((type) => [type.name, type]));
 }
 
 /** A DTO that only renames its parent (`class AddActivityDto extends ActivityDto {}`) validates as the parent. */
