@@ -1,7 +1,9 @@
 // Reporting at scale, on a real reporting process (its peak memory read from /proc):
 //  1. a deadline sweep (overdue, then deadlines) over 1,000,000 activities: time and peak memory;
-//  2. an XLSX export of 100,000 activities: time and peak memory (target < 300 MB);
-//  3. the self-assessment PDF of a plan with 24 commitments: time.
+//  2. an XLSX export of 100,000 activities (exceljs streaming writer): time and peak RSS (target < 5 s and 150 MB);
+//  3. the self-assessment PDF of a plan with 24 commitments (Chromium): time, peak memory of the
+//     service and of the browser, and the latency of GET /reports/:id's RPC while it renders (target p99 < 50 ms).
+// The bench plays the commitments service for the card details the reports ask for (plan title, contacts).
 require('reflect-metadata');
 const { readFileSync } = require('node:fs');
 const { randomUUID } = require('node:crypto');
@@ -13,8 +15,43 @@ const { SpawnedService, TestIsolation, freePort, TEST_DATABASE_URL, TEST_NATS_UR
 
 const ACTIVITIES = Number(process.env.BENCH_SWEEP_ACTIVITIES ?? 1000000);
 const admin = { actor: { id: randomUUID(), roles: ['admin'], scopes: { institutions: [], programmes: [] } }, timeoutMs: 600000 };
+const { execFileSync } = require('node:child_process');
 const peakMb = (pid) => Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
 const rssMb = (pid) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
+
+/** Resident memory of a process's descendants (the browser Chromium runs as children of the service). */
+function childrenRssMb(pid) {
+  let out = '';
+  try {
+    out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,rss=']).toString();
+  } catch {
+    return 0;
+  }
+  const rows = out.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [p, pp] of rows) if (tree.has(pp) && !tree.has(p)) (tree.add(p), (grew = true));
+  }
+  tree.delete(pid);
+  return Math.round(rows.filter(([p]) => tree.has(p)).reduce((s, r) => s + r[2], 0) / 1024);
+}
+
+const p99 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))];
+
+/** Answers the commitments service's card RPCs the reports make, like the real service would. */
+function playCommitmentsService(nc, prefix) {
+  const answer = (subject, response) =>
+    nc.subscribe(`${prefix}.${subject}`, {
+      callback: (_err, msg) => {
+        const { data, id } = JSON.parse(new TextDecoder().decode(msg.data));
+        msg.respond(new TextEncoder().encode(JSON.stringify({ id, response: response(data), isDisposed: true })));
+      },
+    });
+  answer('commitments.plans.get', ({ id }) => ({ id, title: { ar: 'خطة العمل الوطنية 2021-2023', en: 'National action plan 2021-2023' } }));
+  answer('commitments.commitments.get', ({ id }) => ({ id, leadInstitutionId: id, card: { contact: { name: 'Amina El Idrissi', department: 'DEPP', email: 'amina@finances.gov.ma' } } }));
+  answer('commitments.institutions.get', ({ id }) => ({ id, name: { ar: 'وزارة الاقتصاد والمالية', en: 'Ministry of Economy and Finance' } }));
+}
 
 async function main() {
   const iso = new TestIsolation();
@@ -25,6 +62,7 @@ async function main() {
   const pg = new Client({ connectionString: TEST_DATABASE_URL });
   const nc = await connect({ servers: TEST_NATS_URL });
   const rpc = new NatsRpcClient(() => nc, iso.prefix, 600000);
+  playCommitmentsService(nc, iso.prefix);
   try {
     await reporting.ready();
     await pg.connect();
@@ -82,18 +120,32 @@ async function main() {
       report = await rpc.request(ReportingRpc.getReport, { id: report.id });
     }
     const exportSecs = (Date.now() - t) / 1000;
-    console.log(`XLSX export of 100,000 activities: ${exportSecs.toFixed(1)} s, ${(report.size / 1048576).toFixed(1)} MB file, status ${report.status}; process peak RSS ${peakMb(reporting.pid)} MB (baseline ${baseline} MB; target < 300 MB)`);
+    console.log(`XLSX export of 100,000 activities: ${exportSecs.toFixed(1)} s (target < 5 s), ${(report.size / 1048576).toFixed(1)} MB file, status ${report.status}; process peak RSS ${peakMb(reporting.pid)} MB (baseline ${baseline} MB; target < 150 MB)`);
 
     const small = randomUUID();
     await pg.query(`UPDATE ${s}.rm_commitments SET plan_id = $1 WHERE number BETWEEN 1001 AND 1024`, [small]);
     await pg.query(`UPDATE ${s}.rm_activities SET removed = true WHERE commitment_id IN (SELECT id FROM ${s}.rm_commitments WHERE plan_id = $1) AND title->>'ar' NOT IN ('نشاط 1','نشاط 2','نشاط 3','نشاط 4','نشاط 5')`, [small]);
-    t = Date.now();
-    let pdf = await rpc.request(ReportingRpc.requestReport, { kind: 'self_assessment', format: 'pdf', planId: small }, admin);
-    while (pdf.status !== 'done' && pdf.status !== 'failed') {
-      await new Promise((r) => setTimeout(r, 50));
-      pdf = await rpc.request(ReportingRpc.getReport, { id: pdf.id });
+    // Twice: the first render launches the browser, the second finds it running.
+    for (const run of ['first (browser launch included)', 'second (browser running)']) {
+      const before = peakMb(reporting.pid);
+      t = Date.now();
+      let pdf = await rpc.request(ReportingRpc.requestReport, { kind: 'self_assessment', format: 'pdf', planId: small, language: 'ar' }, admin);
+      const reads = [];
+      let browserMb = 0;
+      while (pdf.status !== 'done' && pdf.status !== 'failed') {
+        const r = Date.now();
+        pdf = await rpc.request(ReportingRpc.getReport, { id: pdf.id });
+        reads.push(Date.now() - r);
+        browserMb = Math.max(browserMb, childrenRssMb(reporting.pid));
+        await new Promise((res) => setTimeout(res, 20));
+      }
+      const secs = (Date.now() - t) / 1000;
+      console.log(
+        `self-assessment PDF, 24 commitments x 5 activities, ${run}: ${secs.toFixed(2)} s from request to stored, ${(pdf.size / 1024).toFixed(0)} KB, status ${pdf.status}; ` +
+          `service peak RSS ${peakMb(reporting.pid)} MB (before ${before} MB), Chromium processes up to ${browserMb} MB RSS; ` +
+          `GET /reports/:id (its RPC) while rendering: ${reads.length} reads, p99 ${p99(reads)} ms, max ${Math.max(...reads)} ms (target p99 < 50 ms)`,
+      );
     }
-    console.log(`self-assessment PDF, 24 commitments x 5 activities: ${((Date.now() - t) / 1000).toFixed(2)} s from request to stored, ${(pdf.size / 1024).toFixed(0)} KB, status ${pdf.status}`);
   } finally {
     await pg.end().catch(() => undefined);
     await reporting.stop();

@@ -1,5 +1,5 @@
 import { rpc, event, DEAD_LETTER_SUBJECT_ROOT } from './rpc-contract';
-import { Localized } from './language.constant';
+import { Language, Localized } from './language.constant';
 import { Page, PageQuery } from './page';
 
 export const ALERT_KINDS = [
@@ -73,7 +73,7 @@ export interface AlertView {
 export const ReportingRpc = {
   runSweep: rpc<{ kind: 'deadlines' | 'overdue' | 'late_reporting' | 'periodic' | 'meeting' }, { raised: number }>('reporting.sweeps.run'),
   listAlerts: rpc<PageQuery & { programmeId?: string; kind?: string }, Page<AlertView>>('reporting.alerts.list'),
-  requestReport: rpc<{ kind: ReportKind; format: ReportFormat; planId?: string; cycleId?: string; programmeId?: string }, ReportView>('reporting.reports.request'),
+  requestReport: rpc<{ kind: ReportKind; format: ReportFormat; planId?: string; cycleId?: string; programmeId?: string; language?: Language }, ReportView>('reporting.reports.request'),
   getReport: rpc<{ id: string }, ReportView>('reporting.reports.get'),
   listReports: rpc<PageQuery, Page<ReportView>>('reporting.reports.list'),
   reportChunk: rpc<{ id: string; index: number }, { data: string; last: boolean; contentType: string; fileName: string }>('reporting.reports.chunk'),

@@ -17,4 +17,9 @@ export class ReportingConfig extends BaseServiceConfig {
   /** Run the job worker in this process (a replica may only serve requests). */
   @IsBoolean()
   RUN_WORKER = true;
+
+  /** The headless Chromium that lays out and prints the PDF reports (Debian's package in the image). */
+  @IsString()
+  @Matches(/^\//, { message: 'must be an absolute path to a Chromium executable' })
+  CHROMIUM_PATH = '/usr/bin/chromium';
 }

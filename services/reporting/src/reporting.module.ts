@@ -12,6 +12,8 @@ import { ReportingModels1732100000800 } from './read-models/read-models2.migrati
 import { AlertsService } from './alerts/alerts.service';
 import { ProgrammeSettingsCopy1764583200100 } from './read-models/programme-settings.migration';
 import { SweepsService } from './alerts/sweeps.service';
+import { PdfRenderer } from './reports/pdf/pdf-renderer';
+import { PlanCards } from './reports/plan-cards';
 import { ReportsService } from './reports/reports.service';
 import { ReportingController } from './reporting.controller';
 
@@ -33,7 +35,7 @@ export class ReportingModule {
         MessagingModule.forRoot({ service: 'reporting', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
       controllers: [ReportingController, serviceInfoController('reporting')],
-      providers: [{ provide: Clock, useValue: clock }, JobRegistry, ReadModelsService, SweepsService, AlertsService, ReportsService, SchedulerService],
+      providers: [{ provide: Clock, useValue: clock }, JobRegistry, ReadModelsService, SweepsService, AlertsService, PdfRenderer, PlanCards, ReportsService, SchedulerService],
     };
   }
 }

@@ -3,6 +3,7 @@ import { IsIn, IsInt, IsObject, IsString, IsUUID, Matches, Max, MaxLength, Min, 
 import { SetProgrammeSettingsCommand } from '../commitments.contract';
 import { IsOptional } from './validation/is-optional.validator';
 import { REPORT_FORMATS, REPORT_KINDS, ReportFormat, ReportKind } from '../reporting.contract';
+import { Language, LANGUAGES } from '../language.constant';
 
 export class ReportRequestDto {
   @IsIn(REPORT_KINDS as readonly string[] as string[])
@@ -18,6 +19,11 @@ export class ReportRequestDto {
   @IsOptional()
   @IsUUID()
   cycleId?: string;
+
+  /** The report's language (headers, words, direction); by default the caller's Accept-Language, else Arabic. */
+  @IsOptional()
+  @IsIn(LANGUAGES as readonly string[] as string[])
+  language?: Language;
 }
 
 /** A programme's schedule settings (alerts, reporting period, time zone); what is left out keeps its value. */

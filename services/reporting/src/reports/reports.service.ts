@@ -3,7 +3,7 @@ import { PassThrough, Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertRole, assertScope } from '@ogp/auth';
-import { boundPage, DomainError, ErrorCode, Page, PageQuery, ParticipationRpc, ReportFormat, ReportKind, ReportView } from '@ogp/contracts';
+import { boundPage, CycleView, DomainError, ErrorCode, Language, Localized, Page, PageQuery, ParticipationRpc, ReportFormat, ReportKind, ReportView } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { Clock, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import { COMPLETION_THRESHOLDS, isOverdue, today } from '@ogp/tracking';
@@ -17,14 +17,22 @@ import { programmeSchedule } from '../read-models/programme-schedule';
 import { ReportingConfig } from '../reporting.config';
 import { ChunkWriter } from './chunk-writer';
 import { csvRow } from './csv-row';
-import { RtlPdf } from './rtl-pdf';
-import { XlsxWriter } from './xlsx-writer';
+import { planDashboardDocument } from './documents/plan-dashboard.document';
+import { ActivityStatus, PlanReportData } from './documents/plan-report-data';
+import { selfAssessmentDocument } from './documents/self-assessment.document';
+import { synthesisDocument, synthesisRows } from './documents/synthesis.document';
+import { ReportLocale } from './locale/report-locale';
+import { MessageKey } from './locale/report-messages.constant';
+import { PdfDocument } from './pdf/pdf-document';
+import { PdfRenderer } from './pdf/pdf-renderer';
+import { PlanCards } from './plan-cards';
+import { SheetColumn, SheetWriter } from './xlsx/sheet-writer';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const FORMATS: Record<ReportKind, ReportFormat[]> = {
   self_assessment: ['pdf', 'json'],
-  plan_dashboard: ['json', 'csv', 'xlsx'],
+  plan_dashboard: ['pdf', 'json', 'csv', 'xlsx'],
   co_creation_synthesis: ['json', 'csv', 'pdf'],
   activities: ['xlsx', 'csv', 'json'],
 };
@@ -34,9 +42,8 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
 };
-const LEVELS: Record<string, string> = { not_started: 'لم يبدأ', limited: 'محدود', substantial: 'جوهري', complete: 'مكتمل' };
 /** An activity's status in the exports; overdue is the libs/tracking rule. */
-function activityStatus(progress: number, endDate: string, today: string, underway = progress > 0 ? 'in_progress' : 'not_started'): string {
+function activityStatus(progress: number, endDate: string, today: string, underway: ActivityStatus = progress > 0 ? 'in_progress' : 'not_started'): ActivityStatus {
   const completed = progress >= COMPLETION_THRESHOLDS.complete;
   if (completed) return 'completed';
   return isOverdue({ endDate, completed }, today) ? 'overdue' : underway;
@@ -53,6 +60,8 @@ export class ReportsService {
     private readonly scheduler: SchedulerService,
     private readonly rpc: NatsRpcClient,
     private readonly clock: Clock,
+    private readonly renderer: PdfRenderer,
+    private readonly cards: PlanCards,
     @Inject(SERVICE_CONFIG) private readonly config: ReportingConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     registry: JobRegistry,
@@ -60,7 +69,8 @@ export class ReportsService {
     registry.register(ReportingJobs.generateReport, (data, job) => this.generate(data.reportId, job));
   }
 
-  async request(actor: Actor | null, kind: ReportKind, format: ReportFormat, params: { planId?: string; cycleId?: string }): Promise<ReportView> {
+  /** `language` is the report's (the request's, else the requester's, else Arabic). */
+  async request(actor: Actor | null, kind: ReportKind, format: ReportFormat, params: { planId?: string; cycleId?: string; language?: Language }): Promise<ReportView> {
     assertRole(actor, ['coordinator', 'admin', 'committee_member']);
     if (!FORMATS[kind]?.includes(format)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `${kind} is available as ${FORMATS[kind].join(', ')}`);
     if ((kind === 'self_assessment' || kind === 'plan_dashboard') && !params.planId) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'planId is required', { fields: { planId: ['required'] } });
@@ -68,12 +78,13 @@ export class ReportsService {
     await this.assertSubject(actor, params);
     const id = randomUUID();
     // A label only: the day the report was asked for, in the schedules' time zone.
-    const fileName = `${kind}-${today(this.clock, this.config.SCHEDULE_TIMEZONE)}.${format}`;
+    const language = params.language ?? actor.language ?? 'ar';
+    const fileName = `${kind}-${today(this.clock, this.config.SCHEDULE_TIMEZONE)}-${language}.${format}`;
     await this.dataSource.query(`INSERT INTO reports (id, kind, format, params, content_type, file_name, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
       id,
       kind,
       format,
-      JSON.stringify(params),
+      JSON.stringify({ ...params, language }),
       CONTENT_TYPES[format],
       fileName,
       actor.id,
@@ -137,65 +148,105 @@ export class ReportsService {
       await job?.updateProgress(Math.round(pct));
     };
     const sink = new ChunkWriter(this.dataSource, id);
+    const locale = new ReportLocale((r.params.language as Language) ?? 'ar');
     try {
       const kind = r.kind as ReportKind;
       const format = r.format as ReportFormat;
-      if (kind === 'activities') await this.activities(sink, format, r.params.planId, progress);
-      else if (kind === 'self_assessment') await this.selfAssessment(sink, format, r.params.planId, progress);
-      else if (kind === 'plan_dashboard') await this.dashboard(sink, format, r.params.planId, progress);
-      else await this.synthesis(sink, format, r.params.cycleId, progress);
+      if (kind === 'activities') await this.activities(sink, format, r.params.planId, locale, progress);
+      else if (kind === 'self_assessment') await this.planReport(sink, format, r.params.planId, locale, progress, selfAssessmentDocument);
+      else if (kind === 'plan_dashboard') await this.planReport(sink, format, r.params.planId, locale, progress, planDashboardDocument);
+      else await this.synthesis(sink, format, r.params.cycleId, locale, progress);
       await this.dataSource.query(`UPDATE reports SET status = 'done', progress = 100, size = $2, finished_at = now() WHERE id = $1`, [id, sink.size]);
+      await job?.updateProgress(100);
       return { size: sink.size };
     } catch (err) {
+      sink.destroy();
       await this.dataSource.query(`UPDATE reports SET status = 'failed', error = $2 WHERE id = $1`, [id, (err as Error).message.slice(0, 500)]);
       this.logger.warn({ reportId: id, err: (err as Error).message }, 'report generation failed');
       throw err;
     }
   }
 
-  /** Every activity, paged through with a key so memory does not grow with the plan. */
-  private async activities(sink: Writable, format: ReportFormat, planId: string | undefined, progress: (p: number) => Promise<void>): Promise<void> {
+  /**
+   * Every activity, in the order people read a plan: by area (in the plan's order: its first
+   * commitment number), commitment number, then activity end date. Commitments are walked in
+   * batches and their activities fetched per batch, so memory does not grow with the plan.
+   */
+  private async activities(sink: Writable, format: ReportFormat, planId: string | undefined, l: ReportLocale, progress: (p: number) => Promise<void>): Promise<void> {
     const now = this.clock.now().toISOString();
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id WHERE NOT a.removed AND ($1::uuid IS NULL OR c.plan_id = $1)`,
+    const commitments: Row[] = await this.dataSource.query(
+      `SELECT c.id, c.plan_id, c.number, c.title, c.area_title, count(a.id)::int AS activities
+         FROM rm_commitments c LEFT JOIN rm_activities a ON a.commitment_id = c.id AND NOT a.removed
+        WHERE ($1::uuid IS NULL OR c.plan_id = $1)
+        GROUP BY c.id ORDER BY c.plan_id, min(c.number) OVER (PARTITION BY c.plan_id, c.area_id), c.area_id, c.number, c.id`,
       [planId ?? null],
     );
-    const header = ['commitment_number', 'commitment_title', 'activity_id', 'activity_title', 'end_date', 'progress', 'status'];
+    const total = commitments.reduce((sum, c) => sum + c.activities, 0);
+    const plans = new Map<string, Promise<Localized | null>>();
+    const planTitle = (id: string) => {
+      if (!plans.has(id)) plans.set(id, this.cards.planTitle(id));
+      return plans.get(id)!;
+    };
+    const keys = ['plan', 'area', 'commitment_number', 'commitment_title', 'activity_id', 'activity_title', 'end_date', 'progress', 'status'];
+    const columns: SheetColumn[] = [
+      { header: l.t('col.plan'), width: 28, type: 'text' },
+      { header: l.t('col.area'), width: 28, type: 'text' },
+      { header: l.t('col.commitmentNumber'), width: 12, type: 'number' },
+      { header: l.t('col.commitment'), width: 48, type: 'text' },
+      { header: l.t('col.activity'), width: 48, type: 'text' },
+      { header: l.t('col.endDate'), width: 14, type: 'date' },
+      { header: l.t('col.progress'), width: 12, type: 'percent' },
+      { header: l.t('col.status'), width: 16, type: 'text' },
+    ];
+    const sheet = format === 'xlsx' ? new SheetWriter(sink, { name: l.t('activities.title'), rightToLeft: l.dir === 'rtl', columns }) : null;
     const out = new PassThrough();
-    const piping = format === 'xlsx' ? null : pipeline(out, sink);
-    const xlsx = format === 'xlsx' ? new XlsxWriter('activities', true) : null;
-    const xlsxDone = xlsx ? pipeline(xlsx.output, sink) : null;
+    const piping = sheet ? null : pipeline(out, sink);
     const write = async (text: string) => {
       if (!out.write(text)) await new Promise((res) => out.once('drain', res));
     };
-    if (xlsx) await xlsx.row(header);
-    else if (format === 'csv') await write('\uFEFF' + csvRow(header) + '\n');
-    else await write('[');
-    let after = '00000000-0000-0000-0000-000000000000';
+    if (format === 'csv') await write('\uFEFF' + csvRow(keys) + '\n');
+    else if (format === 'json') await write('[');
     let done = 0;
-    for (;;) {
+    let batch: Row[] = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
       const rows: Row[] = await this.dataSource.query(
-        `SELECT a.id, c.number, c.title->>'ar' AS commitment_title, a.title->>'ar' AS title, a.end_date::text AS end_date, a.progress::float8 AS progress,
-                ${programmeSchedule.today}::text AS today
-           FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id ${programmeSchedule.join}
-          WHERE NOT a.removed AND ($2::uuid IS NULL OR c.plan_id = $2) AND a.id > $3 ORDER BY a.id LIMIT 2000`,
-        [now, planId ?? null, after],
+        `SELECT a.id, a.commitment_id, a.title, a.end_date::text AS end_date, a.progress::float8 AS progress, ${programmeSchedule.today}::text AS today
+           FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, pos) JOIN rm_activities a ON a.commitment_id = o.id AND NOT a.removed
+           JOIN rm_commitments c ON c.id = a.commitment_id ${programmeSchedule.join}
+          ORDER BY o.pos, a.end_date, a.id`,
+        [now, batch.map((c) => c.id)],
       );
-      if (rows.length === 0) break;
+      const byId = new Map(batch.map((c) => [c.id as string, c]));
       for (const a of rows) {
+        const c = byId.get(a.commitment_id)!;
         const status = activityStatus(a.progress, a.end_date, a.today);
-        const values = [a.number, a.commitment_title, a.id, a.title, a.end_date, a.progress, status];
-        if (xlsx) await xlsx.row(values);
-        else if (format === 'csv') await write(csvRow(values) + '\n');
-        else await write((done > 0 ? ',' : '') + JSON.stringify(Object.fromEntries(header.map((h, i) => [h, values[i]]))));
+        const plan = l.text(await planTitle(c.plan_id));
+        if (sheet) {
+          sheet.add([plan, l.text(c.area_title), c.number, l.text(c.title), l.text(a.title), new Date(`${a.end_date}T00:00:00Z`), a.progress / 100, l.t(`status.${status}` as MessageKey)]);
+        } else {
+          const values = [plan, c.area_title?.ar ?? '', c.number, c.title?.ar ?? '', a.id, a.title?.ar ?? '', a.end_date, a.progress, status];
+          if (format === 'csv') await write(csvRow(values) + '\n');
+          else await write((done > 0 ? ',' : '') + JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, values[i]]))));
+        }
         done += 1;
       }
-      after = rows[rows.length - 1].id;
+      batch = [];
+      await sheet?.drained();
       await progress((95 * done) / Math.max(total, 1));
+    };
+    let pending = 0;
+    for (const c of commitments) {
+      batch.push(c);
+      pending += c.activities;
+      if (pending >= 2000) {
+        await flush();
+        pending = 0;
+      }
     }
-    if (xlsx) {
-      xlsx.end();
-      await xlsxDone;
+    await flush();
+    if (sheet) {
+      await sheet.finish();
     } else {
       if (format === 'json') await write(']');
       out.end();
@@ -203,9 +254,9 @@ export class ReportsService {
     }
   }
 
-  private async planData(planId: string) {
+  private async planData(planId: string): Promise<PlanReportData> {
     const commitments: Row[] = await this.dataSource.query(
-      `SELECT c.id, c.number, c.title, c.area_id, c.area_title, c.institution_id, c.progress::float8 AS progress, c.completion_level, c.last_results, ${programmeSchedule.timeZone} AS time_zone
+      `SELECT c.id, c.number, c.title, c.area_id, c.area_title, c.progress::float8 AS progress, c.completion_level, c.last_results, ${programmeSchedule.timeZone} AS time_zone
          FROM rm_commitments c ${programmeSchedule.join} WHERE c.plan_id = $1 ORDER BY c.number`,
       [planId],
     );
@@ -216,122 +267,101 @@ export class ReportsService {
       [planId],
     );
     const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 100) / 100 : 0);
-    const areas = new Map<string, { title: Row; progress: number[] }>();
+    const areas = new Map<string, { title: Localized | null; progress: number[] }>();
     for (const c of commitments) {
-      const a = areas.get(c.area_id) ?? { title: c.area_title as Row, progress: [] as number[] };
+      const a = areas.get(c.area_id) ?? { title: c.area_title as Localized | null, progress: [] as number[] };
       a.progress.push(c.progress);
       areas.set(c.area_id, a);
     }
     // A plan belongs to one programme: "today" in its time zone.
-    return { commitments, activities, today: today(this.clock, commitments[0].time_zone), overall: mean(commitments.map((c) => c.progress)), areas: [...areas.values()].map((a) => ({ title: a.title, progress: mean(a.progress), commitments: a.progress.length })) };
-  }
-
-  /** The OGP end-of-term self-assessment: monitoring system, progress overall and by area, and each commitment. */
-  private async selfAssessment(sink: Writable, format: ReportFormat, planId: string, progress: (p: number) => Promise<void>): Promise<void> {
-    const data = await this.planData(planId);
-    const today = data.today;
-    const perCommitment = data.commitments.map((c) => {
-      const acts = data.activities.filter((a) => a.commitment_id === c.id);
-      return {
+    const day = today(this.clock, commitments[0].time_zone);
+    const [planTitle, cards] = await Promise.all([this.cards.planTitle(planId), this.cards.commitments(commitments.map((c) => c.id))]);
+    return {
+      planId,
+      planTitle,
+      generatedOn: day,
+      overall: mean(commitments.map((c) => c.progress)),
+      areas: [...areas.values()].map((a) => ({ title: a.title, progress: mean(a.progress), commitments: a.progress.length })),
+      commitments: commitments.map((c) => ({
         number: c.number,
         title: c.title,
+        area: c.area_title,
         completionLevel: c.completion_level,
         progress: c.progress,
         results: c.last_results,
-        nextSteps: acts.filter((a) => a.progress < 100).map((a) => a.title),
-        activities: acts.map((a) => ({ title: a.title, endDate: a.end_date, progress: a.progress, status: activityStatus(a.progress, a.end_date, today, 'in_progress') })),
-      };
-    });
-    if (format === 'json') {
-      await pipeline(Readable.from([Buffer.from(JSON.stringify({ planId, generatedOn: today, overallProgress: data.overall, byArea: data.areas, commitments: perCommitment }, null, 1))]), sink);
-      return;
-    }
-    const pdf = new RtlPdf(sink, 'تقرير التقييم الذاتي');
-    const finished = new Promise<void>((resolve, reject) => sink.once('finish', resolve).once('error', reject));
-    pdf.heading('تقرير التقييم الذاتي لنهاية المدة - خطة العمل الوطنية للحكومة المنفتحة');
-    pdf.line(`تاريخ الإعداد: ${today}`);
-    pdf.subheading('نظام التتبع');
-    pdf.line('يتم تتبع الالتزامات عبر المنصة: يحدد رؤساء المشاريع الوزن النسبي لكل نشاط ويصرحون بالأنشطة المنجزة، ويحتسب التقدم آليا، وتتلقى لجنة القيادة تنبيهات تلقائية بشأن التأخر.');
-    pdf.subheading(`التقدم الإجمالي: ${data.overall} ٪`);
-    pdf.subheading('التقدم حسب المحاور');
-    for (const a of data.areas) pdf.line(`${a.title?.ar ?? ''}: ${a.progress} ٪ - ${a.commitments} التزامات`);
-    for (const [i, c] of perCommitment.entries()) {
-      pdf.heading(`الالتزام ${c.number}: ${c.title.ar}`);
-      pdf.line(`مستوى الإنجاز: ${LEVELS[c.completionLevel] ?? c.completionLevel} - التقدم: ${c.progress} ٪`);
-      pdf.line(`النتائج: ${c.results?.ar ?? 'لم يتم التصريح بنتائج بعد'}`);
-      pdf.line(`الخطوات المقبلة: ${c.nextSteps.length ? c.nextSteps.map((t) => t?.ar ?? '').join('، ') : 'لا شيء'}`);
-      for (const a of c.activities) pdf.line(`- ${a.title?.ar ?? ''}: ${a.status === 'completed' ? 'منجز' : a.status === 'overdue' ? 'متأخر' : 'في طور الإنجاز'} - ${a.progress} ٪`, 10, 1);
-      if (i % 5 === 4) await progress((90 * (i + 1)) / perCommitment.length);
-    }
-    pdf.end();
-    await finished;
+        institution: cards.get(c.id)?.institution ?? null,
+        contact: cards.get(c.id)?.contact ?? null,
+        activities: activities
+          .filter((a) => a.commitment_id === c.id)
+          .map((a) => ({ title: a.title, endDate: a.end_date, progress: a.progress, status: activityStatus(a.progress, a.end_date, day) })),
+      })),
+    };
   }
 
-  private async dashboard(sink: Writable, format: ReportFormat, planId: string, progress: (p: number) => Promise<void>): Promise<void> {
+  /** A plan's report: the PDF from its document, or the same data as JSON, CSV or XLSX. */
+  private async planReport(
+    sink: Writable,
+    format: ReportFormat,
+    planId: string,
+    l: ReportLocale,
+    progress: (p: number) => Promise<void>,
+    document: (data: PlanReportData, l: ReportLocale) => PdfDocument,
+  ): Promise<void> {
     const data = await this.planData(planId);
-    await progress(50);
-    const rows: (string | number)[][] = [['level', 'name', 'progress', 'completion_level', 'commitments']];
-    rows.push(['plan', planId, data.overall, '', data.commitments.length]);
-    for (const a of data.areas) rows.push(['area', a.title?.ar ?? '', a.progress, '', a.commitments]);
-    for (const c of data.commitments) rows.push(['commitment', `${c.number}. ${c.title.ar}`, c.progress, c.completion_level, 1]);
-    await this.writeTable(sink, format, rows, 'dashboard');
+    await progress(20);
+    if (format === 'pdf') return this.pdf(sink, document(data, l), l, progress);
+    if (format === 'json') return this.json(sink, data);
+    const columns: SheetColumn[] = [
+      { header: l.t('col.kind'), width: 14, type: 'text' },
+      { header: l.t('col.number'), width: 8, type: 'number' },
+      { header: l.t('col.commitment'), width: 56, type: 'text' },
+      { header: l.t('col.progress'), width: 12, type: 'percent' },
+      { header: l.t('col.level'), width: 18, type: 'text' },
+      { header: l.t('col.commitments'), width: 12, type: 'number' },
+    ];
+    const rows: (string | number | null)[][] = [
+      [l.t('row.plan'), null, l.text(data.planTitle) || l.t('field.unknown'), data.overall / 100, null, data.commitments.length],
+      ...data.areas.map((a) => [l.t('row.area'), null, l.text(a.title), a.progress / 100, null, a.commitments]),
+      ...data.commitments.map((c) => [l.t('row.commitment'), c.number, l.text(c.title), c.progress / 100, l.t(`level.${c.completionLevel}` as MessageKey), 1]),
+    ];
+    await this.table(sink, format, l, columns, rows, l.t('plan_dashboard.title'));
   }
 
   /** The co-creation synthesis: the statistics the participation service computes from its data. */
-  private async synthesis(sink: Writable, format: ReportFormat, cycleId: string, progress: (p: number) => Promise<void>): Promise<void> {
+  private async synthesis(sink: Writable, format: ReportFormat, cycleId: string, l: ReportLocale, progress: (p: number) => Promise<void>): Promise<void> {
     const stats = await this.rpc.request(ParticipationRpc.statistics, { id: cycleId }, { timeoutMs: 30000 });
-    await progress(50);
-    if (format === 'json') return pipeline(Readable.from([Buffer.from(JSON.stringify(stats, null, 1))]), sink);
-    const rows: (string | number)[][] = [
-      ['indicator', 'value'],
-      ['المشاركون بالمقترحات عبر البوابة', stats.portal.withProposals],
-      ['المتفاعلون مع المقترحات', stats.portal.interacting],
-      ['مجموع المشاركين عبر البوابة', stats.portal.total],
-      ['مجموع الحاضرين في اللقاءات التشاورية', stats.workshopsPresentTotal],
-      ['العدد الإجمالي للمشاركين', stats.participantsTotal],
-      ['المقترحات عبر البوابة', stats.ideas.portal],
-      ['المقترحات خلال اللقاءات', stats.ideas.workshop],
-      ['مجموع المقترحات', stats.ideas.total],
-      ['الالتزامات المقترحة', stats.proposedCommitments],
-      ['المؤسسات المعنية', stats.institutions],
-      ['مدة التشاور (أسابيع)', stats.consultation.weeks],
-      ['المشاركون في التشاور', stats.consultation.participants],
-      ['التعليقات', stats.consultation.comments],
-    ];
-    for (const w of stats.workshops) rows.push([`اللقاء ${w.number}: المسجلون / الحاضرون`, `${w.registered} / ${w.present}`]);
-    // The same tables as the JSON: ideas per theme and channel, and the fate of the ideas.
-    for (const t of stats.ideasByTheme) {
-      rows.push([`المحور ${t.themeNumber}: المقترحات عبر البوابة`, t.portal], [`المحور ${t.themeNumber}: المقترحات خلال اللقاءات`, t.workshop], [`المحور ${t.themeNumber}: مجموع المقترحات`, t.portal + t.workshop]);
-    }
-    rows.push(
-      ['المقترحات المقبولة', stats.fate.accepted],
-      ['المقترحات المرفوضة', stats.fate.rejected],
-      ['المقترحات المعتمدة في التزامات مقترحة', stats.fate.retained],
-      ['المقترحات غير المعتمدة', stats.fate.notRetained],
-      ['المقترحات المنشور مآلها', stats.fate.published],
-    );
+    await progress(20);
+    if (format === 'json') return this.json(sink, stats);
     if (format === 'pdf') {
-      const pdf = new RtlPdf(sink, 'تقرير تركيبي حول الإعداد المشترك');
-      const finished = new Promise<void>((resolve, reject) => sink.once('finish', resolve).once('error', reject));
-      pdf.heading('تقرير تركيبي حول الإعداد المشترك لخطة العمل الوطنية');
-      for (const [label, value] of rows.slice(1)) pdf.line(`${label}: ${value}`);
-      pdf.end();
-      await finished;
-      return;
+      const cycle: CycleView | null = await this.rpc.request(ParticipationRpc.getCycle, { id: cycleId }).catch(() => null);
+      return this.pdf(sink, synthesisDocument(stats, cycle, today(this.clock, this.config.SCHEDULE_TIMEZONE), l), l, progress);
     }
-    await this.writeTable(sink, format, rows, 'synthesis');
+    const columns: SheetColumn[] = [
+      { header: l.t('col.indicator'), width: 56, type: 'text' },
+      { header: l.t('col.value'), width: 14, type: 'text' },
+    ];
+    await this.table(sink, format, l, columns, synthesisRows(stats, l), l.t('co_creation_synthesis.title'));
   }
 
-  private async writeTable(sink: Writable, format: ReportFormat, rows: (string | number)[][], name: string): Promise<void> {
+  /** Laid out and printed by Chromium, in its own process: this event loop only waits. */
+  private async pdf(sink: Writable, doc: PdfDocument, l: ReportLocale, progress: (p: number) => Promise<void>): Promise<void> {
+    const { pdf } = await this.renderer.render(doc, l, progress);
+    await progress(90);
+    await pipeline(Readable.from([pdf]), sink);
+  }
+
+  private json(sink: Writable, value: unknown): Promise<void> {
+    return pipeline(Readable.from([Buffer.from(JSON.stringify(value, null, 1))]), sink);
+  }
+
+  private async table(sink: Writable, format: ReportFormat, l: ReportLocale, columns: SheetColumn[], rows: (string | number | null)[][], name: string): Promise<void> {
     if (format === 'xlsx') {
-      const xlsx = new XlsxWriter(name, true);
-      const done = pipeline(xlsx.output, sink);
-      for (const r of rows) await xlsx.row(r);
-      xlsx.end();
-      await done;
+      const sheet = new SheetWriter(sink, { name, rightToLeft: l.dir === 'rtl', columns });
+      for (const r of rows) sheet.add(r);
+      await sheet.finish();
       return;
     }
-    const text = format === 'csv' ? '\uFEFF' + rows.map(csvRow).join('\n') + '\n' : JSON.stringify(rows.slice(1).map((r) => Object.fromEntries(rows[0].map((h, i) => [h, r[i]]))), null, 1);
+    const text = '\uFEFF' + [columns.map((c) => c.header), ...rows.map((r) => r.map((v, i) => (columns[i].type === 'percent' && typeof v === 'number' ? Math.round(v * 10000) / 100 : v)))].map(csvRow).join('\n') + '\n';
     await pipeline(Readable.from([Buffer.from(text)]), sink);
   }
 }
