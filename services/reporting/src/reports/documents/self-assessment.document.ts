@@ -19,13 +19,14 @@ export function statusHtml(status: string, l: ReportLocale): string {
 }
 
 /** Progress by area and commitments by completion level: shared by the self-assessment and the dashboard. */
-export function planOverviewSections(data: PlanReportData, l: ReportLocale): PdfSection[] {
+/** `level` 2 when the overview follows another chapter on its page. */
+export function planOverviewSections(data: PlanReportData, l: ReportLocale, level: 1 | 2 = 1): PdfSection[] {
   const activities = data.commitments.flatMap((c) => c.activities);
   return [
     {
       id: 'overall',
       title: l.t('section.overall'),
-      level: 1,
+      level,
       html:
         figures([
           { value: l.percent(data.overall), caption: l.t('section.overall') },
@@ -67,7 +68,7 @@ export function selfAssessmentDocument(data: PlanReportData, l: ReportLocale): P
   const plan = l.text(data.planTitle) || l.t('field.unknown');
   const sections: PdfSection[] = [
     { id: 'monitoring', title: l.t('section.monitoring'), level: 1, html: `<p>${esc(l.t('section.monitoring.text'))}</p>` },
-    ...planOverviewSections(data, l),
+    ...planOverviewSections(data, l, 2),
     {
       id: 'summary',
       title: l.t('section.summary'),

@@ -13,7 +13,7 @@ const PX_PER_MM = 96 / 25.4;
 /**
  * Runs in the page (print media, viewport as wide as the printed text): each [data-page-start]
  * block starts a page; a section's page is its block's first page plus the page heights above it
- * within the block. Fills the table of contents and returns the page count it expects.
+ * within the block. Fills the table of contents and returns it with the page count it expects.
  */
 const MEASURE_PAGES = `(pageHeight) => {
   const blocks = [...document.querySelectorAll('[data-page-start]')].map((el) => ({ top: el.getBoundingClientRect().top }));
@@ -24,13 +24,14 @@ const MEASURE_PAGES = `(pageHeight) => {
     const height = (i + 1 < blocks.length ? blocks[i + 1].top : end) - b.top;
     next += Math.max(1, Math.ceil((height - 0.5) / pageHeight));
   });
+  const contents = {};
   for (const section of document.querySelectorAll('section[id]')) {
     const top = section.getBoundingClientRect().top;
     const block = blocks.filter((b) => b.top <= top + 0.5).pop();
     const slot = document.querySelector('[data-toc="' + section.id + '"]');
-    if (block && slot) slot.textContent = String(block.first + Math.floor((top - block.top) / pageHeight));
+    if (block && slot) slot.textContent = String((contents[section.id] = block.first + Math.floor((top - block.top) / pageHeight)));
   }
-  return next - 1;
+  return { pages: next - 1, contents };
 }`;
 
 /** Pages in a PDF file: one page object each (Skia writes them uncompressed). */
@@ -67,7 +68,11 @@ export class PdfRenderer implements OnModuleDestroy {
   }
 
   /** Lays the report out twice: once to measure where each section falls, once to print with those page numbers. */
-  async render(doc: PdfDocument, locale: ReportLocale, progress: (pct: number) => Promise<void> = async () => undefined): Promise<{ pdf: Buffer; pages: number }> {
+  async render(
+    doc: PdfDocument,
+    locale: ReportLocale,
+    progress: (pct: number) => Promise<void> = async () => undefined,
+  ): Promise<{ pdf: Buffer; pages: number; contents: Record<string, number> }> {
     const browser = await this.launch();
     const contentWidth = Math.floor((PAGE.widthMm - 2 * PAGE.marginSideMm) * PX_PER_MM);
     const contentHeight = (PAGE.heightMm - PAGE.marginTopMm - PAGE.marginBottomMm) * PX_PER_MM;
@@ -78,7 +83,7 @@ export class PdfRenderer implements OnModuleDestroy {
       await page.setContent(reportHtml(doc, locale), { waitUntil: 'load' });
       await page.evaluate('document.fonts.ready.then(() => true)');
       await progress(40);
-      const estimated = await page.evaluate<number>(`(${MEASURE_PAGES})(${contentHeight})`);
+      const { pages: estimated, contents } = await page.evaluate<{ pages: number; contents: Record<string, number> }>(`(${MEASURE_PAGES})(${contentHeight})`);
       await progress(60);
       const pdf = await page.pdf({
         width: `${PAGE.widthMm}mm`,
@@ -92,7 +97,7 @@ export class PdfRenderer implements OnModuleDestroy {
       });
       const pages = pdfPageCount(pdf);
       if (pages !== estimated) this.logger.warn({ estimated, pages, title: doc.title }, 'table of contents measured a different page count than printed');
-      return { pdf, pages };
+      return { pdf, pages, contents };
     } finally {
       await page.close().catch(() => undefined);
     }
