@@ -20,7 +20,7 @@ export class ReportRequestDto {
   @IsUUID()
   cycleId?: string;
 
-  /** The report's language (headers, words, direction); by default the caller's Accept-Language, else Arabic. */
+  /** The report's language (headers, words, direction); Arabic when not named. */
   @IsOptional()
   @IsIn(LANGUAGES as readonly string[] as string[])
   language?: Language;

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@ogp/auth';
-import { ALERT_KINDS, AlertSettingsDto, CommitmentsRpc, NOTIFICATION_MODES, NotificationMode, NotificationsRpc2, ReportingRpc, ReportRequestDto, IsOptional, pickLanguage } from '@ogp/contracts';
+import { ALERT_KINDS, AlertSettingsDto, CommitmentsRpc, NOTIFICATION_MODES, NotificationMode, NotificationsRpc2, ReportingRpc, ReportRequestDto, IsOptional } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { IsIn, IsString, IsUUID, Length } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -44,9 +44,8 @@ export class ReportingController {
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES, 'committee_member')
   @Post('reports')
-  request(@Req() req: Authed, @Body() dto: ReportRequestDto, @Headers('accept-language') acceptLanguage?: string) {
-    // The report speaks the language asked for, else the caller's.
-    return this.rpc.request(ReportingRpc.requestReport, { ...dto, language: dto.language ?? pickLanguage(acceptLanguage) }, this.as(req));
+  request(@Req() req: Authed, @Body() dto: ReportRequestDto) {
+    return this.rpc.request(ReportingRpc.requestReport, dto, this.as(req));
   }
   @Public()
   @Get('reports')

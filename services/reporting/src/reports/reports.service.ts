@@ -69,7 +69,7 @@ export class ReportsService {
     registry.register(ReportingJobs.generateReport, (data, job) => this.generate(data.reportId, job));
   }
 
-  /** `language` is the report's (the request's, else the requester's, else Arabic). */
+  /** `language` is the report's: the one the request names, else Arabic (Arabic first). */
   async request(actor: Actor | null, kind: ReportKind, format: ReportFormat, params: { planId?: string; cycleId?: string; language?: Language }): Promise<ReportView> {
     assertRole(actor, ['coordinator', 'admin', 'committee_member']);
     if (!FORMATS[kind]?.includes(format)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `${kind} is available as ${FORMATS[kind].join(', ')}`);
@@ -78,7 +78,7 @@ export class ReportsService {
     await this.assertSubject(actor, params);
     const id = randomUUID();
     // A label only: the day the report was asked for, in the schedules' time zone.
-    const language = params.language ?? actor.language ?? 'ar';
+    const language = params.language ?? 'ar';
     const fileName = `${kind}-${today(this.clock, this.config.SCHEDULE_TIMEZONE)}-${language}.${format}`;
     await this.dataSource.query(`INSERT INTO reports (id, kind, format, params, content_type, file_name, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
       id,

@@ -28,8 +28,12 @@ export function synthesisRows(s: CycleStatistics, l: ReportLocale): [string, num
   ];
   return [
     ...rows.map(([k, v]): [string, number] => [l.t(k), v]),
-    ...s.workshops.map((w): [string, string] => [`${l.t('workshop.number', { number: w.number })}: ${l.t('col.registered')} / ${l.t('col.present')}`, `${w.registered} / ${w.present}`]),
-    ...s.ideasByTheme.map((t): [string, number] => [`${l.t('theme.number', { number: t.themeNumber })}: ${l.t('col.total')}`, t.portal + t.workshop]),
+    ...s.workshops.map((w): [string, string] => [l.t('stat.workshopAttendance', { number: w.number }), `${w.registered} / ${w.present}`]),
+    ...s.ideasByTheme.flatMap((t): [string, number][] => [
+      [l.t('stat.themeIdeasPortal', { number: t.themeNumber }), t.portal],
+      [l.t('stat.themeIdeasWorkshop', { number: t.themeNumber }), t.workshop],
+      [l.t('stat.themeIdeasTotal', { number: t.themeNumber }), t.portal + t.workshop],
+    ]),
   ];
 }
 

@@ -98,6 +98,10 @@ const ar = {
   'stat.retained': 'المقترحات المعتمدة في التزامات مقترحة',
   'stat.notRetained': 'المقترحات غير المعتمدة',
   'stat.published': 'المقترحات المنشور مآلها',
+  'stat.themeIdeasPortal': 'المحور {number}: المقترحات عبر البوابة',
+  'stat.themeIdeasWorkshop': 'المحور {number}: المقترحات خلال اللقاءات',
+  'stat.themeIdeasTotal': 'المحور {number}: مجموع المقترحات',
+  'stat.workshopAttendance': 'اللقاء {number}: المسجلون / الحاضرون',
   'workshop.number': 'اللقاء {number}',
   'theme.number': 'المحور {number}',
 } satisfies Record<string, Message>;
@@ -198,6 +202,10 @@ const fr: Record<MessageKey, Message> = {
   'stat.retained': "Propositions retenues dans un projet d'engagement",
   'stat.notRetained': 'Propositions non retenues',
   'stat.published': 'Propositions dont le sort est publié',
+  'stat.themeIdeasPortal': 'Thème {number} : propositions reçues par le portail',
+  'stat.themeIdeasWorkshop': 'Thème {number} : propositions issues des ateliers',
+  'stat.themeIdeasTotal': 'Thème {number} : total des propositions',
+  'stat.workshopAttendance': 'Atelier {number} : inscrits / présents',
   'workshop.number': 'Atelier {number}',
   'theme.number': 'Thème {number}',
 };
@@ -296,6 +304,10 @@ const en: Record<MessageKey, Message> = {
   'stat.retained': 'Ideas retained into a proposed commitment',
   'stat.notRetained': 'Ideas not retained',
   'stat.published': 'Ideas whose fate is published',
+  'stat.themeIdeasPortal': 'Theme {number}: ideas through the portal',
+  'stat.themeIdeasWorkshop': 'Theme {number}: ideas from the workshops',
+  'stat.themeIdeasTotal': 'Theme {number}: ideas in all',
+  'stat.workshopAttendance': 'Workshop {number}: registered / present',
   'workshop.number': 'Workshop {number}',
   'theme.number': 'Theme {number}',
 };
