@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, Header, RpcContract } from '@ogp/contracts';
 import { currentCorrelationId } from '@ogp/runtime';
-import { createInbox, headers as natsHeaders, Msg, NatsConnection, Subscription } from 'nats';
+import { createInbox, Events, headers as natsHeaders, Msg, NatsConnection, Subscription } from 'nats';
 import { withPrefix } from './subject';
 
 export interface RpcCallOptions {
@@ -38,6 +38,8 @@ export class NatsRpcClient {
   private inbox: string | null = null;
   private subscription: Subscription | null = null;
   private nextId = 0;
+  /** Connections whose status is watched, and whether each is linked to a server right now. */
+  private readonly linked = new WeakMap<NatsConnection, { up: boolean }>();
 
   constructor(
     private readonly connection: () => NatsConnection,
@@ -48,6 +50,8 @@ export class NatsRpcClient {
   async request<Req, Res>(contract: RpcContract<Req, Res>, data: Req, options: RpcCallOptions = {}): Promise<Res> {
     const nc = this.connection();
     if (nc.isClosed()) throw new DomainError(ErrorCode.UPSTREAM_UNAVAILABLE, 'messaging connection closed');
+    // A publish while disconnected waits in a buffer that a reconnect may drop: refuse at once instead.
+    if (!this.watch(nc).up) throw new DomainError(ErrorCode.UPSTREAM_UNAVAILABLE, 'messaging connection down');
     const inbox = this.ensureInbox(nc);
     const h = natsHeaders();
     h.set(Header.CORRELATION_ID, options.correlationId ?? currentCorrelationId() ?? randomUUID());
@@ -82,16 +86,40 @@ export class NatsRpcClient {
     return body.response as Res;
   }
 
+  /** Follows the connection's status; on a disconnect, calls in flight fail at once (their reply cannot arrive). */
+  private watch(nc: NatsConnection): { up: boolean } {
+    let state = this.linked.get(nc);
+    if (state) return state;
+    const link = { up: true };
+    state = link;
+    this.linked.set(nc, link);
+    void (async () => {
+      for await (const status of nc.status()) {
+        if (status.type === Events.Disconnect) {
+          link.up = false;
+          this.failPending('messaging connection lost before {subject} answered');
+        } else if (status.type === Events.Reconnect) {
+          link.up = true;
+        }
+      }
+    })().catch(() => undefined);
+    return link;
+  }
+
+  private failPending(reason: string): void {
+    for (const [token, call] of this.pending) {
+      clearTimeout(call.timer);
+      call.reject(new DomainError(ErrorCode.UPSTREAM_UNAVAILABLE, reason.replace('{subject}', call.subject)));
+      this.pending.delete(token);
+    }
+  }
+
   /** Fails every call still waiting (the connection is going away). */
   close(): void {
     this.subscription?.unsubscribe();
     this.subscription = null;
     this.inbox = null;
-    for (const [token, call] of this.pending) {
-      clearTimeout(call.timer);
-      call.reject(new DomainError(ErrorCode.UPSTREAM_UNAVAILABLE, `shutting down before ${call.subject} answered`));
-      this.pending.delete(token);
-    }
+    this.failPending('shutting down before {subject} answered');
   }
 
   private ensureInbox(nc: NatsConnection): string {

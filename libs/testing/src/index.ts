@@ -5,3 +5,4 @@ export * from './spawned-service';
 export * from './mailbox';
 export * from './row-counts';
 export * from './contract-validator';
+export * from './private-server';

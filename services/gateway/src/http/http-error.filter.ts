@@ -3,6 +3,9 @@ import { DomainError, ERROR_MESSAGES, ERROR_STATUS, ErrorCode, pickLanguage } fr
 import { domainErrorFromDatabase } from '@ogp/persistence';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+/** Seconds a client waits before retrying when a server underneath is away (NATS, Postgres). */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
+
 /** Fastify's own error codes that a client causes. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: ErrorCode.PAYLOAD_TOO_LARGE,
@@ -61,6 +64,8 @@ export function sendError(reply: FastifyReply, acceptLanguage: string | undefine
   const language = pickLanguage(acceptLanguage);
   const status = ERROR_STATUS[code] ?? 500;
   if (code === ErrorCode.RATE_LIMITED) void reply.header('retry-after', String((details as { retryAfterSeconds?: number })?.retryAfterSeconds ?? 60));
+  // A server-side outage is temporary: tell the client when to try again rather than to give up.
+  else if (status === 503) void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
   void reply
     .status(status)
     .header('content-language', language)
