@@ -6,7 +6,8 @@ import { Observable, throwError } from 'rxjs';
 /**
  * The one place where a service's failures become wire errors: a DomainError keeps its code,
  * a validation failure becomes VALIDATION_FAILED with the field messages, a Postgres refusal caused
- * by the request its domain error (a unique key is ALREADY_EXISTS), anything else is
+ * by the request its domain error (a unique key is ALREADY_EXISTS), a server underneath that cannot
+ * be reached UPSTREAM_UNAVAILABLE (503, the client retries), anything else is
  * logged here and leaves as INTERNAL, without its stack or SQL.
  */
 @Catch()
@@ -27,6 +28,10 @@ export class RpcErrorFilter implements ExceptionFilter<unknown> {
       return throwError(() => new DomainError(ErrorCode.VALIDATION_FAILED, 'invalid request', response.message).toBody());
     }
     const fromDatabase = domainErrorFromDatabase(exception);
+    if (fromDatabase?.code === ErrorCode.UPSTREAM_UNAVAILABLE) {
+      this.logger.warn({ err: (exception as Error)?.message }, 'a server underneath is unavailable');
+      return throwError(() => fromDatabase.toBody());
+    }
     if (fromDatabase) {
       // The edge should have refused this input; the SQLSTATE says which check is missing there.
       this.logger.warn({ sqlState: (exception as { code?: string }).code, answered: fromDatabase.code }, 'database refused a request');

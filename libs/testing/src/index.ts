@@ -6,3 +6,4 @@ export * from './mailbox';
 export * from './row-counts';
 export * from './contract-validator';
 export * from './private-server';
+export * from './severable-proxy';

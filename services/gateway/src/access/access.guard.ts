@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { hasAnyRole, PUBLIC_KEY, Role, ROLES_KEY } from '@ogp/auth';
 import { DomainError, ErrorCode } from '@ogp/contracts';
+import { domainErrorFromDatabase } from '@ogp/persistence';
 import { requestContext } from '@ogp/runtime';
 import { AuthenticatedActor } from '../identity/jwt.strategy';
 
@@ -38,7 +39,9 @@ export class AccessGuard extends AuthGuard('jwt') {
 
   override handleRequest<T>(err: unknown, user: T, info: unknown, context: ExecutionContext): T {
     if (err instanceof DomainError) throw err;
-    if (err || !user) {
+    // A token passport could not verify arrives as `info`; an `err` is the session check failing: never the caller's 401.
+    if (err) throw domainErrorFromDatabase(err) ?? err;
+    if (!user) {
       const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization;
       throw new DomainError(header ? ErrorCode.TOKEN_INVALID : ErrorCode.UNAUTHENTICATED, info instanceof Error ? info.message : undefined);
     }
