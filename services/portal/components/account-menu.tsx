@@ -34,6 +34,12 @@ export async function AccountMenu({ locale, t }: { locale: Locale; t: Translate 
           <li>
             <a href={`/${locale}/account`}>{t('auth.account')}</a>
           </li>
+          <li>
+            <a href={`/${locale}/me`}>{t('citizen.nav.space')}</a>
+          </li>
+          <li>
+            <a href={`/${locale}/me/ideas`}>{t('citizen.myIdeas.title')}</a>
+          </li>
         </ul>
         <form action={logOut}>
           <CsrfField />

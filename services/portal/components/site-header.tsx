@@ -1,6 +1,7 @@
 import { Locale } from '../i18n/locales';
 import { Translate } from '../i18n/translator';
 import { AccountMenu } from './account-menu';
+import { NotificationBadge } from './citizen/notification-badge';
 import { LanguageSwitcher } from './language-switcher';
 
 export function SiteHeader({ locale, t }: { locale: Locale; t: Translate }) {
@@ -16,6 +17,7 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: Translate }) {
         </a>
         <div className="site-header-tools">
           <LanguageSwitcher locale={locale} t={t} />
+          <NotificationBadge locale={locale} t={t} />
           <AccountMenu locale={locale} t={t} />
         </div>
       </div>

@@ -23,10 +23,10 @@ export class PortalPlatform {
   portalUrl = '';
   programmeId = '';
 
-  async start(options: { demo?: boolean } = {}): Promise<this> {
+  async start(options: { demo?: boolean; smtpUrl?: string } = {}): Promise<this> {
     ensurePortalBuild();
     for (const name of ['commitments', 'participation', 'notifications', 'reporting']) {
-      this.services.push(new SpawnedService(name, this.iso.env(name, { HTTP_PORT: String(await freePort()), SMTP_URL: 'smtp://127.0.0.1:9' })).start());
+      this.services.push(new SpawnedService(name, this.iso.env(name, { HTTP_PORT: String(await freePort()), SMTP_URL: options.smtpUrl ?? 'smtp://127.0.0.1:9' })).start());
     }
     await Promise.all(this.services.map((s) => s.ready(180000)));
     this.gateway = new SpawnedService('gateway', this.iso.env('gateway', { HTTP_PORT: String(await freePort()), AUTH_RATE_LIMIT_PER_MINUTE: '10000' })).start();

@@ -23,6 +23,9 @@ export default async function LoginPage({ params, searchParams }: { params: Prom
       <p>{t('auth.loginIntro')}</p>
       <LoginForm locale={locale} next={next} csrf={<CsrfField />} text={{ email: t('auth.email'), password: t('auth.password'), submit: t('auth.submit') }} />
       <p>
+        <a href={`/${locale}/forgot-password`}>{t('citizen.reset.forgot')}</a>
+      </p>
+      <p>
         {t('auth.noAccount')} <a href={`/${locale}/register`}>{t('auth.register')}</a>
       </p>
     </section>

@@ -1,0 +1,32 @@
+import type { Metadata } from 'next';
+import { requestPasswordReset } from '../../../../components/citizen/account-actions';
+import { ActionForm } from '../../../../components/citizen/action-form';
+import { localeTools } from '../../../../i18n/request-locale';
+import { CsrfField } from '../../../../session/csrf-field';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeTools(params);
+  return { title: t('citizen.reset.requestTitle') };
+}
+
+/** Asking for a reset link by e-mail; the page never tells whether the address has an account. */
+export default async function ForgotPasswordPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale, t } = await localeTools(params);
+  return (
+    <section className="page-section narrow">
+      <h1>{t('citizen.reset.requestTitle')}</h1>
+      <p>{t('citizen.reset.requestIntro')}</p>
+      <ActionForm
+        id="forgot"
+        action={requestPasswordReset}
+        csrf={<CsrfField />}
+        hidden={{ locale }}
+        submit={t('citizen.reset.requestSubmit')}
+        fields={[{ name: 'email', label: t('auth.email'), type: 'email', autoComplete: 'email', dir: 'ltr', required: true, maxLength: 254 }]}
+      />
+      <p>
+        <a href={`/${locale}/login`}>{t('auth.login')}</a>
+      </p>
+    </section>
+  );
+}

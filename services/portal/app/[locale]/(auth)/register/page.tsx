@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { register } from '../../../../components/citizen/account-actions';
+import { ActionForm } from '../../../../components/citizen/action-form';
+import { localeTools } from '../../../../i18n/request-locale';
+import { currentAccount } from '../../../../session/current-account';
+import { CsrfField } from '../../../../session/csrf-field';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeTools(params);
+  return { title: t('citizen.register.title') };
+}
+
+/** Opening an account as a citizen or a civil-society organisation. */
+export default async function RegisterPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale, t } = await localeTools(params);
+  if (await currentAccount()) redirect(`/${locale}/me`);
+  return (
+    <section className="page-section narrow">
+      <h1>{t('citizen.register.title')}</h1>
+      <p>{t('citizen.register.intro')}</p>
+      <ActionForm
+        id="register"
+        action={register}
+        csrf={<CsrfField />}
+        hidden={{ locale }}
+        submit={t('citizen.register.submit')}
+        fields={[
+          { name: 'displayName', label: t('citizen.register.name'), autoComplete: 'name', dir: 'auto', required: true, maxLength: 120 },
+          { name: 'email', label: t('auth.email'), type: 'email', autoComplete: 'email', dir: 'ltr', required: true, maxLength: 254 },
+          { name: 'password', label: t('auth.password'), type: 'password', autoComplete: 'new-password', dir: 'ltr', required: true, hint: t('citizen.password.hint'), maxLength: 200 },
+          {
+            name: 'role',
+            label: t('citizen.register.as'),
+            type: 'radio',
+            defaultValue: 'citizen',
+            options: [
+              { value: 'citizen', label: t('role.citizen') },
+              { value: 'cso', label: t('role.cso') },
+            ],
+          },
+        ]}
+      />
+      <p>
+        {t('citizen.register.haveAccount')} <a href={`/${locale}/login`}>{t('auth.login')}</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import { confirmPasswordReset } from '../../../../components/citizen/account-actions';
+import { ActionForm } from '../../../../components/citizen/action-form';
+import { localeTools } from '../../../../i18n/request-locale';
+import { CsrfField } from '../../../../session/csrf-field';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeTools(params);
+  return { title: t('citizen.reset.confirmTitle') };
+}
+
+/** The page of the e-mailed link: a new password for the token in the address. */
+export default async function ResetPasswordPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ token?: string }> }) {
+  const { locale, t } = await localeTools(params);
+  const token = String((await searchParams).token ?? '').slice(0, 200);
+  return (
+    <section className="page-section narrow">
+      <h1>{t('citizen.reset.confirmTitle')}</h1>
+      {/^[A-Za-z0-9_-]{20,128}$/.test(token) ? (
+        <ActionForm
+          id="reset"
+          action={confirmPasswordReset}
+          csrf={<CsrfField />}
+          hidden={{ locale, token }}
+          submit={t('citizen.reset.confirmSubmit')}
+          fields={[{ name: 'password', label: t('citizen.reset.newPassword'), type: 'password', autoComplete: 'new-password', dir: 'ltr', required: true, hint: t('citizen.password.hint'), maxLength: 200 }]}
+        />
+      ) : (
+        <p className="form-error" role="alert">
+          {t('citizen.reset.linkInvalid')}
+        </p>
+      )}
+      <p>
+        <a href={`/${locale}/forgot-password`}>{t('citizen.reset.requestAgain')}</a>
+      </p>
+    </section>
+  );
+}
