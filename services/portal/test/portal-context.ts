@@ -1,3 +1,4 @@
+import type { Mailbox } from '@ogp/testing';
 import type { Browser } from 'playwright-core';
 import type { PortalPlatform } from './portal-platform';
 
@@ -5,4 +6,6 @@ import type { PortalPlatform } from './portal-platform';
 export interface PortalContext {
   platform: PortalPlatform;
   browser: Browser;
+  /** The SMTP server the platform sends its e-mails to (password reset, workshop confirmation). */
+  mailbox: Mailbox;
 }

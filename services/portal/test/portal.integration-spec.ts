@@ -1,4 +1,6 @@
+import { freePort, Mailbox } from '@ogp/testing';
 import { launchChromium } from './browser';
+import { citizenSuite } from './citizen.suite';
 import { foundationSuite } from './foundation.suite';
 import { PortalContext } from './portal-context';
 import { PortalPlatform } from './portal-platform';
@@ -12,14 +14,18 @@ import { publicSpaceSuite } from './public-space.suite';
 const ctx = { platform: new PortalPlatform() } as PortalContext;
 
 beforeAll(async () => {
-  await ctx.platform.start();
+  ctx.mailbox = new Mailbox(await freePort());
+  await ctx.mailbox.start();
+  await ctx.platform.start({ smtpUrl: `smtp://127.0.0.1:${ctx.mailbox.port}` });
   ctx.browser = await launchChromium();
 }, 900000);
 
 afterAll(async () => {
   await ctx.browser?.close();
   await ctx.platform.stop();
+  await ctx.mailbox?.stop();
 });
 
 foundationSuite(ctx);
 publicSpaceSuite(ctx);
+citizenSuite(ctx);

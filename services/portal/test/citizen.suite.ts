@@ -1,7 +1,7 @@
-import { freePort, Mailbox, waitFor } from '@ogp/testing';
-import { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectCspViolations, launchChromium, screenshot, seriousViolations } from './browser';
-import { PortalPlatform } from './portal-platform';
+import { waitFor } from '@ogp/testing';
+import { BrowserContext, Page } from 'playwright-core';
+import { collectCspViolations, screenshot, seriousViolations } from './browser';
+import type { PortalContext } from './portal-context';
 
 const DAY = 24 * 3600 * 1000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -13,17 +13,16 @@ const EXISTING = {
   body: 'يجب على كل جماعة ترابية نشر ميزانيتها كاملة على الإنترنت كبيانات مفتوحة كل سنة.',
 };
 
+export function citizenSuite(ctx: PortalContext): void {
 describe('citizen and CSO space in a real browser: register, ideas and their fate, notifications', () => {
-  const platform = new PortalPlatform();
-  let mailbox: Mailbox;
-  let browser: Browser;
+  const platform = ctx.platform;
   const contexts: BrowserContext[] = [];
   let coordinator = '';
   let openCycle = { id: '', themes: [] as { id: string; number: number }[] };
   let laterCycleId = '';
 
   async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ baseURL: platform.portalUrl, javaScriptEnabled: options.javaScriptEnabled ?? true });
+    const context = await ctx.browser.newContext({ baseURL: platform.portalUrl, javaScriptEnabled: options.javaScriptEnabled ?? true });
     contexts.push(context);
     return context.newPage();
   }
@@ -67,23 +66,16 @@ describe('citizen and CSO space in a real browser: register, ideas and their fat
   }
 
   beforeAll(async () => {
-    mailbox = new Mailbox(await freePort());
-    await mailbox.start();
-    await platform.start({ smtpUrl: `smtp://127.0.0.1:${mailbox.port}` });
-    browser = await launchChromium();
     coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
     const now = Date.now();
-    openCycle = await createCycle('TEST-OPEN', [now - DAY, now + 30 * DAY]);
-    laterCycleId = (await createCycle('TEST-LATER', [Date.parse('2031-03-01T09:00:00Z'), Date.parse('2031-04-01T09:00:00Z')])).id;
+    openCycle = await createCycle('CITIZEN-OPEN', [now - DAY, now + 30 * DAY]);
+    laterCycleId = (await createCycle('CITIZEN-LATER', [Date.parse('2031-03-01T09:00:00Z'), Date.parse('2031-04-01T09:00:00Z')])).id;
     const citizen = (await platform.login('citizen@demo.ogp.ma')).accessToken;
     await platform.json('/ideas', { method: 'POST', headers: auth(citizen), body: JSON.stringify({ cycleId: openCycle.id, themeId: openCycle.themes[0].id, ...EXISTING }) });
-  }, 600000);
+  }, 120000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await platform.stop();
-    await mailbox?.stop();
   });
 
   it('ar: a citizen registers, submits an idea with a similar one suggested while typing, follows its fate and is notified', async () => {
@@ -94,7 +86,7 @@ describe('citizen and CSO space in a real browser: register, ideas and their fat
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
     await expect(page.textContent('h1')).resolves.toBe('فضائي');
 
-    await page.goto('/ar/me/ideas/new');
+    await page.goto(`/ar/me/ideas/new?cycle=${openCycle.id}`);
     await expect(page.locator('.notice').textContent()).resolves.toContain('مفتوح إلى غاية');
     await page.selectOption('#idea-themeId', openCycle.themes[0].id);
     await page.fill('#idea-title', 'نشر ميزانية الجماعات الترابية على الإنترنت');
@@ -149,12 +141,12 @@ describe('citizen and CSO space in a real browser: register, ideas and their fat
   it('fr: the idea form works without JavaScript; similar ideas are shown on submit; bad input is answered on the page and nothing is written', async () => {
     const scripted = await newPage();
     await register(scripted, 'fr', 'Karim Essai', `karim-${Date.now()}@example.ma`);
-    const page = await scripted.context().browser()!.newContext({ baseURL: platform.portalUrl, javaScriptEnabled: false }).then(async (c) => {
+    const page = await ctx.browser.newContext({ baseURL: platform.portalUrl, javaScriptEnabled: false }).then(async (c) => {
       contexts.push(c);
       await c.addCookies(await scripted.context().cookies());
       return c.newPage();
     });
-    await page.goto('/fr/me/ideas/new');
+    await page.goto(`/fr/me/ideas/new?cycle=${openCycle.id}`);
     // Too short a title: the gateway refuses, the page says so on the field, nothing is written.
     await page.selectOption('#idea-themeId', openCycle.themes[0].id);
     await page.fill('#idea-title', 'Bud');
@@ -211,3 +203,4 @@ describe('citizen and CSO space in a real browser: register, ideas and their fat
     }
   });
 });
+}
