@@ -6,10 +6,14 @@ export type ReadinessProbe = () => Promise<void>;
 @Injectable()
 export class HealthRegistry {
   private readonly probes = new Map<string, ReadinessProbe>();
+  /** Servers whose loss the process survives (it serves, in a degraded way): shown, not counted against readiness. */
+  private readonly degradable = new Set<string>();
   private shuttingDown = false;
 
-  register(name: string, probe: ReadinessProbe): void {
+  register(name: string, probe: ReadinessProbe, options: { degradesGracefully?: boolean } = {}): void {
     this.probes.set(name, probe);
+    if (options.degradesGracefully) this.degradable.add(name);
+    else this.degradable.delete(name);
   }
 
   /** Once shutdown begins, readiness fails so load balancers stop sending work. */
@@ -31,13 +35,13 @@ export class HealthRegistry {
           ]);
           checks[name] = 'up';
         } catch (err) {
-          checks[name] = `down: ${(err as Error).message}`;
+          checks[name] = `${this.degradable.has(name) ? 'degraded' : 'down'}: ${(err as Error).message}`;
         } finally {
           clearTimeout(timer);
         }
       }),
     );
     if (this.shuttingDown) checks.lifecycle = 'down: shutting down';
-    return { ready: Object.values(checks).every((v) => v === 'up'), checks };
+    return { ready: Object.values(checks).every((v) => v === 'up' || v.startsWith('degraded')), checks };
   }
 }

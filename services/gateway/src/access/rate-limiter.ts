@@ -15,9 +15,14 @@ export class RateLimiter implements OnModuleDestroy {
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig, health: HealthRegistry) {
     this.redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, keyPrefix: `${config.NATS_PREFIX || 'ogp'}:rl:` });
     this.redis.on('error', () => undefined);
-    health.register('redis', async () => {
-      await this.redis.ping();
-    });
+    // Without Redis the limiter fails open and the gateway still serves: shown in readiness, not unready.
+    health.register(
+      'redis',
+      async () => {
+        await this.redis.ping();
+      },
+      { degradesGracefully: true },
+    );
   }
 
   /** Counts one hit on `bucket` and refuses it past `limit` per `windowSeconds`. */
