@@ -117,6 +117,18 @@ export interface PlanDashboard {
   activities: { total: number; overdue: number; completed: number };
 }
 
+/** A progress report as the public list shows it. */
+export interface ProgressReportView {
+  id: string;
+  activityId: string;
+  progress: number;
+  reportedOn: string;
+  results: Localized | null;
+  evidence: unknown[];
+  reportedBy: string | null;
+  createdAt: string;
+}
+
 export interface ImportReport {
   planId: string;
   commitments: number;
@@ -155,7 +167,7 @@ export const PlansRpc = {
   overrideLevel: rpc<OverrideLevelDto & { commitmentId: string }, CommitmentView>('commitments.level.override'),
   setStrategy: rpc<SetStrategyDto, { recomputed: number }>('commitments.strategy.set'),
   evidenceFile: rpc<{ id: string }, { name: string; type: string; content: string }>('commitments.evidence.get'),
-  listReports: rpc<{ commitmentId: string; limit?: number; offset?: number }, Page<{ id: string; activityId: string; progress: number; reportedOn: string; evidence: unknown[] }>>('commitments.reports.list'),
+  listReports: rpc<{ commitmentId: string; limit?: number; offset?: number }, Page<ProgressReportView>>('commitments.reports.list'),
   addCommunication: rpc<CommunicationDto & { commitmentId: string }, { id: string }>('commitments.communications.add'),
   listCommunications: rpc<{ commitmentId: string }, { id: string; kind: string; title: Localized; happenedOn: string; link: string | null }[]>('commitments.communications.list'),
   raiseBlocker: rpc<RaiseBlockerDto & { commitmentId: string }, BlockerView>('commitments.blockers.raise'),

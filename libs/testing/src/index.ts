@@ -7,3 +7,4 @@ export * from './row-counts';
 export * from './contract-validator';
 export * from './private-server';
 export * from './severable-proxy';
+export * from './expect-to-match-contract';

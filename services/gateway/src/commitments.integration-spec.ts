@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role } from '@ogp/auth';
 import { createLogger, loadConfig } from '@ogp/runtime';
-import { freePort, SpawnedService, TEST_DATABASE_URL, TestIsolation } from '@ogp/testing';
+import { freePort, SpawnedService, TEST_DATABASE_URL, TestIsolation, expectToMatchContract } from '@ogp/testing';
 import { Client } from 'pg';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
@@ -26,7 +26,10 @@ describe('commitments through the gateway: import, public reads, scope and bad i
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
     const res = await app.inject({ method: method as 'GET', url, headers, payload: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) });
-    return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+    const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+    // Every answer the suite receives must match the OpenAPI document.
+    expectToMatchContract(method, url, answer.status, answer.body);
+    return answer;
   }
 
   async function login(email: string, role: Role, scopes?: { institutions: string[]; programmes: string[] }): Promise<string> {

@@ -3,7 +3,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role } from '@ogp/auth';
 import { Language } from '@ogp/contracts';
 import { createLogger, loadConfig } from '@ogp/runtime';
-import { freePort, Mailbox, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor } from '@ogp/testing';
+import { freePort, Mailbox, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor, expectToMatchContract } from '@ogp/testing';
 import { Client } from 'pg';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
@@ -42,7 +42,10 @@ describe('follows: commitments and cycles, progress reports to followers and pro
     if (options.language) headers['accept-language'] = options.language;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const res = await app.inject({ method: method as 'GET', url, headers, payload: options.body === undefined ? undefined : JSON.stringify(options.body) });
-    return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+    const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+    // Every answer the suite receives must match the OpenAPI document.
+    expectToMatchContract(method, url, answer.status, answer.body);
+    return answer;
   }
 
   async function account(name: string, roles: Role[], language: Language, scopes?: { institutions: string[]; programmes: string[] }): Promise<Person> {

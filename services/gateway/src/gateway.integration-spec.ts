@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role, ROLES } from '@ogp/auth';
 import { loadConfig, createLogger } from '@ogp/runtime';
-import { freePort, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor } from '@ogp/testing';
+import { freePort, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor, expectToMatchContract } from '@ogp/testing';
 import { Client } from 'pg';
 import { RouteCatalog } from './access/route-catalog';
 import { createGatewayApp } from './gateway.app';
@@ -34,7 +34,10 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = headers['content-type'] ?? 'application/json';
     const res = await app.inject({ method: method as 'GET', url, headers, payload: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) });
-    return { status: res.statusCode, body: res.body ? safeJson(res.body) : undefined, headers: res.headers };
+    const answer = { status: res.statusCode, body: res.body ? safeJson(res.body) : undefined, headers: res.headers };
+    // Every answer the suite receives must match the OpenAPI document.
+    expectToMatchContract(method, url, answer.status, answer.body);
+    return answer;
   }
 
   function safeJson(text: string): any {

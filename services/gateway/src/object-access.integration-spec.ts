@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role } from '@ogp/auth';
 import { createLogger, loadConfig } from '@ogp/runtime';
-import { freePort, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor } from '@ogp/testing';
+import { freePort, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor, expectToMatchContract } from '@ogp/testing';
 import { Client } from 'pg';
 import { RouteCatalog } from './access/route-catalog';
 import { createGatewayApp } from './gateway.app';
@@ -36,7 +36,10 @@ describe('trust through the gateway: object-level access, statistics and exports
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const res = await app.inject({ method: method as 'GET', url, headers, payload: options.body === undefined ? undefined : JSON.stringify(options.body) });
     const type = String(res.headers['content-type'] ?? '');
-    return { status: res.statusCode, body: type.startsWith('application/json') && res.body ? JSON.parse(res.body) : res.body };
+    const answer = { status: res.statusCode, body: type.startsWith('application/json') && res.body ? JSON.parse(res.body) : res.body };
+    // Every answer the suite receives must match the OpenAPI document.
+    expectToMatchContract(method, url, answer.status, answer.body);
+    return answer;
   }
 
   async function login(name: string, role: Role, scopes?: Scopes): Promise<void> {

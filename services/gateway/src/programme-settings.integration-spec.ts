@@ -4,7 +4,7 @@ import { Role } from '@ogp/auth';
 import { CommitmentsRpc, DomainError } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { createLogger, loadConfig, SystemClock } from '@ogp/runtime';
-import { freePort, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor } from '@ogp/testing';
+import { freePort, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor, expectToMatchContract } from '@ogp/testing';
 import { addDays, today } from '@ogp/tracking';
 import { Client } from 'pg';
 import { createGatewayApp } from './gateway.app';
@@ -43,7 +43,10 @@ describe('programme settings: one owner, the late and overdue flags follow every
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
     const res = await app.inject({ method: method as 'GET', url, headers, payload: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) });
-    return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+    const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
+    // Every answer the suite receives must match the OpenAPI document.
+    expectToMatchContract(method, url, answer.status, answer.body);
+    return answer;
   }
 
   async function login(email: string, role: Role, scopes?: { institutions: string[]; programmes: string[] }): Promise<string> {

@@ -7,6 +7,7 @@ import {
   AnswerBlockerDto,
   CommitmentQueryDto,
   CommunicationDto,
+  ErrorCode,
   EVIDENCE_TYPES,
   IndicatorValueDto,
   IsOptional,
@@ -20,6 +21,7 @@ import {
 } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { IsIn, IsUUID } from 'class-validator';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { STAFF_ROLES } from '../access/all-roles.constant';
 import { PageQueryDto } from '../http/page-query.dto';
 import { AuthenticatedActor } from '../identity/jwt.strategy';
@@ -96,6 +98,7 @@ export class CommitmentsController {
 
   @ApiBearerAuth()
   @Roles(...MANAGERS)
+  @ApiErrors(ErrorCode.CONFLICT)
   @Post('commitments/:id/activities')
   addActivity(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) commitmentId: string, @Body() dto: AddActivityDto) {
     return this.rpc.request(PlansRpc.addActivity, { ...dto, commitmentId }, { actor: forwardedActor(req.user) });
@@ -167,6 +170,7 @@ export class CommitmentsController {
   @ApiBearerAuth()
   @Roles('committee_member', 'coordinator', 'admin')
   @HttpCode(200)
+  @ApiErrors(ErrorCode.CONFLICT)
   @Post('blockers/:id/answer')
   answer(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) blockerId: string, @Body() dto: AnswerBlockerDto) {
     return this.rpc.request(PlansRpc.answerBlocker, { ...dto, blockerId }, { actor: forwardedActor(req.user) });
@@ -175,6 +179,7 @@ export class CommitmentsController {
   @ApiBearerAuth()
   @Roles('project_manager', 'committee_member', 'coordinator', 'admin')
   @HttpCode(200)
+  @ApiErrors(ErrorCode.CONFLICT)
   @Post('blockers/:id/close')
   close(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) blockerId: string) {
     return this.rpc.request(PlansRpc.closeBlocker, { blockerId }, { actor: forwardedActor(req.user) });

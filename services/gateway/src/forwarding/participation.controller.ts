@@ -10,6 +10,7 @@ import {
   CreateWorkshopDto,
   DraftCommitmentDto,
   EndSeatDto,
+  ErrorCode,
   FateStepDto,
   GovernmentSeatDto,
   HideIdeaDto,
@@ -27,6 +28,7 @@ import {
 import { NatsRpcClient } from '@ogp/messaging';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { ALL_ROLES, STAFF_ROLES } from '../access/all-roles.constant';
 import { PageQueryDto } from '../http/page-query.dto';
 import { AuthenticatedActor } from '../identity/jwt.strategy';
@@ -73,6 +75,7 @@ export class ParticipationController {
   }
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
+  @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post('cycles')
   createCycle(@Req() req: Authed, @Body() dto: CreateCycleDto) {
     return this.rpc.request(ParticipationRpc.createCycle, dto, this.as(req));
@@ -116,6 +119,7 @@ export class ParticipationController {
 
   @ApiBearerAuth()
   @Roles('citizen', 'cso')
+  @ApiErrors(ErrorCode.WINDOW_NOT_OPEN, ErrorCode.WINDOW_CLOSED, ErrorCode.RATE_LIMITED)
   @Post('ideas')
   submit(@Req() req: Authed, @Body() dto: SubmitIdeaDto) {
     return this.rpc.request(ParticipationRpc.submitIdea, dto, this.as(req));
@@ -134,6 +138,7 @@ export class ParticipationController {
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
   @HttpCode(200)
+  @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
   @Post('ideas/:id/fate')
   fate(@Req() req: Authed, @Param('id', id()) ideaId: string, @Body() dto: FateStepDto) {
     return this.rpc.request(ParticipationRpc.fateStep, { ...dto, ideaId }, this.as(req));
@@ -148,6 +153,7 @@ export class ParticipationController {
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
   @HttpCode(200)
+  @ApiErrors(ErrorCode.CONFLICT)
   @Post('ideas/:id/hide')
   hide(@Req() req: Authed, @Param('id', id()) ideaId: string, @Body() dto: HideIdeaDto) {
     return this.rpc.request(ParticipationRpc.hideIdea, { ...dto, ideaId }, this.as(req));
@@ -162,6 +168,7 @@ export class ParticipationController {
 
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
+  @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post('workshops')
   createWorkshop(@Req() req: Authed, @Body() dto: CreateWorkshopDto) {
     return this.rpc.request(ParticipationRpc.createWorkshop, dto, this.as(req));
@@ -173,6 +180,7 @@ export class ParticipationController {
   }
   @ApiBearerAuth()
   @Roles(...ALL_ROLES)
+  @ApiErrors(ErrorCode.WINDOW_NOT_OPEN, ErrorCode.WINDOW_CLOSED, ErrorCode.FULL, ErrorCode.CONFLICT)
   @Post('workshops/:id/registrations')
   register(@Req() req: Authed, @Param('id', id()) workshopId: string) {
     return this.rpc.request(ParticipationRpc.register, { workshopId }, this.as(req));
@@ -211,6 +219,7 @@ export class ParticipationController {
 
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
+  @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post('drafts')
   createDraft(@Req() req: Authed, @Body() dto: DraftCommitmentDto) {
     return this.rpc.request(ParticipationRpc.createDraft, dto, this.as(req));
@@ -222,6 +231,7 @@ export class ParticipationController {
   }
   @ApiBearerAuth()
   @Roles('citizen', 'cso', 'committee_member')
+  @ApiErrors(ErrorCode.WINDOW_NOT_OPEN, ErrorCode.WINDOW_CLOSED)
   @Post('drafts/:id/comments')
   comment(@Req() req: Authed, @Param('id', id()) draftId: string, @Body() dto: CommentDto) {
     return this.rpc.request(ParticipationRpc.comment, { ...dto, draftId }, this.as(req));
@@ -243,6 +253,7 @@ export class ParticipationController {
 
   @ApiBearerAuth()
   @Roles('cso')
+  @ApiErrors(ErrorCode.WINDOW_NOT_OPEN, ErrorCode.WINDOW_CLOSED)
   @Post('candidacies')
   apply(@Req() req: Authed, @Body() dto: CandidacyDto) {
     return this.rpc.request(ParticipationRpc.apply, dto, this.as(req));
@@ -255,6 +266,7 @@ export class ParticipationController {
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
   @HttpCode(200)
+  @ApiErrors(ErrorCode.CONFLICT)
   @Post('committee/selection')
   select(@Req() req: Authed, @Body() dto: SelectionDto) {
     return this.rpc.request(ParticipationRpc.select, dto, this.as(req));

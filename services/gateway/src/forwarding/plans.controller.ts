@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@ogp/auth';
-import { CreateAreaDto, CreateCommitmentDto, CreateInstitutionDto, CreatePlanDto, ImportPlanDto, PlansRpc, SetStrategyDto } from '@ogp/contracts';
+import { CreateAreaDto, CreateCommitmentDto, CreateInstitutionDto, CreatePlanDto, ErrorCode, ImportPlanDto, PlansRpc, SetStrategyDto } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { STAFF_ROLES } from '../access/all-roles.constant';
 import { PageQueryDto } from '../http/page-query.dto';
 import { AuthenticatedActor } from '../identity/jwt.strategy';
@@ -24,6 +25,7 @@ export class PlansController {
 
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
+  @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post('institutions')
   createInstitution(@Req() req: Authed, @Body() dto: CreateInstitutionDto) {
     return this.rpc.request(PlansRpc.createInstitution, dto, { actor: forwardedActor(req.user) });
@@ -37,6 +39,7 @@ export class PlansController {
 
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
+  @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post('plans')
   createPlan(@Req() req: Authed, @Body() dto: CreatePlanDto) {
     return this.rpc.request(PlansRpc.createPlan, dto, { actor: forwardedActor(req.user) });
@@ -45,6 +48,7 @@ export class PlansController {
   /** A whole plan from one JSON or CSV file, all or nothing (docs/plan-import.md). */
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
+  @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post('plans/import')
   importPlan(@Req() req: Authed, @Body() dto: ImportPlanDto) {
     return this.rpc.request(PlansRpc.importPlan, dto, { actor: forwardedActor(req.user), timeoutMs: 60000 });
@@ -64,6 +68,7 @@ export class PlansController {
 
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
+  @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post('areas')
   createArea(@Req() req: Authed, @Body() dto: CreateAreaDto) {
     return this.rpc.request(PlansRpc.createArea, dto, { actor: forwardedActor(req.user) });
@@ -71,6 +76,7 @@ export class PlansController {
 
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
+  @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post('plans/:id/commitments')
   createCommitment(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) planId: string, @Body() dto: CreateCommitmentDto) {
     return this.rpc.request(PlansRpc.createCommitment, { ...dto, planId }, { actor: forwardedActor(req.user) });

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@ogp/auth';
-import { CommitmentsRpc, CreateProgrammeDto, Header, Page, ProgrammeView } from '@ogp/contracts';
+import { CommitmentsRpc, CreateProgrammeDto, ErrorCode, Header, Page, ProgrammeView } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { STAFF_ROLES } from '../access/all-roles.constant';
 import { PageQueryDto } from '../http/page-query.dto';
 import { AuthenticatedActor } from '../identity/jwt.strategy';
@@ -27,6 +28,7 @@ export class ProgrammesController {
 
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
+  @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post()
   create(
     @Req() request: { user: AuthenticatedActor },

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@ogp/auth';
-import { ALERT_KINDS, AlertSettingsDto, CommitmentsRpc, NOTIFICATION_MODES, NotificationMode, NotificationsRpc2, ReportingRpc, ReportRequestDto, IsOptional } from '@ogp/contracts';
+import { ALERT_KINDS, AlertSettingsDto, CommitmentsRpc, ErrorCode, IsOptional, NOTIFICATION_MODES, NotificationMode, NotificationsRpc2, ReportingRpc, ReportRequestDto } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { IsIn, IsString, IsUUID, Length } from 'class-validator';
 import type { FastifyReply } from 'fastify';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { ALL_ROLES, STAFF_ROLES } from '../access/all-roles.constant';
 import { PageQueryDto } from '../http/page-query.dto';
 import { AuthenticatedActor } from '../identity/jwt.strategy';
@@ -61,6 +62,7 @@ export class ReportingController {
   /** Streams the stored file chunk by chunk: the gateway never holds a whole report. */
   @Public()
   @ApiFileResponse('application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv', 'application/json')
+  @ApiErrors(ErrorCode.CONFLICT)
   @Get('reports/:id/download')
   async download(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply): Promise<void> {
     const first = await this.rpc.request(ReportingRpc.reportChunk, { id, index: 0 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
-import { freePort, Mailbox, ReceivedMail, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor } from '@ogp/testing';
+import { freePort, Mailbox, ReceivedMail, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor, expectToMatchContract } from '@ogp/testing';
 import { Client } from 'pg';
 import { createGatewayApp } from '../gateway.app';
 import { GatewayConfig } from '../gateway.config';
@@ -36,7 +36,10 @@ describe('accounts by e-mail: registration, password reset and change (real serv
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const res = await (options.on ?? app).inject({ method: method as 'GET', url, headers, payload: options.body === undefined ? undefined : JSON.stringify(options.body) });
-    return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined, headers: res.headers };
+    const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined, headers: res.headers };
+    // Every answer the suite receives must match the OpenAPI document.
+    expectToMatchContract(method, url, answer.status, answer.body);
+    return answer;
   }
 
   const login = (email: string, password: string) => call('POST', '/auth/login', { body: { email, password } });

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ogp/auth';
-import { Page } from '@ogp/contracts';
+import { ErrorCode, Page } from '@ogp/contracts';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { STAFF_ROLES } from '../access/all-roles.constant';
 import { AccountsQueryDto } from './dto/accounts-query.dto';
 import { CreateAccountDto } from './dto/create-account.dto';
@@ -26,6 +27,7 @@ export class AccountsController {
 
   @Roles(...STAFF_ROLES)
   @NoStore()
+  @ApiErrors(ErrorCode.PASSWORD_TOO_SHORT, ErrorCode.PASSWORD_TOO_COMMON, ErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA, ErrorCode.ALREADY_EXISTS)
   @Post()
   create(@Req() request: { user: AuthenticatedActor }, @Body() dto: CreateAccountDto): Promise<AccountView> {
     return this.users.createByStaff(request.user, {
@@ -55,6 +57,7 @@ export class AccountsController {
   /** Roles, scopes, name; a change of roles or scopes ends the account's sessions. */
   @Roles(...STAFF_ROLES)
   @NoStore()
+  @ApiErrors(ErrorCode.CONFLICT)
   @Patch(':id')
   async update(@Req() request: { user: AuthenticatedActor }, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateAccountDto): Promise<AccountView> {
     const account = await this.users.update(request.user, id, {
@@ -70,6 +73,7 @@ export class AccountsController {
   @Roles(...STAFF_ROLES)
   @HttpCode(200)
   @NoStore()
+  @ApiErrors(ErrorCode.CONFLICT)
   @Post(':id/deactivate')
   async deactivate(@Req() request: { user: AuthenticatedActor }, @Param('id', new ParseUUIDPipe()) id: string): Promise<AccountView> {
     const account = await this.users.deactivate(request.user, id);

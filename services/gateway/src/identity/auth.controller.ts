@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@ogp/auth';
-import { pickLanguage } from '@ogp/contracts';
+import { ErrorCode, pickLanguage } from '@ogp/contracts';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { ALL_ROLES } from '../access/all-roles.constant';
 import { AuthRateLimitGuard } from '../access/auth-rate-limit.guard';
 import { AuthService, TokenPair } from './auth.service';
@@ -42,6 +43,7 @@ export class AuthController {
   @UseGuards(AuthRateLimitGuard)
   @HttpCode(202)
   @NoStore()
+  @ApiErrors(ErrorCode.PASSWORD_TOO_SHORT, ErrorCode.PASSWORD_TOO_COMMON, ErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA)
   @Post('register')
   async register(@Body() dto: RegisterDto, @Headers('accept-language') acceptLanguage?: string): Promise<CheckEmailAnswer> {
     await this.users.register({ email: dto.email, password: dto.password, displayName: dto.displayName, roles: [dto.role], language: dto.language });
@@ -61,6 +63,7 @@ export class AuthController {
   @UseGuards(AuthRateLimitGuard)
   @HttpCode(200)
   @NoStore()
+  @ApiErrors(ErrorCode.TOKEN_INVALID)
   @Post('refresh')
   refresh(@Body() dto: RefreshDto): Promise<TokenPair> {
     return this.auth.refresh(dto.refreshToken);
@@ -82,6 +85,7 @@ export class AuthController {
   @UseGuards(AuthRateLimitGuard)
   @HttpCode(204)
   @NoStore()
+  @ApiErrors(ErrorCode.PASSWORD_TOO_SHORT, ErrorCode.PASSWORD_TOO_COMMON, ErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA, ErrorCode.RESET_TOKEN_INVALID)
   @Post('password-reset/confirm')
   async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto): Promise<void> {
     const userId = await this.passwords.confirmReset(dto.token, dto.password);

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ogp/auth';
+import { ErrorCode } from '@ogp/contracts';
+import { ApiErrors } from '../openapi/api-errors.decorator';
 import { ALL_ROLES } from '../access/all-roles.constant';
 import { AuthRateLimitGuard } from '../access/auth-rate-limit.guard';
 import { ChangePasswordDto } from './dto/change-password.dto';
@@ -40,6 +42,7 @@ export class MeController {
   @Roles(...ALL_ROLES)
   @UseGuards(AuthRateLimitGuard)
   @HttpCode(204)
+  @ApiErrors(ErrorCode.PASSWORD_TOO_SHORT, ErrorCode.PASSWORD_TOO_COMMON, ErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA, ErrorCode.CURRENT_PASSWORD_INVALID)
   @Post('password')
   async changePassword(@Req() request: { user: AuthenticatedActor }, @Body() dto: ChangePasswordDto): Promise<void> {
     await this.passwords.change(request.user.id, request.user.sessionId, dto.currentPassword, dto.newPassword);

@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role } from '@ogp/auth';
 import { createLogger, loadConfig } from '@ogp/runtime';
-import { TestIsolation } from '@ogp/testing';
+import { TestIsolation, expectToMatchContract } from '@ogp/testing';
 import { createGatewayApp } from '../gateway.app';
 import { GatewayConfig } from '../gateway.config';
 import { UsersService } from './users.service';
@@ -25,7 +25,10 @@ describe('accounts and personal data (real servers)', () => {
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await app.inject({ method: method as 'GET', url, headers, payload: body === undefined ? undefined : JSON.stringify(body) });
-    return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined, headers: res.headers };
+    const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined, headers: res.headers };
+    // Every answer the suite receives must match the OpenAPI document.
+    expectToMatchContract(method, url, answer.status, answer.body);
+    return answer;
   }
 
   async function audit(query: string) {

@@ -162,9 +162,15 @@ function describeRoute(route: ControllerRoute, useDto: (name: string, type?: Typ
     security: route.public ? [{}, { bearer: [] }] : [{ bearer: [] }],
     parameters,
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: body } } } } } : {}),
-    responses: { [String(status)]: success, ...errorResponses(route, parameters.length > 0, !!body), ...declaredResponses },
+    responses: { [String(status)]: success, ...errorResponses(route, parameters.length > 0 || !!body, !!body, namesAnId(parameters, body)), ...declaredResponses },
   };
   return operation;
+}
+
+/** Whether the input names another object by its id (a uuid field), which may not exist. */
+function namesAnId(parameters: JsonObject[], body: string | undefined): boolean {
+  const uuidIn = (schema: unknown): boolean => JSON.stringify(schema ?? {}).includes('"format":"uuid"');
+  return parameters.some((p) => p.in !== 'header' && uuidIn(p.schema)) || (!!body && uuidIn(validationSchemas()[body.slice(SCHEMA_PREFIX.length)]));
 }
 
 function accessText(route: ControllerRoute): string {
@@ -229,7 +235,7 @@ function validationSchemas(): Record<string, SchemaLike> {
 }
 
 /** The error answers a route can give, derived from what it declares, each with the codes it may carry. */
-function errorResponses(route: ControllerRoute, hasInput: boolean, hasBody: boolean): Record<string, JsonObject> {
+function errorResponses(route: ControllerRoute, hasInput: boolean, hasBody: boolean, referencesId: boolean): Record<string, JsonObject> {
   const codes = new Set<ErrorCode>();
   const guards = [...((Reflect.getMetadata(GUARDS_METADATA, route.controller) as unknown[]) ?? []), ...((Reflect.getMetadata(GUARDS_METADATA, route.handler) as unknown[]) ?? [])];
   if (hasInput) codes.add(ErrorCode.VALIDATION_FAILED);
@@ -237,10 +243,17 @@ function errorResponses(route: ControllerRoute, hasInput: boolean, hasBody: bool
   if (!route.public) [ErrorCode.UNAUTHENTICATED, ErrorCode.TOKEN_INVALID, ErrorCode.FORBIDDEN].forEach((c) => codes.add(c));
   if (guards.includes(AuthRateLimitGuard)) codes.add(ErrorCode.RATE_LIMITED);
   if (guards.includes(LocalAuthGuard)) [ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_LOCKED].forEach((c) => codes.add(c));
-  if (/:\w+/.test(route.path)) codes.add(ErrorCode.NOT_FOUND);
+  // An id in the path, or a reference to another object in the body or query, may name nothing.
+  if (/:\w+/.test(route.path) || referencesId) codes.add(ErrorCode.NOT_FOUND);
   // Routes that forward over NATS answer 503/504 when the owning service is down or slow.
   const injected = (Reflect.getMetadata('design:paramtypes', route.controller) as unknown[] | undefined) ?? [];
-  if (injected.includes(NatsRpcClient)) [ErrorCode.UPSTREAM_UNAVAILABLE, ErrorCode.UPSTREAM_TIMEOUT].forEach((c) => codes.add(c));
+  // Every gateway route needs a server (the session store, Postgres, NATS): when it is down, 503 with Retry-After.
+  if (!Reflect.getMetadata(DECORATORS.API_RESPONSE, route.handler)) codes.add(ErrorCode.UPSTREAM_UNAVAILABLE);
+  if (injected.includes(NatsRpcClient)) {
+    codes.add(ErrorCode.UPSTREAM_TIMEOUT);
+    // The owning service checks the object's scope (this institution, this programme) for staff routes.
+    if (!route.public) codes.add(ErrorCode.OUT_OF_SCOPE);
+  }
   for (const code of [...((Reflect.getMetadata(API_ERRORS_KEY, route.controller) as ErrorCode[]) ?? []), ...((Reflect.getMetadata(API_ERRORS_KEY, route.handler) as ErrorCode[]) ?? [])]) codes.add(code);
 
   const byStatus = new Map<number, ErrorCode[]>();
@@ -250,7 +263,7 @@ function errorResponses(route: ControllerRoute, hasInput: boolean, hasBody: bool
     responses[String(status)] = {
       description: list.map((code) => `${code}: ${ERROR_MESSAGES[code].ar} ${ERROR_MESSAGES[code].en}`).join('\n'),
       'x-error-codes': list,
-      ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } } : {}),
+      ...(status === 429 || status === 503 ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } } : {}),
       content: {
         'application/json': {
           schema: { allOf: [{ $ref: `${SCHEMA_PREFIX}ErrorBody` }, { type: 'object', properties: { error: { type: 'object', properties: { code: { enum: list } } } } }] },
