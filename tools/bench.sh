@@ -10,3 +10,4 @@ echo "== events";    node tools/bench/events.js
 echo "== commitments at scale"; node tools/bench/commitments.js
 echo "== co-creation at scale"; node tools/bench/ideas.js
 echo "== reporting at scale"; node tools/bench/reporting.js
+echo "== portal"; node tools/bench/portal.js

@@ -211,7 +211,7 @@ describe('portal foundation in a real browser: languages, session, CSRF, CSP, ac
       expect(await seriousViolations(page)).toEqual([]);
       if (locale !== 'fr') await screenshot(page, `${locale}${path.replace(/\//g, '-') || '-home'}`);
     }
-  });
+  }, 300000);
 
   it('the portal reports ready only while it can reach the gateway', async () => {
     const res = await fetch(`${platform.portalUrl}/health/ready`);

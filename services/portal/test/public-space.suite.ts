@@ -167,6 +167,12 @@ describe('the public space in a real browser (no login): home, plan, commitment,
     await expect(page.locator('#drafts-title + ul .comments > li').count()).resolves.toBe(stats.consultation.comments);
     await expect(page.locator('.key-figures').textContent()).resolves.toContain(`Total participants: ${stats.participantsTotal}`);
     await expect(page.locator('#committee-title ~ p').first().textContent()).resolves.toContain('parity');
+    // Each idea has its own page (the e-mails about an idea link to it).
+    const idea = page.locator('.idea-list > li h3 a').first();
+    const title = await idea.textContent();
+    await Promise.all([page.waitForURL(`**/en/cycles/${cycleId}/ideas/**`), idea.click()]);
+    await expect(page.textContent('h1')).resolves.toBe(title);
+    expect(await page.getAttribute('html', 'dir')).toBe('ltr');
   });
 
   it('publications appear in the reader language, on the home page too', async () => {
@@ -192,7 +198,8 @@ describe('the public space in a real browser (no login): home, plan, commitment,
 
   it.each(LANGUAGES)('every public page in $locale: lang and dir right, no serious or critical axe violation', async ({ locale, dir }) => {
     const page = await newPage();
-    for (const path of ['', `/plans/${planId}`, `/commitments/${first.id}`, `/cycles/${cycleId}`, '/publications', '/open-data', '/login']) {
+    const idea = (await platform.json<Json>(`/cycles/${cycleId}/ideas?limit=1`)).items[0];
+    for (const path of ['', `/plans/${planId}`, `/commitments/${first.id}`, `/cycles/${cycleId}`, `/cycles/${cycleId}/ideas/${idea.id}`, '/publications', '/open-data', '/login']) {
       await page.goto(`/${locale}${path}`);
       expect([path, await page.getAttribute('html', 'lang'), await page.getAttribute('html', 'dir')]).toEqual([path, locale, dir]);
       expect([path, await seriousViolations(page)]).toEqual([path, []]);
@@ -203,7 +210,7 @@ describe('the public space in a real browser (no login): home, plan, commitment,
       await page.goto(`/${locale}`);
       await screenshot(page, `${locale}-home`);
     }
-  });
+  }, 600000);
 
   it('the plan filters are usable with the keyboard alone', async () => {
     const page = await newPage();

@@ -148,7 +148,9 @@ export default async function CyclePage({ params, searchParams }: { params: Para
           {shown.map((idea) => (
             <li key={idea.id} className="card">
               <h3>
-                <FreeText text={idea.title} />
+                <a href={`${base}/ideas/${idea.id}`}>
+                  <FreeText text={idea.title} />
+                </a>
               </h3>
               <p className="meta">
                 <span>{pick(themeTitle.get(idea.themeId), locale)}</span>
