@@ -30,8 +30,41 @@ export interface ReceivedMail {
   to: string[];
   subject: string;
   messageId: string;
-  /** The decoded text body, line ends normalised to \n. */
+  /** The decoded text body (the text/plain part of a multipart message), line ends normalised to \n. */
   text: string;
+  /** The decoded text/html part, if any. */
+  html: string | null;
+  /** The top-level content type, without parameters (e.g. multipart/alternative). */
+  contentType: string;
+  /** The message's headers by lower-case name, unfolded and decoded. */
+  headers: Record<string, string>;
+}
+
+interface MimeEntity {
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** One entity (latin1 string): its unfolded headers by lower-case name, and its raw body. */
+function parseEntity(raw: string): MimeEntity {
+  const split = raw.search(/\r?\n\r?\n/);
+  const head = split < 0 ? raw : raw.slice(0, split);
+  const body = split < 0 ? '' : raw.slice(split).replace(/^\r?\n\r?\n/, '');
+  const headers: Record<string, string> = {};
+  for (const line of head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return { headers, body };
+}
+
+/** The leaf parts of an entity, depth first (a single-part message is its own leaf). */
+function leaves(entity: MimeEntity): MimeEntity[] {
+  const type = entity.headers['content-type'] ?? 'text/plain';
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (!/^multipart\//i.test(type) || !boundary) return [entity];
+  const parts = entity.body.split(`--${boundary}`).slice(1);
+  return parts.filter((p) => !p.startsWith('--')).flatMap((p) => leaves(parseEntity(p.replace(/^\r?\n/, ''))));
 }
 
 /** A real SMTP server for tests: it records every message it accepts, and can be stopped. */
@@ -48,16 +81,21 @@ export class Mailbox {
         const chunks: Buffer[] = [];
         stream.on('data', (d: Buffer) => chunks.push(d));
         stream.on('end', () => {
-          const raw = Buffer.concat(chunks).toString('latin1');
-          const split = raw.search(/\r?\n\r?\n/);
-          const header = raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
-          const body = raw.slice(split).replace(/^\r?\n\r?\n/, '');
-          const headerValue = (name: string) => new RegExp(`^${name}: (.*)$`, 'im').exec(header)?.[1] ?? '';
+          const message = parseEntity(Buffer.concat(chunks).toString('latin1'));
+          const parts = leaves(message);
+          const decoded = (type: RegExp) => {
+            const part = parts.find((p) => type.test(p.headers['content-type'] ?? 'text/plain'));
+            return part ? decodeBody(part.headers['content-transfer-encoding'] ?? '', part.body).replace(/\r\n/g, '\n').trimEnd() : null;
+          };
+          const headers = Object.fromEntries(Object.entries(message.headers).map(([k, v]) => [k, decodeMimeHeader(Buffer.from(v, 'latin1').toString('utf8'))]));
           this.mails.push({
             to: session.envelope.rcptTo.map((r) => r.address),
-            subject: decodeMimeHeader(Buffer.from(headerValue('Subject'), 'latin1').toString('utf8')),
-            messageId: headerValue('Message-ID'),
-            text: decodeBody(headerValue('Content-Transfer-Encoding'), body).replace(/\r\n/g, '\n').trimEnd(),
+            subject: headers['subject'] ?? '',
+            messageId: message.headers['message-id'] ?? '',
+            text: decoded(/^text\/plain/i) ?? '',
+            html: decoded(/^text\/html/i),
+            contentType: (message.headers['content-type'] ?? 'text/plain').split(';')[0].trim().toLowerCase(),
+            headers,
           });
           callback();
         });

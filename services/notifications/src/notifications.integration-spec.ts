@@ -115,6 +115,44 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
       expect(mailbox.to(authors.fr.email).map((m) => m.text.split('\n')[0])).toContain('Votre idée est passée à l’étape : retenue dans un engagement proposé.');
     });
   });
+  describe('HTML e-mails', () => {
+    it('a notification goes out as text with an HTML alternative in the reader language and direction, with a link, Content-Language and List-Unsubscribe, people\'s words escaped', async () => {
+      const ar = person('html-ar', ['citizen'], 'ar');
+      const en = person('html-en', ['citizen'], 'en');
+      await register(ar, en);
+      for (const p of [ar, en]) await rpc.request(NotificationsRpc2.setPreference, { type: ParticipationEvents.ideaFateChanged.type, mode: 'immediate' }, actor(p));
+      const cycleId = randomUUID();
+      const title = '<script>alert("x")</script> & co';
+      const ideas = { ar: randomUUID(), en: randomUUID() };
+      await emit(ParticipationEvents.ideaFateChanged, ideas.ar, { ideaId: ideas.ar, cycleId, authorId: ar.userId, title, status: 'published', explanation: null });
+      await emit(ParticipationEvents.ideaFateChanged, ideas.en, { ideaId: ideas.en, cycleId, authorId: en.userId, title, status: 'published', explanation: '<b>bold</b>' });
+      await waitFor(() => mailbox.to(ar.email).length === 1 && mailbox.to(en.email).length === 1, { what: 'the two fate e-mails' });
+      const [arMail] = mailbox.to(ar.email);
+      const [enMail] = mailbox.to(en.email);
+      for (const [mail, language, dir, ideaId] of [
+        [arMail, 'ar', 'rtl', ideas.ar],
+        [enMail, 'en', 'ltr', ideas.en],
+      ] as const) {
+        const link = `${PORTAL}/${language}/cycles/${cycleId}/ideas/${ideaId}`;
+        expect(mail.contentType).toBe('multipart/alternative');
+        expect(mail.headers['content-language']).toBe(language);
+        expect(mail.headers['list-unsubscribe']).toBe(`<${PORTAL}/${language}/me/preferences>`);
+        expect(mail.text).toContain(link);
+        expect(mail.subject).toContain(title);
+        const html = mail.html ?? '';
+        expect(html).toMatch(new RegExp(`<html lang="${language}" dir="${dir}">`));
+        expect(html).toContain(`href="${link.replace(/\//g, '&#x2F;')}"`);
+        expect(html).toContain(`href="${`${PORTAL}/${language}/me/preferences`.replace(/\//g, '&#x2F;')}"`);
+        expect(html).not.toContain('<script>');
+        expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;&#x2F;script&gt; &amp; co');
+      }
+      expect(enMail.html).not.toContain('<b>bold</b>');
+      expect(enMail.html).toContain('&lt;b&gt;bold&lt;&#x2F;b&gt;');
+      expect(arMail.subject).toBe(`مآل مقترحك: ${title}`);
+      expect(arMail.html).toContain('مآل مقترحك: &lt;script&gt;');
+    });
+  });
+
   describe('links to the item', () => {
     it('a fate e-mail links to the idea once its fate is published, and to "my ideas" before', async () => {
       const author = person('linked-author', ['citizen'], 'fr');

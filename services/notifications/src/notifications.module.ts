@@ -13,6 +13,8 @@ import { Notifications1732100000300 } from './notifications.migration';
 import { RecipientsRepository } from './recipients/recipients.repository';
 import { Email1732100000700 } from './email/email.migration';
 import { EmailSender } from './email/email-sender';
+import { EmailComposer } from './email/email-composer';
+import { EmailHtml1764600000000 } from './email/email-html.migration';
 import { DigestService } from './email/digest.service';
 import { AlertBatchesService } from './email/alert-batches.service';
 import { NotificationsLinks1764580000000 } from './notifications-links.migration';
@@ -35,14 +37,14 @@ export class NotificationsModule {
           url: config.DATABASE_URL,
           schema: config.DB_SCHEMA,
           entities: [],
-          migrations: [MessagingTables1732100000000, Notifications1732100000300, Email1732100000700, NotificationsLinks1764580000000, NotificationsFollows1764580000100],
+          migrations: [MessagingTables1732100000000, Notifications1732100000300, Email1732100000700, NotificationsLinks1764580000000, NotificationsFollows1764580000100, EmailHtml1764600000000],
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'notifications',
         }),
         MessagingModule.forRoot({ service: 'notifications', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
       ],
       controllers: [InboxController, PreferencesController, FollowsController, serviceInfoController('notifications')],
-      providers: [RecipientsRepository, AccountMailDispatcher, EventDispatcher, NotificationsConsumer, InboxService, PreferencesService, EmailSender, DigestService, AlertBatchesService, FollowsRepository, FollowsService, PhaseAnnouncer, { provide: Clock, useValue: clock }],
+      providers: [RecipientsRepository, AccountMailDispatcher, EventDispatcher, NotificationsConsumer, InboxService, PreferencesService, EmailComposer, EmailSender, DigestService, AlertBatchesService, FollowsRepository, FollowsService, PhaseAnnouncer, { provide: Clock, useValue: clock }],
     };
   }
 }

@@ -61,14 +61,10 @@ export class AccountMailDispatcher {
       [notificationId, to.userId, event.id, event.type, subject, text],
     );
     if (inserted.length === 0) return;
-    await manager.query(`INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')`, [
-      randomUUID(),
-      notificationId,
-      to.userId,
-      to.email,
-      subject,
-      text,
-    ]);
+    await manager.query(
+      `INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status, language, transactional) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, true)`,
+      [randomUUID(), notificationId, to.userId, to.email, subject, text, language],
+    );
     this.logger.info({ eventId: event.id, type: event.type }, 'account e-mail queued');
   }
 }

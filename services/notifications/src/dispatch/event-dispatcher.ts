@@ -257,8 +257,8 @@ export class EventDispatcher {
       if (inserted.length === 0) continue;
       const batch = mode === 'immediate' ? options.batch : undefined;
       await manager.query(
-        `INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status, batch_key, batch_kind, batch_line)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        `INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status, batch_key, batch_kind, batch_line, language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
           randomUUID(),
           notificationId,
@@ -270,6 +270,7 @@ export class EventDispatcher {
           batch?.sweepId ?? null,
           batch?.kind ?? null,
           batch ? (url ? `${body}\n  ${url}` : body) : null,
+          r.language,
         ],
       );
       emails += 1;

@@ -96,10 +96,10 @@ export class AlertBatchesService implements OnApplicationBootstrap, OnModuleDest
       }
       const { subject, body } = this.compose(w);
       await manager.query(
-        `INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')
+        `INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status, language) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)
          ON CONFLICT (notification_id) DO NOTHING`,
         // A stable id per (sweep, person): the gathered e-mail is queued once however often a flush runs.
-        [randomUUID(), stableUuid(`sweep:${sweepId}:${w.recipient_id}`), w.recipient_id, w.to_address, subject, body],
+        [randomUUID(), stableUuid(`sweep:${sweepId}:${w.recipient_id}`), w.recipient_id, w.to_address, subject, body, w.language],
       );
       await manager.query(`UPDATE email_queue SET status = 'grouped' WHERE id = ANY($1::uuid[])`, [w.ids]);
     }

@@ -29,14 +29,10 @@ export class DigestService {
       for (const g of groups) {
         await m.query(`UPDATE email_queue SET status = 'digested' WHERE id = ANY($1::uuid[])`, [g.ids]);
         const subject = DIGEST_TITLE[(g.language as keyof typeof DIGEST_TITLE) ?? 'ar'] ?? DIGEST_TITLE.ar;
-        await m.query(`INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status) VALUES ($1, $2, $3, $4, $5, $6, 'pending')`, [
-          randomUUID(),
-          randomUUID(),
-          g.recipient_id,
-          g.to_address,
-          subject,
-          g.lines.join('\n'),
-        ]);
+        await m.query(
+          `INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status, language) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)`,
+          [randomUUID(), randomUUID(), g.recipient_id, g.to_address, subject, g.lines.join('\n'), g.language],
+        );
       }
       return { digests: groups.length };
     });

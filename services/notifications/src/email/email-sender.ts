@@ -1,10 +1,23 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import { createTransport, Transporter } from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { NotificationsConfig } from '../notifications.config';
+import { EmailComposer } from './email-composer';
+
+interface QueuedRow {
+  id: string;
+  notification_id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  attempts: number;
+  transactional: boolean;
+  language: string | null;
+}
 
 /**
  * Sends queued e-mails over SMTP. A row is locked while it is sent (replicas never send the same
@@ -25,6 +38,7 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly dataSource: DataSource,
     @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly composer: EmailComposer,
   ) {
     const url = new URL(config.SMTP_URL);
     // A small pool: connections are reused across messages instead of one handshake per e-mail.
@@ -85,14 +99,14 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
   /** Sends what is due; returns how many it handled. */
   async sendBatch(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
-      const rows: { id: string; notification_id: string; to_address: string; subject: string; body: string; attempts: number }[] = await m.query(
-        `SELECT id, notification_id, to_address, subject, body, attempts FROM email_queue
+      const rows: QueuedRow[] = await m.query(
+        `SELECT id, notification_id, to_address, subject, body, attempts, transactional,
+                coalesce(language, (SELECT r.language FROM recipients r WHERE r.user_id = q.recipient_id)) AS language
+           FROM email_queue q
           WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 30 FOR UPDATE SKIP LOCKED`,
       );
       // The batch goes out together over the pool; each outcome is written under the row's lock.
-      const outcomes = await Promise.allSettled(
-        rows.map((row) => this.transport.sendMail({ to: row.to_address, subject: row.subject, text: row.body, messageId: `<${row.notification_id}@ogp.platform>` })),
-      );
+      const outcomes = await Promise.allSettled(rows.map((row) => this.transport.sendMail(this.message(row))));
       for (const [i, outcome] of outcomes.entries()) {
         const row = rows[i];
         if (outcome.status === 'fulfilled') {
@@ -114,5 +128,19 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
       }
       return rows.length;
     });
+  }
+
+  /** Plain text with its HTML alternative, in the reader's language; notifications lead to the preferences to unsubscribe. */
+  private message(row: QueuedRow): Mail.Options {
+    const mail = this.composer.compose(row);
+    return {
+      to: row.to_address,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: `<${row.notification_id}@ogp.platform>`,
+      headers: { 'Content-Language': mail.language },
+      list: mail.unsubscribeUrl ? { unsubscribe: mail.unsubscribeUrl } : undefined,
+    };
   }
 }
