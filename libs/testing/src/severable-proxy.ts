@@ -8,6 +8,7 @@ import { freePort } from './spawned-service';
 export class SeverableProxy {
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
+  private trap: { statement: string; cut: () => void } | null = null;
 
   private constructor(
     readonly port: number,
@@ -37,12 +38,35 @@ export class SeverableProxy {
         s.on('close', () => this.sockets.delete(s));
         s.on('error', () => undefined);
       }
-      client.pipe(upstream).pipe(client);
+      let armed = false;
+      let committing = false;
+      client.on('data', (chunk: Buffer) => {
+        const text = chunk.toString('latin1');
+        if (this.trap && text.includes(this.trap.statement)) armed = true;
+        if (armed && /\bCOMMIT\b/.test(text)) committing = true;
+        upstream.write(chunk);
+      });
+      upstream.on('data', (chunk: Buffer) => {
+        const trap = committing ? this.trap : null;
+        if (trap) this.trap = null;
+        // Once the server's answer to COMMIT has reached the client, Postgres "dies".
+        client.write(chunk, () => trap?.cut());
+      });
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
     await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
     this.server = server;
+  }
+
+  /**
+   * Cuts the relay just after Postgres answers the COMMIT of the first transaction that sent
+   * `statement`: the change is stored, and whatever the process does next finds the server gone.
+   */
+  cutAfterCommitOf(statement: string): Promise<void> {
+    return new Promise((resolve) => {
+      this.trap = { statement, cut: () => void this.cut().then(resolve) };
+    });
   }
 
   async cut(): Promise<void> {

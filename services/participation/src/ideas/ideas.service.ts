@@ -52,7 +52,7 @@ export class IdeasService {
   async submit(actor: Actor | null, dto: SubmitIdeaDto): Promise<IdeaPrivateView> {
     assertRole(actor, ['citizen', 'cso']);
     const id = randomUUID();
-    await this.dataSource.transaction(async (m) => {
+    return this.dataSource.transaction(async (m) => {
       await this.cycles.assertOpen(m, dto.cycleId, 'ideas');
       await this.assertTheme(m, dto.cycleId, dto.themeId);
       // Serialises one author's submissions so the count below cannot be raced past.
@@ -60,8 +60,9 @@ export class IdeasService {
       const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ideas WHERE author_id = $1 AND created_at > $2::timestamptz - interval '1 hour'`, [actor.id, this.clock.now().toISOString()]);
       if (n >= this.rateLimitPerHour) throw new DomainError(ErrorCode.RATE_LIMITED, `at most ${this.rateLimitPerHour} ideas an hour`, { retryAfterSeconds: 3600 });
       await this.insert(m, id, { ...dto, channel: 'portal', workshopId: null, authorId: actor.id, anonymous: dto.anonymous ?? false });
+      // Read inside the transaction: once it commits, the answer must not depend on Postgres still being there.
+      return this.privateView(id, m);
     });
-    return this.privateView(id);
   }
 
   /** The coordination team records an idea that came out of a workshop. */
@@ -262,9 +263,9 @@ export class IdeasService {
     };
   }
 
-  private async privateView(id: string): Promise<IdeaPrivateView> {
-    const [row]: Row[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM ideas i WHERE id = $1`, [id]);
-    const steps = await this.dataSource.query(`SELECT status, at, actor_id, explanation, institution FROM idea_steps WHERE idea_id = $1 ORDER BY id`, [id]);
+  private async privateView(id: string, manager: EntityManager = this.dataSource.manager): Promise<IdeaPrivateView> {
+    const [row]: Row[] = await manager.query(`SELECT ${COLUMNS} FROM ideas i WHERE id = $1`, [id]);
+    const steps = await manager.query(`SELECT status, at, actor_id, explanation, institution FROM idea_steps WHERE idea_id = $1 ORDER BY id`, [id]);
     return {
       ...this.publicOf(row),
       authorId: row.author_id,
