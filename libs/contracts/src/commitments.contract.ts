@@ -41,6 +41,9 @@ export interface ProgrammeSettings {
   timeZone: string;
 }
 
+/** The longest deadline notice a programme may ask for (the sweeps bound their scan by it). */
+export const DEADLINE_NOTICE_MAX_DAYS = 180;
+
 /** What is left out keeps its value. */
 export interface SetProgrammeSettingsCommand {
   programmeId: string;

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { SetProgrammeSettingsCommand } from '../commitments.contract';
+import { DEADLINE_NOTICE_MAX_DAYS, SetProgrammeSettingsCommand } from '../commitments.contract';
 import { IsOptional } from './validation/is-optional.validator';
 import { REPORT_FORMATS, REPORT_KINDS, ReportFormat, ReportKind } from '../reporting.contract';
 import { Language, LANGUAGES } from '../language.constant';
@@ -31,7 +31,7 @@ export class AlertSettingsDto {
   @IsOptional()
   @IsInt()
   @Min(0)
-  @Max(180)
+  @Max(DEADLINE_NOTICE_MAX_DAYS)
   deadlineNoticeDays?: number;
 
   @IsOptional()

@@ -29,6 +29,21 @@ describe('today in the programme time zone', () => {
     }
   });
 
+  it('every time zone the runtime knows has "today" within a day of UTC (what todayBoundsSql relies on)', () => {
+    const zones = Intl.supportedValuesOf('timeZone');
+    expect(zones.length).toBeGreaterThan(300);
+    // Just after and just before midnight UTC, weekly for a year: where a zone would leave the bounds.
+    for (let day = Date.parse('2026-01-01T00:00:00Z'); day < Date.parse('2027-01-01T00:00:00Z'); day += 7 * 86400_000) {
+      for (const instant of [new Date(day + 30_000), new Date(day + 86400_000 - 30_000)]) {
+        const utc = localDate(instant, 'UTC');
+        for (const zone of zones) {
+          const local = localDate(instant, zone);
+          if (local < addDays(utc, -1) || local > addDays(utc, 1)) throw new Error(`${zone} at ${instant.toISOString()} is on ${local}`);
+        }
+      }
+    }
+  });
+
   it('knows a time zone from a made-up one', () => {
     expect(isTimeZone('Africa/Casablanca')).toBe(true);
     expect(isTimeZone('UTC')).toBe(true);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { DEADLINE_NOTICE_MAX_DAYS } from '@ogp/contracts';
 import { OUTBOX_WRITTEN } from '@ogp/messaging';
 import { Clock, currentCorrelationId, LOGGER } from '@ogp/runtime';
 import type { Logger } from 'pino';
@@ -24,7 +25,8 @@ const CANDIDATES: Record<SweepKind, string> = {
   deadlines: `SELECT 'deadline_approaching' AS kind, a.id AS item_id, c.programme_id, a.end_date::text AS period_key, c.id AS commitment_id, c.institution_id,
                      a.id AS activity_id, c.title, a.end_date::text AS due_date, ${PM} AS audience, NULL::jsonb AS summary, a.title AS activity_title
                 FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id ${S.join}
-               WHERE ${OPEN_ACTIVITY} AND a.end_date >= ${S.today} AND a.end_date - ${S.deadlineNoticeDays} <= ${S.today}`,
+               WHERE ${OPEN_ACTIVITY} AND a.end_date >= ${S.earliestToday} AND a.end_date <= ${S.latestToday} + ${DEADLINE_NOTICE_MAX_DAYS}
+                 AND a.end_date >= ${S.today} AND a.end_date - ${S.deadlineNoticeDays} <= ${S.today}`,
   overdue: `SELECT 'overdue', a.id, c.programme_id, 'overdue', c.id, c.institution_id, a.id, c.title, a.end_date::text, ${ALL}, NULL::jsonb, a.title
               FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id ${S.join}
              WHERE NOT a.removed AND ${S.activityOverdue}

@@ -1,4 +1,4 @@
-import { completeSql, lateSql, localDateSql, overdueSql, PROGRAMME_SCHEDULE_DEFAULTS, reportingSinceSql, todaySql } from '@ogp/tracking';
+import { completeSql, lateSql, localDateSql, overdueSql, PROGRAMME_SCHEDULE_DEFAULTS, reportingSinceSql, todayBoundsSql, todaySql } from '@ogp/tracking';
 
 const D = PROGRAMME_SCHEDULE_DEFAULTS;
 const TIME_ZONE = `coalesce(s.time_zone, '${D.timeZone}')`;
@@ -16,6 +16,9 @@ export const programmeSchedule = {
   reportingPeriodDays: `coalesce(s.reporting_period_days, ${D.reportingPeriodDays})`,
   escalationDays: `coalesce(s.escalation_days, ${D.escalationDays})`,
   deadlineNoticeDays: `coalesce(s.deadline_notice_days, ${D.deadlineNoticeDays})`,
+  /** Constant bounds of every programme's "today", for the index on end dates. */
+  earliestToday: todayBoundsSql('$1').earliest,
+  latestToday: todayBoundsSql('$1').latest,
   activityCompleted: completeSql('a.progress'),
   activityOverdue: overdueSql({ endDate: 'a.end_date', completed: completeSql('a.progress') }, TODAY),
   commitmentOverdue: overdueSql({ endDate: 'c.end_date', completed: completeSql('c.progress') }, TODAY),
