@@ -1,6 +1,7 @@
 import { rpc, event, DEAD_LETTER_SUBJECT_ROOT } from './rpc-contract';
 import { Language, Localized } from './language.constant';
 import { Page, PageQuery } from './page';
+import { ProgrammeSettingsChangedEvent } from './commitments.contract';
 
 export const ALERT_KINDS = [
   'deadline_approaching',
@@ -115,6 +116,8 @@ export interface CommitmentSnapshot {
 
 export const SnapshotRpc = {
   commitments: rpc<{ after?: string; limit: number }, CommitmentSnapshot[]>('commitments.snapshot.commitments'),
+  /** Every programme's settings as its owner holds them, page by page: the reporting service rebuilds its copy. */
+  programmeSettings: rpc<{ after?: string; limit: number }, ProgrammeSettingsChangedEvent[]>('commitments.snapshot.programme-settings'),
 } as const;
 
 /** The stream holding events no consumer could handle (same naming as libs/messaging). */

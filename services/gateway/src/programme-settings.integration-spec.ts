@@ -244,4 +244,16 @@ describe('programme settings: one owner, the late and overdue flags follow every
     }
     expect(await written()).toEqual(before);
   });
+
+  it('a rebuild of the reporting read models takes the settings back from their owner, over a copy written before it owned them', async () => {
+    const admin = await login('admin@test.ma', 'admin');
+    // A copy from the days the reporting service held the settings (version 0), and a lost one.
+    await pg.query(`UPDATE ${R()}.programme_settings SET reporting_period_days = 90, version = 0 WHERE programme_id = $1`, [programmeId]);
+    await pg.query(`DELETE FROM ${R()}.programme_settings WHERE programme_id = $1`, [otherProgrammeId]);
+    const res = await call('POST', '/admin/read-models/rebuild', { token: admin });
+    expect(res.status).toBe(200);
+    const owner = await settingsOf(programmeId);
+    expect(await copyOf(programmeId)).toEqual({ reporting_period_days: owner.reporting_period_days, time_zone: owner.time_zone });
+    expect(await copyOf(otherProgrammeId)).toEqual({ reporting_period_days: 45, time_zone: 'Africa/Casablanca' });
+  });
 });

@@ -1,8 +1,20 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { CommitmentsRpc, ProgrammeSettings, SetProgrammeSettingsDto } from '@ogp/contracts';
+import { CommitmentsRpc, ProgrammeSettings, ProgrammeSettingsChangedEvent, SetProgrammeSettingsDto, SnapshotRpc } from '@ogp/contracts';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { ProgrammeSettingsService } from './programme-settings.service';
+
+class SettingsPageDto {
+  @IsOptional()
+  @IsUUID()
+  after?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit: number;
+}
 
 @Controller()
 export class ProgrammeSettingsController {
@@ -11,5 +23,10 @@ export class ProgrammeSettingsController {
   @MessagePattern(CommitmentsRpc.setProgrammeSettings.subject)
   set(@Payload() dto: SetProgrammeSettingsDto, @RpcActor() actor: Actor | null): Promise<ProgrammeSettings> {
     return this.settings.set(actor, dto);
+  }
+
+  @MessagePattern(SnapshotRpc.programmeSettings.subject)
+  snapshot(@Payload() dto: SettingsPageDto): Promise<ProgrammeSettingsChangedEvent[]> {
+    return this.settings.snapshot(dto.after, dto.limit);
   }
 }

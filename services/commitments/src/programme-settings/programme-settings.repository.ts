@@ -27,6 +27,10 @@ export class ProgrammeSettingsRepository {
     return row as StoredProgrammeSettings;
   }
 
+  async page(m: EntityManager, after: string | undefined, limit: number): Promise<StoredProgrammeSettings[]> {
+    return m.query(`SELECT ${COLUMNS} FROM programmes WHERE ($1::uuid IS NULL OR id > $1) ORDER BY id LIMIT $2`, [after ?? null, limit]);
+  }
+
   /** Postgres evaluates "today" in SQL too, so a zone it does not know would break every read. */
   async knowsTimeZone(m: EntityManager, name: string): Promise<boolean> {
     const rows = await m.query(`SELECT 1 FROM pg_timezone_names WHERE name = $1`, [name]);

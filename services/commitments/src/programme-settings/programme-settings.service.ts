@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, assertProgrammeStaff } from '@ogp/auth';
-import { CommitmentsEvents, DomainError, ErrorCode, ProgrammeSettings, SetProgrammeSettingsCommand } from '@ogp/contracts';
+import { CommitmentsEvents, DomainError, ErrorCode, ProgrammeSettings, ProgrammeSettingsChangedEvent, SetProgrammeSettingsCommand } from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { isTimeZone } from '@ogp/tracking';
 import { DataSource } from 'typeorm';
@@ -35,6 +35,11 @@ export class ProgrammeSettingsService {
       await this.outbox.add(m, CommitmentsEvents.programmeSettingsChanged, { aggregate: { type: 'programme', id: command.programmeId }, data: { ...settings, version }, actorId: actor.id });
       return settings;
     });
+  }
+
+  /** The owner's settings, page by page, for a reader rebuilding its copy. */
+  snapshot(after: string | undefined, limit: number): Promise<ProgrammeSettingsChangedEvent[]> {
+    return this.repository.page(this.dataSource.manager, after, limit);
   }
 }
 

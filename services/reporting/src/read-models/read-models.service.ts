@@ -45,17 +45,9 @@ export class ReadModelsService implements OnApplicationBootstrap {
         );
         return;
       }
-      case CommitmentsEvents.programmeSettingsChanged.type: {
-        const data = event.data as ProgrammeSettingsChangedEvent;
-        await m.query(
-          `INSERT INTO programme_settings (programme_id, deadline_notice_days, escalation_days, reporting_period_days, time_zone, version) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (programme_id) DO UPDATE SET deadline_notice_days = EXCLUDED.deadline_notice_days, escalation_days = EXCLUDED.escalation_days,
-             reporting_period_days = EXCLUDED.reporting_period_days, time_zone = EXCLUDED.time_zone, version = EXCLUDED.version
-           WHERE programme_settings.version < EXCLUDED.version`,
-          [data.programmeId, data.deadlineNoticeDays, data.escalationDays, data.reportingPeriodDays, data.timeZone, data.version],
-        );
+      case CommitmentsEvents.programmeSettingsChanged.type:
+        await this.upsertSettings(m, event.data as ProgrammeSettingsChangedEvent, 'newer');
         return;
-      }
       case PlanEvents.commitmentCreated.type:
         await this.upsertCommitment(m, {
           id: d.commitmentId, programmeId: d.programmeId, planId: d.planId, areaId: d.areaId, areaTitle: d.areaTitle, institutionId: d.leadInstitutionId,
@@ -123,7 +115,21 @@ export class ReadModelsService implements OnApplicationBootstrap {
     }
   }
 
-  /** Rebuilds commitments and activities from the owning service, page by page. */
+  /**
+   * The owner's settings replace the copy when newer; a rebuild also takes them at the same
+   * version, so a copy written before the commitments service owned the settings gives way.
+   */
+  private async upsertSettings(m: EntityManager, s: ProgrammeSettingsChangedEvent, when: 'newer' | 'not_older'): Promise<void> {
+    await m.query(
+      `INSERT INTO programme_settings (programme_id, deadline_notice_days, escalation_days, reporting_period_days, time_zone, version) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (programme_id) DO UPDATE SET deadline_notice_days = EXCLUDED.deadline_notice_days, escalation_days = EXCLUDED.escalation_days,
+         reporting_period_days = EXCLUDED.reporting_period_days, time_zone = EXCLUDED.time_zone, version = EXCLUDED.version
+       WHERE programme_settings.version ${when === 'newer' ? '<' : '<='} EXCLUDED.version`,
+      [s.programmeId, s.deadlineNoticeDays, s.escalationDays, s.reportingPeriodDays, s.timeZone, s.version],
+    );
+  }
+
+  /** Rebuilds commitments and activities, then the programmes' settings, from the owning service, page by page. */
   async rebuild(): Promise<{ commitments: number; activities: number }> {
     let after: string | undefined;
     let commitments = 0;
@@ -140,6 +146,14 @@ export class ReadModelsService implements OnApplicationBootstrap {
       commitments += page.length;
       activities += page.reduce((s, c) => s + c.activities.length, 0);
       after = page[page.length - 1].id;
+    }
+    for (let from: string | undefined; ; ) {
+      const page = await this.rpc.request(SnapshotRpc.programmeSettings, { after: from, limit: 200 }, { timeoutMs: 30000 });
+      if (page.length === 0) break;
+      await this.dataSource.transaction(async (m) => {
+        for (const settings of page) await this.upsertSettings(m, settings, 'not_older');
+      });
+      from = page[page.length - 1].programmeId;
     }
     return { commitments, activities };
   }
