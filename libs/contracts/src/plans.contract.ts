@@ -1,3 +1,4 @@
+import { FieldIssue } from './field-issue';
 import { rpc, event } from './rpc-contract';
 import { Localized } from './language.constant';
 import { Page } from './page';
@@ -136,10 +137,9 @@ export interface ImportReport {
   institutionsCreated: number;
 }
 
-export interface RowError {
+/** One problem of an import file, at its row; the gateway adds its `message` in the caller's language. */
+export interface RowError extends FieldIssue {
   row: string;
-  field: string;
-  message: string;
 }
 
 /** Every command that changes a commitment carries its id; the owning service checks scope. */

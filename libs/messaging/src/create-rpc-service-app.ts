@@ -1,5 +1,5 @@
 import { DynamicModule, Type, ValidationPipe } from '@nestjs/common';
-import { DomainError, ErrorCode, flattenValidationErrors } from '@ogp/contracts';
+import { invalidRequest } from '@ogp/contracts';
 import { BaseServiceConfig, createServiceApp, ServiceApp } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { PrefixedNatsServer } from './prefixed-nats.server';
@@ -28,7 +28,9 @@ export function createRpcServiceApp(options: RpcServiceAppOptions): Promise<Serv
         whitelist: true,
         forbidNonWhitelisted: true,
         transform: true,
-        exceptionFactory: (errors) => new DomainError(ErrorCode.VALIDATION_FAILED, 'invalid request', { fields: flattenValidationErrors(errors) }),
+        // The failing object lets invalidRequest read each rule's values (lengths, bounds); it is never sent.
+        validationError: { target: true, value: false },
+        exceptionFactory: invalidRequest,
       }),
     ],
   });

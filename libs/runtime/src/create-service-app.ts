@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { CustomTransportStrategy } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Header } from '@ogp/contracts';
+import type { FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
 import { PinoNestLogger } from './pino-nest.logger';
 
@@ -13,6 +14,8 @@ export interface ServiceAppOptions {
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
   trustProxy?: boolean;
+  /** Answers the router's own refusals (a URL that does not decode, a parameter too long). */
+  frameworkErrors?: FastifyServerOptions['frameworkErrors'];
   /** The NATS transport, for services that answer requests. */
   microservice?: CustomTransportStrategy;
   /** Filters and pipes for both sides; the NATS side inherits them. */
@@ -36,6 +39,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     trustProxy: options.trustProxy ?? false,
     requestIdHeader: Header.CORRELATION_ID,
     genReqId: () => randomUUID(),
+    ...(options.frameworkErrors ? { frameworkErrors: options.frameworkErrors } : {}),
   });
   const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, {
     logger: new PinoNestLogger(options.logger),

@@ -201,6 +201,29 @@ describe('bad input is a coded 4xx, never a 500, and writes nothing (real server
     });
   });
 
+  describe('field errors name the field and say what is wrong in the caller\'s language', () => {
+    const body = { code: 'bad code!', kind: 'ogp_national', name: { ar: '' } };
+    it.each([
+      ['en', { code: ['The field "code" must be 1 to 32 Latin letters, digits, ".", "-" or "_".'], 'name.ar': ['The field "name.ar" must be 1 to 300 characters long.'] }],
+      ['fr', { code: ['Le champ « code » doit compter de 1 à 32 lettres latines, chiffres, « . », « - » ou « _ ».'], 'name.ar': ['Le champ « name.ar » doit compter entre 1 et 300 caractères.'] }],
+      ['ar', { code: ['يجب أن يتكون الحقل «code» من 1 إلى 32 حرفا لاتينيا أو رقما أو . أو - أو _.'], 'name.ar': ['يجب أن يتراوح طول الحقل «name.ar» بين 1 و300 حرفا.'] }],
+    ])('a DTO check, in %s', async (language, fields) => {
+      const res = await call('POST', '/programmes', { token: coordinator, body, headers: { 'accept-language': language as string } });
+      await expectRefused(res);
+      expect(res.body.error.details.fields).toEqual(fields);
+    });
+
+    it('a check of the owning service, and the gateway\'s own text check, in the same way', async () => {
+      const report = await call('POST', '/reports', { token: coordinator, body: { kind: 'plan_dashboard', format: 'json' }, headers: { 'accept-language': 'fr' } });
+      await expectRefused(report);
+      expect(report.body.error.details.fields).toEqual({ planId: ['Le champ « planId » est obligatoire.'] });
+      const search = await call('GET', '/commitments?q=%00', { headers: { 'accept-language': 'ar' } });
+      expect(search.body.error.details.fields).toEqual({ q: ['يحتوي الحقل «q» على المحرف NUL غير المسموح به.'] });
+      const nobody = await call('PUT', `/programmes/${ids.programme}/alert-settings`, { token: coordinator, raw: 'null', headers: { 'accept-language': 'en' } });
+      expect(nobody.body.error.details.fields).toEqual({ body: ['The field "body" must be a JSON object.'] });
+    });
+  });
+
   describe('concurrent creations that hit a unique key: one 201, the others 409 like the sequential case', () => {
     const cases: { name: string; url: () => string; body: () => unknown }[] = [
       { name: 'proposed commitments with one number', url: () => '/drafts', body: () => ({ cycleId: ids.cycle, number: 7, title: { ar: 'التزام مقترح' }, institution: 'وزارة' }) },

@@ -91,7 +91,7 @@ describe('commitments through the gateway: import, public reads, scope and bad i
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
       const rows = res.body.error.details.errors.map((e: { row: string; field: string }) => `${e.row} ${e.field}`);
-      expect(rows).toEqual(expect.arrayContaining(['commitments[2] areaCode', 'commitments[5] endDate', 'commitments[7].activities[1] activity endDate']));
+      expect(rows).toEqual(expect.arrayContaining(['commitments[2] areaCode', 'commitments[5] endDate', 'commitments[7].activities[1] activities.endDate']));
       expect(await counts()).toEqual(before);
     });
 
@@ -123,7 +123,7 @@ describe('commitments through the gateway: import, public reads, scope and bad i
       const bad = await call('POST', '/plans/import', { token: coordinator, body: { ...header2, plan: { ...header2.plan, code: 'CSV-2' }, csv: badCsv } });
       expect(bad.status).toBe(400);
       const errors = bad.body.error.details.errors as { row: string; field: string }[];
-      expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ row: 'line 4', field: 'commitment_number' }), expect.objectContaining({ row: 'line 2', field: 'activity endDate' })]));
+      expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ row: 'line 4', field: 'commitment_number' }), expect.objectContaining({ row: 'line 2', field: 'activities.endDate' })]));
       expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ row: 'line 3', field: 'lead_institution_code' })]));
       expect(await counts()).toEqual(before);
     });

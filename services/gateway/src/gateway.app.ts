@@ -20,6 +20,11 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger, cl
     logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
+    // The router refuses a URL that does not decode or a parameter over its length before any hook runs.
+    frameworkErrors: (error, request, reply) => {
+      const { code, details } = classify(error);
+      sendError(reply, request.headers['accept-language'], code, details);
+    },
     configureHttp: (app) => {
       const fastify = app.getHttpAdapter().getInstance();
       // A whole plan is larger than an ordinary request; it still fits one NATS message.

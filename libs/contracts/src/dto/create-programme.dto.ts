@@ -6,7 +6,7 @@ import { LocalizedLongTextDto, LocalizedTextDto } from './localized-text.dto';
 
 /** Validated at the gateway and again by the commitments service. */
 export class CreateProgrammeDto implements CreateProgrammeCommand {
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, { message: 'code must be 1-32 letters, digits, - or _' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, { context: { rule: 'codeFormat', args: [32] } })
   code: string;
 
   @IsIn(PROGRAMME_KINDS as readonly string[] as string[])

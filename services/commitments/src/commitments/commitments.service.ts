@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertRole, assertScope } from '@ogp/auth';
 import {
+  ActivityDto,
   AddActivityDto,
   boundPage,
   CommitmentSnapshot,
@@ -10,7 +11,9 @@ import {
   CreateCommitmentDto,
   DomainError,
   ErrorCode,
+  IndicatorDto,
   IndicatorValueDto,
+  invalidFields,
   ManualLevelDto,
   OverrideLevelDto,
   PlanEvents,
@@ -18,8 +21,6 @@ import {
   SetStrategyDto,
   SetWeightsDto,
   UpdateCommitmentDto,
-  ActivityDto,
-  IndicatorDto,
 } from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { Clock } from '@ogp/runtime';
@@ -38,7 +39,7 @@ const MANAGERS = ['project_manager', 'coordinator', 'admin'] as const;
 const CARD_FIELDS = ['description', 'goal', 'expectedResults', 'problem', 'solution', 'department', 'cost', 'otherProgrammes', 'sdgs', 'contact'] as const;
 
 export function assertDates(start: string, end: string, what: string): void {
-  if (end < start) throw new DomainError(ErrorCode.VALIDATION_FAILED, `${what}: end date is before start date`, { fields: { endDate: ['must not be before startDate'] } });
+  if (end < start) throw invalidFields(`${what}: end date is before start date`, { field: 'endDate', rule: 'notBefore', args: ['startDate'] });
 }
 
 /** Every institution a card names must exist: an unknown id is a 404 and the card is not written. */
@@ -98,7 +99,7 @@ export class CommitmentsService {
     assertRole(actor, STAFF);
     assertDates(dto.startDate, dto.endDate, 'commitment');
     for (const a of dto.activities ?? []) assertDates(a.startDate, a.endDate, `activity "${a.title.ar}"`);
-    if (dto.trackingStrategy && !this.registry.isKnown(dto.trackingStrategy)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `unknown tracking strategy ${dto.trackingStrategy}`);
+    if (dto.trackingStrategy && !this.registry.isKnown(dto.trackingStrategy)) throw invalidFields(`unknown tracking strategy ${dto.trackingStrategy}`, { field: 'trackingStrategy', rule: 'unknownStrategy', args: [dto.trackingStrategy] });
     const run = async (m: EntityManager) => {
       const [area] = await m.query(`SELECT a.id FROM areas a WHERE a.id = $1 AND a.plan_id = $2`, [dto.areaId, planId]);
       if (!area) throw new DomainError(ErrorCode.NOT_FOUND, 'no such area in this plan');
@@ -175,7 +176,7 @@ export class CommitmentsService {
   update(actor: Actor | null, id: string, dto: UpdateCommitmentDto): Promise<CommitmentView> {
     return this.onCommitment(actor, id, MANAGERS, async (m, row, who) => {
       const changed = Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined && k !== 'id');
-      if (changed.length === 0) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'nothing to change');
+      if (changed.length === 0) throw invalidFields('nothing to change', { field: 'body', rule: 'nothingToChange' });
       const start = dto.startDate ?? row.start_date.toISOString().slice(0, 10);
       const end = dto.endDate ?? row.end_date.toISOString().slice(0, 10);
       assertDates(start, end, 'commitment');
@@ -224,7 +225,7 @@ export class CommitmentsService {
   setWeights(actor: Actor | null, commitmentId: string, dto: SetWeightsDto): Promise<CommitmentView> {
     return this.onCommitment(actor, commitmentId, MANAGERS, async (m, row, who) => {
       const ids = dto.weights.map((w) => w.activityId);
-      if (new Set(ids).size !== ids.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'an activity appears twice');
+      if (new Set(ids).size !== ids.length) throw invalidFields('an activity appears twice', { field: 'weights', rule: 'duplicate' });
       const current: { id: string; weight: number | null }[] = await m.query(
         `SELECT id, weight::float8 AS weight FROM activities WHERE commitment_id = $1 AND removed_at IS NULL AND id = ANY($2::uuid[])`,
         [commitmentId, ids],
@@ -239,10 +240,10 @@ export class CommitmentsService {
   }
 
   reportProgress(actor: Actor | null, commitmentId: string, dto: ReportProgressDto): Promise<CommitmentView> {
-    if (dto.progress === undefined && dto.done === undefined) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'give progress (0-100) or done', { fields: { progress: ['required unless done is given'] } });
+    if (dto.progress === undefined && dto.done === undefined) throw invalidFields('give progress (0-100) or done', { field: 'progress', rule: 'required' });
     const progress = dto.done ? 100 : dto.progress!;
     return this.onCommitment(actor, commitmentId, MANAGERS, async (m, row, who) => {
-      if (dto.reportedOn > today(this.clock, row.time_zone)) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a report cannot be dated in the future', { fields: { reportedOn: ['is in the future'] } });
+      if (dto.reportedOn > today(this.clock, row.time_zone)) throw invalidFields('a report cannot be dated in the future', { field: 'reportedOn', rule: 'notInFuture' });
       const [activity] = await m.query(`SELECT id, title, progress::float8 AS progress, status FROM activities WHERE id = $1 AND commitment_id = $2 AND removed_at IS NULL`, [dto.activityId, commitmentId]);
       if (!activity) throw new DomainError(ErrorCode.NOT_FOUND, 'no such activity in this commitment');
       const reportId = randomUUID();
@@ -303,7 +304,7 @@ export class CommitmentsService {
   /** Chooses a strategy for a programme, an institution or one commitment, and recomputes what it governs. */
   async setStrategy(actor: Actor | null, dto: SetStrategyDto): Promise<{ recomputed: number }> {
     assertRole(actor, STAFF);
-    if (dto.strategy && !this.registry.isKnown(dto.strategy)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `unknown tracking strategy ${dto.strategy}`, { known: this.registry.keys() });
+    if (dto.strategy && !this.registry.isKnown(dto.strategy)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `unknown tracking strategy ${dto.strategy}`, { known: this.registry.keys(), issues: [{ field: 'strategy', rule: 'unknownStrategy', args: [dto.strategy] }] });
     const table = { programme: 'programmes', institution: 'institutions', commitment: 'commitments' }[dto.target];
     const scope = { programme: 'pl.programme_id', institution: 'c.lead_institution_id', commitment: 'c.id' }[dto.target];
     const ids: string[] = await this.dataSource.transaction(async (m) => {

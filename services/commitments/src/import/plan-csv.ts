@@ -1,4 +1,4 @@
-import { ImportAreaDto, ImportCommitmentDto } from '@ogp/contracts';
+import { ImportAreaDto, ImportCommitmentDto, RowError } from '@ogp/contracts';
 
 /**
  * The documented CSV layout of a plan (docs/plan-import.md): one row per activity, with the
@@ -61,7 +61,7 @@ export function parseCsv(text: string): string[][] {
 export interface CsvPlanRows {
   areas: ImportAreaDto[];
   commitments: (ImportCommitmentDto & { rows: number[] })[];
-  errors: { row: string; field: string; message: string }[];
+  errors: RowError[];
 }
 
 const opt = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
@@ -70,10 +70,10 @@ const opt = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
 export function csvToPlan(text: string): CsvPlanRows {
   const [header, ...rows] = parseCsv(text);
   const errors: CsvPlanRows['errors'] = [];
-  if (!header) return { areas: [], commitments: [], errors: [{ row: 'header', field: '', message: 'the file is empty' }] };
+  if (!header) return { areas: [], commitments: [], errors: [{ row: 'header', field: 'csv', rule: 'emptyFile' }] };
   const index = new Map(header.map((h, i) => [h.trim(), i]));
   const missing = CSV_COLUMNS.filter((c) => !index.has(c));
-  if (missing.length) return { areas: [], commitments: [], errors: [{ row: 'header', field: missing.join(','), message: 'missing columns' }] };
+  if (missing.length) return { areas: [], commitments: [], errors: [{ row: 'header', field: missing.join(', '), rule: 'missingColumns' }] };
   const areas = new Map<string, ImportAreaDto>();
   const commitments = new Map<number, ImportCommitmentDto & { rows: number[] }>();
   rows.forEach((cells, i) => {
@@ -81,7 +81,7 @@ export function csvToPlan(text: string): CsvPlanRows {
     const get = (c: (typeof CSV_COLUMNS)[number]) => cells[index.get(c)!] ?? '';
     const number = Number(get('commitment_number'));
     if (!Number.isInteger(number) || number < 1) {
-      errors.push({ row: `line ${line}`, field: 'commitment_number', message: 'must be a whole number from 1' });
+      errors.push({ row: `line ${line}`, field: 'commitment_number', rule: 'isInt' });
       return;
     }
     const areaCode = get('area_code').trim();
@@ -111,7 +111,7 @@ export function csvToPlan(text: string): CsvPlanRows {
         ['commitment_end', get('commitment_end').trim(), first.endDate],
       ];
       for (const [field, value, expected] of repeated) {
-        if (value !== expected) errors.push({ row: `line ${line}`, field, message: `differs from line ${first.rows[0]} for commitment ${number}` });
+        if (value !== expected) errors.push({ row: `line ${line}`, field, rule: 'inconsistentRows', args: [first.rows[0]] });
       }
     }
     commitment.rows.push(line);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, assertRole } from '@ogp/auth';
-import { DomainError, ErrorCode, flattenValidationErrors, ImportCommitmentDto, ImportPlanDto, ImportReport, PlanEvents, RowError } from '@ogp/contracts';
+import { DomainError, ErrorCode, ImportCommitmentDto, ImportPlanDto, ImportReport, PlanEvents, RowError, validationIssues } from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -36,30 +36,30 @@ export class PlanImportService {
       commitments.forEach((c, i) => {
         const { rows: _rows, ...plain } = c;
         const problems = validateSync(plainToInstance(ImportCommitmentDto, plain), { whitelist: true, forbidNonWhitelisted: true });
-        for (const [field, messages] of Object.entries(flattenValidationErrors(problems))) errors.push({ row: label(i), field, message: messages.join('; ') });
+        for (const issue of validationIssues(problems)) errors.push({ row: label(i), ...issue });
       });
     }
-    if (dto.plan.endDate < dto.plan.startDate) errors.push({ row: 'plan', field: 'endDate', message: 'is before startDate' });
+    if (dto.plan.endDate < dto.plan.startDate) errors.push({ row: 'plan', field: 'endDate', rule: 'notBefore', args: ['startDate'] });
     const areaCodes = new Set(areas.map((a) => a.code));
     const known = new Set<string>((await this.dataSource.query(`SELECT code FROM institutions`)).map((r: { code: string }) => r.code));
     for (const i of dto.institutions ?? []) known.add(i.code);
     const numbers = new Set<number>();
     commitments.forEach((c, i) => {
-      if (numbers.has(c.number)) errors.push({ row: label(i), field: 'number', message: `commitment ${c.number} appears twice` });
+      if (numbers.has(c.number)) errors.push({ row: label(i), field: 'number', rule: 'duplicate' });
       numbers.add(c.number);
-      if (!areaCodes.has(c.areaCode)) errors.push({ row: label(i), field: 'areaCode', message: `no area ${c.areaCode} in the file` });
-      if (!known.has(c.leadInstitutionCode)) errors.push({ row: label(i), field: 'leadInstitutionCode', message: `no institution ${c.leadInstitutionCode}` });
-      for (const code of c.supportingInstitutionCodes ?? []) if (!known.has(code)) errors.push({ row: label(i), field: 'supportingInstitutionCodes', message: `no institution ${code}` });
-      if (c.endDate < c.startDate) errors.push({ row: label(i), field: 'endDate', message: 'is before startDate' });
+      if (!areaCodes.has(c.areaCode)) errors.push({ row: label(i), field: 'areaCode', rule: 'unknownReference', args: [c.areaCode] });
+      if (!known.has(c.leadInstitutionCode)) errors.push({ row: label(i), field: 'leadInstitutionCode', rule: 'unknownReference', args: [c.leadInstitutionCode] });
+      for (const code of c.supportingInstitutionCodes ?? []) if (!known.has(code)) errors.push({ row: label(i), field: 'supportingInstitutionCodes', rule: 'unknownReference', args: [code] });
+      if (c.endDate < c.startDate) errors.push({ row: label(i), field: 'endDate', rule: 'notBefore', args: ['startDate'] });
       (c.activities ?? []).forEach((a, j) => {
-        if (a.endDate < a.startDate) errors.push({ row: c.rows ? `line ${c.rows[j] ?? c.rows[0]}` : `${label(i)}.activities[${j}]`, field: 'activity endDate', message: 'is before startDate' });
+        if (a.endDate < a.startDate) errors.push({ row: c.rows ? `line ${c.rows[j] ?? c.rows[0]}` : `${label(i)}.activities[${j}]`, field: 'activities.endDate', rule: 'notBefore', args: ['startDate'] });
       });
     });
     if (errors.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, `the file has ${errors.length} error(s); nothing was imported`, { errors: errors.slice(0, 500) });
 
     return this.dataSource.transaction(async (m) => {
       const [programme] = await m.query(`SELECT id FROM programmes WHERE code = $1`, [dto.programmeCode]);
-      if (!programme) throw new DomainError(ErrorCode.NOT_FOUND, `no programme ${dto.programmeCode}`, { errors: [{ row: 'plan', field: 'programmeCode', message: 'unknown programme' }] });
+      if (!programme) throw new DomainError(ErrorCode.NOT_FOUND, `no programme ${dto.programmeCode}`, { errors: [{ row: 'plan', field: 'programmeCode', rule: 'unknownReference', args: [dto.programmeCode] }] });
       const plan = await this.plans.createPlan(actor, { programmeId: programme.id, ...dto.plan }, m);
       let institutionsCreated = 0;
       for (const institution of dto.institutions ?? []) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertRole } from '@ogp/auth';
-import { AreaView, boundPage, COMPLETION_LEVELS, CompletionLevel, CreateAreaDto, CreateInstitutionDto, CreatePlanDto, DomainError, ErrorCode, InstitutionView, Page, PlanDashboard, PlanView } from '@ogp/contracts';
+import { AreaView, boundPage, COMPLETION_LEVELS, CompletionLevel, CreateAreaDto, CreateInstitutionDto, CreatePlanDto, DomainError, ErrorCode, InstitutionView, invalidFields, Page, PlanDashboard, PlanView } from '@ogp/contracts';
 import { Clock } from '@ogp/runtime';
 import { StrategyRegistry } from '@ogp/tracking';
 import { DataSource, EntityManager } from 'typeorm';
@@ -27,7 +27,7 @@ export class PlansService {
 
   async createInstitution(actor: Actor | null, dto: CreateInstitutionDto, manager?: EntityManager): Promise<InstitutionView> {
     assertRole(actor, STAFF);
-    if (dto.trackingStrategy && !this.registry.isKnown(dto.trackingStrategy)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `unknown tracking strategy ${dto.trackingStrategy}`);
+    if (dto.trackingStrategy && !this.registry.isKnown(dto.trackingStrategy)) throw invalidFields(`unknown tracking strategy ${dto.trackingStrategy}`, { field: 'trackingStrategy', rule: 'unknownStrategy', args: [dto.trackingStrategy] });
     const run = async (m: EntityManager) => {
       const [taken] = await m.query(`SELECT 1 FROM institutions WHERE code = $1`, [dto.code]);
       if (taken) throw new DomainError(ErrorCode.ALREADY_EXISTS, `institution ${dto.code} exists`);

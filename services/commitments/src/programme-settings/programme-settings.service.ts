@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, assertProgrammeStaff } from '@ogp/auth';
-import { CommitmentsEvents, DomainError, ErrorCode, ProgrammeSettings, ProgrammeSettingsChangedEvent, SetProgrammeSettingsCommand } from '@ogp/contracts';
+import { CommitmentsEvents, DomainError, ErrorCode, invalidFields, ProgrammeSettings, ProgrammeSettingsChangedEvent, SetProgrammeSettingsCommand } from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { isTimeZone } from '@ogp/tracking';
 import { DataSource } from 'typeorm';
@@ -26,7 +26,7 @@ export class ProgrammeSettingsService {
       if (!before) throw new DomainError(ErrorCode.NOT_FOUND, 'no such programme');
       const { timeZone } = command.settings;
       if (timeZone !== undefined && !(isTimeZone(timeZone) && (await this.repository.knowsTimeZone(m, timeZone)))) {
-        throw new DomainError(ErrorCode.VALIDATION_FAILED, `unknown time zone ${timeZone}`, { fields: { timeZone: ['is not a known IANA time zone'] } });
+        throw invalidFields(`unknown time zone ${timeZone}`, { field: 'timeZone', rule: 'timeZone' });
       }
       const { version: _version, ...current } = before;
       const after = await this.repository.save(m, { ...current, ...definedOnly(command.settings), programmeId: command.programmeId });

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode, EVIDENCE_MAX_BYTES, EvidenceFileDto } from '@ogp/contracts';
+import { DomainError, ErrorCode, EVIDENCE_MAX_BYTES, EvidenceFileDto, invalidFields } from '@ogp/contracts';
 import { EntityManager } from 'typeorm';
 
 /** The first bytes each accepted type must start with: the declared type is not trusted. */
@@ -23,11 +23,11 @@ export interface StoredEvidence {
 export async function storeEvidenceFile(m: EntityManager, reportId: string, file: EvidenceFileDto): Promise<StoredEvidence> {
   const bytes = Buffer.from(file.content, 'base64');
   if (bytes.length === 0 || bytes.length > EVIDENCE_MAX_BYTES) {
-    throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `an evidence file holds 1 byte to ${EVIDENCE_MAX_BYTES} bytes`, { fields: { 'files.content': ['too large or empty'] } });
+    throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `an evidence file holds 1 byte to ${EVIDENCE_MAX_BYTES} bytes`, { issues: [{ field: 'files.content', rule: 'fileSize', args: [EVIDENCE_MAX_BYTES] }] });
   }
   const signature = SIGNATURES[file.type];
   if (!signature || !signature.every((b, i) => bytes[i] === b)) {
-    throw new DomainError(ErrorCode.VALIDATION_FAILED, `the file is not a ${file.type}`, { fields: { 'files.type': ['does not match the content'] } });
+    throw invalidFields(`the file is not a ${file.type}`, { field: 'files.type', rule: 'contentMismatch' });
   }
   const stored = { id: randomUUID(), name: file.name, type: file.type, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
   await m.query(`INSERT INTO evidence_files (id, report_id, name, type, size, sha256, content) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [

@@ -17,11 +17,12 @@ describe('DTO rules that keep bad input from the database', () => {
     expect(allMetadata().map(where)).toEqual(expect.arrayContaining(['CreateProgrammeDto.name', 'ImportPlanDto.plan', 'RegisterDto.language']));
   });
 
-  it('every nested object is checked to be an object: missing, null or an array is refused, not skipped', () => {
+  it('every nested object, and every item of a nested list, is checked to be an object: missing, null or an array is refused, not skipped', () => {
     const metas = allMetadata();
-    const nested = metas.filter((m) => m.type === ValidationTypes.NESTED_VALIDATION && !m.each);
-    expect(nested.length).toBeGreaterThan(20);
-    const unchecked = nested.filter((n) => !metas.some((m) => m.target === n.target && m.propertyName === n.propertyName && m.name === 'isObject'));
+    const nested = metas.filter((m) => m.type === ValidationTypes.NESTED_VALIDATION);
+    expect(nested.length).toBeGreaterThan(30);
+    // For a list, each item: [[{...}]] would otherwise be validated as a list of objects and reach the service.
+    const unchecked = nested.filter((n) => !metas.some((m) => m.target === n.target && m.propertyName === n.propertyName && m.name === 'isObject' && !!m.each === !!n.each));
     expect(unchecked.map(where)).toEqual([]);
   });
 

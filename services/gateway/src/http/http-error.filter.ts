@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { DomainError, ERROR_MESSAGES, ERROR_STATUS, ErrorCode, pickLanguage } from '@ogp/contracts';
+import { DomainError, ERROR_MESSAGES, ERROR_STATUS, ErrorCode, localizeDetails, pickLanguage } from '@ogp/contracts';
 import { domainErrorFromDatabase } from '@ogp/persistence';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -13,6 +13,8 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: ErrorCode.MALFORMED_JSON,
   FST_ERR_CTP_INVALID_MEDIA_TYPE: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ErrorCode.VALIDATION_FAILED,
+  FST_ERR_BAD_URL: ErrorCode.VALIDATION_FAILED,
+  FST_ERR_MAX_PARAM_LENGTH: ErrorCode.VALIDATION_FAILED,
 };
 
 export function classify(exception: unknown): { code: ErrorCode; details?: unknown } {
@@ -69,7 +71,7 @@ export function sendError(reply: FastifyReply, acceptLanguage: string | undefine
   void reply
     .status(status)
     .header('content-language', language)
-    .send({ error: { code, message: fill(ERROR_MESSAGES[code][language], details), ...(details !== undefined ? { details } : {}) } });
+    .send({ error: { code, message: fill(ERROR_MESSAGES[code][language], details), ...(details !== undefined ? { details: localizeDetails(details, language) } : {}) } });
 }
 
 /** Puts values from the details into the message ({opensAt} and the like). */

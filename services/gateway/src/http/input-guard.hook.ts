@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, Header } from '@ogp/contracts';
+import { Header, invalidFields } from '@ogp/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { inspectInput } from './inspect-input';
 
@@ -16,12 +16,6 @@ function dataHeaders(request: FastifyRequest): Record<string, unknown> {
 export function registerInputGuard(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', async (request) => {
     const problem = inspectInput(request.params) ?? inspectInput(request.query) ?? inspectInput(request.body) ?? inspectInput(dataHeaders(request));
-    if (problem) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'invalid request', { fields: { [problem.field]: [PROBLEM_TEXT[problem.rule]] } });
+    if (problem) throw invalidFields('text no service can store, or nesting too deep', { field: problem.field || 'body', rule: problem.rule });
   });
 }
-
-const PROBLEM_TEXT = {
-  noNulCharacter: 'must not contain a NUL character',
-  wellFormedText: 'must be well-formed Unicode text',
-  maxDepth: 'is nested too deeply',
-} as const;

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
-import { DomainError, ErrorCode, flattenValidationErrors } from '@ogp/contracts';
+import { invalidFields, invalidRequest } from '@ogp/contracts';
 
 /** A JSON object: what every body and query DTO describes (not null, not an array, not a scalar). */
 function isPlainObject(value: unknown): boolean {
@@ -17,13 +17,15 @@ export class GatewayValidationPipe extends ValidationPipe {
       forbidNonWhitelisted: true,
       transform: true,
       forbidUnknownValues: true,
-      exceptionFactory: (errors) => new DomainError(ErrorCode.VALIDATION_FAILED, 'invalid request', { fields: flattenValidationErrors(errors) }),
+      // The failing object lets invalidRequest read each rule's values (lengths, bounds); it is never sent.
+      validationError: { target: true, value: false },
+      exceptionFactory: invalidRequest,
     });
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if ((metadata.type === 'body' || metadata.type === 'query') && !metadata.data && this.toValidate(metadata) && !isPlainObject(value)) {
-      throw new DomainError(ErrorCode.VALIDATION_FAILED, 'the request body must be a JSON object', { fields: { [metadata.type]: ['must be a JSON object'] } });
+      throw invalidFields(`the ${metadata.type} must be a JSON object`, { field: metadata.type, rule: 'isObject' });
     }
     return super.transform(value, metadata);
   }

@@ -23,7 +23,7 @@ export class PreferencesService {
 
   async set(actor: Actor | null, type: string, mode: NotificationMode): Promise<Record<string, NotificationMode>> {
     assertRole(actor, ROLES);
-    if (!NOTIFICATION_TYPES.includes(type)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `unknown notification type ${type}`, { known: NOTIFICATION_TYPES });
+    if (!NOTIFICATION_TYPES.includes(type)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `unknown notification type ${type}`, { known: NOTIFICATION_TYPES, issues: [{ field: 'type', rule: 'isIn', args: [NOTIFICATION_TYPES.join(', ')] }] });
     await this.dataSource.query(`INSERT INTO preferences (user_id, type, mode) VALUES ($1, $2, $3) ON CONFLICT (user_id, type) DO UPDATE SET mode = EXCLUDED.mode`, [actor.id, type, mode]);
     return this.get(actor);
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, assertRole } from '@ogp/auth';
-import { boundPage, CommitmentsRpc, CreateCycleDto, CycleView, DomainError, ErrorCode, Page, PageQuery, ParticipationEvents, PhaseKind } from '@ogp/contracts';
+import { boundPage, CommitmentsRpc, CreateCycleDto, CycleView, DomainError, ErrorCode, invalidFields, Page, PageQuery, ParticipationEvents, PhaseKind } from '@ogp/contracts';
 import { NatsRpcClient, OutboxWriter } from '@ogp/messaging';
 import { Clock } from '@ogp/runtime';
 import { DataSource, EntityManager } from 'typeorm';
@@ -27,8 +27,10 @@ export class CyclesService {
   async create(actor: Actor | null, dto: CreateCycleDto): Promise<CycleView> {
     assertRole(actor, STAFF);
     const kinds = dto.phases.map((p) => p.kind);
-    if (new Set(kinds).size !== kinds.length) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a phase appears twice');
-    for (const p of dto.phases) if (new Date(p.closesAt) <= new Date(p.opensAt)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `phase ${p.kind} closes before it opens`);
+    if (new Set(kinds).size !== kinds.length) throw invalidFields('a phase appears twice', { field: 'phases', rule: 'duplicate' });
+    dto.phases.forEach((p, i) => {
+      if (new Date(p.closesAt) <= new Date(p.opensAt)) throw invalidFields(`phase ${p.kind} closes before it opens`, { field: `phases.${i}.closesAt`, rule: 'after', args: ['opensAt'] });
+    });
     // The programme is the commitments service's: a cycle of a programme that does not exist is refused (404).
     await this.rpc.request(CommitmentsRpc.getProgramme, { id: dto.programmeId });
     const id = randomUUID();

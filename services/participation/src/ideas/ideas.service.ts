@@ -9,6 +9,7 @@ import {
   FateStepDto,
   IdeaPrivateView,
   IdeaPublicView,
+  invalidFields,
   Page,
   PageQuery,
   ParticipationEvents,
@@ -117,7 +118,7 @@ export class IdeasService {
         if (idea.published_at) throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, 'the fate is already published');
         if (!FINAL.includes(idea.status)) throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, `an idea ${idea.status} has no final fate to publish yet`, { from: idea.status, step: dto.step });
         const explanation = dto.explanation ?? idea.explanation;
-        if (idea.status !== 'retained' && !explanation) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a fate other than "retained" is published with its explanation', { fields: { explanation: ['required'] } });
+        if (idea.status !== 'retained' && !explanation) throw invalidFields('a fate other than "retained" is published with its explanation', { field: 'explanation', rule: 'required' });
         await m.query(`UPDATE ideas SET published_at = $2, explanation = $3 WHERE id = $1`, [ideaId, now, explanation ?? null]);
         await this.recordStep(m, idea, 'published', actor.id, explanation ?? null, null, now);
         return;
@@ -127,19 +128,19 @@ export class IdeasService {
       let to: FateStatus = allowed[0];
       const set: Record<string, unknown> = {};
       if (dto.step === 'screen') {
-        if (!dto.decision) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'screening needs a decision', { fields: { decision: ['accept or reject'] } });
+        if (!dto.decision) throw invalidFields('screening needs a decision', { field: 'decision', rule: 'required' });
         to = dto.decision === 'accept' ? 'accepted' : 'rejected';
         if (to === 'rejected') {
-          if (!dto.rejectionReason) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'a rejection needs its reason', { fields: { rejectionReason: ['not_open_government or not_precise'] } });
+          if (!dto.rejectionReason) throw invalidFields('a rejection needs its reason', { field: 'rejectionReason', rule: 'required' });
           set.rejection_reason = dto.rejectionReason;
         }
       }
       if (dto.step === 'group') {
-        if (!dto.institution) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'grouping names the institution concerned', { fields: { institution: ['required'] } });
+        if (!dto.institution) throw invalidFields('grouping names the institution concerned', { field: 'institution', rule: 'required' });
         set.institution = dto.institution;
       }
       if (dto.step === 'retain') {
-        if (!dto.draftCommitmentId) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'retaining names the proposed commitment', { fields: { draftCommitmentId: ['required'] } });
+        if (!dto.draftCommitmentId) throw invalidFields('retaining names the proposed commitment', { field: 'draftCommitmentId', rule: 'required' });
         const [draft] = await m.query(`SELECT 1 FROM draft_commitments WHERE id = $1 AND cycle_id = $2`, [dto.draftCommitmentId, idea.cycle_id]);
         if (!draft) throw new DomainError(ErrorCode.NOT_FOUND, 'no such proposed commitment in this cycle');
         set.draft_commitment_id = dto.draftCommitmentId;

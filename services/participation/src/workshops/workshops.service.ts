@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, assertRole } from '@ogp/auth';
-import { AttendanceDto, CreateWorkshopDto, DomainError, ErrorCode, ParticipationEvents, RankProblemsDto, RegistrationView, WorkshopOutputsDto, WorkshopView } from '@ogp/contracts';
+import { AttendanceDto, CreateWorkshopDto, DomainError, ErrorCode, invalidFields, ParticipationEvents, RankProblemsDto, RegistrationView, WorkshopOutputsDto, WorkshopView } from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { Clock } from '@ogp/runtime';
 import { DataSource } from 'typeorm';
@@ -19,7 +19,7 @@ export class WorkshopsService {
 
   async create(actor: Actor | null, dto: CreateWorkshopDto): Promise<WorkshopView> {
     assertRole(actor, STAFF);
-    if (new Date(dto.registrationClosesAt) <= new Date(dto.registrationOpensAt)) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'registration closes before it opens');
+    if (new Date(dto.registrationClosesAt) <= new Date(dto.registrationOpensAt)) throw invalidFields('registration closes before it opens', { field: 'registrationClosesAt', rule: 'after', args: ['registrationOpensAt'] });
     const id = randomUUID();
     await this.dataSource.transaction(async (m) => {
       const [theme] = await m.query(`SELECT 1 FROM themes WHERE id = $1 AND cycle_id = $2`, [dto.themeId, dto.cycleId]);
@@ -129,7 +129,7 @@ export class WorkshopsService {
   async outputs(actor: Actor | null, workshopId: string, dto: WorkshopOutputsDto): Promise<WorkshopView> {
     assertRole(actor, STAFF);
     // An empty (or null) body names nothing to record: refused rather than answered as a write.
-    if (!dto.reportUrl && !dto.recordingUrl) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'give reportUrl or recordingUrl', { fields: { reportUrl: ['reportUrl or recordingUrl is required'] } });
+    if (!dto.reportUrl && !dto.recordingUrl) throw invalidFields('give reportUrl or recordingUrl', { field: 'reportUrl', rule: 'required' });
     const updated = await this.dataSource
       .query(`UPDATE workshops SET report_url = coalesce($2, report_url), recording_url = coalesce($3, recording_url) WHERE id = $1 RETURNING id`, [workshopId, dto.reportUrl ?? null, dto.recordingUrl ?? null])
       .then((r) => r[0]);

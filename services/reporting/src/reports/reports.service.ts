@@ -3,7 +3,7 @@ import { PassThrough, Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertRole, assertScope } from '@ogp/auth';
-import { boundPage, CycleView, DomainError, ErrorCode, Language, Localized, Page, PageQuery, ParticipationRpc, ReportFormat, ReportKind, ReportView } from '@ogp/contracts';
+import { boundPage, CycleView, DomainError, ErrorCode, invalidFields, Language, Localized, Page, PageQuery, ParticipationRpc, ReportFormat, ReportKind, ReportView } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { Clock, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import { COMPLETION_THRESHOLDS, isOverdue, today } from '@ogp/tracking';
@@ -72,9 +72,9 @@ export class ReportsService {
   /** `language` is the report's: the one the request names, else Arabic (Arabic first). */
   async request(actor: Actor | null, kind: ReportKind, format: ReportFormat, params: { planId?: string; cycleId?: string; language?: Language }): Promise<ReportView> {
     assertRole(actor, ['coordinator', 'admin', 'committee_member']);
-    if (!FORMATS[kind]?.includes(format)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `${kind} is available as ${FORMATS[kind].join(', ')}`);
-    if ((kind === 'self_assessment' || kind === 'plan_dashboard') && !params.planId) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'planId is required', { fields: { planId: ['required'] } });
-    if (kind === 'co_creation_synthesis' && !params.cycleId) throw new DomainError(ErrorCode.VALIDATION_FAILED, 'cycleId is required', { fields: { cycleId: ['required'] } });
+    if (!FORMATS[kind]?.includes(format)) throw invalidFields(`${kind} is available as ${FORMATS[kind].join(', ')}`, { field: 'format', rule: 'isIn', args: [FORMATS[kind].join(', ')] });
+    if ((kind === 'self_assessment' || kind === 'plan_dashboard') && !params.planId) throw invalidFields('planId is required', { field: 'planId', rule: 'required' });
+    if (kind === 'co_creation_synthesis' && !params.cycleId) throw invalidFields('cycleId is required', { field: 'cycleId', rule: 'required' });
     await this.assertSubject(actor, params);
     const id = randomUUID();
     // A label only: the day the report was asked for, in the schedules' time zone.

@@ -19,7 +19,7 @@ export class ContactDto {
   department?: string;
 
   @IsOptional()
-  @Matches(/^[+0-9 ()-]{6,30}$/, { message: 'phone must be 6-30 digits, spaces, +, -, ( or )' })
+  @Matches(/^[+0-9 ()-]{6,30}$/, { context: { rule: 'phoneFormat' } })
   phone?: string;
 
   @IsOptional()
@@ -161,12 +161,13 @@ export class CommitmentBodyDto extends CardFieldsDto {
   ogpValues: string[];
 
   @IsOptional()
-  @Matches(STRATEGY_KEY)
+  @Matches(STRATEGY_KEY, { context: { rule: 'strategyFormat' } })
   trackingStrategy?: string;
 
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ActivityDto)
   activities?: ActivityDto[];
@@ -174,6 +175,7 @@ export class CommitmentBodyDto extends CardFieldsDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => IndicatorDto)
   indicators?: IndicatorDto[];

@@ -8,7 +8,7 @@ import { CreateInstitutionDto, PlanHeaderDto } from './structure.dto';
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 
 export class ImportAreaDto {
-  @Matches(CODE)
+  @Matches(CODE, { context: { rule: 'codeFormat', args: [40] } })
   code: string;
 
   @IsObject()
@@ -19,16 +19,16 @@ export class ImportAreaDto {
 
 /** A commitment in an import file: its area and institutions by code. */
 export class ImportCommitmentDto extends CommitmentBodyDto {
-  @Matches(CODE)
+  @Matches(CODE, { context: { rule: 'codeFormat', args: [40] } })
   areaCode: string;
 
-  @Matches(CODE)
+  @Matches(CODE, { context: { rule: 'codeFormat', args: [40] } })
   leadInstitutionCode: string;
 
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
-  @Matches(CODE, { each: true })
+  @Matches(CODE, { each: true, context: { rule: 'codeFormat', args: [40] } })
   supportingInstitutionCodes?: string[];
 }
 
@@ -37,7 +37,7 @@ export class ImportCommitmentDto extends CommitmentBodyDto {
  * `csv`, when given, replaces `areas`/`commitments` with rows in the documented CSV layout.
  */
 export class ImportPlanDto {
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, { context: { rule: 'codeFormat', args: [32] } })
   programmeCode: string;
 
   @IsObject()
@@ -48,6 +48,7 @@ export class ImportPlanDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CreateInstitutionDto)
   institutions?: CreateInstitutionDto[];
@@ -55,6 +56,7 @@ export class ImportPlanDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ImportAreaDto)
   areas?: ImportAreaDto[];
@@ -62,6 +64,7 @@ export class ImportPlanDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(2000)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ImportCommitmentDto)
   commitments?: ImportCommitmentDto[];

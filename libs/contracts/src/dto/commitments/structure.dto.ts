@@ -12,7 +12,7 @@ export const PLAN_STATUSES = ['draft', 'adopted', 'in_implementation', 'closed']
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/;
 
 export class CreateInstitutionDto {
-  @Matches(CODE, { message: 'code must be 1-40 letters, digits, ., - or _' })
+  @Matches(CODE, { context: { rule: 'codeFormat', args: [40] } })
   code: string;
 
   @IsIn(INSTITUTION_KINDS as readonly string[] as string[])
@@ -24,13 +24,13 @@ export class CreateInstitutionDto {
   name: LocalizedTextDto;
 
   @IsOptional()
-  @Matches(STRATEGY_KEY)
+  @Matches(STRATEGY_KEY, { context: { rule: 'strategyFormat' } })
   trackingStrategy?: string;
 }
 
 /** A plan's own fields, in an import file and when created. */
 export class PlanHeaderDto {
-  @Matches(CODE, { message: 'code must be 1-40 letters, digits, ., - or _' })
+  @Matches(CODE, { context: { rule: 'codeFormat', args: [40] } })
   code: string;
 
   @IsObject()
@@ -58,7 +58,7 @@ export class CreateAreaDto {
   @IsUUID()
   planId: string;
 
-  @Matches(CODE, { message: 'code must be 1-40 letters, digits, ., - or _' })
+  @Matches(CODE, { context: { rule: 'codeFormat', args: [40] } })
   code: string;
 
   @IsObject()

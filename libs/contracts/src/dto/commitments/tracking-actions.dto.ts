@@ -23,6 +23,7 @@ export class SetWeightsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => WeightDto)
   weights: WeightDto[];
@@ -45,7 +46,7 @@ export const EVIDENCE_MAX_BYTES = 512 * 1024;
 
 export class EvidenceFileDto {
   @IsString()
-  @Matches(/^[^\\/:*?"<>|\u0000-\u001f]{1,120}$/, { message: 'name must be a plain file name of at most 120 characters' })
+  @Matches(/^[^\\/:*?"<>|\u0000-\u001f]{1,120}$/, { context: { rule: 'fileNameFormat' } })
   name: string;
 
   @IsIn(EVIDENCE_TYPES as readonly string[] as string[])
@@ -54,7 +55,7 @@ export class EvidenceFileDto {
   /** The file's bytes in base64. */
   @IsString()
   @MaxLength(Math.ceil((EVIDENCE_MAX_BYTES * 4) / 3) + 4)
-  @Matches(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'content must be base64' })
+  @Matches(/^[A-Za-z0-9+/]*={0,2}$/, { context: { rule: 'base64Format' } })
   content: string;
 }
 
@@ -85,6 +86,7 @@ export class ReportProgressDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => EvidenceLinkDto)
   evidence?: EvidenceLinkDto[];
@@ -92,6 +94,7 @@ export class ReportProgressDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => EvidenceFileDto)
   files?: EvidenceFileDto[];
@@ -159,7 +162,7 @@ export class SetStrategyDto {
 
   /** null clears this level's choice (the next level's applies). */
   @IsNullable()
-  @Matches(STRATEGY_KEY)
+  @Matches(STRATEGY_KEY, { context: { rule: 'strategyFormat' } })
   strategy: string | null;
 }
 

@@ -65,6 +65,7 @@ export class CandidacyDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AttachmentDto)
   documents?: AttachmentDto[];
@@ -77,6 +78,7 @@ export class SelectionDto {
   /** The published criteria: a score per candidacy, out of 100. */
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CandidacyScoreDto)
   scores: CandidacyScoreDto[];
@@ -144,6 +146,7 @@ export class PublicationDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AttachmentDto)
   attachments?: AttachmentDto[];

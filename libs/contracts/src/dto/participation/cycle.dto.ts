@@ -35,7 +35,7 @@ export class CreateCycleDto {
   @IsUUID()
   programmeId: string;
 
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, { context: { rule: 'codeFormat', args: [40] } })
   code: string;
 
   @IsObject()
@@ -46,6 +46,7 @@ export class CreateCycleDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(7)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PhaseDto)
   phases: PhaseDto[];
@@ -53,6 +54,7 @@ export class CreateCycleDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ThemeDto)
   themes?: ThemeDto[];

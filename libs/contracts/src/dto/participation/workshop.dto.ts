@@ -59,6 +59,7 @@ export class CreateWorkshopDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(30)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => AgendaItemDto)
   agenda?: AgendaItemDto[];
@@ -86,6 +87,7 @@ export class ProblemDto {
 export class RankProblemsDto {
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ProblemDto)
   problems: ProblemDto[];
