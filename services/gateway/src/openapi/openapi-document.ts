@@ -231,7 +231,12 @@ function inheritedSchema(type: Type<unknown> | undefined, schemas: Record<string
 
 /** The JSON schemas of every class-validator DTO, as the ValidationPipe applies them. */
 function validationSchemas(): Record<string, SchemaLike> {
-  return validationMetadatasToSchemas({ refPointerPrefix: SCHEMA_PREFIX, classTransformerMetadataStorage: defaultMetadataStorage }) as Record<string, SchemaLike>;
+  return validationMetadatasToSchemas({
+    refPointerPrefix: SCHEMA_PREFIX,
+    classTransformerMetadataStorage: defaultMetadataStorage,
+    // The platform's own date checks (libs/contracts dto/validation): a day that exists, a moment on one.
+    additionalConverters: { isCalendarDate: { type: 'string', format: 'date' }, isInstant: { type: 'string', format: 'date-time' } },
+  }) as Record<string, SchemaLike>;
 }
 
 /** The error answers a route can give, derived from what it declares, each with the codes it may carry. */
