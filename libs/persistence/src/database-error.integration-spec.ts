@@ -57,6 +57,5 @@ describe('domainErrorFromDatabase (real Postgres)', () => {
   it('leaves what a request cannot cause to the INTERNAL path', async () => {
     expect(domainErrorFromDatabase(await refusal(`SELECT * FROM ${schema}.no_such_table`))).toBeUndefined();
     expect(domainErrorFromDatabase(new Error('boom'))).toBeUndefined();
-    expect(domainErrorFromDatabase({ code: 'ECONNREFUSED' })).toBeUndefined();
   });
 });

@@ -1998,7 +1998,9 @@ export interface components {
         };
         ActivityDto: {
             title: components["schemas"]["LocalizedTextDto"];
+            /** Format: date */
             startDate: string;
+            /** Format: date */
             endDate: string;
             weight?: number;
             responsible?: string;
@@ -2016,7 +2018,9 @@ export interface components {
         };
         AddActivityDto: {
             title: components["schemas"]["LocalizedTextDto"];
+            /** Format: date */
             startDate: string;
+            /** Format: date */
             endDate: string;
             weight?: number;
             responsible?: string;
@@ -2090,9 +2094,15 @@ export interface components {
              * @description The account acted on or read.
              */
             userId?: string;
-            /** @description From this instant (inclusive), ISO 8601. */
+            /**
+             * Format: date-time
+             * @description From this instant (inclusive), ISO 8601.
+             */
             from?: string;
-            /** @description Until this instant (exclusive), ISO 8601. */
+            /**
+             * Format: date-time
+             * @description Until this instant (exclusive), ISO 8601.
+             */
             to?: string;
             limit?: number;
             offset?: number;
@@ -2230,6 +2240,7 @@ export interface components {
             /** @enum {string} */
             kind: "press" | "social_media" | "event" | "publication" | "other";
             title: components["schemas"]["LocalizedTextDto"];
+            /** Format: date */
             happenedOn: string;
             /** Format: url */
             link?: string;
@@ -2285,7 +2296,9 @@ export interface components {
             contact?: components["schemas"]["ContactDto"];
             number: number;
             title: components["schemas"]["LocalizedTextDto"];
+            /** Format: date */
             startDate: string;
+            /** Format: date */
             endDate: string;
             ogpValues: ("access_to_information" | "civic_participation" | "public_accountability" | "technology_and_innovation")[];
             trackingStrategy?: string;
@@ -2312,7 +2325,9 @@ export interface components {
             programmeId: string;
             code: string;
             title: components["schemas"]["LocalizedTextDto"];
+            /** Format: date */
             startDate: string;
+            /** Format: date */
             endDate: string;
             /** @enum {string} */
             status?: "draft" | "adopted" | "in_implementation" | "closed";
@@ -2333,8 +2348,11 @@ export interface components {
             title: components["schemas"]["LocalizedTextDto"];
             organiser: string;
             institutions: string[];
+            /** Format: date-time */
             startsAt: string;
+            /** Format: date-time */
             registrationOpensAt: string;
+            /** Format: date-time */
             registrationClosesAt: string;
             capacity: number;
             agenda?: components["schemas"]["AgendaItemDto"][];
@@ -2467,6 +2485,7 @@ export interface components {
         };
         GovernmentSeatDto: {
             holder: string;
+            /** Format: date-time */
             termStart: string;
             termMonths: number;
         };
@@ -2565,7 +2584,9 @@ export interface components {
             contact?: components["schemas"]["ContactDto"];
             number: number;
             title: components["schemas"]["LocalizedTextDto"];
+            /** Format: date */
             startDate: string;
+            /** Format: date */
             endDate: string;
             ogpValues: ("access_to_information" | "civic_participation" | "public_accountability" | "technology_and_innovation")[];
             trackingStrategy?: string;
@@ -2785,7 +2806,9 @@ export interface components {
         PhaseDto: {
             /** @enum {string} */
             kind: "themes" | "ideas" | "analysis" | "drafting" | "consultation" | "validation" | "candidacy";
+            /** Format: date-time */
             opensAt: string;
+            /** Format: date-time */
             closesAt: string;
         };
         PhaseView: {
@@ -2836,7 +2859,9 @@ export interface components {
         PlanHeaderDto: {
             code: string;
             title: components["schemas"]["LocalizedTextDto"];
+            /** Format: date */
             startDate: string;
+            /** Format: date */
             endDate: string;
             /** @enum {string} */
             status?: "draft" | "adopted" | "in_implementation" | "closed";
@@ -2954,6 +2979,7 @@ export interface components {
             activityId: string;
             progress?: number;
             done?: boolean;
+            /** Format: date */
             reportedOn: string;
             results?: components["schemas"]["LocalizedLongTextDto"];
             evidence?: components["schemas"]["EvidenceLinkDto"][];
@@ -3018,6 +3044,7 @@ export interface components {
             cycleId: string;
             scores: components["schemas"]["CandidacyScoreDto"][];
             seats: number;
+            /** Format: date-time */
             termStart: string;
             termMonths: number;
         };
@@ -3062,7 +3089,9 @@ export interface components {
         };
         UpdateCommitmentDto: {
             title?: components["schemas"]["LocalizedTextDto"];
+            /** Format: date */
             startDate?: string;
+            /** Format: date */
             endDate?: string;
             ogpValues?: ("access_to_information" | "civic_participation" | "public_accountability" | "technology_and_innovation")[];
             supportingInstitutionIds?: string[];
@@ -8863,7 +8892,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "holder": "الحكومة المنفتحة",
-                 *       "termStart": "الحكومة المنفتحة",
+                 *       "termStart": "2026-03-15T09:30:00.000Z",
                  *       "termMonths": 1
                  *     }
                  */
@@ -9187,7 +9216,7 @@ export interface operations {
                  *         }
                  *       ],
                  *       "seats": 1,
-                 *       "termStart": "الحكومة المنفتحة",
+                 *       "termStart": "2026-03-15T09:30:00.000Z",
                  *       "termMonths": 1
                  *     }
                  */
