@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
-import { freePort, SpawnedService, TEST_DATABASE_URL, TestIsolation } from '@ogp/testing';
+import { freePort, SpawnedService, TEST_DATABASE_URL, TestIsolation, expectToMatchContract } from '@ogp/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { seedCycle2021 } from './demo/seed-cycle';
@@ -33,7 +33,10 @@ describe('co-creation through the gateway (real Postgres, NATS, processes; injec
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+    const answer = { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+    // Every answer of the gateway must match its OpenAPI document.
+    expectToMatchContract(method, path, answer.status, answer.body);
+    return answer;
   }
   const count = async (sql: string) => (await pg.query(sql.replace(/\{s\}/g, `"${iso.schema('participation')}"`))).rows[0].n as number;
 
