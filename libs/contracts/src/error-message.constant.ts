@@ -108,6 +108,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Language, string>> = {
     fr: 'Le service est momentanément indisponible.',
     en: 'The service is unavailable right now.',
   },
+  IDEMPOTENCY_KEY_REUSED: {
+    ar: 'مفتاح عدم التكرار هذا استُعمل لطلب مختلف.',
+    fr: "Cette clé d'idempotence a déjà servi pour une autre requête.",
+    en: 'This idempotency key was already used for a different request.',
+  },
   PASSWORD_TOO_SHORT: {
     ar: 'كلمة المرور قصيرة جدا: يجب ألا تقل عن {minLength} حرفا.',
     fr: 'Mot de passe trop court : il faut au moins {minLength} caractères.',

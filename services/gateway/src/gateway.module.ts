@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { MessagingModule, MessagingTables1732100000000 } from '@ogp/messaging';
@@ -19,6 +19,9 @@ import { CommitmentsController } from './forwarding/commitments.controller';
 import { ParticipationController } from './forwarding/participation.controller';
 import { ReportingController } from './forwarding/reporting.controller';
 import { GatewayConfig } from './gateway.config';
+import { GatewayIdempotency1732100000120 } from './idempotency/idempotency.migration';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotentAnswersRepository } from './idempotency/idempotent-answers.repository';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { createValidationPipe } from './http/validation.pipe';
 import { AccountsController } from './identity/accounts.controller';
@@ -46,7 +49,7 @@ export class GatewayModule {
           url: config.DATABASE_URL,
           schema: config.DB_SCHEMA,
           entities: [UserEntity],
-          migrations: [MessagingTables1732100000000, Identity1732100000100, IdentityAuditAndReset1732100000110],
+          migrations: [MessagingTables1732100000000, Identity1732100000100, IdentityAuditAndReset1732100000110, GatewayIdempotency1732100000120],
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'gateway',
         }),
@@ -68,6 +71,8 @@ export class GatewayModule {
         AuthRateLimitGuard,
         RouteCatalog,
         { provide: APP_GUARD, useClass: AccessGuard },
+        IdempotentAnswersRepository,
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],

@@ -1,0 +1,79 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Role } from '@ogp/auth';
+import { createLogger, loadConfig } from '@ogp/runtime';
+import { TEST_DATABASE_URL, TestIsolation } from '@ogp/testing';
+import { Client } from 'pg';
+import { createGatewayApp } from '../gateway.app';
+import { GatewayConfig } from '../gateway.config';
+import { UsersService } from '../identity/users.service';
+
+const PASSWORD = 'correct horse battery';
+const SYSTEM_ADMIN = { id: '00000000-0000-4000-8000-00000000a001', roles: ['admin'] as Role[], scopes: { institutions: [], programmes: [] } };
+
+describe('Idempotency-Key on writes at the gateway (real Postgres)', () => {
+  const iso = new TestIsolation();
+  let app: NestFastifyApplication;
+  let pg: Client;
+  let admin: string;
+
+  const account = (email: string) => ({ email, password: PASSWORD, displayName: 'Fatima', roles: ['committee_member'] });
+  async function create(body: unknown, key?: string) {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/accounts',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'accept-language': 'en', ...(key ? { 'idempotency-key': key } : {}) },
+      payload: JSON.stringify(body),
+    });
+    return { status: res.statusCode, body: res.json(), replayed: res.headers['idempotent-replayed'] };
+  }
+  const accounts = async (email: string) => Number((await pg.query(`SELECT count(*) FROM "${iso.schema('gateway')}".users WHERE email = $1`, [email])).rows[0].count);
+
+  beforeAll(async () => {
+    const config = loadConfig(GatewayConfig, iso.env('gateway', { AUTH_RATE_LIMIT_PER_MINUTE: '10000' }));
+    ({ app } = await createGatewayApp(config, createLogger('gateway', 'warn')));
+    await app.getHttpAdapter().getInstance().ready();
+    await app.get(UsersService).createByStaff(SYSTEM_ADMIN, { email: 'admin@test.ma', password: PASSWORD, displayName: 'admin', roles: ['admin'] });
+    const login = await app.inject({ method: 'POST', url: '/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'admin@test.ma', password: PASSWORD }) });
+    admin = login.json().accessToken;
+    pg = new Client({ connectionString: TEST_DATABASE_URL });
+    await pg.connect();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await pg?.end();
+    await iso.cleanup();
+  });
+
+  it('a retry with the same key and body gets the first answer, and nothing is written twice', async () => {
+    const first = await create(account('one@test.ma'), 'key-1');
+    expect(first.status).toBe(201);
+    const retry = await create(account('one@test.ma'), 'key-1');
+    expect(retry).toEqual({ status: 201, body: first.body, replayed: 'true' });
+    expect(await accounts('one@test.ma')).toBe(1);
+  });
+
+  it('the same key with another body is 422 IDEMPOTENCY_KEY_REUSED, and nothing is written', async () => {
+    await create(account('two@test.ma'), 'key-2');
+    const reuse = await create(account('three@test.ma'), 'key-2');
+    expect(reuse.status).toBe(422);
+    expect(reuse.body.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', message: expect.stringMatching(/different request/) });
+    expect(await accounts('three@test.ma')).toBe(0);
+  });
+
+  it('concurrent duplicates write once; each answer is the first one or a 409 to retry', async () => {
+    const answers = await Promise.all(Array.from({ length: 6 }, () => create(account('four@test.ma'), 'key-4')));
+    expect(await accounts('four@test.ma')).toBe(1);
+    const created = answers.filter((a) => a.status === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(created.map((a) => a.body.id)).size).toBe(1);
+    expect(answers.every((a) => a.status === 201 || (a.status === 409 && a.body.error.code === 'CONFLICT'))).toBe(true);
+  });
+
+  it('a failed first attempt keeps nothing: the retry runs', async () => {
+    const refused = await create({ ...account('five@test.ma'), password: 'short' }, 'key-5');
+    expect(refused.status).toBe(400);
+    expect((await create({ ...account('five@test.ma'), password: 'short' }, 'key-5')).status).toBe(400);
+    expect(await accounts('five@test.ma')).toBe(0);
+  });
+});
