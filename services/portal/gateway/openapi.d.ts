@@ -2436,7 +2436,7 @@ export interface components {
         ErrorBody: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "TOKEN_INVALID" | "FORBIDDEN" | "OUT_OF_SCOPE" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "ALREADY_EXISTS" | "CONFLICT" | "WINDOW_NOT_OPEN" | "WINDOW_CLOSED" | "FULL" | "ILLEGAL_TRANSITION" | "RATE_LIMITED" | "UPSTREAM_TIMEOUT" | "UPSTREAM_UNAVAILABLE" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_PERSONAL_DATA" | "CURRENT_PASSWORD_INVALID" | "RESET_TOKEN_INVALID" | "INTERNAL";
+                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "ACCOUNT_LOCKED" | "TOKEN_INVALID" | "FORBIDDEN" | "OUT_OF_SCOPE" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "ALREADY_EXISTS" | "CONFLICT" | "WINDOW_NOT_OPEN" | "WINDOW_CLOSED" | "FULL" | "ILLEGAL_TRANSITION" | "RATE_LIMITED" | "UPSTREAM_TIMEOUT" | "UPSTREAM_UNAVAILABLE" | "IDEMPOTENCY_KEY_REUSED" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_PERSONAL_DATA" | "CURRENT_PASSWORD_INVALID" | "RESET_TOKEN_INVALID" | "INTERNAL";
                 /** @description In the language of Accept-Language (ar, fr, en; Arabic by default). */
                 message: string;
                 /** @description What the code needs: {fields: {"a.b": ["..."]}} for VALIDATION_FAILED, dates for windows, rows for an import. */
@@ -2774,6 +2774,12 @@ export interface components {
             limit: number;
             offset: number;
         };
+        Page_ProgressReportView: {
+            items: components["schemas"]["ProgressReportView"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
         Page_PublicationView: {
             items: components["schemas"]["PublicationView"][];
             total: number;
@@ -2904,6 +2910,17 @@ export interface components {
             description: components["schemas"]["Localized"] | null;
             createdAt: string;
             createdBy: string | null;
+        };
+        /** @description A progress report as the public list shows it. */
+        ProgressReportView: {
+            id: string;
+            activityId: string;
+            progress: number;
+            reportedOn: string;
+            results: components["schemas"]["Localized"] | null;
+            evidence: unknown[];
+            reportedBy: string | null;
+            createdAt: string;
         };
         PublicationDto: {
             /** @enum {string} */
@@ -3255,6 +3272,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
         };
     };
     accounts_create: {
@@ -3319,7 +3352,13 @@ export interface operations {
                     "application/json": components["schemas"]["AccountView"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             *     PASSWORD_TOO_SHORT: كلمة المرور قصيرة جدا: يجب ألا تقل عن {minLength} حرفا. Password too short: it needs at least {minLength} characters.
+             *     PASSWORD_TOO_COMMON: كلمة المرور هذه شائعة جدا أو سهلة التخمين. اختر عبارة أطول وغير متوقعة. This password is too common or too easy to guess. Choose a longer, unpredictable phrase.
+             *     PASSWORD_CONTAINS_PERSONAL_DATA: يجب ألا تحتوي كلمة المرور على بريدك الإلكتروني أو اسمك. The password must not contain your e-mail address or your name.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3328,7 +3367,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_PERSONAL_DATA";
                         };
                     };
                 };
@@ -3364,6 +3403,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description ALREADY_EXISTS: هذا العنصر موجود مسبقا. This item already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ALREADY_EXISTS";
+                        };
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: حجم الطلب يتجاوز الحد المسموح به. The request is larger than allowed. */
             413: {
                 headers: {
@@ -3388,6 +3441,22 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
                         };
                     };
                 };
@@ -3490,6 +3559,22 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
                         };
                     };
                 };
@@ -3619,6 +3704,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONFLICT: تعذر تنفيذ الطلب بسبب حالة العنصر الحالية. The request conflicts with the current state of the item. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CONFLICT";
+                        };
+                    };
+                };
+            };
             /** @description PAYLOAD_TOO_LARGE: حجم الطلب يتجاوز الحد المسموح به. The request is larger than allowed. */
             413: {
                 headers: {
@@ -3643,6 +3742,22 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
                         };
                     };
                 };
@@ -3749,6 +3864,36 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONFLICT: تعذر تنفيذ الطلب بسبب حالة العنصر الحالية. The request conflicts with the current state of the item. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CONFLICT";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
         };
     };
     auditTrail_list: {
@@ -3841,6 +3986,36 @@ export interface operations {
                     };
                 };
             };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
         };
     };
     reporting_deadLetters: {
@@ -3923,7 +4098,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3932,7 +4110,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -3940,6 +4118,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4025,7 +4205,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4034,7 +4217,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -4042,6 +4225,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4113,7 +4298,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4122,7 +4310,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -4130,6 +4318,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4204,7 +4394,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4213,7 +4406,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -4221,6 +4414,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4286,7 +4481,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4295,7 +4493,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -4303,6 +4501,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4388,7 +4588,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4397,7 +4600,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -4419,6 +4622,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4517,7 +4722,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4526,7 +4734,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
                         };
                     };
                 };
@@ -4534,6 +4756,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4608,7 +4832,10 @@ export interface operations {
                     "application/json": components["schemas"]["AreaView"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4617,7 +4844,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -4639,7 +4866,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4648,7 +4878,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description ALREADY_EXISTS: هذا العنصر موجود مسبقا. This item already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ALREADY_EXISTS";
                         };
                     };
                 };
@@ -4684,6 +4942,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4747,7 +5007,10 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4756,7 +5019,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -4833,6 +5096,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
         };
     };
     auth_logout: {
@@ -4878,6 +5157,22 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
                         };
                     };
                 };
@@ -4954,6 +5249,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
         };
     };
     auth_requestPasswordReset: {
@@ -4989,7 +5300,10 @@ export interface operations {
                     "application/json": components["schemas"]["CheckEmailAnswer"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4998,7 +5312,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -5043,6 +5357,22 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
                         };
                     };
                 };
@@ -5075,7 +5405,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             *     PASSWORD_TOO_SHORT: كلمة المرور قصيرة جدا: يجب ألا تقل عن {minLength} حرفا. Password too short: it needs at least {minLength} characters.
+             *     PASSWORD_TOO_COMMON: كلمة المرور هذه شائعة جدا أو سهلة التخمين. اختر عبارة أطول وغير متوقعة. This password is too common or too easy to guess. Choose a longer, unpredictable phrase.
+             *     PASSWORD_CONTAINS_PERSONAL_DATA: يجب ألا تحتوي كلمة المرور على بريدك الإلكتروني أو اسمك. The password must not contain your e-mail address or your name.
+             *     RESET_TOKEN_INVALID: رابط إعادة تعيين كلمة المرور غير صالح أو منتهي الصلاحية أو سبق استعماله. اطلب رابطا جديدا. This password reset link is invalid, expired or already used. Ask for a new one.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5084,7 +5421,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_PERSONAL_DATA" | "RESET_TOKEN_INVALID";
                         };
                     };
                 };
@@ -5129,6 +5466,22 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
                         };
                     };
                 };
@@ -5170,7 +5523,10 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5179,7 +5535,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        };
+                    };
+                };
+            };
+            /** @description TOKEN_INVALID: رمز الجلسة غير صالح أو منتهي أو ملغى. Session token is invalid, expired or revoked. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "TOKEN_INVALID";
                         };
                     };
                 };
@@ -5224,6 +5594,22 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
                         };
                     };
                 };
@@ -5267,7 +5653,13 @@ export interface operations {
                     "application/json": components["schemas"]["CheckEmailAnswer"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             *     PASSWORD_TOO_SHORT: كلمة المرور قصيرة جدا: يجب ألا تقل عن {minLength} حرفا. Password too short: it needs at least {minLength} characters.
+             *     PASSWORD_TOO_COMMON: كلمة المرور هذه شائعة جدا أو سهلة التخمين. اختر عبارة أطول وغير متوقعة. This password is too common or too easy to guess. Choose a longer, unpredictable phrase.
+             *     PASSWORD_CONTAINS_PERSONAL_DATA: يجب ألا تحتوي كلمة المرور على بريدك الإلكتروني أو اسمك. The password must not contain your e-mail address or your name.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5276,7 +5668,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_PERSONAL_DATA";
                         };
                     };
                 };
@@ -5321,6 +5713,22 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
                         };
                     };
                 };
@@ -5401,7 +5809,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5410,7 +5821,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
                         };
                     };
                 };
@@ -5418,6 +5843,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5521,7 +5948,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5530,7 +5960,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -5545,6 +5975,20 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description CONFLICT: تعذر تنفيذ الطلب بسبب حالة العنصر الحالية. The request conflicts with the current state of the item. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CONFLICT";
                         };
                     };
                 };
@@ -5580,6 +6024,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5671,7 +6117,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5680,7 +6129,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -5699,9 +6148,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONFLICT: تعذر تنفيذ الطلب بسبب حالة العنصر الحالية. The request conflicts with the current state of the item. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CONFLICT";
+                        };
+                    };
+                };
+            };
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5773,7 +6238,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5782,7 +6250,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -5804,7 +6272,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5813,7 +6284,38 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description WINDOW_NOT_OPEN: هذا الفضاء غير مفتوح بعد. يفتح في {opensAt}. This space is not open yet. It opens on {opensAt}.
+             *     WINDOW_CLOSED: هذا الفضاء مغلق منذ {closesAt}. This space closed on {closesAt}.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "WINDOW_NOT_OPEN" | "WINDOW_CLOSED";
                         };
                     };
                 };
@@ -5849,6 +6351,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5949,7 +6453,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5958,7 +6465,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -6008,6 +6515,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6105,6 +6614,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6202,9 +6713,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6353,6 +6880,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6566,7 +7095,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6575,7 +7107,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -6625,6 +7157,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6793,7 +7327,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6802,7 +7339,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -6817,6 +7354,20 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description CONFLICT: تعذر تنفيذ الطلب بسبب حالة العنصر الحالية. The request conflicts with the current state of the item. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CONFLICT";
                         };
                     };
                 };
@@ -6852,6 +7403,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7001,7 +7554,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7010,7 +7566,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -7032,6 +7588,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7136,7 +7694,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7145,7 +7706,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -7195,6 +7756,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7294,6 +7857,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7398,7 +7963,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7407,7 +7975,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -7457,6 +8025,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7618,7 +8188,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7627,7 +8200,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -7677,6 +8250,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7774,6 +8349,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7935,7 +8512,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7944,7 +8524,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -7994,6 +8574,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8154,7 +8736,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8163,7 +8748,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -8213,6 +8798,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8394,7 +8981,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8403,7 +8993,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -8453,6 +9043,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8508,9 +9100,16 @@ export interface operations {
                      *           "activityId": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
                      *           "progress": 50,
                      *           "reportedOn": "2026-03-15",
+                     *           "results": {
+                     *             "ar": "نشر 12 مجموعة بيانات جديدة",
+                     *             "fr": "Publication de 12 nouveaux jeux de données",
+                     *             "en": "12 new datasets published"
+                     *           },
                      *           "evidence": [
                      *             {}
-                     *           ]
+                     *           ],
+                     *           "reportedBy": "الحكومة المنفتحة",
+                     *           "createdAt": "2026-03-15T09:30:00.000Z"
                      *         }
                      *       ],
                      *       "total": 1,
@@ -8518,18 +9117,7 @@ export interface operations {
                      *       "offset": 0
                      *     }
                      */
-                    "application/json": {
-                        items: {
-                            id: string;
-                            activityId: string;
-                            progress: number;
-                            reportedOn: string;
-                            evidence: unknown[];
-                        }[];
-                        total: number;
-                        limit: number;
-                        offset: number;
-                    };
+                    "application/json": components["schemas"]["Page_ProgressReportView"];
                 };
             };
             /** @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid. */
@@ -8563,6 +9151,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8728,7 +9318,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8737,7 +9330,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -8787,6 +9380,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8853,6 +9448,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8927,7 +9524,10 @@ export interface operations {
                     "application/json": components["schemas"]["CompositionView"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8936,7 +9536,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -8958,7 +9558,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8967,7 +9570,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -9003,6 +9606,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9111,7 +9716,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9120,7 +9728,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -9170,6 +9778,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9251,7 +9861,10 @@ export interface operations {
                     "application/json": components["schemas"]["CompositionView"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9260,7 +9873,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -9282,7 +9895,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9291,7 +9907,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description CONFLICT: تعذر تنفيذ الطلب بسبب حالة العنصر الحالية. The request conflicts with the current state of the item. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CONFLICT";
                         };
                     };
                 };
@@ -9327,6 +9971,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9433,6 +10079,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9544,7 +10192,10 @@ export interface operations {
                     "application/json": components["schemas"]["CycleView"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9553,7 +10204,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -9575,7 +10226,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9584,7 +10238,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description ALREADY_EXISTS: هذا العنصر موجود مسبقا. This item already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ALREADY_EXISTS";
                         };
                     };
                 };
@@ -9620,6 +10302,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9732,6 +10416,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9825,7 +10511,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9834,7 +10523,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -9856,6 +10545,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9951,6 +10642,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10061,6 +10754,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10154,6 +10849,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10278,6 +10975,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10395,6 +11094,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10472,7 +11173,10 @@ export interface operations {
                     "application/json": components["schemas"]["DraftCommitmentView"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10481,7 +11185,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -10503,7 +11207,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10512,7 +11219,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description ALREADY_EXISTS: هذا العنصر موجود مسبقا. This item already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ALREADY_EXISTS";
                         };
                     };
                 };
@@ -10548,6 +11283,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10646,6 +11383,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10746,7 +11485,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10755,7 +11497,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -10770,6 +11512,23 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description WINDOW_NOT_OPEN: هذا الفضاء غير مفتوح بعد. يفتح في {opensAt}. This space is not open yet. It opens on {opensAt}.
+             *     WINDOW_CLOSED: هذا الفضاء مغلق منذ {closesAt}. This space closed on {closesAt}.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "WINDOW_NOT_OPEN" | "WINDOW_CLOSED";
                         };
                     };
                 };
@@ -10805,6 +11564,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10887,6 +11648,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11058,7 +11821,10 @@ export interface operations {
                     "application/json": components["schemas"]["IdeaPrivateView"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11067,7 +11833,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -11089,7 +11855,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11098,7 +11867,38 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description WINDOW_NOT_OPEN: هذا الفضاء غير مفتوح بعد. يفتح في {opensAt}. This space is not open yet. It opens on {opensAt}.
+             *     WINDOW_CLOSED: هذا الفضاء مغلق منذ {closesAt}. This space closed on {closesAt}.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "WINDOW_NOT_OPEN" | "WINDOW_CLOSED";
                         };
                     };
                 };
@@ -11131,9 +11931,27 @@ export interface operations {
                     };
                 };
             };
+            /** @description RATE_LIMITED: طلبات كثيرة جدا. حاول بعد قليل. Too many requests. Try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11233,6 +12051,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11365,7 +12185,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11374,7 +12197,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -11389,6 +12212,20 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: لا يمكن الانتقال إلى هذه المرحلة من المرحلة الحالية. This step cannot follow the current one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ILLEGAL_TRANSITION";
                         };
                     };
                 };
@@ -11424,6 +12261,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11551,7 +12390,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11560,7 +12402,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -11575,6 +12417,20 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description CONFLICT: تعذر تنفيذ الطلب بسبب حالة العنصر الحالية. The request conflicts with the current state of the item. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CONFLICT";
                         };
                     };
                 };
@@ -11610,6 +12466,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11707,7 +12565,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11716,7 +12577,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -11766,6 +12627,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11851,7 +12714,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11860,7 +12726,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -11882,6 +12748,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11967,6 +12835,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12041,7 +12911,10 @@ export interface operations {
                     "application/json": components["schemas"]["InstitutionView"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12050,7 +12923,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -12072,7 +12945,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12081,7 +12957,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description ALREADY_EXISTS: هذا العنصر موجود مسبقا. This item already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ALREADY_EXISTS";
                         };
                     };
                 };
@@ -12117,6 +13007,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12214,6 +13106,22 @@ export interface operations {
                     };
                 };
             };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
         };
     };
     me_update: {
@@ -12265,7 +13173,10 @@ export interface operations {
                     "application/json": components["schemas"]["AccountView"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12274,7 +13185,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -12334,6 +13245,22 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
                         };
                     };
                 };
@@ -12411,7 +13338,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12420,7 +13350,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -12428,6 +13358,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12518,7 +13450,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12527,7 +13462,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -12549,6 +13484,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12625,7 +13562,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12634,7 +13574,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -12656,6 +13596,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12746,7 +13688,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12755,7 +13700,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -12777,6 +13722,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12853,7 +13800,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12862,7 +13812,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -12884,6 +13834,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13007,7 +13959,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13016,7 +13971,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -13024,6 +13979,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13089,7 +14046,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13098,7 +14058,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -13106,6 +14066,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13164,7 +14126,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13173,7 +14138,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -13195,7 +14160,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13204,7 +14172,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -13240,6 +14208,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13338,7 +14308,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13347,7 +14320,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -13355,6 +14328,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13418,7 +14393,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13427,7 +14405,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -13449,7 +14427,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13458,7 +14439,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
                         };
                     };
                 };
@@ -13494,6 +14489,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13563,7 +14560,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13572,7 +14572,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -13580,6 +14580,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13633,7 +14635,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             *     PASSWORD_TOO_SHORT: كلمة المرور قصيرة جدا: يجب ألا تقل عن {minLength} حرفا. Password too short: it needs at least {minLength} characters.
+             *     PASSWORD_TOO_COMMON: كلمة المرور هذه شائعة جدا أو سهلة التخمين. اختر عبارة أطول وغير متوقعة. This password is too common or too easy to guess. Choose a longer, unpredictable phrase.
+             *     PASSWORD_CONTAINS_PERSONAL_DATA: يجب ألا تحتوي كلمة المرور على بريدك الإلكتروني أو اسمك. The password must not contain your e-mail address or your name.
+             *     CURRENT_PASSWORD_INVALID: كلمة المرور الحالية غير صحيحة. The current password is wrong.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13642,7 +14651,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PASSWORD_TOO_SHORT" | "PASSWORD_TOO_COMMON" | "PASSWORD_CONTAINS_PERSONAL_DATA" | "CURRENT_PASSWORD_INVALID";
                         };
                     };
                 };
@@ -13718,6 +14727,22 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "RATE_LIMITED";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
                         };
                     };
                 };
@@ -13809,7 +14834,10 @@ export interface operations {
                     "application/json": components["schemas"]["PlanView"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13818,7 +14846,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -13840,7 +14868,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13849,7 +14880,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description ALREADY_EXISTS: هذا العنصر موجود مسبقا. This item already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ALREADY_EXISTS";
                         };
                     };
                 };
@@ -13885,6 +14944,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13992,6 +15053,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14235,7 +15298,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14244,7 +15310,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -14259,6 +15325,20 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description ALREADY_EXISTS: هذا العنصر موجود مسبقا. This item already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ALREADY_EXISTS";
                         };
                     };
                 };
@@ -14294,6 +15374,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14429,6 +15511,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14613,7 +15697,10 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14622,7 +15709,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -14644,7 +15731,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14653,7 +15743,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description ALREADY_EXISTS: هذا العنصر موجود مسبقا. This item already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ALREADY_EXISTS";
                         };
                     };
                 };
@@ -14689,6 +15793,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14780,6 +15886,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14901,7 +16009,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14910,7 +16021,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description ALREADY_EXISTS: هذا العنصر موجود مسبقا. This item already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ALREADY_EXISTS";
                         };
                     };
                 };
@@ -14946,6 +16071,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15043,6 +16170,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15145,7 +16274,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15154,7 +16286,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -15204,6 +16336,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15321,6 +16455,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15420,6 +16556,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15516,7 +16654,10 @@ export interface operations {
                     "application/json": components["schemas"]["PublicationView"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15525,7 +16666,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -15547,7 +16688,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15556,7 +16700,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
                         };
                     };
                 };
@@ -15592,6 +16750,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15695,7 +16855,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15704,7 +16867,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -15726,6 +16889,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15812,6 +16977,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15884,7 +17051,10 @@ export interface operations {
                     "application/json": components["schemas"]["ReportView"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15893,7 +17063,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -15915,7 +17085,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15924,7 +17097,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
                         };
                     };
                 };
@@ -15960,6 +17147,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16052,6 +17241,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16131,9 +17322,25 @@ export interface operations {
                     };
                 };
             };
+            /** @description CONFLICT: تعذر تنفيذ الطلب بسبب حالة العنصر الحالية. The request conflicts with the current state of the item. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CONFLICT";
+                        };
+                    };
+                };
+            };
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16197,7 +17404,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16206,7 +17416,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -16228,7 +17438,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16237,7 +17450,21 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
                         };
                     };
                 };
@@ -16273,6 +17500,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16385,7 +17614,10 @@ export interface operations {
                     "application/json": components["schemas"]["WorkshopView"];
                 };
             };
-            /** @description MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON. */
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16394,7 +17626,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "MALFORMED_JSON";
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
                         };
                     };
                 };
@@ -16416,7 +17648,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16425,7 +17660,35 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description ALREADY_EXISTS: هذا العنصر موجود مسبقا. This item already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ALREADY_EXISTS";
                         };
                     };
                 };
@@ -16461,6 +17724,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16576,6 +17841,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16675,7 +17942,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16684,7 +17954,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -16734,6 +18004,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16863,7 +18135,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -16872,7 +18147,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -16922,6 +18197,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17050,7 +18327,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17059,7 +18339,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -17109,6 +18389,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17241,7 +18523,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17250,7 +18535,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -17300,6 +18585,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17385,7 +18672,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17394,7 +18684,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -17413,9 +18703,30 @@ export interface operations {
                     };
                 };
             };
+            /**
+             * @description CONFLICT: تعذر تنفيذ الطلب بسبب حالة العنصر الحالية. The request conflicts with the current state of the item.
+             *     WINDOW_NOT_OPEN: هذا الفضاء غير مفتوح بعد. يفتح في {opensAt}. This space is not open yet. It opens on {opensAt}.
+             *     WINDOW_CLOSED: هذا الفضاء مغلق منذ {closesAt}. This space closed on {closesAt}.
+             *     FULL: لم تعد هناك أماكن متاحة. There are no places left.
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "CONFLICT" | "WINDOW_NOT_OPEN" | "WINDOW_CLOSED" | "FULL";
+                        };
+                    };
+                };
+            };
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17502,7 +18813,10 @@ export interface operations {
                     };
                 };
             };
-            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17511,7 +18825,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"] & {
                         error?: {
                             /** @enum {unknown} */
-                            code?: "FORBIDDEN";
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };
@@ -17533,6 +18847,8 @@ export interface operations {
             /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
             503: {
                 headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
