@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, SpawnedService, TestIsolation } from '@ogp/testing';
@@ -20,7 +21,7 @@ describe('deployment files (no Docker engine here: parsed, cross-checked, start 
     const compose = load(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as { services: Record<string, any> };
 
     it('runs postgres, redis, NATS with JetStream, the five services and the portal, each infrastructure server with a health check', () => {
-      expect(Object.keys(compose.services).sort()).toEqual([...SERVICES, 'portal', 'nats', 'postgres', 'redis'].sort());
+      expect(Object.keys(compose.services).sort()).toEqual([...SERVICES, 'portal', 'nats', 'postgres', 'redis', 'mailpit', 'first-admin', 'demo', 'demo-cycle'].sort());
       expect(compose.services.nats.command).toContain('-js');
       for (const infra of ['postgres', 'redis', 'nats']) expect(compose.services[infra].healthcheck.test.length).toBeGreaterThan(0);
     });
@@ -50,6 +51,44 @@ describe('deployment files (no Docker engine here: parsed, cross-checked, start 
       expect(portal.environment.PORTAL_SECRET).toMatch(/^\$\{PORTAL_SECRET:\?/);
       expect(portal.depends_on.gateway.condition).toBe('service_healthy');
       expect(portal.depends_on.postgres).toBeUndefined();
+    });
+    it('a development mail catcher receives the e-mails: notifications send to it by default, its web UI is published', () => {
+      const mailpit = compose.services.mailpit;
+      expect(mailpit.image).toMatch(/^axllent\/mailpit:v\d+\.\d+\.\d+$/);
+      expect(mailpit.ports).toEqual(['8025:8025']);
+      expect(mailpit.healthcheck.test.length).toBeGreaterThan(0);
+      const notifications = compose.services.notifications;
+      expect(notifications.environment.SMTP_URL).toBe('${SMTP_URL:-smtp://mailpit:1025}');
+      expect(notifications.environment.PORTAL_URL).toBe('${PORTAL_URL:-http://localhost:3001}');
+      expect(notifications.depends_on.mailpit.condition).toBe('service_healthy');
+      for (const infra of ['postgres', 'redis', 'nats']) expect(notifications.depends_on[infra].condition).toBe('service_healthy');
+    });
+
+    it('a one-shot first-admin step runs create-admin with the gateway image and settings, from ADMIN_EMAIL and ADMIN_PASSWORD, once the gateway is healthy', () => {
+      const step = compose.services['first-admin'];
+      expect(step.image).toBe(compose.services.gateway.image);
+      expect(step.restart).toBe('no');
+      expect(step.profiles).toBeUndefined();
+      expect(step.entrypoint.join(' ')).toContain('exec node services/gateway/dist/cli/create-admin.js');
+      expect(step.environment).toMatchObject({ ...compose.services.gateway.environment, ADMIN_EMAIL: '${ADMIN_EMAIL:-}', ADMIN_PASSWORD: '${ADMIN_PASSWORD:-}' });
+      expect(step.depends_on.gateway.condition).toBe('service_healthy');
+      // Nothing waits on it: without ADMIN_EMAIL it says so and exits 0 instead of failing the stack.
+      for (const [name, service] of Object.entries(compose.services)) if (name !== 'first-admin') expect(service.depends_on?.['first-admin']).toBeUndefined();
+    });
+
+    it('the demo data is an optional step (profile demo): the gateway seed, then the 2021 cycle once the seed completed', () => {
+      const demo = compose.services.demo;
+      const cycle = compose.services['demo-cycle'];
+      expect(demo.profiles).toEqual(['demo']);
+      expect(cycle.profiles).toEqual(['demo']);
+      expect(demo.entrypoint).toEqual(['node', 'services/gateway/dist/demo/seed-demo.js']);
+      expect(demo.environment.GATEWAY_URL).toBe('http://gateway:3000');
+      expect(demo.depends_on.gateway.condition).toBe('service_healthy');
+      expect(cycle.image).toBe(compose.services.participation.image);
+      expect(cycle.environment.DB_SCHEMA).toBe('participation');
+      expect(cycle.entrypoint.join(' ')).toContain('exec node services/participation/dist/demo/seed-cycle.js');
+      expect(cycle.depends_on.demo.condition).toBe('service_completed_successfully');
+      for (const name of ['demo', 'demo-cycle']) expect(compose.services[name].restart).toBe('no');
     });
   });
 
@@ -126,6 +165,21 @@ describe('deployment files (no Docker engine here: parsed, cross-checked, start 
     it('is exec form, so the service receives SIGTERM itself', () => {
       expect(entrypoint[0]).toBe('/bin/sh');
       expect(entrypoint[2]).toMatch(/^exec node services\/\$SERVICE\/dist\/main\.js$/);
+    });
+
+    it("compose's first-admin step, run as a plain process: without ADMIN_EMAIL it says so and exits 0; with it, it creates the administrator", () => {
+      const compose = load(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as { services: Record<string, any> };
+      // Compose turns $$ into $ before the shell sees it.
+      const [shell, flag, script] = (compose.services['first-admin'].entrypoint as string[]).map((part) => part.replace(/\$\$/g, '$'));
+      const run = (env: Record<string, string>) =>
+        spawnSync(shell, [flag, script], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...iso.env('gateway'), ...env }, encoding: 'utf8', timeout: 60000 });
+      const skipped = run({});
+      expect(skipped.status).toBe(0);
+      expect(skipped.stdout).toContain('first-admin: ADMIN_EMAIL and ADMIN_PASSWORD not set, no administrator created');
+      const created = run({ ADMIN_EMAIL: 'root@test.ma', ADMIN_PASSWORD: 'a sturdy admin passphrase' });
+      expect(created.stderr).toBe('');
+      expect(created.status).toBe(0);
+      expect(created.stdout).toContain('administrator root@test.ma: created');
     });
 
     it.each(SERVICES)('%s starts, becomes ready and stops cleanly on SIGTERM', async (name) => {
