@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IdentityEvents, NotificationsRpc2, ParticipationEvents, ReportingEvents, UserDirectoryEntry } from '@ogp/contracts';
+import { AccountMailEvents, IdentityEvents, NotificationsRpc2, ParticipationEvents, ReportingEvents, UserDirectoryEntry } from '@ogp/contracts';
 import { ensureEventStreams, MessagingTables1732100000000, NatsRpcClient, OutboxRelay, OutboxWriter } from '@ogp/messaging';
 import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
 import { freePort, Mailbox, SpawnedService, TEST_DATABASE_URL, TEST_NATS_URL, TestIsolation, waitFor } from '@ogp/testing';
@@ -150,6 +150,24 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
       expect(enMail.html).toContain('&lt;b&gt;bold&lt;&#x2F;b&gt;');
       expect(arMail.subject).toBe(`مآل مقترحك: ${title}`);
       expect(arMail.html).toContain('مآل مقترحك: &lt;script&gt;');
+    });
+  });
+
+  describe('HTML account e-mails', () => {
+    it('a password reset e-mail has its HTML form in Arabic, right to left, the reset link clickable, and no unsubscribe (it is always sent)', async () => {
+      const user = person('reset-ar', ['citizen'], 'ar');
+      const resetUrl = `${PORTAL}/ar/reset-password?token=abc`;
+      await emit(AccountMailEvents.passwordResetRequested, user.userId, { userId: user.userId, email: user.email, displayName: '<i>Salma</i>', language: 'ar', resetUrl, expiresAt: new Date().toISOString() });
+      await waitFor(() => mailbox.to(user.email).length === 1, { what: 'the reset e-mail' });
+      const [mail] = mailbox.to(user.email);
+      expect(mail.contentType).toBe('multipart/alternative');
+      expect(mail.headers['content-language']).toBe('ar');
+      expect(mail.headers['list-unsubscribe']).toBeUndefined();
+      expect(mail.text).toContain(resetUrl);
+      expect(mail.html).toContain('<html lang="ar" dir="rtl">');
+      expect(mail.html).toContain('<a href="https:&#x2F;&#x2F;portal.test.ma&#x2F;ar&#x2F;reset-password?token&#x3D;abc"');
+      expect(mail.html).toContain('مرحبا &lt;i&gt;Salma&lt;&#x2F;i&gt;');
+      expect(mail.html).not.toContain('preferences');
     });
   });
 
