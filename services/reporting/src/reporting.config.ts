@@ -1,4 +1,4 @@
-import { IsBoolean, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Matches, Min } from 'class-validator';
 import { BaseServiceConfig, Secret } from '@ogp/runtime';
 
 export class ReportingConfig extends BaseServiceConfig {
@@ -13,6 +13,11 @@ export class ReportingConfig extends BaseServiceConfig {
   @IsString()
   @Matches(/^[A-Za-z_]+(\/[A-Za-z_+-]+)*$/, { message: 'must be an IANA timezone such as Africa/Casablanca' })
   SCHEDULE_TIMEZONE = 'Africa/Casablanca';
+
+  /** How often the schedules are checked and put back if Redis lost them (a wipe keeps the connection). */
+  @IsInt()
+  @Min(100)
+  SCHEDULE_CHECK_INTERVAL_MS = 60000;
 
   /** Run the job worker in this process (a replica may only serve requests). */
   @IsBoolean()

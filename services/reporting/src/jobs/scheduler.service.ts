@@ -19,6 +19,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
   private readonly connection: Redis;
   readonly queue: Queue;
   private worker: Worker | null = null;
+  private scheduleCheck: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly registry: JobRegistry,
@@ -44,6 +45,10 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
   async onApplicationBootstrap(): Promise<void> {
     this.registry.assertComplete();
     await this.upsertSchedules();
+    // Redis holds no truth: after a restart (reconnect) or a wipe (seen by the periodic check), the schedules are put back.
+    this.connection.on('ready', () => void this.restoreSchedules());
+    this.scheduleCheck = setInterval(() => void this.restoreSchedules(), this.config.SCHEDULE_CHECK_INTERVAL_MS);
+    this.scheduleCheck.unref();
     if (this.config.RUN_WORKER) {
       this.worker = new Worker(REPORTING_QUEUE, (job) => this.registry.handlerFor(job.name)(job.data, job), {
         connection: this.connection.duplicate(),
@@ -63,6 +68,19 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     }
   }
 
+  /** Upserts the schedules Redis no longer has; a failure (Redis still away) waits for the next check. */
+  async restoreSchedules(): Promise<void> {
+    try {
+      const present = new Set((await this.queue.getJobSchedulers(0, 100)).map((s) => s.key));
+      const missing = REPORTING_SCHEDULES.filter((s) => !present.has(s.key));
+      if (missing.length === 0) return;
+      await this.upsertSchedules();
+      this.logger.warn({ restored: missing.map((s) => s.key) }, 'schedules lost by Redis put back');
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'schedules could not be checked');
+    }
+  }
+
   async overview(): Promise<JobsOverview> {
     const counts = await this.queue.getJobCounts('active', 'waiting', 'delayed', 'completed', 'failed');
     const schedulers = (await this.queue.getJobSchedulers(0, 100)).map((s) => ({ key: s.key, name: s.name, pattern: s.pattern ?? null, next: s.next ? new Date(s.next).toISOString() : null }));
@@ -74,6 +92,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   async onModuleDestroy(): Promise<void> {
+    if (this.scheduleCheck) clearInterval(this.scheduleCheck);
     await this.worker?.close();
     await this.queue.close();
     this.connection.disconnect();
