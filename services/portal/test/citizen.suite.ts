@@ -20,6 +20,8 @@ describe('citizen and CSO space in a real browser: register, ideas and their fat
   let coordinator = '';
   let openCycle = { id: '', themes: [] as { id: string; number: number }[] };
   let laterCycleId = '';
+  let workshopId = '';
+  let draftId = '';
 
   async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
     const context = await ctx.browser.newContext({ baseURL: platform.portalUrl, javaScriptEnabled: options.javaScriptEnabled ?? true });
@@ -70,6 +72,31 @@ describe('citizen and CSO space in a real browser: register, ideas and their fat
     const now = Date.now();
     openCycle = await createCycle('CITIZEN-OPEN', [now - DAY, now + 30 * DAY]);
     laterCycleId = (await createCycle('CITIZEN-LATER', [Date.parse('2031-03-01T09:00:00Z'), Date.parse('2031-04-01T09:00:00Z')])).id;
+    workshopId = (
+      await platform.json<{ id: string }>('/workshops', {
+        method: 'POST',
+        headers: auth(coordinator),
+        body: JSON.stringify({
+          cycleId: openCycle.id,
+          themeId: openCycle.themes[0].id,
+          number: 1,
+          title: { ar: 'لقاء الشفافية الميزانياتية', fr: 'Atelier transparence budgétaire', en: 'Budget transparency workshop' },
+          organiser: 'Transparency Maroc',
+          institutions: ['Ministère des Finances'],
+          startsAt: iso(now + 20 * DAY),
+          registrationOpensAt: iso(now - DAY),
+          registrationClosesAt: iso(now + 15 * DAY),
+          capacity: 5,
+        }),
+      })
+    ).id;
+    draftId = (
+      await platform.json<{ id: string }>('/drafts', {
+        method: 'POST',
+        headers: auth(coordinator),
+        body: JSON.stringify({ cycleId: openCycle.id, number: 1, title: { ar: 'نشر الميزانيات المفتوحة', fr: 'Publier des budgets ouverts', en: 'Publish open budgets' }, institution: 'Ministry of Finance' }),
+      })
+    ).id;
     const citizen = (await platform.login('citizen@demo.ogp.ma')).accessToken;
     await platform.json('/ideas', { method: 'POST', headers: auth(citizen), body: JSON.stringify({ cycleId: openCycle.id, themeId: openCycle.themes[0].id, ...EXISTING }) });
   }, 120000);
@@ -152,7 +179,7 @@ describe('citizen and CSO space in a real browser: register, ideas and their fat
     await page.fill('#idea-title', 'Bud');
     await page.fill('#idea-body', EXISTING.body);
     await Promise.all([page.waitForLoadState('load'), page.click('#idea button[value=submit]')]);
-    await expect(page.locator('#idea-error[role=alert]').count()).resolves.toBe(1);
+    await page.locator('#idea-error[role=alert]').waitFor();
     expect(await page.getAttribute('#idea-title', 'aria-invalid')).toBe('true');
     expect(await page.getAttribute('#idea-title', 'aria-describedby')).toContain('idea-title-error');
     await expect(page.locator('#idea-title-error').textContent()).resolves.toBe('De 5 à 200 caractères.');
@@ -200,6 +227,188 @@ describe('citizen and CSO space in a real browser: register, ideas and their fat
       await page.goto(`/${locale}${path}`);
       expect([path, await seriousViolations(page)]).toEqual([path, []]);
       if (locale !== 'fr' && path === '/me') await screenshot(page, `citizen-${locale}-space`);
+    }
+  });
+  it('fr: registers for a workshop (code shown and e-mailed, one seat fewer) and cancels it with the code (seat freed)', async () => {
+    const page = await newPage();
+    const email = `salma-${Date.now()}@example.ma`;
+    await register(page, 'fr', 'Salma Essai', email);
+    // Registration e-mails are off by default: she turns them on in her settings first.
+    await page.goto('/fr/me/settings');
+    const registrations = page.locator('.preference[data-type="participation.registration.confirmed"]');
+    await registrations.locator('input[value=immediate]').check();
+    await registrations.locator('button[value=submit]').click();
+    await registrations.locator('[role=status]').waitFor();
+    await page.goto(`/fr/me/take-part?cycle=${openCycle.id}`);
+    const card = page.locator(`.workshop[data-workshop="${workshopId}"]`);
+    await expect(card.locator('.seats-left').textContent()).resolves.toBe('5 places restantes');
+    await card.locator('button[value=submit]').click();
+    const done = card.locator('[role=status]');
+    await done.waitFor();
+    const code = /Code de confirmation : ([A-Z0-9-]+)\./.exec((await done.textContent()) ?? '')?.[1];
+    expect(code).toBeTruthy();
+    await page.reload();
+    await expect(card.locator('.seats-left').textContent()).resolves.toBe('4 places restantes');
+    await waitFor(() => ctx.mailbox.to(email).some((m) => m.text.includes(code!)), { timeoutMs: 30000, what: 'the confirmation e-mail with the code' });
+    await screenshot(page, 'citizen-fr-take-part');
+
+    // A wrong code is refused on the page, linked to the field, and frees nothing.
+    await page.selectOption('#cancel-registration-workshopId', workshopId);
+    await page.fill('#cancel-registration-code', 'NOTACODE');
+    await page.click('#cancel-registration button[value=submit]');
+    await page.locator('#cancel-registration-error[role=alert]').waitFor();
+    await page.reload();
+    await expect(card.locator('.seats-left').textContent()).resolves.toBe('4 places restantes');
+    await page.selectOption('#cancel-registration-workshopId', workshopId);
+    await page.fill('#cancel-registration-code', code!);
+    await page.click('#cancel-registration button[value=submit]');
+    await expect(page.locator('#cancel-registration-done').textContent()).resolves.toContain('Votre inscription est annulée');
+    await page.reload();
+    await expect(card.locator('.seats-left').textContent()).resolves.toBe('5 places restantes');
+  });
+
+  it('en: comments on a draft commitment during the consultation; a too short comment is refused on the page and nothing is written', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    const scripted = await newPage();
+    await register(scripted, 'en', 'Youssef Test', `youssef-${Date.now()}@example.ma`);
+    await page.context().addCookies(await scripted.context().cookies());
+    await page.goto(`/en/me/take-part?cycle=${openCycle.id}`);
+    const before = (await platform.json<{ total: number }>(`/drafts/${draftId}/comments`)).total;
+    await page.fill('#draft-1-body', 'ok');
+    await Promise.all([page.waitForLoadState('load'), page.click('#draft-1 button[value=submit]')]);
+    await page.locator('#draft-1-error[role=alert]').waitFor();
+    expect(await page.getAttribute('#draft-1-body', 'aria-invalid')).toBe('true');
+    await expect(page.locator('#draft-1-body-error').textContent()).resolves.toBe('3 to 3,000 characters. Forwarded to the institution concerned.');
+    expect((await platform.json<{ total: number }>(`/drafts/${draftId}/comments`)).total).toBe(before);
+    await page.fill('#draft-1-body', 'Please publish the budgets as CSV every quarter, not only as PDF.');
+    await Promise.all([page.waitForLoadState('load'), page.click('#draft-1 button[value=submit]')]);
+    await expect(page.locator('#draft-1-done').textContent()).resolves.toContain('Your comment is posted');
+    expect((await platform.json<{ total: number }>(`/drafts/${draftId}/comments`)).total).toBe(before + 1);
+    await page.goto(`/en/me/take-part?cycle=${openCycle.id}`);
+    await expect(page.locator(`.draft[data-draft="${draftId}"] .comment-list`).textContent()).resolves.toContain('Please publish the budgets as CSV');
+  });
+
+  it('ar: supports and reports an idea, follows the cycle, sees it in "what I follow" and stops following it', async () => {
+    const page = await newPage();
+    await register(page, 'ar', 'نادية التجريبية', `nadia-${Date.now()}@example.ma`);
+    await page.goto(`/ar/me/take-part?cycle=${openCycle.id}`);
+    const idea = page.locator('.idea', { hasText: EXISTING.title }).last();
+    const supportsBefore = (await platform.json<{ supports: number }>(`/ideas/${await idea.getAttribute('data-idea')}`)).supports;
+    await idea.locator('form[id^=support-] button[value=submit]').click();
+    await expect(idea.locator('form[id^=support-] [role=status]').textContent()).resolves.toContain('سُجّل دعمك');
+    expect((await platform.json<{ supports: number }>(`/ideas/${await idea.getAttribute('data-idea')}`)).supports).toBe(supportsBefore + 1);
+    await idea.locator('details.report summary').click();
+    await idea.locator('form[id^=report-] input[name=reason]').fill('مكرر مع فكرة أخرى');
+    await idea.locator('form[id^=report-] button[value=submit]').click();
+    await expect(idea.locator('form[id^=report-] [role=status]').textContent()).resolves.toContain('توصل فريق التنسيق بإبلاغك');
+
+    await page.click(`#follow-cycle-${openCycle.id} button[value=submit]`);
+    await page.locator(`#follow-cycle-${openCycle.id} [role=status]`).waitFor();
+    await page.goto('/ar/me/follows');
+    const followed = page.locator(`.follow-list li[data-follow="${openCycle.id}"]`);
+    await expect(followed.textContent()).resolves.toContain('دورة الاختبار CITIZEN-OPEN');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'citizen-ar-follows');
+    await followed.locator('button[value=submit]').click();
+    // The list is rendered again without it.
+    await followed.waitFor({ state: 'detached' });
+    await page.reload();
+    await expect(page.locator('.follow-list li').count()).resolves.toBe(0);
+  });
+
+  it('fr: a CSO applies for a committee seat during the candidacy window; a citizen is told only CSOs can', async () => {
+    const page = await newPage();
+    await register(page, 'fr', 'Association Essai', `cso-${Date.now()}@example.ma`, 'cso');
+    await page.goto(`/fr/me/take-part?cycle=${openCycle.id}`);
+    await page.fill('#candidacy-statement', 'Trop court');
+    await page.click('#candidacy button[value=submit]');
+    await page.locator('#candidacy-error[role=alert]').waitFor();
+    expect(await page.getAttribute('#candidacy-statement', 'aria-invalid')).toBe('true');
+    await page.fill('#candidacy-statement', "Notre association suit la transparence budgétaire locale depuis dix ans et souhaite représenter la société civile.");
+    await page.click('#candidacy button[value=submit]');
+    await expect(page.locator('#candidacy-done').textContent()).resolves.toContain('Votre candidature a été reçue.');
+    const candidacies = await platform.json<{ organisation: string }[]>(`/cycles/${openCycle.id}/candidacies`, { headers: auth(coordinator) });
+    expect(candidacies.map((c) => c.organisation)).toContain('Association Essai');
+
+    const citizenPage = await newPage();
+    await register(citizenPage, 'fr', 'Citoyen Essai', `citoyen-${Date.now()}@example.ma`);
+    await citizenPage.goto(`/fr/me/take-part?cycle=${openCycle.id}`);
+    await expect(citizenPage.locator('#candidacy-title + .notice + p').textContent()).resolves.toContain('réservée aux comptes des organisations');
+    await expect(citizenPage.locator('#candidacy').count()).resolves.toBe(0);
+  });
+
+  it('en: resets a forgotten password through the e-mailed link (once), changes the password and the account language, sets a notification preference', async () => {
+    const page = await newPage();
+    const email = `reset-${Date.now()}@example.ma`;
+    await register(page, 'en', 'Reset Tester', email);
+    await page.context().clearCookies({ name: 'ogp_at' });
+    await page.context().clearCookies({ name: 'ogp_rt' });
+    await page.goto('/en/login');
+    await page.click('a[href="/en/forgot-password"]');
+    await page.fill('#forgot-email', email);
+    await page.click('#forgot button[value=submit]');
+    await page.locator('#forgot-done[role=status]').waitFor();
+    const mail = await waitFor(() => ctx.mailbox.to(email).find((m) => /reset-password\?token=/.test(m.text)), { timeoutMs: 30000, what: 'the reset e-mail' });
+    const token = /reset-password\?token=([A-Za-z0-9_-]+)/.exec(mail!.text)![1];
+    await page.goto(`/en/reset-password?token=${token}`);
+    await page.fill('#reset-password', 'password');
+    await page.click('#reset button[value=submit]');
+    await page.locator('#reset-error[role=alert]').waitFor();
+    expect(await page.getAttribute('#reset-password', 'aria-invalid')).toBe('true');
+    await page.fill('#reset-password', 'Nouveau-Sentier-Olive-2027');
+    await Promise.all([page.waitForURL('**/en/login?reset=1'), page.click('#reset button[value=submit]')]);
+    await page.goto(`/en/reset-password?token=${token}`);
+    await page.fill('#reset-password', 'Encore-Autre-Sentier-2028');
+    await page.click('#reset button[value=submit]');
+    await expect(page.locator('#reset-error[role=alert]').textContent()).resolves.toBe('This link is invalid, has expired or was already used.');
+    await expect(platform.login(email, 'Nouveau-Sentier-Olive-2027')).resolves.toHaveProperty('accessToken');
+
+    await page.goto('/en/login');
+    await page.fill('#email', email);
+    await page.fill('#password', 'Nouveau-Sentier-Olive-2027');
+    await Promise.all([page.waitForURL((u) => !u.pathname.endsWith('/login')), page.click('form.form button[type=submit]')]);
+    await page.goto('/en/me/settings');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'citizen-en-settings');
+    await page.fill('#password-currentPassword', 'wrong-password-here');
+    await page.fill('#password-newPassword', 'Troisieme-Chemin-Cedre-2029');
+    await page.click('#password button[value=submit]');
+    await page.locator('#password-error[role=alert]').waitFor();
+    expect(await page.getAttribute('#password-currentPassword', 'aria-invalid')).toBe('true');
+    await page.fill('#password-currentPassword', 'Nouveau-Sentier-Olive-2027');
+    await page.fill('#password-newPassword', 'Troisieme-Chemin-Cedre-2029');
+    await page.click('#password button[value=submit]');
+    await expect(page.locator('#password-done').textContent()).resolves.toContain('Password changed');
+    await expect(platform.login(email, 'Troisieme-Chemin-Cedre-2029')).resolves.toHaveProperty('accessToken');
+
+    const fate = page.locator('.preference[data-type="participation.idea.fate-changed"]');
+    await fate.locator('input[value=digest]').check();
+    await fate.locator('button[value=submit]').click();
+    await fate.locator('[role=status]').waitFor();
+    const token2 = (await platform.login(email, 'Troisieme-Chemin-Cedre-2029')).accessToken;
+    await expect(platform.json<Record<string, string>>('/me/notification-preferences', { headers: auth(token2) })).resolves.toMatchObject({ 'participation.idea.fate-changed': 'digest' });
+
+    await page.selectOption('#language-language', 'fr');
+    await Promise.all([page.waitForURL('**/fr/me/settings?saved=language'), page.click('#language button[value=submit]')]);
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await expect(platform.json<{ language: string }>('/auth/me', { headers: auth(token2) })).resolves.toMatchObject({ language: 'fr' });
+    await page.goto('/');
+    expect(new URL(page.url()).pathname).toBe('/fr');
+  });
+
+  it.each(['ar', 'fr', 'en'])('%s: take part, follows, settings, forgot and reset password pages: lang/dir right, no serious or critical axe violation; screenshots', async (locale) => {
+    const page = await newPage();
+    for (const path of ['/forgot-password', '/reset-password?token=abcdefghijklmnopqrstuvwxyz']) {
+      await page.goto(`/${locale}${path}`);
+      expect(await page.getAttribute('html', 'dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+      expect([path, await seriousViolations(page)]).toEqual([path, []]);
+    }
+    await register(page, locale, `Axe2 ${locale}`, `axe2-${locale}-${Date.now()}@example.ma`, 'cso');
+    for (const path of [`/me/take-part?cycle=${openCycle.id}`, '/me/follows', '/me/settings']) {
+      await page.goto(`/${locale}${path}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(locale);
+      expect([path, await seriousViolations(page)]).toEqual([path, []]);
+      if (locale !== 'fr') await screenshot(page, `citizen-${locale}${path.split('?')[0].replace(/\//g, '-')}`);
     }
   });
 });

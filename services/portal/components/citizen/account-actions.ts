@@ -93,7 +93,7 @@ export async function changePassword(_state: CitizenFormState, form: FormData): 
   if (missing) return { message: t('citizen.form.fixErrors'), fieldErrors: missing };
   const done = await sendToGateway(locale, 'POST', '/me/password', { currentPassword, newPassword });
   if (!done.ok) {
-    if (done.error.code === 'INVALID_CREDENTIALS') return { message: done.error.message, fieldErrors: { currentPassword: done.error.message } };
+    if (done.error.code === 'CURRENT_PASSWORD_INVALID' || done.error.code === 'INVALID_CREDENTIALS') return { message: done.error.message, fieldErrors: { currentPassword: done.error.message } };
     return failureState(locale, done.error, { passwordField: 'newPassword', fields: { newPassword: { field: 'newPassword', message: t('citizen.password.hint') } } });
   }
   return { done: t('citizen.settings.passwordChanged') };

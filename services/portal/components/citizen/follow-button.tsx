@@ -12,7 +12,7 @@ import { toggleFollow } from './participation-actions';
  * Follow a commitment or a co-creation cycle (news in the app and by e-mail as the preferences say),
  * or stop following it. A visitor is offered to log in first.
  */
-export async function FollowButton({ kind, id, locale, t, returnTo }: { kind: 'commitment' | 'cycle'; id: string; locale: Locale; t: Translate; returnTo: string }) {
+export async function FollowButton({ kind, id, locale, t, returnTo, following: known }: { kind: 'commitment' | 'cycle'; id: string; locale: Locale; t: Translate; returnTo: string; following?: boolean }) {
   if (!(await currentAccount())) {
     return (
       <p>
@@ -20,8 +20,8 @@ export async function FollowButton({ kind, id, locale, t, returnTo }: { kind: 'c
       </p>
     );
   }
-  const follows = await (await gateway.user(locale)).get<Page<FollowView>>('/me/follows' as never, { query: { limit: 100 } }).catch(() => null);
-  const following = follows?.items.some((f) => f.kind === kind && f.id === id) ?? false;
+  const follows = known === undefined ? await (await gateway.user(locale)).get<Page<FollowView>>('/me/follows' as never, { query: { limit: 100 } }).catch(() => null) : null;
+  const following = known ?? follows?.items.some((f) => f.kind === kind && f.id === id) ?? false;
   return (
     <div className="follow">
       {following ? <p className="muted">{t('citizen.follow.following')}</p> : null}

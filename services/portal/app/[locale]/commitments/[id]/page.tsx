@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Fragment } from 'react';
 import { Breadcrumb } from '../../../../components/breadcrumb';
 import { ChangeValue } from '../../../../components/change-value';
+import { FollowButton } from '../../../../components/citizen/follow-button';
 import { Localized } from '../../../../components/localized';
 import { NotFoundView } from '../../../../components/not-found-view';
 import { ProgressBar } from '../../../../components/progress-bar';
@@ -69,6 +70,7 @@ export default async function CommitmentPage({ params }: { params: Params }) {
         {commitment.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
       </p>
       <ProgressBar value={commitment.progress} label={t('common.progress')} locale={locale} f={f} />
+      <FollowButton kind="commitment" id={commitment.id} locale={locale} t={t} returnTo={`/${locale}/commitments/${commitment.id}`} />
       {commitment.progressStale && commitment.staleReason ? <p className="notice">{t('common.stale', { reason: commitment.staleReason })}</p> : null}
       {commitment.levelOverride ? <p className="notice">{t('commitment.override', { reason: commitment.levelOverride.reason })}</p> : null}
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { BarList } from '../../../../components/bar-list';
+import { FollowButton } from '../../../../components/citizen/follow-button';
 import { Breadcrumb } from '../../../../components/breadcrumb';
 import { FreeText, Localized } from '../../../../components/localized';
 import { NotFoundView } from '../../../../components/not-found-view';
@@ -76,6 +77,10 @@ export default async function CyclePage({ params, searchParams }: { params: Para
       <h1>
         <Localized text={cycle.title} locale={locale} />
       </h1>
+      <FollowButton kind="cycle" id={cycle.id} locale={locale} t={t} returnTo={`/${locale}/cycles/${cycle.id}`} />
+      <p>
+        <a href={`/${locale}/me/take-part?cycle=${cycle.id}`}>{t('citizen.takePart.title')}</a>
+      </p>
 
       <section className="page-section" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('cycle.timeline')}</h2>

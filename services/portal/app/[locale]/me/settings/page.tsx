@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import { changeLanguage, changeNotificationPreference, changePassword } from '../../../../components/citizen/account-actions';
+import { ActionForm } from '../../../../components/citizen/action-form';
+import { PREFERENCE_LABELS } from '../../../../components/citizen/preference-labels.constant';
+import { requireAccount } from '../../../../components/citizen/require-account';
+import { gateway } from '../../../../gateway/gateway-client';
+import { LOCALE_NAMES, LOCALES } from '../../../../i18n/locales';
+import { localeTools } from '../../../../i18n/request-locale';
+import { CsrfField } from '../../../../session/csrf-field';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeTools(params);
+  return { title: t('citizen.settings.title') };
+}
+
+/** The account's language (kept by the gateway and in the cookie), password, and notification preferences. */
+export default async function SettingsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const { locale, t } = await localeTools(params);
+  const account = await requireAccount(locale, '/me/settings');
+  const saved = (await searchParams).saved === 'language';
+  const preferences = await (await gateway.user(locale)).get<Record<string, string>>('/me/notification-preferences').catch(() => ({}) as Record<string, string>);
+  const modes = ['immediate', 'digest', 'off'] as const;
+  return (
+    <>
+      <section className="page-section narrow-wide" aria-labelledby="settings-title">
+        <h1 id="settings-title">{t('citizen.settings.title')}</h1>
+        <h2 id="language-title">{t('citizen.settings.language')}</h2>
+        {saved ? (
+          <p className="form-done" role="status">
+            {t('citizen.settings.languageSaved')}
+          </p>
+        ) : null}
+        <ActionForm
+          id="language"
+          action={changeLanguage}
+          csrf={<CsrfField />}
+          hidden={{ locale }}
+          submit={t('citizen.settings.languageSubmit')}
+          fields={[{ name: 'language', label: t('citizen.settings.language'), type: 'select', defaultValue: account.language, hint: t('citizen.settings.languageHint'), options: LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] })) }]}
+        />
+      </section>
+      <section className="page-section narrow-wide" aria-labelledby="password-title">
+        <h2 id="password-title">{t('citizen.settings.password')}</h2>
+        <ActionForm
+          id="password"
+          action={changePassword}
+          csrf={<CsrfField />}
+          hidden={{ locale }}
+          submit={t('citizen.settings.passwordSubmit')}
+          fields={[
+            { name: 'currentPassword', label: t('citizen.settings.currentPassword'), type: 'password', autoComplete: 'current-password', dir: 'ltr', required: true, maxLength: 200 },
+            { name: 'newPassword', label: t('citizen.settings.newPassword'), type: 'password', autoComplete: 'new-password', dir: 'ltr', required: true, hint: t('citizen.password.hint'), maxLength: 200 },
+          ]}
+        />
+      </section>
+      <section className="page-section narrow-wide" aria-labelledby="preferences-title">
+        <h2 id="preferences-title">{t('citizen.settings.notifications')}</h2>
+        <p>{t('citizen.settings.notificationsIntro')}</p>
+        <ul className="section-list">
+          {PREFERENCE_LABELS.filter(([type]) => type in preferences).map(([type, label], i) => (
+            <li key={type} className="card preference" data-type={type}>
+              <ActionForm
+                id={`preference-${i}`}
+                action={changeNotificationPreference}
+                csrf={<CsrfField />}
+                hidden={{ locale, type }}
+                submit={t('citizen.settings.save')}
+                quiet
+                fields={[{ name: 'mode', label: t(label), type: 'radio', defaultValue: preferences[type], options: modes.map((m) => ({ value: m, label: t(`citizen.settings.mode.${m}`) })) }]}
+              />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
