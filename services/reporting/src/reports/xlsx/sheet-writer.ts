@@ -19,6 +19,8 @@ const FORMATS: Record<SheetColumn['type'], string | undefined> = { text: undefin
 export class SheetWriter {
   private readonly book: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
+  /** One style object per column, shared by its cells: exceljs caches a style by object, so 800,000 cells cost 8 lookups. */
+  private readonly styles: Partial<ExcelJS.Style>[];
 
   constructor(
     private readonly out: Writable,
@@ -29,7 +31,8 @@ export class SheetWriter {
     this.sheet = this.book.addWorksheet(options.name.slice(0, 31), {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2', rightToLeft: options.rightToLeft }],
     });
-    this.sheet.columns = options.columns.map((c, i) => ({ key: String(i), width: c.width, style: FORMATS[c.type] ? { numFmt: FORMATS[c.type] } : {} }));
+    this.styles = options.columns.map((c) => Object.freeze(FORMATS[c.type] ? { numFmt: FORMATS[c.type] } : {}));
+    this.sheet.columns = options.columns.map((c, i) => ({ key: String(i), width: c.width }));
     const header = this.sheet.getRow(1);
     header.values = options.columns.map((c) => c.header);
     header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
@@ -40,7 +43,9 @@ export class SheetWriter {
   }
 
   add(values: (string | number | Date | null)[]): void {
-    this.sheet.addRow(values).commit();
+    const row = this.sheet.addRow(values);
+    for (let i = 0; i < this.styles.length; i++) row.getCell(i + 1).style = this.styles[i];
+    row.commit();
   }
 
   /** Waits while the file's consumer is behind, so rows never pile up in memory. */
