@@ -218,10 +218,12 @@ export class ReportsService {
         [now, batch.map((c) => c.id)],
       );
       const byId = new Map(batch.map((c) => [c.id as string, c]));
+      const titles = new Map<string, string>();
+      for (const c of batch) if (!titles.has(c.plan_id)) titles.set(c.plan_id, l.text(await planTitle(c.plan_id)));
       for (const a of rows) {
         const c = byId.get(a.commitment_id)!;
         const status = activityStatus(a.progress, a.end_date, a.today);
-        const plan = l.text(await planTitle(c.plan_id));
+        const plan = titles.get(c.plan_id)!;
         if (sheet) {
           sheet.add([plan, l.text(c.area_title), c.number, l.text(c.title), l.text(a.title), new Date(`${a.end_date}T00:00:00Z`), a.progress / 100, l.t(`status.${status}` as MessageKey)]);
         } else {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import type { Logger } from 'pino';
-import { Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ReportingConfig } from '../../reporting.config';
 import { ReportLocale } from '../locale/report-locale';
 import { PdfDocument } from './pdf-document';
@@ -54,7 +54,8 @@ export class PdfRenderer implements OnModuleDestroy {
   ) {}
 
   private launch(): Promise<Browser> {
-    this.browser ??= chromium.launch({ executablePath: this.config.CHROMIUM_PATH, args: CHROMIUM_ARGS }).then(
+    // Loaded on first use: playwright-core adds ~68 MB to a process that never prints a PDF.
+    this.browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: this.config.CHROMIUM_PATH, args: CHROMIUM_ARGS })).then(
       (browser) => {
         browser.on('disconnected', () => (this.browser = null));
         return browser;
