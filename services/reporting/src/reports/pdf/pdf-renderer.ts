@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import type { Browser } from 'playwright-core';
@@ -45,7 +45,7 @@ export function pdfPageCount(pdf: Buffer): number {
  * first use and again if it dies; one page per report.
  */
 @Injectable()
-export class PdfRenderer implements OnModuleDestroy {
+export class PdfRenderer implements OnApplicationBootstrap, OnModuleDestroy {
   private browser: Promise<Browser> | null = null;
 
   constructor(
@@ -53,8 +53,16 @@ export class PdfRenderer implements OnModuleDestroy {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
+  /**
+   * A process that runs jobs loads playwright-core at boot: loading it is synchronous and took
+   * up to 1.8 s on a loaded machine, which must not happen under a job holding its lock. A
+   * replica that only serves requests never loads it (~68 MB).
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.RUN_WORKER) await import('playwright-core');
+  }
+
   private launch(): Promise<Browser> {
-    // Loaded on first use: playwright-core adds ~68 MB to a process that never prints a PDF.
     this.browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: this.config.CHROMIUM_PATH, args: CHROMIUM_ARGS })).then(
       (browser) => {
         browser.on('disconnected', () => (this.browser = null));
