@@ -136,13 +136,13 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
         const link = `${PORTAL}/${language}/cycles/${cycleId}/ideas/${ideaId}`;
         expect(mail.contentType).toBe('multipart/alternative');
         expect(mail.headers['content-language']).toBe(language);
-        expect(mail.headers['list-unsubscribe']).toBe(`<${PORTAL}/${language}/me/preferences>`);
+        expect(mail.headers['list-unsubscribe']).toBe(`<${PORTAL}/${language}/me/settings#preferences>`);
         expect(mail.text).toContain(link);
         expect(mail.subject).toContain(title);
         const html = mail.html ?? '';
         expect(html).toMatch(new RegExp(`<html lang="${language}" dir="${dir}">`));
         expect(html).toContain(`href="${link.replace(/\//g, '&#x2F;')}"`);
-        expect(html).toContain(`href="${`${PORTAL}/${language}/me/preferences`.replace(/\//g, '&#x2F;')}"`);
+        expect(html).toContain(`href="${`${PORTAL}/${language}/me/settings#preferences`.replace(/\//g, '&#x2F;')}"`);
         expect(html).not.toContain('<script>');
         expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;&#x2F;script&gt; &amp; co');
       }

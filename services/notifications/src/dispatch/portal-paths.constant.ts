@@ -5,5 +5,5 @@ export const PortalPaths = {
   idea: (cycleId: string, ideaId: string) => `/cycles/${cycleId}/ideas/${ideaId}`,
   myIdeas: () => `/me/ideas`,
   publication: (id: string) => `/publications/${id}`,
-  preferences: () => `/me/preferences`,
+  preferences: () => `/me/settings#preferences`,
 } as const;

@@ -23,11 +23,11 @@ describe('EmailComposer', () => {
   it('a notification in Arabic is right to left, ends with a button to the item and leads to the preferences', () => {
     const mail = composer.compose({ subject: 'عنوان', body: 'نص\nسطر ثان\n\nللاطلاع: https://portal.test.ma/ar/commitments/1', language: 'ar', transactional: false });
     expect(mail.language).toBe('ar');
-    expect(mail.unsubscribeUrl).toBe('https://portal.test.ma/ar/me/preferences');
+    expect(mail.unsubscribeUrl).toBe('https://portal.test.ma/ar/me/settings#preferences');
     expect(mail.html).toContain('<html lang="ar" dir="rtl">');
     expect(mail.html).toContain('نص<br>سطر ثان');
     expect(mail.html).toMatch(/<a href="https:&#x2F;&#x2F;portal.test.ma&#x2F;ar&#x2F;commitments&#x2F;1"[^>]*>للاطلاع<\/a>/);
-    expect(mail.html).toContain('href="https:&#x2F;&#x2F;portal.test.ma&#x2F;ar&#x2F;me&#x2F;preferences"');
+    expect(mail.html).toContain('href="https:&#x2F;&#x2F;portal.test.ma&#x2F;ar&#x2F;me&#x2F;settings#preferences"');
   });
 
   it('links elsewhere than the portal stay text, and an unknown language falls back to Arabic', () => {

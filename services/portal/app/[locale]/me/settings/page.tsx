@@ -53,7 +53,7 @@ export default async function SettingsPage({ params, searchParams }: { params: P
           ]}
         />
       </section>
-      <section className="page-section narrow-wide" aria-labelledby="preferences-title">
+      <section id="preferences" className="page-section narrow-wide" aria-labelledby="preferences-title">
         <h2 id="preferences-title">{t('citizen.settings.notifications')}</h2>
         <p>{t('citizen.settings.notificationsIntro')}</p>
         <ul className="section-list">
