@@ -70,6 +70,15 @@ describe('Idempotency-Key on writes at the gateway (real Postgres)', () => {
     expect(answers.every((a) => a.status === 201 || (a.status === 409 && a.body.error.code === 'CONFLICT'))).toBe(true);
   });
 
+  it('a claim whose gateway died mid-request (never completed) is taken over after a minute: the retry runs', async () => {
+    const schema = iso.schema('gateway');
+    const { rows } = await pg.query(`SELECT id FROM "${schema}".users WHERE email = 'admin@test.ma'`);
+    await pg.query(`INSERT INTO "${schema}".idempotent_answers (actor_id, key, fingerprint, created_at) VALUES ($1, 'key-6', 'died', now() - interval '2 minutes')`, [rows[0].id]);
+    const retry = await create(account('six@test.ma'), 'key-6');
+    expect(retry.status).toBe(201);
+    expect(await accounts('six@test.ma')).toBe(1);
+  });
+
   it('a failed first attempt keeps nothing: the retry runs', async () => {
     const refused = await create({ ...account('five@test.ma'), password: 'short' }, 'key-5');
     expect(refused.status).toBe(400);

@@ -17,7 +17,12 @@ export class IdempotentAnswersRepository {
 
   /** Takes the key for this request; false when another request holds it (answered or running). */
   async claim(actorId: string, key: string, fingerprint: string): Promise<boolean> {
-    await this.dataSource.query(`DELETE FROM idempotent_answers WHERE actor_id = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)`, [actorId, key, KEPT_HOURS]);
+    // An expired answer goes; so does a claim never completed after a minute (its gateway died mid-request, far past the RPC timeout).
+    await this.dataSource.query(
+      `DELETE FROM idempotent_answers WHERE actor_id = $1 AND key = $2
+          AND (created_at < now() - make_interval(hours => $3) OR (status IS NULL AND created_at < now() - interval '1 minute'))`,
+      [actorId, key, KEPT_HOURS],
+    );
     const claimed: unknown[] = await this.dataSource.query(
       `INSERT INTO idempotent_answers (actor_id, key, fingerprint) VALUES ($1, $2, $3) ON CONFLICT (actor_id, key) DO NOTHING RETURNING key`,
       [actorId, key, fingerprint],
