@@ -19,6 +19,19 @@ function argumentsOf(source: string): string[] {
 describe('messages', () => {
   const reference = Object.keys(MESSAGES.ar).sort();
 
+  it.each(LOCALES)('%s: a key lives in exactly one part of the portal', (locale) => {
+    const parts = [`../messages/${locale}.json`, `../messages/pm/${locale}.json`, `../messages/coord/${locale}.json`];
+    const seen = new Map<string, string>();
+    for (const part of parts) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      for (const key of Object.keys(require(part) as object)) {
+        expect([key, seen.get(key)]).toEqual([key, undefined]);
+        seen.set(key, part);
+      }
+    }
+    expect(seen.size).toBe(reference.length);
+  });
+
   it.each(LOCALES)('%s has exactly the keys of every other language', (locale) => {
     expect(Object.keys(MESSAGES[locale]).sort()).toEqual(reference);
     for (const key of reference) expect(MESSAGES[locale][key as keyof typeof MESSAGES.ar].trim()).not.toBe('');
