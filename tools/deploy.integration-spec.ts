@@ -1,7 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, SpawnedService, TestIsolation } from '@ogp/testing';
+import { ensureEventStreams, eventsStreamName, eventsWildcard } from '@ogp/messaging';
+import { freePort, SpawnedService, TestIsolation, waitFor } from '@ogp/testing';
+import { connect } from 'nats';
 import { loadAll, load } from 'js-yaml';
 
 const ROOT = join(__dirname, '..');
@@ -117,23 +120,172 @@ describe('deployment files (no Docker engine here: parsed, cross-checked, start 
       expect(container.envFrom).toEqual([{ configMapRef: { name: 'ogp-config' } }]);
       expect(container.env.find((e: any) => e.name === 'PORTAL_SECRET').valueFrom.secretKeyRef).toEqual({ name: 'ogp-secrets', key: 'PORTAL_SECRET' });
       expect(container.env.find((e: any) => e.name === 'GATEWAY_URL').value).toBe('http://gateway');
-      expect(find('Service', 'portal')!.spec.type).toBe('LoadBalancer');
+      expect(find('Service', 'portal')!.spec.type).toBe('ClusterIP');
       expect(find('HorizontalPodAutoscaler', 'portal')!.spec.scaleTargetRef.name).toBe('portal');
       expect(Object.keys(find('Secret', 'ogp-secrets')!.stringData)).toContain('PORTAL_SECRET');
     });
 
-    it('configuration comes from a ConfigMap and a Secret that exist, secrets only in the Secret', () => {
+    it('configuration comes from a ConfigMap and Secrets that exist, secrets only in Secrets', () => {
       const config = find('ConfigMap', 'ogp-config')!;
       const secret = find('Secret', 'ogp-secrets')!;
-      expect(Object.keys(secret.stringData)).toEqual(expect.arrayContaining(['DATABASE_URL', 'JWT_SECRET', 'REDIS_URL']));
-      for (const key of ['DATABASE_URL', 'JWT_SECRET']) expect(config.data[key]).toBeUndefined();
+      expect(Object.keys(secret.stringData)).toEqual(expect.arrayContaining(['JWT_SECRET', 'REDIS_URL']));
+      for (const key of ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'JWT_SECRET']) expect(config.data[key]).toBeUndefined();
+      const urls = find('Secret', 'ogp-db-urls')!.stringData;
+      for (const name of SERVICES) {
+        const env = find('Deployment', name)!.spec.template.spec.containers[0].env;
+        expect(env.find((e: any) => e.name === 'DATABASE_URL').valueFrom.secretKeyRef).toEqual({ name: 'ogp-db-urls', key: name });
+        expect(env.find((e: any) => e.name === 'DATABASE_MIGRATION_URL').valueFrom.secretKeyRef).toEqual({ name: 'ogp-db-urls', key: `${name}-migrations` });
+        // Its own role, through the pooler; migrations straight to the primary.
+        expect(new URL(urls[name])).toMatchObject({ username: name, hostname: 'ogp-db-pooler-rw' });
+        expect(new URL(urls[`${name}-migrations`])).toMatchObject({ username: name, hostname: 'ogp-db-rw' });
+      }
     });
 
-    it('NATS runs with JetStream on a persistent volume', () => {
+    it('every Deployment keeps two replicas or more and has a PodDisruptionBudget letting one go at a time', () => {
+      for (const name of [...SERVICES, 'portal']) {
+        expect(find('Deployment', name)!.spec.replicas).toBeGreaterThanOrEqual(2);
+        expect(find('HorizontalPodAutoscaler', name)!.spec.minReplicas).toBeGreaterThanOrEqual(2);
+        const pdb = find('PodDisruptionBudget', name)!;
+        expect(pdb.spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: { app: name } } });
+      }
+      expect(find('PodDisruptionBudget', 'nats')!.spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: { app: 'nats' } } });
+    });
+
+    it('an Ingress sends the public to the portal and the gateway, on their http ports only', () => {
+      const ingress = find('Ingress', 'ogp')!;
+      const backends = ingress.spec.rules.flatMap((r: any) => r.http.paths.map((p: any) => p.backend.service));
+      expect(backends.map((b: any) => b.name).sort()).toEqual(['gateway', 'portal']);
+      for (const b of backends) expect(b.port).toEqual({ name: 'http' });
+      expect(ingress.spec.tls[0].hosts.sort()).toEqual(ingress.spec.rules.map((r: any) => r.host).sort());
+    });
+
+    describe('network policies (evaluated with the Kubernetes semantics: a pod selected by a policy of a direction accepts only what one of them allows)', () => {
+      const policies = docs.filter((d) => d.kind === 'NetworkPolicy');
+      type Pod = { ns: string; labels: Record<string, string>; ports: Record<string, number> };
+      const ports = (name: string): Record<string, number> => {
+        const workload = docs.find((d) => (d.kind === 'Deployment' || d.kind === 'StatefulSet') && d.metadata.name === name)!;
+        return Object.fromEntries(workload.spec.template.spec.containers[0].ports.map((p: any) => [p.name, p.containerPort]));
+      };
+      const pod = (name: string): Pod => {
+        const workload = docs.find((d) => (d.kind === 'Deployment' || d.kind === 'StatefulSet') && d.metadata.name === name)!;
+        return { ns: 'ogp', labels: workload.spec.template.metadata.labels, ports: ports(name) };
+      };
+      const pods: Record<string, Pod> = {
+        ...Object.fromEntries([...SERVICES, 'portal', 'nats', 'redis'].map((n) => [n, pod(n)])),
+        postgres: { ns: 'ogp', labels: { 'cnpg.io/cluster': 'ogp-db' }, ports: { postgres: 5432 } },
+        pooler: { ns: 'ogp', labels: { 'cnpg.io/poolerName': 'ogp-db-pooler-rw' }, ports: { pgbouncer: 5432 } },
+        ingress: { ns: 'ingress-nginx', labels: { app: 'ingress-nginx' }, ports: {} },
+        prometheus: { ns: 'monitoring', labels: { app: 'prometheus' }, ports: {} },
+        stranger: { ns: 'default', labels: { app: 'stranger' }, ports: {} },
+      };
+      const matches = (selector: any, labels: Record<string, string>): boolean =>
+        Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v) &&
+        (selector?.matchExpressions ?? []).every((e: any) => (e.operator === 'In' ? e.values.includes(labels[e.key]) : true));
+      const peerMatches = (peer: any, other: Pod): boolean => {
+        if (peer.ipBlock) return other.ns === 'external';
+        const nsOk = peer.namespaceSelector ? matches(peer.namespaceSelector, { 'kubernetes.io/metadata.name': other.ns }) : other.ns === 'ogp';
+        return nsOk && (peer.podSelector ? matches(peer.podSelector, other.labels) : true);
+      };
+      const portMatches = (rulePorts: any[] | undefined, target: Pod, port: number): boolean =>
+        !rulePorts || rulePorts.some((p) => (typeof p.port === 'string' ? target.ports[p.port] === port : p.port === port));
+      const allowedBy = (direction: 'Ingress' | 'Egress', self: Pod, other: Pod, portOwner: Pod, port: number): boolean => {
+        if (self.ns !== 'ogp') return true;
+        const selecting = policies.filter((p) => p.spec.policyTypes.includes(direction) && matches(p.spec.podSelector, self.labels));
+        if (selecting.length === 0) return true;
+        const key = direction === 'Ingress' ? 'ingress' : 'egress';
+        const peers = direction === 'Ingress' ? 'from' : 'to';
+        return selecting.some((p) => (p.spec[key] ?? []).some((rule: any) => (!rule[peers] || rule[peers].some((peer: any) => peerMatches(peer, other))) && portMatches(rule.ports, portOwner, port)));
+      };
+      const can = (from: string, to: string, portName: string): boolean => {
+        const [a, b] = [pods[from], pods[to]];
+        const port = b.ports[portName];
+        expect([to, portName, port]).toEqual([to, portName, expect.any(Number)]);
+        return allowedBy('Egress', a, b, b, port) && allowedBy('Ingress', b, a, b, port);
+      };
+
+      it('deny by default in both directions', () => {
+        expect(policies.find((p) => p.metadata.name === 'default-deny')!.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+      });
+
+      it.each([
+        ['ingress', 'portal', 'http'],
+        ['ingress', 'gateway', 'http'],
+        ['portal', 'gateway', 'http'],
+        ['prometheus', 'gateway', 'metrics'],
+        ['prometheus', 'reporting', 'metrics'],
+        ...SERVICES.flatMap((s) => [
+          [s, 'nats', 'client'],
+          [s, 'redis', 'redis'],
+          [s, 'pooler', 'pgbouncer'],
+          [s, 'postgres', 'postgres'],
+        ]),
+        ['pooler', 'postgres', 'postgres'],
+        ['nats', 'nats', 'cluster'],
+      ])('%s may reach %s:%s', (from, to, port) => {
+        expect(can(from, to, port)).toBe(true);
+      });
+
+      it.each([
+        ['ingress', 'gateway', 'metrics'],
+        ['ingress', 'commitments', 'http'],
+        ['ingress', 'postgres', 'postgres'],
+        ['ingress', 'nats', 'client'],
+        ['ingress', 'redis', 'redis'],
+        ['stranger', 'gateway', 'http'],
+        ['stranger', 'pooler', 'pgbouncer'],
+        ['stranger', 'nats', 'client'],
+        ['portal', 'postgres', 'postgres'],
+        ['portal', 'nats', 'client'],
+        ['portal', 'redis', 'redis'],
+        ['portal', 'commitments', 'http'],
+        ['prometheus', 'postgres', 'postgres'],
+        ['gateway', 'commitments', 'metrics'],
+      ])('%s may not reach %s:%s', (from, to, port) => {
+        expect(can(from, to, port)).toBe(false);
+      });
+    });
+
+    it('Postgres is a three-instance CloudNativePG cluster behind a transaction pooler sized for the autoscalers', () => {
+      const cluster = find('Cluster', 'ogp-db')!;
+      const pooler = find('Pooler', 'ogp-db-pooler-rw')!;
+      expect(cluster.spec.instances).toBe(3);
+      expect(pooler.spec).toMatchObject({ cluster: { name: 'ogp-db' }, type: 'rw', pgbouncer: { poolMode: 'transaction' } });
+      // search_path cannot pass through PgBouncer: each service's role carries it.
+      const sql: string[] = cluster.spec.bootstrap.initdb.postInitApplicationSQL;
+      for (const name of SERVICES) {
+        expect(sql).toContain(`ALTER ROLE ${name} IN DATABASE ogp SET search_path = ${name}, public`);
+        expect(cluster.spec.managed.roles.find((r: any) => r.name === name).passwordSecret.name).toBe(`ogp-db-${name}`);
+      }
+      expect(pooler.spec.pgbouncer.parameters.ignore_startup_parameters.split(',')).toContain('options');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { SERVICES: rendered } = require(join(ROOT, 'deploy', 'k8s', 'render.js')) as { SERVICES: { name: string; max: number; portal?: boolean }[] };
+      const poolSize = Number(find('ConfigMap', 'ogp-config')!.data.DB_POOL_SIZE);
+      const clients = rendered.filter((s) => !s.portal).reduce((sum, s) => sum + s.max * poolSize, 0);
+      const params = pooler.spec.pgbouncer.parameters;
+      expect(clients).toBeLessThanOrEqual(Number(params.max_client_conn));
+      const servers = pooler.spec.instances * SERVICES.length * Number(params.default_pool_size) + SERVICES.length * 2 + 10;
+      expect(servers).toBeLessThanOrEqual(Number(cluster.spec.postgresql.parameters.max_connections));
+    });
+
+    it('NATS is a three-node JetStream cluster whose configuration nats-server accepts, and the streams are replicated three times', () => {
       const nats = find('StatefulSet', 'nats')!;
-      expect(find('ConfigMap', 'nats-config')!.data['nats.conf']).toMatch(/jetstream\s*\{[^}]*store_dir/);
+      const conf: string = find('ConfigMap', 'nats-config')!.data['nats.conf'];
+      expect(nats.spec.replicas).toBe(3);
+      expect(conf).toMatch(/jetstream\s*\{[^}]*store_dir/);
+      for (const i of [0, 1, 2]) expect(conf).toContain(`nats://nats-${i}.nats-cluster.ogp.svc.cluster.local:6222`);
+      expect(find('Service', 'nats-cluster')!.spec.clusterIP).toBe('None');
       expect(nats.spec.volumeClaimTemplates[0].metadata.name).toBe('jetstream');
       expect(nats.spec.template.spec.containers[0].volumeMounts.map((m: any) => m.name)).toContain('jetstream');
+      expect(find('ConfigMap', 'ogp-config')!.data.JETSTREAM_REPLICAS).toBe('3');
+      const dir = mkdtempSync(join(tmpdir(), 'nats-conf-'));
+      try {
+        writeFileSync(join(dir, 'nats.conf'), conf);
+        const checked = spawnSync('/usr/sbin/nats-server', ['-t', '-c', join(dir, 'nats.conf')], { env: { POD_NAME: 'nats-0' }, encoding: 'utf8' });
+        expect(`${checked.stdout}${checked.stderr}`).toContain('is valid');
+        expect(checked.status).toBe(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('kustomization lists every manifest, and the service manifests match their renderer', () => {
@@ -144,6 +296,61 @@ describe('deployment files (no Docker engine here: parsed, cross-checked, start 
       const { files: rendered } = require(join(ROOT, 'deploy', 'k8s', 'render.js')) as { files: { file: string; text: string }[] };
       for (const { file, text } of rendered) expect(readFileSync(join(ROOT, 'deploy', 'k8s', file), 'utf8')).toBe(text);
     });
+  });
+
+  describe('the NATS cluster configuration, run as three local nodes', () => {
+    const nodes: { proc: ChildProcess; client: number }[] = [];
+    let dir = '';
+    afterAll(async () => {
+      for (const n of nodes) n.proc.kill('SIGKILL');
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('keeps every event with one node of three dead (streams created as the services create them, JETSTREAM_REPLICAS=3)', async () => {
+      const conf: string = (k8sDocs().find((d) => d.kind === 'ConfigMap' && d.metadata.name === 'nats-config') as Doc).data['nats.conf'];
+      dir = mkdtempSync(join(tmpdir(), 'nats-cluster-'));
+      const ports = await Promise.all([0, 1, 2].map(async () => ({ client: await freePort(), cluster: await freePort(), monitor: await freePort() })));
+      for (const [i, p] of ports.entries()) {
+        // The same file, with this machine's addresses in place of the cluster's names and ports.
+        const local = conf
+          .replace(/^port: 4222$/m, `port: ${p.client}\nhost: 127.0.0.1`)
+          .replace(/^http_port: 8222$/m, `http_port: ${p.monitor}`)
+          .replace(/port: 6222/, `port: ${p.cluster}`)
+          .replace(/nats:\/\/nats-(\d)\.nats-cluster\.ogp\.svc\.cluster\.local:6222/g, (_m, n) => `nats://127.0.0.1:${ports[Number(n)].cluster}`)
+          .replace('/var/run/nats/nats.pid', join(dir, `nats-${i}.pid`))
+          .replace('/data/jetstream', join(dir, `js-${i}`));
+        expect(local).not.toMatch(/svc\.cluster\.local|\/data\/|\/var\/run/);
+        writeFileSync(join(dir, `nats-${i}.conf`), local);
+        const proc = spawn('/usr/sbin/nats-server', ['-c', join(dir, `nats-${i}.conf`)], { env: { POD_NAME: `nats-${i}` }, stdio: 'ignore' });
+        nodes.push({ proc, client: p.client });
+      }
+      const servers = ports.map((p) => `127.0.0.1:${p.client}`);
+      const nc = await waitFor(async () => connect({ servers, maxReconnectAttempts: -1 }), { timeoutMs: 30000 });
+      try {
+        const jsm = await waitFor(async () => {
+          const m = await nc.jetstreamManager();
+          await ensureEventStreams(m, 'deploytest', 3);
+          return m;
+        }, { timeoutMs: 60000 });
+        const info = await jsm.streams.info(eventsStreamName('deploytest'));
+        expect(info.config.num_replicas).toBe(3);
+        const js = nc.jetstream();
+        const subject = `${eventsWildcard('deploytest').replace(/>$/, '')}deploy.check`;
+        await js.publish(subject, new TextEncoder().encode('before'));
+        // Kill a node that is not the one this client talks to... or is: either way, two of three remain.
+        nodes[2].proc.kill('SIGKILL');
+        const ack = await waitFor(async () => js.publish(subject, new TextEncoder().encode('after')), { timeoutMs: 30000 });
+        expect(ack.seq).toBe(2);
+        const after = await waitFor(async () => {
+          const state = (await jsm.streams.info(eventsStreamName('deploytest'))).state;
+          if (state.messages !== 2) throw new Error(`messages ${state.messages}`);
+          return state;
+        }, { timeoutMs: 30000 });
+        expect(after.messages).toBe(2);
+      } finally {
+        await nc.close();
+      }
+    }, 150000);
   });
 
   describe("the image's start command, run as a plain process against the local servers", () => {

@@ -1,15 +1,19 @@
 #!/usr/bin/env node
-// Writes the Deployment, Service and HorizontalPodAutoscaler of each service and of the portal from
-// one template, so they stay alike. Run after changing it: node deploy/k8s/render.js (a test checks it).
+// Writes the Deployment, Service, HorizontalPodAutoscaler and PodDisruptionBudget of each service and
+// of the portal from one template, so they stay alike. Run after changing it:
+// node deploy/k8s/render.js (a test checks the files match it).
 const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
+// Every Deployment keeps at least two replicas, so its PodDisruptionBudget (one may be evicted at a
+// time) never blocks a node drain and a drain never stops a service. `max` × DB_POOL_SIZE is what
+// the connection pooler must accept from the service (deploy/k8s/postgres.yaml, checked by a test).
 const SERVICES = [
   { name: 'gateway', port: 3000, min: 2, max: 10, public: true },
   { name: 'commitments', port: 3101, min: 2, max: 8 },
   { name: 'participation', port: 3102, min: 2, max: 8 },
-  { name: 'notifications', port: 3103, min: 1, max: 4 },
-  { name: 'reporting', port: 3104, min: 1, max: 3 },
+  { name: 'notifications', port: 3103, min: 2, max: 4 },
+  { name: 'reporting', port: 3104, min: 2, max: 3 },
   // The web portal: its own image (deploy/Dockerfile, target portal), rendering from the gateway.
   { name: 'portal', port: 3001, min: 2, max: 10, public: true, portal: true },
 ];
@@ -22,9 +26,16 @@ function env(s) {
             - name: PORTAL_SECRET
               valueFrom: { secretKeyRef: { name: ogp-secrets, key: PORTAL_SECRET } }`;
   }
+  // Each service logs in to Postgres as its own role (owner of its schema only), through the
+  // pooler; migrations go to the primary directly (they hold a session-level advisory lock).
   return `            - { name: SERVICE, value: ${s.name} }
             - { name: DB_SCHEMA, value: ${s.name} }
-            - { name: HTTP_PORT, value: "${s.port}" }`;
+            - { name: HTTP_PORT, value: "${s.port}" }
+            - { name: METRICS_PORT, value: "9464" }
+            - name: DATABASE_URL
+              valueFrom: { secretKeyRef: { name: ogp-db-urls, key: ${s.name} } }
+            - name: DATABASE_MIGRATION_URL
+              valueFrom: { secretKeyRef: { name: ogp-db-urls, key: ${s.name}-migrations } }`;
 }
 
 function render(s) {
@@ -56,7 +67,8 @@ ${env(s)}
             - configMapRef: { name: ogp-config }${s.portal ? '' : `
             - secretRef: { name: ogp-secrets }`}
           ports:
-            - { name: http, containerPort: ${s.port} }
+            - { name: http, containerPort: ${s.port} }${s.portal ? '' : `
+            - { name: metrics, containerPort: 9464 }`}
           startupProbe:
             httpGet: { path: /health/live, port: http }
             failureThreshold: 30
@@ -78,7 +90,7 @@ metadata:
   namespace: ogp
   labels: { app: ${s.name} }
 spec:
-  type: ${s.public ? 'LoadBalancer' : 'ClusterIP'}
+  type: ClusterIP
   selector: { app: ${s.name} }
   ports:
     - { name: http, port: ${s.public ? 80 : s.port}, targetPort: http }
@@ -97,6 +109,16 @@ spec:
       resource:
         name: cpu
         target: { type: Utilization, averageUtilization: 70 }
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: ${s.name}
+  namespace: ogp
+spec:
+  maxUnavailable: 1
+  selector:
+    matchLabels: { app: ${s.name} }
 `;
 }
 

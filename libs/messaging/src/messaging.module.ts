@@ -23,6 +23,8 @@ export interface MessagingModuleOptions {
   requestTimeoutMs: number;
   /** Run the outbox relay in this process (default true). */
   relay?: boolean;
+  /** Copies of each JetStream stream (3 on a three-node cluster; default 1). */
+  streamReplicas?: number;
 }
 
 /** Creates the event consumers a service declares, and stops them before the database closes. */
@@ -102,7 +104,7 @@ export class MessagingModule {
           provide: NATS_CONNECTION,
           useFactory: async () => {
             const connection = await connectNats({ url: options.url, name: options.service });
-            await ensureEventStreams(await connection.jetstreamManager(), options.prefix);
+            await ensureEventStreams(await connection.jetstreamManager(), options.prefix, options.streamReplicas ?? 1);
             return connection;
           },
         },

@@ -11,6 +11,8 @@ export interface PersistenceModuleOptions {
   migrations: MixedList<Function | string>;
   poolSize?: number;
   applicationName?: string;
+  /** A direct connection for migrations when `url` goes through a transaction pooler. */
+  migrationUrl?: string;
 }
 
 /** Gives a service its DataSource, migrated at boot under the advisory lock. */
@@ -30,10 +32,21 @@ export class PersistenceModule implements OnApplicationShutdown {
         {
           provide: DataSource,
           useFactory: async () => {
+            if (options.migrationUrl) {
+              // Migrations on their own short-lived direct connections (the lock holds one, the
+              // migrations run on another), then the pooled data source.
+              const direct = createServiceDataSource({ ...options, url: options.migrationUrl, poolSize: 2 });
+              await direct.initialize();
+              try {
+                await runMigrationsUnderLock(direct, options.schema);
+              } finally {
+                await direct.destroy();
+              }
+            }
             const dataSource = createServiceDataSource(options);
             await dataSource.initialize();
             try {
-              await runMigrationsUnderLock(dataSource, options.schema);
+              if (!options.migrationUrl) await runMigrationsUnderLock(dataSource, options.schema);
             } catch (err) {
               await dataSource.destroy();
               throw err;

@@ -13,6 +13,15 @@ export class BaseServiceConfig {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
+  /**
+   * A direct connection for migrations, when DATABASE_URL goes through a transaction pooler
+   * (PgBouncer): migrations hold a session-level advisory lock, which a pooler cannot keep.
+   * Empty: migrations use DATABASE_URL.
+   */
+  @Secret()
+  @Matches(/^(postgres(ql)?:\/\/.+)?$/, { message: 'must be empty or a postgres:// connection URL' })
+  DATABASE_MIGRATION_URL = '';
+
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case SQL identifier' })
   DB_SCHEMA = '';
 
@@ -32,6 +41,10 @@ export class BaseServiceConfig {
   @Min(50)
   @Max(120000)
   NATS_REQUEST_TIMEOUT_MS = 5000;
+
+  /** Copies of each JetStream stream: 1 on a single server, 3 on a three-node cluster. */
+  @IsIn([1, 3, 5])
+  JETSTREAM_REPLICAS = 1;
 
   @IsInt()
   @Min(0)

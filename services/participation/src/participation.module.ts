@@ -28,13 +28,14 @@ export class ParticipationModule {
         RuntimeModule.forRoot({ service: 'participation', logger, config }),
         PersistenceModule.forRoot({
           url: config.DATABASE_URL,
+          migrationUrl: config.DATABASE_MIGRATION_URL || undefined,
           schema: config.DB_SCHEMA,
           entities: [],
           migrations: PARTICIPATION_MIGRATIONS,
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'participation',
         }),
-        MessagingModule.forRoot({ service: 'participation', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS }),
+        MessagingModule.forRoot({ service: 'participation', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS, streamReplicas: config.JETSTREAM_REPLICAS }),
       ],
       controllers: [ParticipationController, serviceInfoController('participation')],
       providers: [
