@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
-# npm run bench: prints the platform's benchmark figures (needs the local servers).
+# npm run bench [-- read|ideas|events|progress|sweep|boot ...] [--profile]
+# Runs the platform beside its references (tools/bench/peers/), prints the table of figures and
+# writes .bench/results.json (and, with --profile, CPU profiles of every process in .bench/profiles/).
+# The older per-area scripts (tools/bench/*.js, the portal's included) still run alone with node.
 set -eu
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh >/dev/null
 bash tools/ensure-servers.sh
 npx tsc -b tsconfig.build.json
-echo "== read path"; node tools/bench/read-path.js
-echo "== events";    node tools/bench/events.js
-echo "== commitments at scale"; node tools/bench/commitments.js
-echo "== co-creation at scale"; node tools/bench/ideas.js
-echo "== reporting at scale"; node tools/bench/reporting.js
-echo "== portal"; node tools/bench/portal.js
+npx tsc -p tools/bench/peers/nest-textbook
+node tools/bench/run.js "$@"

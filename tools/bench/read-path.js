@@ -35,7 +35,7 @@ async function main() {
     const body = await (await fetch(url)).text();
 
     const barePort = await freePort();
-    bare = spawn(process.execPath, [join(__dirname, 'bare-fastify.js')], { env: { ...process.env, PORT: String(barePort), BODY: body }, stdio: ['ignore', 'pipe', 'inherit'] });
+    bare = spawn(process.execPath, [join(__dirname, 'peers', 'bare-fastify.js')], { env: { ...process.env, PORT: String(barePort), BODY: body }, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     bare.stdout.on('data', (d) => (out += d));
     await waitFor(() => out.includes('READY'), { what: 'bare fastify' });

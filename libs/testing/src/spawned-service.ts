@@ -35,6 +35,9 @@ export class SpawnedService {
     this.output = '';
     this.exitCode = null;
     const [file, ...args] = this.command;
+    // `npm run bench -- --profile`: every service writes a CPU profile on exit, one folder per service.
+    const profileDir = process.env.BENCH_CPU_PROF_DIR;
+    if (profileDir && file === process.execPath) args.unshift('--cpu-prof', `--cpu-prof-dir=${join(profileDir, this.service)}`);
     const child = spawn(file, args, {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...this.env },

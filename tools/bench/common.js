@@ -1,0 +1,65 @@
+// Helpers shared by the benchmark's parts: processes beside the platform, load runs in their own
+// process, medians.
+const { spawn, execFile } = require('node:child_process');
+const { join } = require('node:path');
+const { mkdirSync } = require('node:fs');
+const { waitFor } = require('@ogp/testing');
+
+const ROOT = join(__dirname, '..', '..');
+
+/** Node flags that make a process write its CPU profile on exit, when `--profile` was given. */
+function profileFlags(name) {
+  const dir = process.env.BENCH_CPU_PROF_DIR;
+  if (!dir) return [];
+  mkdirSync(join(dir, name), { recursive: true });
+  return ['--cpu-prof', `--cpu-prof-dir=${join(dir, name)}`];
+}
+
+/** Starts a Node process that prints READY when it listens; returns it with a stop(). */
+async function startNode(name, file, env) {
+  const child = spawn(process.execPath, [...profileFlags(name), file], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  let exited = null;
+  const done = new Promise((resolve) => child.on('exit', (code) => resolve((exited = code ?? 128))));
+  await waitFor(
+    () => {
+      if (exited !== null) throw new Error(`${name} exited with ${exited}: ${out.slice(-2000)}`);
+      return out.includes('READY');
+    },
+    { what: name, timeoutMs: 30000 },
+  );
+  return {
+    child,
+    output: () => out,
+    stop: () => {
+      if (exited === null) child.kill('SIGTERM');
+      return done;
+    },
+  };
+}
+
+/** One load run (autocannon in a child process). */
+function load(options) {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [join(__dirname, 'load.js'), JSON.stringify(options)], { maxBuffer: 1 << 20 }, (err, stdout) => {
+      if (err) return reject(new Error(`load run failed: ${err.message} ${stdout}`));
+      resolve(JSON.parse(stdout.trim().split('\n').pop()));
+    });
+  });
+}
+
+function median(xs) {
+  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return null;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+module.exports = { ROOT, profileFlags, startNode, load, median, percentile };
