@@ -1,6 +1,6 @@
 import { EventEnvelope, Header } from '@ogp/contracts';
-import { requestContext } from '@ogp/runtime';
-import { AckPolicy, ConsumerMessages, DeliverPolicy, headers as natsHeaders, JsMsg, nanos, NatsConnection } from 'nats';
+import { eventsHandled, requestContext, traceConsumedEvent, watchGauge } from '@ogp/runtime';
+import { AckPolicy, Consumer, ConsumerMessages, DeliverPolicy, headers as natsHeaders, JsMsg, nanos, NatsConnection } from 'nats';
 import type { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { deadLetterSubject, eventsStreamName, withPrefix } from './subject';
@@ -34,6 +34,7 @@ const decoder = new TextDecoder();
 export class EventConsumer {
   private messages: ConsumerMessages | null = null;
   private loopDone: Promise<void> = Promise.resolve();
+  private unwatchLag: (() => void) | null = null;
   readonly stats = { handled: 0, duplicates: 0, retried: 0, deadLettered: 0 };
 
   constructor(private readonly options: EventConsumerOptions) {}
@@ -65,6 +66,7 @@ export class EventConsumer {
       }
     }
     const consumer = await connection.jetstream().consumers.get(stream, durable);
+    this.unwatchLag = watchConsumerLag(durable, consumer);
     const concurrency = this.options.concurrency ?? 16;
     this.messages = await consumer.consume({ max_messages: concurrency * 8 });
     this.loopDone = this.run(this.messages, concurrency);
@@ -73,6 +75,7 @@ export class EventConsumer {
   /** Stops pulling, lets in-flight events finish (and ack), then returns. */
   async stop(): Promise<void> {
     this.messages?.stop();
+    this.unwatchLag?.();
     await this.loopDone;
     this.messages = null;
   }
@@ -96,7 +99,9 @@ export class EventConsumer {
       await this.deadLetter(msg, 'unreadable', (err as Error).message);
       return;
     }
-    await requestContext.run({ correlationId: event.correlationId ?? event.id, actorId: event.actorId }, async () => {
+    // A consumer span continuing the trace of the request that wrote the event (headers from the outbox row).
+    const traced = traceConsumedEvent(this.options.durable, event.type, msg.headers);
+    await requestContext.run({ correlationId: event.correlationId ?? event.id, actorId: event.actorId }, () => traced.run(async () => {
       const { dataSource, durable, handle } = this.options;
       try {
         let duplicate = false;
@@ -114,7 +119,9 @@ export class EventConsumer {
         msg.ack();
         if (duplicate) this.stats.duplicates += 1;
         else this.stats.handled += 1;
+        eventsHandled.inc({ consumer: durable, outcome: duplicate ? 'duplicate' : 'handled' });
       } catch (err) {
+        traced.failed(err);
         const attempt = msg.info.deliveryCount;
         const maxAttempts = this.options.maxAttempts ?? 5;
         if (attempt >= maxAttempts) {
@@ -124,10 +131,11 @@ export class EventConsumer {
         const backoff = this.options.backoffMs ?? [500, 2000, 5000, 15000, 30000];
         const delay = backoff[Math.min(attempt - 1, backoff.length - 1)];
         this.stats.retried += 1;
+        eventsHandled.inc({ consumer: this.options.durable, outcome: 'retried' });
         this.options.logger.warn({ eventId: event.id, type: event.type, attempt, retryInMs: delay, err: (err as Error).message }, 'event handler failed');
         msg.nak(delay);
       }
-    });
+    }));
   }
 
   private async deadLetter(msg: JsMsg, type: string, reason: string): Promise<void> {
@@ -140,6 +148,7 @@ export class EventConsumer {
       await connection.jetstream().publish(deadLetterSubject(prefix, durable, type.replace(/[^A-Za-z0-9_.-]/g, '_')), msg.data, { headers: h, msgID: `${durable}:${msg.seq}` });
       msg.term();
       this.stats.deadLettered += 1;
+      eventsHandled.inc({ consumer: durable, outcome: 'dead_lettered' });
       this.options.logger.error({ type, seq: msg.seq, reason: reason.slice(0, 200) }, 'event moved to dead letters');
     } catch (err) {
       // Could not park it: leave it for redelivery rather than lose it.
@@ -147,4 +156,24 @@ export class EventConsumer {
       this.options.logger.error({ err: (err as Error).message }, 'dead-letter publish failed');
     }
   }
+}
+
+/** Consumer lag for Prometheus: messages not yet delivered, and delivered but not yet acked. */
+function watchConsumerLag(durable: string, consumer: Consumer): () => void {
+  // One consumer-info request per scrape serves both gauges.
+  let read: { at: number; info: Promise<{ num_pending: number; num_ack_pending: number }> } | null = null;
+  const info = () => {
+    if (!read || Date.now() - read.at > 1000) read = { at: Date.now(), info: consumer.info() };
+    return read.info;
+  };
+  const pending = watchGauge('ogp_consumer_pending_messages', 'JetStream messages not yet delivered to a durable consumer.', ['consumer'], async () => [
+    { labels: { consumer: durable }, value: (await info()).num_pending },
+  ]);
+  const unacked = watchGauge('ogp_consumer_ack_pending_messages', 'JetStream messages delivered to a durable consumer and not yet acknowledged.', ['consumer'], async () => [
+    { labels: { consumer: durable }, value: (await info()).num_ack_pending },
+  ]);
+  return () => {
+    pending();
+    unacked();
+  };
 }

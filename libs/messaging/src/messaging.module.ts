@@ -1,5 +1,5 @@
 import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown } from '@nestjs/common';
-import { HealthRegistry, LOGGER } from '@ogp/runtime';
+import { HealthRegistry, LOGGER, watchGauge } from '@ogp/runtime';
 import { NatsConnection } from 'nats';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -59,6 +59,8 @@ export class EventConsumers implements OnModuleDestroy {
 
 @Injectable()
 class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown {
+  private readonly unwatchOutbox: () => void;
+
   constructor(
     @Inject(NATS_CONNECTION) private readonly connection: NatsConnection,
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
@@ -72,6 +74,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy, Bef
       if (this.connection.isClosed()) throw new Error('connection closed');
       await this.connection.flush();
     });
+    this.unwatchOutbox = watchOutboxLag(dataSource, options.service);
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -79,6 +82,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy, Bef
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.unwatchOutbox();
     await this.relay.stop();
   }
 
@@ -86,6 +90,26 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnModuleDestroy, Bef
     this.rpc.close();
     if (!this.connection.isClosed()) await this.connection.drain().catch(() => undefined);
   }
+}
+
+/** Outbox lag for Prometheus: rows not yet relayed to JetStream, and the age of the oldest (0 when none). */
+function watchOutboxLag(dataSource: DataSource, service: string): () => void {
+  let read: { at: number; rows: Promise<{ count: number; age: number }> } | null = null;
+  const lag = () => {
+    if (!read || Date.now() - read.at > 1000) {
+      const rows: Promise<{ count: number; age: number }> = dataSource
+        .query(`SELECT count(*)::int AS count, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age FROM outbox WHERE published_at IS NULL`)
+        .then((r: { count: number; age: number }[]) => r[0]);
+      read = { at: Date.now(), rows };
+    }
+    return read.rows;
+  };
+  const count = watchGauge('ogp_outbox_unrelayed_rows', 'Outbox rows committed and not yet published to JetStream.', ['owner'], async () => [{ labels: { owner: service }, value: (await lag()).count }]);
+  const age = watchGauge('ogp_outbox_oldest_unrelayed_age_seconds', 'Age of the oldest outbox row not yet published to JetStream.', ['owner'], async () => [{ labels: { owner: service }, value: (await lag()).age }]);
+  return () => {
+    count();
+    age();
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, Header, RpcContract } from '@ogp/contracts';
-import { currentCorrelationId } from '@ogp/runtime';
+import { currentCorrelationId, injectTraceContext } from '@ogp/runtime';
 import { createInbox, Events, headers as natsHeaders, Msg, NatsConnection, Subscription } from 'nats';
 import { withPrefix } from './subject';
 
@@ -58,6 +58,7 @@ export class NatsRpcClient {
     if (options.actor) h.set(Header.ACTOR, JSON.stringify(options.actor));
     if (options.idempotencyKey) h.set(Header.IDEMPOTENCY_KEY, options.idempotencyKey);
     if (options.language) h.set(Header.LANGUAGE, options.language);
+    injectTraceContext(h); // W3C traceparent of the active span: the service's span continues this trace
     const token = (this.nextId = (this.nextId + 1) % Number.MAX_SAFE_INTEGER).toString(36);
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
     const reply = new Promise<Msg>((resolve, reject) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventContract, EventEnvelope, eventSubject, Header } from '@ogp/contracts';
-import { currentCorrelationId, requestContext } from '@ogp/runtime';
+import { currentCorrelationId, injectTraceContext, requestContext } from '@ogp/runtime';
 import { EntityManager } from 'typeorm';
 
 export interface OutboxEventInput<T> {
@@ -36,6 +36,7 @@ export class OutboxWriter {
     };
     const headers: Record<string, string> = { [Header.EVENT_TYPE]: contract.type };
     if (correlationId) headers[Header.CORRELATION_ID] = correlationId;
+    injectTraceContext(headers); // stored with the row, relayed as JetStream headers: consumers continue the trace
     await manager.query(`INSERT INTO outbox (id, type, subject, envelope, headers) VALUES ($1, $2, $3, $4, $5)`, [
       envelope.id,
       contract.type,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ServerNats } from '@nestjs/microservices';
 import { DomainError, ErrorCode, Header } from '@ogp/contracts';
-import { parseActorId, requestContext } from '@ogp/runtime';
+import { observeRpc, parseActorId, recordRpcReply, requestContext, RpcOutcome } from '@ogp/runtime';
 import type { Msg, NatsConnection } from 'nats';
+import type { Logger as PinoLogger } from 'pino';
 import { withPrefix } from './subject';
 import { batchWritesPerTick, natsConnectionOptions } from './nats-connection';
 
@@ -12,6 +13,8 @@ export interface PrefixedNatsServerOptions {
   queue: string;
   prefix: string;
   name: string;
+  /** Where the access-log line of each handled request goes. */
+  logger?: PinoLogger;
 }
 
 /**
@@ -22,11 +25,15 @@ export interface PrefixedNatsServerOptions {
 export class PrefixedNatsServer extends ServerNats {
   private readonly prefix: string;
   private readonly queue: string;
+  private readonly accessLog?: PinoLogger;
+  /** The outcome of each request in flight, filled when its reply is published. */
+  private readonly outcomes = new WeakMap<Msg, RpcOutcome>();
 
   constructor(options: PrefixedNatsServerOptions) {
     super({ ...natsConnectionOptions({ url: options.url, name: options.name }), queue: options.queue, gracefulShutdown: true, gracePeriod: 500 });
     this.prefix = options.prefix;
     this.queue = options.queue;
+    this.accessLog = options.logger?.child({ component: 'access' });
   }
 
   /** Replies leave in one write per turn of the event loop, not one each. */
@@ -51,17 +58,32 @@ export class PrefixedNatsServer extends ServerNats {
   override async handleMessage(channel: string, natsMsg: Msg): Promise<unknown> {
     const correlationId = natsMsg.headers?.get(Header.CORRELATION_ID) || randomUUID();
     const actorId = parseActorId(natsMsg.headers?.get(Header.ACTOR));
-    return requestContext.run({ correlationId, actorId }, async () => {
-      try {
-        return await super.handleMessage(channel, natsMsg);
-      } catch (err) {
-        this.logger.warn(`rejected an unreadable message on ${channel}: ${(err as Error).message}`);
-        if (natsMsg.reply) {
-          const body = new DomainError(ErrorCode.VALIDATION_FAILED, 'message is not a JSON request packet').toBody();
-          natsMsg.respond(new TextEncoder().encode(JSON.stringify({ err: body, isDisposed: true })));
-        }
-        return undefined;
-      }
+    const outcome: RpcOutcome = { outcome: 'NO_REPLY' };
+    this.outcomes.set(natsMsg, outcome);
+    return requestContext.run({ correlationId, actorId }, () => {
+      const handle = () => this.handleReadable(channel, natsMsg);
+      // A span continuing the caller's trace, RED metrics and one access-log line per request.
+      return this.accessLog ? observeRpc(this.accessLog, channel, natsMsg.headers, correlationId, outcome, handle) : handle();
     });
+  }
+
+  private async handleReadable(channel: string, natsMsg: Msg): Promise<unknown> {
+    try {
+      return await super.handleMessage(channel, natsMsg);
+    } catch (err) {
+      this.logger.warn(`rejected an unreadable message on ${channel}: ${(err as Error).message}`);
+      const body = new DomainError(ErrorCode.VALIDATION_FAILED, 'message is not a JSON request packet').toBody();
+      recordRpcReply(this.outcomes.get(natsMsg), { err: body });
+      if (natsMsg.reply) natsMsg.respond(new TextEncoder().encode(JSON.stringify({ err: body, isDisposed: true })));
+      return undefined;
+    }
+  }
+
+  override getPublisher(natsMsg: Msg, id: string, ctx: Parameters<ServerNats['getPublisher']>[2]): (response: unknown) => unknown {
+    const publish = super.getPublisher(natsMsg, id, ctx);
+    return (response: unknown) => {
+      recordRpcReply(this.outcomes.get(natsMsg), response as { err?: unknown });
+      return publish(response);
+    };
   }
 }

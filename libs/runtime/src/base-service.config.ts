@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUrl, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { Secret } from './config';
 
 /** Variables every service reads. Each service extends it with its own. */
@@ -53,4 +53,12 @@ export class BaseServiceConfig {
 
   @IsString()
   HTTP_HOST = '127.0.0.1';
+
+  /**
+   * OTLP/HTTP collector base URL (e.g. http://otel-collector:4318): traces are exported as JSON to
+   * `<url>/v1/traces`. Empty: tracing is off (no exporter, no spans recorded).
+   */
+  @ValidateIf((config: BaseServiceConfig) => config.OTEL_EXPORTER_OTLP_ENDPOINT !== '')
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be empty or an http:// or https:// URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT = '';
 }

@@ -4,9 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import { CustomTransportStrategy } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Header } from '@ogp/contracts';
-import type { FastifyServerOptions } from 'fastify';
+import { FastifyServerOptions, LogController } from 'fastify';
 import type { Logger } from 'pino';
+import { logProcessWarnings } from './logger';
 import { PinoNestLogger } from './pino-nest.logger';
+import { registerHttpObservability } from './tracing/http-observability';
 
 export interface ServiceAppOptions {
   module: Type<unknown> | DynamicModule;
@@ -34,11 +36,16 @@ export interface ServiceApp {
  * when given, the NATS side, both sharing one Nest container. Not yet listening on HTTP.
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
+  logProcessWarnings(options.logger);
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit ?? 64 * 1024,
     trustProxy: options.trustProxy ?? false,
     requestIdHeader: Header.CORRELATION_ID,
     genReqId: () => randomUUID(),
+    // Fastify's own messages (warnings included) go to the service's JSON logger, not plain text;
+    // requests are logged once by registerHttpObservability, with their trace id.
+    loggerInstance: options.logger.child({ component: 'fastify' }),
+    logController: new LogController({ disableRequestLogging: true }),
     ...(options.frameworkErrors ? { frameworkErrors: options.frameworkErrors } : {}),
   });
   const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, {
@@ -47,6 +54,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
   });
   if (options.globalFilters?.length) app.useGlobalFilters(...options.globalFilters);
   if (options.globalPipes?.length) app.useGlobalPipes(...options.globalPipes);
+  registerHttpObservability(app.getHttpAdapter().getInstance(), options.logger);
   await options.configureHttp?.(app);
   let microservice: INestMicroservice | undefined;
   if (options.microservice) {

@@ -34,7 +34,12 @@ export class HealthController {
     const result = await this.registry.check();
     await reply.status(result.ready ? 200 : 503).send({ status: result.ready ? 'ready' : 'not ready', checks: result.checks });
   }
+}
 
+/** Prometheus metrics on the service's HTTP port (internal services; the gateway serves them on a port of their own). */
+@ApiTags('operations')
+@Controller()
+export class MetricsController {
   @Public()
   @ApiProduces('text/plain')
   @ApiResponse({ status: 200, description: 'Prometheus metrics, in the text exposition format.', schema: { type: 'string' } })

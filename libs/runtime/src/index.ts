@@ -10,3 +10,4 @@ export * from './create-service-app';
 export * from './run-main';
 export * from './clock';
 export * from './text/normalize-for-search';
+export * from './tracing/index';

@@ -1,5 +1,6 @@
 import pino, { Logger } from 'pino';
 import { requestContext } from './request-context';
+import { currentTraceId } from './tracing/tracing';
 
 /**
  * Paths never written to a log line: secrets and personal data. Pino replaces them with
@@ -38,7 +39,26 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
     formatters: { level: (label) => ({ level: label }) },
     mixin() {
       const store = requestContext.getStore();
-      return store ? { correlationId: store.correlationId, ...(store.actorId ? { actorId: store.actorId } : {}) } : {};
+      const traceId = currentTraceId();
+      const fields: Record<string, string> = traceId ? { traceId } : {};
+      if (store) {
+        fields.correlationId = store.correlationId;
+        if (store.actorId) fields.actorId = store.actorId;
+      }
+      return fields;
     },
   });
+}
+
+let warningsRouted = false;
+
+/**
+ * Node prints process warnings (Fastify's deprecations and FSTWRN codes among them) as plain
+ * text on stderr, in the middle of the JSON lines: they go to the JSON logger instead.
+ */
+export function logProcessWarnings(logger: Logger): void {
+  if (warningsRouted) return;
+  warningsRouted = true;
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => logger.warn({ warning: { name: warning.name, code: (warning as { code?: string }).code, message: warning.message } }, 'process warning'));
 }

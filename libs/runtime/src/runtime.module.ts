@@ -1,8 +1,9 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, register } from 'prom-client';
-import { HealthController } from './health.controller';
+import { HealthController, MetricsController } from './health.controller';
 import { HealthRegistry } from './health.registry';
+import { startTracing, stopTracing } from './tracing/tracing';
 
 export const LOGGER = Symbol('LOGGER');
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -12,6 +13,8 @@ export interface RuntimeModuleOptions {
   service: string;
   logger: Logger;
   config: object;
+  /** Serve GET /metrics on the HTTP port (default true; the gateway, whose port is public, does not). */
+  metricsRoute?: boolean;
 }
 
 let metricsStarted = false;
@@ -31,9 +34,10 @@ export class RuntimeModule implements OnModuleDestroy, OnApplicationShutdown {
       collectDefaultMetrics();
       metricsStarted = true;
     }
+    startTracing(options.service, (options.config as { OTEL_EXPORTER_OTLP_ENDPOINT?: string }).OTEL_EXPORTER_OTLP_ENDPOINT);
     return {
       module: RuntimeModule,
-      controllers: [HealthController],
+      controllers: options.metricsRoute === false ? [HealthController] : [HealthController, MetricsController],
       providers: [
         HealthRegistry,
         { provide: LOGGER, useValue: options.logger },
@@ -50,7 +54,8 @@ export class RuntimeModule implements OnModuleDestroy, OnApplicationShutdown {
   }
 
   /** Last hook of a graceful stop: consumers drained, relay stopped, connections closed. */
-  onApplicationShutdown(signal?: string): void {
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    await stopTracing();
     this.logger.info({ signal }, 'stopped');
   }
 }

@@ -44,7 +44,8 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        RuntimeModule.forRoot({ service: 'gateway', logger, config }),
+        // No /metrics on the public listener: main.ts serves it on the internal METRICS_PORT.
+        RuntimeModule.forRoot({ service: 'gateway', logger, config, metricsRoute: false }),
         PersistenceModule.forRoot({
           url: config.DATABASE_URL,
           migrationUrl: config.DATABASE_MIGRATION_URL || undefined,

@@ -1,8 +1,9 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { JobsOverview, NotificationsRpc2 } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
-import { HealthRegistry, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
+import { HealthRegistry, LOGGER, SERVICE_CONFIG, watchQueueDepth } from '@ogp/runtime';
 import { Queue, Worker } from 'bullmq';
+import { BullMQOtel } from 'bullmq-otel';
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { ReportingConfig } from '../reporting.config';
@@ -20,6 +21,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
   readonly queue: Queue;
   private worker: Worker | null = null;
   private scheduleCheck: NodeJS.Timeout | null = null;
+  private readonly unwatchDepth: () => void;
 
   constructor(
     private readonly registry: JobRegistry,
@@ -30,7 +32,9 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
   ) {
     this.connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
     this.connection.on('error', () => undefined);
-    this.queue = new Queue(REPORTING_QUEUE, { connection: this.connection, prefix: this.prefix });
+    // BullMQOtel carries the trace context of whoever adds a job into its options; the worker continues it.
+    this.queue = new Queue(REPORTING_QUEUE, { connection: this.connection, prefix: this.prefix, telemetry: new BullMQOtel('reporting') });
+    this.unwatchDepth = watchQueueDepth(REPORTING_QUEUE, () => this.queue.getJobCounts('waiting', 'active', 'failed', 'delayed'));
     this.queue.on('error', (err) => this.logger.warn({ err: err.message }, 'job queue error'));
     health.register('redis', async () => {
       await this.connection.ping();
@@ -54,6 +58,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
         connection: this.connection.duplicate(),
         prefix: this.prefix,
         concurrency: 2,
+        telemetry: new BullMQOtel('reporting'),
       });
       this.worker.on('failed', (job, err) => this.logger.warn({ job: job?.name, id: job?.id, err: err.message }, 'job failed'));
       // Redis holds no truth and may lose a job under the worker (a wipe, a failover): log, never crash.
@@ -93,6 +98,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
 
   async onModuleDestroy(): Promise<void> {
     if (this.scheduleCheck) clearInterval(this.scheduleCheck);
+    this.unwatchDepth();
     await this.worker?.close();
     await this.queue.close();
     this.connection.disconnect();

@@ -1,0 +1,59 @@
+import { context, propagation, Span, SpanKind, trace, Tracer } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+
+let provider: TracerProvider | null = null;
+
+/** True once an exporter is configured in this process: spans are then recorded and sent. */
+export function tracingEnabled(): boolean {
+  return provider !== null;
+}
+
+/**
+ * Starts OpenTelemetry tracing for this process when an OTLP/HTTP endpoint is configured
+ * (`OTEL_EXPORTER_OTLP_ENDPOINT`, e.g. http://collector:4318): spans are batched and exported as
+ * OTLP JSON to `<endpoint>/v1/traces`, and W3C trace context travels in HTTP, NATS and job headers.
+ * Without an endpoint nothing is installed: the API stays the no-op one, which costs close to
+ * nothing on the request path. Idempotent (several Nest apps may share a test process).
+ */
+export function startTracing(service: string, endpoint: string | undefined): void {
+  if (provider || !endpoint) return;
+  const exporter = new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, '')}/v1/traces` });
+  provider = new TracerProvider({
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: service }),
+    // OTEL_BSP_SCHEDULE_DELAY is the standard variable for the batch delay (default 5 s; tests shorten it).
+    spanProcessors: [new BatchSpanProcessor({ exporter, scheduledDelayMillis: Number(process.env.OTEL_BSP_SCHEDULE_DELAY) || 5000 })],
+  });
+  context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  trace.setGlobalTracerProvider(provider);
+}
+
+/** Sends the spans still buffered (called at shutdown). */
+export async function stopTracing(): Promise<void> {
+  const current = provider;
+  if (!current) return;
+  await current.forceFlush().catch(() => undefined);
+}
+
+/** The platform's tracer (a no-op one when tracing is not started). */
+export function tracer(): Tracer {
+  return trace.getTracer('ogp');
+}
+
+/** The trace id of the span active here, for log lines; undefined without tracing. */
+export function currentTraceId(): string | undefined {
+  if (!provider) return undefined;
+  return trace.getActiveSpan()?.spanContext().traceId;
+}
+
+/** The trace id of a span, or undefined when it does not record (tracing off). */
+export function traceIdOf(span: Span | undefined): string | undefined {
+  return span?.isRecording() ? span.spanContext().traceId : undefined;
+}
+
+export { SpanKind };

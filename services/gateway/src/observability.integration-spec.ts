@@ -1,0 +1,207 @@
+import { spawnSync } from 'node:child_process';
+import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { freePort, SpawnedService, TestIsolation, waitFor } from '@ogp/testing';
+
+/** One span as an OTLP/HTTP JSON export carries it, with the service that sent it. */
+interface ReceivedSpan {
+  service: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId: string;
+  name: string;
+  kind: number;
+}
+
+const SPAN_KIND_SERVER = 2;
+const SPAN_KIND_CONSUMER = 5;
+
+/** OTLP/JSON ids are hex; a receiver must also read base64 ones (the protobuf-JSON mapping). */
+function hexId(id: unknown): string {
+  if (typeof id !== 'string' || id === '') return '';
+  return /^[0-9a-f]+$/i.test(id) ? id.toLowerCase() : Buffer.from(id, 'base64').toString('hex');
+}
+
+/** A tiny OTLP/HTTP collector: accepts JSON exports on /v1/traces and keeps their spans. */
+class OtlpReceiver {
+  readonly spans: ReceivedSpan[] = [];
+  readonly contentTypes = new Set<string>();
+  private server: Server | null = null;
+  port = 0;
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        this.contentTypes.add(String(req.headers['content-type']));
+        if (req.method !== 'POST' || req.url !== '/v1/traces') {
+          res.writeHead(404).end();
+          return;
+        }
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          resourceSpans?: { resource?: { attributes?: { key: string; value: { stringValue?: string } }[] }; scopeSpans?: { spans?: Record<string, unknown>[] }[] }[];
+        };
+        for (const rs of body.resourceSpans ?? []) {
+          const service = rs.resource?.attributes?.find((a) => a.key === 'service.name')?.value.stringValue ?? '';
+          for (const ss of rs.scopeSpans ?? []) {
+            for (const s of ss.spans ?? []) {
+              this.spans.push({ service, traceId: hexId(s.traceId), spanId: hexId(s.spanId), parentSpanId: hexId(s.parentSpanId), name: String(s.name), kind: Number(s.kind) });
+            }
+          }
+        }
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server!.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+}
+
+/** The JSON lines of a service's output (anything else is a plain-text line among them). */
+function jsonLines(output: string): { json: Record<string, unknown>[]; plain: string[] } {
+  const json: Record<string, unknown>[] = [];
+  const plain: string[] = [];
+  for (const line of output.split('\n').filter((l) => l.trim() !== '')) {
+    try {
+      json.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      plain.push(line);
+    }
+  }
+  return { json, plain };
+}
+
+/** The value of one sample in a Prometheus text exposition (0 when absent). */
+function sample(text: string, name: string, labels: Record<string, string>): number {
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(`${name}{`)) continue;
+    const inside = line.slice(name.length + 1, line.lastIndexOf('}'));
+    if (Object.entries(labels).every(([k, v]) => inside.includes(`${k}="${v}"`))) return Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return 0;
+}
+
+const ADMIN_EMAIL = 'root.tracing@test.ma';
+const ADMIN_PASSWORD = 'a sturdy admin passphrase for traces';
+
+describe('observability: one trace from the gateway through NATS, the outbox and JetStream to a consumer; access logs; metrics (real servers, spawned services)', () => {
+  const iso = new TestIsolation();
+  const receiver = new OtlpReceiver();
+  let gateway: SpawnedService;
+  let commitments: SpawnedService;
+  let reporting: SpawnedService;
+  let metricsPort: number;
+  let token: string;
+
+  const url = (path: string) => `http://127.0.0.1:${gateway.port}${path}`;
+
+  beforeAll(async () => {
+    await receiver.start();
+    const tracing = { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${receiver.port}`, OTEL_BSP_SCHEDULE_DELAY: '200', LOG_LEVEL: 'info' };
+    const admin = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'cli', 'create-admin.js')], {
+      env: { PATH: process.env.PATH ?? '', ...iso.env('gateway'), ADMIN_EMAIL, ADMIN_PASSWORD },
+      encoding: 'utf8',
+      timeout: 60000,
+    });
+    expect(admin.stderr).toBe('');
+    metricsPort = await freePort();
+    commitments = new SpawnedService('commitments', iso.env('commitments', { HTTP_PORT: String(await freePort()), ...tracing })).start();
+    reporting = new SpawnedService('reporting', iso.env('reporting', { HTTP_PORT: String(await freePort()), ...tracing })).start();
+    gateway = new SpawnedService('gateway', iso.env('gateway', { HTTP_PORT: String(await freePort()), METRICS_PORT: String(metricsPort), ...tracing })).start();
+    await Promise.all([commitments.ready(60000), reporting.ready(60000), gateway.ready(60000)]);
+    const login = await fetch(url('/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }) });
+    expect(login.status).toBe(200);
+    token = ((await login.json()) as { accessToken: string }).accessToken;
+  }, 120000);
+
+  afterAll(async () => {
+    await Promise.all([gateway?.stop(), commitments?.stop(), reporting?.stop()]);
+    await receiver.stop();
+    await iso.cleanup();
+  });
+
+  it('creating a programme: the gateway span, the commitments handler span and the reporting consumer span arrive at the OTLP receiver with ONE trace id, each the child of the one before', async () => {
+    const res = await fetch(url('/programmes'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ code: 'OGP-TRACE', kind: 'ogp_national', name: { ar: 'برنامج التتبع' } }),
+    });
+    expect(res.status).toBe(201);
+    let httpSpan: ReceivedSpan | undefined;
+    let rpcSpan: ReceivedSpan | undefined;
+    let consumerSpan: ReceivedSpan | undefined;
+    await waitFor(
+      () => {
+        httpSpan = receiver.spans.find((s) => s.service === 'gateway' && s.name === 'POST /programmes');
+        rpcSpan = httpSpan && receiver.spans.find((s) => s.service === 'commitments' && s.traceId === httpSpan!.traceId && s.kind === SPAN_KIND_SERVER);
+        consumerSpan = httpSpan && receiver.spans.find((s) => s.service === 'reporting' && s.traceId === httpSpan!.traceId && s.kind === SPAN_KIND_CONSUMER && s.name.includes('programme'));
+        return Boolean(httpSpan && rpcSpan && consumerSpan);
+      },
+      { what: 'spans from the gateway, commitments and reporting', timeoutMs: 20000 },
+    );
+    expect(receiver.contentTypes).toContain('application/json');
+    expect(httpSpan!.kind).toBe(SPAN_KIND_SERVER);
+    expect(httpSpan!.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(rpcSpan!.parentSpanId).toBe(httpSpan!.spanId);
+    expect(consumerSpan!.parentSpanId).toBe(rpcSpan!.spanId);
+    // The notifications consumer is not running here; every span of this trace comes from these three services.
+    const services = new Set(receiver.spans.filter((s) => s.traceId === httpSpan!.traceId).map((s) => s.service));
+    expect([...services].sort()).toEqual(['commitments', 'gateway', 'reporting']);
+
+    // The access-log lines of that request carry the same trace id and the gateway's correlation id.
+    const correlationId = res.headers.get('x-correlation-id');
+    await waitFor(() => jsonLines(commitments.output).json.some((l) => l.component === 'access' && l.traceId === httpSpan!.traceId), { what: 'the rpc access line' });
+    const httpLine = jsonLines(gateway.output).json.find((l) => l.component === 'access' && l.route === '/programmes' && l.method === 'POST');
+    expect(httpLine).toMatchObject({ level: 'info', msg: 'http request', status: 201, correlationId, traceId: httpSpan!.traceId });
+    expect(typeof httpLine!.durationMs).toBe('number');
+    const rpcLine = jsonLines(commitments.output).json.find((l) => l.component === 'access' && l.traceId === httpSpan!.traceId);
+    expect(rpcLine).toMatchObject({ msg: 'rpc handled', outcome: 'OK', status: 200, correlationId });
+    expect(String(rpcLine!.subject)).toMatch(/programme/);
+    expect(typeof rpcLine!.durationMs).toBe('number');
+  });
+
+  it('one JSON access line per HTTP request with the route pattern, never the raw URL, its query, an e-mail, a password or a token; no plain-text lines', async () => {
+    const id = '5e1f0c7a-6a53-4b52-9f41-0c1d2e3f4a5b';
+    const res = await fetch(url(`/programmes/${id}?email=${encodeURIComponent(ADMIN_EMAIL)}`), { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(404);
+    const correlationId = res.headers.get('x-correlation-id');
+    await waitFor(() => jsonLines(gateway.output).json.some((l) => l.correlationId === correlationId && l.component === 'access'), { what: 'the access line' });
+    const line = jsonLines(gateway.output).json.find((l) => l.correlationId === correlationId && l.component === 'access');
+    expect(line).toMatchObject({ method: 'GET', route: '/programmes/:id', status: 404 });
+    expect(line!.traceId).toMatch(/^[0-9a-f]{32}$/);
+    // The login earlier had an e-mail and a password in its body and a token in its answer.
+    const logins = jsonLines(gateway.output).json.filter((l) => l.component === 'access' && l.route === '/auth/login');
+    expect(logins).toHaveLength(1);
+    for (const service of [gateway, commitments, reporting]) {
+      const { plain } = jsonLines(service.output);
+      expect(plain).toEqual([]);
+      expect(service.output).not.toContain(ADMIN_EMAIL);
+      expect(service.output).not.toContain(encodeURIComponent(ADMIN_EMAIL));
+      expect(service.output).not.toContain(ADMIN_PASSWORD);
+      expect(service.output).not.toContain(token);
+      expect(service.output).not.toContain(token.split('.')[2]);
+      expect(service.output).not.toContain(id);
+    }
+  });
+
+  it('metrics: a request increments its route counter on the internal metrics port; the public listener has no /metrics', async () => {
+    const scrape = async () => (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    const labels = { method: 'GET', route: '/programmes', status: '200' };
+    const before = sample(await scrape(), 'ogp_http_requests_total', labels);
+    expect((await fetch(url('/programmes'))).status).toBe(200);
+    const text = await scrape();
+    expect(sample(text, 'ogp_http_requests_total', labels)).toBe(before + 1);
+    expect(sample(text, 'ogp_http_request_duration_seconds_count', { method: 'GET', route: '/programmes' })).toBeGreaterThanOrEqual(1);
+    expect((await fetch(url('/metrics'))).status).toBe(404);
+    // The service answered the forwarded request: its subject counter moved too.
+    const service = await (await fetch(`http://127.0.0.1:${commitments.port}/metrics`)).text();
+    expect(text).toContain('service="gateway"');
+    expect(service).toMatch(/ogp_rpc_handled_total\{subject="[^"]*programme[^"]*",outcome="OK",status="200"/);
+  });
+});
