@@ -61,4 +61,14 @@ export class BaseServiceConfig {
   @ValidateIf((config: BaseServiceConfig) => config.OTEL_EXPORTER_OTLP_ENDPOINT !== '')
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be empty or an http:// or https:// URL' })
   OTEL_EXPORTER_OTLP_ENDPOINT = '';
+
+  /**
+   * Port of an internal listener serving Prometheus metrics (GET /metrics) alone, on HTTP_HOST;
+   * 0 = none. Deployments use 9464 (the container port named `metrics`, reachable by Prometheus
+   * only). The gateway, whose HTTP_PORT is public, serves /metrics nowhere else.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  METRICS_PORT = 0;
 }

@@ -1,9 +1,11 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { HealthController, MetricsController } from './health.controller';
 import { HealthRegistry } from './health.registry';
 import { startTracing, stopTracing } from './tracing/tracing';
+import { startMetricsServer } from './tracing/metrics-server';
+import type { Server } from 'node:http';
 
 export const LOGGER = Symbol('LOGGER');
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -22,11 +24,23 @@ let metricsStarted = false;
 /** Logger, configuration, health and metrics: what every service has. */
 @Global()
 @Module({})
-export class RuntimeModule implements OnModuleDestroy, OnApplicationShutdown {
+export class RuntimeModule implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+  private metricsServer: Server | null = null;
+
   constructor(
     private readonly health: HealthRegistry,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(SERVICE_CONFIG) private readonly config: { METRICS_PORT?: number; HTTP_HOST?: string },
   ) {}
+
+  /** The internal metrics listener, when METRICS_PORT is set. */
+  async onApplicationBootstrap(): Promise<void> {
+    const port = this.config.METRICS_PORT ?? 0;
+    if (port <= 0 || this.metricsServer) return;
+    const host = this.config.HTTP_HOST ?? '127.0.0.1';
+    this.metricsServer = (await startMetricsServer(port, host)).server;
+    this.logger.info(`metrics on http://${host}:${port}/metrics (internal)`);
+  }
 
   static forRoot(options: RuntimeModuleOptions): DynamicModule {
     if (!metricsStarted) {
@@ -49,6 +63,8 @@ export class RuntimeModule implements OnModuleDestroy, OnApplicationShutdown {
   }
 
   onModuleDestroy(): void {
+    this.metricsServer?.close();
+    this.metricsServer = null;
     this.health.markShuttingDown();
     this.logger.info('shutting down');
   }

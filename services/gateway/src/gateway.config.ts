@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 import { BaseServiceConfig, Secret } from '@ogp/runtime';
 
 export class GatewayConfig extends BaseServiceConfig {
@@ -50,17 +50,4 @@ export class GatewayConfig extends BaseServiceConfig {
   /** Where people open the links of account e-mails (password reset): `${PORTAL_URL}/<lang>/reset-password?token=…`. */
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be an http:// or https:// URL' })
   PORTAL_URL = 'http://127.0.0.1:3001';
-
-  /**
-   * Port of the internal listener that serves Prometheus metrics (/metrics) alone; 0 = not served.
-   * The public listener (HTTP_PORT) answers /metrics with 404, so the Ingress can never expose it.
-   */
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  METRICS_PORT = 0;
-
-  /** Address of the metrics listener (0.0.0.0 in a pod, so Prometheus reaches it; keep it off the Ingress). */
-  @IsString()
-  METRICS_HOST = '127.0.0.1';
 }

@@ -44,7 +44,7 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        // No /metrics on the public listener: main.ts serves it on the internal METRICS_PORT.
+        // No /metrics on the public listener: only on the internal METRICS_PORT.
         RuntimeModule.forRoot({ service: 'gateway', logger, config, metricsRoute: false }),
         PersistenceModule.forRoot({
           url: config.DATABASE_URL,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createLogger, loadConfig, printableConfig, runMain, startMetricsServer } from '@ogp/runtime';
+import { createLogger, loadConfig, printableConfig, runMain } from '@ogp/runtime';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
 
@@ -10,8 +10,4 @@ runMain('gateway', async () => {
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   logger.info({ config: printableConfig(config) }, `gateway listening on http://${config.HTTP_HOST}:${config.HTTP_PORT}`);
-  if (config.METRICS_PORT > 0) {
-    await startMetricsServer(config.METRICS_PORT, config.METRICS_HOST);
-    logger.info(`gateway metrics on http://${config.METRICS_HOST}:${config.METRICS_PORT}/metrics (internal)`);
-  }
 });

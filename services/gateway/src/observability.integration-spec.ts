@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { freePort, SpawnedService, TestIsolation, waitFor } from '@ogp/testing';
+import { load as loadYaml } from 'js-yaml';
 
 /** One span as an OTLP/HTTP JSON export carries it, with the service that sent it. */
 interface ReceivedSpan {
@@ -96,6 +98,9 @@ describe('observability: one trace from the gateway through NATS, the outbox and
   let gateway: SpawnedService;
   let commitments: SpawnedService;
   let reporting: SpawnedService;
+  let notifications: SpawnedService;
+  /** Each service's internal metrics port (METRICS_PORT). */
+  const metricsPorts: Record<string, number> = {};
   let metricsPort: number;
   let token: string;
 
@@ -110,23 +115,27 @@ describe('observability: one trace from the gateway through NATS, the outbox and
       timeout: 60000,
     });
     expect(admin.stderr).toBe('');
-    metricsPort = await freePort();
-    commitments = new SpawnedService('commitments', iso.env('commitments', { HTTP_PORT: String(await freePort()), ...tracing })).start();
-    reporting = new SpawnedService('reporting', iso.env('reporting', { HTTP_PORT: String(await freePort()), ...tracing })).start();
-    gateway = new SpawnedService('gateway', iso.env('gateway', { HTTP_PORT: String(await freePort()), METRICS_PORT: String(metricsPort), ...tracing })).start();
-    await Promise.all([commitments.ready(60000), reporting.ready(60000), gateway.ready(60000)]);
+    for (const name of ['gateway', 'commitments', 'reporting', 'notifications']) metricsPorts[name] = await freePort();
+    metricsPort = metricsPorts.gateway;
+    const env = async (name: string) => iso.env(name, { HTTP_PORT: String(await freePort()), METRICS_PORT: String(metricsPorts[name]), ...tracing });
+    commitments = new SpawnedService('commitments', await env('commitments')).start();
+    reporting = new SpawnedService('reporting', await env('reporting')).start();
+    // No mail server is needed: nothing here sends e-mail.
+    notifications = new SpawnedService('notifications', { ...(await env('notifications')), SMTP_URL: `smtp://127.0.0.1:${await freePort()}` }).start();
+    gateway = new SpawnedService('gateway', await env('gateway')).start();
+    await Promise.all([commitments.ready(60000), reporting.ready(60000), notifications.ready(60000), gateway.ready(60000)]);
     const login = await fetch(url('/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }) });
     expect(login.status).toBe(200);
     token = ((await login.json()) as { accessToken: string }).accessToken;
   }, 120000);
 
   afterAll(async () => {
-    await Promise.all([gateway?.stop(), commitments?.stop(), reporting?.stop()]);
+    await Promise.all([gateway?.stop(), commitments?.stop(), reporting?.stop(), notifications?.stop()]);
     await receiver.stop();
     await iso.cleanup();
   });
 
-  it('creating a programme: the gateway span, the commitments handler span and the reporting consumer span arrive at the OTLP receiver with ONE trace id, each the child of the one before', async () => {
+  it('creating a programme: the gateway span, the commitments handler span and the consumers\' spans (reporting, notifications) arrive at the OTLP receiver with ONE trace id, each the child of the one before', async () => {
     const res = await fetch(url('/programmes'), {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -136,23 +145,25 @@ describe('observability: one trace from the gateway through NATS, the outbox and
     let httpSpan: ReceivedSpan | undefined;
     let rpcSpan: ReceivedSpan | undefined;
     let consumerSpan: ReceivedSpan | undefined;
+    let notifySpan: ReceivedSpan | undefined;
     await waitFor(
       () => {
         httpSpan = receiver.spans.find((s) => s.service === 'gateway' && s.name === 'POST /programmes');
         rpcSpan = httpSpan && receiver.spans.find((s) => s.service === 'commitments' && s.traceId === httpSpan!.traceId && s.kind === SPAN_KIND_SERVER);
         consumerSpan = httpSpan && receiver.spans.find((s) => s.service === 'reporting' && s.traceId === httpSpan!.traceId && s.kind === SPAN_KIND_CONSUMER && s.name.includes('programme'));
-        return Boolean(httpSpan && rpcSpan && consumerSpan);
+        notifySpan = httpSpan && receiver.spans.find((s) => s.service === 'notifications' && s.traceId === httpSpan!.traceId && s.kind === SPAN_KIND_CONSUMER);
+        return Boolean(httpSpan && rpcSpan && consumerSpan && notifySpan);
       },
-      { what: 'spans from the gateway, commitments and reporting', timeoutMs: 20000 },
+      { what: 'spans from the gateway, commitments, reporting and notifications', timeoutMs: 20000 },
     );
     expect(receiver.contentTypes).toContain('application/json');
     expect(httpSpan!.kind).toBe(SPAN_KIND_SERVER);
     expect(httpSpan!.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(rpcSpan!.parentSpanId).toBe(httpSpan!.spanId);
     expect(consumerSpan!.parentSpanId).toBe(rpcSpan!.spanId);
-    // The notifications consumer is not running here; every span of this trace comes from these three services.
+    expect(notifySpan!.parentSpanId).toBe(rpcSpan!.spanId);
     const services = new Set(receiver.spans.filter((s) => s.traceId === httpSpan!.traceId).map((s) => s.service));
-    expect([...services].sort()).toEqual(['commitments', 'gateway', 'reporting']);
+    expect([...services].sort()).toEqual(['commitments', 'gateway', 'notifications', 'reporting']);
 
     // The access-log lines of that request carry the same trace id and the gateway's correlation id.
     const correlationId = res.headers.get('x-correlation-id');
@@ -178,7 +189,7 @@ describe('observability: one trace from the gateway through NATS, the outbox and
     // The login earlier had an e-mail and a password in its body and a token in its answer.
     const logins = jsonLines(gateway.output).json.filter((l) => l.component === 'access' && l.route === '/auth/login');
     expect(logins).toHaveLength(1);
-    for (const service of [gateway, commitments, reporting]) {
+    for (const service of [gateway, commitments, reporting, notifications]) {
       const { plain } = jsonLines(service.output);
       expect(plain).toEqual([]);
       expect(service.output).not.toContain(ADMIN_EMAIL);
@@ -203,5 +214,39 @@ describe('observability: one trace from the gateway through NATS, the outbox and
     const service = await (await fetch(`http://127.0.0.1:${commitments.port}/metrics`)).text();
     expect(text).toContain('service="gateway"');
     expect(service).toMatch(/ogp_rpc_handled_total\{subject="[^"]*programme[^"]*",outcome="OK",status="200"/);
+  });
+
+  it('the Grafana dashboard and the alert rules parse, and every metric they name is exposed by a running service', async () => {
+    const root = join(__dirname, '..', '..', '..', 'deploy', 'observability');
+    const dashboard = JSON.parse(readFileSync(join(root, 'grafana-dashboard.json'), 'utf8')) as { panels: { type: string; title: string; targets?: { expr: string }[] }[] };
+    const rules = loadYaml(readFileSync(join(root, 'alerts.yaml'), 'utf8')) as { groups: { name: string; rules: { alert: string; expr: string; labels: { severity: string } }[] }[] };
+    const panelExprs = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr));
+    const alerts = rules.groups.flatMap((g) => g.rules);
+    expect(panelExprs.length).toBeGreaterThanOrEqual(15);
+    expect(alerts.map((a) => a.alert)).toEqual(
+      expect.arrayContaining(['OgpHttpErrorRate', 'OgpHttpLatencyP99', 'OgpOutboxLag', 'OgpConsumerLag', 'OgpEventsDeadLettered', 'OgpEmailsDeadLettered', 'OgpQueueStuck']),
+    );
+    for (const a of alerts) expect(['page', 'ticket']).toContain(a.labels.severity);
+
+    // Every metric family each service exposes (a histogram as its _bucket, _sum and _count series).
+    const exposed = new Set<string>();
+    for (const [service, port] of Object.entries(metricsPorts)) {
+      const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect({ service, status: res.status }).toEqual({ service, status: 200 });
+      for (const m of (await res.text()).matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
+        exposed.add(m[1]);
+        if (m[2] === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) exposed.add(m[1] + suffix);
+      }
+    }
+    for (const expr of [...panelExprs, ...alerts.map((a) => a.expr)]) {
+      const names = [...expr.matchAll(/\b((?:ogp|process|nodejs)_[a-z0-9_]+)\b/g)].map((m) => m[1]);
+      expect({ expr, names: names.length > 0 }).toEqual({ expr, names: true });
+      for (const name of names) expect({ name, exposed: exposed.has(name) }).toEqual({ name, exposed: true });
+    }
+    // The lag gauges read live values: the outbox of commitments and the consumers of reporting.
+    expect(exposed).toContain('ogp_queue_jobs');
+    const reportingText = await (await fetch(`http://127.0.0.1:${metricsPorts.reporting}/metrics`)).text();
+    expect(reportingText).toMatch(/ogp_consumer_pending_messages\{consumer="reporting",service="reporting"\} \d+/);
+    expect(reportingText).toMatch(/ogp_queue_jobs\{queue="[^"]+",state="waiting",service="reporting"\} \d+/);
   });
 });
