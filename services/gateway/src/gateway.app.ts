@@ -9,6 +9,7 @@ import { GatewayModule } from './gateway.module';
 import { classify, sendError } from './http/http-error.filter';
 import { registerInputGuard } from './http/input-guard.hook';
 import { buildOpenApiDocument } from './openapi/openapi-document';
+import { PublicCache } from './public-cache/public-cache';
 
 export const IMPORT_BODY_LIMIT = 900 * 1024;
 export const EVIDENCE_BODY_LIMIT = 760 * 1024;
@@ -42,6 +43,8 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger, cl
         requestContext.run({ correlationId: String(request.id) }, done);
       });
       registerInputGuard(fastify);
+      // Visitors' public reads answered from memory before anything else runs (public-cache/).
+      app.get(PublicCache).register(fastify);
       // Errors raised by Fastify itself (body parsing, size) never reach Nest's filters.
       fastify.setErrorHandler((error: FastifyError, request, reply) => {
         const { code, details } = classify(error);

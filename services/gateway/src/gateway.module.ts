@@ -37,6 +37,7 @@ import { MeController } from './identity/me.controller';
 import { PasswordsService } from './identity/passwords.service';
 import { UserEntity } from './identity/user.entity';
 import { UsersService } from './identity/users.service';
+import { PublicCache } from './public-cache/public-cache';
 
 @Module({})
 export class GatewayModule {
@@ -74,6 +75,7 @@ export class GatewayModule {
         RouteCatalog,
         { provide: APP_GUARD, useClass: AccessGuard },
         IdempotentAnswersRepository,
+        PublicCache,
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
