@@ -1,4 +1,4 @@
-// npm run bench [-- read|ideas|events|progress|sweep|boot ...] [--profile]
+// npm run bench [-- read|ideas|events|progress|sweep|boot|tracing ...] [--profile]
 // Runs the benchmark's parts, prints one table (each figure, the platform's value, the references'
 // values from the same run, the ratio, the floor, the goal, met?) and writes .bench/results.json.
 require('reflect-metadata');
@@ -23,8 +23,10 @@ const FIGURES = [
   ['sweep_peak_mb', 'sweep peak RSS', 'MB', 200, null, 'lower', 'sweep'],
   ['boot_ms_max', 'slowest service ready after start', 'ms', 1500, 800, 'lower', 'boot'],
   ['idle_rss_mb_max', 'largest idle RSS of a service', 'MB', 120, 90, 'lower', 'boot'],
+  ['tracing_on_off_ratio_public', 'public read with tracing exported / tracing off', 'x', null, 0.9, 'higher', 'tracing'],
+  ['tracing_on_off_ratio_auth', 'authenticated card read with tracing exported / tracing off', 'x', null, 0.9, 'higher', 'tracing'],
 ];
-const PARTS = ['read', 'ideas', 'events', 'progress', 'sweep', 'boot'];
+const PARTS = ['read', 'ideas', 'events', 'progress', 'sweep', 'boot', 'tracing'];
 
 async function main() {
   const args = process.argv.slice(2);

@@ -3,7 +3,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, TracerProvider } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 
 let provider: TracerProvider | null = null;
@@ -25,12 +25,20 @@ export function startTracing(service: string, endpoint: string | undefined): voi
   const exporter = new OTLPTraceExporter({ url: `${endpoint.replace(/\/+$/, '')}/v1/traces` });
   provider = new TracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: service }),
+    // OTEL_TRACES_SAMPLER_ARG (standard name): the share of new traces recorded, 0..1 (default 1, all);
+    // a request continuing a trace follows its caller's decision, so a trace is whole or absent.
+    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(samplingRatio(process.env.OTEL_TRACES_SAMPLER_ARG)) }),
     // OTEL_BSP_SCHEDULE_DELAY is the standard variable for the batch delay (default 5 s; tests shorten it).
     spanProcessors: [new BatchSpanProcessor({ exporter, scheduledDelayMillis: Number(process.env.OTEL_BSP_SCHEDULE_DELAY) || 5000 })],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
+}
+
+function samplingRatio(raw: string | undefined): number {
+  const ratio = raw === undefined || raw === '' ? 1 : Number(raw);
+  return Number.isFinite(ratio) && ratio >= 0 && ratio <= 1 ? ratio : 1;
 }
 
 /** Sends the spans still buffered (called at shutdown). */
