@@ -177,6 +177,32 @@ describe('observability: one trace from the gateway through NATS, the outbox and
     expect(typeof rpcLine!.durationMs).toBe('number');
   });
 
+  it('a report request: the BullMQ job that builds it continues the request\'s trace (gateway → reporting handler → job add → worker)', async () => {
+    const res = await fetch(url('/reports'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ kind: 'activities', format: 'csv', language: 'fr' }),
+    });
+    expect(res.status).toBeLessThan(300);
+    let httpSpan: ReceivedSpan | undefined;
+    let jobSpan: ReceivedSpan | undefined;
+    await waitFor(
+      () => {
+        httpSpan = receiver.spans.find((s) => s.service === 'gateway' && s.name === 'POST /reports');
+        jobSpan = httpSpan && receiver.spans.find((s) => s.service === 'reporting' && s.traceId === httpSpan!.traceId && s.kind === SPAN_KIND_CONSUMER && /process/.test(s.name));
+        return Boolean(jobSpan);
+      },
+      { what: 'the worker span of the report job in the request trace', timeoutMs: 30000 },
+    );
+    const rpcSpan = receiver.spans.find((s) => s.service === 'reporting' && s.traceId === httpSpan!.traceId && s.kind === SPAN_KIND_SERVER);
+    expect(rpcSpan?.parentSpanId).toBe(httpSpan!.spanId);
+    // The worker's span descends from the span that added the job, itself inside the handler's span.
+    const byId = new Map(receiver.spans.map((s) => [s.spanId, s]));
+    const ancestors: string[] = [];
+    for (let s = byId.get(jobSpan!.parentSpanId); s; s = byId.get(s.parentSpanId)) ancestors.push(s.spanId);
+    expect(ancestors).toContain(rpcSpan!.spanId);
+  });
+
   it('one JSON access line per HTTP request with the route pattern, never the raw URL, its query, an e-mail, a password or a token; no plain-text lines', async () => {
     const id = '5e1f0c7a-6a53-4b52-9f41-0c1d2e3f4a5b';
     const res = await fetch(url(`/programmes/${id}?email=${encodeURIComponent(ADMIN_EMAIL)}`), { headers: { authorization: `Bearer ${token}` } });
