@@ -2,3 +2,4 @@ export * from './service-data-source';
 export * from './run-migrations';
 export * from './persistence.module';
 export * from './database-error';
+export * from './prepared-query';

@@ -8,6 +8,7 @@ import { normalizeForSearch } from '@ogp/runtime';
 import { assertCommitmentExists } from './assert-commitment';
 import { isOverdue } from '@ogp/tracking';
 import { scheduleFlags } from './schedule-flags';
+import { preparedQuery } from '@ogp/persistence';
 
 
 /** Public reads: commitments with progress, completion level, overdue and late flags. */
@@ -85,7 +86,11 @@ export class CommitmentViews {
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CommitmentView> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new DomainError(ErrorCode.NOT_FOUND, 'no such commitment');
-    const [r] = await manager.query(
+    // The hottest read of the service: prepared statements (planning this join cost more than running it).
+    const [r] = await preparedQuery(
+      this.dataSource,
+      manager,
+      'commitment_card',
       `SELECT s.*, c.card, c.ogp_values, c.supporting_institution_ids, c.tracking_strategy, c.progress_explanation, c.level_override, c.last_report_at,
               p.tracking_strategy AS programme_strategy, i.tracking_strategy AS institution_strategy
          FROM (${this.summarySql('WHERE c.id = $2')}) s
@@ -95,7 +100,10 @@ export class CommitmentViews {
     );
     if (!r) throw new DomainError(ErrorCode.NOT_FOUND, 'no such commitment');
     const activities: ActivityView[] = (
-      await manager.query(
+      await preparedQuery(
+        this.dataSource,
+        manager,
+        'commitment_card_activities',
         `SELECT id, title, start_date::text AS start_date, end_date::text AS end_date, weight::float8 AS weight, responsible, status, progress::float8 AS progress
            FROM activities WHERE commitment_id = $1 AND removed_at IS NULL ORDER BY position, created_at`,
         [id],
@@ -111,7 +119,10 @@ export class CommitmentViews {
       progress: a.progress,
       overdue: isOverdue({ endDate: a.end_date, completed: a.status === 'completed' }, r.today),
     }));
-    const indicators = await manager.query(
+    const indicators = await preparedQuery(
+      this.dataSource,
+      manager,
+      'commitment_card_indicators',
       `SELECT id, title, unit, baseline::float8 AS baseline, target::float8 AS target, current::float8 AS current FROM indicators WHERE commitment_id = $1 ORDER BY position, id`,
       [id],
     );
