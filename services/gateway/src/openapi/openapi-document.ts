@@ -50,6 +50,8 @@ const ROLE_NAMES_AR: Record<string, string> = {
  * from the codes in libs/contracts. Nothing in it is written by hand, so it cannot drift.
  */
 export function buildOpenApiDocument(controllers: Type<unknown>[], results: HandlerResultSchemas = handlerResults as HandlerResultSchemas): JsonObject {
+  // Derived once per document, not once per route (that was most of the gateway's start time).
+  schemasOfThisBuild = undefined;
   const dtoSchemas = validationSchemas();
   const components: Record<string, SchemaLike> = { ErrorBody: ERROR_BODY_SCHEMA };
   const paths: Record<string, Record<string, JsonObject>> = {};
@@ -229,14 +231,16 @@ function inheritedSchema(type: Type<unknown> | undefined, schemas: Record<string
   return undefined;
 }
 
+let schemasOfThisBuild: Record<string, SchemaLike> | undefined;
+
 /** The JSON schemas of every class-validator DTO, as the ValidationPipe applies them. */
 function validationSchemas(): Record<string, SchemaLike> {
-  return validationMetadatasToSchemas({
+  return (schemasOfThisBuild ??= validationMetadatasToSchemas({
     refPointerPrefix: SCHEMA_PREFIX,
     classTransformerMetadataStorage: defaultMetadataStorage,
     // The platform's own date checks (libs/contracts dto/validation): a day that exists, a moment on one.
     additionalConverters: { isCalendarDate: { type: 'string', format: 'date' }, isInstant: { type: 'string', format: 'date-time' } },
-  }) as Record<string, SchemaLike>;
+  }) as Record<string, SchemaLike>);
 }
 
 /** The error answers a route can give, derived from what it declares, each with the codes it may carry. */
