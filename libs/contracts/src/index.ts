@@ -42,3 +42,4 @@ export * from './dto/validation/is-calendar-date.validator';
 export * from './dto/validation/is-instant.validator';
 export * from './dto/validation/is-optional.validator';
 export * from './dto/validation/is-nullable.validator';
+export * from './feeds.contract';

@@ -18,6 +18,11 @@ import { PlansController } from './forwarding/plans.controller';
 import { CommitmentsController } from './forwarding/commitments.controller';
 import { ParticipationController } from './forwarding/participation.controller';
 import { ReportingController } from './forwarding/reporting.controller';
+import { FeedsController } from './forwarding/feeds.controller';
+import { CalendarFeedsController } from './calendar-feeds/calendar-feeds.controller';
+import { CalendarFeedsRepository } from './calendar-feeds/calendar-feeds.repository';
+import { CalendarFeedsService } from './calendar-feeds/calendar-feeds.service';
+import { GatewayCalendarFeeds1764590000100 } from './calendar-feeds/calendar-feeds.migration';
 import { GatewayConfig } from './gateway.config';
 import { GatewayIdempotency1732100000120 } from './idempotency/idempotency.migration';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -52,7 +57,7 @@ export class GatewayModule {
           migrationUrl: config.DATABASE_MIGRATION_URL || undefined,
           schema: config.DB_SCHEMA,
           entities: [UserEntity],
-          migrations: [MessagingTables1732100000000, Identity1732100000100, IdentityAuditAndReset1732100000110, GatewayIdempotency1732100000120],
+          migrations: [MessagingTables1732100000000, Identity1732100000100, IdentityAuditAndReset1732100000110, GatewayIdempotency1732100000120, GatewayCalendarFeeds1764590000100],
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'gateway',
         }),
@@ -61,10 +66,12 @@ export class GatewayModule {
         JwtModule.register({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         DiscoveryModule,
       ],
-      controllers: [AuthController, MeController, AccountsController, AuditTrailController, ProgrammesController, PlansController, CommitmentsController, ParticipationController, ReportingController, NotificationsController, FollowsController, OperationsController],
+      controllers: [AuthController, MeController, AccountsController, AuditTrailController, ProgrammesController, PlansController, CommitmentsController, ParticipationController, ReportingController, NotificationsController, FollowsController, OperationsController, FeedsController, CalendarFeedsController],
       providers: [
         AuthService,
         UsersService,
+        CalendarFeedsRepository,
+        CalendarFeedsService,
         PasswordsService,
         AuditTrailRepository,
         { provide: Clock, useValue: clock },

@@ -448,6 +448,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendars/cycles/{id}/events.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /calendars/cycles/:id/events.ics
+         * @description عمومي، دون تسجيل الدخول. Public: no login needed (a valid token, when sent, is read).
+         */
+        get: operations["feeds_cycleCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendars/personal/{token}/deadlines.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /calendars/personal/:token/deadlines.ics
+         * @description عمومي، دون تسجيل الدخول. Public: no login needed (a valid token, when sent, is read).
+         */
+        get: operations["feeds_personalCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendars/plans/{id}/deadlines.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /calendars/plans/:id/deadlines.ics
+         * @description عمومي، دون تسجيل الدخول. Public: no login needed (a valid token, when sent, is read).
+         */
+        get: operations["feeds_planCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/candidacies": {
         parameters: {
             query?: never;
@@ -1292,6 +1352,34 @@ export interface paths {
         patch: operations["me_update"];
         trace?: never;
     };
+    "/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /me/calendar-feed
+         * @description الأدوار المسموح بها: مواطن، جمعية مدنية، مسؤول مشروع، عضو لجنة القيادة، فريق التنسيق، مدير المنصة. Roles admitted: citizen, cso, project_manager, committee_member, coordinator, admin.
+         */
+        get: operations["calendarFeeds_status"];
+        put?: never;
+        /**
+         * POST /me/calendar-feed
+         * @description الأدوار المسموح بها: مواطن، جمعية مدنية، مسؤول مشروع، عضو لجنة القيادة، فريق التنسيق، مدير المنصة. Roles admitted: citizen, cso, project_manager, committee_member, coordinator, admin.
+         */
+        post: operations["calendarFeeds_issue"];
+        /**
+         * DELETE /me/calendar-feed
+         * @description الأدوار المسموح بها: مواطن، جمعية مدنية، مسؤول مشروع، عضو لجنة القيادة، فريق التنسيق، مدير المنصة. Roles admitted: citizen, cso, project_manager, committee_member, coordinator, admin.
+         */
+        delete: operations["calendarFeeds_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/follows": {
         parameters: {
             query?: never;
@@ -2107,6 +2195,13 @@ export interface components {
             answer: string | null;
             answeredAt: string | null;
         };
+        /** @description A person's private calendar feed: whether it exists, and its link only when just issued. */
+        CalendarFeedView: {
+            active: boolean;
+            createdAt: string | null;
+            /** @description The feed's path on the gateway, shown once: only its hash is kept. */
+            path: string | null;
+        };
         CandidacyDto: {
             /** Format: uuid */
             cycleId: string;
@@ -2639,6 +2734,10 @@ export interface components {
         };
         /** @enum {string} */
         Language: "ar" | "fr" | "en";
+        LanguageQueryDto: {
+            /** @enum {string} */
+            lang?: "ar" | "fr" | "en";
+        };
         Localized: {
             ar: string;
             fr?: string;
@@ -6138,6 +6237,252 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "CONFLICT";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: الخدمة لم تجب في الوقت المحدد. The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_TIMEOUT";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    feeds_cycleCalendar: {
+        parameters: {
+            query?: {
+                lang?: "ar" | "fr" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ملف للتنزيل. A file, sent as a download. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: الخدمة لم تجب في الوقت المحدد. The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_TIMEOUT";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    feeds_personalCalendar: {
+        parameters: {
+            query?: {
+                lang?: "ar" | "fr" | "en";
+            };
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ملف للتنزيل. A file, sent as a download. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: الخدمة لم تجب في الوقت المحدد. The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_TIMEOUT";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    feeds_planCalendar: {
+        parameters: {
+            query?: {
+                lang?: "ar" | "fr" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ملف للتنزيل. A file, sent as a download. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
                         };
                     };
                 };
@@ -13225,6 +13570,219 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    calendarFeeds_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description نجاح. Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "active": false,
+                     *       "createdAt": "2026-03-15T09:30:00.000Z",
+                     *       "path": "الحكومة المنفتحة"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CalendarFeedView"];
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: يجب تسجيل الدخول. You must log in.
+             *     TOKEN_INVALID: رمز الجلسة غير صالح أو منتهي أو ملغى. Session token is invalid, expired or revoked.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED" | "TOKEN_INVALID";
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    calendarFeeds_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description نجاح. Success. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "active": false,
+                     *       "createdAt": "2026-03-15T09:30:00.000Z",
+                     *       "path": "الحكومة المنفتحة"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CalendarFeedView"];
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: يجب تسجيل الدخول. You must log in.
+             *     TOKEN_INVALID: رمز الجلسة غير صالح أو منتهي أو ملغى. Session token is invalid, expired or revoked.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED" | "TOKEN_INVALID";
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    calendarFeeds_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description لا محتوى. No content. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description UNAUTHENTICATED: يجب تسجيل الدخول. You must log in.
+             *     TOKEN_INVALID: رمز الجلسة غير صالح أو منتهي أو ملغى. Session token is invalid, expired or revoked.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED" | "TOKEN_INVALID";
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
                         };
                     };
                 };

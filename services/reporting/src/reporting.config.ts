@@ -1,4 +1,4 @@
-import { IsBoolean, IsInt, IsString, Matches, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsString, IsUrl, Matches, Min } from 'class-validator';
 import { BaseServiceConfig, Secret } from '@ogp/runtime';
 
 export class ReportingConfig extends BaseServiceConfig {
@@ -27,4 +27,8 @@ export class ReportingConfig extends BaseServiceConfig {
   @IsString()
   @Matches(/^\//, { message: 'must be an absolute path to a Chromium executable' })
   CHROMIUM_PATH = '/usr/bin/chromium';
+
+  /** Where the feeds' links lead: PORTAL_URL/<lang>/<path> (calendars, open data, the Atom feed). */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http:// or https:// URL' })
+  PORTAL_URL = 'http://127.0.0.1:3001';
 }

@@ -16,6 +16,9 @@ import { PdfRenderer } from './reports/pdf/pdf-renderer';
 import { PlanCards } from './reports/plan-cards';
 import { ReportsService } from './reports/reports.service';
 import { ReportingController } from './reporting.controller';
+import { CalendarEntriesRepository } from './calendars/calendar-entries.repository';
+import { CalendarsController } from './calendars/calendars.controller';
+import { CalendarsService } from './calendars/calendars.service';
 
 @Module({})
 export class ReportingModule {
@@ -35,8 +38,8 @@ export class ReportingModule {
         }),
         MessagingModule.forRoot({ service: 'reporting', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS, streamReplicas: config.JETSTREAM_REPLICAS }),
       ],
-      controllers: [ReportingController, serviceInfoController('reporting')],
-      providers: [{ provide: Clock, useValue: clock }, JobRegistry, ReadModelsService, SweepsService, AlertsService, PdfRenderer, PlanCards, ReportsService, SchedulerService],
+      controllers: [ReportingController, CalendarsController, serviceInfoController('reporting')],
+      providers: [{ provide: Clock, useValue: clock }, JobRegistry, ReadModelsService, SweepsService, AlertsService, PdfRenderer, PlanCards, ReportsService, SchedulerService, CalendarEntriesRepository, CalendarsService],
     };
   }
 }

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+/** The private calendar feeds' token hashes, one per person. */
+@Injectable()
+export class CalendarFeedsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Replaces the person's token: the previous link stops working at once. */
+  async replace(userId: string, tokenHash: string): Promise<Date> {
+    const [row] = await this.dataSource.query(
+      `INSERT INTO calendar_feeds (user_id, token_hash) VALUES ($1, $2)
+       ON CONFLICT (user_id) DO UPDATE SET token_hash = EXCLUDED.token_hash, created_at = now() RETURNING created_at`,
+      [userId, tokenHash],
+    );
+    return row.created_at;
+  }
+
+  async remove(userId: string): Promise<boolean> {
+    const [, removed] = await this.dataSource.query(`DELETE FROM calendar_feeds WHERE user_id = $1`, [userId]);
+    return removed > 0;
+  }
+
+  async createdAt(userId: string): Promise<Date | null> {
+    const [row] = await this.dataSource.query(`SELECT created_at FROM calendar_feeds WHERE user_id = $1`, [userId]);
+    return row?.created_at ?? null;
+  }
+
+  /** The active account a token opens, or nothing (unknown, revoked, or the account deactivated). */
+  async owner(tokenHash: string): Promise<{ id: string; roles: string[]; scopes: { institutions: string[]; programmes: string[] }; language: string } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT u.id, u.roles, u.scopes, u.language FROM calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token_hash = $1 AND u.active`,
+      [tokenHash],
+    );
+    return row ?? null;
+  }
+}
