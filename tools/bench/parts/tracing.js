@@ -2,6 +2,8 @@
 // read the same database at the same time, one exporting every span over OTLP/HTTP to a sink
 // process, the other with no exporter configured (tracing off, the default). Runs alternate
 // between them round by round (the order swapped each round); figures are medians of the rounds.
+// BENCH_BASELINE_ROOT=<another built checkout> adds a third stack started from that checkout (e.g.
+// the commit before tracing existed), to see what the hooks cost with tracing off.
 const { execFileSync } = require('node:child_process');
 const { join } = require('node:path');
 const { SpawnedService, TestIsolation, freePort } = require('@ogp/testing');
@@ -14,13 +16,14 @@ module.exports = async function tracing({ rounds, seconds, log }) {
   const sinkPort = await freePort();
   const sink = await startNode('otlp-sink', join(__dirname, '../otlp-sink.js'), { PORT: String(sinkPort) });
   // Same schemas, separate NATS subjects: each gateway reaches only its own commitments service.
-  const stack = async (name, extra) => {
+  const stack = async (name, extra, root = ROOT) => {
+    const command = (service) => [process.execPath, join(root, 'services', service, 'dist', 'main.js')];
     const env = (service, more) =>
       iso.env(service, { LOG_LEVEL: 'warn', NODE_ENV: 'production', AUTH_RATE_LIMIT_PER_MINUTE: '100000', NATS_PREFIX: `${iso.prefix}${name}`, ...extra, ...more });
-    const commitments = new SpawnedService('commitments', env('commitments', { HTTP_PORT: String(await freePort()) })).start();
+    const commitments = new SpawnedService('commitments', env('commitments', { HTTP_PORT: String(await freePort()) }), command('commitments')).start();
     await commitments.ready(60000);
     const port = await freePort();
-    const gateway = new SpawnedService('gateway', env('gateway', { HTTP_PORT: String(port) })).start();
+    const gateway = new SpawnedService('gateway', env('gateway', { HTTP_PORT: String(port) }), command('gateway')).start();
     await gateway.ready(60000);
     return { name, commitments, gateway, port, env };
   };
@@ -28,7 +31,8 @@ module.exports = async function tracing({ rounds, seconds, log }) {
   try {
     stacks.push(await stack('off', {}));
     stacks.push(await stack('on', { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}` }));
-    const [off, on] = stacks;
+    if (process.env.BENCH_BASELINE_ROOT) stacks.push(await stack('pre', {}, process.env.BENCH_BASELINE_ROOT));
+    const [off, on, pre] = stacks;
     const base = `http://127.0.0.1:${off.port}`;
     execFileSync(process.execPath, [join(ROOT, 'services/gateway/dist/demo/seed-demo.js')], { cwd: ROOT, env: { PATH: process.env.PATH, ...off.env('gateway'), GATEWAY_URL: base } });
     const json = async (path, init) => {
@@ -46,13 +50,16 @@ module.exports = async function tracing({ rounds, seconds, log }) {
     ];
     for (const [what, path, headers] of reads) {
       const a = await fetch(`http://127.0.0.1:${off.port}${path}`, { headers });
-      const b = await fetch(`http://127.0.0.1:${on.port}${path}`, { headers });
-      if (a.status !== 200 || b.status !== 200 || (await a.text()) !== (await b.text())) throw new Error(`${what}: the two stacks answer differently (${a.status}, ${b.status})`);
+      const body = await a.text();
+      for (const s of stacks.slice(1)) {
+        const b = await fetch(`http://127.0.0.1:${s.port}${path}`, { headers });
+        if (a.status !== 200 || b.status !== 200 || body !== (await b.text())) throw new Error(`${what}: the stacks answer differently (${a.status}, ${s.name} ${b.status})`);
+      }
     }
     for (const s of stacks) for (const [, path, headers] of reads) await load({ url: `http://127.0.0.1:${s.port}${path}`, headers, duration: 1 }); // warm-up
     const results = {};
     for (let round = 1; round <= rounds; round++) {
-      const order = round % 2 ? [off, on] : [on, off];
+      const order = round % 2 ? stacks : [...stacks].reverse();
       for (const [what, path, headers] of reads) {
         for (const s of order) {
           const r = await load({ url: `http://127.0.0.1:${s.port}${path}`, headers, duration: seconds });
@@ -63,7 +70,11 @@ module.exports = async function tracing({ rounds, seconds, log }) {
     }
     const rps = (what, name) => median(results[`${what}|${name}`].map((r) => r.rps));
     const ratio = (what) => median(results[`${what}|on`].map((r, i) => r.rps / results[`${what}|off`][i].rps));
-    for (const [what] of reads) log(`median ${what}: tracing off ${Math.round(rps(what, 'off'))} req/s, on ${Math.round(rps(what, 'on'))} req/s, on/off ${ratio(what).toFixed(3)}`);
+    const preRatio = (what) => median(results[`${what}|off`].map((r, i) => r.rps / results[`${what}|pre`][i].rps));
+    for (const [what] of reads) {
+      log(`median ${what}: tracing off ${Math.round(rps(what, 'off'))} req/s, on ${Math.round(rps(what, 'on'))} req/s, on/off ${ratio(what).toFixed(3)}`);
+      if (pre) log(`median ${what}: baseline checkout ${Math.round(rps(what, 'pre'))} req/s, off/baseline ${preRatio(what).toFixed(3)}`);
+    }
     return {
       figures: { tracing_on_off_ratio_public: ratio('public programme'), tracing_on_off_ratio_auth: ratio('authenticated card') },
       notes: {
