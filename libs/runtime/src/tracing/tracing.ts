@@ -7,6 +7,7 @@ import { BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, Trace
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 
 let provider: TracerProvider | null = null;
+let cachedTracer: Tracer | null = null;
 
 /** True once an exporter is configured in this process: spans are then recorded and sent. */
 export function tracingEnabled(): boolean {
@@ -50,7 +51,8 @@ export async function stopTracing(): Promise<void> {
 
 /** The platform's tracer (a no-op one when tracing is not started). */
 export function tracer(): Tracer {
-  return trace.getTracer('ogp');
+  if (!provider) return trace.getTracer('ogp');
+  return (cachedTracer ??= provider.getTracer('ogp'));
 }
 
 /** The trace id of the span active here, for log lines; undefined without tracing. */
