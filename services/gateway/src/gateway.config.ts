@@ -50,4 +50,28 @@ export class GatewayConfig extends BaseServiceConfig {
   /** Where people open the links of account e-mails (password reset): `${PORTAL_URL}/<lang>/reset-password?token=…`. */
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be an http:// or https:// URL' })
   PORTAL_URL = 'http://127.0.0.1:3001';
+
+  /** Open live-progress streams per client (IP, or account when signed in) on one gateway replica; 429 beyond. */
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  LIVE_MAX_PER_CLIENT = 8;
+
+  /** Open live-progress streams in all on one gateway replica; 503 beyond. */
+  @IsInt()
+  @Min(1)
+  @Max(1000000)
+  LIVE_MAX_CONNECTIONS = 10000;
+
+  /** Seconds between the heartbeat comments that keep idle streams open through proxies. */
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  LIVE_HEARTBEAT_SECONDS = 15;
+
+  /** The `retry:` hint: milliseconds a browser waits before reconnecting a dropped stream. */
+  @IsInt()
+  @Min(500)
+  @Max(60000)
+  LIVE_RETRY_MS = 3000;
 }

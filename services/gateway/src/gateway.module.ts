@@ -43,6 +43,7 @@ import { PasswordsService } from './identity/passwords.service';
 import { UserEntity } from './identity/user.entity';
 import { UsersService } from './identity/users.service';
 import { PublicCache } from './public-cache/public-cache';
+import { LiveModule } from './live/live.module';
 
 @Module({})
 export class GatewayModule {
@@ -65,6 +66,7 @@ export class GatewayModule {
         PassportModule,
         JwtModule.register({ secret: config.JWT_SECRET, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
         DiscoveryModule,
+        LiveModule,
       ],
       controllers: [AuthController, MeController, AccountsController, AuditTrailController, ProgrammesController, PlansController, CommitmentsController, ParticipationController, ReportingController, NotificationsController, FollowsController, OperationsController, FeedsController, CalendarFeedsController],
       providers: [

@@ -1652,6 +1652,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/plans/{id}/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /plans/:id/live
+         * @description عمومي، دون تسجيل الدخول. Public: no login needed (a valid token, when sent, is read).
+         */
+        get: operations["live_planLive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans/import": {
         parameters: {
             query?: never;
@@ -16038,6 +16058,86 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: الخدمة لم تجب في الوقت المحدد. The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_TIMEOUT";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    live_planLive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description بث مباشر (server-sent events) لتقدم الخطة بعد كل تقرير تقدم. Server-sent events: `event: progress`, `data:` the plan’s new figures (PlanProgressUpdate) after each progress report, `id:` to resume with Last-Event-ID; a comment every LIVE_HEARTBEAT_SECONDS; at most LIVE_MAX_PER_CLIENT open streams per IP (per account when signed in), 429 beyond. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description RATE_LIMITED: طلبات كثيرة جدا. حاول بعد قليل. Too many requests. Try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "RATE_LIMITED";
                         };
                     };
                 };
