@@ -70,6 +70,8 @@ function leaves(entity: MimeEntity): MimeEntity[] {
 /** A real SMTP server for tests: it records every message it accepts, and can be stopped. */
 export class Mailbox {
   mails: ReceivedMail[] = [];
+  /** Called as each message is accepted (a test can inject a fault at that instant). */
+  onMail: ((mail: ReceivedMail) => void) | null = null;
   private server: SMTPServer | null = null;
   constructor(readonly port: number) {}
 
@@ -98,6 +100,7 @@ export class Mailbox {
             headers,
           });
           callback();
+          this.onMail?.(this.mails[this.mails.length - 1]);
         });
       },
     });

@@ -18,6 +18,18 @@ export class NotificationsConfig extends BaseServiceConfig {
   @Max(100)
   EMAIL_MAX_ATTEMPTS = 12;
 
+  /** A send not ended by then is abandoned (retried once its claim's lease runs out). */
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  EMAIL_SEND_TIMEOUT_SECONDS = 60;
+
+  /** How long a claimed e-mail is held by its sender; at least twice the send timeout (checked at boot). */
+  @IsInt()
+  @Min(2)
+  @Max(3600)
+  EMAIL_CLAIM_LEASE_SECONDS = 120;
+
   /** Where people open what a notification is about: links are PORTAL_URL/<lang>/<path>. */
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http:// or https:// URL' })
   @Matches(/^[^?#]*[^/?#]$/, { message: 'must not end with / nor carry a query or fragment' })

@@ -15,6 +15,7 @@ import { Email1732100000700 } from './email/email.migration';
 import { EmailSender } from './email/email-sender';
 import { EmailComposer } from './email/email-composer';
 import { EmailHtml1764600000000 } from './email/email-html.migration';
+import { EmailClaim1764900000000 } from './email/email-claim.migration';
 import { DigestService } from './email/digest.service';
 import { AlertBatchesService } from './email/alert-batches.service';
 import { NotificationsLinks1764580000000 } from './notifications-links.migration';
@@ -38,7 +39,7 @@ export class NotificationsModule {
           migrationUrl: config.DATABASE_MIGRATION_URL || undefined,
           schema: config.DB_SCHEMA,
           entities: [],
-          migrations: [MessagingTables1732100000000, Notifications1732100000300, Email1732100000700, NotificationsLinks1764580000000, NotificationsFollows1764580000100, EmailHtml1764600000000],
+          migrations: [MessagingTables1732100000000, Notifications1732100000300, Email1732100000700, NotificationsLinks1764580000000, NotificationsFollows1764580000100, EmailHtml1764600000000, EmailClaim1764900000000],
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'notifications',
         }),

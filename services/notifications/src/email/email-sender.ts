@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import { createTransport, Transporter } from 'nodemailer';
@@ -19,19 +20,37 @@ interface QueuedRow {
   language: string | null;
 }
 
+/** What a send came to, kept until it is written (the database may be away when the send ends). */
+interface Outcome {
+  id: string;
+  token: string;
+  attempts: number;
+  error: string | null;
+  /** The send was abandoned, not refused: it may still complete, so the lease is kept to its end. */
+  timedOut: boolean;
+}
+
+/** Sends in flight at once (the pool's connections): a crash can repeat at most these. */
+const LANES = 3;
+
 /**
- * Sends queued e-mails over SMTP. A row is locked while it is sent (replicas never send the same
- * one), marked sent in the same transaction, and on failure retried with backoff (1 s doubling,
- * at most 5 min apart) until EMAIL_MAX_ATTEMPTS, after which it is dead and shown to admins.
- * The notification id is the Message-ID, so a receiver can drop the copy a crash between
- * "sent" and "marked" could cause.
+ * Sends queued e-mails over SMTP, each message on its own: claim it (a short statement giving it a
+ * lease and a token), send it, mark it — the mark is written only while the token is still ours.
+ * No transaction spans a send, so a database error after a send cannot undo its "sent" mark: the
+ * outcome is kept and written when the database answers again. A crash repeats at most the
+ * messages in flight (LANES), with the same Message-ID (the notification id), which a mail server
+ * can drop as a duplicate. On failure a message is retried with backoff (1 s doubling, at most
+ * 5 min apart) until EMAIL_MAX_ATTEMPTS, after which it is dead and shown to admins.
  */
 @Injectable()
 export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
   private transport: Transporter;
   private running = false;
-  private loop: Promise<void> = Promise.resolve();
-  private wake: (() => void) | null = null;
+  private lanes: Promise<void>[] = [];
+  private wakers = new Set<() => void>();
+  /** Outcomes not written yet (the database was away); written before anything new is claimed. */
+  private unwritten: Outcome[] = [];
+  private writing: Promise<void> | null = null;
   sent = 0;
 
   constructor(
@@ -40,6 +59,11 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly composer: EmailComposer,
   ) {
+    // A claim outlives any send (EMAIL_SEND_TIMEOUT_SECONDS, nodemailer's timeouts end most sooner), with
+    // margin for writing the outcome: no other sender takes a message whose send may still be in flight.
+    if (config.EMAIL_CLAIM_LEASE_SECONDS < 2 * config.EMAIL_SEND_TIMEOUT_SECONDS) {
+      throw new Error('EMAIL_CLAIM_LEASE_SECONDS must be at least twice EMAIL_SEND_TIMEOUT_SECONDS');
+    }
     const url = new URL(config.SMTP_URL);
     // A small pool: connections are reused across messages instead of one handshake per e-mail.
     const options: SMTPPool.Options = {
@@ -48,7 +72,7 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
         secure: url.protocol === 'smtps:',
         auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
         pool: true,
-        maxConnections: 3,
+        maxConnections: LANES,
         connectionTimeout: 5000,
         greetingTimeout: 5000,
         socketTimeout: 10000,
@@ -60,74 +84,132 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     this.running = true;
-    this.loop = this.run();
+    this.lanes = Array.from({ length: LANES }, () => this.lane());
   }
 
   async onModuleDestroy(): Promise<void> {
     this.running = false;
     this.kick();
-    await this.loop;
+    await Promise.all(this.lanes);
+    // Sends that ended while the database was away: one last try to record them.
+    await this.writeOutcomes().catch((err: Error) => this.logger.warn({ err: err.message, unwritten: this.unwritten.length }, 'e-mail outcomes not recorded at shutdown'));
     this.transport.close();
   }
 
   kick(): void {
-    const wake = this.wake;
-    this.wake = null;
-    wake?.();
+    for (const wake of this.wakers) wake();
+    this.wakers.clear();
   }
 
-  private async run(): Promise<void> {
+  private async lane(): Promise<void> {
     while (this.running) {
-      let sent = 0;
+      let handled = false;
       try {
-        sent = await this.sendBatch();
+        handled = await this.sendOne();
       } catch (err) {
-        this.logger.warn({ err: (err as Error).message }, 'e-mail batch failed');
+        this.logger.warn({ err: (err as Error).message }, 'e-mail sending failed');
       }
-      if (sent === 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, 500);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      }
+      if (!handled && this.running) await this.sleep(500);
     }
   }
 
-  /** Sends what is due; returns how many it handled. */
-  async sendBatch(): Promise<number> {
-    return this.dataSource.transaction(async (m) => {
-      const rows: QueuedRow[] = await m.query(
-        `SELECT id, notification_id, to_address, subject, body, attempts, transactional,
-                coalesce(language, (SELECT r.language FROM recipients r WHERE r.user_id = q.recipient_id)) AS language
-           FROM email_queue q
-          WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 30 FOR UPDATE SKIP LOCKED`,
-      );
-      // The batch goes out together over the pool; each outcome is written under the row's lock.
-      const outcomes = await Promise.allSettled(rows.map((row) => this.transport.sendMail(this.message(row))));
-      for (const [i, outcome] of outcomes.entries()) {
-        const row = rows[i];
-        if (outcome.status === 'fulfilled') {
-          await m.query(`UPDATE email_queue SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [row.id]);
-          this.sent += 1;
-          continue;
-        }
-        const attempts = row.attempts + 1;
-        const dead = attempts >= this.config.EMAIL_MAX_ATTEMPTS;
-        const delaySeconds = Math.min(300, 2 ** (attempts - 1));
-        await m.query(`UPDATE email_queue SET attempts = $2, status = $3, last_error = $4, next_attempt_at = now() + make_interval(secs => $5) WHERE id = $1`, [
-          row.id,
-          attempts,
-          dead ? 'dead' : 'pending',
-          String((outcome.reason as Error)?.message ?? outcome.reason).slice(0, 300),
-          delaySeconds,
-        ]);
-        if (dead) this.logger.error({ emailId: row.id, attempts }, 'e-mail given up: moved to dead letters');
-      }
-      return rows.length;
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.wakers.add(wake);
     });
+  }
+
+  /** Claims one due message, sends it and records the outcome; false when nothing was due. */
+  async sendOne(): Promise<boolean> {
+    // What an earlier send came to is written first: its lease still keeps others off it.
+    await this.writeOutcomes();
+    const row = await this.claim();
+    if (!row) return false;
+    const outcome = await this.send(row);
+    this.unwritten.push(outcome);
+    await this.writeOutcomes();
+    return true;
+  }
+
+  /** One statement: the oldest due message nobody holds gets our token and a lease. */
+  private async claim(): Promise<(QueuedRow & { token: string }) | null> {
+    const token = randomUUID();
+    const [row]: (QueuedRow & { token: string })[] = await this.dataSource.query(
+      `WITH claimed AS (
+         UPDATE email_queue SET claimed_until = now() + make_interval(secs => $1), claim_token = $2
+          WHERE id = (SELECT id FROM email_queue
+                       WHERE status = 'pending' AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
+                       ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+            AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
+         RETURNING id, notification_id, recipient_id, to_address, subject, body, attempts, transactional, language, claim_token)
+       SELECT c.id, c.notification_id, c.to_address, c.subject, c.body, c.attempts, c.transactional, c.claim_token AS token,
+              coalesce(c.language, (SELECT r.language FROM recipients r WHERE r.user_id = c.recipient_id)) AS language
+         FROM claimed c`,
+      [this.config.EMAIL_CLAIM_LEASE_SECONDS, token],
+    );
+    return row ?? null;
+  }
+
+  private async send(row: QueuedRow & { token: string }): Promise<Outcome> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.config.EMAIL_SEND_TIMEOUT_SECONDS * 1000)));
+    try {
+      const result = await Promise.race([this.transport.sendMail(this.message(row)).then(() => 'sent' as const), timeout]);
+      if (result === 'timeout') return { id: row.id, token: row.token, attempts: row.attempts + 1, error: 'SMTP send timed out', timedOut: true };
+      return { id: row.id, token: row.token, attempts: row.attempts + 1, error: null, timedOut: false };
+    } catch (err) {
+      return { id: row.id, token: row.token, attempts: row.attempts + 1, error: String((err as Error)?.message ?? err).slice(0, 300), timedOut: false };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Writes every outcome not written yet; one writer at a time. Throws (keeping them) while the database is away. */
+  private async writeOutcomes(): Promise<void> {
+    while (this.writing) await this.writing;
+    if (this.unwritten.length === 0) return;
+    this.writing = (async () => {
+      while (this.unwritten.length > 0) {
+        await this.record(this.unwritten[0]);
+        this.unwritten.shift();
+      }
+    })();
+    try {
+      await this.writing;
+    } finally {
+      this.writing = null;
+    }
+  }
+
+  /** The mark is conditional on still holding the claim: a sender whose lease was taken over changes nothing. */
+  private async record(o: Outcome): Promise<void> {
+    if (o.error === null) {
+      const [{ n }] = await this.dataSource.query(
+        `WITH marked AS (
+           UPDATE email_queue SET status = 'sent', sent_at = now(), attempts = $3, last_error = NULL, claimed_until = NULL, claim_token = NULL
+            WHERE id = $1 AND claim_token = $2 RETURNING 1)
+         SELECT count(*)::int AS n FROM marked`,
+        [o.id, o.token, o.attempts],
+      );
+      if (n === 1) this.sent += 1;
+      else this.logger.error({ emailId: o.id }, 'e-mail sent after its claim was taken over: not marked by this sender');
+      return;
+    }
+    const dead = o.attempts >= this.config.EMAIL_MAX_ATTEMPTS;
+    const delaySeconds = Math.min(300, 2 ** (o.attempts - 1));
+    await this.dataSource.query(
+      `UPDATE email_queue SET attempts = $3, status = $4, last_error = $5, next_attempt_at = now() + make_interval(secs => $6),
+              claimed_until = CASE WHEN $7 THEN claimed_until ELSE NULL END, claim_token = NULL
+        WHERE id = $1 AND claim_token = $2`,
+      [o.id, o.token, o.attempts, dead ? 'dead' : 'pending', o.error, delaySeconds, o.timedOut],
+    );
+    if (dead) this.logger.error({ emailId: o.id, attempts: o.attempts }, 'e-mail given up: moved to dead letters');
   }
 
   /** Plain text with its HTML alternative, in the reader's language; notifications lead to the preferences to unsubscribe. */
