@@ -82,8 +82,19 @@ export const ReportingRpc = {
   jobs: rpc<Record<string, never>, JobsOverview>('reporting.jobs.overview'),
 } as const;
 
+/** A requested report reached its end: generated, or failed (its reason for the requester). */
+export interface ReportFinishedEvent {
+  reportId: string;
+  kind: ReportKind;
+  format: ReportFormat;
+  status: 'done' | 'failed';
+  error: string | null;
+  requestedBy: string | null;
+}
+
 export const ReportingEvents = {
   alertRaised: event<AlertRaisedEvent>('reporting.alert.raised'),
+  reportFinished: event<ReportFinishedEvent>('reporting.report.finished'),
 } as const;
 
 export const NOTIFICATION_MODES = ['immediate', 'digest', 'off'] as const;

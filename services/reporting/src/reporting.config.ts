@@ -19,6 +19,14 @@ export class ReportingConfig extends BaseServiceConfig {
   @Min(100)
   SCHEDULE_CHECK_INTERVAL_MS = 60000;
 
+  /**
+   * How often reports still queued or running are compared with their BullMQ jobs: one whose job
+   * Redis lost is queued again (or failed with its reason), so none stays "queued" for ever.
+   */
+  @IsInt()
+  @Min(100)
+  REPORT_RECONCILE_INTERVAL_MS = 15000;
+
   /** Run the job worker in this process (a replica may only serve requests). */
   @IsBoolean()
   RUN_WORKER = true;

@@ -5,6 +5,8 @@ import { Clock, RuntimeModule, SystemClock } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { JobRegistry } from './jobs/job.registry';
 import { SchedulerService } from './jobs/scheduler.service';
+import { ReportJobs1764900000100 } from './jobs/report-jobs.migration';
+import { ReportReconciler } from './jobs/report-reconciler.service';
 import { ReadModels1732100000400 } from './read-models/read-models.migration';
 import { ReadModelsService } from './read-models/read-models.service';
 import { ReportingConfig } from './reporting.config';
@@ -32,14 +34,14 @@ export class ReportingModule {
           migrationUrl: config.DATABASE_MIGRATION_URL || undefined,
           schema: config.DB_SCHEMA,
           entities: [],
-          migrations: [MessagingTables1732100000000, ReadModels1732100000400, ReportingModels1732100000800, ProgrammeSettingsCopy1764583200100],
+          migrations: [MessagingTables1732100000000, ReadModels1732100000400, ReportingModels1732100000800, ProgrammeSettingsCopy1764583200100, ReportJobs1764900000100],
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'reporting',
         }),
         MessagingModule.forRoot({ service: 'reporting', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS, streamReplicas: config.JETSTREAM_REPLICAS }),
       ],
       controllers: [ReportingController, CalendarsController, serviceInfoController('reporting')],
-      providers: [{ provide: Clock, useValue: clock }, JobRegistry, ReadModelsService, SweepsService, AlertsService, PdfRenderer, PlanCards, ReportsService, SchedulerService, CalendarEntriesRepository, CalendarsService],
+      providers: [{ provide: Clock, useValue: clock }, JobRegistry, ReadModelsService, SweepsService, AlertsService, PdfRenderer, PlanCards, ReportsService, SchedulerService, ReportReconciler, CalendarEntriesRepository, CalendarsService],
     };
   }
 }

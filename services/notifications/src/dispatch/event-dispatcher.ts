@@ -14,6 +14,7 @@ import {
   ParticipationEvents,
   PlanEvents,
   ProgrammeCreatedEvent,
+  ReportFinishedEvent,
   ReportingEvents,
   UserDirectoryEntry,
 } from '@ogp/contracts';
@@ -35,6 +36,14 @@ import { PortalPaths } from './portal-paths.constant';
 import { AccountMailDispatcher } from './account-mail.dispatcher';
 import { stableUuid } from './stable-uuid';
 import { render, TEMPLATES } from './templates.constant';
+
+/** A report kind as its requester reads it. */
+const REPORT_KIND_LABELS: Record<string, Record<Language, string>> = {
+  self_assessment: { ar: 'التقييم الذاتي', fr: 'Auto-évaluation', en: 'Self-assessment' },
+  plan_dashboard: { ar: 'لوحة قيادة الخطة', fr: 'Tableau de bord du plan', en: 'Plan dashboard' },
+  co_creation_synthesis: { ar: 'خلاصة الإنشاء المشترك', fr: 'Synthèse de la co-création', en: 'Co-creation synthesis' },
+  activities: { ar: 'الأنشطة', fr: 'Activités', en: 'Activities' },
+};
 
 function localized(value: Localized | null | undefined, language: Language): string {
   if (!value) return '';
@@ -202,6 +211,16 @@ export class EventDispatcher {
       case ParticipationEvents.registrationConfirmed.type: {
         const data = event.data as { userId: string; code: string; startsAt: string };
         await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.userId]), () => ({ code: data.code, startsAt: data.startsAt }));
+        return;
+      }
+      case ReportingEvents.reportFinished.type: {
+        // The requester of a report hears of its end: ready, or failed (a lost job that could not be run).
+        const data = event.data as ReportFinishedEvent;
+        if (!data.requestedBy) return;
+        await this.notify(manager, event, `reporting.report.${data.status}`, await this.recipients.byIds(manager, [data.requestedBy]), (l) => ({
+          kind: REPORT_KIND_LABELS[data.kind]?.[l] ?? data.kind,
+          format: data.format.toUpperCase(),
+        }));
         return;
       }
       case ParticipationEvents.commentAnswered.type: {

@@ -11,6 +11,22 @@ const t = (title: Template['title'], body: Template['body']): Template => ({ tit
 /** Texts per notification type and language; {placeholders} are filled from the event. */
 export const TEMPLATES: Record<string, Template> = {
   ...FOLLOW_TEMPLATES,
+  'reporting.report.done': t(
+    { ar: 'التقرير المطلوب جاهز: {kind} ({format})', fr: 'Le rapport demandé est prêt : {kind} ({format})', en: 'Your report is ready: {kind} ({format})' },
+    {
+      ar: 'تم إعداد التقرير الذي طلبته ({kind}، بصيغة {format}) ويمكن تنزيله الآن.',
+      fr: 'Le rapport que vous avez demandé ({kind}, au format {format}) a été généré et peut être téléchargé.',
+      en: 'The report you requested ({kind}, as {format}) has been generated and can be downloaded.',
+    },
+  ),
+  'reporting.report.failed': t(
+    { ar: 'تعذر إعداد التقرير المطلوب: {kind} ({format})', fr: "Le rapport demandé n'a pas pu être généré : {kind} ({format})", en: 'Your report could not be generated: {kind} ({format})' },
+    {
+      ar: 'تعذر إعداد التقرير الذي طلبته ({kind}، بصيغة {format}). يرجى طلبه مرة أخرى.',
+      fr: "Le rapport que vous avez demandé ({kind}, au format {format}) n'a pas pu être généré. Veuillez le demander à nouveau.",
+      en: 'The report you requested ({kind}, as {format}) could not be generated. Please request it again.',
+    },
+  ),
   'commitments.programme.created': t(
     { ar: 'برنامج جديد: {name}', fr: 'Nouveau programme : {name}', en: 'New programme: {name}' },
     { ar: 'تم إنشاء البرنامج {name} (الرمز {code}).', fr: 'Le programme {name} (code {code}) a été créé.', en: 'Programme {name} (code {code}) was created.' },

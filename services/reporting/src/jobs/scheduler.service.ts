@@ -42,6 +42,16 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     registry.register(ReportingJobs.sendDigests, () => rpc.request(NotificationsRpc2.sendDigests, {}, { timeoutMs: 60000 }));
   }
 
+  /** Runs `listener` each time the connection to Redis is (re)established. */
+  onRedisReady(listener: () => void): void {
+    this.connection.on('ready', listener);
+  }
+
+  /** Whether Redis answers now (a command sent otherwise would wait in the offline queue). */
+  redisReady(): boolean {
+    return this.connection.status === 'ready';
+  }
+
   private get prefix(): string {
     return `${this.config.NATS_PREFIX || 'ogp'}:bull`;
   }

@@ -1,0 +1,97 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { ReportsService } from '../reports/reports.service';
+import { ReportingConfig } from '../reporting.config';
+import { SchedulerService } from './scheduler.service';
+
+/** A report whose job was lost this often is failed instead of queued again. */
+export const MAX_REPORT_REQUEUES = 3;
+
+/** A report just requested is left to its request for this long before it is compared with its job. */
+const GRACE_SECONDS = 5;
+
+interface Unfinished {
+  id: string;
+  status: 'queued' | 'running';
+  requeues: number;
+}
+
+/**
+ * Redis holds no truth: the reports table does. Every REPORT_RECONCILE_INTERVAL_MS (and when Redis
+ * comes back) each report still queued, or running without a live worker's lease, is compared with
+ * its BullMQ job. A job Redis lost (a wipe, a restart, a request made while Redis was away) is
+ * queued again; after MAX_REPORT_REQUEUES losses, or if the job failed without the report being
+ * told, the report is failed with its reason. Its requester hears of the end either way
+ * (ReportsService.finish writes the event).
+ */
+@Injectable()
+export class ReportReconciler implements OnApplicationBootstrap, OnModuleDestroy {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scheduler: SchedulerService,
+    private readonly reports: ReportsService,
+    @Inject(SERVICE_CONFIG) private readonly config: ReportingConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.tick(), this.config.REPORT_RECONCILE_INTERVAL_MS);
+    this.timer.unref();
+    this.scheduler.onRedisReady(() => this.tick());
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private tick(): void {
+    this.running = this.running.then(() =>
+      this.reconcile().catch((err: Error) => this.logger.warn({ err: err.message }, 'reports could not be reconciled with their jobs')),
+    );
+  }
+
+  async reconcile(): Promise<{ requeued: number; failed: number }> {
+    const result = { requeued: 0, failed: 0 };
+    // Without Redis there is nothing to compare with; the next tick (or the reconnect) will.
+    if (!this.scheduler.redisReady()) return result;
+    const rows: Unfinished[] = await this.dataSource.query(
+      `SELECT id, status, requeues FROM reports
+        WHERE status IN ('queued', 'running') AND created_at < now() - make_interval(secs => $1)
+          AND (status = 'queued' OR running_until IS NULL OR running_until < now())
+        ORDER BY created_at LIMIT 200`,
+      [GRACE_SECONDS],
+    );
+    for (const row of rows) {
+      const job = await this.scheduler.queue.getJob(`report-${row.id}`);
+      const state = job ? await job.getState() : 'missing';
+      if (['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'].includes(state)) continue;
+      if (state === 'failed') {
+        if (await this.reports.finish(row.id, 'failed', job?.failedReason || 'its job failed')) result.failed += 1;
+        continue;
+      }
+      // Missing (or finished without the report knowing): Redis lost it.
+      if (row.requeues >= MAX_REPORT_REQUEUES) {
+        if (await this.reports.finish(row.id, 'failed', `its job was lost ${row.requeues + 1} times (Redis); request it again`)) result.failed += 1;
+        continue;
+      }
+      if (job) await job.remove().catch(() => undefined);
+      const [claimed] = await this.dataSource.query(
+        `WITH requeued AS (
+           UPDATE reports SET requeues = requeues + 1, status = 'queued', progress = 0, running_until = NULL
+            WHERE id = $1 AND requeues = $2 AND status IN ('queued', 'running') AND (status = 'queued' OR running_until IS NULL OR running_until < now())
+           RETURNING id)
+         SELECT id FROM requeued`,
+        [row.id, row.requeues],
+      );
+      if (claimed && (await this.reports.enqueue(row.id))) result.requeued += 1;
+    }
+    if (result.requeued + result.failed > 0) this.logger.warn(result, 'reports whose job Redis lost: queued again or failed');
+    return result;
+  }
+}
