@@ -1,11 +1,13 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role } from '@ogp/auth';
 import { createLogger, loadConfig } from '@ogp/runtime';
-import { TEST_DATABASE_URL, TestIsolation } from '@ogp/testing';
+import { randomUUID } from 'node:crypto';
+import { TEST_DATABASE_URL, TestIsolation, waitFor } from '@ogp/testing';
 import { Client } from 'pg';
 import { createGatewayApp } from '../gateway.app';
 import { GatewayConfig } from '../gateway.config';
 import { UsersService } from '../identity/users.service';
+import { IdempotentAnswersRepository } from './idempotent-answers.repository';
 
 const PASSWORD = 'correct horse battery';
 const SYSTEM_ADMIN = { id: '00000000-0000-4000-8000-00000000a001', roles: ['admin'] as Role[], scopes: { institutions: [], programmes: [] } };
@@ -84,5 +86,25 @@ describe('Idempotency-Key on writes at the gateway (real Postgres)', () => {
     expect(refused.status).toBe(400);
     expect((await create({ ...account('five@test.ma'), password: 'short' }, 'key-5')).status).toBe(400);
     expect(await accounts('five@test.ma')).toBe(0);
+  });
+
+  it('answers older than 24 h are purged periodically (answered or not); younger ones are kept and still replayed', async () => {
+    const schema = iso.schema('gateway');
+    const kept = await create(account('seven@test.ma'), 'key-7');
+    const actor = randomUUID();
+    await pg.query(
+      `INSERT INTO "${schema}".idempotent_answers (actor_id, key, fingerprint, status, body, created_at) VALUES
+         ($1, 'old-answered', 'f', 201, '{}', now() - interval '25 hours'),
+         ($1, 'old-running', 'f', NULL, NULL, now() - interval '24 hours 1 minute'),
+         ($1, 'young', 'f', 201, '{}', now() - interval '23 hours')`,
+      [actor],
+    );
+    const keys = async () => (await pg.query(`SELECT key FROM "${schema}".idempotent_answers WHERE actor_id = $1 ORDER BY key`, [actor])).rows.map((r) => r.key);
+    expect(await keys()).toEqual(['old-answered', 'old-running', 'young']);
+    // The purge the gateway runs every hour, run every 200 ms here.
+    app.get(IdempotentAnswersRepository).schedulePurge(200);
+    await waitFor(async () => (await keys()).length === 1, { what: 'the expired answers purged', timeoutMs: 5000 });
+    expect(await keys()).toEqual(['young']);
+    expect(await create(account('seven@test.ma'), 'key-7')).toEqual({ status: 201, body: kept.body, replayed: 'true' });
   });
 });

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { LOGGER } from '@ogp/runtime';
+import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 
 export interface IdempotentAnswer {
@@ -10,10 +12,65 @@ export interface IdempotentAnswer {
 
 /** How long a first answer is replayed. */
 const KEPT_HOURS = 24;
+/** How often answers past KEPT_HOURS are purged (and once at boot). */
+export const PURGE_EVERY_MS = 60 * 60 * 1000;
+/** Rows deleted per statement by a purge, so it never holds a long lock. */
+const PURGE_BATCH = 5000;
 
+/**
+ * The kept answers. Answers older than KEPT_HOURS are never replayed (claim() drops the one it
+ * meets), and a periodic purge deletes the rest, so the table holds at most a day of writes.
+ */
 @Injectable()
-export class IdempotentAnswersRepository {
-  constructor(private readonly dataSource: DataSource) {}
+export class IdempotentAnswersRepository implements OnApplicationBootstrap, OnModuleDestroy {
+  private purgeTimer: NodeJS.Timeout | null = null;
+  private purging: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedulePurge(PURGE_EVERY_MS);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+    await this.purging;
+  }
+
+  /** Purges now, then every `everyMs` (a test may shorten it). */
+  schedulePurge(everyMs: number): void {
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+    const run = (): void => {
+      this.purging = this.purging.then(() =>
+        this.purgeExpired().catch((err: Error) => this.logger.warn({ err: err.message }, 'expired idempotent answers could not be purged')),
+      );
+    };
+    run();
+    this.purgeTimer = setInterval(run, everyMs);
+    this.purgeTimer.unref();
+  }
+
+  /** Deletes every answer older than KEPT_HOURS, in bounded batches; returns how many. */
+  async purgeExpired(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const [{ n }] = await this.dataSource.query(
+        `WITH expired AS (
+           DELETE FROM idempotent_answers WHERE (actor_id, key) IN (
+             SELECT actor_id, key FROM idempotent_answers WHERE created_at < now() - make_interval(hours => $1) LIMIT $2)
+           RETURNING 1)
+         SELECT count(*)::int AS n FROM expired`,
+        [KEPT_HOURS, PURGE_BATCH],
+      );
+      total += n;
+      if (n < PURGE_BATCH) break;
+    }
+    if (total > 0) this.logger.info({ purged: total }, 'expired idempotent answers purged');
+    return total;
+  }
 
   /** Takes the key for this request; false when another request holds it (answered or running). */
   async claim(actorId: string, key: string, fingerprint: string): Promise<boolean> {
