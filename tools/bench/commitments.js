@@ -51,8 +51,8 @@ async function main() {
     await pg.connect();
     // A coordinator account, created as an operator would (the create-admin CLI path is the same service).
     const { execFileSync } = require('node:child_process');
-    execFileSync(process.execPath, ['services/gateway/dist/cli/create-admin.js'], { env: { ...process.env, ...iso.env('gateway'), ADMIN_EMAIL: 'bench@ogp.ma', ADMIN_PASSWORD: 'bench-password-123' } });
-    const token = (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@ogp.ma', password: 'bench-password-123' }) })).json()).accessToken;
+    execFileSync(process.execPath, ['services/gateway/dist/cli/create-admin.js'], { env: { ...process.env, ...iso.env('gateway'), ADMIN_EMAIL: 'bench@ogp.ma', ADMIN_PASSWORD: 'Quiet-river-stones-2026!' } });
+    const token = (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@ogp.ma', password: 'Quiet-river-stones-2026!' }) })).json()).accessToken;
     const auth = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const post = async (path, body) => {
       const res = await fetch(`${base}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });

@@ -10,7 +10,7 @@ const { SpawnedService, TestIsolation, freePort, TEST_DATABASE_URL } = require('
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 32;
 const BIG = Number(process.env.BENCH_IDEAS ?? 100000);
-const PASSWORD = 'bench-password-123';
+const PASSWORD = 'Quiet-river-stones-2026!';
 
 async function main() {
   const iso = new TestIsolation();
