@@ -40,7 +40,6 @@ async function main() {
       prefix: iso.prefix,
       durable: 'bench',
       logger,
-      concurrency: 32,
       handle: (e, m) => m.query(`INSERT INTO received (event_id, n) VALUES ($1, $2)`, [e.id, e.data.n]),
     });
     const relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger, batchSize: 1000, pollIntervalMs: 50 });

@@ -20,16 +20,28 @@ export interface EventConsumerOptions {
   /** Deliveries before an event goes to the dead-letter subject. */
   maxAttempts?: number;
   backoffMs?: number[];
+  /** Batches applied at once (each in its own transaction). */
   concurrency?: number;
+  /** Events applied in one transaction (one commit) at most. */
+  batchSize?: number;
 }
 
 const decoder = new TextDecoder();
+
+interface Parsed {
+  msg: JsMsg;
+  event: EventEnvelope;
+}
 
 /**
  * A durable JetStream consumer that handles each event exactly once in effect: the handler runs
  * in a transaction that also records the event id in the inbox, the message is acked only after
  * that commit, a redelivered id is skipped, failures are retried with backoff and, after
  * maxAttempts, moved to `deadletter.<durable>.<type>`.
+ *
+ * Events arriving together are applied in batches: one transaction records all their ids in the
+ * inbox with one statement and runs each handler under its own savepoint, so a failing event is
+ * rolled back alone (its inbox row with it) and the others commit together, with one commit.
  */
 export class EventConsumer {
   private messages: ConsumerMessages | null = null;
@@ -67,9 +79,11 @@ export class EventConsumer {
     }
     const consumer = await connection.jetstream().consumers.get(stream, durable);
     this.unwatchLag = watchConsumerLag(durable, consumer);
-    const concurrency = this.options.concurrency ?? 16;
-    this.messages = await consumer.consume({ max_messages: concurrency * 8 });
-    this.loopDone = this.run(this.messages, concurrency);
+    const concurrency = this.options.concurrency ?? 4;
+    // Under 64 savepoints per transaction: beyond that Postgres's subtransaction cache overflows.
+    const batchSize = this.options.batchSize ?? 60;
+    this.messages = await consumer.consume({ max_messages: Math.min(1000, Math.max(256, concurrency * batchSize)) });
+    this.loopDone = this.run(this.messages, concurrency, batchSize);
   }
 
   /** Stops pulling, lets in-flight events finish (and ack), then returns. */
@@ -80,14 +94,84 @@ export class EventConsumer {
     this.messages = null;
   }
 
-  private async run(messages: ConsumerMessages, concurrency: number): Promise<void> {
+  /** Gathers the messages of one turn of the event loop (or batchSize of them) into a batch. */
+  private async run(messages: ConsumerMessages, concurrency: number, batchSize: number): Promise<void> {
     const inFlight = new Set<Promise<void>>();
-    for await (const msg of messages) {
-      const task: Promise<void> = this.process(msg).finally(() => inFlight.delete(task));
+    let batch: JsMsg[] = [];
+    let turn: Promise<void> | null = null;
+    const flush = () => {
+      turn = null;
+      if (batch.length === 0) return;
+      const taken = batch;
+      batch = [];
+      const task: Promise<void> = this.processBatch(taken).finally(() => inFlight.delete(task));
       inFlight.add(task);
-      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+    };
+    for await (const msg of messages) {
+      batch.push(msg);
+      if (batch.length >= batchSize) flush();
+      else if (!turn) turn = new Promise<void>((resolve) => setImmediate(() => resolve(flush())));
+      while (inFlight.size >= concurrency) await Promise.race(inFlight);
     }
+    flush();
     await Promise.allSettled(inFlight);
+  }
+
+  private async processBatch(msgs: JsMsg[]): Promise<void> {
+    const parsed: Parsed[] = [];
+    for (const msg of msgs) {
+      const event = readEnvelope(msg);
+      if (event) parsed.push({ msg, event });
+      else await this.deadLetter(msg, 'unreadable', 'not an event envelope');
+    }
+    if (parsed.length === 0) return;
+    if (parsed.length === 1) return this.process(parsed[0].msg);
+    const { dataSource, durable, handle } = this.options;
+    const done: { msg: JsMsg; duplicate: boolean }[] = [];
+    const failed: { item: Parsed; err: unknown }[] = [];
+    try {
+      await dataSource.transaction(async (manager) => {
+        const inserted: { event_id: string }[] = await manager.query(
+          `INSERT INTO inbox (consumer, event_id, type) SELECT $1, e.id, e.type FROM unnest($2::uuid[], $3::text[]) AS e(id, type) ON CONFLICT DO NOTHING RETURNING event_id`,
+          [durable, parsed.map((p) => p.event.id), parsed.map((p) => p.event.type)],
+        );
+        const fresh = new Set(inserted.map((r) => r.event_id.toLowerCase()));
+        // One savepoint per event, each released and the next one opened in a single round trip
+        // (simple protocol); COMMIT releases the last.
+        let savepoint = 'SAVEPOINT inbox_event';
+        for (const item of parsed) {
+          const id = item.event.id.toLowerCase();
+          if (!fresh.delete(id)) {
+            done.push({ msg: item.msg, duplicate: true });
+            continue;
+          }
+          const traced = traceConsumedEvent(durable, item.event.type, item.msg.headers);
+          await manager.query(savepoint);
+          savepoint = 'RELEASE SAVEPOINT inbox_event; SAVEPOINT inbox_event';
+          try {
+            await requestContext.run({ correlationId: item.event.correlationId ?? item.event.id, actorId: item.event.actorId }, () => traced.run(() => handle(item.event, manager)));
+            done.push({ msg: item.msg, duplicate: false });
+          } catch (err) {
+            traced.failed(err);
+            await manager.query('ROLLBACK TO SAVEPOINT inbox_event');
+            await manager.query(`DELETE FROM inbox WHERE consumer = $1 AND event_id = $2`, [durable, item.event.id]);
+            failed.push({ item, err });
+          }
+        }
+      });
+    } catch (err) {
+      // The batch as a whole failed (an id that is not a uuid, a lost connection): each event on its own.
+      this.options.logger.warn({ err: (err as Error).message, events: parsed.length }, 'event batch failed; applying its events one by one');
+      for (const { msg } of parsed) await this.process(msg);
+      return;
+    }
+    for (const { msg, duplicate } of done) {
+      msg.ack();
+      if (duplicate) this.stats.duplicates += 1;
+      else this.stats.handled += 1;
+      eventsHandled.inc({ consumer: durable, outcome: duplicate ? 'duplicate' : 'handled' });
+    }
+    for (const { item, err } of failed) await this.retryLater(item.msg, item.event, err);
   }
 
   private async process(msg: JsMsg): Promise<void> {
@@ -122,20 +206,25 @@ export class EventConsumer {
         eventsHandled.inc({ consumer: durable, outcome: duplicate ? 'duplicate' : 'handled' });
       } catch (err) {
         traced.failed(err);
-        const attempt = msg.info.deliveryCount;
-        const maxAttempts = this.options.maxAttempts ?? 5;
-        if (attempt >= maxAttempts) {
-          await this.deadLetter(msg, event.type, (err as Error).message);
-          return;
-        }
-        const backoff = this.options.backoffMs ?? [500, 2000, 5000, 15000, 30000];
-        const delay = backoff[Math.min(attempt - 1, backoff.length - 1)];
-        this.stats.retried += 1;
-        eventsHandled.inc({ consumer: this.options.durable, outcome: 'retried' });
-        this.options.logger.warn({ eventId: event.id, type: event.type, attempt, retryInMs: delay, err: (err as Error).message }, 'event handler failed');
-        msg.nak(delay);
+        await this.retryLater(msg, event, err);
       }
     }));
+  }
+
+  /** A failed event: redelivered after a backoff, or moved to dead letters after maxAttempts. */
+  private async retryLater(msg: JsMsg, event: EventEnvelope, err: unknown): Promise<void> {
+    const attempt = msg.info.deliveryCount;
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    if (attempt >= maxAttempts) {
+      await this.deadLetter(msg, event.type, (err as Error).message);
+      return;
+    }
+    const backoff = this.options.backoffMs ?? [500, 2000, 5000, 15000, 30000];
+    const delay = backoff[Math.min(attempt - 1, backoff.length - 1)];
+    this.stats.retried += 1;
+    eventsHandled.inc({ consumer: this.options.durable, outcome: 'retried' });
+    this.options.logger.warn({ eventId: event.id, type: event.type, attempt, retryInMs: delay, err: (err as Error).message }, 'event handler failed');
+    msg.nak(delay);
   }
 
   private async deadLetter(msg: JsMsg, type: string, reason: string): Promise<void> {
@@ -155,6 +244,15 @@ export class EventConsumer {
       msg.nak(5000);
       this.options.logger.error({ err: (err as Error).message }, 'dead-letter publish failed');
     }
+  }
+}
+
+function readEnvelope(msg: JsMsg): EventEnvelope | null {
+  try {
+    const event = JSON.parse(decoder.decode(msg.data)) as EventEnvelope;
+    return event && typeof event.id === 'string' && typeof event.type === 'string' ? event : null;
+  } catch {
+    return null;
   }
 }
 
