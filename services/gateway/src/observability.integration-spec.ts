@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { freePort, SpawnedService, TestIsolation, waitFor } from '@ogp/testing';
+import { freePort, Mailbox, SpawnedService, TestIsolation, waitFor } from '@ogp/testing';
 import { load as loadYaml } from 'js-yaml';
 
 /** One span as an OTLP/HTTP JSON export carries it, with the service that sent it. */
@@ -82,6 +82,7 @@ function jsonLines(output: string): { json: Record<string, unknown>[]; plain: st
 /** The value of one sample in a Prometheus text exposition (0 when absent). */
 function sample(text: string, name: string, labels: Record<string, string>): number {
   for (const line of text.split('\n')) {
+    // A metric without labels of its own still carries the default `service` label.
     if (!line.startsWith(`${name}{`)) continue;
     const inside = line.slice(name.length + 1, line.lastIndexOf('}'));
     if (Object.entries(labels).every(([k, v]) => inside.includes(`${k}="${v}"`))) return Number(line.slice(line.lastIndexOf(' ') + 1));
@@ -99,6 +100,8 @@ describe('observability: one trace from the gateway through NATS, the outbox and
   let commitments: SpawnedService;
   let reporting: SpawnedService;
   let notifications: SpawnedService;
+  /** The notifications service's mail server: not listening at first, so the first send fails and is retried. */
+  let mailbox: Mailbox;
   /** Each service's internal metrics port (METRICS_PORT). */
   const metricsPorts: Record<string, number> = {};
   let metricsPort: number;
@@ -120,8 +123,8 @@ describe('observability: one trace from the gateway through NATS, the outbox and
     const env = async (name: string) => iso.env(name, { HTTP_PORT: String(await freePort()), METRICS_PORT: String(metricsPorts[name]), ...tracing });
     commitments = new SpawnedService('commitments', await env('commitments')).start();
     reporting = new SpawnedService('reporting', await env('reporting')).start();
-    // No mail server is needed: nothing here sends e-mail.
-    notifications = new SpawnedService('notifications', { ...(await env('notifications')), SMTP_URL: `smtp://127.0.0.1:${await freePort()}` }).start();
+    mailbox = new Mailbox(await freePort());
+    notifications = new SpawnedService('notifications', { ...(await env('notifications')), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}` }).start();
     gateway = new SpawnedService('gateway', await env('gateway')).start();
     await Promise.all([commitments.ready(60000), reporting.ready(60000), notifications.ready(60000), gateway.ready(60000)]);
     const login = await fetch(url('/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }) });
@@ -132,6 +135,7 @@ describe('observability: one trace from the gateway through NATS, the outbox and
   afterAll(async () => {
     await Promise.all([gateway?.stop(), commitments?.stop(), reporting?.stop(), notifications?.stop()]);
     await receiver.stop();
+    await mailbox?.stop();
     await iso.cleanup();
   });
 
@@ -201,6 +205,18 @@ describe('observability: one trace from the gateway through NATS, the outbox and
     const ancestors: string[] = [];
     for (let s = byId.get(jobSpan!.parentSpanId); s; s = byId.get(s.parentSpanId)) ancestors.push(s.spanId);
     expect(ancestors).toContain(rpcSpan!.spanId);
+  });
+
+  it('e-mails: a send that fails counts as retried, the same e-mail sent once the mail server is back counts as sent', async () => {
+    const scrape = async () => (await fetch(`http://127.0.0.1:${metricsPorts.notifications}/metrics`)).text();
+    const res = await fetch(url('/auth/password-reset'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN_EMAIL }) });
+    expect(res.status).toBeLessThan(300);
+    await waitFor(async () => sample(await scrape(), 'ogp_emails_retried_total', {}) >= 1, { what: 'a failed send counted as retried', timeoutMs: 20000 });
+    expect(sample(await scrape(), 'ogp_emails_sent_total', {})).toBe(0);
+    await mailbox.start();
+    await waitFor(() => mailbox.to(ADMIN_EMAIL).length === 1, { what: 'the reset e-mail', timeoutMs: 30000 });
+    await waitFor(async () => sample(await scrape(), 'ogp_emails_sent_total', {}) === 1, { what: 'the sent counter' });
+    expect(sample(await scrape(), 'ogp_emails_dead_lettered_total', {})).toBe(0);
   });
 
   it('one JSON access line per HTTP request with the route pattern, never the raw URL, its query, an e-mail, a password or a token; no plain-text lines', async () => {

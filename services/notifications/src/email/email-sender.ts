@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
+import { emailsDeadLettered, emailsRetried, emailsSent, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import { createTransport, Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
@@ -190,6 +190,7 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
   /** The mark is conditional on still holding the claim: a sender whose lease was taken over changes nothing. */
   private async record(o: Outcome): Promise<void> {
     if (o.error === null) {
+      emailsSent.inc();
       const [{ n }] = await this.dataSource.query(
         `WITH marked AS (
            UPDATE email_queue SET status = 'sent', sent_at = now(), attempts = $3, last_error = NULL, claimed_until = NULL, claim_token = NULL
@@ -209,6 +210,7 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
         WHERE id = $1 AND claim_token = $2`,
       [o.id, o.token, o.attempts, dead ? 'dead' : 'pending', o.error, delaySeconds, o.timedOut],
     );
+    (dead ? emailsDeadLettered : emailsRetried).inc();
     if (dead) this.logger.error({ emailId: o.id, attempts: o.attempts }, 'e-mail given up: moved to dead letters');
   }
 
