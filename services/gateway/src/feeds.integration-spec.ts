@@ -2,8 +2,10 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role } from '@ogp/auth';
 import { createLogger, loadConfig } from '@ogp/runtime';
 import { expectToMatchContract, freePort, Mailbox, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor } from '@ogp/testing';
+import ExcelJS from 'exceljs';
 import * as ical from 'node-ical';
 import { Client } from 'pg';
+import * as XLSX from 'xlsx';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
 import { UsersService } from './identity/users.service';
@@ -21,7 +23,7 @@ type Events = ical.VEvent[];
  * What leaves the platform without asking, through the gateway against the real services:
  * iCalendar feeds of a plan, a cycle and a person (private, revocable link), parsed back.
  */
-describe('feeds: calendars (gateway + commitments + participation + notifications + reporting, real servers)', () => {
+describe('feeds: calendars and open data (gateway + commitments + participation + notifications + reporting, real servers)', () => {
   const iso = new TestIsolation();
   let app: NestFastifyApplication;
   const services: SpawnedService[] = [];
@@ -151,6 +153,7 @@ describe('feeds: calendars (gateway + commitments + participation + notification
 
     await login('pm', 'project_manager', { institutions: [ids.institution], programmes: [] });
     await login('citizen', 'citizen');
+    await login('supporter', 'citizen');
     expect((await call('POST', `/workshops/${ids.workshop}/registrations`, { token: token.citizen })).status).toBe(201);
     expect((await call('PUT', `/me/follows/cycles/${ids.cycle}`, { token: token.citizen })).status).toBe(200);
     const reporting = `"${iso.schema('reporting')}"`;
@@ -163,6 +166,7 @@ describe('feeds: calendars (gateway + commitments + participation + notification
   }, 180_000);
 
   afterAll(async () => {
+    if (process.env.FEEDS_DEBUG) for (const s of services) console.log(s.service, s.output.split('\n').filter((l) => /warn|error/i.test(l)).join('\n').slice(-4000));
     await app?.close();
     await Promise.all(services.map((s) => s.stop()));
     await mailbox?.stop();
@@ -259,6 +263,153 @@ describe('feeds: calendars (gateway + commitments + participation + notification
       const mine = await calendar(`${issued.body.path}?lang=en`);
       expect(mine.events.map((e) => e.uid).sort()).toEqual([`phase-${ids.cycle}-consultation@ogp-platform`, `phase-${ids.cycle}-ideas@ogp-platform`, `workshop-${ids.workshop}@ogp-platform`].sort());
       expect(mine.events.find((e) => e.uid === `workshop-${ids.workshop}@ogp-platform`)!.summary).toBe('Workshop: Transparency workshop');
+    });
+  });
+
+  describe('open data', () => {
+    const idea: Record<string, string> = {};
+    let citizenId: string;
+
+    /** A file as bytes, with its headers; the body is also checked against the OpenAPI document. */
+    async function download(url: string, headers: Record<string, string> = {}) {
+      const res = await app.inject({ method: 'GET', url, headers });
+      return { status: res.statusCode, headers: res.headers, bytes: res.rawPayload, text: res.rawPayload.toString('utf8') };
+    }
+    const csvRows = (text: string) => XLSX.utils.sheet_to_json<string[]>(XLSX.read(text.replace(/^\uFEFF/, ''), { type: 'string', raw: true }).Sheets.Sheet1, { header: 1, raw: false });
+
+    beforeAll(async () => {
+      citizenId = (await call('GET', '/auth/me', { token: token.citizen })).body.id;
+      const submit = async (title: string, anonymous: boolean) => {
+        const res = await call('POST', '/ideas', { token: token.citizen, body: { cycleId: ids.cycle, themeId: ids.theme, title, body: `${title}: نص الفكرة المقترحة بالتفصيل.`, anonymous } });
+        expect(res.status).toBe(201);
+        return res.body.id as string;
+      };
+      idea.named = await submit('نشر الميزانيات بصيغة مفتوحة', false);
+      idea.anonymous = await submit('سجل عمومي للمستفيدين الحقيقيين', true);
+      idea.hidden = await submit('فكرة مخالفة لميثاق المشاركة', false);
+      expect((await call('POST', `/ideas/${idea.hidden}/hide`, { token: token.coordinator, body: { reason: 'محتوى مخالف لميثاق المشاركة' } })).status).toBe(200);
+      const explanation = 'المقترح غير دقيق بما يكفي لإدماجه في التزام.';
+      expect((await call('POST', `/ideas/${idea.named}/fate`, { token: token.coordinator, body: { step: 'screen', decision: 'reject', rejectionReason: 'not_precise', explanation } })).status).toBe(200);
+      expect((await call('POST', `/ideas/${idea.named}/fate`, { token: token.coordinator, body: { step: 'publish' } })).status).toBe(200);
+    });
+
+    it("a plan's commitments as CSV, JSON and XLSX: headers and labels in the language asked, codes in JSON, titles not ids, dates as dates, the Arabic sheet right to left", async () => {
+      const csv = await download(`/open-data/plans/${ids.plan}/commitments.csv?lang=fr`);
+      expect(csv.status).toBe(200);
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      const [header, row, ...rest] = csvRows(csv.text);
+      expect(rest).toHaveLength(0);
+      expect(header).toEqual(['Numéro', 'Axe', 'Engagement', 'Institution responsable', 'Date de début', 'Date de fin', 'Avancement (%)', 'Niveau d’achèvement', 'Activités', 'Résultats']);
+      expect(row.slice(0, 4)).toEqual(['1', 'Accès à l’information', 'Portail des données ouvertes', 'Ministère de la transition numérique']);
+      expect(row[7]).toBe('Non commencé');
+      expect(row[8]).toBe('2');
+
+      const json = await download(`/open-data/plans/${ids.plan}/commitments.json`, { 'accept-language': 'en' });
+      expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(JSON.parse(json.text)).toEqual([
+        { number: 1, area: 'الوصول إلى المعلومات', title: 'Open data portal', lead_institution: 'وزارة الانتقال الرقمي', start_date: isoDay(-30), end_date: '2028-12-31', progress: 0, completion_level: 'not_started', activities: 2, results: null },
+      ]);
+
+      const xlsx = await download(`/open-data/plans/${ids.plan}/activities.xlsx`);
+      expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+      const sheet = book.worksheets[0];
+      expect(sheet.views[0]).toMatchObject({ rightToLeft: true, state: 'frozen', ySplit: 1 });
+      expect(sheet.getRow(1).values).toEqual([undefined, 'رقم الالتزام', 'الالتزام', 'النشاط', 'الأجل', 'نسبة الإنجاز (%)', 'الوضعية']);
+      expect(sheet.getCell('C2').value).toBe('إطلاق البوابة');
+      expect(sheet.getCell('D2').value).toEqual(new Date(`${activities[0].endDate}T00:00:00Z`));
+      expect(sheet.getCell('F2').value).toBe('لم ينطلق');
+      expect(sheet.rowCount).toBe(3);
+    });
+
+    it("a cycle's ideas: hidden ideas absent, no author anywhere (anonymous stays anonymous), the published fate with its explanation", async () => {
+      const json = JSON.parse((await download(`/open-data/cycles/${ids.cycle}/ideas.json?lang=ar`)).text) as Record<string, unknown>[];
+      expect(json.map((i) => i.id).sort()).toEqual([idea.named, idea.anonymous].sort());
+      expect(Object.keys(json[0]).sort()).toEqual(
+        ['id', 'theme_number', 'theme', 'channel', 'workshop_number', 'title', 'body', 'institution', 'submitted_on', 'supports', 'fate', 'fate_explanation', 'fate_published_on', 'draft_commitment_number'].sort(),
+      );
+      const named = json.find((i) => i.id === idea.named)!;
+      expect(named).toMatchObject({ fate: 'rejected', fate_explanation: 'المقترح غير دقيق بما يكفي لإدماجه في التزام.', channel: 'portal', theme: 'الشفافية', theme_number: 1 });
+      expect(json.find((i) => i.id === idea.anonymous)).toMatchObject({ fate: null, fate_explanation: null });
+      for (const format of ['csv', 'json', 'xlsx']) {
+        for (const lang of ['ar', 'fr']) {
+          const file = await download(`/open-data/cycles/${ids.cycle}/ideas.${format}?lang=${lang}`);
+          expect(file.status).toBe(200);
+          const text = format === 'xlsx' ? XLSX.utils.sheet_to_csv(XLSX.read(file.bytes).Sheets[XLSX.read(file.bytes).SheetNames[0]]) : file.text;
+          expect(text).not.toContain(citizenId);
+          expect(text).not.toContain('citizen@test.ma');
+          expect(text).not.toContain('فكرة مخالفة');
+          expect(text).toContain('سجل عمومي للمستفيدين الحقيقيين');
+        }
+      }
+      const fr = csvRows((await download(`/open-data/cycles/${ids.cycle}/ideas.csv?lang=fr`)).text);
+      expect(fr[0][10]).toBe('Sort');
+      expect(fr.find((r) => r[0] === idea.named)![10]).toBe('Rejetée');
+    });
+
+    it("a cycle's statistics as measure/value lines", async () => {
+      const json = JSON.parse((await download(`/open-data/cycles/${ids.cycle}/statistics.json?lang=en`)).text) as { measure: string; label: string; value: number }[];
+      expect(json).toEqual(expect.arrayContaining([{ measure: 'ideas.portal', label: 'Proposals through the portal', value: 2 }, { measure: 'workshop.1.registered', label: 'Registered for workshop 1', value: 1 }]));
+    });
+
+    it('cached: an ETag and Cache-Control on every file, 304 on If-None-Match, a new version after a domain change (a support, a commitment renamed)', async () => {
+      const url = `/open-data/cycles/${ids.cycle}/ideas.json?lang=fr`;
+      const first = await download(url);
+      expect(first.headers['cache-control']).toBe('public, no-cache');
+      const etag = String(first.headers.etag);
+      expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+      const again = await download(url, { 'if-none-match': etag });
+      expect(again.status).toBe(304);
+      expect(again.bytes).toHaveLength(0);
+      expect((await download(`/open-data/cycles/${ids.cycle}/ideas.json?lang=ar`)).headers.etag).not.toBe(etag);
+
+      expect((await call('POST', `/ideas/${idea.anonymous}/support`, { token: token.supporter })).status).toBe(200);
+      const changed = await download(url, { 'if-none-match': etag });
+      expect(changed.status).toBe(200);
+      expect(changed.headers.etag).not.toBe(etag);
+      expect((JSON.parse(changed.text) as { id: string; supports: number }[]).find((i) => i.id === idea.anonymous)!.supports).toBe(1);
+
+      const plan = `/open-data/plans/${ids.plan}/commitments.csv?lang=en`;
+      const before = await download(plan);
+      expect((await download(plan, { 'if-none-match': String(before.headers.etag) })).status).toBe(304);
+      const renamed = await call('PATCH', `/commitments/${ids.commitment}`, { token: token.coordinator, body: { title: { ar: 'بوابة البيانات المفتوحة الوطنية', fr: 'Portail national des données ouvertes', en: 'National open data portal' } } });
+      expect(renamed.status).toBe(200);
+      await waitFor(async () => (await download(plan, { 'if-none-match': String(before.headers.etag) })).status === 200, { what: 'the renamed commitment in open data', timeoutMs: 20000 });
+      expect(csvRows((await download(plan)).text)[1][2]).toBe('National open data portal');
+    });
+
+    it('an index of every dataset with URLs that answer, their sizes and last change; the dictionary in three languages; unknown subjects 404, unknown files 400', async () => {
+      const index = await call('GET', '/open-data?lang=fr');
+      expect(index.status).toBe(200);
+      expect(index.body.dictionary).toBe('/open-data/dictionary');
+      expect(index.body.atom.map((a: { url: string }) => a.url)).toEqual(['/open-data/publications/ar.atom', '/open-data/publications/fr.atom', '/open-data/publications/en.atom']);
+      const mine = (index.body.datasets as { dataset: string; subject: { id: string; title: { fr: string } }; updatedAt: string; files: { format: string; url: string; size: number }[] }[]).filter(
+        (d) => d.subject.id === ids.plan || d.subject.id === ids.cycle,
+      );
+      expect(mine.map((d) => d.dataset).sort()).toEqual(['activities', 'commitments', 'ideas', 'statistics']);
+      for (const entry of mine) {
+        expect(Number.isNaN(Date.parse(entry.updatedAt))).toBe(false);
+        expect(entry.files.map((f) => f.format)).toEqual(['csv', 'json', 'xlsx']);
+        for (const file of entry.files) {
+          const res = await download(file.url);
+          expect(res.status).toBe(200);
+          expect(res.bytes.length).toBe(file.size);
+        }
+      }
+      expect(mine.find((d) => d.dataset === 'commitments')!.subject.title.fr).toBe('Plan d’action 2026-2028');
+
+      const dictionary = await call('GET', '/open-data/dictionary');
+      const ideas = dictionary.body.datasets.find((d: { dataset: string }) => d.dataset === 'ideas');
+      const fate = ideas.columns.find((c: { id: string }) => c.id === 'fate');
+      expect(fate).toMatchObject({ type: 'code', label: { ar: 'المآل', fr: 'Sort', en: 'Fate' } });
+      expect(fate.values).toEqual(expect.arrayContaining([{ code: 'not_retained', label: { ar: 'غير محتفظ بها', fr: 'Non retenue', en: 'Not retained' } }]));
+      for (const d of dictionary.body.datasets) for (const c of d.columns) expect(Object.keys(c.description).sort()).toEqual(['ar', 'en', 'fr']);
+
+      expect((await call('GET', `/open-data/plans/${UNKNOWN}/commitments.csv`)).status).toBe(404);
+      expect((await call('GET', `/open-data/cycles/${UNKNOWN}/ideas.json`)).status).toBe(404);
+      expect((await call('GET', `/open-data/plans/${ids.plan}/ideas.csv`)).status).toBe(400);
+      expect((await call('GET', `/open-data/plans/${ids.plan}/commitments.pdf`)).status).toBe(400);
     });
   });
 });

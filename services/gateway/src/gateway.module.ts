@@ -19,6 +19,7 @@ import { CommitmentsController } from './forwarding/commitments.controller';
 import { ParticipationController } from './forwarding/participation.controller';
 import { ReportingController } from './forwarding/reporting.controller';
 import { FeedsController } from './forwarding/feeds.controller';
+import { OpenDataController } from './forwarding/open-data.controller';
 import { CalendarFeedsController } from './calendar-feeds/calendar-feeds.controller';
 import { CalendarFeedsRepository } from './calendar-feeds/calendar-feeds.repository';
 import { CalendarFeedsService } from './calendar-feeds/calendar-feeds.service';
@@ -68,7 +69,7 @@ export class GatewayModule {
         DiscoveryModule,
         LiveModule,
       ],
-      controllers: [AuthController, MeController, AccountsController, AuditTrailController, ProgrammesController, PlansController, CommitmentsController, ParticipationController, ReportingController, NotificationsController, FollowsController, OperationsController, FeedsController, CalendarFeedsController],
+      controllers: [AuthController, MeController, AccountsController, AuditTrailController, ProgrammesController, PlansController, CommitmentsController, ParticipationController, ReportingController, NotificationsController, FollowsController, OperationsController, FeedsController, OpenDataController, CalendarFeedsController],
       providers: [
         AuthService,
         UsersService,

@@ -10,6 +10,8 @@ import { CyclesService } from './cycles/cycles.service';
 import { IDEA_RATE_LIMIT, IdeasService } from './ideas/ideas.service';
 import { ParticipationConfig } from './participation.config';
 import { ParticipationController } from './participation.controller';
+import { OpenIdeasController } from './open-data/open-ideas.controller';
+import { OpenIdeasRepository } from './open-data/open-ideas.repository';
 import { Participation1732100000600 } from './participation.migration';
 import { PublicationCycle1764580000620 } from './publications/publication-cycle.migration';
 import { PublicationsService } from './publications/publications.service';
@@ -37,7 +39,7 @@ export class ParticipationModule {
         }),
         MessagingModule.forRoot({ service: 'participation', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS, streamReplicas: config.JETSTREAM_REPLICAS }),
       ],
-      controllers: [ParticipationController, serviceInfoController('participation')],
+      controllers: [ParticipationController, OpenIdeasController, serviceInfoController('participation')],
       providers: [
         { provide: Clock, useValue: clock },
         { provide: IDEA_RATE_LIMIT, useValue: config.IDEA_RATE_LIMIT_PER_HOUR },
@@ -48,6 +50,7 @@ export class ParticipationModule {
         CommitteeService,
         PublicationsService,
         StatisticsService,
+        OpenIdeasRepository,
       ],
     };
   }

@@ -1572,6 +1572,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /open-data
+         * @description عمومي، دون تسجيل الدخول. Public: no login needed (a valid token, when sent, is read).
+         */
+        get: operations["openData_index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/cycles/{id}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /open-data/cycles/:id/:file
+         * @description عمومي، دون تسجيل الدخول. Public: no login needed (a valid token, when sent, is read).
+         */
+        get: operations["openData_cycleFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/dictionary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /open-data/dictionary
+         * @description عمومي، دون تسجيل الدخول. Public: no login needed (a valid token, when sent, is read).
+         */
+        get: operations["openData_dictionary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/open-data/plans/{id}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /open-data/plans/:id/:file
+         * @description عمومي، دون تسجيل الدخول. Public: no login needed (a valid token, when sent, is read).
+         */
+        get: operations["openData_planFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans": {
         parameters: {
             query?: never;
@@ -2452,6 +2532,12 @@ export interface components {
             capacity: number;
             agenda?: components["schemas"]["AgendaItemDto"][];
         };
+        CycleFileParams: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            file: "ideas.csv" | "ideas.json" | "ideas.xlsx" | "statistics.csv" | "statistics.json" | "statistics.xlsx";
+        };
         /** @description The co-creation synthesis report's tables, computed from the data. */
         CycleStatistics: {
             portal: {
@@ -2784,6 +2870,54 @@ export interface components {
         MarkReadDto: {
             ids: string[];
         };
+        OpenDataColumn: {
+            id: string;
+            /** @enum {string} */
+            type: "text" | "number" | "date" | "code";
+            label: components["schemas"]["Localized"];
+            description: components["schemas"]["Localized"];
+            /** @description For codes: each value and what it means. */
+            values?: {
+                code: string;
+                label: components["schemas"]["Localized"];
+            }[];
+        };
+        /** @enum {string} */
+        OpenDataDataset: "commitments" | "activities" | "ideas" | "statistics";
+        OpenDataDictionary: {
+            datasets: {
+                dataset: components["schemas"]["OpenDataDataset"];
+                /** @enum {string} */
+                subject: "plan" | "cycle";
+                description: components["schemas"]["Localized"];
+                columns: components["schemas"]["OpenDataColumn"][];
+            }[];
+        };
+        /** @enum {string} */
+        OpenDataFormat: "csv" | "json" | "xlsx";
+        OpenDataIndex: {
+            dictionary: string;
+            atom: {
+                language: components["schemas"]["Language"];
+                url: string;
+            }[];
+            datasets: components["schemas"]["OpenDataIndexEntry"][];
+        };
+        OpenDataIndexEntry: {
+            dataset: components["schemas"]["OpenDataDataset"];
+            subject: {
+                /** @enum {string} */
+                kind: "plan" | "cycle";
+                id: string;
+                title: components["schemas"]["Localized"];
+            };
+            updatedAt: string;
+            files: {
+                format: components["schemas"]["OpenDataFormat"];
+                url: string;
+                size: number;
+            }[];
+        };
         OverrideLevelDto: {
             /** @enum {string} */
             level?: "not_started" | "limited" | "substantial" | "complete";
@@ -2960,6 +3094,12 @@ export interface components {
                 overdue: number;
                 completed: number;
             };
+        };
+        PlanFileParams: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            file: "commitments.csv" | "commitments.json" | "commitments.xlsx" | "activities.csv" | "activities.json" | "activities.xlsx";
         };
         PlanHeaderDto: {
             code: string;
@@ -15301,6 +15441,368 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    openData_index: {
+        parameters: {
+            query?: {
+                lang?: "ar" | "fr" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description نجاح. Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "dictionary": "الحكومة المنفتحة",
+                     *       "atom": [
+                     *         {
+                     *           "language": "ar",
+                     *           "url": "الحكومة المنفتحة"
+                     *         }
+                     *       ],
+                     *       "datasets": [
+                     *         {
+                     *           "dataset": "commitments",
+                     *           "subject": {
+                     *             "kind": "plan",
+                     *             "id": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
+                     *             "title": {
+                     *               "ar": "تعزيز الشفافية في تدبير الصفقات العمومية",
+                     *               "fr": "Renforcer la transparence des marchés publics",
+                     *               "en": "Strengthen transparency in public procurement"
+                     *             }
+                     *           },
+                     *           "updatedAt": "2026-03-15T09:30:00.000Z",
+                     *           "files": [
+                     *             {
+                     *               "format": "csv",
+                     *               "url": "الحكومة المنفتحة",
+                     *               "size": 1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OpenDataIndex"];
+                };
+            };
+            /** @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: الخدمة لم تجب في الوقت المحدد. The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_TIMEOUT";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    openData_cycleFile: {
+        parameters: {
+            query?: {
+                lang?: "ar" | "fr" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+                file: "ideas.csv" | "ideas.json" | "ideas.xlsx" | "statistics.csv" | "statistics.json" | "statistics.xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ملف للتنزيل. A file, sent as a download. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    /** @example  */
+                    "application/json": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: الخدمة لم تجب في الوقت المحدد. The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_TIMEOUT";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    openData_dictionary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description نجاح. Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "datasets": [
+                     *         {
+                     *           "dataset": "commitments",
+                     *           "subject": "plan",
+                     *           "description": {
+                     *             "ar": "نشر بيانات الصفقات العمومية في صيغة مفتوحة وتحيينها كل شهر",
+                     *             "fr": "Publier les données des marchés publics en format ouvert, mises à jour chaque mois",
+                     *             "en": "Publish public procurement data as open data, updated monthly"
+                     *           },
+                     *           "columns": [
+                     *             {
+                     *               "id": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
+                     *               "type": "text",
+                     *               "label": {
+                     *                 "ar": "الحكومة المنفتحة",
+                     *                 "fr": "Gouvernement ouvert",
+                     *                 "en": "Open government"
+                     *               },
+                     *               "description": {
+                     *                 "ar": "نشر بيانات الصفقات العمومية في صيغة مفتوحة وتحيينها كل شهر",
+                     *                 "fr": "Publier les données des marchés publics en format ouvert, mises à jour chaque mois",
+                     *                 "en": "Publish public procurement data as open data, updated monthly"
+                     *               },
+                     *               "values": [
+                     *                 {
+                     *                   "code": "OGP-MA-2026",
+                     *                   "label": {
+                     *                     "ar": "الحكومة المنفتحة",
+                     *                     "fr": "Gouvernement ouvert",
+                     *                     "en": "Open government"
+                     *                   }
+                     *                 }
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OpenDataDictionary"];
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: الخدمة لم تجب في الوقت المحدد. The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_TIMEOUT";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    openData_planFile: {
+        parameters: {
+            query?: {
+                lang?: "ar" | "fr" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+                file: "commitments.csv" | "commitments.json" | "commitments.xlsx" | "activities.csv" | "activities.json" | "activities.xlsx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ملف للتنزيل. A file, sent as a download. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    /** @example  */
+                    "application/json": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: الخدمة لم تجب في الوقت المحدد. The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_TIMEOUT";
                         };
                     };
                 };

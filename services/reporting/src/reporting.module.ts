@@ -21,6 +21,10 @@ import { ReportingController } from './reporting.controller';
 import { CalendarEntriesRepository } from './calendars/calendar-entries.repository';
 import { CalendarsController } from './calendars/calendars.controller';
 import { CalendarsService } from './calendars/calendars.service';
+import { OpenDataController } from './open-data/open-data.controller';
+import { OpenDataFiles1764900000200 } from './open-data/open-data.migration';
+import { OpenDataRepository } from './open-data/open-data.repository';
+import { OpenDataService } from './open-data/open-data.service';
 
 @Module({})
 export class ReportingModule {
@@ -34,14 +38,14 @@ export class ReportingModule {
           migrationUrl: config.DATABASE_MIGRATION_URL || undefined,
           schema: config.DB_SCHEMA,
           entities: [],
-          migrations: [MessagingTables1732100000000, ReadModels1732100000400, ReportingModels1732100000800, ProgrammeSettingsCopy1764583200100, ReportJobs1764900000100],
+          migrations: [MessagingTables1732100000000, ReadModels1732100000400, ReportingModels1732100000800, ProgrammeSettingsCopy1764583200100, ReportJobs1764900000100, OpenDataFiles1764900000200],
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'reporting',
         }),
         MessagingModule.forRoot({ service: 'reporting', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS, streamReplicas: config.JETSTREAM_REPLICAS }),
       ],
-      controllers: [ReportingController, CalendarsController, serviceInfoController('reporting')],
-      providers: [{ provide: Clock, useValue: clock }, JobRegistry, ReadModelsService, SweepsService, AlertsService, PdfRenderer, PlanCards, ReportsService, SchedulerService, ReportReconciler, CalendarEntriesRepository, CalendarsService],
+      controllers: [ReportingController, CalendarsController, OpenDataController, serviceInfoController('reporting')],
+      providers: [{ provide: Clock, useValue: clock }, JobRegistry, ReadModelsService, SweepsService, AlertsService, PdfRenderer, PlanCards, ReportsService, SchedulerService, ReportReconciler, CalendarEntriesRepository, CalendarsService, OpenDataRepository, OpenDataService],
     };
   }
 }

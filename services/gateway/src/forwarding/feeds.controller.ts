@@ -1,22 +1,15 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@ogp/auth';
-import { CalendarFile, ErrorCode, FeedsRpc, IsOptional, Language, LANGUAGES, pickLanguage } from '@ogp/contracts';
+import { CalendarFile, ErrorCode, FeedsRpc, pickLanguage } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
-import { IsIn } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { CalendarFeedsService } from '../calendar-feeds/calendar-feeds.service';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { ApiFileResponse } from '../openapi/api-file-response.decorator';
+import { LanguageQueryDto } from './language-query.dto';
 
 const CALENDAR = 'text/calendar; charset=utf-8';
-
-class LanguageQueryDto {
-  /** The language of titles; else the Accept-Language header's; else Arabic. */
-  @IsOptional()
-  @IsIn(LANGUAGES as readonly string[] as string[])
-  lang?: Language;
-}
 
 /** Calendars (iCalendar) anyone can subscribe to, and the private personal feed reached by its token alone. */
 @ApiTags('calendars')

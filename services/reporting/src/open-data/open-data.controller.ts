@@ -1,0 +1,56 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { FeedsRpc, Language, LANGUAGES, OPEN_DATA_DATASETS, OPEN_DATA_FORMATS, OpenDataDataset, OpenDataFormat } from '@ogp/contracts';
+import { IsHexadecimal, IsIn, IsInt, IsUUID, Length, Max, Min } from 'class-validator';
+import { OpenDataService } from './open-data.service';
+
+class LanguageDto {
+  @IsIn(LANGUAGES as readonly string[] as string[])
+  language: Language;
+}
+class FileDto extends LanguageDto {
+  @IsIn(OPEN_DATA_DATASETS as readonly string[] as string[])
+  dataset: OpenDataDataset;
+
+  @IsUUID()
+  subjectId: string;
+
+  @IsIn(OPEN_DATA_FORMATS as readonly string[] as string[])
+  format: OpenDataFormat;
+}
+class ChunkDto extends FileDto {
+  @IsHexadecimal()
+  @Length(32, 32)
+  version: string;
+
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  index: number;
+}
+
+/** Open data, public: the index, the dictionary, the files chunk by chunk. */
+@Controller()
+export class OpenDataController {
+  constructor(private readonly openData: OpenDataService) {}
+
+  @MessagePattern(FeedsRpc.openDataIndex.subject)
+  index(@Payload() dto: LanguageDto) {
+    return this.openData.index(dto.language);
+  }
+
+  @MessagePattern(FeedsRpc.openDataDictionary.subject)
+  dictionary() {
+    return this.openData.dictionary();
+  }
+
+  @MessagePattern(FeedsRpc.openDataFile.subject)
+  file(@Payload() dto: FileDto) {
+    return this.openData.file(dto.dataset, dto.subjectId, dto.format, dto.language);
+  }
+
+  @MessagePattern(FeedsRpc.openDataChunk.subject)
+  chunk(@Payload() dto: ChunkDto) {
+    return this.openData.chunk(dto.dataset, dto.subjectId, dto.format, dto.language, dto.version, dto.index);
+  }
+}
