@@ -3,6 +3,7 @@ import { Role } from '@ogp/auth';
 import { createLogger, loadConfig } from '@ogp/runtime';
 import { expectToMatchContract, freePort, Mailbox, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor } from '@ogp/testing';
 import ExcelJS from 'exceljs';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import * as ical from 'node-ical';
 import { Client } from 'pg';
 import * as XLSX from 'xlsx';
@@ -410,6 +411,65 @@ describe('feeds: calendars and open data (gateway + commitments + participation 
       expect((await call('GET', `/open-data/cycles/${UNKNOWN}/ideas.json`)).status).toBe(404);
       expect((await call('GET', `/open-data/plans/${ids.plan}/ideas.csv`)).status).toBe(400);
       expect((await call('GET', `/open-data/plans/${ids.plan}/commitments.pdf`)).status).toBe(400);
+    });
+  });
+
+  describe('Atom feed of publications', () => {
+    const ATOM_NS = 'http://www.w3.org/2005/Atom';
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'link', 'category'].includes(name) });
+
+    async function publication(kind: string, title: Record<string, string>, body: Record<string, string>, publish: boolean): Promise<string> {
+      const created = await call('POST', '/publications', { token: token.coordinator, body: { kind, title, body } });
+      expect(created.status).toBe(201);
+      if (publish) expect((await call('POST', `/publications/${created.body.id}/publish`, { token: token.coordinator })).status).toBe(200);
+      return created.body.id;
+    }
+
+    /** The feed parsed as XML, with the elements RFC 4287 requires checked. */
+    async function atom(language: string, headers: Record<string, string> = {}) {
+      const res = await app.inject({ method: 'GET', url: `/open-data/publications/${language}.atom`, headers });
+      if (res.statusCode !== 200) return { status: res.statusCode, headers: res.headers, feed: null };
+      expect(res.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
+      expect(XMLValidator.validate(res.body)).toBe(true);
+      const feed = parser.parse(res.body).feed;
+      expect(feed['@xmlns']).toBe(ATOM_NS);
+      expect(feed['@xml:lang']).toBe(language);
+      for (const required of ['id', 'title', 'updated', 'author']) expect(feed[required]).toBeDefined();
+      for (const entry of feed.entry ?? []) for (const required of ['id', 'title', 'updated', 'link']) expect(entry[required]).toBeDefined();
+      return { status: 200, headers: res.headers, feed };
+    }
+
+    it('published news, minutes and documents, newest first, titles in the language of the URL (Arabic when untranslated), stable ids, links to the portal; drafts absent; 304 until a new publication', async () => {
+      const news = await publication('news', { ar: 'انطلاق الاستشارة العمومية', fr: 'Lancement de la consultation publique', en: 'Public consultation opens' }, { ar: 'تنطلق الاستشارة العمومية حول مشاريع الالتزامات.', fr: 'La consultation publique sur les projets d’engagements commence <maintenant>.' }, true);
+      const minutes = await publication('minutes', { ar: 'محضر اجتماع اللجنة' }, { ar: 'محضر الاجتماع الثالث للجنة القيادة.' }, true);
+      const draft = await publication('document', { ar: 'وثيقة غير منشورة بعد', fr: 'Document pas encore publié' }, { ar: 'مسودة.' }, false);
+
+      const fr = (await atom('fr')).feed;
+      expect(fr.title).toBe('Publications de la plateforme du gouvernement ouvert');
+      const ids = fr.entry.map((e: { id: string }) => e.id);
+      expect(ids).toEqual([`urn:uuid:${minutes}`, `urn:uuid:${news}`]);
+      expect(ids).not.toContain(`urn:uuid:${draft}`);
+      const first = fr.entry.find((e: { id: string }) => e.id === `urn:uuid:${news}`);
+      expect(String(first.title['#text'] ?? first.title)).toBe('Lancement de la consultation publique');
+      expect(first.link[0]['@href']).toBe(`${PORTAL}/fr/publications#publication-${news}`);
+      expect(String(first.content['#text'] ?? first.content)).toContain('&lt;maintenant&gt;');
+      expect(String(fr.entry[0].title['#text'] ?? fr.entry[0].title)).toBe('محضر اجتماع اللجنة');
+      expect(fr.updated).toBe(fr.entry[0].updated);
+
+      const en = (await atom('en')).feed;
+      expect(en.title).toBe('Open government platform publications');
+      expect(en.entry.map((e: { id: string }) => e.id)).toEqual(ids);
+      const ar = await atom('ar');
+      expect(String(ar.feed.entry[1].title['#text'] ?? ar.feed.entry[1].title)).toBe('انطلاق الاستشارة العمومية');
+
+      const etag = String(ar.headers.etag);
+      expect(ar.headers['cache-control']).toBe('public, no-cache');
+      expect((await atom('ar', { 'if-none-match': etag })).status).toBe(304);
+      await call('POST', `/publications/${draft}/publish`, { token: token.coordinator });
+      const after = await atom('ar', { 'if-none-match': etag });
+      expect(after.status).toBe(200);
+      expect(after.feed.entry[0].id).toBe(`urn:uuid:${draft}`);
+      expect((await call('GET', '/open-data/publications/de.atom')).status).toBe(400);
     });
   });
 });

@@ -1652,6 +1652,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/open-data/publications/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /open-data/publications/:file
+         * @description عمومي، دون تسجيل الدخول. Public: no login needed (a valid token, when sent, is read).
+         */
+        get: operations["openData_publications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/plans": {
         parameters: {
             query?: never;
@@ -2228,6 +2248,10 @@ export interface components {
             title: components["schemas"]["Localized"];
             progress: number;
             commitments: number;
+        };
+        AtomParams: {
+            /** @enum {string} */
+            file: "ar.atom" | "fr.atom" | "en.atom";
         };
         AttachmentDto: {
             title: string;
@@ -15747,6 +15771,86 @@ export interface operations {
                     /** @example  */
                     "application/json": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: الخدمة لم تجب في الوقت المحدد. The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_TIMEOUT";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    openData_publications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: "ar.atom" | "fr.atom" | "en.atom";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ملف للتنزيل. A file, sent as a download. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
                 };
             };
             /** @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid. */

@@ -25,6 +25,7 @@ import { OpenDataController } from './open-data/open-data.controller';
 import { OpenDataFiles1764900000200 } from './open-data/open-data.migration';
 import { OpenDataRepository } from './open-data/open-data.repository';
 import { OpenDataService } from './open-data/open-data.service';
+import { PublicationsFeedService } from './open-data/publications-feed.service';
 
 @Module({})
 export class ReportingModule {
@@ -45,7 +46,7 @@ export class ReportingModule {
         MessagingModule.forRoot({ service: 'reporting', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS, streamReplicas: config.JETSTREAM_REPLICAS }),
       ],
       controllers: [ReportingController, CalendarsController, OpenDataController, serviceInfoController('reporting')],
-      providers: [{ provide: Clock, useValue: clock }, JobRegistry, ReadModelsService, SweepsService, AlertsService, PdfRenderer, PlanCards, ReportsService, SchedulerService, ReportReconciler, CalendarEntriesRepository, CalendarsService, OpenDataRepository, OpenDataService],
+      providers: [{ provide: Clock, useValue: clock }, JobRegistry, ReadModelsService, SweepsService, AlertsService, PdfRenderer, PlanCards, ReportsService, SchedulerService, ReportReconciler, CalendarEntriesRepository, CalendarsService, OpenDataRepository, OpenDataService, PublicationsFeedService],
     };
   }
 }

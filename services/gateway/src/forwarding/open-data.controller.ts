@@ -29,6 +29,14 @@ class CycleFileParams {
   file: string;
 }
 
+const ATOM_FILES = ['ar.atom', 'fr.atom', 'en.atom'];
+
+class AtomParams {
+  /** The feed's language: ar.atom, fr.atom or en.atom. */
+  @IsIn(ATOM_FILES)
+  file: string;
+}
+
 /** `public, no-cache`: anyone may keep a copy but asks again (If-None-Match) before using it; a changed dataset answers anew. */
 const OPEN_DATA_CACHE = 'public, no-cache';
 
@@ -70,6 +78,19 @@ export class OpenDataController {
     await this.send(p.id, p.file, q.lang ?? pickLanguage(headers['accept-language']), headers['if-none-match'], reply);
   }
 
+  /** The latest publications (news, minutes, documents) as an Atom feed, one stable URL per language. */
+  @Public()
+  @ApiFileResponse('application/atom+xml')
+  @Get('publications/:file')
+  async publications(@Param() p: AtomParams, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+    const language = p.file.slice(0, 2) as Language;
+    const feed = await this.rpc.request(FeedsRpc.publicationsAtom, { language });
+    const etag = `"${feed.version}"`;
+    void reply.header('etag', etag).header('cache-control', OPEN_DATA_CACHE).header('content-language', language);
+    if (matches(ifNoneMatch, etag)) return void reply.code(304).send();
+    void reply.code(200).header('content-type', 'application/atom+xml; charset=utf-8').header('x-content-type-options', 'nosniff').send(feed.body);
+  }
+
   /** 304 when the caller holds this version; else the file, chunk by chunk: the gateway never holds a whole file. */
   private async send(subjectId: string, file: string, language: Language, ifNoneMatch: string | undefined, reply: FastifyReply): Promise<void> {
     const [dataset, format] = file.split('.') as [OpenDataDataset, OpenDataFormat];
@@ -77,7 +98,7 @@ export class OpenDataController {
     const head = await this.rpc.request(FeedsRpc.openDataFile, ask, { timeoutMs: 60000 });
     const etag = `"${head.version}"`;
     const common = { etag, 'cache-control': OPEN_DATA_CACHE, vary: 'accept-language', 'last-modified': new Date(head.updatedAt).toUTCString(), 'content-language': language };
-    if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) {
+    if (matches(ifNoneMatch, etag)) {
       reply.raw.writeHead(304, common);
       reply.raw.end();
       return;
@@ -99,4 +120,9 @@ export class OpenDataController {
     }
     reply.raw.end();
   }
+}
+
+/** If-None-Match names this version (weak or strong), or any. */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  return !!ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
 }

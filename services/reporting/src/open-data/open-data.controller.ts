@@ -3,6 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { FeedsRpc, Language, LANGUAGES, OPEN_DATA_DATASETS, OPEN_DATA_FORMATS, OpenDataDataset, OpenDataFormat } from '@ogp/contracts';
 import { IsHexadecimal, IsIn, IsInt, IsUUID, Length, Max, Min } from 'class-validator';
 import { OpenDataService } from './open-data.service';
+import { PublicationsFeedService } from './publications-feed.service';
 
 class LanguageDto {
   @IsIn(LANGUAGES as readonly string[] as string[])
@@ -29,10 +30,13 @@ class ChunkDto extends FileDto {
   index: number;
 }
 
-/** Open data, public: the index, the dictionary, the files chunk by chunk. */
+/** Open data, public: the index, the dictionary, the files chunk by chunk, the publications' Atom feed. */
 @Controller()
 export class OpenDataController {
-  constructor(private readonly openData: OpenDataService) {}
+  constructor(
+    private readonly openData: OpenDataService,
+    private readonly publications: PublicationsFeedService,
+  ) {}
 
   @MessagePattern(FeedsRpc.openDataIndex.subject)
   index(@Payload() dto: LanguageDto) {
@@ -52,5 +56,10 @@ export class OpenDataController {
   @MessagePattern(FeedsRpc.openDataChunk.subject)
   chunk(@Payload() dto: ChunkDto) {
     return this.openData.chunk(dto.dataset, dto.subjectId, dto.format, dto.language, dto.version, dto.index);
+  }
+
+  @MessagePattern(FeedsRpc.publicationsAtom.subject)
+  atom(@Payload() dto: LanguageDto) {
+    return this.publications.atom(dto.language);
   }
 }
