@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { CustomTransportStrategy } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Header } from '@ogp/contracts';
-import { FastifyServerOptions, LogController } from 'fastify';
+import { FastifyBaseLogger, FastifyServerOptions, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { logProcessWarnings } from './logger';
 import { PinoNestLogger } from './pino-nest.logger';
@@ -46,6 +46,9 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     // requests are logged once by registerHttpObservability, with their trace id.
     loggerInstance: options.logger.child({ component: 'fastify' }),
     logController: new LogController({ disableRequestLogging: true }),
+    // No child logger per request (pino's child() with redaction cost 2% of the gateway's CPU on
+    // cached reads): request.log is the service logger, whose lines carry the correlation id anyway.
+    childLoggerFactory: (logger: FastifyBaseLogger) => logger,
     ...(options.frameworkErrors ? { frameworkErrors: options.frameworkErrors } : {}),
   });
   const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, {

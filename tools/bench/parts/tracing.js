@@ -30,7 +30,9 @@ module.exports = async function tracing({ rounds, seconds, log }) {
   const stacks = [];
   try {
     stacks.push(await stack('off', {}));
-    stacks.push(await stack('on', { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}` }));
+    // BENCH_TRACING_SAMPLE=0.1 keeps one trace in ten on the traced stack (OTEL_TRACES_SAMPLER_ARG; default all).
+    const sample = process.env.BENCH_TRACING_SAMPLE ? { OTEL_TRACES_SAMPLER_ARG: process.env.BENCH_TRACING_SAMPLE } : {};
+    stacks.push(await stack('on', { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}`, ...sample }));
     if (process.env.BENCH_BASELINE_ROOT) stacks.push(await stack('pre', {}, process.env.BENCH_BASELINE_ROOT));
     const [off, on, pre] = stacks;
     const base = `http://127.0.0.1:${off.port}`;
