@@ -1,6 +1,7 @@
 import { freePort, Mailbox } from '@ogp/testing';
 import { launchChromium } from './browser';
 import { citizenSuite } from './citizen.suite';
+import { feedsSuite } from './feeds.suite';
 import { foundationSuite } from './foundation.suite';
 import { PortalContext } from './portal-context';
 import { PortalPlatform } from './portal-platform';
@@ -29,3 +30,4 @@ afterAll(async () => {
 foundationSuite(ctx);
 publicSpaceSuite(ctx);
 citizenSuite(ctx);
+feedsSuite(ctx);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { OpenDataDatasets } from '../../../components/feeds/open-data-datasets';
 import { gateway } from '../../../gateway/gateway-client';
 import type { Page, ReportView } from '../../../gateway/views';
 import { localeTools } from '../../../i18n/request-locale';
@@ -54,6 +55,7 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
           </table>
         </div>
       )}
+      <OpenDataDatasets locale={locale} t={t} f={f} />
     </>
   );
 }

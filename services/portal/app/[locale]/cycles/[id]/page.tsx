@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { BarList } from '../../../../components/bar-list';
 import { FollowButton } from '../../../../components/citizen/follow-button';
+import { CalendarLink } from '../../../../components/feeds/calendar-link';
+import { feedPaths } from '../../../../components/feeds/feed-paths';
 import { Breadcrumb } from '../../../../components/breadcrumb';
 import { FreeText, Localized } from '../../../../components/localized';
 import { NotFoundView } from '../../../../components/not-found-view';
@@ -78,6 +80,7 @@ export default async function CyclePage({ params, searchParams }: { params: Para
         <Localized text={cycle.title} locale={locale} />
       </h1>
       <FollowButton kind="cycle" id={cycle.id} locale={locale} t={t} returnTo={`/${locale}/cycles/${cycle.id}`} />
+      <CalendarLink href={feedPaths.cycleCalendar(cycle.id, locale)} hint={t('feeds.calendar.cycleHint')} t={t} />
       <p>
         <a href={`/${locale}/me/take-part?cycle=${cycle.id}`}>{t('citizen.takePart.title')}</a>
       </p>

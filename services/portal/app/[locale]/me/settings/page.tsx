@@ -3,6 +3,7 @@ import { changeLanguage, changeNotificationPreference, changePassword } from '..
 import { ActionForm } from '../../../../components/citizen/action-form';
 import { PREFERENCE_LABELS } from '../../../../components/citizen/preference-labels.constant';
 import { requireAccount } from '../../../../components/citizen/require-account';
+import { CalendarFeedSection } from '../../../../components/feeds/calendar-feed-section';
 import { gateway } from '../../../../gateway/gateway-client';
 import { LOCALE_NAMES, LOCALES } from '../../../../i18n/locales';
 import { localeTools } from '../../../../i18n/request-locale';
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 
 /** The account's language (kept by the gateway and in the cookie), password, and notification preferences. */
 export default async function SettingsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ saved?: string }> }) {
-  const { locale, t } = await localeTools(params);
+  const { locale, t, f } = await localeTools(params);
   const account = await requireAccount(locale, '/me/settings');
   const saved = (await searchParams).saved === 'language';
   const preferences = await (await gateway.user(locale)).get<Record<string, string>>('/me/notification-preferences').catch(() => ({}) as Record<string, string>);
@@ -53,6 +54,7 @@ export default async function SettingsPage({ params, searchParams }: { params: P
           ]}
         />
       </section>
+      <CalendarFeedSection locale={locale} t={t} f={f} />
       <section id="preferences" className="page-section narrow-wide" aria-labelledby="preferences-title">
         <h2 id="preferences-title">{t('citizen.settings.notifications')}</h2>
         <p>{t('citizen.settings.notificationsIntro')}</p>

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { BarList } from '../../../../components/bar-list';
+import { CalendarLink } from '../../../../components/feeds/calendar-link';
+import { feedPaths } from '../../../../components/feeds/feed-paths';
 import { Breadcrumb } from '../../../../components/breadcrumb';
 import { Localized } from '../../../../components/localized';
 import { NotFoundView } from '../../../../components/not-found-view';
@@ -78,6 +80,7 @@ export default async function PlanPage({ params, searchParams }: { params: Param
         <dt>{t('plan.status')}</dt>
         <dd>{t(`planStatus.${plan.status}` as MessageKey)}</dd>
       </dl>
+      <CalendarLink href={feedPaths.planCalendar(plan.id, locale)} hint={t('feeds.calendar.planHint')} t={t} />
 
       <section className="page-section" aria-labelledby="overall-title">
         <h2 id="overall-title">{t('plan.overall')}</h2>
