@@ -92,7 +92,9 @@ export function feedsSuite(ctx: PortalContext): void {
       expect((await fetch(first)).status).toBe(404);
       await page.goto('/en/me/settings');
       await page.click('#calendar-revoke button[type=submit]');
-      await page.locator('#calendar-revoke-done').waitFor();
+      // The link is gone: the page says so where it said since when it was active.
+      await page.locator('#calendar-status', { hasText: 'You have no private calendar link.' }).waitFor();
+      expect(await page.locator('#calendar-revoke').count()).toBe(0);
       expect((await fetch(second)).status).toBe(404);
     });
   });

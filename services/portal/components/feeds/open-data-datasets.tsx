@@ -44,7 +44,7 @@ export async function OpenDataDatasets({ locale, t, f }: { locale: Locale; t: Tr
                         <ul className="inline-list">
                           {d.files.map((file) => (
                             <li key={file.format}>
-                              <a href={feedPaths.gatewayFile(file.url)} download aria-label={`${t('common.download')}: ${name}, ${subject} (${file.format.toUpperCase()})`}>
+                              <a href={feedPaths.gatewayFile(file.url)} download aria-label={`${file.format.toUpperCase()}: ${name}, ${subject}`}>
                                 {file.format.toUpperCase()}
                               </a>{' '}
                               <span className="muted">({t('openData.kb', { size: f.number(file.size / 1024, 1) })})</span>
