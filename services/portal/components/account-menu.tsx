@@ -40,6 +40,16 @@ export async function AccountMenu({ locale, t }: { locale: Locale; t: Translate 
           <li>
             <a href={`/${locale}/me/ideas`}>{t('citizen.myIdeas.title')}</a>
           </li>
+          {account.roles.some((r) => r === 'coordinator' || r === 'admin') ? (
+            <li>
+              <a href={`/${locale}/coordination`}>{t('coord.nav.menu')}</a>
+            </li>
+          ) : null}
+          {account.roles.includes('admin') ? (
+            <li>
+              <a href={`/${locale}/admin`}>{t('admin.nav.menu')}</a>
+            </li>
+          ) : null}
         </ul>
         <form action={logOut}>
           <CsrfField />

@@ -12,7 +12,7 @@ export type SendOutcome<T> = { ok: true; status: number; data: T } | { ok: false
  * cookie) or anonymously (registration, password reset). The gateway's error comes back as a value
  * with its message in the reader's language; an unreachable gateway is a 503 of the same shape.
  */
-export async function sendToGateway<T = unknown>(locale: Locale, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, options: { anonymous?: boolean } = {}): Promise<SendOutcome<T>> {
+export async function sendToGateway<T = unknown>(locale: Locale, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, options: { anonymous?: boolean; idempotencyKey?: string } = {}): Promise<SendOutcome<T>> {
   const token = options.anonymous ? undefined : (await cookies()).get(ACCESS_COOKIE)?.value;
   const forwardedFor = (await headers()).get('x-forwarded-for') ?? undefined;
   const res = await fetch(`${portalConfig().gatewayUrl}${path}`, {
@@ -22,6 +22,7 @@ export async function sendToGateway<T = unknown>(locale: Locale, method: 'POST' 
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+      ...(options.idempotencyKey ? { 'idempotency-key': options.idempotencyKey } : {}),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
     cache: 'no-store',

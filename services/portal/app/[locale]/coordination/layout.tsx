@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import { SpaceNav } from '../../../components/coord/space-nav';
+import { localeTools } from '../../../i18n/request-locale';
+import '../../../styles/coord.css';
+
+/** The coordination team's space: its pages as links above each page. Access is checked by each page (and again by the gateway). */
+export default async function CoordinationLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale, t } = await localeTools(params);
+  const base = `/${locale}/coordination`;
+  return (
+    <>
+      <SpaceNav
+        label={t('coord.nav.label')}
+        items={[
+          { href: base, label: t('coord.nav.home') },
+          { href: `${base}/plans/import`, label: t('coord.import.title') },
+          { href: `${base}/ideas`, label: t('coord.triage.title') },
+          { href: `${base}/reports`, label: t('coord.reports.title') },
+        ]}
+      />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { NotAllowed, staffAccount } from '../../../components/coord/staff-access';
+import { localeTools } from '../../../i18n/request-locale';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeTools(params);
+  return { title: t('coord.home.title') };
+}
+
+/** The coordination team's start page: what they do every week, one link each. */
+export default async function CoordinationHome({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale, t } = await localeTools(params);
+  if (!(await staffAccount(locale, '/coordination', ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  const base = `/${locale}/coordination`;
+  const tasks = [
+    { href: `${base}/plans/import`, title: t('coord.import.title'), body: t('coord.import.intro') },
+    { href: `${base}/ideas`, title: t('coord.triage.title'), body: t('coord.triage.intro') },
+    { href: `${base}/reports`, title: t('coord.reports.title'), body: t('coord.reports.intro') },
+  ];
+  return (
+    <section className="page-section" aria-labelledby="coord-title">
+      <h1 id="coord-title">{t('coord.home.title')}</h1>
+      <p className="lead">{t('coord.home.intro')}</p>
+      <ul className="section-list">
+        {tasks.map((task) => (
+          <li key={task.href} className="card">
+            <h2 className="card-title">
+              <a href={task.href}>{task.title}</a>
+            </h2>
+            <p>{task.body}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

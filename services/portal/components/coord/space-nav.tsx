@@ -1,0 +1,21 @@
+import { headers } from 'next/headers';
+import { PATH_HEADER } from '../../security/request-headers';
+
+/** The pages of a staff space as links; the current one marked (aria-current). Plain links: no script needed. */
+export async function SpaceNav({ label, items }: { label: string; items: { href: string; label: string }[] }) {
+  const path = ((await headers()).get(PATH_HEADER) ?? '').split('?')[0];
+  const current = items.filter((i) => path === i.href || path.startsWith(`${i.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
+  return (
+    <nav className="space-nav" aria-label={label}>
+      <ul>
+        {items.map((i) => (
+          <li key={i.href}>
+            <a href={i.href} aria-current={i === current ? 'page' : undefined}>
+              {i.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
