@@ -80,4 +80,15 @@ export class AccountsController {
     this.jwt.forgetUser(id);
     return account;
   }
+
+  /** Lets a deactivated account log in again; the sessions ended by the deactivation stay ended. */
+  @Roles(...STAFF_ROLES)
+  @HttpCode(200)
+  @NoStore()
+  @Post(':id/reactivate')
+  async reactivate(@Req() request: { user: AuthenticatedActor }, @Param('id', new ParseUUIDPipe()) id: string): Promise<AccountView> {
+    const account = await this.users.reactivate(request.user, id);
+    this.jwt.forgetUser(id);
+    return account;
+  }
 }

@@ -2,6 +2,7 @@
 export const AUDIT_ACTIONS = [
   'created',
   'deactivated',
+  'reactivated',
   'updated',
   'profile_updated',
   'password_changed',

@@ -147,6 +147,20 @@ export class UsersService {
     });
   }
 
+  /** A deactivated account may log in again (its old sessions stay ended); recorded and announced like any change. */
+  async reactivate(actor: Actor, userId: string): Promise<AccountView> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.lockManageable(manager, actor, userId);
+      if (user.active) return toAccountView(user);
+      const before = toAccountView(user);
+      user.active = true;
+      await manager.save(user);
+      await this.audit.record(manager, { userId: user.id, actorId: actor.id, action: 'reactivated', before, after: toAccountView(user) });
+      await this.outbox.add(manager, IdentityEvents.userUpdated, { aggregate: { type: 'user', id: user.id }, data: directoryEntry(user), actorId: actor.id });
+      return toAccountView(user);
+    });
+  }
+
   /** Roles, scopes or name of a staff account; a change of roles or scopes ends the account's sessions. */
   async update(actor: Actor, userId: string, changes: AccountChanges): Promise<AccountView> {
     if (changes.roles && !hasAnyRole(actor, ['admin']) && !changes.roles.every((r) => COORDINATOR_GRANTABLE_ROLES.includes(r))) {
