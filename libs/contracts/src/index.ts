@@ -32,6 +32,7 @@ export * from './dto/commitments/import-plan.dto';
 export * from './participation.contract';
 export * from './dto/participation/cycle.dto';
 export * from './dto/participation/idea.dto';
+export * from './dto/participation/idea-triage.dto';
 export * from './dto/participation/workshop.dto';
 export * from './dto/participation/consultation.dto';
 export * from './reporting.contract';

@@ -3,6 +3,7 @@ import { Localized } from './language.constant';
 import { Page, PageQuery } from './page';
 import type { HistoryEntry } from './plans.contract';
 import type { CreateCycleDto } from './dto/participation/cycle.dto';
+import type { BulkFateStepDto, IdeaTriageQueryDto } from './dto/participation/idea-triage.dto';
 import type { FateStepDto, HideIdeaDto, ReportIdeaDto, SubmitIdeaDto, WorkshopIdeaDto } from './dto/participation/idea.dto';
 import type { AttendanceDto, CreateWorkshopDto, RankProblemsDto, WorkshopOutputsDto } from './dto/participation/workshop.dto';
 import type { CandidacyDto, CommentAnswerDto, CommentDto, DraftCommitmentDto, EndSeatDto, GovernmentSeatDto, PublicationDto, SelectionDto } from './dto/participation/consultation.dto';
@@ -60,6 +61,19 @@ export interface IdeaPrivateView extends IdeaPublicView {
   path: FateStepView[];
   hidden: { reason: string; at: string } | null;
   reports: number;
+}
+
+/** An idea as the coordination team triages it: its current step, reports and whether it is hidden. */
+export interface IdeaTriageView extends IdeaPublicView {
+  status: FateStatus;
+  reports: number;
+  hidden: { reason: string; at: string } | null;
+}
+
+/** The ideas a bulk fate step moved, each with its new status. */
+export interface BulkFateResult {
+  moved: number;
+  ideas: { id: string; status: FateStatus | 'published' }[];
 }
 
 export interface WorkshopView {
@@ -163,6 +177,8 @@ export const ParticipationRpc = {
   myIdeas: rpc<PageQuery, Page<IdeaPrivateView>>('participation.ideas.mine'),
   similarIdeas: rpc<{ cycleId: string; text: string }, { id: string; title: string; similarity: number }[]>('participation.ideas.similar'),
   fateStep: rpc<FateStepDto & { ideaId: string }, IdeaPrivateView>('participation.ideas.fate'),
+  bulkFateStep: rpc<BulkFateStepDto & { cycleId: string }, BulkFateResult>('participation.ideas.fate-bulk'),
+  triageIdeas: rpc<PageQuery & IdeaTriageQueryDto & { cycleId: string }, Page<IdeaTriageView>>('participation.ideas.triage'),
   reportIdea: rpc<ReportIdeaDto & { ideaId: string }, { reports: number }>('participation.ideas.report'),
   hideIdea: rpc<HideIdeaDto & { ideaId: string }, IdeaPrivateView>('participation.ideas.hide'),
   supportIdea: rpc<{ ideaId: string }, { supports: number }>('participation.ideas.support'),

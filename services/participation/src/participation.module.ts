@@ -7,6 +7,7 @@ import { CommitteeService } from './committee/committee.service';
 import { ConsultationAccess1732100000610 } from './consultation/consultation-access.migration';
 import { ConsultationService } from './consultation/consultation.service';
 import { CyclesService } from './cycles/cycles.service';
+import { IdeaTriageController } from './ideas/idea-triage.controller';
 import { IDEA_RATE_LIMIT, IdeasService } from './ideas/ideas.service';
 import { ParticipationConfig } from './participation.config';
 import { ParticipationController } from './participation.controller';
@@ -39,7 +40,7 @@ export class ParticipationModule {
         }),
         MessagingModule.forRoot({ service: 'participation', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS, streamReplicas: config.JETSTREAM_REPLICAS }),
       ],
-      controllers: [ParticipationController, OpenIdeasController, serviceInfoController('participation')],
+      controllers: [ParticipationController, OpenIdeasController, IdeaTriageController, serviceInfoController('participation')],
       providers: [
         { provide: Clock, useValue: clock },
         { provide: IDEA_RATE_LIMIT, useValue: config.IDEA_RATE_LIMIT_PER_HOUR },

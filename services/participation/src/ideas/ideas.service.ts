@@ -3,6 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertRole, hasAnyRole, ROLES } from '@ogp/auth';
 import {
   boundPage,
+  BulkFateResult,
+  BulkFateStepDto,
+  IdeaTriageQueryDto,
+  IdeaTriageView,
   DomainError,
   ErrorCode,
   FateStatus,
@@ -37,6 +41,7 @@ const NEXT: Record<string, Partial<Record<FateStepDto['step'], FateStatus[]>>> =
 };
 const FINAL: FateStatus[] = ['rejected', 'retained', 'not_retained'];
 
+type IdeaLock = { id: string; cycle_id: string; status: FateStatus; author_id: string | null; title: string; explanation: string | null; published_at: Date | null };
 type Row = Record<string, unknown> & { id: string; status: FateStatus; author_id: string | null; anonymous: boolean; created_at: Date; published_at: Date | null; hidden_at: Date | null };
 
 @Injectable()
@@ -113,44 +118,108 @@ export class IdeasService {
     await this.dataSource.transaction(async (m) => {
       const [idea] = await m.query(`SELECT id, cycle_id, status, author_id, title, explanation, published_at FROM ideas WHERE id = $1 FOR UPDATE`, [ideaId]);
       if (!idea) throw new DomainError(ErrorCode.NOT_FOUND, 'no such idea');
-      const now = this.clock.now().toISOString();
-      if (dto.step === 'publish') {
-        if (idea.published_at) throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, 'the fate is already published');
-        if (!FINAL.includes(idea.status)) throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, `an idea ${idea.status} has no final fate to publish yet`, { from: idea.status, step: dto.step });
-        const explanation = dto.explanation ?? idea.explanation;
-        if (idea.status !== 'retained' && !explanation) throw invalidFields('a fate other than "retained" is published with its explanation', { field: 'explanation', rule: 'required' });
-        await m.query(`UPDATE ideas SET published_at = $2, explanation = $3 WHERE id = $1`, [ideaId, now, explanation ?? null]);
-        await this.recordStep(m, idea, 'published', actor.id, explanation ?? null, null, now);
-        return;
-      }
-      const allowed = NEXT[idea.status]?.[dto.step];
-      if (!allowed) throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, `cannot ${dto.step} an idea that is ${idea.status}`, { from: idea.status, step: dto.step });
-      let to: FateStatus = allowed[0];
-      const set: Record<string, unknown> = {};
-      if (dto.step === 'screen') {
-        if (!dto.decision) throw invalidFields('screening needs a decision', { field: 'decision', rule: 'required' });
-        to = dto.decision === 'accept' ? 'accepted' : 'rejected';
-        if (to === 'rejected') {
-          if (!dto.rejectionReason) throw invalidFields('a rejection needs its reason', { field: 'rejectionReason', rule: 'required' });
-          set.rejection_reason = dto.rejectionReason;
-        }
-      }
-      if (dto.step === 'group') {
-        if (!dto.institution) throw invalidFields('grouping names the institution concerned', { field: 'institution', rule: 'required' });
-        set.institution = dto.institution;
-      }
-      if (dto.step === 'retain') {
-        if (!dto.draftCommitmentId) throw invalidFields('retaining names the proposed commitment', { field: 'draftCommitmentId', rule: 'required' });
-        const [draft] = await m.query(`SELECT 1 FROM draft_commitments WHERE id = $1 AND cycle_id = $2`, [dto.draftCommitmentId, idea.cycle_id]);
-        if (!draft) throw new DomainError(ErrorCode.NOT_FOUND, 'no such proposed commitment in this cycle');
-        set.draft_commitment_id = dto.draftCommitmentId;
-      }
-      if (dto.explanation) set.explanation = dto.explanation;
-      const columns = Object.keys(set);
-      await m.query(`UPDATE ideas SET status = $2${columns.map((c, i) => `, ${c} = $${i + 3}`).join('')} WHERE id = $1`, [ideaId, to, ...columns.map((c) => set[c])]);
-      await this.recordStep(m, idea, to, actor.id, dto.explanation ?? null, dto.institution ?? null, now);
+      await this.applyStep(m, idea, dto, actor.id, this.clock.now().toISOString());
     });
     return this.privateView(ideaId);
+  }
+
+  /**
+   * The same step for a selection of one cycle's ideas, in one transaction: if any idea is not in
+   * the cycle or cannot take the step, nothing moves and the refusal names that idea.
+   */
+  async stepMany(actor: Actor | null, cycleId: string, dto: BulkFateStepDto): Promise<BulkFateResult> {
+    assertRole(actor, STAFF);
+    await this.cycles.assertExists(cycleId);
+    const { ideaIds, ...step } = dto;
+    return this.dataSource.transaction(async (m) => {
+      // Locked in a fixed order, so two overlapping selections cannot deadlock.
+      const rows: IdeaLock[] = await m.query(`SELECT id, cycle_id, status, author_id, title, explanation, published_at FROM ideas WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ideaIds]);
+      const missing = ideaIds.filter((id) => !rows.some((r) => r.id === id && r.cycle_id === cycleId));
+      if (missing.length) throw new DomainError(ErrorCode.NOT_FOUND, 'some ideas are not in this cycle', { ideaIds: missing });
+      const now = this.clock.now().toISOString();
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const ideas: BulkFateResult['ideas'] = [];
+      for (const id of ideaIds) {
+        const idea = byId.get(id) as IdeaLock;
+        try {
+          ideas.push({ id, status: await this.applyStep(m, idea, step, actor.id, now) });
+        } catch (error) {
+          if (error instanceof DomainError) throw new DomainError(error.code, `${error.message} (idea "${idea.title.slice(0, 80)}")`, { ...((error.details as object) ?? {}), ideaId: id });
+          throw error;
+        }
+      }
+      return { moved: ideas.length, ideas };
+    });
+  }
+
+  /** Applies one fate step to a locked idea; returns its new status. */
+  private async applyStep(m: EntityManager, idea: IdeaLock, dto: FateStepDto, actorId: string, now: string): Promise<FateStatus | 'published'> {
+    const ideaId = idea.id;
+    if (dto.step === 'publish') {
+      if (idea.published_at) throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, 'the fate is already published');
+      if (!FINAL.includes(idea.status)) throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, `an idea ${idea.status} has no final fate to publish yet`, { from: idea.status, step: dto.step });
+      const explanation = dto.explanation ?? idea.explanation;
+      if (idea.status !== 'retained' && !explanation) throw invalidFields('a fate other than "retained" is published with its explanation', { field: 'explanation', rule: 'required' });
+      await m.query(`UPDATE ideas SET published_at = $2, explanation = $3 WHERE id = $1`, [ideaId, now, explanation ?? null]);
+      await this.recordStep(m, idea, 'published', actorId, explanation ?? null, null, now);
+      return 'published';
+    }
+    const allowed = NEXT[idea.status]?.[dto.step];
+    if (!allowed) throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, `cannot ${dto.step} an idea that is ${idea.status}`, { from: idea.status, step: dto.step });
+    let to: FateStatus = allowed[0];
+    const set: Record<string, unknown> = {};
+    if (dto.step === 'screen') {
+      if (!dto.decision) throw invalidFields('screening needs a decision', { field: 'decision', rule: 'required' });
+      to = dto.decision === 'accept' ? 'accepted' : 'rejected';
+      if (to === 'rejected') {
+        if (!dto.rejectionReason) throw invalidFields('a rejection needs its reason', { field: 'rejectionReason', rule: 'required' });
+        set.rejection_reason = dto.rejectionReason;
+      }
+    }
+    if (dto.step === 'group') {
+      if (!dto.institution) throw invalidFields('grouping names the institution concerned', { field: 'institution', rule: 'required' });
+      set.institution = dto.institution;
+    }
+    if (dto.step === 'retain') {
+      if (!dto.draftCommitmentId) throw invalidFields('retaining names the proposed commitment', { field: 'draftCommitmentId', rule: 'required' });
+      const [draft] = await m.query(`SELECT 1 FROM draft_commitments WHERE id = $1 AND cycle_id = $2`, [dto.draftCommitmentId, idea.cycle_id]);
+      if (!draft) throw new DomainError(ErrorCode.NOT_FOUND, 'no such proposed commitment in this cycle');
+      set.draft_commitment_id = dto.draftCommitmentId;
+    }
+    if (dto.explanation) set.explanation = dto.explanation;
+    const columns = Object.keys(set);
+    await m.query(`UPDATE ideas SET status = $2${columns.map((c, i) => `, ${c} = $${i + 3}`).join('')} WHERE id = $1`, [ideaId, to, ...columns.map((c) => set[c])]);
+    await this.recordStep(m, idea, to, actorId, dto.explanation ?? null, dto.institution ?? null, now);
+    return to;
+  }
+
+  /** A cycle's ideas as the coordination team triages them (hidden ones too), oldest first, filtered by step, theme, reports. */
+  async triage(actor: Actor | null, query: PageQuery & IdeaTriageQueryDto & { cycleId: string }): Promise<Page<IdeaTriageView>> {
+    assertRole(actor, STAFF);
+    const { limit, offset } = boundPage(query);
+    await this.cycles.assertExists(query.cycleId);
+    const params: unknown[] = [query.cycleId];
+    const where = ['cycle_id = $1'];
+    if (query.status) where.push(`status = $${params.push(query.status)}`);
+    if (query.themeId) where.push(`theme_id = $${params.push(query.themeId)}`);
+    if (query.reported) where.push('reports > 0 AND hidden_at IS NULL');
+    if (query.hidden === true) where.push('hidden_at IS NOT NULL');
+    if (query.hidden === false) where.push('hidden_at IS NULL');
+    const clause = where.join(' AND ');
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM ideas WHERE ${clause}`, params);
+    const order = query.reported ? 'reports DESC, created_at, id' : 'created_at, id';
+    const rows: Row[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM ideas i WHERE ${clause} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`, params);
+    return {
+      items: rows.map((r) => ({
+        ...this.publicOf(r),
+        status: r.status,
+        reports: r.reports as number,
+        hidden: r.hidden_at ? { reason: r.hidden_reason as string, at: r.hidden_at.toISOString() } : null,
+      })),
+      total,
+      limit,
+      offset,
+    };
   }
 
   private async recordStep(m: EntityManager, idea: { id: string; cycle_id: string; author_id: string | null; title: string }, status: FateStatus | 'published', actorId: string, explanation: string | null, institution: string | null, at: string): Promise<void> {
