@@ -105,6 +105,8 @@ export const NotificationsRpc2 = {
   setPreference: rpc<{ type: string; mode: NotificationMode }, Record<string, NotificationMode>>('notifications.preferences.set'),
   sendDigests: rpc<Record<string, never>, { digests: number }>('notifications.digest.send'),
   deadLetters: rpc<PageQuery, Page<{ id: string; kind: 'email' | 'event'; subject: string; reason: string; at: string }>>('notifications.dead-letters.list'),
+  /** A dead e-mail queued again for sending (its attempts start over). */
+  retryDeadLetter: rpc<{ id: string }, { id: string; status: 'pending' }>('notifications.dead-letters.retry'),
 } as const;
 
 /** What the reporting service needs of a commitment, answered page by page for a rebuild. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertRole } from '@ogp/auth';
-import { boundPage, deadLetterStreamName, Page, PageQuery } from '@ogp/contracts';
+import { boundPage, deadLetterStreamName, DomainError, ErrorCode, Page, PageQuery } from '@ogp/contracts';
 import { MESSAGING_OPTIONS, MessagingModuleOptions, NATS_CONNECTION } from '@ogp/messaging';
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
@@ -65,5 +65,16 @@ export class DigestService {
       // No dead-letter stream yet: nothing to show.
     }
     return { items: items.slice(offset, offset + limit), total: items.length, limit, offset };
+  }
+
+  /** A dead e-mail goes back to the sending queue, its attempts starting over; the sender picks it up at once. */
+  async retryDeadLetter(actor: Actor | null, id: string): Promise<{ id: string; status: 'pending' }> {
+    assertRole(actor, ['admin']);
+    const rows = await this.dataSource.query(
+      `UPDATE email_queue SET status = 'pending', attempts = 0, next_attempt_at = now(), last_error = NULL WHERE id = $1 AND status = 'dead' RETURNING id`,
+      [id],
+    );
+    if (!rows[0].length) throw new DomainError(ErrorCode.NOT_FOUND, 'no such dead e-mail');
+    return { id, status: 'pending' };
   }
 }

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
 import { NOTIFICATION_MODES, NotificationMode, NotificationsRpc2, PageQueryDto } from '@ogp/contracts';
-import { IsIn, IsString, Length } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { DigestService } from '../email/digest.service';
 import { PreferencesService } from '../preferences/preferences.service';
 
@@ -13,6 +13,11 @@ class PreferenceDto {
 
   @IsIn(NOTIFICATION_MODES as readonly string[] as string[])
   mode: NotificationMode;
+}
+
+class DeadLetterRef {
+  @IsUUID()
+  id: string;
 }
 
 @Controller()
@@ -41,5 +46,10 @@ export class PreferencesController {
   @MessagePattern(NotificationsRpc2.deadLetters.subject)
   deadLetters(@Payload() dto: PageQueryDto, @RpcActor() actor: Actor | null) {
     return this.digests.deadLetters(actor, dto);
+  }
+
+  @MessagePattern(NotificationsRpc2.retryDeadLetter.subject)
+  retryDeadLetter(@Payload() dto: DeadLetterRef, @RpcActor() actor: Actor | null) {
+    return this.digests.retryDeadLetter(actor, dto.id);
   }
 }
