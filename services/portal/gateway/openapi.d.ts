@@ -68,6 +68,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/accounts/{id}/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * POST /accounts/:id/reactivate
+         * @description الأدوار المسموح بها: فريق التنسيق، مدير المنصة. Roles admitted: coordinator, admin.
+         */
+        post: operations["accounts_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/audit-trail": {
         parameters: {
             query?: never;
@@ -102,6 +122,26 @@ export interface paths {
         get: operations["reporting_deadLetters"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/dead-letters/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * POST /admin/dead-letters/:id/retry
+         * @description الأدوار المسموح بها: مدير المنصة. Roles admitted: admin.
+         */
+        post: operations["deadLetters_retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1020,6 +1060,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cycles/{id}/ideas/fate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * POST /cycles/:id/ideas/fate
+         * @description الأدوار المسموح بها: فريق التنسيق، مدير المنصة. Roles admitted: coordinator, admin.
+         */
+        post: operations["ideaTriage_bulkFate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/cycles/{id}/ideas/similar": {
         parameters: {
             query?: never;
@@ -1032,6 +1092,26 @@ export interface paths {
          * @description عمومي، دون تسجيل الدخول. Public: no login needed (a valid token, when sent, is read).
          */
         get: operations["participation_similar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cycles/{id}/ideas/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /cycles/:id/ideas/triage
+         * @description الأدوار المسموح بها: فريق التنسيق، مدير المنصة. Roles admitted: coordinator, admin.
+         */
+        get: operations["ideaTriage_triage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2262,7 +2342,7 @@ export interface components {
             presentCodes: string[];
         };
         /** @enum {string} */
-        AuditAction: "created" | "deactivated" | "updated" | "profile_updated" | "password_changed" | "password_reset" | "password_reset_requested" | "personal_data.listed" | "personal_data.read";
+        AuditAction: "created" | "deactivated" | "reactivated" | "updated" | "profile_updated" | "password_changed" | "password_reset" | "password_reset_requested" | "personal_data.listed" | "personal_data.read";
         AuditEntry: {
             id: string;
             at: string;
@@ -2275,7 +2355,7 @@ export interface components {
         };
         AuditTrailQueryDto: {
             /** @enum {string} */
-            action?: "created" | "deactivated" | "updated" | "profile_updated" | "password_changed" | "password_reset" | "password_reset_requested" | "personal_data.listed" | "personal_data.read";
+            action?: "created" | "deactivated" | "reactivated" | "updated" | "profile_updated" | "password_changed" | "password_reset" | "password_reset_requested" | "personal_data.listed" | "personal_data.read";
             /**
              * Format: uuid
              * @description Who acted.
@@ -2318,6 +2398,27 @@ export interface components {
             raisedAt: string;
             answer: string | null;
             answeredAt: string | null;
+        };
+        /** @description The ideas a bulk fate step moved, each with its new status. */
+        BulkFateResult: {
+            moved: number;
+            ideas: {
+                id: string;
+                status: components["schemas"]["FateStatus"] | "published";
+            }[];
+        };
+        BulkFateStepDto: {
+            ideaIds: string[];
+            /** @enum {string} */
+            step: "screen" | "group" | "share" | "study" | "retain" | "not_retain" | "publish";
+            /** @enum {string} */
+            decision?: "accept" | "reject";
+            /** @enum {string} */
+            rejectionReason?: "not_open_government" | "not_precise";
+            explanation?: string;
+            institution?: string;
+            /** Format: uuid */
+            draftCommitmentId?: string;
         };
         /** @description A person's private calendar feed: whether it exists, and its link only when just issued. */
         CalendarFeedView: {
@@ -2769,6 +2870,35 @@ export interface components {
             body: string;
             institution?: string;
         };
+        /** @description An idea as the coordination team triages it: its current step, reports and whether it is hidden. */
+        IdeaTriageView: {
+            id: string;
+            cycleId: string;
+            themeId: string;
+            /** @enum {string} */
+            channel: "portal" | "workshop";
+            workshopId: string | null;
+            title: string;
+            body: string;
+            institution: string | null;
+            /** @description Null when the author chose to appear anonymous. */
+            authorId: string | null;
+            createdAt: string;
+            /** @description Only once published, with its explanation. */
+            fate: {
+                status: components["schemas"]["FateStatus"];
+                explanation: string | null;
+                draftCommitmentId: string | null;
+                publishedAt: string;
+            } | null;
+            supports: number;
+            status: components["schemas"]["FateStatus"];
+            reports: number;
+            hidden: {
+                reason: string;
+                at: string;
+            } | null;
+        };
         ImportAreaDto: {
             code: string;
             title: components["schemas"]["LocalizedTextDto"];
@@ -3009,6 +3139,12 @@ export interface components {
         };
         Page_IdeaPublicView: {
             items: components["schemas"]["IdeaPublicView"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        Page_IdeaTriageView: {
+            items: components["schemas"]["IdeaTriageView"][];
             total: number;
             limit: number;
             offset: number;
@@ -3361,6 +3497,16 @@ export interface components {
             /** @constant */
             tokenType: "Bearer";
             expiresIn: number;
+        };
+        TriageQueryDto: {
+            limit?: number;
+            offset?: number;
+            /** @enum {string} */
+            status?: "received" | "accepted" | "rejected" | "grouped" | "shared" | "studied" | "retained" | "not_retained";
+            /** Format: uuid */
+            themeId?: string;
+            reported?: boolean;
+            hidden?: boolean;
         };
         UpdateAccountDto: {
             displayName?: string;
@@ -4159,10 +4305,128 @@ export interface operations {
             };
         };
     };
+    accounts_reactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description نجاح. Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
+                     *       "email": "citoyen@example.ma",
+                     *       "displayName": "فاطمة الزهراء العلوي",
+                     *       "roles": [
+                     *         "citizen"
+                     *       ],
+                     *       "scopes": {
+                     *         "institutions": [
+                     *           "الحكومة المنفتحة"
+                     *         ],
+                     *         "programmes": [
+                     *           "الحكومة المنفتحة"
+                     *         ]
+                     *       },
+                     *       "language": "ar",
+                     *       "active": false,
+                     *       "createdAt": "2026-03-15T09:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccountView"];
+                };
+            };
+            /** @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: يجب تسجيل الدخول. You must log in.
+             *     TOKEN_INVALID: رمز الجلسة غير صالح أو منتهي أو ملغى. Session token is invalid, expired or revoked.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED" | "TOKEN_INVALID";
+                        };
+                    };
+                };
+            };
+            /** @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+        };
+    };
     auditTrail_list: {
         parameters: {
             query?: {
-                action?: "created" | "deactivated" | "updated" | "profile_updated" | "password_changed" | "password_reset" | "password_reset_requested" | "personal_data.listed" | "personal_data.read";
+                action?: "created" | "deactivated" | "reactivated" | "updated" | "profile_updated" | "password_changed" | "password_reset" | "password_reset_requested" | "personal_data.listed" | "personal_data.read";
                 actorId?: string;
                 userId?: string;
                 from?: string;
@@ -4374,6 +4638,130 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: الخدمة لم تجب في الوقت المحدد. The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_TIMEOUT";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deadLetters_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description نجاح. Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
+                     *       "status": "pending"
+                     *     }
+                     */
+                    "application/json": {
+                        id: string;
+                        /** @constant */
+                        status: "pending";
+                    };
+                };
+            };
+            /** @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: يجب تسجيل الدخول. You must log in.
+             *     TOKEN_INVALID: رمز الجلسة غير صالح أو منتهي أو ملغى. Session token is invalid, expired or revoked.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED" | "TOKEN_INVALID";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
                         };
                     };
                 };
@@ -11292,6 +11680,193 @@ export interface operations {
             };
         };
     };
+    ideaTriage_bulkFate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ideaIds": [
+                 *         "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71"
+                 *       ],
+                 *       "step": "screen",
+                 *       "decision": "accept",
+                 *       "rejectionReason": "not_open_government",
+                 *       "explanation": "الحكومة المنفتحة",
+                 *       "institution": "الحكومة المنفتحة",
+                 *       "draftCommitmentId": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BulkFateStepDto"];
+            };
+        };
+        responses: {
+            /** @description نجاح. Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "moved": 1,
+                     *       "ideas": [
+                     *         {
+                     *           "id": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
+                     *           "status": "received"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BulkFateResult"];
+                };
+            };
+            /**
+             * @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid.
+             *     MALFORMED_JSON: نص الطلب ليس JSON صالحا. The request body is not valid JSON.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: يجب تسجيل الدخول. You must log in.
+             *     TOKEN_INVALID: رمز الجلسة غير صالح أو منتهي أو ملغى. Session token is invalid, expired or revoked.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED" | "TOKEN_INVALID";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description ILLEGAL_TRANSITION: لا يمكن الانتقال إلى هذه المرحلة من المرحلة الحالية. This step cannot follow the current one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "ILLEGAL_TRANSITION";
+                        };
+                    };
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: حجم الطلب يتجاوز الحد المسموح به. The request is larger than allowed. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        };
+                    };
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: نوع المحتوى غير مدعوم. Unsupported content type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNSUPPORTED_MEDIA_TYPE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: الخدمة لم تجب في الوقت المحدد. The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_TIMEOUT";
+                        };
+                    };
+                };
+            };
+        };
+    };
     participation_similar: {
         parameters: {
             query: {
@@ -11337,6 +11912,161 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: الخدمة لم تجب في الوقت المحدد. The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_TIMEOUT";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ideaTriage_triage: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                status?: "received" | "accepted" | "rejected" | "grouped" | "shared" | "studied" | "retained" | "not_retained";
+                themeId?: string;
+                reported?: boolean;
+                hidden?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description نجاح. Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
+                     *           "cycleId": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
+                     *           "themeId": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
+                     *           "channel": "portal",
+                     *           "workshopId": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
+                     *           "title": "تعزيز الشفافية في تدبير الصفقات العمومية",
+                     *           "body": "الحكومة المنفتحة",
+                     *           "institution": "الحكومة المنفتحة",
+                     *           "authorId": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
+                     *           "createdAt": "2026-03-15T09:30:00.000Z",
+                     *           "fate": {
+                     *             "status": "received",
+                     *             "explanation": "الحكومة المنفتحة",
+                     *             "draftCommitmentId": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
+                     *             "publishedAt": "2026-03-15T09:30:00.000Z"
+                     *           },
+                     *           "supports": 1,
+                     *           "status": "received",
+                     *           "reports": 1,
+                     *           "hidden": {
+                     *             "reason": "الفكرة لا ترتبط بقيم الانفتاح",
+                     *             "at": "الحكومة المنفتحة"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "limit": 20,
+                     *       "offset": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Page_IdeaTriageView"];
+                };
+            };
+            /** @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: يجب تسجيل الدخول. You must log in.
+             *     TOKEN_INVALID: رمز الجلسة غير صالح أو منتهي أو ملغى. Session token is invalid, expired or revoked.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED" | "TOKEN_INVALID";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };

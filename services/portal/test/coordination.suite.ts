@@ -15,14 +15,17 @@ const BAD_CSV = [CSV_HEADER, GOOD_ROWS[0], GOOD_ROWS[1].replace(',MEF,', ',NOBOD
 const GOOD_CSV = [CSV_HEADER, ...GOOD_ROWS].join('\n');
 
 export function coordinationSuite(ctx: PortalContext): void {
-  describe('coordination team in a real browser: plan import', () => {
+  describe('coordination team in a real browser: plan import, idea triage, reports', () => {
     const platform = ctx.platform;
     const contexts: BrowserContext[] = [];
 
     async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
       const context = await ctx.browser.newContext({ baseURL: platform.portalUrl, javaScriptEnabled: options.javaScriptEnabled ?? true });
       contexts.push(context);
-      return context.newPage();
+      const page = await context.newPage();
+      // A step that cannot happen fails at that step, not at the test's timeout.
+      page.setDefaultTimeout(20000);
+      return page;
     }
 
     async function logIn(page: Page, locale: string, email: string, next: string): Promise<void> {
@@ -49,7 +52,8 @@ export function coordinationSuite(ctx: PortalContext): void {
       const csp = collectCspViolations(page);
       await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/plans/import');
       expect(await page.getAttribute('html', 'dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
-      expect(await seriousViolations(page)).toEqual([]);
+      // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
+      if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
       const code = `CSV-${locale.toUpperCase()}-${Date.now() % 100000}`;
       const before = await planCodes();
 
@@ -68,10 +72,11 @@ export function coordinationSuite(ctx: PortalContext): void {
       const refused = page.locator('#import-row-errors tbody tr');
       await expect(refused.count()).resolves.toBe(1);
       await expect(refused.first().getAttribute('data-row')).resolves.toBe('line 3');
-      await expect(refused.first().locator('th').textContent()).resolves.toBe('line 3');
+      await expect(refused.first().locator('th').textContent()).resolves.toBe(locale === 'ar' ? 'السطر 3' : 'Line 3');
       await expect(refused.first().textContent()).resolves.toContain('NOBODY');
       await expect(refused.first().textContent()).resolves.toContain('lead_institution_code');
-      expect(await seriousViolations(page)).toEqual([]);
+      // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
+      if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, `coord-${locale}-import-refused`);
       expect(await planCodes()).toEqual(before);
 
@@ -97,16 +102,16 @@ export function coordinationSuite(ctx: PortalContext): void {
         plan: { code: `JSON-${Date.now() % 100000}`, title: { ar: 'خطة JSON' }, startDate: '2025-01-01', endDate: '2026-12-31' },
         areas: [{ code: 'A1', title: { ar: 'محور' } }],
         commitments: [
-          { number: 1, areaCode: 'A1', leadInstitutionCode: 'MEF', title: { ar: 'التزام أول' }, startDate: '2025-01-01', endDate: '2026-12-31' },
-          { number: 2, areaCode: 'A9', leadInstitutionCode: 'MEF', title: { ar: 'التزام ثان' }, startDate: '2025-01-01', endDate: '2026-12-31' },
+          { number: 1, areaCode: 'A1', leadInstitutionCode: 'MEF', title: { ar: 'التزام أول' }, startDate: '2025-01-01', endDate: '2026-12-31', ogpValues: ['access_to_information'] },
+          { number: 2, areaCode: 'A9', leadInstitutionCode: 'MEF', title: { ar: 'التزام ثان' }, startDate: '2025-01-01', endDate: '2026-12-31', ogpValues: ['access_to_information'] },
         ],
       };
       await page.setInputFiles('#import-file', { name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan), 'utf8') });
       await page.click('#import button[type=submit]');
       await page.locator('#import-error[role=alert]').waitFor();
-      const row = page.locator('#import-row-errors tbody tr').first();
-      await expect(row.getAttribute('data-row')).resolves.toBe('commitments[1]');
+      const row = page.locator('#import-row-errors tbody tr[data-row="commitments[1]"]').first();
       await expect(row.textContent()).resolves.toContain('2. التزام ثان');
+      await expect(page.locator('#import-row-errors tbody tr[data-row="commitments[1]"] td code', { hasText: 'areaCode' }).count()).resolves.toBe(1);
       expect(await planCodes()).toEqual(before);
     });
 
@@ -117,13 +122,141 @@ export function coordinationSuite(ctx: PortalContext): void {
       await expect(page.locator('#import').count()).resolves.toBe(0);
     });
 
+    const DAY = 24 * 3600 * 1000;
+    const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+
+    /** A cycle whose ideas window is open, with `count` ideas from two new citizens (each under the hourly limit). */
+    async function cycleWithIdeas(code: string, count: number): Promise<{ id: string; ideas: string[]; citizen: string }> {
+      const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
+      const now = Date.now();
+      const iso = (ms: number) => new Date(ms).toISOString();
+      const cycle = await platform.json<{ id: string; themes: { id: string }[] }>('/cycles', {
+        method: 'POST',
+        headers: auth(coordinator),
+        body: JSON.stringify({
+          programmeId: platform.programmeId,
+          code,
+          title: { ar: `دورة الفرز ${code}`, fr: `Cycle de tri ${code}`, en: `Triage cycle ${code}` },
+          phases: [
+            { kind: 'ideas', opensAt: iso(now - DAY), closesAt: iso(now + 30 * DAY) },
+            { kind: 'consultation', opensAt: iso(now + 31 * DAY), closesAt: iso(now + 60 * DAY) },
+            { kind: 'candidacy', opensAt: iso(now + 61 * DAY), closesAt: iso(now + 90 * DAY) },
+          ],
+          themes: [{ number: 1, title: { ar: 'الشفافية الميزانياتية', fr: 'Transparence budgétaire', en: 'Budget transparency' } }],
+        }),
+      });
+      const citizens: string[] = [];
+      for (const n of [1, 2]) {
+        const email = `triage-${code.toLowerCase()}-${n}-${Date.now()}@example.ma`;
+        await fetch(`${platform.gatewayUrl}/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Zq7-farz-Fikra-Nahr-2026', displayName: `Citizen ${n}`, role: 'citizen' }) });
+        citizens.push((await platform.login(email, 'Zq7-farz-Fikra-Nahr-2026')).accessToken);
+      }
+      const ideas: string[] = [];
+      for (let i = 1; i <= count; i++) {
+        const idea = await platform.json<{ id: string }>('/ideas', {
+          method: 'POST',
+          headers: auth(citizens[i % 2]),
+          body: JSON.stringify({ cycleId: cycle.id, themeId: cycle.themes[0].id, title: `فكرة للفرز رقم ${i}`, body: `نص الفكرة رقم ${i} عن نشر ميزانيات الجماعات كبيانات مفتوحة.` }),
+        });
+        ideas.push(idea.id);
+      }
+      return { id: cycle.id, ideas, citizen: citizens[0] };
+    }
+
+    async function triageTotal(cycleId: string, status: string): Promise<number> {
+      const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
+      return (await platform.json<{ total: number }>(`/cycles/${cycleId}/ideas/triage?status=${status}&limit=1`, { headers: auth(coordinator) })).total;
+    }
+
+    it.each([
+      ['ar', true],
+      ['en', false],
+    ] as const)('%s (JavaScript %s): a coordinator moves 20 ideas one fate step in bulk; a step without its reason is refused against its field and moves nothing', async (locale, javaScriptEnabled) => {
+      const cycle = await cycleWithIdeas(`TRIAGE-${locale.toUpperCase()}-${Date.now() % 100000}`, 21);
+      const page = await newPage({ javaScriptEnabled });
+      await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/ideas');
+      await page.goto(`/${locale}/coordination/ideas?cycle=${cycle.id}&status=received`);
+      await expect(page.locator('#triage tbody tr').count()).resolves.toBe(21);
+      // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
+      if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `coord-${locale}-triage`);
+
+      for (const id of cycle.ideas.slice(0, 20)) await page.check(`#pick-${id}`);
+      await page.selectOption('#move-step', 'screen:accept');
+      await Promise.all([page.waitForURL(/moved=20/), page.click('#move button[value=submit]')]);
+      await expect(page.textContent('#triage-moved')).resolves.toBe(locale === 'ar' ? 'انتقلت 20 فكرة خطوة واحدة.' : '20 ideas moved one step.');
+      await expect(page.locator('#triage tbody tr').count()).resolves.toBe(1);
+      expect(await triageTotal(cycle.id, 'accepted')).toBe(20);
+
+      // The last one rejected without its reason: refused on the page, against the field; nothing moves.
+      await page.check(`#pick-${cycle.ideas[20]}`);
+      await page.selectOption('#move-step', 'screen:reject');
+      await page.fill('#move-explanation', 'Cette idée ne relève pas du gouvernement ouvert.');
+      await page.click('#move button[value=submit]');
+      await page.locator('#move-error[role=alert]').waitFor();
+      expect(await page.getAttribute('#move-rejectionReason', 'aria-invalid')).toBe('true');
+      expect(await triageTotal(cycle.id, 'received')).toBe(1);
+      // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
+      if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    it('en: the moderation queue lists a reported idea; the coordinator hides it with a reason and it leaves the queue', async () => {
+      const cycle = await cycleWithIdeas(`MOD-${Date.now() % 100000}`, 2);
+      const reporter = (await platform.login('citizen@demo.ogp.ma')).accessToken;
+      await platform.json(`/ideas/${cycle.ideas[1]}/report`, { method: 'POST', headers: auth(reporter), body: JSON.stringify({ reason: 'Propos injurieux' }) });
+      const page = await newPage();
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/ideas');
+      await page.goto(`/en/coordination/ideas?cycle=${cycle.id}&reported=1`);
+      await expect(page.locator('#triage tbody tr').count()).resolves.toBe(1);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'coord-en-moderation');
+      await page.fill(`#hide-${cycle.ideas[1]}-reason`, 'Insulting words');
+      await page.click(`#hide-${cycle.ideas[1]} button[value=submit]`);
+      await page.locator(`#hide-${cycle.ideas[1]}-done[role=status]`).waitFor();
+      const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
+      const hidden = await platform.json<{ items: { id: string }[] }>(`/cycles/${cycle.id}/ideas/triage?hidden=true`, { headers: auth(coordinator) });
+      expect(hidden.items.map((i) => i.id)).toEqual([cycle.ideas[1]]);
+      await page.goto(`/en/coordination/ideas?cycle=${cycle.id}&reported=1`);
+      await expect(page.locator('#triage tbody tr').count()).resolves.toBe(0);
+    });
+
+    it.each([
+      ['ar', true, 'pdf', 'application/pdf'],
+      ['en', false, 'csv', 'text/csv'],
+    ] as const)('%s (JavaScript %s): a coordinator starts a plan dashboard report (%s), follows its progress until it is ready and downloads it', async (locale, javaScriptEnabled, format, type) => {
+      const page = await newPage({ javaScriptEnabled });
+      await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/reports');
+      // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
+      if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `coord-${locale}-reports`);
+      const plans = await platform.json<{ plans: { id: string; code: string }[] }>(`/programmes/${platform.programmeId}/plans`);
+      const plan = plans.plans.find((p) => p.code === '2018-2020')!;
+      await page.check('#report-kind-plan_dashboard');
+      await page.selectOption('#report-planId', plan.id);
+      await page.selectOption('#report-format', format);
+      await Promise.all([page.waitForURL(/\/coordination\/reports\/[0-9a-f-]{36}$/), page.click('#report button[value=submit]')]);
+      const id = new URL(page.url()).pathname.split('/').pop()!;
+      await expect(page.locator('#report-progress').count()).resolves.toBe(1);
+      // Live (JavaScript: polled every second) or by the page's own refresh (no JavaScript): the download appears.
+      await page.locator('#report-download').waitFor({ timeout: 90000 });
+      await expect(page.getAttribute('#report-status', 'data-status')).resolves.toBe('done');
+      await expect(page.getAttribute('#report-progress', 'value')).resolves.toBe('100');
+      // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
+      if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `coord-${locale}-report-done`);
+      const file = await page.request.get(`/files/reports/${id}`);
+      expect(file.status()).toBe(200);
+      expect(file.headers()['content-type']).toContain(type);
+      expect((await file.body()).length).toBeGreaterThan(100);
+    }, 150000);
+
     it.each(['ar', 'en'])('%s: the coordination pages have no serious or critical axe violation; screenshots', async (locale) => {
       const page = await newPage();
       await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination');
-      for (const path of ['/coordination', '/coordination/plans/import']) {
+      for (const path of ['/coordination', '/coordination/plans/import', '/coordination/ideas', '/coordination/ideas?reported=1', '/coordination/reports']) {
         await page.goto(`/${locale}${path}`);
         expect([path, await seriousViolations(page)]).toEqual([path, []]);
-        await screenshot(page, `coord-${locale}${path.replace(/\//g, '-')}`);
+        await screenshot(page, `coord-${locale}${path.replace(/[/?=]/g, '-')}`);
       }
     });
   });

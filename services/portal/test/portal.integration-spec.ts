@@ -1,5 +1,6 @@
 import { freePort, Mailbox } from '@ogp/testing';
 import { launchChromium } from './browser';
+import { adminSuite } from './admin.suite';
 import { citizenSuite } from './citizen.suite';
 import { feedsSuite } from './feeds.suite';
 import { coordinationSuite } from './coordination.suite';
@@ -33,3 +34,4 @@ publicSpaceSuite(ctx);
 citizenSuite(ctx);
 feedsSuite(ctx);
 coordinationSuite(ctx);
+adminSuite(ctx);

@@ -16,6 +16,8 @@ export interface ActionFormProps {
   quiet?: boolean;
   /** Rendered after the fields (e.g. live suggestions). */
   children?: ReactNode;
+  /** Render the children before the fields (a list to pick from, then what to do with the picked ones). */
+  childrenFirst?: boolean;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface ActionFormProps {
  * outcome). The error of the form is announced (role=alert), each field error is linked to its field
  * (aria-describedby, aria-invalid); the success message is announced politely (role=status).
  */
-export function ActionForm({ id, action, fields, submit, hidden = {}, csrf, intents = [], quiet, children }: ActionFormProps) {
+export function ActionForm({ id, action, fields, submit, hidden = {}, csrf, intents = [], quiet, children, childrenFirst }: ActionFormProps) {
   const [state, formAction, pending] = useActionState<CitizenFormState, FormData>(action, {});
   const fieldError = (name: string) => state.fieldErrors?.[name];
   const value = (f: FormField) => state.values?.[f.name] ?? f.defaultValue ?? '';
@@ -57,6 +59,7 @@ export function ActionForm({ id, action, fields, submit, hidden = {}, csrf, inte
       {Object.entries(hidden).map(([name, v]) => (
         <input key={name} type="hidden" name={name} value={v} />
       ))}
+      {childrenFirst ? children : null}
       {fields.map((f) => {
         const fid = `${id}-${f.name}`;
         const error = fieldError(f.name);
@@ -119,7 +122,7 @@ export function ActionForm({ id, action, fields, submit, hidden = {}, csrf, inte
           </div>
         );
       })}
-      {children}
+      {childrenFirst ? null : children}
       <div className="form-actions">
         {intents.map((i) => (
           <button key={i.value} type="submit" name="intent" value={i.value} className="button button-quiet" disabled={pending}>

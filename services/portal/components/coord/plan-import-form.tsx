@@ -21,6 +21,14 @@ export interface PlanImportLabels {
   content: string;
   field: string;
   problem: string;
+  /** "Line {n}" in the reader's language. */
+  line: string;
+}
+
+/** `line 4` (as the gateway names a CSV row) in the reader's language; a JSON row's path stays as it is. */
+function rowLabel(row: string, line: string): string {
+  const m = /^line (\d+)$/.exec(row);
+  return m ? line.replace('{n}', m[1]) : row;
 }
 
 /**
@@ -109,10 +117,10 @@ export function PlanImportForm({
                   <tr key={`${r.row}-${i}`} data-row={r.row} className="row-error">
                     {i === 0 ? (
                       <>
-                        <th scope="row" rowSpan={r.errors.length} dir="ltr">
-                          {r.row}
+                        <th scope="row" rowSpan={r.errors.length}>
+                          {rowLabel(r.row, labels.line)}
                         </th>
-                        <td rowSpan={r.errors.length} dir="auto" className="row-excerpt">
+                        <td rowSpan={r.errors.length} dir="ltr" className="row-excerpt">
                           <code>{r.excerpt}</code>
                         </td>
                       </>

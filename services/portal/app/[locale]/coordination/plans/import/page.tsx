@@ -57,6 +57,7 @@ export default async function PlanImportPage({ params }: { params: Promise<{ loc
           content: t('coord.import.content'),
           field: t('coord.import.field'),
           problem: t('coord.import.problem'),
+          line: t('coord.import.line', { n: '{n}' }),
         }}
       />
     </section>

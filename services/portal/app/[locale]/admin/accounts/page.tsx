@@ -1,0 +1,95 @@
+import type { Metadata } from 'next';
+import { ACCOUNT_ROLES, AccountView } from '../../../../components/coord/admin-views';
+import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
+import { Pagination } from '../../../../components/pagination';
+import { gateway } from '../../../../gateway/gateway-client';
+import { pageNumber } from '../../../../gateway/read-or-missing';
+import type { Page } from '../../../../gateway/views';
+import { localeTools } from '../../../../i18n/request-locale';
+import { MessageKey } from '../../../../i18n/translator';
+
+const PAGE_SIZE = 20;
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeTools(params);
+  return { title: t('admin.accounts.title') };
+}
+
+/** Every account, 20 a page, filtered by role (in the URL); each links to its page where it is changed. */
+export default async function AccountsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale, t, f } = await localeTools(params);
+  const search = await searchParams;
+  const role = ACCOUNT_ROLES.find((r) => r === search.role);
+  const page = pageNumber(search.page);
+  if (!(await staffAccount(locale, '/admin/accounts', ['admin']))) return <NotAllowed locale={locale} t={t} />;
+  const accounts = await (await gateway.user(locale)).get<Page<AccountView>>('/accounts', { query: { role, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } });
+  const pages = Math.max(1, Math.ceil(accounts.total / PAGE_SIZE));
+  const base = `/${locale}/admin/accounts`;
+  return (
+    <section className="page-section" aria-labelledby="accounts-title">
+      <h1 id="accounts-title">{t('admin.accounts.title')}</h1>
+      <p className="lead">{t('admin.accounts.intro')}</p>
+      <p>
+        <a className="button" href={`${base}/new`}>
+          {t('admin.accounts.new')}
+        </a>
+      </p>
+      <form method="get" action={base} className="filters" role="search" aria-label={t('admin.accounts.filters')}>
+        <div className="field">
+          <label htmlFor="f-role">{t('admin.account.role')}</label>
+          <select id="f-role" name="role" defaultValue={role ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {ACCOUNT_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`admin.role.${r}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-actions">
+          <button type="submit" className="button">
+            {t('common.filter')}
+          </button>
+          <a className="button button-quiet" href={base}>
+            {t('common.reset')}
+          </a>
+        </div>
+      </form>
+      <p className="muted" role="status">
+        {t('common.results', { count: accounts.total })}
+      </p>
+      <div className="table-scroll">
+        <table id="accounts">
+          <caption className="visually-hidden">{t('admin.accounts.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.account.name')}</th>
+              <th scope="col">{t('admin.account.email')}</th>
+              <th scope="col">{t('admin.account.role')}</th>
+              <th scope="col">{t('admin.account.state')}</th>
+              <th scope="col">{t('admin.account.createdAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.items.map((a) => (
+              <tr key={a.id} data-email={a.email}>
+                <th scope="row">
+                  <a href={`${base}/${a.id}`} dir="auto">
+                    {a.displayName}
+                  </a>
+                </th>
+                <td dir="ltr">{a.email}</td>
+                <td>{a.roles.map((r) => t(`admin.role.${r}` as MessageKey)).join(locale === 'ar' ? '، ' : ', ')}</td>
+                <td className={a.active ? 'state-active' : 'state-inactive'}>{a.active ? t('admin.account.active') : t('admin.account.inactive')}</td>
+                <td>
+                  <time dateTime={a.createdAt}>{f.date(a.createdAt)}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination basePath={base} params={{ role }} page={page} pages={pages} t={t} />
+    </section>
+  );
+}

@@ -1,0 +1,189 @@
+import type { Metadata } from 'next';
+import { AUDIT_ACTIONS, AccountView, AuditEntry } from '../../../../components/coord/admin-views';
+import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
+import { Pagination } from '../../../../components/pagination';
+import { gateway } from '../../../../gateway/gateway-client';
+import { pageNumber, uuidOrUndefined } from '../../../../gateway/read-or-missing';
+import type { Page } from '../../../../gateway/views';
+import { localeTools } from '../../../../i18n/request-locale';
+import { MessageKey } from '../../../../i18n/translator';
+
+const PAGE_SIZE = 25;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeTools(params);
+  return { title: t('admin.audit.title') };
+}
+
+type Snapshot = Partial<AccountView> | null;
+
+/** What changed between two snapshots of an account, field by field (roles, scopes, state, name, language). */
+function changes(before: unknown, after: unknown): { field: string; from: string; to: string }[] {
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
+  if (!before || !after) return [];
+  return ['displayName', 'roles', 'scopes', 'active', 'language']
+    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map((k) => ({ field: k, from: show(a[k]), to: show(b[k]) }));
+}
+
+function show(value: unknown): string {
+  if (Array.isArray(value)) return value.join(', ') || '—';
+  if (value && typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${show(v)}`).join('; ');
+  return value === undefined || value === null ? '—' : String(value);
+}
+
+/**
+ * The audit trail: who changed or read which account, when, newest first; filtered by action,
+ * who acted, which account and a period (all in the URL), 25 a page.
+ */
+export default async function AuditTrailPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale, t, f } = await localeTools(params);
+  const search = await searchParams;
+  const one = (k: string) => (typeof search[k] === 'string' ? (search[k] as string).trim() : undefined);
+  const filters = {
+    action: AUDIT_ACTIONS.find((a) => a === one('action')),
+    actorId: uuidOrUndefined(one('actorId')),
+    userId: uuidOrUndefined(one('userId')),
+    from: DATE.test(one('from') ?? '') ? one('from') : undefined,
+    to: DATE.test(one('to') ?? '') ? one('to') : undefined,
+  };
+  const page = pageNumber(one('page'));
+  if (!(await staffAccount(locale, '/admin/audit-trail', ['admin']))) return <NotAllowed locale={locale} t={t} />;
+  const api = await gateway.user(locale);
+  const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400000).toISOString();
+  const [trail, admins, coordinators] = await Promise.all([
+    api.get<Page<AuditEntry>>('/admin/audit-trail', {
+      query: {
+        action: filters.action,
+        actorId: filters.actorId,
+        userId: filters.userId,
+        from: filters.from ? `${filters.from}T00:00:00Z` : undefined,
+        to: filters.to ? nextDay(filters.to) : undefined,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+      },
+    }),
+    api.get<Page<AccountView>>('/accounts', { query: { role: 'admin', limit: 100 } }),
+    api.get<Page<AccountView>>('/accounts', { query: { role: 'coordinator', limit: 100 } }),
+  ]);
+  // Names of the staff who act; an account acted on is named by its own snapshot in the entry.
+  const staff = new Map([...admins.items, ...coordinators.items].map((a) => [a.id, a.displayName]));
+  const pages = Math.max(1, Math.ceil(trail.total / PAGE_SIZE));
+  const base = `/${locale}/admin/audit-trail`;
+  const accountLink = (id: string | null, name: string | undefined) =>
+    id ? (
+      <a href={`/${locale}/admin/accounts/${id}`} dir="auto">
+        {name ?? id.slice(0, 8)}
+      </a>
+    ) : (
+      '—'
+    );
+  return (
+    <section className="page-section" aria-labelledby="audit-title">
+      <h1 id="audit-title">{t('admin.audit.title')}</h1>
+      <p className="lead">{t('admin.audit.intro')}</p>
+      <form method="get" action={base} className="filters" role="search" aria-label={t('admin.audit.filters')}>
+        <div className="field">
+          <label htmlFor="f-action">{t('admin.audit.action')}</label>
+          <select id="f-action" name="action" defaultValue={filters.action ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {t(`admin.audit.actions.${a.replace('.', '_')}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-actorId">{t('admin.audit.actor')}</label>
+          <select id="f-actorId" name="actorId" defaultValue={filters.actorId ?? ''}>
+            <option value="">{t('common.all')}</option>
+            {[...staff.entries()].map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-userId">{t('admin.audit.account')}</label>
+          <input id="f-userId" name="userId" dir="ltr" defaultValue={filters.userId ?? ''} maxLength={36} aria-describedby="f-userId-hint" />
+          <p className="field-hint muted" id="f-userId-hint">
+            {t('admin.audit.accountHint')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="f-from">{t('admin.audit.from')}</label>
+          <input id="f-from" name="from" type="date" defaultValue={filters.from ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-to">{t('admin.audit.to')}</label>
+          <input id="f-to" name="to" type="date" defaultValue={filters.to ?? ''} />
+        </div>
+        <div className="filter-actions">
+          <button type="submit" className="button">
+            {t('common.filter')}
+          </button>
+          <a className="button button-quiet" href={base}>
+            {t('common.reset')}
+          </a>
+        </div>
+      </form>
+      <p className="muted" role="status">
+        {t('common.results', { count: trail.total })}
+      </p>
+      <div className="table-scroll">
+        <table id="audit-trail">
+          <caption className="visually-hidden">{t('admin.audit.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.audit.when')}</th>
+              <th scope="col">{t('admin.audit.actor')}</th>
+              <th scope="col">{t('admin.audit.action')}</th>
+              <th scope="col">{t('admin.audit.account')}</th>
+              <th scope="col">{t('admin.audit.what')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {trail.items.map((e) => {
+              const snapshot = (e.after ?? e.before) as Snapshot;
+              const diff = changes(e.before, e.after);
+              const listed = (e.details as { accountIds?: string[] } | null)?.accountIds;
+              return (
+                <tr key={e.id} data-action={e.action}>
+                  <td>
+                    <time dateTime={e.at}>{f.dateTime(e.at)}</time>
+                  </td>
+                  <td>{accountLink(e.actorId, e.actorId ? (staff.get(e.actorId) ?? (e.actorId === e.userId ? snapshot?.displayName : undefined)) : undefined)}</td>
+                  <th scope="row">{t(`admin.audit.actions.${e.action.replace('.', '_')}` as MessageKey)}</th>
+                  <td>{accountLink(e.userId, snapshot?.displayName)}</td>
+                  <td>
+                    {diff.length ? (
+                      <ul className="plain">
+                        {diff.map((c) => (
+                          <li key={c.field}>
+                            <span className="muted">{t(`admin.audit.fields.${c.field}` as MessageKey)}</span>{' '}
+                            <bdi dir="ltr">
+                              {c.from} → {c.to}
+                            </bdi>
+                          </li>
+                        ))}
+                      </ul>
+                    ) : listed ? (
+                      t('admin.audit.listed', { count: listed.length })
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <Pagination basePath={base} params={{ action: filters.action, actorId: filters.actorId, userId: filters.userId, from: filters.from, to: filters.to }} page={page} pages={pages} t={t} />
+    </section>
+  );
+}

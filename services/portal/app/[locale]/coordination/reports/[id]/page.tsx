@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import { ReportProgressLive } from '../../../../../components/coord/report-progress-live';
+import type { ReportView } from '../../../../../components/coord/report-views';
+import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
+import { NotFoundView } from '../../../../../components/not-found-view';
+import { gateway } from '../../../../../gateway/gateway-client';
+import { isUuid, readOrMissing } from '../../../../../gateway/read-or-missing';
+import { localeTools } from '../../../../../i18n/request-locale';
+import { MessageKey } from '../../../../../i18n/translator';
+
+type Params = Promise<{ locale: string; id: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { t } = await localeTools(params);
+  return { title: t('coord.reports.one') };
+}
+
+/**
+ * One report job: its progress bar fed by the job's progress (the client component asks every
+ * second; without JavaScript the page refreshes itself every two seconds while the job runs, and a
+ * link reloads it), then the download.
+ */
+export default async function ReportPage({ params }: { params: Params }) {
+  const { locale, t, f } = await localeTools(params);
+  const { id } = await params;
+  if (!(await staffAccount(locale, `/coordination/reports/${id}`, ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
+  const report = await readOrMissing((await gateway.user(locale)).get<ReportView>('/reports/{id}', { path: { id } }));
+  if (!report) return <NotFoundView locale={locale} t={t} />;
+  const finished = report.status === 'done' || report.status === 'failed';
+  const statuses = { queued: t('coord.reports.statuses.queued'), running: t('coord.reports.statuses.running'), done: t('coord.reports.statuses.done'), failed: t('coord.reports.statuses.failed') };
+  return (
+    <section className="page-section narrow-wide" aria-labelledby="report-title">
+      {finished ? null : (
+        <noscript>
+          <meta httpEquiv="refresh" content="2" />
+        </noscript>
+      )}
+      <h1 id="report-title">{t(`coord.reports.kinds.${report.kind}` as MessageKey)}</h1>
+      <dl className="facts">
+        <dt>{t('coord.reports.format')}</dt>
+        <dd>{report.format.toUpperCase()}</dd>
+        <dt>{t('coord.reports.requestedAt')}</dt>
+        <dd>
+          <time dateTime={report.createdAt}>{f.dateTime(report.createdAt)}</time>
+        </dd>
+      </dl>
+      <ReportProgressLive statusUrl={`/${locale}/coordination/reports/${report.id}/status`} initial={{ status: report.status, progress: report.progress }} labels={{ progress: t('coord.reports.progress'), statuses }} />
+      {report.status === 'done' ? (
+        <p>
+          <a className="button" id="report-download" href={`/files/reports/${report.id}`} download>
+            {t('coord.reports.download', { format: report.format.toUpperCase(), size: f.number(Math.max(1, Math.round((report.size ?? 0) / 1024))) })}
+          </a>
+        </p>
+      ) : null}
+      {report.status === 'failed' ? (
+        <p className="form-error" role="alert">
+          {t('coord.reports.failed')}
+        </p>
+      ) : null}
+      {finished ? null : (
+        <p className="muted">
+          {t('coord.reports.noScript')} <a href={`/${locale}/coordination/reports/${report.id}`}>{t('coord.reports.reload')}</a>
+        </p>
+      )}
+      <p>
+        <a href={`/${locale}/coordination/reports`}>{t('coord.reports.back')}</a>
+      </p>
+    </section>
+  );
+}
