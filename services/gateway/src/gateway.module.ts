@@ -16,6 +16,8 @@ import { OperationsController } from './forwarding/operations.controller';
 import { ProgrammesController } from './forwarding/programmes.controller';
 import { PlansController } from './forwarding/plans.controller';
 import { CommitmentsController } from './forwarding/commitments.controller';
+import { DeadLettersController } from './forwarding/dead-letters.controller';
+import { IdeaTriageController } from './forwarding/idea-triage.controller';
 import { ParticipationController } from './forwarding/participation.controller';
 import { ReportingController } from './forwarding/reporting.controller';
 import { FeedsController } from './forwarding/feeds.controller';
@@ -69,7 +71,7 @@ export class GatewayModule {
         DiscoveryModule,
         LiveModule,
       ],
-      controllers: [AuthController, MeController, AccountsController, AuditTrailController, ProgrammesController, PlansController, CommitmentsController, ParticipationController, ReportingController, NotificationsController, FollowsController, OperationsController, FeedsController, OpenDataController, CalendarFeedsController],
+      controllers: [AuthController, MeController, AccountsController, AuditTrailController, ProgrammesController, PlansController, CommitmentsController, ParticipationController, IdeaTriageController, ReportingController, DeadLettersController, NotificationsController, FollowsController, OperationsController, FeedsController, OpenDataController, CalendarFeedsController],
       providers: [
         AuthService,
         UsersService,
