@@ -181,7 +181,13 @@ export function coordinationSuite(ctx: PortalContext): void {
       if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, `coord-${locale}-triage`);
 
-      for (const id of cycle.ideas.slice(0, 20)) await page.check(`#pick-${id}`);
+      if (javaScriptEnabled) {
+        // All on the page at once, then the last one unticked.
+        await page.check('#move-all');
+        await page.uncheck(`#pick-${cycle.ideas[20]}`);
+      } else {
+        for (const id of cycle.ideas.slice(0, 20)) await page.check(`#pick-${id}`);
+      }
       await page.selectOption('#move-step', 'screen:accept');
       await Promise.all([page.waitForURL(/moved=20/), page.click('#move button[value=submit]')]);
       await expect(page.textContent('#triage-moved')).resolves.toBe(locale === 'ar' ? 'انتقلت 20 فكرة خطوة واحدة.' : '20 ideas moved one step.');

@@ -27,6 +27,10 @@ export async function createAccount(_state: CitizenFormState, form: FormData): P
   const t = translator(locale);
   const values = { displayName: formText(form, 'displayName', 200), email: formText(form, 'email', 300), role: formText(form, 'role', 20), language: formText(form, 'language', 2) };
   const password = String(form.get('password') ?? '');
+  const scopes = scopesOf(form);
+  // The ticked scope boxes come back ticked after a refusal.
+  for (const id of scopes.programmes) (values as Record<string, string>)[`programme-${id}`] = 'true';
+  for (const id of scopes.institutions) (values as Record<string, string>)[`institution-${id}`] = 'true';
   if (!(await verifyCsrf(form))) return expiredFormState(locale, values);
   const fieldErrors: Record<string, string> = {};
   if (!values.displayName) fieldErrors.displayName = t('auth.required');
@@ -39,7 +43,7 @@ export async function createAccount(_state: CitizenFormState, form: FormData): P
     password,
     displayName: values.displayName,
     roles: [values.role],
-    scopes: scopesOf(form),
+    scopes,
     ...(['ar', 'fr', 'en'].includes(values.language) ? { language: values.language } : {}),
   });
   if (!sent.ok) {

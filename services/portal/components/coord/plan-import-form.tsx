@@ -100,7 +100,7 @@ export function PlanImportForm({
         </div>
       </form>
       {state.rowErrors?.length ? (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={labels.rowsCaption}>
           <table id="import-row-errors" aria-describedby="import-error">
             <caption>{labels.rowsCaption}</caption>
             <thead>

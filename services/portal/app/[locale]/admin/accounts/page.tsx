@@ -58,7 +58,7 @@ export default async function AccountsPage({ params, searchParams }: { params: P
       <p className="muted" role="status">
         {t('common.results', { count: accounts.total })}
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('admin.accounts.title')}>
         <table id="accounts">
           <caption className="visually-hidden">{t('admin.accounts.title')}</caption>
           <thead>

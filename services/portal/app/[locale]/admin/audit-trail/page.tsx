@@ -134,7 +134,7 @@ export default async function AuditTrailPage({ params, searchParams }: { params:
       <p className="muted" role="status">
         {t('common.results', { count: trail.total })}
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('admin.audit.title')}>
         <table id="audit-trail">
           <caption className="visually-hidden">{t('admin.audit.title')}</caption>
           <thead>

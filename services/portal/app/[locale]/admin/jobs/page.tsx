@@ -70,7 +70,7 @@ export default async function JobsPage({ params, searchParams }: { params: Promi
       </ul>
 
       <h2 id="schedules-title">{t('admin.jobs.schedules')}</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('admin.jobs.schedules')}>
         <table aria-labelledby="schedules-title">
           <thead>
             <tr>
@@ -116,7 +116,7 @@ export default async function JobsPage({ params, searchParams }: { params: Promi
           </button>
         </div>
       </form>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('admin.jobs.recent')}>
         <table id="recent-jobs" aria-labelledby="recent-title">
           <thead>
             <tr>

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import type { DraftView } from '../../../../components/citizen/participation-views';
+import { SelectAll } from '../../../../components/coord/select-all';
 import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
 import { hideIdea, moveIdeas } from '../../../../components/coord/triage-actions';
 import { Pagination } from '../../../../components/pagination';
@@ -103,7 +104,7 @@ export default async function TriagePage({ params, searchParams }: { params: Pro
       <tr>
         {reported ? null : (
           <th scope="col" className="select-cell">
-            <span className="visually-hidden">{t('coord.triage.select')}</span>
+            <SelectAll formId="move" name="ideaIds" label={t('coord.triage.selectAll')} />
           </th>
         )}
         <th scope="col">{t('coord.triage.idea')}</th>
@@ -187,7 +188,7 @@ export default async function TriagePage({ params, searchParams }: { params: Pro
 
       {reported ? (
         <>
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('coord.triage.moderation')}>
             <table id="triage">
               <caption className="visually-hidden">{t('coord.triage.moderation')}</caption>
               {head}
@@ -242,7 +243,7 @@ export default async function TriagePage({ params, searchParams }: { params: Pro
             },
           ]}
         >
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('coord.triage.title')}>
             <table id="triage">
               <caption className="visually-hidden">{t('coord.triage.title')}</caption>
               {head}

@@ -68,7 +68,7 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
         />
       </div>
       <h2 id="recent-title">{t('coord.reports.recent')}</h2>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('coord.reports.recent')}>
         <table id="reports" aria-labelledby="recent-title">
           <thead>
             <tr>
