@@ -8,6 +8,8 @@ export interface Bar {
   /** The figure shown beside the bar (a percentage, a count...). */
   figure: string;
   href?: string;
+  /** The figure's name for LiveProgress (e.g. `area:<id>`), which redraws the bar after a report. */
+  live?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export function BarList({ bars, locale, caption }: { bars: Bar[]; locale: Locale
         {bars.map((bar) => {
           const value = Math.max(0, Math.min(100, bar.value));
           return (
-            <li key={bar.key}>
+            <li key={bar.key} data-live={bar.live}>
               <span className="bar-label">{bar.href ? <a href={bar.href}>{bar.label}</a> : bar.label}</span>
               <svg className="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                 <rect x="0" y="0" width="100" height="10" rx="2" className="progress-bg" />

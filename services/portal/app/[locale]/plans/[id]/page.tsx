@@ -3,6 +3,7 @@ import { BarList } from '../../../../components/bar-list';
 import { CalendarLink } from '../../../../components/feeds/calendar-link';
 import { feedPaths } from '../../../../components/feeds/feed-paths';
 import { Breadcrumb } from '../../../../components/breadcrumb';
+import { LiveProgress } from '../../../../components/live-progress';
 import { Localized } from '../../../../components/localized';
 import { NotFoundView } from '../../../../components/not-found-view';
 import { Pagination } from '../../../../components/pagination';
@@ -84,7 +85,7 @@ export default async function PlanPage({ params, searchParams }: { params: Param
 
       <section className="page-section" aria-labelledby="overall-title">
         <h2 id="overall-title">{t('plan.overall')}</h2>
-        <ProgressBar value={plan.progress} label={t('plan.overall')} locale={locale} f={f} />
+        <ProgressBar value={plan.progress} label={t('plan.overall')} locale={locale} f={f} live={`plan:${plan.id}`} />
         <p className="muted">
           {t('plan.summary', {
             commitments: t('common.commitments', { count: dashboard.commitments.total }),
@@ -96,12 +97,12 @@ export default async function PlanPage({ params, searchParams }: { params: Param
           <BarList
             locale={locale}
             caption={t('plan.byArea')}
-            bars={dashboard.byArea.map((a) => ({ key: a.areaId, label: pick(a.title, locale), value: a.progress, figure: f.percent(a.progress), href: `${base}?areaId=${a.areaId}#commitments` }))}
+            bars={dashboard.byArea.map((a) => ({ key: a.areaId, label: pick(a.title, locale), value: a.progress, figure: f.percent(a.progress), href: `${base}?areaId=${a.areaId}#commitments`, live: `area:${a.areaId}` }))}
           />
           <BarList
             locale={locale}
             caption={t('plan.byInstitution')}
-            bars={dashboard.byInstitution.map((i) => ({ key: i.institutionId, label: pick(i.name, locale), value: i.progress, figure: f.percent(i.progress), href: `${base}?institutionId=${i.institutionId}#commitments` }))}
+            bars={dashboard.byInstitution.map((i) => ({ key: i.institutionId, label: pick(i.name, locale), value: i.progress, figure: f.percent(i.progress), href: `${base}?institutionId=${i.institutionId}#commitments`, live: `institution:${i.institutionId}` }))}
           />
           <BarList
             locale={locale}
@@ -112,9 +113,17 @@ export default async function PlanPage({ params, searchParams }: { params: Param
               value: ((dashboard.byCompletionLevel[level] ?? 0) / total) * 100,
               figure: t('common.commitments', { count: dashboard.byCompletionLevel[level] ?? 0 }),
               href: `${base}?level=${level}#commitments`,
+              live: `level:${level}`,
             }))}
           />
         </div>
+        <LiveProgress
+          planId={plan.id}
+          locale={locale}
+          announcement={t('live.planUpdated', { progress: '{progress}' })}
+          levelLabels={Object.fromEntries(COMPLETION_LEVELS.map((level) => [level, t(`level.${level}` as MessageKey)])) as Record<(typeof COMPLETION_LEVELS)[number], string>}
+          countLabels={Array.from({ length: Math.min(dashboard.commitments.total, 500) + 1 }, (_, count) => t('common.commitments', { count }))}
+        />
       </section>
 
       <section className="page-section" aria-labelledby="commitments">
@@ -190,11 +199,13 @@ export default async function PlanPage({ params, searchParams }: { params: Param
               <p className="meta">
                 <span>{pick(areaOf.get(c.areaId)?.title, locale)}</span>
                 <span>{pick(institutionName.get(c.leadInstitutionId), locale)}</span>
-                <span className={`badge level-${c.completionLevel}`}>{t(`level.${c.completionLevel}` as MessageKey)}</span>
+                <span className={`badge level-${c.completionLevel}`} data-live-level={c.id}>
+                  {t(`level.${c.completionLevel}` as MessageKey)}
+                </span>
                 {c.overdueActivities > 0 ? <span className="badge badge-warning">{t('common.overdueActivities', { count: c.overdueActivities })}</span> : null}
                 {c.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
               </p>
-              <ProgressBar value={c.progress} label={t('common.progress')} locale={locale} f={f} size="small" />
+              <ProgressBar value={c.progress} label={t('common.progress')} locale={locale} f={f} size="small" live={`commitment:${c.id}`} />
             </li>
           ))}
         </ol>
