@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench [-- read|ideas|events|progress|sweep|boot|tracing ...] [--profile]
+# npm run bench [-- read|ideas|events|progress|sweep|boot|tracing|live ...] [--profile]
 # Runs the platform beside its references (tools/bench/peers/), prints the table of figures and
 # writes .bench/results.json (and, with --profile, CPU profiles of every process in .bench/profiles/).
 # The older per-area scripts (tools/bench/*.js, the portal's included) still run alone with node.

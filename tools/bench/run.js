@@ -1,4 +1,4 @@
-// npm run bench [-- read|ideas|events|progress|sweep|boot|tracing ...] [--profile]
+// npm run bench [-- read|ideas|events|progress|sweep|boot|tracing|live ...] [--profile]
 // Runs the benchmark's parts, prints one table (each figure, the platform's value, the references'
 // values from the same run, the ratio, the floor, the goal, met?) and writes .bench/results.json.
 require('reflect-metadata');
@@ -25,8 +25,12 @@ const FIGURES = [
   ['idle_rss_mb_max', 'largest idle RSS of a service', 'MB', 120, 90, 'lower', 'boot'],
   ['tracing_on_off_ratio_public', 'public read with tracing exported / tracing off', 'x', null, 0.9, 'higher', 'tracing'],
   ['tracing_on_off_ratio_auth', 'authenticated card read with tracing exported / tracing off', 'x', null, 0.9, 'higher', 'tracing'],
+  ['live_p50_ms', 'progress report -> update on 100 open live plan streams, p50', 'ms', 2000, 200, 'lower', 'live'],
+  ['live_p99_ms', 'progress report -> update on 100 open live plan streams, p99', 'ms', 2000, 500, 'lower', 'live'],
+  ['live_gateway_rss_mb_1k', 'gateway RSS with 1,000 open live streams', 'MB', null, 200, 'lower', 'live'],
+  ['live_portal_rss_mb_1k', 'portal RSS with 1,000 open live streams (relaying them)', 'MB', null, 300, 'lower', 'live'],
 ];
-const PARTS = ['read', 'ideas', 'events', 'progress', 'sweep', 'boot', 'tracing'];
+const PARTS = ['read', 'ideas', 'events', 'progress', 'sweep', 'boot', 'tracing', 'live'];
 
 async function main() {
   const args = process.argv.slice(2);
