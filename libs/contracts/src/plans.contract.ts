@@ -150,7 +150,8 @@ export const PlansRpc = {
   createPlan: rpc<CreatePlanDto, PlanView>('commitments.plans.create'),
   getPlan: rpc<{ id: string }, PlanView>('commitments.plans.get'),
   listPlans: rpc<{ programmeId: string }, { programmeId: string; progress: number; plans: PlanView[] }>('commitments.plans.list'),
-  planDashboard: rpc<{ id: string }, PlanDashboard>('commitments.plans.dashboard'),
+  /** `fresh`: computed now, not shared from the last seconds (live progress after a report). */
+  planDashboard: rpc<{ id: string; fresh?: boolean }, PlanDashboard>('commitments.plans.dashboard'),
   createArea: rpc<CreateAreaDto, AreaView>('commitments.areas.create'),
   importPlan: rpc<ImportPlanDto, ImportReport>('commitments.plans.import'),
   createCommitment: rpc<CreateCommitmentDto & { planId: string }, CommitmentView>('commitments.commitments.create'),

@@ -23,7 +23,7 @@ import {
   SnapshotRpc,
   UpdateCommitmentDto,
 } from '@ogp/contracts';
-import { IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { BlockersService } from '../blockers/blockers.service';
 import { PlanImportService } from '../import/plan-import.service';
 import { PlansService } from '../plans/plans.service';
@@ -34,6 +34,15 @@ import { CommitmentViews } from './commitment-views';
 class IdDto {
   @IsUUID()
   id: string;
+}
+class DashboardDto {
+  @IsUUID()
+  id: string;
+
+  /** Computed now rather than shared from the last few seconds (the gateway's live progress after a report). */
+  @IsOptional()
+  @IsBoolean()
+  fresh?: boolean;
 }
 class CommitmentIdDto {
   @IsUUID()
@@ -165,8 +174,8 @@ export class CommitmentsController {
   }
 
   @MessagePattern(PlansRpc.planDashboard.subject)
-  dashboard(@Payload() dto: IdDto) {
-    return this.plans.dashboard(dto.id);
+  dashboard(@Payload() dto: DashboardDto) {
+    return this.plans.dashboard(dto.id, dto.fresh === true);
   }
 
   @MessagePattern(PlansRpc.createArea.subject)

@@ -130,11 +130,12 @@ export class PlansService {
   /**
    * The public dashboard of a plan. Computing it scans the plan's activities, so concurrent
    * readers share one computation and its result for DASHBOARD_TTL_MS: the page is at most that old.
+   * `fresh` computes it now (and shares that): the figures right after a change.
    */
-  dashboard(id: string): Promise<PlanDashboard> {
+  dashboard(id: string, fresh = false): Promise<PlanDashboard> {
     const now = Date.now();
     const cached = this.dashboards.get(id);
-    if (cached && now - cached.at < DASHBOARD_TTL_MS) return cached.value;
+    if (!fresh && cached && now - cached.at < DASHBOARD_TTL_MS) return cached.value;
     const value = this.computeDashboard(id);
     this.dashboards.set(id, { at: now, value });
     value.catch(() => this.dashboards.delete(id));

@@ -185,7 +185,7 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
     let dashboard: PlanDashboard | null = null;
     try {
       this.counters.reads += 1;
-      dashboard = await this.rpc.request(PlansRpc.planDashboard, { id: planId });
+      dashboard = await this.rpc.request(PlansRpc.planDashboard, { id: planId, fresh: true });
     } catch (err) {
       // The commitments' own figures still go out; the plan's come with the next report.
       this.logger.warn({ planId, err: (err as Error).message }, 'live progress: plan figures unavailable');
