@@ -165,6 +165,12 @@ async function main() {
     console.log(`RSS with ${streams.length} open live streams (portal relay → gateway), beside the same processes idle after the latency run:`);
     console.log(`  gateway ${mb(open.gateway)} (idle ${mb(idle.gateway)}, +${((1024 * (open.gateway - idle.gateway)) / OPEN).toFixed(1)} KB per stream)`);
     console.log(`  portal  ${mb(open.portal)} (idle ${mb(idle.portal)}, +${((1024 * (open.portal - idle.portal)) / OPEN).toFixed(1)} KB per stream)`);
+    // Closing the browsers' side must close the relayed streams at the gateway too.
+    const toGateway = () => execFileSync('ss', ['-Htn', 'state', 'established', `( sport = :${gateway.port} )`], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    const before = toGateway();
+    streams.splice(0).forEach((s) => s.close());
+    await sleep(6000);
+    console.log(`connections to the gateway: ${before} with the streams open, ${toGateway()} 6 s after they were closed`);
   } finally {
     streams.forEach((s) => s.close());
     await portal?.stop();

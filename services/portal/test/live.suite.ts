@@ -53,9 +53,13 @@ export function liveSuite(ctx: PortalContext): void {
         expect(Date.now() - sentAt).toBeLessThan(2000);
         expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 
-        // The figures shown live are those a fresh page shows.
+        // The figures shown live are those a fresh page shows (once the portal's and gateway's public reads, shared a second or two, have caught up).
         const fresh = await context.newPage();
-        await fresh.goto(`/ar/plans/${planId}?institutionId=${institutionId}`);
+        for (let attempt = 0; attempt < 20; attempt++) {
+          await fresh.goto(`/ar/plans/${planId}?institutionId=${institutionId}`);
+          if ((await fresh.locator(`[data-live="plan:${planId}"] .progress-figure`).textContent()) !== overallBefore) break;
+          await new Promise((r) => setTimeout(r, 500));
+        }
         const expected = {
           overall: await fresh.locator(`[data-live="plan:${planId}"] .progress-figure`).textContent(),
           overallLabel: await fresh.locator(`[data-live="plan:${planId}"] svg`).getAttribute('aria-label'),
