@@ -6,6 +6,7 @@ require('reflect-metadata');
 const { execFileSync } = require('node:child_process');
 const { Client } = require('pg');
 const { SpawnedService, TestIsolation, freePort, TEST_DATABASE_URL } = require('@ogp/testing');
+const { PgRoundTrips } = require('./pg-round-trips');
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 32;
@@ -14,7 +15,11 @@ const PASSWORD = 'Quiet-river-stones-2026!';
 
 async function main() {
   const iso = new TestIsolation();
-  const participation = new SpawnedService('participation', iso.env('participation', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'production', IDEA_RATE_LIMIT_PER_HOUR: '100000', DB_POOL_SIZE: '20' })).start();
+  // The participation service reaches Postgres through a relay that counts round trips per transaction.
+  const db = new URL(TEST_DATABASE_URL);
+  const trips = new PgRoundTrips({ host: db.hostname, port: Number(db.port || 5432) });
+  await trips.listen();
+  const participation = new SpawnedService('participation', iso.env('participation', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'production', IDEA_RATE_LIMIT_PER_HOUR: '100000', DB_POOL_SIZE: '20', DATABASE_URL: trips.route(TEST_DATABASE_URL) })).start();
   // A cycle belongs to a programme that the commitments service owns and checks.
   const commitments = new SpawnedService('commitments', iso.env('commitments', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'production' })).start();
   const port = await freePort();
@@ -69,6 +74,8 @@ async function main() {
     const stored = (await pg.query(`SELECT count(*)::int AS n FROM "${iso.schema('participation')}".ideas WHERE cycle_id = $1`, [cycleId])).rows[0].n;
     console.log(`idea submission, ${CLIENTS} clients for ${SECONDS} s: ${Math.round(accepted / elapsed)} ideas/s, p50 ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)].toFixed(1)} ms`);
     console.log(`  accepted (201): ${accepted}, refused: ${refused}, stored: ${stored} -> ${stored === accepted ? 'equal' : 'MISMATCH'}`);
+    const perIdea = trips.tripsOf(/INSERT INTO ideas\b/).sort((a, b) => a - b);
+    console.log(`  Postgres round trips per idea submission: median ${perIdea[Math.floor(perIdea.length / 2)]} (min ${perIdea[0]}, max ${perIdea[perIdea.length - 1]}, ${perIdea.length} submissions counted at the wire)`);
 
     const s = `"${iso.schema('participation')}"`;
     let t = Date.now();
@@ -95,6 +102,7 @@ async function main() {
   } finally {
     await pg.end().catch(() => undefined);
     await Promise.all([gateway.stop(), participation.stop(), commitments.stop()]);
+    trips.close();
     await iso.cleanup();
   }
 }

@@ -1,0 +1,87 @@
+// A TCP relay in front of Postgres that counts round trips: every Query ('Q') or Sync ('S')
+// message a client sends waits for the server's answer. Round trips are grouped by transaction
+// (BEGIN/START TRANSACTION ... COMMIT/ROLLBACK on one connection, or one statement on its own),
+// so a caller can read how many a given kind of transaction took.
+const { createServer, connect } = require('node:net');
+
+class PgRoundTrips {
+  constructor(target = { host: '127.0.0.1', port: 5432 }) {
+    this.target = target;
+    /** One entry per finished transaction: { trips, text } (text: the statements, cut to 4 KB). */
+    this.transactions = [];
+    this.server = null;
+  }
+
+  async listen() {
+    this.server = createServer((client) => this.relay(client));
+    await new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return this.server.address().port;
+  }
+
+  /** The database URL, through this relay. */
+  route(url) {
+    const parsed = new URL(url);
+    parsed.hostname = '127.0.0.1';
+    parsed.port = String(this.server.address().port);
+    return parsed.toString();
+  }
+
+  /** Round trips of the finished transactions whose statements match `re`. */
+  tripsOf(re) {
+    return this.transactions.filter((t) => re.test(t.text)).map((t) => t.trips);
+  }
+
+  close() {
+    this.server?.close();
+  }
+
+  relay(client) {
+    const upstream = connect(this.target.port, this.target.host);
+    client.on('error', () => undefined);
+    upstream.on('error', () => undefined);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+    upstream.on('data', (d) => client.write(d));
+    let buf = Buffer.alloc(0);
+    let startup = true;
+    let open = null; // the transaction being counted: { trips, text, explicit }
+    let pending = '';
+    const roundTrip = () => {
+      const text = pending;
+      pending = '';
+      if (!open) open = { trips: 0, text: '', explicit: /\b(BEGIN|START TRANSACTION)\b/i.test(text) };
+      open.trips += 1;
+      if (open.text.length < 4096) open.text += `${text}\n`;
+      if (!open.explicit || /\b(COMMIT|ROLLBACK)\b/i.test(text)) {
+        this.transactions.push({ trips: open.trips, text: open.text });
+        open = null;
+      }
+    };
+    client.on('data', (chunk) => {
+      upstream.write(chunk);
+      buf = Buffer.concat([buf, chunk]);
+      for (;;) {
+        if (startup) {
+          if (buf.length < 8) return;
+          const len = buf.readInt32BE(0);
+          if (buf.length < len) return;
+          const code = buf.readInt32BE(4);
+          buf = buf.subarray(len);
+          // SSL and GSS requests come before the real startup message.
+          if (code !== 80877103 && code !== 80877104) startup = false;
+          continue;
+        }
+        if (buf.length < 5) return;
+        const type = String.fromCharCode(buf[0]);
+        const len = buf.readInt32BE(1);
+        if (buf.length < len + 1) return;
+        const body = buf.subarray(5, len + 1);
+        buf = buf.subarray(len + 1);
+        if (type === 'Q' || type === 'P') pending += body.toString('utf8').replace(/\0/g, ' ');
+        if (type === 'Q' || type === 'S') roundTrip();
+      }
+    });
+  }
+}
+
+module.exports = { PgRoundTrips };
