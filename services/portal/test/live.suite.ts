@@ -6,7 +6,10 @@ type Json = Record<string, any>;
 
 export function liveSuite(ctx: PortalContext): void {
   describe('live progress in a real browser: a plan page follows a report made elsewhere', () => {
-    it('a visitor on the Arabic plan page sees the plan’s progress change within two seconds of a project manager’s report, without a reload; axe still clean', async () => {
+    it.each([
+      { locale: 'ar', said: (figure: string) => `تحدّث التقدم مباشرة: بلغت الخطة ${figure}.` },
+      { locale: 'en', said: (figure: string) => `Progress updated live: the plan is at ${figure}.` },
+    ])('a visitor on the plan page in $locale sees the plan’s progress change within two seconds of a project manager’s report, without a reload; axe still clean', async ({ locale, said }) => {
       const platform = ctx.platform;
       const pm = (await platform.login('pm@demo.ogp.ma')).accessToken;
       const auth = { authorization: `Bearer ${pm}` };
@@ -29,8 +32,8 @@ export function liveSuite(ctx: PortalContext): void {
       try {
         const page = await context.newPage();
         const csp = collectCspViolations(page);
-        const streamOpen = page.waitForResponse((r) => r.url().endsWith(`/ar/plans/${planId}/live`) && r.status() === 200);
-        await page.goto(`/ar/plans/${planId}?institutionId=${institutionId}`);
+        const streamOpen = page.waitForResponse((r) => r.url().endsWith(`/${locale}/plans/${planId}/live`) && r.status() === 200);
+        await page.goto(`/${locale}/plans/${planId}?institutionId=${institutionId}`);
         await streamOpen;
         const overall = page.locator(`[data-live="plan:${planId}"] .progress-figure`);
         const commitmentBar = page.locator(`[data-live="commitment:${target!.id}"] .progress-figure`);
@@ -56,7 +59,7 @@ export function liveSuite(ctx: PortalContext): void {
         // The figures shown live are those a fresh page shows (once the portal's and gateway's public reads, shared a second or two, have caught up).
         const fresh = await context.newPage();
         for (let attempt = 0; attempt < 20; attempt++) {
-          await fresh.goto(`/ar/plans/${planId}?institutionId=${institutionId}`);
+          await fresh.goto(`/${locale}/plans/${planId}?institutionId=${institutionId}`);
           if ((await fresh.locator(`[data-live="plan:${planId}"] .progress-figure`).textContent()) !== overallBefore) break;
           await new Promise((r) => setTimeout(r, 500));
         }
@@ -79,9 +82,9 @@ export function liveSuite(ctx: PortalContext): void {
         await expect(page.locator('[data-live^="area:"] .bar-figure').allTextContents()).resolves.toEqual(expected.areas);
         await expect(page.locator('[data-live^="level:"] .bar-figure').allTextContents()).resolves.toEqual(expected.levels);
         await expect(page.locator(`[data-live-level="${target!.id}"]`).textContent()).resolves.toBe(expected.badge);
-        // Screen readers hear it once, politely, in Arabic.
-        await expect(page.locator('.live-status[aria-live=polite]').textContent()).resolves.toBe(`تحدّث التقدم مباشرة: بلغت الخطة ${expected.overall}.`);
-        await screenshot(page, 'ar-plan-live');
+        // Screen readers hear it once, politely, in the page's language.
+        await expect(page.locator('.live-status[aria-live=polite]').textContent()).resolves.toBe(said(expected.overall as string));
+        await screenshot(page, `${locale}-plan-live`);
         expect(await seriousViolations(page)).toEqual([]);
         expect(csp).toEqual([]);
       } finally {
