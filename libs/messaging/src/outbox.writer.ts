@@ -9,6 +9,16 @@ export interface OutboxEventInput<T> {
   actorId?: string | null;
 }
 
+/** An outbox row ready to insert (envelope and headers as JSON text). */
+export interface OutboxRow<T> {
+  id: string;
+  type: string;
+  subject: string;
+  envelope: string;
+  headers: string;
+  event: EventEnvelope<T>;
+}
+
 /** Set on a transaction's query runner when it wrote to the outbox; read after its commit. */
 export const OUTBOX_WRITTEN = 'outboxWritten';
 
@@ -20,6 +30,17 @@ export class OutboxWriter {
   constructor(private readonly source: string) {}
 
   async add<T>(manager: EntityManager, contract: EventContract<T>, input: OutboxEventInput<T>): Promise<EventEnvelope<T>> {
+    const row = this.prepare(manager, contract, input);
+    await manager.query(`INSERT INTO outbox (id, type, subject, envelope, headers) VALUES ($1, $2, $3, $4, $5)`, [row.id, row.type, row.subject, row.envelope, row.headers]);
+    return row.event;
+  }
+
+  /**
+   * The outbox row `add` would insert, for a caller that writes it within its own statement (to
+   * save round trips) in the same transaction: insert id, type, subject, envelope (jsonb) and
+   * headers (jsonb) as given. The transaction is marked as having written events.
+   */
+  prepare<T>(manager: EntityManager, contract: EventContract<T>, input: OutboxEventInput<T>): OutboxRow<T> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(`outbox event ${contract.type} must be written inside a transaction`);
     }
@@ -37,16 +58,9 @@ export class OutboxWriter {
     const headers: Record<string, string> = { [Header.EVENT_TYPE]: contract.type };
     if (correlationId) headers[Header.CORRELATION_ID] = correlationId;
     injectTraceContext(headers); // stored with the row, relayed as JetStream headers: consumers continue the trace
-    await manager.query(`INSERT INTO outbox (id, type, subject, envelope, headers) VALUES ($1, $2, $3, $4, $5)`, [
-      envelope.id,
-      contract.type,
-      eventSubject(contract.type),
-      JSON.stringify(envelope),
-      JSON.stringify(headers),
-    ]);
     // No NOTIFY: commits that notify serialise on a global lock in Postgres. The relay of this
     // process is woken after the commit instead (OutboxCommitSubscriber); others poll.
     manager.queryRunner.data = { ...(manager.queryRunner.data ?? {}), [OUTBOX_WRITTEN]: true };
-    return envelope;
+    return { id: envelope.id, type: contract.type, subject: eventSubject(contract.type), envelope: JSON.stringify(envelope), headers: JSON.stringify(headers), event: envelope };
   }
 }

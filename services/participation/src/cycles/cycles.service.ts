@@ -78,7 +78,15 @@ export class CyclesService {
     const [phase] = await manager.query(`SELECT opens_at, closes_at FROM phases WHERE cycle_id = $1 AND kind = $2`, [cycleId, kind]);
     if (!phase) {
       const [cycle] = await manager.query(`SELECT 1 FROM cycles WHERE id = $1`, [cycleId]);
-      if (!cycle) throw new DomainError(ErrorCode.NOT_FOUND, 'no such cycle');
+      this.assertOpenPhase(kind, null, !!cycle);
+    }
+    this.assertOpenPhase(kind, phase, true);
+  }
+
+  /** assertOpen's verdict on a phase already read (null: the cycle has no such phase) by a caller saving round trips. */
+  assertOpenPhase(kind: PhaseKind, phase: { opens_at: Date; closes_at: Date } | null, cycleExists: boolean): void {
+    if (!phase) {
+      if (!cycleExists) throw new DomainError(ErrorCode.NOT_FOUND, 'no such cycle');
       throw new DomainError(ErrorCode.WINDOW_CLOSED, `this cycle has no ${kind} phase`, { closesAt: 'never opened' });
     }
     assertWindow(this.clock.now(), phase.opens_at, phase.closes_at);

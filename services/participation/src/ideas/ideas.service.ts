@@ -58,16 +58,74 @@ export class IdeasService {
   async submit(actor: Actor | null, dto: SubmitIdeaDto): Promise<IdeaPrivateView> {
     assertRole(actor, ['citizen', 'cso']);
     const id = randomUUID();
+    // Four round trips in all: BEGIN, the checks with the author's lock, everything written and read back, COMMIT.
     return this.dataSource.transaction(async (m) => {
-      await this.cycles.assertOpen(m, dto.cycleId, 'ideas');
-      await this.assertTheme(m, dto.cycleId, dto.themeId);
-      // Serialises one author's submissions so the count below cannot be raced past.
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`ideas:${actor.id}`]);
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ideas WHERE author_id = $1 AND created_at > $2::timestamptz - interval '1 hour'`, [actor.id, this.clock.now().toISOString()]);
-      if (n >= this.rateLimitPerHour) throw new DomainError(ErrorCode.RATE_LIMITED, `at most ${this.rateLimitPerHour} ideas an hour`, { retryAfterSeconds: 3600 });
-      await this.insert(m, id, { ...dto, channel: 'portal', workshopId: null, authorId: actor.id, anonymous: dto.anonymous ?? false });
-      // Read inside the transaction: once it commits, the answer must not depend on Postgres still being there.
-      return this.privateView(id, m);
+      // The window, the theme, and a lock serialising one author's submissions (so the count in the
+      // next statement, which sees every submission committed before the lock was granted, cannot be raced past).
+      const [check] = await m.query(
+        `SELECT ph.opens_at, ph.closes_at, EXISTS (SELECT 1 FROM cycles WHERE id = $1) AS cycle_exists,
+                EXISTS (SELECT 1 FROM themes WHERE id = $2 AND cycle_id = $1) AS theme_exists, pg_advisory_xact_lock(hashtext($3))::text AS locked
+           FROM (SELECT 1) one LEFT JOIN phases ph ON ph.cycle_id = $1 AND ph.kind = 'ideas'`,
+        [dto.cycleId, dto.themeId, `ideas:${actor.id}`],
+      );
+      this.cycles.assertOpenPhase('ideas', check.opens_at ? check : null, check.cycle_exists);
+      if (!check.theme_exists) throw new DomainError(ErrorCode.NOT_FOUND, 'no such theme in this cycle');
+      const now = this.clock.now().toISOString();
+      const idea = { cycleId: dto.cycleId, themeId: dto.themeId, channel: 'portal' as const, title: dto.title, body: dto.body, institution: dto.institution ?? null, authorId: actor.id, anonymous: dto.anonymous ?? false };
+      const events = [
+        this.outbox.prepare(m, ParticipationEvents.ideaSubmitted, {
+          aggregate: { type: 'idea', id },
+          data: { ideaId: id, cycleId: idea.cycleId, themeId: idea.themeId, channel: idea.channel, authorId: idea.authorId, workshopId: null },
+          actorId: idea.authorId,
+        }),
+        this.outbox.prepare(m, ParticipationEvents.ideaFateChanged, {
+          aggregate: { type: 'idea', id },
+          data: { ideaId: id, cycleId: idea.cycleId, authorId: idea.authorId, title: idea.title, status: 'received', explanation: null },
+          actorId: idea.authorId,
+        }),
+      ];
+      // The hourly count, the idea, its first step and its events; the row comes back as the answer
+      // (read inside the transaction: once it commits, the answer must not depend on Postgres still being there).
+      const [row] = await m.query(
+        `WITH recent AS (
+           SELECT count(*)::int AS n FROM ideas WHERE author_id = $9::uuid AND created_at > $12::timestamptz - interval '1 hour'
+         ), idea AS (
+           INSERT INTO ideas (id, cycle_id, theme_id, channel, workshop_id, title, body, institution, author_id, anonymous, search_text, created_at)
+           SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::text, $7::text, $8::text, $9::uuid, $10::boolean, $11::text, $12::timestamptz WHERE (SELECT n FROM recent) < $13::int
+           RETURNING *
+         ), step AS (
+           INSERT INTO idea_steps (idea_id, status, actor_id, at) SELECT id, 'received', $9, $12 FROM idea
+           RETURNING status AS step_status, at AS step_at, actor_id AS step_actor_id, explanation AS step_explanation, institution AS step_institution
+         ), written AS (
+           INSERT INTO outbox (id, type, subject, envelope, headers)
+           SELECT e.id, e.type, e.subject, e.envelope, e.headers FROM unnest($14::uuid[], $15::text[], $16::text[], $17::jsonb[], $18::jsonb[]) WITH ORDINALITY AS e(id, type, subject, envelope, headers, n)
+            WHERE EXISTS (SELECT 1 FROM idea) ORDER BY e.n
+         )
+         SELECT idea.*, 0 AS supports, step.* FROM recent LEFT JOIN idea ON true LEFT JOIN step ON true`,
+        [
+          id,
+          idea.cycleId,
+          idea.themeId,
+          idea.channel,
+          null,
+          idea.title,
+          idea.body,
+          idea.institution,
+          idea.authorId,
+          idea.anonymous,
+          normalizeForSearch(`${idea.title} ${idea.body}`),
+          now,
+          this.rateLimitPerHour,
+          events.map((e) => e.id),
+          events.map((e) => e.type),
+          events.map((e) => e.subject),
+          events.map((e) => e.envelope),
+          events.map((e) => e.headers),
+        ],
+      );
+      if (!row.id) throw new DomainError(ErrorCode.RATE_LIMITED, `at most ${this.rateLimitPerHour} ideas an hour`, { retryAfterSeconds: 3600 });
+      const step = { status: row.step_status, at: row.step_at, actor_id: row.step_actor_id, explanation: row.step_explanation, institution: row.step_institution };
+      return this.privateOf(row as Row, [step]);
     });
   }
 
@@ -336,6 +394,10 @@ export class IdeasService {
   private async privateView(id: string, manager: EntityManager = this.dataSource.manager): Promise<IdeaPrivateView> {
     const [row]: Row[] = await manager.query(`SELECT ${COLUMNS} FROM ideas i WHERE id = $1`, [id]);
     const steps = await manager.query(`SELECT status, at, actor_id, explanation, institution FROM idea_steps WHERE idea_id = $1 ORDER BY id`, [id]);
+    return this.privateOf(row, steps);
+  }
+
+  private privateOf(row: Row, steps: { status: FateStatus; at: Date; actor_id: string | null; explanation: string | null; institution: string | null }[]): IdeaPrivateView {
     return {
       ...this.publicOf(row),
       authorId: row.author_id,

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { INestApplication } from '@nestjs/common';
+import { Actor } from '@ogp/auth';
+import { DomainError } from '@ogp/contracts';
+import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
+import { TEST_DATABASE_URL, TestIsolation } from '@ogp/testing';
+import { Client } from 'pg';
+import { createParticipationApp } from '../participation.app';
+import { ParticipationConfig } from '../participation.config';
+import { IdeasService } from './ideas.service';
+
+const T0 = new Date('2026-03-01T08:00:00Z');
+const citizen = (): Actor => ({ id: randomUUID(), roles: ['citizen'], scopes: { institutions: [], programmes: [] } });
+
+// An idea is submitted in four round trips (checks with the author's lock, then one statement writing
+// the idea, its step and its events): the refusals and the hourly limit must hold as before.
+describe('idea submission in few round trips (real Postgres)', () => {
+  const iso = new TestIsolation();
+  let app: INestApplication;
+  let pg: Client;
+  let ideas: IdeasService;
+  const s = `"${iso.schema('participation')}"`;
+  const cycleId = randomUUID();
+  const closedCycleId = randomUUID();
+  const themeId = randomUUID();
+  const count = async (table: string) => (await pg.query(`SELECT count(*)::int AS n FROM ${s}.${table}`)).rows[0].n as number;
+  const code = (p: Promise<unknown>) => p.then(() => 'accepted', (e: DomainError) => e.code);
+
+  beforeAll(async () => {
+    const config = loadConfig(ParticipationConfig, iso.env('participation', { IDEA_RATE_LIMIT_PER_HOUR: '3' }));
+    ({ app } = await createParticipationApp(config, createLogger('participation', 'warn'), new FixedClock(T0)));
+    ideas = app.get(IdeasService);
+    pg = new Client({ connectionString: TEST_DATABASE_URL });
+    await pg.connect();
+    for (const id of [cycleId, closedCycleId]) await pg.query(`INSERT INTO ${s}.cycles (id, programme_id, code, title) VALUES ($1, $2, $3, '{"ar":"دورة"}')`, [id, randomUUID(), id.slice(0, 8)]);
+    await pg.query(`INSERT INTO ${s}.phases (cycle_id, kind, opens_at, closes_at) VALUES ($1, 'ideas', $2, $3)`, [cycleId, new Date(T0.getTime() - 3600_000), new Date(T0.getTime() + 3600_000)]);
+    await pg.query(`INSERT INTO ${s}.themes (id, cycle_id, number, title) VALUES ($1, $2, 1, '{"ar":"موضوع"}')`, [themeId, cycleId]);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await pg?.end();
+    await iso.cleanup();
+  });
+
+  it('an unknown cycle, a cycle without an ideas phase and a theme of another cycle are refused, nothing written', async () => {
+    const body = { title: 'نشر البيانات المفتوحة', body: 'اقتراح بنشر ميزانيات الجماعات بصيغة مفتوحة.' };
+    expect(await code(ideas.submit(citizen(), { cycleId: randomUUID(), themeId, ...body }))).toBe('NOT_FOUND');
+    expect(await code(ideas.submit(citizen(), { cycleId: closedCycleId, themeId, ...body }))).toBe('WINDOW_CLOSED');
+    expect(await code(ideas.submit(citizen(), { cycleId, themeId: randomUUID(), ...body }))).toBe('NOT_FOUND');
+    expect(await count('ideas')).toBe(0);
+    expect(await count('outbox')).toBe(0);
+  });
+
+  it('ten submissions at once by one author under a limit of three: three accepted, each with its step and its two events in order', async () => {
+    const author = citizen();
+    const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => code(ideas.submit(author, { cycleId, themeId, title: `فكرة رقم ${i}`, body: 'اقتراح بنشر المعطيات العمومية.' }))));
+    expect(outcomes.filter((o) => o === 'accepted')).toHaveLength(3);
+    expect(outcomes.filter((o) => o === 'RATE_LIMITED')).toHaveLength(7);
+    const stored = (await pg.query(`SELECT id FROM ${s}.ideas WHERE author_id = $1`, [author.id])).rows.map((r) => r.id);
+    expect(stored).toHaveLength(3);
+    const events = (await pg.query(`SELECT type, envelope FROM ${s}.outbox WHERE envelope->'data'->>'authorId' = $1 ORDER BY seq`, [author.id])).rows;
+    expect(events).toHaveLength(6);
+    for (const id of stored) {
+      const own = events.filter((e) => e.envelope.data.ideaId === id).map((e) => e.type);
+      expect(own).toEqual(['participation.idea.submitted', 'participation.idea.fate-changed']);
+    }
+    expect((await pg.query(`SELECT count(*)::int AS n FROM ${s}.idea_steps WHERE idea_id = ANY($1::uuid[]) AND status = 'received'`, [stored])).rows[0].n).toBe(3);
+  });
+
+  it('the answer is the idea as stored', async () => {
+    const author = citizen();
+    const answer = await ideas.submit(author, { cycleId, themeId, title: 'فكرة', body: 'نص', anonymous: true });
+    const [row] = (await pg.query(`SELECT * FROM ${s}.ideas WHERE id = $1`, [answer.id])).rows;
+    expect(answer).toMatchObject({ id: row.id, cycleId, themeId, channel: 'portal', workshopId: null, title: 'فكرة', body: 'نص', authorId: author.id, anonymous: true, status: 'received', supports: 0, reports: 0, hidden: null, fate: null });
+    expect(answer.createdAt).toBe(row.created_at.toISOString());
+    expect(answer.path).toEqual([{ status: 'received', at: T0.toISOString(), actorId: author.id, explanation: null, institution: null }]);
+  });
+});
