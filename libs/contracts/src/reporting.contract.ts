@@ -69,6 +69,10 @@ export interface AlertView {
   programmeId: string;
   period: string;
   raisedAt: string;
+  /** The commitment the alert is about (an activity's commitment), null for a programme's alerts. */
+  commitmentId: string | null;
+  commitmentTitle: Localized | null;
+  activityTitle: Localized | null;
 }
 
 export const ReportingRpc = {

@@ -133,6 +133,10 @@ describe('commitments: progress through tracking strategies (real Postgres and N
       expect((await get(c.id)).progress).toBe(25);
       const measured = await rpc.request(PlansRpc.setIndicator, { commitmentId: c.id, indicatorId: c.indicators[0].id, current: 150 }, as(pmA));
       expect(measured.progress).toBe(62.5);
+      // The baseline and target can be corrected too; left out, they stay.
+      const retargeted = await rpc.request(PlansRpc.setIndicator, { commitmentId: c.id, indicatorId: c.indicators[0].id, current: 150, target: 300 }, as(pmA));
+      expect(retargeted.progress).toBe(50);
+      expect(retargeted.indicators.find((i) => i.id === c.indicators[0].id)).toMatchObject({ baseline: 0, target: 300, current: 150 });
     });
 
     it('the OGP completion level set by hand', async () => {

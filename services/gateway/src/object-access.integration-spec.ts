@@ -286,6 +286,10 @@ describe('trust through the gateway: object-level access, statistics and exports
       const own = await call('GET', `/alerts?programmeId=${A.programme}`, { token: token.committeeA });
       expect(own.body.total).toBeGreaterThan(0);
       expect(own.body.items.every((i: Item) => i.programmeId === A.programme)).toBe(true);
+      // Each alert about an activity or a commitment names the commitment, so the portal can link to it.
+      const aboutItems = own.body.items.filter((i: Item) => ['overdue', 'overdue_escalation', 'commitment_overdue'].includes(i.kind as string));
+      expect(aboutItems.length).toBeGreaterThan(0);
+      expect(aboutItems.every((i: Item) => i.commitmentId === A.commitment && i.commitmentTitle !== null)).toBe(true);
       expect((await call('GET', `/alerts?programmeId=${A.programme}`, { token: token.committeeB })).status).toBe(403);
     });
 

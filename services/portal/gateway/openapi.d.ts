@@ -2318,6 +2318,10 @@ export interface components {
             programmeId: string;
             period: string;
             raisedAt: string;
+            /** @description The commitment the alert is about (an activity's commitment), null for a programme's alerts. */
+            commitmentId: string | null;
+            commitmentTitle: components["schemas"]["Localized"] | null;
+            activityTitle: components["schemas"]["Localized"] | null;
         };
         AnswerBlockerDto: {
             answer: string;
@@ -2964,6 +2968,8 @@ export interface components {
             /** Format: uuid */
             indicatorId: string;
             current: number;
+            baseline?: number;
+            target?: number;
         };
         InstitutionView: {
             id: string;
@@ -5331,7 +5337,18 @@ export interface operations {
                      *           "itemId": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
                      *           "programmeId": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
                      *           "period": "الحكومة المنفتحة",
-                     *           "raisedAt": "2026-03-15T09:30:00.000Z"
+                     *           "raisedAt": "2026-03-15T09:30:00.000Z",
+                     *           "commitmentId": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
+                     *           "commitmentTitle": {
+                     *             "ar": "الحكومة المنفتحة",
+                     *             "fr": "Gouvernement ouvert",
+                     *             "en": "Open government"
+                     *           },
+                     *           "activityTitle": {
+                     *             "ar": "الحكومة المنفتحة",
+                     *             "fr": "Gouvernement ouvert",
+                     *             "en": "Open government"
+                     *           }
                      *         }
                      *       ],
                      *       "total": 1,
@@ -9289,7 +9306,9 @@ export interface operations {
                 /**
                  * @example {
                  *       "indicatorId": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
-                 *       "current": 1
+                 *       "current": 1,
+                 *       "baseline": 1,
+                 *       "target": 1
                  *     }
                  */
                 "application/json": components["schemas"]["IndicatorValueDto"];

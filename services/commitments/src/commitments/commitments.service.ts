@@ -274,11 +274,12 @@ export class CommitmentsService {
 
   setIndicator(actor: Actor | null, commitmentId: string, dto: IndicatorValueDto): Promise<CommitmentView> {
     return this.onCommitment(actor, commitmentId, MANAGERS, async (m, _row, who) => {
-      const [before] = await m.query(`SELECT current::float8 AS current FROM indicators WHERE id = $1 AND commitment_id = $2`, [dto.indicatorId, commitmentId]);
+      const [before] = await m.query(`SELECT current::float8 AS current, baseline::float8 AS baseline, target::float8 AS target FROM indicators WHERE id = $1 AND commitment_id = $2`, [dto.indicatorId, commitmentId]);
       if (!before) throw new DomainError(ErrorCode.NOT_FOUND, 'no such indicator in this commitment');
-      await m.query(`UPDATE indicators SET current = $2, updated_at = now() WHERE id = $1`, [dto.indicatorId, dto.current]);
+      const after = { current: dto.current, baseline: dto.baseline ?? before.baseline, target: dto.target ?? before.target };
+      await m.query(`UPDATE indicators SET current = $2, baseline = $3, target = $4, updated_at = now() WHERE id = $1`, [dto.indicatorId, after.current, after.baseline, after.target]);
       await m.query(`UPDATE commitments SET last_report_at = now() WHERE id = $1`, [commitmentId]);
-      await recordChange(m, { entityType: 'commitment', entityId: commitmentId, action: 'indicator_measured', actorId: who.id, before: { indicatorId: dto.indicatorId, current: before.current }, after: { indicatorId: dto.indicatorId, current: dto.current } });
+      await recordChange(m, { entityType: 'commitment', entityId: commitmentId, action: 'indicator_measured', actorId: who.id, before: { indicatorId: dto.indicatorId, ...before }, after: { indicatorId: dto.indicatorId, ...after } });
     });
   }
 

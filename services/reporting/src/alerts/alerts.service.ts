@@ -23,11 +23,17 @@ export class AlertsService {
     const { limit, offset } = boundPage(query);
     const scope = listScope(actor);
     const params = [query.programmeId ?? null, query.kind ?? null, scope ? scope.programmes : null];
-    const where = `WHERE ($1::uuid IS NULL OR programme_id = $1) AND ($2::text IS NULL OR kind = $2) AND ($3::uuid[] IS NULL OR programme_id = ANY($3::uuid[]))`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM alerts ${where}`, params);
+    const where = `WHERE ($1::uuid IS NULL OR al.programme_id = $1) AND ($2::text IS NULL OR al.kind = $2) AND ($3::uuid[] IS NULL OR al.programme_id = ANY($3::uuid[]))`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM alerts al ${where}`, params);
     const rows: AlertView[] = await this.dataSource.query(
-      `SELECT id, kind, item_id AS "itemId", programme_id AS "programmeId", period_key AS period, raised_at AS "raisedAt" FROM alerts ${where}
-        ORDER BY raised_at DESC, id LIMIT ${limit} OFFSET ${offset}`,
+      // The item's commitment (an activity's, or the commitment itself) and titles, so a reader can go to it.
+      `SELECT al.id, al.kind, al.item_id AS "itemId", al.programme_id AS "programmeId", al.period_key AS period, al.raised_at AS "raisedAt",
+              c.id AS "commitmentId", c.title AS "commitmentTitle", a.title AS "activityTitle"
+         FROM alerts al
+         LEFT JOIN rm_activities a ON a.id = al.item_id
+         LEFT JOIN rm_commitments c ON c.id = COALESCE(a.commitment_id, al.item_id)
+         ${where}
+        ORDER BY al.raised_at DESC, al.id LIMIT ${limit} OFFSET ${offset}`,
       params,
     );
     return { items: rows, total, limit, offset };

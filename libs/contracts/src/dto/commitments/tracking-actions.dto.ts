@@ -106,6 +106,16 @@ export class IndicatorValueDto {
 
   @IsNumber({ allowNaN: false, allowInfinity: false })
   current: number;
+
+  /** Left out: unchanged. */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  baseline?: number;
+
+  /** Left out: unchanged. */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  target?: number;
 }
 
 export class CommunicationDto {
