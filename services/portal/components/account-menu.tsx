@@ -50,6 +50,16 @@ export async function AccountMenu({ locale, t }: { locale: Locale; t: Translate 
               <a href={`/${locale}/admin`}>{t('admin.nav.menu')}</a>
             </li>
           ) : null}
+          {account.roles.includes('project_manager') ? (
+            <li>
+              <a href={`/${locale}/pm`}>{t('pm.nav.space')}</a>
+            </li>
+          ) : null}
+          {account.roles.includes('committee_member') ? (
+            <li>
+              <a href={`/${locale}/committee`}>{t('committee.nav.space')}</a>
+            </li>
+          ) : null}
         </ul>
         <form action={logOut}>
           <CsrfField />

@@ -116,7 +116,7 @@ export function ActionForm({ id, action, fields, submit, hidden = {}, csrf, inte
                 ))}
               </select>
             ) : (
-              <input type={f.type ?? 'text'} defaultValue={f.type === 'password' ? undefined : value(f)} autoComplete={f.autoComplete} maxLength={f.maxLength} {...common} />
+              <input type={f.type ?? 'text'} defaultValue={f.type === 'password' || f.type === 'file' ? undefined : value(f)} autoComplete={f.autoComplete} maxLength={f.maxLength} accept={f.accept} step={f.step} {...common} />
             )}
             {messages}
           </div>

@@ -2,7 +2,11 @@
 export interface FormField {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'textarea' | 'select' | 'checkbox' | 'radio';
+  type?: 'text' | 'email' | 'password' | 'textarea' | 'select' | 'checkbox' | 'radio' | 'number' | 'date' | 'url' | 'file';
+  /** For a file: the accepted types (the server checks them again). */
+  accept?: string;
+  /** For a number. */
+  step?: string;
   options?: { value: string; label: string }[];
   defaultValue?: string;
   autoComplete?: string;

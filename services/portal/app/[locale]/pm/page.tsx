@@ -1,0 +1,145 @@
+import type { Metadata } from 'next';
+import { Localized } from '../../../components/localized';
+import { Pagination } from '../../../components/pagination';
+import { staffAccount } from '../../../components/pm/pm-access';
+import { BlockerView, daysSince, daysUntil } from '../../../components/pm/pm-views';
+import { SpaceRefused } from '../../../components/pm/space-views';
+import { ProgressBar } from '../../../components/progress-bar';
+import { gateway } from '../../../gateway/gateway-client';
+import { pageNumber } from '../../../gateway/read-or-missing';
+import type { CommitmentSummary, CommitmentView, InstitutionView, Page } from '../../../gateway/views';
+import { LocalizedText, pick } from '../../../i18n/localized-text';
+import { localeTools } from '../../../i18n/request-locale';
+import { MessageKey } from '../../../i18n/translator';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeTools(params);
+  return { title: t('pm.dashboard.title') };
+}
+
+const PAGE_SIZE = 20;
+/** An activity ending within this many days is "due soon" among the next actions. */
+const SOON_DAYS = 30;
+
+interface NextAction {
+  urgency: number;
+  key: string;
+  href: string;
+  text: string;
+  title: LocalizedText;
+  kind: 'overdue' | 'late' | 'answered' | 'open' | 'soon';
+}
+
+/**
+ * The project manager's dashboard: their institution's commitments (progress, completion level,
+ * overdue activities, days since the last report, open blockers) and what to do next, the most
+ * urgent first. The gateway answers only within the manager's scope; this page asks for it only.
+ */
+export default async function PmDashboardPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale, t, f } = await localeTools(params);
+  const { account, allowed } = await staffAccount(locale, '/pm', ['project_manager']);
+  if (!allowed) return <SpaceRefused locale={locale} t={t} title="pm.dashboard.title" body="pm.notProjectManager" />;
+  const search = await searchParams;
+  const page = pageNumber(typeof search.page === 'string' ? search.page : undefined);
+  const api = await gateway.user(locale);
+  const institutionIds = account.scopes.institutions.slice(0, 10);
+  const [institutions, lists, blockers] = await Promise.all([
+    api.get<Page<InstitutionView>>('/institutions', { query: { limit: 100 } }),
+    Promise.all(institutionIds.map((institutionId) => api.get<Page<CommitmentSummary>>('/commitments', { query: { institutionId, limit: 100 } }))),
+    api.get<Page<BlockerView>>('/blockers', { query: { limit: 100 } }),
+  ]);
+  const all = lists.flatMap((l) => l.items).sort((a, b) => a.number - b.number);
+  const mine = new Set(all.map((c) => c.id));
+  const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+  const shown = all.slice((Math.min(page, pages) - 1) * PAGE_SIZE, Math.min(page, pages) * PAGE_SIZE);
+  const details = await Promise.all(shown.map((c) => api.get<CommitmentView>('/commitments/{id}', { path: { id: c.id } })));
+  const myBlockers = blockers.items.filter((b) => mine.has(b.commitmentId) && b.status !== 'closed');
+  const institutionName = new Map(institutions.items.map((i) => [i.id, i.name]));
+  const now = Date.now();
+
+  const actions: NextAction[] = [];
+  for (const c of details) {
+    const href = `/${locale}/pm/commitments/${c.id}`;
+    for (const a of c.activities) {
+      if (a.status === 'completed' || a.status === 'cancelled') continue;
+      const left = daysUntil(a.endDate, now);
+      if (a.overdue) actions.push({ urgency: 3000 + -left, key: `o${a.id}`, href: `${href}?activity=${a.id}#report`, title: a.title, kind: 'overdue', text: t('pm.next.overdue', { days: -left, date: f.date(a.endDate) }) });
+      else if (left >= 0 && left <= SOON_DAYS) actions.push({ urgency: 1000 - left, key: `s${a.id}`, href: `${href}?activity=${a.id}#report`, title: a.title, kind: 'soon', text: t('pm.next.soon', { days: left, date: f.date(a.endDate) }) });
+    }
+    if (c.late) {
+      const since = daysSince(c.lastReportAt ?? c.startDate, now);
+      actions.push({ urgency: 2000 + since, key: `l${c.id}`, href: `${href}#report`, title: c.title, kind: 'late', text: t('pm.next.late', { days: since }) });
+    }
+  }
+  const titleOf = new Map(all.map((c) => [c.id, c.title]));
+  for (const b of myBlockers) {
+    const href = `/${locale}/pm/commitments/${b.commitmentId}#blockers`;
+    if (b.status === 'answered') actions.push({ urgency: 2500, key: `b${b.id}`, href, title: titleOf.get(b.commitmentId), kind: 'answered', text: t('pm.next.answered', { title: b.title }) });
+  }
+  actions.sort((a, b) => b.urgency - a.urgency);
+
+  return (
+    <>
+      <section className="page-section" aria-labelledby="pm-title">
+        <h1 id="pm-title">{t('pm.dashboard.title')}</h1>
+        <p className="lead">
+          {t('pm.dashboard.intro', {
+            institutions: f.list(institutionIds.map((id) => pick(institutionName.get(id), locale)).filter(Boolean)) || '—',
+          })}
+        </p>
+        <ul className="key-figures" aria-label={t('pm.dashboard.figures')}>
+          <li>{t('common.commitments', { count: all.length })}</li>
+          <li>{t('common.overdueActivities', { count: all.reduce((s, c) => s + c.overdueActivities, 0) })}</li>
+          <li>{t('pm.dashboard.lateCount', { count: all.filter((c) => c.late).length })}</li>
+          <li>{t('pm.dashboard.openBlockers', { count: myBlockers.length })}</li>
+        </ul>
+      </section>
+
+      <section className="page-section" aria-labelledby="next-title">
+        <h2 id="next-title">{t('pm.next.title')}</h2>
+        {actions.length === 0 ? <p>{t('pm.next.none')}</p> : null}
+        <ol className="plain next-actions">
+          {actions.slice(0, 20).map((a) => (
+            <li key={a.key} className={`card next-${a.kind}`}>
+              <span className={a.kind === 'overdue' || a.kind === 'late' ? 'badge badge-warning' : 'badge'}>{t(`pm.next.kind.${a.kind}` as MessageKey)}</span>{' '}
+              <a href={a.href}>
+                <Localized text={a.title} locale={locale} />
+              </a>
+              <span className="muted"> — {a.text}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section className="page-section" aria-labelledby="my-commitments">
+        <h2 id="my-commitments">{t('pm.dashboard.commitments')}</h2>
+        {all.length === 0 ? <p>{t('pm.dashboard.none')}</p> : null}
+        <ol className="commitment-list">
+          {details.map((c) => {
+            const since = c.lastReportAt ? daysSince(c.lastReportAt, now) : null;
+            const open = myBlockers.filter((b) => b.commitmentId === c.id).length;
+            return (
+              <li key={c.id} className="card" data-commitment={c.id}>
+                <h3>
+                  <a href={`/${locale}/pm/commitments/${c.id}`}>
+                    <span className="number">{t('plan.number', { number: c.number })}</span> <Localized text={c.title} locale={locale} />
+                  </a>
+                </h3>
+                <p className="meta">
+                  <span>{pick(institutionName.get(c.leadInstitutionId), locale)}</span>
+                  <span className={`badge level-${c.completionLevel}`}>{t(`level.${c.completionLevel}` as MessageKey)}</span>
+                  {c.overdueActivities > 0 ? <span className="badge badge-warning">{t('common.overdueActivities', { count: c.overdueActivities })}</span> : null}
+                  {c.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
+                  {open ? <span className="badge">{t('pm.dashboard.openBlockers', { count: open })}</span> : null}
+                </p>
+                <ProgressBar value={c.progress} label={t('common.progress')} locale={locale} f={f} size="small" />
+                <p className="muted">{since === null ? t('pm.dashboard.neverReported') : t('pm.dashboard.lastReport', { days: since, date: f.date(c.lastReportAt!) })}</p>
+              </li>
+            );
+          })}
+        </ol>
+        <Pagination basePath={`/${locale}/pm`} params={{}} page={Math.min(page, pages)} pages={pages} t={t} anchor="my-commitments" />
+      </section>
+    </>
+  );
+}

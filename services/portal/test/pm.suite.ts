@@ -1,0 +1,190 @@
+import { BrowserContext, Page } from 'playwright-core';
+import { collectCspViolations, screenshot, seriousViolations } from './browser';
+import type { PortalContext } from './portal-context';
+import { DEMO_PASSWORD } from './portal-platform';
+
+interface Activity {
+  id: string;
+  weight: number | null;
+  progress: number;
+  status: string;
+}
+interface Commitment {
+  id: string;
+  planId: string;
+  leadInstitutionId: string;
+  progress: number;
+  activities: Activity[];
+  trackingStrategy: string;
+}
+
+/** A small real PDF (the commitments service checks the bytes start with %PDF-). */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const OTHER_PASSWORD = 'Wq8-tadbir-Akhar-Nahr-2026';
+
+export function pmSuite(ctx: PortalContext): void {
+  describe('project manager space in a real browser: dashboard, progress with evidence, scope', () => {
+    const platform = ctx.platform;
+    const contexts: BrowserContext[] = [];
+    const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
+    let pm = '';
+    let target: Commitment;
+    let otherEmail = '';
+    let otherToken = '';
+
+    async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+      const context = await ctx.browser.newContext({ baseURL: platform.portalUrl, javaScriptEnabled: options.javaScriptEnabled ?? true });
+      contexts.push(context);
+      return context.newPage();
+    }
+
+    async function logIn(page: Page, locale: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+      await page.goto(`/${locale}/login`);
+      await page.fill('#email', email);
+      await page.fill('#password', password);
+      await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login')), page.click('form.form button[type=submit]')]);
+    }
+
+    const commitment = (id: string) => platform.json<Commitment>(`/commitments/${id}`);
+    const planProgress = async (planId: string) => (await platform.json<{ progress: number }>(`/plans/${planId}`)).progress;
+    const reportsOf = (id: string) => platform.json<{ total: number; items: { activityId: string; progress: number; evidence: { type?: string; name?: string; fileId?: string }[] }[] }>(`/commitments/${id}/reports?limit=5`);
+
+    beforeAll(async () => {
+      pm = (await platform.login('pm@demo.ogp.ma')).accessToken;
+      const admin = (await platform.login('admin@demo.ogp.ma')).accessToken;
+      const me = await platform.json<{ scopes: { institutions: string[]; programmes: string[] } }>('/me', { headers: auth(pm) });
+      const institution = me.scopes.institutions[0];
+      const mine = await platform.json<{ items: { id: string }[] }>(`/commitments?institutionId=${institution}&limit=100`);
+      // A weighted commitment with at least two unfinished activities: one report per language.
+      for (const c of mine.items) {
+        const full = await commitment(c.id);
+        if (full.trackingStrategy === 'weighted_activities' && full.activities.filter((a) => a.progress < 100).length >= 2) {
+          target = full;
+          break;
+        }
+      }
+      expect(target).toBeDefined();
+      // A project manager of another institution of the same programme.
+      const institutions = await platform.json<{ items: { id: string }[] }>('/institutions?limit=100');
+      const other = institutions.items.find((i) => i.id !== institution)!.id;
+      otherEmail = `pm-other-${Date.now()}@example.ma`;
+      await platform.json('/accounts', {
+        method: 'POST',
+        headers: auth(admin),
+        body: JSON.stringify({ email: otherEmail, password: OTHER_PASSWORD, displayName: 'Other PM', roles: ['project_manager'], scopes: { institutions: [other], programmes: me.scopes.programmes } }),
+      });
+      otherToken = (await platform.login(otherEmail, OTHER_PASSWORD)).accessToken;
+    }, 120000);
+
+    afterAll(async () => {
+      for (const c of contexts) await c.close().catch(() => undefined);
+    });
+
+    it.each([
+      { locale: 'ar', dir: 'rtl', done: 'سُجل التقرير', tooBig: 'أكبر من', index: 0 },
+      { locale: 'en', dir: 'ltr', done: 'Report recorded', tooBig: 'larger than', index: 0 },
+    ])('$locale: a project manager reports progress with a PDF evidence file and sees the plan’s progress change', async ({ locale, dir, done, tooBig, index }) => {
+      const page = await newPage();
+      const csp = collectCspViolations(page);
+      await logIn(page, locale, 'pm@demo.ogp.ma');
+      expect(await page.getAttribute('html', 'dir')).toBe(dir);
+      await page.goto(`/${locale}/pm`);
+      await page.locator(`li[data-commitment="${target.id}"]`).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `pm-${locale}-dashboard`);
+
+      const before = await commitment(target.id);
+      const activity = before.activities.filter((a) => a.progress < 100)[index];
+      const planBefore = await planProgress(target.planId);
+      const reportsBefore = (await reportsOf(target.id)).total;
+      await page.goto(`/${locale}/pm/commitments/${target.id}?activity=${activity.id}`);
+      expect(await page.getAttribute('#plan-progress', 'data-value')).toBe(String(planBefore));
+      expect(await page.inputValue('#report-form-activityId')).toBe(activity.id);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `pm-${locale}-commitment`);
+
+      // Too big a file is said at once, before anything is sent.
+      await page.setInputFiles('#report-form-file', { name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(600 * 1024)]) });
+      await expect(page.locator('#report-form-file-check').textContent()).resolves.toContain(tooBig);
+      await page.click('#report-form button[value=submit]');
+      expect(await page.locator('#report-form-done').count()).toBe(0);
+      expect((await reportsOf(target.id)).total).toBe(reportsBefore);
+
+      await page.setInputFiles('#report-form-file', { name: 'rapport.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await expect(page.locator('#report-form-file-check').textContent()).resolves.toContain('rapport.pdf');
+      await page.check('#report-form-done');
+      await page.fill('#report-form-results_ar', 'أنجز النشاط ونشرت الوثائق.');
+      await page.fill('#report-form-evidenceUrl', 'https://www.service-public.ma/rapport');
+      await page.click('#report-form button[value=submit]');
+      const outcome = page.locator('#report-form-done[role=status]');
+      await outcome.waitFor({ timeout: 30000 });
+      const planAfter = await planProgress(target.planId);
+      expect(planAfter).toBeGreaterThan(planBefore);
+      expect(await outcome.textContent()).toContain(done);
+
+      // Written once, with the PDF stored as such; the page shows the plan's new progress.
+      const reports = await reportsOf(target.id);
+      expect(reports.total).toBe(reportsBefore + 1);
+      expect(reports.items[0]).toMatchObject({ activityId: activity.id, progress: 100 });
+      expect(reports.items[0].evidence.find((e) => e.fileId)).toMatchObject({ name: 'rapport.pdf', type: 'application/pdf' });
+      await page.reload();
+      expect(Number(await page.getAttribute('#plan-progress', 'data-value'))).toBe(planAfter);
+      expect(csp).toEqual([]);
+    });
+
+    it.each([
+      { locale: 'ar', title: 'هذا الالتزام ليس من التزامات مؤسستك' },
+      { locale: 'en', title: "This commitment is not your institution's" },
+    ])('$locale: a project manager of another institution can neither open nor post to that commitment (the page says so, nothing is written)', async ({ locale, title }) => {
+      const page = await newPage();
+      await logIn(page, locale, otherEmail, OTHER_PASSWORD);
+      await page.goto(`/${locale}/pm`);
+      expect(await page.locator(`li[data-commitment="${target.id}"]`).count()).toBe(0);
+      await page.goto(`/${locale}/pm/commitments/${target.id}`);
+      await expect(page.locator('h1').textContent()).resolves.toBe(title);
+      expect(await page.locator('form#report-form, form#weights-form, form#blocker-form').count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `pm-${locale}-not-yours`);
+
+      const reportsBefore = (await reportsOf(target.id)).total;
+      const progressBefore = (await commitment(target.id)).progress;
+      const activityId = target.activities[0].id;
+      const posted = await fetch(`${platform.gatewayUrl}/commitments/${target.id}/progress`, {
+        method: 'POST',
+        headers: { ...auth(otherToken), 'accept-language': locale },
+        body: JSON.stringify({ activityId, progress: 90, reportedOn: '2020-01-01' }),
+      });
+      expect(posted.status).toBe(403);
+      const blocker = await fetch(`${platform.gatewayUrl}/commitments/${target.id}/blockers`, { method: 'POST', headers: auth(otherToken), body: JSON.stringify({ title: 'ليس لي', description: 'محاولة من مؤسسة أخرى' }) });
+      expect(blocker.status).toBe(403);
+      expect((await reportsOf(target.id)).total).toBe(reportsBefore);
+      expect((await commitment(target.id)).progress).toBe(progressBefore);
+    });
+
+    it('en: the weights editor shows the normalised shares and the resulting progress while typing; without JavaScript, Preview asks the server; nothing is saved until Save', async () => {
+      const page = await newPage();
+      await logIn(page, 'en', 'pm@demo.ogp.ma');
+      const before = await commitment(target.id);
+      const [first] = before.activities;
+      await page.goto(`/en/pm/commitments/${target.id}#weights`);
+      const result = page.locator('#weights-form-result');
+      const initial = await result.textContent();
+      await page.fill(`#weights-form-${first.id}`, '1000');
+      await page.waitForFunction((text) => document.querySelector('#weights-form-result')?.textContent !== text, initial);
+      expect((await commitment(target.id)).activities[0].weight).toBe(first.weight ?? null);
+
+      const plain = await ctx.browser.newContext({ baseURL: platform.portalUrl, javaScriptEnabled: false });
+      contexts.push(plain);
+      await plain.addCookies(await page.context().cookies());
+      const noJs = await plain.newPage();
+      await noJs.goto(`/en/pm/commitments/${target.id}`);
+      await noJs.fill(`#weights-form-${first.id}`, 'abc');
+      await Promise.all([noJs.waitForLoadState('load'), noJs.click('#weights-form button[value=preview]')]);
+      expect(await noJs.getAttribute(`#weights-form-${first.id}`, 'aria-invalid')).toBe('true');
+      await noJs.fill(`#weights-form-${first.id}`, '1000');
+      await Promise.all([noJs.waitForLoadState('load'), noJs.click('#weights-form button[value=preview]')]);
+      await expect(noJs.locator('#weights-form-done').textContent()).resolves.toContain('nothing saved');
+      expect((await commitment(target.id)).activities[0].weight).toBe(first.weight ?? null);
+    });
+  });
+}
