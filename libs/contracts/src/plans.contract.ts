@@ -73,6 +73,8 @@ export interface CommitmentSummary {
   progressStale: boolean;
   staleReason: string | null;
   late: boolean;
+  /** The programme's reporting period: `late` is true once this many days pass without a report. */
+  reportingPeriodDays: number;
   overdueActivities: number;
 }
 

@@ -132,8 +132,8 @@ describe('programme settings: one owner, the late and overdue flags follow every
   });
 
   it('changing the reporting period through the gateway changes the late flag of the card, the list, the dashboard and the sweep alike', async () => {
-    // 40 days without a report: on time under the default 60-day period.
-    expect((await card()).late).toBe(false);
+    // 40 days without a report: on time under the default 60-day period, which the card states.
+    expect(await card()).toMatchObject({ late: false, reportingPeriodDays: 60 });
     expect((await call('GET', `/plans/${planId}/dashboard`)).body.commitments.late).toBe(0);
     await sweep('late_reporting');
     expect(await alertsFor('late_reporting', commitmentId)).toBe(0);
@@ -142,8 +142,8 @@ describe('programme settings: one owner, the late and overdue flags follow every
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ programmeId, deadlineNoticeDays: 14, escalationDays: 14, reportingPeriodDays: 30, timeZone: 'Africa/Casablanca' });
 
-    expect((await card()).late).toBe(true);
-    expect((await call('GET', `/commitments?planId=${planId}&status=late`)).body.items.map((c: { id: string }) => c.id)).toEqual([commitmentId]);
+    expect(await card()).toMatchObject({ late: true, reportingPeriodDays: 30 });
+    expect((await call('GET', `/commitments?planId=${planId}&status=late`)).body.items.map((c: { id: string; reportingPeriodDays: number }) => [c.id, c.reportingPeriodDays])).toEqual([[commitmentId, 30]]);
     await waitFor(async () => (await call('GET', `/plans/${planId}/dashboard`)).body.commitments.late === 1, { what: 'the dashboard (cached 2 s)' });
 
     await waitFor(async () => (await copyOf(programmeId))?.reporting_period_days === 30, { what: 'the reporting service’s copy of the settings' });

@@ -2497,6 +2497,8 @@ export interface components {
             progressStale: boolean;
             staleReason: string | null;
             late: boolean;
+            /** @description The programme's reporting period: `late` is true once this many days pass without a report. */
+            reportingPeriodDays: number;
             overdueActivities: number;
         };
         CommitmentView: {
@@ -2513,6 +2515,8 @@ export interface components {
             progressStale: boolean;
             staleReason: string | null;
             late: boolean;
+            /** @description The programme's reporting period: `late` is true once this many days pass without a report. */
+            reportingPeriodDays: number;
             overdueActivities: number;
             card: {
                 [key: string]: unknown;
@@ -7602,6 +7606,7 @@ export interface operations {
                      *           "progressStale": false,
                      *           "staleReason": "الحكومة المنفتحة",
                      *           "late": false,
+                     *           "reportingPeriodDays": 1,
                      *           "overdueActivities": 1
                      *         }
                      *       ],
@@ -7709,6 +7714,7 @@ export interface operations {
                      *       "progressStale": false,
                      *       "staleReason": "الحكومة المنفتحة",
                      *       "late": false,
+                     *       "reportingPeriodDays": 1,
                      *       "overdueActivities": 1,
                      *       "card": {},
                      *       "ogpValues": [
@@ -7921,6 +7927,7 @@ export interface operations {
                      *       "progressStale": false,
                      *       "staleReason": "الحكومة المنفتحة",
                      *       "late": false,
+                     *       "reportingPeriodDays": 1,
                      *       "overdueActivities": 1,
                      *       "card": {},
                      *       "ogpValues": [
@@ -8153,6 +8160,7 @@ export interface operations {
                      *       "progressStale": false,
                      *       "staleReason": "الحكومة المنفتحة",
                      *       "late": false,
+                     *       "reportingPeriodDays": 1,
                      *       "overdueActivities": 1,
                      *       "card": {},
                      *       "ogpValues": [
@@ -8383,6 +8391,7 @@ export interface operations {
                      *       "progressStale": false,
                      *       "staleReason": "الحكومة المنفتحة",
                      *       "late": false,
+                     *       "reportingPeriodDays": 1,
                      *       "overdueActivities": 1,
                      *       "card": {},
                      *       "ogpValues": [
@@ -9014,6 +9023,7 @@ export interface operations {
                      *       "progressStale": false,
                      *       "staleReason": "الحكومة المنفتحة",
                      *       "late": false,
+                     *       "reportingPeriodDays": 1,
                      *       "overdueActivities": 1,
                      *       "card": {},
                      *       "ogpValues": [
@@ -9340,6 +9350,7 @@ export interface operations {
                      *       "progressStale": false,
                      *       "staleReason": "الحكومة المنفتحة",
                      *       "late": false,
+                     *       "reportingPeriodDays": 1,
                      *       "overdueActivities": 1,
                      *       "card": {},
                      *       "ogpValues": [
@@ -9564,6 +9575,7 @@ export interface operations {
                      *       "progressStale": false,
                      *       "staleReason": "الحكومة المنفتحة",
                      *       "late": false,
+                     *       "reportingPeriodDays": 1,
                      *       "overdueActivities": 1,
                      *       "card": {},
                      *       "ogpValues": [
@@ -9809,6 +9821,7 @@ export interface operations {
                      *       "progressStale": false,
                      *       "staleReason": "الحكومة المنفتحة",
                      *       "late": false,
+                     *       "reportingPeriodDays": 1,
                      *       "overdueActivities": 1,
                      *       "card": {},
                      *       "ogpValues": [
@@ -10146,6 +10159,7 @@ export interface operations {
                      *       "progressStale": false,
                      *       "staleReason": "الحكومة المنفتحة",
                      *       "late": false,
+                     *       "reportingPeriodDays": 1,
                      *       "overdueActivities": 1,
                      *       "card": {},
                      *       "ogpValues": [
@@ -17103,6 +17117,7 @@ export interface operations {
                      *       "progressStale": false,
                      *       "staleReason": "الحكومة المنفتحة",
                      *       "late": false,
+                     *       "reportingPeriodDays": 1,
                      *       "overdueActivities": 1,
                      *       "card": {},
                      *       "ogpValues": [

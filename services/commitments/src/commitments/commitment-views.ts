@@ -25,7 +25,7 @@ export class CommitmentViews {
     return `SELECT c.id, c.plan_id, c.area_id, c.number, c.title, c.lead_institution_id, c.start_date::text AS start_date, c.end_date::text AS end_date,
                    c.progress::float8 AS progress, c.completion_level, c.progress_stale, c.stale_reason,
                    ${scheduleFlags.today('$1')}::text AS today,
-                   ${scheduleFlags.late('$1')} AS late,
+                   ${scheduleFlags.late('$1')} AS late, p.reporting_period_days,
                    (SELECT count(*)::int FROM activities a WHERE a.commitment_id = c.id AND a.removed_at IS NULL AND ${scheduleFlags.activityOverdue('$1')}) AS overdue_activities
               FROM commitments c JOIN plans pl ON pl.id = c.plan_id JOIN programmes p ON p.id = pl.programme_id
              ${where}`;
@@ -46,6 +46,7 @@ export class CommitmentViews {
       progressStale: r.progress_stale,
       staleReason: r.stale_reason,
       late: r.late,
+      reportingPeriodDays: r.reporting_period_days,
       overdueActivities: r.overdue_activities,
     };
   }
