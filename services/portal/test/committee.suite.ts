@@ -52,8 +52,8 @@ export function committeeSuite(ctx: PortalContext): void {
         blockers[locale] = raised.id;
       }
       // The demo plan (2018-2020) has overdue activities: the sweep raises the programme's alerts.
-      await platform.json('/admin/sweeps/overdue', { method: 'POST', headers: auth(coordinator) });
-      await platform.json('/admin/sweeps/late_reporting', { method: 'POST', headers: auth(coordinator) });
+      await platform.json('/admin/sweeps/overdue', { method: 'POST', headers: auth(coordinator), body: '{}' });
+      await platform.json('/admin/sweeps/late_reporting', { method: 'POST', headers: auth(coordinator), body: '{}' });
     }, 120000);
 
     afterAll(async () => {
@@ -127,7 +127,7 @@ export function committeeSuite(ctx: PortalContext): void {
       const page = await newPage();
       await logIn(page, 'en', 'pm@demo.ogp.ma');
       await page.goto('/en/committee/interventions');
-      await expect(page.locator('[role=alert]').textContent()).resolves.toContain('for steering committee members');
+      await expect(page.locator('.notice[role=alert]').textContent()).resolves.toContain('for steering committee members');
       expect(await page.locator('form[id^=answer-]').count()).toBe(0);
     });
   });

@@ -68,10 +68,11 @@ export async function reportProgress(_state: CitizenFormState, form: FormData): 
   const t = translator(locale);
   const f = formatter(locale);
   const commitmentId = idOf(form, 'commitmentId');
-  const values = valuesOf(form, ['activityId', 'progress', 'done', 'reportedOn', 'results_ar', 'results_fr', 'results_en', 'evidenceUrl', 'evidenceTitle']);
+  const values = valuesOf(form, ['activityId', 'progress', 'complete', 'reportedOn', 'results_ar', 'results_fr', 'results_en', 'evidenceUrl', 'evidenceTitle']);
   if (!(await verifyCsrf(form))) return expiredFormState(locale, values);
   const errors: Record<string, string> = {};
-  const done = values.done === 'true';
+  // The checkbox is `complete`: `<form id>-done` is the id of the form's success message.
+  const done = values.complete === 'true';
   const progress = number(values.progress);
   if (!UUID.test(values.activityId)) errors.activityId = t('auth.required');
   if (!done && (progress === null || progress < 0 || progress > 100)) errors.progress = t('pm.report.progressHint');
@@ -98,7 +99,7 @@ export async function reportProgress(_state: CitizenFormState, form: FormData): 
   };
   const sent = await sendToGateway<CommitmentView>(locale, 'POST', `/commitments/${commitmentId}/progress`, body);
   if (!sent.ok) {
-    return refusal(locale, sent.error, { activityId: 'activityId', progress: 'progress', done: 'progress', reportedOn: 'reportedOn', results: 'results_ar', evidence: 'evidenceUrl', files: 'file' }, values);
+    return refusal(locale, sent.error, { activityId: 'activityId', progress: 'progress', done: 'complete', reportedOn: 'reportedOn', results: 'results_ar', evidence: 'evidenceUrl', files: 'file' }, values);
   }
   refresh(locale, commitmentId);
   const commitment = sent.data;
@@ -246,7 +247,7 @@ export async function closeBlocker(_state: CitizenFormState, form: FormData): Pr
   if (!(await verifyCsrf(form))) return expiredFormState(locale);
   const sent = await sendToGateway(locale, 'POST', `/blockers/${idOf(form, 'blockerId')}/close`);
   if (!sent.ok) return refusal(locale, sent.error, {});
-  revalidatePath(`/${locale}`, 'layout');
+  // Not re-rendered at once: the request would leave its list (filtered by status) with this confirmation.
   return { done: translator(locale)('pm.blocker.closed') };
 }
 
@@ -259,8 +260,8 @@ export async function answerBlocker(_state: CitizenFormState, form: FormData): P
   if (values.answer.length < 3) return { message: t('citizen.form.fixErrors'), fieldErrors: { answer: t('pm.blocker.answerHint') }, values };
   const sent = await sendToGateway(locale, 'POST', `/blockers/${idOf(form, 'blockerId')}/answer`, { answer: values.answer.slice(0, 5000) });
   if (!sent.ok) return refusal(locale, sent.error, { answer: 'answer' }, values);
-  revalidatePath(`/${locale}/committee/interventions`);
-  return { done: t('pm.blocker.answered') };
+  // Not re-rendered at once: an open request would leave the "open" list with this confirmation.
+  return { done: t('pm.blocker.answered'), values };
 }
 
 /** The monthly report of a plan (its dashboard as a PDF, in the reader's language), produced by the platform's workers. */

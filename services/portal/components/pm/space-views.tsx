@@ -1,3 +1,4 @@
+import '../../styles/pm.css';
 import { Locale } from '../../i18n/locales';
 import { MessageKey, Translate } from '../../i18n/translator';
 
@@ -31,6 +32,21 @@ export function CommitteeNav({ locale, t, current }: { locale: Locale; t: Transl
         {COMMITTEE_TABS.map(([path, label]) => (
           <li key={path}>
             {path === current ? <span aria-current="page">{t(label)}</span> : <a href={`/${locale}/committee${path}`}>{t(label)}</a>}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Links to the sections of a long page, so the common task is one click away. */
+export function PageToc({ label, items }: { label: string; items: { href: string; label: string }[] }) {
+  return (
+    <nav className="page-toc" aria-label={label}>
+      <ul>
+        {items.map((i) => (
+          <li key={i.href}>
+            <a href={i.href}>{i.label}</a>
           </li>
         ))}
       </ul>

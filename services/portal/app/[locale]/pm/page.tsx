@@ -23,6 +23,7 @@ const SOON_DAYS = 30;
 
 interface NextAction {
   urgency: number;
+  number: number;
   key: string;
   href: string;
   text: string;
@@ -56,6 +57,8 @@ export default async function PmDashboardPage({ params, searchParams }: { params
   const myBlockers = blockers.items.filter((b) => mine.has(b.commitmentId) && b.status !== 'closed');
   const institutionName = new Map(institutions.items.map((i) => [i.id, i.name]));
   const now = Date.now();
+  // The programme's reporting period, as the commitments service states it with the `late` flag.
+  const periodOf = (c: CommitmentSummary) => (c as CommitmentSummary & { reportingPeriodDays?: number }).reportingPeriodDays;
 
   const actions: NextAction[] = [];
   for (const c of details) {
@@ -63,18 +66,20 @@ export default async function PmDashboardPage({ params, searchParams }: { params
     for (const a of c.activities) {
       if (a.status === 'completed' || a.status === 'cancelled') continue;
       const left = daysUntil(a.endDate, now);
-      if (a.overdue) actions.push({ urgency: 3000 + -left, key: `o${a.id}`, href: `${href}?activity=${a.id}#report`, title: a.title, kind: 'overdue', text: t('pm.next.overdue', { days: -left, date: f.date(a.endDate) }) });
-      else if (left >= 0 && left <= SOON_DAYS) actions.push({ urgency: 1000 - left, key: `s${a.id}`, href: `${href}?activity=${a.id}#report`, title: a.title, kind: 'soon', text: t('pm.next.soon', { days: left, date: f.date(a.endDate) }) });
+      if (a.overdue) actions.push({ urgency: 3000 + -left, number: c.number, key: `o${a.id}`, href: `${href}?activity=${a.id}#report`, title: a.title, kind: 'overdue', text: t('pm.next.overdue', { days: -left, date: f.date(a.endDate) }) });
+      else if (left >= 0 && left <= SOON_DAYS) actions.push({ urgency: 1000 - left, number: c.number, key: `s${a.id}`, href: `${href}?activity=${a.id}#report`, title: a.title, kind: 'soon', text: t('pm.next.soon', { days: left, date: f.date(a.endDate) }) });
     }
     if (c.late) {
       const since = daysSince(c.lastReportAt ?? c.startDate, now);
-      actions.push({ urgency: 2000 + since, key: `l${c.id}`, href: `${href}#report`, title: c.title, kind: 'late', text: t('pm.next.late', { days: since }) });
+      const period = periodOf(c);
+      actions.push({ urgency: 2000 + since, number: c.number, key: `l${c.id}`, href: `${href}#report`, title: c.title, kind: 'late', text: period ? t('pm.next.lateOf', { days: since, period }) : t('pm.next.late', { days: since }) });
     }
   }
   const titleOf = new Map(all.map((c) => [c.id, c.title]));
+  const numberOf = new Map(all.map((c) => [c.id, c.number]));
   for (const b of myBlockers) {
     const href = `/${locale}/pm/commitments/${b.commitmentId}#blockers`;
-    if (b.status === 'answered') actions.push({ urgency: 2500, key: `b${b.id}`, href, title: titleOf.get(b.commitmentId), kind: 'answered', text: t('pm.next.answered', { title: b.title }) });
+    if (b.status === 'answered') actions.push({ urgency: 2500, number: numberOf.get(b.commitmentId) ?? 0, key: `b${b.id}`, href, title: titleOf.get(b.commitmentId), kind: 'answered', text: t('pm.next.answered', { title: b.title }) });
   }
   actions.sort((a, b) => b.urgency - a.urgency);
 
@@ -103,7 +108,7 @@ export default async function PmDashboardPage({ params, searchParams }: { params
             <li key={a.key} className={`card next-${a.kind}`}>
               <span className={a.kind === 'overdue' || a.kind === 'late' ? 'badge badge-warning' : 'badge'}>{t(`pm.next.kind.${a.kind}` as MessageKey)}</span>{' '}
               <a href={a.href}>
-                <Localized text={a.title} locale={locale} />
+                <span className="number">{t('plan.number', { number: a.number })}</span> · <Localized text={a.title} locale={locale} />
               </a>
               <span className="muted"> — {a.text}</span>
             </li>
@@ -133,7 +138,10 @@ export default async function PmDashboardPage({ params, searchParams }: { params
                   {open ? <span className="badge">{t('pm.dashboard.openBlockers', { count: open })}</span> : null}
                 </p>
                 <ProgressBar value={c.progress} label={t('common.progress')} locale={locale} f={f} size="small" />
-                <p className="muted">{since === null ? t('pm.dashboard.neverReported') : t('pm.dashboard.lastReport', { days: since, date: f.date(c.lastReportAt!) })}</p>
+                <p className="muted">
+                  {since === null ? t('pm.dashboard.neverReported') : t('pm.dashboard.lastReport', { days: since, date: f.date(c.lastReportAt!) })}
+                  {periodOf(c) ? ` · ${t('pm.dashboard.period', { days: periodOf(c)! })}` : ''}
+                </p>
               </li>
             );
           })}

@@ -8,7 +8,7 @@ import { canActOnInstitution, staffAccount } from '../../../../../components/pm/
 import { addActivity, addCommunication, closeBlocker, raiseBlocker, removeActivity, reportProgress, setIndicator, setWeights } from '../../../../../components/pm/pm-actions';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES } from '../../../../../components/pm/pm-form-state';
 import { BlockerView, daysSince } from '../../../../../components/pm/pm-views';
-import { SpaceRefused } from '../../../../../components/pm/space-views';
+import { PageToc, SpaceRefused } from '../../../../../components/pm/space-views';
 import { WeightsEditor } from '../../../../../components/pm/weights-editor';
 import { ProgressBar } from '../../../../../components/progress-bar';
 import { gateway } from '../../../../../gateway/gateway-client';
@@ -73,6 +73,17 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
         {commitment.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
         <span>{since === null ? t('pm.dashboard.neverReported') : t('pm.dashboard.lastReport', { days: since, date: f.date(commitment.lastReportAt!) })}</span>
       </p>
+      <PageToc
+        label={t('pm.commitment.sections')}
+        items={[
+          { href: '#report', label: t('pm.report.title') },
+          { href: '#weights', label: t('pm.weights.title') },
+          { href: '#activities', label: t('commitment.activities') },
+          { href: '#indicators', label: t('commitment.indicators') },
+          { href: '#communication', label: t('pm.communication.title') },
+          { href: '#blockers', label: t('pm.blocker.title') },
+        ]}
+      />
       <section className="page-section" aria-labelledby="progress-title">
         <h2 id="progress-title">{t('pm.commitment.progress')}</h2>
         <dl className="facts progress-facts">
@@ -113,7 +124,7 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
           fields={[
             { name: 'activityId', label: t('commitment.activity'), type: 'select', required: true, defaultValue: chosen || activityOptions[0]?.value, options: activityOptions },
             { name: 'progress', label: t('pm.report.progress'), type: 'number', step: 'any', dir: 'ltr', hint: t('pm.report.progressHint') },
-            { name: 'done', label: t('pm.report.markDone'), type: 'checkbox' },
+            { name: 'complete', label: t('pm.report.markDone'), type: 'checkbox' },
             { name: 'reportedOn', label: t('pm.report.reportedOn'), type: 'date', required: true, defaultValue: today, dir: 'ltr' },
             { name: 'results_ar', label: t('pm.report.results', { language: 'العربية' }), type: 'textarea', rows: 3, maxLength: 10000, hint: t('pm.arabicFirst') },
             { name: 'results_fr', label: t('pm.report.results', { language: 'Français' }), type: 'textarea', rows: 3, maxLength: 10000 },
@@ -126,7 +137,7 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
           <EvidenceFileCheck
             inputId="report-form-file"
             locale={locale}
-            messages={{ ready: t('pm.file.ready'), tooBig: t('pm.file.tooBig', { max: f.number(EVIDENCE_MAX_BYTES / 1024) }), badType: t('pm.file.badType') }}
+            messages={{ ready: t('pm.file.ready', { name: '{name}', size: '{size}' }), tooBig: t('pm.file.tooBig', { max: f.number(EVIDENCE_MAX_BYTES / 1024) }), badType: t('pm.file.badType') }}
           />
         </ActionForm>
       </section>
