@@ -61,7 +61,7 @@ export function pmSuite(ctx: PortalContext): void {
         const full = await commitment(c.id);
         if (full.trackingStrategy === 'weighted_activities' && full.activities.some((a) => a.progress < 100)) targets.push(full);
       }
-      expect(targets.length).toBeGreaterThanOrEqual(2);
+      expect(targets.length).toBeGreaterThanOrEqual(3);
       target = targets[0];
       // A project manager of another institution of the same programme.
       const institutions = await platform.json<{ items: { id: string }[] }>('/institutions?limit=100');
@@ -164,6 +164,8 @@ export function pmSuite(ctx: PortalContext): void {
     });
 
     it('en: the weights editor shows the normalised shares and the resulting progress while typing; without JavaScript, Preview asks the server; nothing is saved until Save', async () => {
+      // A commitment no test reported on: an unfinished activity, so the weights move its progress.
+      const target = targets[2];
       const page = await newPage();
       await logIn(page, 'en', 'pm@demo.ogp.ma');
       const before = await commitment(target.id);
