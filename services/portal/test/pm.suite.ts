@@ -61,7 +61,7 @@ export function pmSuite(ctx: PortalContext): void {
         const full = await commitment(c.id);
         if (full.trackingStrategy === 'weighted_activities' && full.activities.some((a) => a.progress < 100)) targets.push(full);
       }
-      expect(targets.length).toBeGreaterThanOrEqual(3);
+      expect(targets.length).toBeGreaterThanOrEqual(4);
       target = targets[0];
       // A project manager of another institution of the same programme.
       const institutions = await platform.json<{ items: { id: string }[] }>('/institutions?limit=100');
@@ -161,6 +161,25 @@ export function pmSuite(ctx: PortalContext): void {
       expect(blocker.status).toBe(403);
       expect((await reportsOf(target.id)).total).toBe(reportsBefore);
       expect((await commitment(target.id)).progress).toBe(progressBefore);
+    });
+
+    it('en: the dashboard follows a report made elsewhere live, within seconds and without a reload', async () => {
+      const target = targets[3];
+      const page = await newPage();
+      await logIn(page, 'en', 'pm@demo.ogp.ma');
+      const streamOpen = page.waitForResponse((r) => r.url().endsWith(`/en/plans/${target.planId}/live`) && r.status() === 200);
+      await page.goto('/en/pm');
+      await streamOpen;
+      const figure = `li[data-commitment="${target.id}"] [data-live="commitment:${target.id}"] .progress-figure`;
+      const before = await page.locator(figure).textContent();
+      const activity = (await commitment(target.id)).activities.find((a) => a.progress < 100)!;
+      const reportedAt = Date.now();
+      await platform.json(`/commitments/${target.id}/progress`, { method: 'POST', headers: auth(pm), body: JSON.stringify({ activityId: activity.id, done: true, reportedOn: '2020-08-31' }) });
+      await page.waitForFunction(([selector, text]) => document.querySelector(selector)?.textContent !== text, [figure, before] as const, { timeout: 10000 });
+      const after = await commitment(target.id);
+      await expect(page.locator(figure).textContent()).resolves.toBe(new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(after.progress / 100));
+      // Two seconds is the bar (issue 11); logged for the record, the machine is shared.
+      console.log(`pm dashboard live update after ${Date.now() - reportedAt} ms`);
     });
 
     it('en: the weights editor shows the normalised shares and the resulting progress while typing; without JavaScript, Preview asks the server; nothing is saved until Save', async () => {

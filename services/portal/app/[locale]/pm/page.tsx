@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { LiveProgress } from '../../../components/live-progress';
 import { Localized } from '../../../components/localized';
 import { Pagination } from '../../../components/pagination';
 import { staffAccount } from '../../../components/pm/pm-access';
@@ -7,6 +8,7 @@ import { SpaceRefused } from '../../../components/pm/space-views';
 import { ProgressBar } from '../../../components/progress-bar';
 import { gateway } from '../../../gateway/gateway-client';
 import { pageNumber } from '../../../gateway/read-or-missing';
+import { COMPLETION_LEVELS } from '../../../gateway/views';
 import type { CommitmentSummary, CommitmentView, InstitutionView, Page } from '../../../gateway/views';
 import { LocalizedText, pick } from '../../../i18n/localized-text';
 import { localeTools } from '../../../i18n/request-locale';
@@ -57,6 +59,7 @@ export default async function PmDashboardPage({ params, searchParams }: { params
   const myBlockers = blockers.items.filter((b) => mine.has(b.commitmentId) && b.status !== 'closed');
   const institutionName = new Map(institutions.items.map((i) => [i.id, i.name]));
   const now = Date.now();
+  const levelLabels = Object.fromEntries(COMPLETION_LEVELS.map((level) => [level, t(`level.${level}` as MessageKey)])) as Record<(typeof COMPLETION_LEVELS)[number], string>;
   // The programme's reporting period, as the commitments service states it with the `late` flag.
   const periodOf = (c: CommitmentSummary) => (c as CommitmentSummary & { reportingPeriodDays?: number }).reportingPeriodDays;
 
@@ -132,12 +135,14 @@ export default async function PmDashboardPage({ params, searchParams }: { params
                 </h3>
                 <p className="meta">
                   <span>{pick(institutionName.get(c.leadInstitutionId), locale)}</span>
-                  <span className={`badge level-${c.completionLevel}`}>{t(`level.${c.completionLevel}` as MessageKey)}</span>
+                  <span className={`badge level-${c.completionLevel}`} data-live-level={c.id}>
+                    {t(`level.${c.completionLevel}` as MessageKey)}
+                  </span>
                   {c.overdueActivities > 0 ? <span className="badge badge-warning">{t('common.overdueActivities', { count: c.overdueActivities })}</span> : null}
                   {c.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
                   {open ? <span className="badge">{t('pm.dashboard.openBlockers', { count: open })}</span> : null}
                 </p>
-                <ProgressBar value={c.progress} label={t('common.progress')} locale={locale} f={f} size="small" />
+                <ProgressBar value={c.progress} label={t('common.progress')} locale={locale} f={f} size="small" live={`commitment:${c.id}`} />
                 <p className="muted">
                   {since === null ? t('pm.dashboard.neverReported') : t('pm.dashboard.lastReport', { days: since, date: f.date(c.lastReportAt!) })}
                   {periodOf(c) ? ` · ${t('pm.dashboard.period', { days: periodOf(c)! })}` : ''}
@@ -147,6 +152,10 @@ export default async function PmDashboardPage({ params, searchParams }: { params
           })}
         </ol>
         <Pagination basePath={`/${locale}/pm`} params={{}} page={Math.min(page, pages)} pages={pages} t={t} anchor="my-commitments" />
+        {/* A report made elsewhere redraws these bars and badges within seconds (the plan's live stream); without JavaScript the page stays as rendered. */}
+        {[...new Set(details.map((c) => c.planId))].slice(0, 3).map((planId) => (
+          <LiveProgress key={planId} planId={planId} locale={locale} announcement={t('pm.dashboard.liveUpdated', { progress: '{progress}' })} levelLabels={levelLabels} />
+        ))}
       </section>
     </>
   );

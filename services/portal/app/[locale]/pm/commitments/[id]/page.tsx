@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { Breadcrumb } from '../../../../../components/breadcrumb';
 import { ActionForm } from '../../../../../components/citizen/action-form';
+import { LiveProgress } from '../../../../../components/live-progress';
 import { Localized } from '../../../../../components/localized';
 import { NotFoundView } from '../../../../../components/not-found-view';
 import { EvidenceFileCheck } from '../../../../../components/pm/evidence-file-check';
@@ -13,6 +14,7 @@ import { WeightsEditor } from '../../../../../components/pm/weights-editor';
 import { ProgressBar } from '../../../../../components/progress-bar';
 import { gateway } from '../../../../../gateway/gateway-client';
 import { isUuid, readOrMissing } from '../../../../../gateway/read-or-missing';
+import { COMPLETION_LEVELS } from '../../../../../gateway/views';
 import type { CommitmentView, Page, PlanView } from '../../../../../gateway/views';
 import { DISPLAY_TIME_ZONE } from '../../../../../i18n/format';
 import { pick } from '../../../../../i18n/localized-text';
@@ -89,13 +91,13 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
         <dl className="facts progress-facts">
           <dt>{t('pm.commitment.commitmentProgress')}</dt>
           <dd id="commitment-progress" data-value={commitment.progress}>
-            <ProgressBar value={commitment.progress} label={t('pm.commitment.commitmentProgress')} locale={locale} f={f} size="small" />
+            <ProgressBar value={commitment.progress} label={t('pm.commitment.commitmentProgress')} locale={locale} f={f} size="small" live={`commitment:${commitment.id}`} />
           </dd>
           {area ? (
             <>
               <dt>{t('pm.commitment.areaProgress', { area: pick(area.title, locale) })}</dt>
               <dd id="area-progress" data-value={area.progress}>
-                <ProgressBar value={area.progress} label={pick(area.title, locale)} locale={locale} f={f} size="small" />
+                <ProgressBar value={area.progress} label={pick(area.title, locale)} locale={locale} f={f} size="small" live={`area:${area.id}`} />
               </dd>
             </>
           ) : null}
@@ -103,11 +105,19 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
             <>
               <dt>{t('pm.commitment.planProgress', { plan: pick(plan.title, locale) })}</dt>
               <dd id="plan-progress" data-value={plan.progress}>
-                <ProgressBar value={plan.progress} label={pick(plan.title, locale)} locale={locale} f={f} size="small" />
+                <ProgressBar value={plan.progress} label={pick(plan.title, locale)} locale={locale} f={f} size="small" live={`plan:${plan.id}`} />
               </dd>
             </>
           ) : null}
         </dl>
+        {plan ? (
+          <LiveProgress
+            planId={plan.id}
+            locale={locale}
+            announcement={t('pm.dashboard.liveUpdated', { progress: '{progress}' })}
+            levelLabels={Object.fromEntries(COMPLETION_LEVELS.map((level) => [level, t(`level.${level}` as MessageKey)])) as Record<(typeof COMPLETION_LEVELS)[number], string>}
+          />
+        ) : null}
         <p>
           <a href={`/${locale}/commitments/${commitment.id}`}>{t('pm.commitment.publicPage')}</a>
         </p>
