@@ -163,6 +163,31 @@ export function pmSuite(ctx: PortalContext): void {
       expect((await commitment(target.id)).progress).toBe(progressBefore);
     });
 
+    it('en, without JavaScript: a file of a refused type, or whose bytes are not what its name says, is answered against the file field; nothing is written', async () => {
+      const scripted = await newPage();
+      await logIn(scripted, 'en', 'pm@demo.ogp.ma');
+      const plain = await ctx.browser.newContext({ baseURL: platform.portalUrl, javaScriptEnabled: false });
+      contexts.push(plain);
+      await plain.addCookies(await scripted.context().cookies());
+      const page = await plain.newPage();
+      const target = targets[0];
+      const reportsBefore = (await reportsOf(target.id)).total;
+      const send = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+        await page.goto(`/en/pm/commitments/${target.id}`);
+        await page.fill('#report-form-progress', '40');
+        await page.setInputFiles('#report-form-file', file);
+        await Promise.all([page.waitForLoadState('load'), page.click('#report-form button[value=submit]')]);
+        await page.locator('#report-form-error[role=alert]').waitFor();
+        expect(await page.getAttribute('#report-form-file', 'aria-invalid')).toBe('true');
+        return page.locator('#report-form-file-error').textContent();
+      };
+      await expect(send({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not evidence') })).resolves.toContain('File type not accepted');
+      // A PNG named and declared as a PDF: the portal lets it through, the commitments service reads its bytes and refuses it.
+      const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+      await expect(send({ name: 'report.pdf', mimeType: 'application/pdf', buffer: png })).resolves.toBeTruthy();
+      expect((await reportsOf(target.id)).total).toBe(reportsBefore);
+    });
+
     it('en: the dashboard follows a report made elsewhere live, within seconds and without a reload', async () => {
       const target = targets[3];
       const page = await newPage();
