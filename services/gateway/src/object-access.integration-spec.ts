@@ -293,6 +293,13 @@ describe('trust through the gateway: object-level access, statistics and exports
       expect((await call('GET', `/alerts?programmeId=${A.programme}`, { token: token.committeeB })).status).toBe(403);
     });
 
+    it('a project manager whose scope also names a programme lists only their institution’s blockers, not the programme’s', async () => {
+      await login('pmWide', 'project_manager', { institutions: [A.institution], programmes: [B.programme] });
+      const ids = (await call('GET', '/blockers?limit=100', { token: token.pmWide })).body.items.map((b: Item) => b.id);
+      expect(ids).toContain(A.blocker);
+      expect(ids).not.toContain(B.blocker);
+    });
+
     it('a committee member with no programme sees no alerts at all', async () => {
       await login('committeeNone', 'committee_member', { institutions: [], programmes: [] });
       expect((await call('GET', '/alerts', { token: token.committeeNone })).body.total).toBe(0);

@@ -104,8 +104,17 @@ export class BlockersService {
     const params: unknown[] = [];
     const where: string[] = [];
     if (!hasAnyRole(actor, ['coordinator', 'admin'])) {
-      params.push(actor.scopes.institutions, actor.scopes.programmes);
-      where.push(`(c.lead_institution_id::text = ANY($1::text[]) OR pl.programme_id::text = ANY($2::text[]))`);
+      // Each role reads by its own scope: a project manager's programmes do not widen it to other institutions.
+      const visible: string[] = [];
+      if (hasAnyRole(actor, ['project_manager'])) {
+        params.push(actor.scopes.institutions);
+        visible.push(`c.lead_institution_id::text = ANY($${params.length}::text[])`);
+      }
+      if (hasAnyRole(actor, ['committee_member'])) {
+        params.push(actor.scopes.programmes);
+        visible.push(`pl.programme_id::text = ANY($${params.length}::text[])`);
+      }
+      where.push(`(${visible.join(' OR ') || 'false'})`);
     }
     if (query.status) {
       params.push(query.status);
