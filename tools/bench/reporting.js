@@ -144,7 +144,7 @@ async function main() {
       }
       const secs = (Date.now() - t) / 1000;
       console.log(
-        `self-assessment PDF, 24 commitments x 5 activities, ${run}: ${secs.toFixed(2)} s from request to stored, ${(pdf.size / 1024).toFixed(0)} KB, status ${pdf.status}; ` +
+        `self-assessment PDF, 24 commitments x 5 activities, ${run}: ${secs.toFixed(2)} s from request to stored, ${(pdf.size / 1024).toFixed(0)} KB, status ${pdf.status}${pdf.error ? ` (${pdf.error})` : ""}; ` +
           `service peak RSS ${peakMb(reporting.pid)} MB (before ${before} MB), Chromium processes up to ${browserMb} MB RSS; ` +
           `GET /reports/:id (its RPC) while rendering: ${reads.length} reads, p99 ${p99(reads)} ms, max ${Math.max(...reads)} ms (target p99 < 50 ms)`,
       );

@@ -120,6 +120,11 @@ export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
     fr: 'La liste « {field} » doit contenir au plus {0} élément(s).',
     en: 'The list "{field}" must have at most {0} item(s).',
   },
+  arrayUnique: {
+    ar: 'يجب ألا تتكرر العناصر في القائمة «{field}».',
+    fr: 'La liste « {field} » ne doit pas contenir de doublons.',
+    en: 'The list "{field}" must not contain duplicates.',
+  },
   isEmail: {
     ar: 'يجب أن يكون الحقل «{field}» عنوان بريد إلكتروني صالحا.',
     fr: 'Le champ « {field} » doit être une adresse e-mail valide.',

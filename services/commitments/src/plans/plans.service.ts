@@ -13,7 +13,6 @@ import { scheduleFlags } from '../commitments/schedule-flags';
 
 const STAFF = ['coordinator', 'admin'] as const;
 /** How old the public dashboard may be. */
-export const DASHBOARD_TTL_MS = 2000;
 const ratio = (sum: number, weight: number) => (Number(weight) > 0 ? Math.round((Number(sum) / Number(weight)) * 100) / 100 : 0);
 
 /** Institutions, plans and areas; plan progress and the plan's public dashboard. */
@@ -125,22 +124,14 @@ export class PlansService {
     return { programmeId, progress, plans };
   }
 
-  private readonly dashboards = new Map<string, { at: number; value: Promise<PlanDashboard> }>();
-
   /**
-   * The public dashboard of a plan. Computing it scans the plan's activities, so concurrent
-   * readers share one computation and its result for DASHBOARD_TTL_MS: the page is at most that old.
-   * `fresh` computes it now (and shares that): the figures right after a change.
+   * The public dashboard of a plan, computed when asked. It is not kept here: the gateway keeps
+   * public answers and drops them on the change's event, which a copy kept here for a while would
+   * outlive (the gateway would store the old figures again after the event, until the next change).
+   * `fresh` is accepted for callers that ask for it; every answer is fresh.
    */
-  dashboard(id: string, fresh = false): Promise<PlanDashboard> {
-    const now = Date.now();
-    const cached = this.dashboards.get(id);
-    if (!fresh && cached && now - cached.at < DASHBOARD_TTL_MS) return cached.value;
-    const value = this.computeDashboard(id);
-    this.dashboards.set(id, { at: now, value });
-    value.catch(() => this.dashboards.delete(id));
-    if (this.dashboards.size > 1000) this.dashboards.delete(this.dashboards.keys().next().value as string);
-    return value;
+  dashboard(id: string, _fresh = false): Promise<PlanDashboard> {
+    return this.computeDashboard(id);
   }
 
   private async computeDashboard(id: string): Promise<PlanDashboard> {

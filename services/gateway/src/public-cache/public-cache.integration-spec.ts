@@ -153,6 +153,15 @@ describe('public answers cached at the gateway, dropped by changes, never privat
     await setTitle(cardB, originalB);
   });
 
+  it('a change to a programme (its reporting period, its time zone) drops every answer: the late and overdue figures under it name plans and cards, not the programme', async () => {
+    for (const url of [`/commitments/${cardA}`, `/commitments/${cardB}`]) await call(a, 'GET', url);
+    const cache = a.get(PublicCache);
+    expect(cache.answers.size).toBeGreaterThanOrEqual(2);
+    const envelope = { id: '5c8f9b63-1e6a-4d5f-8b66-2a9aa02d3e4f', type: 'commitments.programme.settings-changed', occurredAt: new Date().toISOString(), source: 'test', aggregate: { type: 'programme', id: '6d9a0c74-2f7b-4e6a-9c77-3baab13e4f50' }, data: { programmeId: '6d9a0c74-2f7b-4e6a-9c77-3baab13e4f50', reportingPeriodDays: 30 } };
+    cache.onEvent(new TextEncoder().encode(JSON.stringify(envelope)));
+    expect(cache.answers.size).toBe(0);
+  });
+
   it('a read racing a change is not kept: the next read sees the change', async () => {
     const cache = a.get(PublicCache).answers;
     const since = cache.generation();

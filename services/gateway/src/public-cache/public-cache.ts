@@ -97,12 +97,19 @@ export class PublicCache implements OnModuleInit, OnModuleDestroy {
     this.subscriptions = [];
   }
 
-  /** A domain event: drops the answers naming its ids (and the lists); unreadable, drops all. */
+  /**
+   * A domain event: drops the answers naming its ids (and the lists). A change to a programme (its
+   * reporting period, its time zone) changes the late and overdue figures of every plan and card
+   * under it, which name the plan or the commitment, not the programme: it drops all, as does an
+   * unreadable event.
+   */
   onEvent(data: Uint8Array): void {
     let ids: string[] = [];
     try {
       const envelope = JSON.parse(decoder.decode(data)) as EventEnvelope<Record<string, unknown>>;
-      ids = [envelope.aggregate?.id, ...Object.values(envelope.data ?? {})].filter((v): v is string => typeof v === 'string' && UUID.test(v));
+      if (envelope.aggregate?.type !== 'programme') {
+        ids = [envelope.aggregate?.id, ...Object.values(envelope.data ?? {})].filter((v): v is string => typeof v === 'string' && UUID.test(v));
+      }
     } catch {
       ids = [];
     }
