@@ -40,8 +40,10 @@ interface Parsed {
  * maxAttempts, moved to `deadletter.<durable>.<type>`.
  *
  * Events arriving together are applied in batches: one transaction records all their ids in the
- * inbox with one statement and runs each handler under its own savepoint, so a failing event is
- * rolled back alone (its inbox row with it) and the others commit together, with one commit.
+ * inbox with one statement, runs their handlers and commits once. A handler failing rolls its
+ * batch back; that event takes the retry path alone and the rest of the batch is applied again.
+ * (Handlers only write through the manager they are given: a batch applied again repeats nothing
+ * outside the database.)
  */
 export class EventConsumer {
   private messages: ConsumerMessages | null = null;
@@ -80,8 +82,7 @@ export class EventConsumer {
     const consumer = await connection.jetstream().consumers.get(stream, durable);
     this.unwatchLag = watchConsumerLag(durable, consumer);
     const concurrency = this.options.concurrency ?? 4;
-    // Under 64 savepoints per transaction: beyond that Postgres's subtransaction cache overflows.
-    const batchSize = this.options.batchSize ?? 60;
+    const batchSize = this.options.batchSize ?? 100;
     this.messages = await consumer.consume({ max_messages: Math.min(1000, Math.max(256, concurrency * batchSize)) });
     this.loopDone = this.run(this.messages, concurrency, batchSize);
   }
@@ -124,11 +125,19 @@ export class EventConsumer {
       if (event) parsed.push({ msg, event });
       else await this.deadLetter(msg, 'unreadable', 'not an event envelope');
     }
+    return this.applyBatch(parsed);
+  }
+
+  /**
+   * One transaction for the batch. A handler failing rolls the whole batch back: that event is
+   * retried later (or dead-lettered) as on its own, and the others are applied again without it.
+   */
+  private async applyBatch(parsed: Parsed[]): Promise<void> {
     if (parsed.length === 0) return;
     if (parsed.length === 1) return this.process(parsed[0].msg);
     const { dataSource, durable, handle } = this.options;
     const done: { msg: JsMsg; duplicate: boolean }[] = [];
-    const failed: { item: Parsed; err: unknown }[] = [];
+    let failed: { item: Parsed; err: unknown } | null = null;
     try {
       await dataSource.transaction(async (manager) => {
         const inserted: { event_id: string }[] = await manager.query(
@@ -136,31 +145,29 @@ export class EventConsumer {
           [durable, parsed.map((p) => p.event.id), parsed.map((p) => p.event.type)],
         );
         const fresh = new Set(inserted.map((r) => r.event_id.toLowerCase()));
-        // One savepoint per event, each released and the next one opened in a single round trip
-        // (simple protocol); COMMIT releases the last.
-        let savepoint = 'SAVEPOINT inbox_event';
         for (const item of parsed) {
-          const id = item.event.id.toLowerCase();
-          if (!fresh.delete(id)) {
+          if (!fresh.delete(item.event.id.toLowerCase())) {
             done.push({ msg: item.msg, duplicate: true });
             continue;
           }
           const traced = traceConsumedEvent(durable, item.event.type, item.msg.headers);
-          await manager.query(savepoint);
-          savepoint = 'RELEASE SAVEPOINT inbox_event; SAVEPOINT inbox_event';
           try {
             await requestContext.run({ correlationId: item.event.correlationId ?? item.event.id, actorId: item.event.actorId }, () => traced.run(() => handle(item.event, manager)));
-            done.push({ msg: item.msg, duplicate: false });
           } catch (err) {
             traced.failed(err);
-            await manager.query('ROLLBACK TO SAVEPOINT inbox_event');
-            await manager.query(`DELETE FROM inbox WHERE consumer = $1 AND event_id = $2`, [durable, item.event.id]);
-            failed.push({ item, err });
+            failed = { item, err };
+            throw err;
           }
+          done.push({ msg: item.msg, duplicate: false });
         }
       });
     } catch (err) {
-      // The batch as a whole failed (an id that is not a uuid, a lost connection): each event on its own.
+      const failure = failed as { item: Parsed; err: unknown } | null;
+      if (failure) {
+        await this.retryLater(failure.item.msg, failure.item.event, failure.err);
+        return this.applyBatch(parsed.filter((p) => p !== failure.item));
+      }
+      // The batch failed outside any handler (an id that is not a uuid, a lost connection): each event on its own.
       this.options.logger.warn({ err: (err as Error).message, events: parsed.length }, 'event batch failed; applying its events one by one');
       for (const { msg } of parsed) await this.process(msg);
       return;
@@ -171,7 +178,6 @@ export class EventConsumer {
       else this.stats.handled += 1;
       eventsHandled.inc({ consumer: durable, outcome: duplicate ? 'duplicate' : 'handled' });
     }
-    for (const { item, err } of failed) await this.retryLater(item.msg, item.event, err);
   }
 
   private async process(msg: JsMsg): Promise<void> {
