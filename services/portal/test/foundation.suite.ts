@@ -27,7 +27,9 @@ describe('portal foundation in a real browser: languages, session, CSRF, CSP, ac
     await page.fill('#email', email);
     await page.fill('#password', password);
     if (password === DEMO_PASSWORD) await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login')), page.click('form.form button[type=submit]')]);
-    else await Promise.all([page.waitForLoadState('load'), page.click('form.form button[type=submit]')]);
+    // Refused: the same page comes back. The page is already loaded before the click, so waiting for
+    // 'load' alone could return before the form's answer: wait for the answer to the POST itself.
+    else await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('form.form button[type=submit]')]).then(() => page.waitForLoadState('load'));
   }
 
   async function displayName(email: string): Promise<string> {
@@ -82,6 +84,7 @@ describe('portal foundation in a real browser: languages, session, CSRF, CSP, ac
     const page = await newPage({ javaScriptEnabled: false });
     await logIn(page, locale, 'citizen@demo.ogp.ma', 'not-the-password');
     const alert = page.locator('.form-error[role=alert]');
+    await alert.first().waitFor({ timeout: 10000 });
     await expect(alert.count()).resolves.toBe(1);
     if (wrong) expect((await alert.textContent())?.trim()).toBe(wrong);
     expect(await page.getAttribute('#email', 'aria-invalid')).toBe('true');
