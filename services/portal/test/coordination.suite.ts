@@ -15,7 +15,7 @@ const BAD_CSV = [CSV_HEADER, GOOD_ROWS[0], GOOD_ROWS[1].replace(',MEF,', ',NOBOD
 const GOOD_CSV = [CSV_HEADER, ...GOOD_ROWS].join('\n');
 
 export function coordinationSuite(ctx: PortalContext): void {
-  describe('coordination team in a real browser: plan import, idea triage, reports', () => {
+  describe('coordination team in a real browser: plan import, idea triage, reports, plans and commitments, cycles, publications', () => {
     const platform = ctx.platform;
     const contexts: BrowserContext[] = [];
 
@@ -256,10 +256,89 @@ export function coordinationSuite(ctx: PortalContext): void {
       expect((await file.body()).length).toBeGreaterThan(100);
     }, 150000);
 
+    it.each(['ar', 'en'])('%s: a coordinator overrides a commitment’s completion level with its reason (a too short reason is refused against its field) and sets its tracking strategy; the card’s three languages are side by side', async (locale) => {
+      const page = await newPage();
+      await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/plans');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `coord-${locale}-plans`);
+      await Promise.all([page.waitForURL(/\/coordination\/plans\/[0-9a-f-]{36}$/), page.click('li[data-plan="2018-2020"] a')]);
+      expect(await seriousViolations(page)).toEqual([]);
+      const number = locale === 'ar' ? 3 : 4;
+      const planId = new URL(page.url()).pathname.split('/').pop()!;
+      const commitments = await platform.json<{ items: { id: string; number: number }[] }>(`/commitments?planId=${planId}&limit=100`);
+      const commitment = commitments.items.find((c) => c.number === number)!;
+      await Promise.all([page.waitForURL(`**/coordination/commitments/${commitment.id}`), page.click(`#plan-commitments a[href$="/coordination/commitments/${commitment.id}"]`)]);
+      await expect(page.locator('#commitment-languages thead th').count()).resolves.toBe(4);
+      await expect(page.locator('#commitment-languages td[data-lang="ar"]').first().getAttribute('dir')).resolves.toBe('rtl');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, `coord-${locale}-commitment`);
+
+      await page.selectOption('#level-level', 'complete');
+      await page.fill('#level-reason', 'no');
+      await page.click('#level button[value=submit]');
+      await page.locator('#level-error[role=alert]').waitFor();
+      expect(await page.getAttribute('#level-reason', 'aria-invalid')).toBe('true');
+      await page.fill('#level-reason', 'Vérifié sur place par l’équipe de coordination.');
+      await Promise.all([page.waitForURL(/saved=level/), page.click('#level button[value=submit]')]);
+      await expect(page.textContent('#commitment-level')).resolves.toBe(locale === 'ar' ? 'مكتمل' : 'Complete');
+      const after = await platform.json<{ levelOverride: { level: string; reason: string } | null }>(`/commitments/${commitment.id}`);
+      expect(after.levelOverride).toMatchObject({ level: 'complete', reason: 'Vérifié sur place par l’équipe de coordination.' });
+
+      await page.check('#strategy-target-commitment');
+      await page.selectOption('#strategy-strategy', 'equal_milestones');
+      await Promise.all([page.waitForURL(/saved=strategy/), page.click('#strategy button[value=submit]')]);
+      const strategy = await platform.json<{ trackingStrategy: string; strategySource: string }>(`/commitments/${commitment.id}`);
+      expect(strategy).toMatchObject({ trackingStrategy: 'equal_milestones', strategySource: 'commitment' });
+    });
+
+    it('en: a coordinator drafts a publication in three languages (not public yet), then publishes it and it is public', async () => {
+      const page = await newPage();
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/publications');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'coord-en-publications');
+      const title = `Compte rendu ${Date.now()}`;
+      await page.selectOption('#publication-kind', 'minutes');
+      await page.fill('#publication-titleAr', `محضر الاجتماع ${title}`);
+      await page.fill('#publication-titleEn', title);
+      await page.click('#publication button[value=submit]');
+      await page.locator('#publication-error[role=alert]').waitFor();
+      expect(await page.getAttribute('#publication-bodyAr', 'aria-invalid')).toBe('true');
+      await page.fill('#publication-bodyAr', 'نص محضر اجتماع لجنة القيادة.');
+      await Promise.all([page.waitForURL(/saved=draft/), page.click('#publication button[value=submit]')]);
+      const publicList = async () => (await platform.json<{ items: { title: { en?: string } }[] }>('/publications?limit=100')).items.map((p) => p.title.en);
+      expect(await publicList()).not.toContain(title);
+      const card = page.locator('#publication-list li[data-status="draft"]', { hasText: title });
+      const id = await card.getAttribute('data-publication');
+      await Promise.all([page.waitForURL(/saved=published/), page.click(`#publish-${id} button[value=submit]`)]);
+      expect(await publicList()).toContain(title);
+    });
+
+    it('en (no JavaScript): a coordinator creates a cycle with its phase dates and themes; a phase closing before it opens is refused against its field', async () => {
+      const page = await newPage({ javaScriptEnabled: false });
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/cycles');
+      const code = `CYCLE-${Date.now() % 100000}`;
+      await page.fill('#cycle-code', code);
+      await page.fill('#cycle-titleAr', 'دورة 2027-2029');
+      await page.fill('#cycle-titleEn', 'Cycle 2027-2029');
+      await page.fill('#cycle-ideasOpens', '2027-01-10T09:00');
+      await page.fill('#cycle-ideasCloses', '2027-01-05T09:00');
+      await page.fill('#cycle-themes', 'الشفافية الميزانياتية\nالولوج إلى المعلومات');
+      await page.click('#cycle button[value=submit]');
+      await page.locator('#cycle-error[role=alert]').waitFor();
+      expect(await page.getAttribute('#cycle-ideasCloses', 'aria-invalid')).toBe('true');
+      await page.fill('#cycle-ideasCloses', '2027-03-10T18:00');
+      await Promise.all([page.waitForURL(/created=/), page.click('#cycle button[value=submit]')]);
+      await page.locator('#cycles-created[role=status]').waitFor();
+      const cycles = await platform.json<{ items: { code: string; phases: { kind: string; opensAt: string; closesAt: string }[]; themes: unknown[] }[] }>('/cycles?limit=100');
+      const created = cycles.items.find((c) => c.code === code)!;
+      expect(created.phases).toEqual([expect.objectContaining({ kind: 'ideas', opensAt: '2027-01-10T09:00:00.000Z', closesAt: '2027-03-10T18:00:00.000Z' })]);
+      expect(created.themes).toHaveLength(2);
+    });
+
     it.each(['ar', 'en'])('%s: the coordination pages have no serious or critical axe violation; screenshots', async (locale) => {
       const page = await newPage();
       await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination');
-      for (const path of ['/coordination', '/coordination/plans/import', '/coordination/ideas', '/coordination/ideas?reported=1', '/coordination/reports']) {
+      for (const path of ['/coordination', '/coordination/plans/import', '/coordination/ideas', '/coordination/ideas?reported=1', '/coordination/reports', '/coordination/plans', '/coordination/cycles', '/coordination/publications']) {
         await page.goto(`/${locale}${path}`);
         expect([path, await seriousViolations(page)]).toEqual([path, []]);
         await screenshot(page, `coord-${locale}${path.replace(/[/?=]/g, '-')}`);

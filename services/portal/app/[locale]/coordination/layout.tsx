@@ -13,8 +13,11 @@ export default async function CoordinationLayout({ children, params }: { childre
         label={t('coord.nav.label')}
         items={[
           { href: base, label: t('coord.nav.home') },
+          { href: `${base}/plans`, label: t('coord.plans.title') },
           { href: `${base}/plans/import`, label: t('coord.import.title') },
+          { href: `${base}/cycles`, label: t('coord.cycles.title') },
           { href: `${base}/ideas`, label: t('coord.triage.title') },
+          { href: `${base}/publications`, label: t('coord.publications.title') },
           { href: `${base}/reports`, label: t('coord.reports.title') },
         ]}
       />

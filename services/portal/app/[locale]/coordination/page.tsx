@@ -13,8 +13,11 @@ export default async function CoordinationHome({ params }: { params: Promise<{ l
   if (!(await staffAccount(locale, '/coordination', ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
   const base = `/${locale}/coordination`;
   const tasks = [
+    { href: `${base}/plans`, title: t('coord.plans.title'), body: t('coord.plans.intro') },
     { href: `${base}/plans/import`, title: t('coord.import.title'), body: t('coord.import.intro') },
+    { href: `${base}/cycles`, title: t('coord.cycles.title'), body: t('coord.cycles.intro') },
     { href: `${base}/ideas`, title: t('coord.triage.title'), body: t('coord.triage.intro') },
+    { href: `${base}/publications`, title: t('coord.publications.title'), body: t('coord.publications.intro') },
     { href: `${base}/reports`, title: t('coord.reports.title'), body: t('coord.reports.intro') },
   ];
   return (

@@ -1,0 +1,167 @@
+import type { Metadata } from 'next';
+import { ActionForm } from '../../../../../components/citizen/action-form';
+import { overrideLevel, setStrategy } from '../../../../../components/coord/commitment-actions';
+import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
+import { NotFoundView } from '../../../../../components/not-found-view';
+import { ProgressBar } from '../../../../../components/progress-bar';
+import { gateway } from '../../../../../gateway/gateway-client';
+import { isUuid, readOrMissing } from '../../../../../gateway/read-or-missing';
+import { COMPLETION_LEVELS, CommitmentView, PlanView } from '../../../../../gateway/views';
+import type { LocalizedText } from '../../../../../i18n/localized-text';
+import { pick } from '../../../../../i18n/localized-text';
+import { localeTools } from '../../../../../i18n/request-locale';
+import { MessageKey } from '../../../../../i18n/translator';
+import { CsrfField } from '../../../../../session/csrf-field';
+
+type Params = Promise<{ locale: string; id: string }>;
+const STRATEGIES = ['weighted_activities', 'equal_milestones', 'indicators', 'manual_level'] as const;
+const LANGS = [
+  { code: 'ar', name: 'العربية', dir: 'rtl' },
+  { code: 'fr', name: 'Français', dir: 'ltr' },
+  { code: 'en', name: 'English', dir: 'ltr' },
+] as const;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { t } = await localeTools(params);
+  return { title: t('coord.commitment.title') };
+}
+
+/**
+ * A commitment as the coordination team manages it: its title and card in the three languages side
+ * by side, its progress and completion level (overridden with a reason, or derived again), and the
+ * tracking strategy set for it, its lead institution or its programme.
+ */
+export default async function CoordinationCommitmentPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale, t, f } = await localeTools(params);
+  const { id } = await params;
+  const saved = (await searchParams).saved;
+  if (!(await staffAccount(locale, `/coordination/commitments/${id}`, ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
+  const api = await gateway.user(locale);
+  const commitment = await readOrMissing(api.get<CommitmentView>('/commitments/{id}', { path: { id } }));
+  if (!commitment) return <NotFoundView locale={locale} t={t} />;
+  const plan = await api.get<PlanView>('/plans/{id}', { path: { id: commitment.planId } });
+  const texts: { label: string; text?: LocalizedText }[] = [
+    { label: t('coord.commitment.titleField'), text: commitment.title },
+    { label: t('coord.commitment.description'), text: commitment.card.description },
+    { label: t('coord.commitment.problem'), text: commitment.card.problem },
+    { label: t('coord.commitment.solution'), text: commitment.card.solution },
+  ];
+  return (
+    <section className="page-section" aria-labelledby="commitment-title">
+      <p>
+        <a href={`/${locale}/coordination/plans/${plan.id}`}>{pick(plan.title, locale)}</a>
+      </p>
+      <h1 id="commitment-title" dir="auto">
+        {f.number(commitment.number)}. {pick(commitment.title, locale)}
+      </h1>
+      {saved === 'level' || saved === 'strategy' ? (
+        <p className="form-done" role="status" id="commitment-saved">
+          {t(saved === 'level' ? 'coord.commitment.levelSaved' : 'coord.commitment.strategySaved')}
+        </p>
+      ) : null}
+      <p>
+        <a href={`/${locale}/commitments/${commitment.id}`}>{t('coord.commitment.publicPage')}</a>
+      </p>
+
+      <h2 id="languages-title">{t('coord.commitment.languages')}</h2>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="languages-title">
+        <table id="commitment-languages" className="side-by-side">
+          <thead>
+            <tr>
+              <th scope="col">{t('coord.commitment.field')}</th>
+              {LANGS.map((l) => (
+                <th scope="col" key={l.code} lang={l.code}>
+                  {l.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {texts.map((row) => (
+              <tr key={row.label}>
+                <th scope="row">{row.label}</th>
+                {LANGS.map((l) => {
+                  const value = row.text?.[l.code];
+                  return (
+                    <td key={l.code} lang={l.code} dir={l.dir} data-lang={l.code} className={value ? undefined : 'muted'}>
+                      {value || t('coord.commitment.missing')}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2>{t('coord.commitment.level')}</h2>
+      <ProgressBar value={commitment.progress} label={t('common.progress')} locale={locale} f={f} />
+      <dl className="facts">
+        <dt>{t('coord.commitment.level')}</dt>
+        <dd id="commitment-level">{t(`level.${commitment.completionLevel}` as MessageKey)}</dd>
+        {commitment.levelOverride ? (
+          <>
+            <dt>{t('coord.commitment.overridden')}</dt>
+            <dd id="commitment-override">
+              <span dir="auto">{commitment.levelOverride.reason}</span> (<time dateTime={commitment.levelOverride.at}>{f.date(commitment.levelOverride.at)}</time>)
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <ActionForm
+        id="level"
+        action={overrideLevel}
+        csrf={<CsrfField />}
+        hidden={{ locale, commitmentId: commitment.id }}
+        submit={t('coord.commitment.saveLevel')}
+        fields={[
+          {
+            name: 'level',
+            label: t('coord.commitment.newLevel'),
+            type: 'select',
+            required: true,
+            defaultValue: commitment.levelOverride?.level ?? commitment.completionLevel,
+            options: [...COMPLETION_LEVELS.map((l) => ({ value: l, label: t(`level.${l}` as MessageKey) })), { value: 'derived', label: t('coord.commitment.derived') }],
+          },
+          { name: 'reason', label: t('coord.commitment.reason'), type: 'textarea', dir: 'auto', rows: 3, required: true, maxLength: 1000, hint: t('coord.commitment.reasonHint') },
+        ]}
+      />
+
+      <h2>{t('coord.commitment.strategy')}</h2>
+      <dl className="facts">
+        <dt>{t('coord.commitment.strategyNow')}</dt>
+        <dd id="commitment-strategy">
+          {(STRATEGIES as readonly string[]).includes(commitment.trackingStrategy) ? t(`strategy.${commitment.trackingStrategy}` as MessageKey) : commitment.trackingStrategy}{' '}
+          <span className="muted">({t(`coord.commitment.source.${commitment.strategySource}` as MessageKey)})</span>
+        </dd>
+      </dl>
+      <ActionForm
+        id="strategy"
+        action={setStrategy}
+        csrf={<CsrfField />}
+        hidden={{ locale, commitmentId: commitment.id, institutionId: commitment.leadInstitutionId, programmeId: plan.programmeId }}
+        submit={t('coord.commitment.saveStrategy')}
+        fields={[
+          {
+            name: 'target',
+            label: t('coord.commitment.target'),
+            type: 'radio',
+            required: true,
+            defaultValue: 'commitment',
+            options: (['commitment', 'institution', 'programme'] as const).map((k) => ({ value: k, label: t(`coord.commitment.targets.${k}` as MessageKey) })),
+          },
+          {
+            name: 'strategy',
+            label: t('coord.commitment.strategy'),
+            type: 'select',
+            required: true,
+            defaultValue: commitment.strategySource === 'commitment' ? commitment.trackingStrategy : 'weighted_activities',
+            hint: t('coord.commitment.strategyHint'),
+            options: [...STRATEGIES.map((s) => ({ value: s, label: t(`strategy.${s}` as MessageKey) })), { value: 'inherit', label: t('coord.commitment.inherit') }],
+          },
+        ]}
+      />
+    </section>
+  );
+}
