@@ -6,11 +6,10 @@ import type { CitizenFormState } from '../citizen/citizen-form-state';
 import { formLocale, formText } from '../citizen/form-input';
 import { expiredFormState, failureState } from '../citizen/form-outcome';
 import { sendToGateway } from '../citizen/gateway-send';
+import { FORM_PHASES } from './cycle-phases';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-/** The phases the form offers, in their order in a cycle. */
-export const FORM_PHASES = ['ideas', 'consultation', 'candidacy'] as const;
 
 /**
  * A new co-creation cycle: its programme, code, title, the dates of its ideas, consultation and
