@@ -15,7 +15,7 @@ const BAD_CSV = [CSV_HEADER, GOOD_ROWS[0], GOOD_ROWS[1].replace(',MEF,', ',NOBOD
 const GOOD_CSV = [CSV_HEADER, ...GOOD_ROWS].join('\n');
 
 export function coordinationSuite(ctx: PortalContext): void {
-  describe('coordination team in a real browser: plan import, idea triage, reports, plans and commitments, cycles, publications', () => {
+  describe('coordination team in a real browser: plan import, idea triage, reports, plans and commitments, cycles, publications, workshops', () => {
     const platform = ctx.platform;
     const contexts: BrowserContext[] = [];
 
@@ -335,10 +335,65 @@ export function coordinationSuite(ctx: PortalContext): void {
       expect(created.themes).toHaveLength(2);
     });
 
+    it('en: a coordinator runs a workshop: attendance by confirmation code, an idea written down there, the ranking of problems, its report and recording', async () => {
+      const cycle = await cycleWithIdeas(`WS-${Date.now() % 100000}`, 1);
+      const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
+      const full = await platform.json<{ themes: { id: string }[] }>(`/cycles/${cycle.id}`);
+      const now = Date.now();
+      const workshop = await platform.json<{ id: string }>('/workshops', {
+        method: 'POST',
+        headers: auth(coordinator),
+        body: JSON.stringify({
+          cycleId: cycle.id,
+          themeId: full.themes[0].id,
+          number: 1,
+          title: { ar: 'لقاء الميزانية المفتوحة', fr: 'Atelier budget ouvert', en: 'Open budget workshop' },
+          organiser: 'Transparency Maroc',
+          institutions: ['Ministère des Finances'],
+          startsAt: new Date(now + 10 * DAY).toISOString(),
+          registrationOpensAt: new Date(now - DAY).toISOString(),
+          registrationClosesAt: new Date(now + 5 * DAY).toISOString(),
+          capacity: 10,
+          agenda: [{ item: 'Ouverture', minutes: 15 }],
+        }),
+      });
+      const registration = await platform.json<{ code: string }>(`/workshops/${workshop.id}/registrations`, { method: 'POST', headers: { authorization: `Bearer ${cycle.citizen}` } });
+      const page = await newPage();
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/workshops');
+      await page.goto(`/en/coordination/workshops?cycle=${cycle.id}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      await Promise.all([page.waitForURL(`**/coordination/workshops/${workshop.id}`), page.click(`#workshop-list li[data-workshop="${workshop.id}"] a`)]);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'coord-en-workshop');
+
+      await page.fill('#attendance-codes', `${registration.code} x!`);
+      await page.click('#attendance button[value=submit]');
+      await page.locator('#attendance-error[role=alert]').waitFor();
+      expect(await page.getAttribute('#attendance-codes', 'aria-invalid')).toBe('true');
+      await page.fill('#attendance-codes', registration.code.toLowerCase());
+      await page.click('#attendance button[value=submit]');
+      await expect(page.locator('#attendance-done').textContent()).resolves.toContain('1 person present');
+
+      await page.fill('#workshop-idea-title', 'Publier les budgets des communes');
+      await page.fill('#workshop-idea-body', 'Les participants demandent la publication des budgets communaux en données ouvertes.');
+      await page.click('#workshop-idea button[value=submit]');
+      await page.locator('#workshop-idea-done[role=status]').waitFor();
+      const ideas = await platform.json<{ items: { channel: string; workshopId: string | null }[] }>(`/cycles/${cycle.id}/ideas/triage?limit=100`, { headers: auth(coordinator) });
+      expect(ideas.items.filter((i) => i.channel === 'workshop' && i.workshopId === workshop.id)).toHaveLength(1);
+
+      await page.fill('#problems-problems', 'Budgets non publiés\nDonnées inaccessibles');
+      await Promise.all([page.waitForURL(/saved=problems/), page.click('#problems button[value=submit]')]);
+      await expect(page.locator('#workshop-problems li').allTextContents()).resolves.toEqual(['Budgets non publiés', 'Données inaccessibles']);
+      await page.fill('#outputs-reportUrl', 'https://example.ma/compte-rendu.pdf');
+      await Promise.all([page.waitForURL(/saved=outputs/), page.click('#outputs button[value=submit]')]);
+      const saved = await platform.json<{ present: number; reportUrl: string | null }>(`/workshops/${workshop.id}`);
+      expect(saved).toMatchObject({ present: 1, reportUrl: 'https://example.ma/compte-rendu.pdf' });
+    });
+
     it.each(['ar', 'en'])('%s: the coordination pages have no serious or critical axe violation; screenshots', async (locale) => {
       const page = await newPage();
       await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination');
-      for (const path of ['/coordination', '/coordination/plans/import', '/coordination/ideas', '/coordination/ideas?reported=1', '/coordination/reports', '/coordination/plans', '/coordination/cycles', '/coordination/publications']) {
+      for (const path of ['/coordination', '/coordination/plans/import', '/coordination/ideas', '/coordination/ideas?reported=1', '/coordination/reports', '/coordination/plans', '/coordination/cycles', '/coordination/publications', '/coordination/workshops']) {
         await page.goto(`/${locale}${path}`);
         expect([path, await seriousViolations(page)]).toEqual([path, []]);
         await screenshot(page, `coord-${locale}${path.replace(/[/?=]/g, '-')}`);

@@ -17,6 +17,7 @@ export default async function CoordinationLayout({ children, params }: { childre
           { href: `${base}/plans/import`, label: t('coord.import.title') },
           { href: `${base}/cycles`, label: t('coord.cycles.title') },
           { href: `${base}/ideas`, label: t('coord.triage.title') },
+          { href: `${base}/workshops`, label: t('coord.workshop.list') },
           { href: `${base}/publications`, label: t('coord.publications.title') },
           { href: `${base}/reports`, label: t('coord.reports.title') },
         ]}

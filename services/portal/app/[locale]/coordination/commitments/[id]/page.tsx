@@ -99,7 +99,8 @@ export default async function CoordinationCommitmentPage({ params, searchParams 
       <ProgressBar value={commitment.progress} label={t('common.progress')} locale={locale} f={f} />
       <dl className="facts">
         <dt>{t('coord.commitment.level')}</dt>
-        <dd id="commitment-level">{t(`level.${commitment.completionLevel}` as MessageKey)}</dd>
+        {/* The override is the level in force; the derived one is recomputed with the next progress. */}
+        <dd id="commitment-level">{t(`level.${commitment.levelOverride?.level ?? commitment.completionLevel}` as MessageKey)}</dd>
         {commitment.levelOverride ? (
           <>
             <dt>{t('coord.commitment.overridden')}</dt>
