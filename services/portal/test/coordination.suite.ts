@@ -15,7 +15,7 @@ const BAD_CSV = [CSV_HEADER, GOOD_ROWS[0], GOOD_ROWS[1].replace(',MEF,', ',NOBOD
 const GOOD_CSV = [CSV_HEADER, ...GOOD_ROWS].join('\n');
 
 export function coordinationSuite(ctx: PortalContext): void {
-  describe('coordination team in a real browser: plan import, idea triage, reports, plans and commitments, cycles, publications, workshops', () => {
+  describe('coordination team in a real browser: plan import, idea triage, reports, plans and commitments, cycles, publications, workshops, committee', () => {
     const platform = ctx.platform;
     const contexts: BrowserContext[] = [];
 
@@ -257,6 +257,7 @@ export function coordinationSuite(ctx: PortalContext): void {
     }, 150000);
 
     it.each(['ar', 'en'])('%s: a coordinator overrides a commitment’s completion level with its reason (a too short reason is refused against its field) and sets its tracking strategy; the card’s three languages are side by side', async (locale) => {
+      const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
       const page = await newPage();
       await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/plans');
       expect(await seriousViolations(page)).toEqual([]);
@@ -280,14 +281,14 @@ export function coordinationSuite(ctx: PortalContext): void {
       expect(await page.getAttribute('#level-reason', 'aria-invalid')).toBe('true');
       await page.fill('#level-reason', 'Vérifié sur place par l’équipe de coordination.');
       await Promise.all([page.waitForURL(/saved=level/), page.click('#level button[value=submit]')]);
-      await expect(page.textContent('#commitment-level')).resolves.toBe(locale === 'ar' ? 'مكتمل' : 'Complete');
-      const after = await platform.json<{ levelOverride: { level: string; reason: string } | null }>(`/commitments/${commitment.id}`);
+      const after = await platform.json<{ levelOverride: { level: string; reason: string } | null }>(`/commitments/${commitment.id}`, { headers: auth(coordinator) });
       expect(after.levelOverride).toMatchObject({ level: 'complete', reason: 'Vérifié sur place par l’équipe de coordination.' });
+      await expect(page.textContent('#commitment-level')).resolves.toBe(locale === 'ar' ? 'مكتمل' : 'Complete');
 
       await page.check('#strategy-target-commitment');
       await page.selectOption('#strategy-strategy', 'equal_milestones');
       await Promise.all([page.waitForURL(/saved=strategy/), page.click('#strategy button[value=submit]')]);
-      const strategy = await platform.json<{ trackingStrategy: string; strategySource: string }>(`/commitments/${commitment.id}`);
+      const strategy = await platform.json<{ trackingStrategy: string; strategySource: string }>(`/commitments/${commitment.id}`, { headers: auth(coordinator) });
       expect(strategy).toMatchObject({ trackingStrategy: 'equal_milestones', strategySource: 'commitment' });
     });
 
@@ -390,10 +391,57 @@ export function coordinationSuite(ctx: PortalContext): void {
       expect(saved).toMatchObject({ present: 1, reportUrl: 'https://example.ma/compte-rendu.pdf' });
     });
 
+    it('en: a coordinator selects a civil-society seat from a cycle’s candidacies by score after the window closes; the seats and the parity are shown', async () => {
+      const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
+      const now = Date.now();
+      const cycle = await platform.json<{ id: string }>('/cycles', {
+        method: 'POST',
+        headers: auth(coordinator),
+        body: JSON.stringify({
+          programmeId: platform.programmeId,
+          code: `SEL-${now % 100000}`,
+          title: { ar: 'دورة اختيار اللجنة', en: 'Committee selection cycle' },
+          phases: [{ kind: 'candidacy', opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 15000).toISOString() }],
+        }),
+      });
+      const organisations = [`Association Nour ${now % 1000}`, `Association Amal ${now % 1000}`];
+      for (const [n, organisation] of organisations.entries()) {
+        const email = `cso-${n}-${now}@example.ma`;
+        await fetch(`${platform.gatewayUrl}/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Zq7-jamia-Lajna-Nahr-2026', displayName: organisation, role: 'cso' }) });
+        const cso = (await platform.login(email, 'Zq7-jamia-Lajna-Nahr-2026')).accessToken;
+        await platform.json('/candidacies', { method: 'POST', headers: auth(cso), body: JSON.stringify({ cycleId: cycle.id, organisation, statement: 'Notre association suit le plan d’action depuis sa création.' }) });
+      }
+      const page = await newPage();
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/committee');
+      await page.goto(`/en/coordination/committee?cycle=${cycle.id}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'coord-en-committee');
+      await page.waitForTimeout(Math.max(0, now + 16000 - Date.now()));
+      await page.reload();
+      const ids = await page.locator('#selection input[name^="score-"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name.slice('score-'.length)));
+      expect(ids).toHaveLength(2);
+      await page.fill(`#selection-score-${ids[0]}`, '150');
+      await page.click('#selection button[value=submit]');
+      await page.locator('#selection-error[role=alert]').waitFor();
+      expect(await page.getAttribute(`#selection-score-${ids[0]}`, 'aria-invalid')).toBe('true');
+      await page.fill(`#selection-score-${ids[0]}`, '62');
+      await page.fill(`#selection-score-${ids[1]}`, '88');
+      const before = await platform.json<{ civilSociety: number }>('/committee');
+      await page.fill('#selection-seats', String(before.civilSociety + 1));
+      await Promise.all([page.waitForURL(/selected=1/), page.click('#selection button[value=submit]')]);
+      const after = await platform.json<{ civilSociety: number; government: number; parity: boolean; seats: { holder: string; endedAt: string | null }[] }>('/committee');
+      expect(after.civilSociety).toBe(before.civilSociety + 1);
+      const candidacies = await platform.json<{ id: string; organisation: string; status: string }[]>(`/cycles/${cycle.id}/candidacies`, { headers: auth(coordinator) });
+      const chosen = candidacies.find((c) => c.status === 'selected')!;
+      expect(chosen.id).toBe(ids[1]);
+      await expect(page.locator('#committee-seats tbody').textContent()).resolves.toContain(chosen.organisation);
+      await expect(page.getAttribute('#committee-parity', 'data-parity')).resolves.toBe(after.parity ? 'yes' : 'no');
+    });
+
     it.each(['ar', 'en'])('%s: the coordination pages have no serious or critical axe violation; screenshots', async (locale) => {
       const page = await newPage();
       await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination');
-      for (const path of ['/coordination', '/coordination/plans/import', '/coordination/ideas', '/coordination/ideas?reported=1', '/coordination/reports', '/coordination/plans', '/coordination/cycles', '/coordination/publications', '/coordination/workshops']) {
+      for (const path of ['/coordination', '/coordination/plans/import', '/coordination/ideas', '/coordination/ideas?reported=1', '/coordination/reports', '/coordination/plans', '/coordination/cycles', '/coordination/publications', '/coordination/workshops', '/coordination/committee']) {
         await page.goto(`/${locale}${path}`);
         expect([path, await seriousViolations(page)]).toEqual([path, []]);
         await screenshot(page, `coord-${locale}${path.replace(/[/?=]/g, '-')}`);

@@ -29,6 +29,9 @@ export function ActionForm({ id, action, fields, submit, hidden = {}, csrf, inte
   const [state, formAction, pending] = useActionState<CitizenFormState, FormData>(action, {});
   const fieldError = (name: string) => state.fieldErrors?.[name];
   const value = (f: FormField) => state.values?.[f.name] ?? f.defaultValue ?? '';
+  // A field is remounted when the value given back changes: React resets a form after its action,
+  // and a select, radio or checkbox would otherwise go back to its first default.
+  const key = (f: FormField) => `${f.name}\u0000${f.type === 'password' ? '' : value(f)}`;
   return (
     <form action={formAction} className="form" noValidate id={id}>
       {state.message ? (
@@ -81,7 +84,7 @@ export function ActionForm({ id, action, fields, submit, hidden = {}, csrf, inte
         );
         if (f.type === 'checkbox') {
           return (
-            <div className="field field-check" key={f.name}>
+            <div className="field field-check" key={key(f)}>
               <input type="checkbox" value="true" defaultChecked={value(f) === 'true'} {...common} />
               <label htmlFor={fid}>{f.label}</label>
               {messages}
@@ -90,7 +93,7 @@ export function ActionForm({ id, action, fields, submit, hidden = {}, csrf, inte
         }
         if (f.type === 'radio') {
           return (
-            <fieldset className="field field-choices" key={f.name} aria-describedby={describedBy} id={fid}>
+            <fieldset className="field field-choices" key={key(f)} aria-describedby={describedBy} id={fid}>
               <legend>{f.label}</legend>
               {f.options?.map((o) => (
                 <div key={o.value} className="field-check">
@@ -103,7 +106,7 @@ export function ActionForm({ id, action, fields, submit, hidden = {}, csrf, inte
           );
         }
         return (
-          <div className="field" key={f.name}>
+          <div className="field" key={key(f)}>
             <label htmlFor={fid}>{f.label}</label>
             {f.type === 'textarea' ? (
               <textarea rows={f.rows ?? 6} defaultValue={value(f)} maxLength={f.maxLength} {...common} />

@@ -1,0 +1,147 @@
+import type { Metadata } from 'next';
+import { ActionForm } from '../../../../components/citizen/action-form';
+import type { CycleView } from '../../../../components/citizen/cycle-view';
+import type { FormField } from '../../../../components/citizen/form-field';
+import { addGovernmentSeat, selectCommittee } from '../../../../components/coord/committee-actions';
+import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
+import { gateway } from '../../../../gateway/gateway-client';
+import { uuidOrUndefined } from '../../../../gateway/read-or-missing';
+import type { Page } from '../../../../gateway/views';
+import { pick } from '../../../../i18n/localized-text';
+import { localeTools } from '../../../../i18n/request-locale';
+import { MessageKey } from '../../../../i18n/translator';
+import { CsrfField } from '../../../../session/csrf-field';
+
+interface Composition {
+  seats: { id: string; sector: 'government' | 'civil_society'; holder: string; termStart: string; termEnd: string; endedAt: string | null }[];
+  government: number;
+  civilSociety: number;
+  parity: boolean;
+}
+interface Candidacy {
+  id: string;
+  organisation: string;
+  status: string;
+  score: number | null;
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { t } = await localeTools(params);
+  return { title: t('coord.committee.title') };
+}
+
+/**
+ * The steering committee: its seats by sector with the parity between government and civil society
+ * shown, the selection of civil-society seats from a cycle's candidacies (scored out of 100), and
+ * government seats.
+ */
+export default async function CoordinationCommitteePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale, t, f } = await localeTools(params);
+  const search = await searchParams;
+  if (!(await staffAccount(locale, '/coordination/committee', ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  const api = await gateway.user(locale);
+  const [composition, cycles] = await Promise.all([api.get<Composition>('/committee'), api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } })]);
+  const cycle = cycles.items.find((c) => c.id === uuidOrUndefined(search.cycle)) ?? cycles.items.find((c) => c.phases.some((p) => p.kind === 'candidacy')) ?? cycles.items[0];
+  const candidacies = cycle ? await api.get<Candidacy[]>('/cycles/{id}/candidacies', { path: { id: cycle.id } }) : [];
+  const live = composition.seats.filter((s) => !s.endedAt);
+  const today = new Date().toISOString().slice(0, 10);
+  const scoreFields: FormField[] = candidacies.slice(0, 200).map((c) => ({
+    name: `score-${c.id}`,
+    label: t('coord.committee.scoreOf', { organisation: c.organisation }),
+    dir: 'ltr',
+    defaultValue: c.score === null ? '' : String(c.score),
+    hint: t(`coord.committee.status.${c.status === 'selected' || c.status === 'not_selected' ? c.status : 'submitted'}` as MessageKey),
+    maxLength: 3,
+  }));
+  return (
+    <section className="page-section" aria-labelledby="committee-title">
+      <h1 id="committee-title">{t('coord.committee.title')}</h1>
+      {search.selected === '1' || search.seat === '1' ? (
+        <p className="form-done" role="status" id="committee-saved">
+          {t(search.selected === '1' ? 'coord.committee.selected' : 'coord.committee.seatAdded')}
+        </p>
+      ) : null}
+      <h2 id="composition-title">{t('coord.committee.composition')}</h2>
+      <p id="committee-parity" className={composition.parity ? 'state-active' : 'state-inactive'} data-parity={composition.parity ? 'yes' : 'no'}>
+        {t(composition.parity ? 'coord.committee.parityMet' : 'coord.committee.parityNotMet', { government: composition.government, civilSociety: composition.civilSociety })}
+      </p>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="composition-title">
+        <table id="committee-seats">
+          <thead>
+            <tr>
+              <th scope="col">{t('coord.committee.holder')}</th>
+              <th scope="col">{t('coord.committee.sector')}</th>
+              <th scope="col">{t('coord.committee.term')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {live.map((s) => (
+              <tr key={s.id} data-sector={s.sector}>
+                <th scope="row" dir="auto">
+                  {s.holder}
+                </th>
+                <td>{t(`coord.committee.sectors.${s.sector}` as MessageKey)}</td>
+                <td>{t('common.dates', { start: f.date(s.termStart), end: f.date(s.termEnd) })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 id="selection-title">{t('coord.committee.selection')}</h2>
+      <form method="get" action={`/${locale}/coordination/committee`} className="filters" role="search" aria-label={t('coord.triage.cycle')}>
+        <div className="field">
+          <label htmlFor="f-cycle">{t('coord.triage.cycle')}</label>
+          <select id="f-cycle" name="cycle" defaultValue={cycle?.id ?? ''}>
+            {cycles.items.map((c) => (
+              <option key={c.id} value={c.id}>
+                {pick(c.title, locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filter-actions">
+          <button type="submit" className="button">
+            {t('common.filter')}
+          </button>
+        </div>
+      </form>
+      <p className="muted">{t('coord.committee.selectionIntro')}</p>
+      {candidacies.length === 0 ? (
+        <p>{t('coord.committee.noCandidacies')}</p>
+      ) : (
+        <div className="narrow-wide">
+          <ActionForm
+            id="selection"
+            action={selectCommittee}
+            csrf={<CsrfField />}
+            hidden={{ locale, cycleId: cycle?.id ?? '' }}
+            submit={t('coord.committee.select')}
+            fields={[
+              ...scoreFields,
+              { name: 'seats', label: t('coord.committee.seats'), dir: 'ltr', required: true, defaultValue: String(Math.max(1, composition.government)), hint: t('coord.committee.seatsHint'), maxLength: 2 },
+              { name: 'termStart', label: t('coord.committee.termStart'), dir: 'ltr', required: true, defaultValue: today, hint: t('coord.form.date'), maxLength: 10 },
+              { name: 'termMonths', label: t('coord.committee.termMonths'), dir: 'ltr', required: true, defaultValue: '24', hint: t('coord.committee.termHint'), maxLength: 2 },
+            ]}
+          />
+        </div>
+      )}
+
+      <h2>{t('coord.committee.governmentSeat')}</h2>
+      <div className="narrow-wide">
+        <ActionForm
+          id="government"
+          action={addGovernmentSeat}
+          csrf={<CsrfField />}
+          hidden={{ locale, cycleId: cycle?.id ?? '' }}
+          submit={t('coord.committee.addSeat')}
+          fields={[
+            { name: 'holder', label: t('coord.committee.holder'), dir: 'auto', required: true, maxLength: 200, hint: t('coord.committee.holderHint') },
+            { name: 'termStart', label: t('coord.committee.termStart'), dir: 'ltr', required: true, defaultValue: today, hint: t('coord.form.date'), maxLength: 10 },
+            { name: 'termMonths', label: t('coord.committee.termMonths'), dir: 'ltr', required: true, defaultValue: '24', hint: t('coord.committee.termHint'), maxLength: 2 },
+          ]}
+        />
+      </div>
+    </section>
+  );
+}
