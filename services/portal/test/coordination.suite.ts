@@ -15,7 +15,7 @@ const BAD_CSV = [CSV_HEADER, GOOD_ROWS[0], GOOD_ROWS[1].replace(',MEF,', ',NOBOD
 const GOOD_CSV = [CSV_HEADER, ...GOOD_ROWS].join('\n');
 
 export function coordinationSuite(ctx: PortalContext): void {
-  describe('coordination team in a real browser: plan import, idea triage, reports, plans and commitments, cycles, publications, workshops, committee', () => {
+  describe('coordination team in a real browser: plan import, idea triage, reports, plans and commitments, cycles, publications, workshops, committee, consultation', () => {
     const platform = ctx.platform;
     const contexts: BrowserContext[] = [];
 
@@ -438,10 +438,37 @@ export function coordinationSuite(ctx: PortalContext): void {
       await expect(page.getAttribute('#committee-parity', 'data-parity')).resolves.toBe(after.parity ? 'yes' : 'no');
     });
 
+    it('en (no JavaScript): a coordinator answers a consultation comment; the answer is published under it', async () => {
+      const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
+      const now = Date.now();
+      const cycle = await platform.json<{ id: string }>('/cycles', {
+        method: 'POST',
+        headers: auth(coordinator),
+        body: JSON.stringify({
+          programmeId: platform.programmeId,
+          code: `CONS-${now % 100000}`,
+          title: { ar: 'دورة الاستشارة', en: 'Consultation cycle' },
+          phases: [{ kind: 'consultation', opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 10 * DAY).toISOString() }],
+        }),
+      });
+      const draft = await platform.json<{ id: string }>('/drafts', { method: 'POST', headers: auth(coordinator), body: JSON.stringify({ cycleId: cycle.id, number: 1, title: { ar: 'الميزانية المفتوحة', en: 'Open budget' }, institution: 'Ministry of Finance' }) });
+      const citizen = (await platform.login('citizen@demo.ogp.ma')).accessToken;
+      const comment = await platform.json<{ id: string }>(`/drafts/${draft.id}/comments`, { method: 'POST', headers: auth(citizen), body: JSON.stringify({ body: 'Il faut publier les budgets chaque trimestre, pas seulement chaque année.' }) });
+      const page = await newPage({ javaScriptEnabled: false });
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/consultation');
+      await page.goto(`/en/coordination/consultation?cycle=${cycle.id}`);
+      await Promise.all([page.waitForURL(`**/coordination/consultation/${draft.id}`), page.click(`#draft-list li[data-draft="${draft.id}"] a`)]);
+      await page.fill(`#answer-${comment.id}-answer`, 'Le ministère publiera un rapport trimestriel dès 2027.');
+      await Promise.all([page.waitForURL(/answered=1/), page.click(`#answer-${comment.id} button[value=submit]`)]);
+      await expect(page.locator(`#comment-${comment.id} .answer`).textContent()).resolves.toContain('rapport trimestriel');
+      const comments = await platform.json<{ items: { id: string; answer: string | null }[] }>(`/drafts/${draft.id}/comments`);
+      expect(comments.items.find((c) => c.id === comment.id)?.answer).toBe('Le ministère publiera un rapport trimestriel dès 2027.');
+    });
+
     it.each(['ar', 'en'])('%s: the coordination pages have no serious or critical axe violation; screenshots', async (locale) => {
       const page = await newPage();
       await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination');
-      for (const path of ['/coordination', '/coordination/plans/import', '/coordination/ideas', '/coordination/ideas?reported=1', '/coordination/reports', '/coordination/plans', '/coordination/cycles', '/coordination/publications', '/coordination/workshops', '/coordination/committee']) {
+      for (const path of ['/coordination', '/coordination/plans/import', '/coordination/ideas', '/coordination/ideas?reported=1', '/coordination/reports', '/coordination/plans', '/coordination/cycles', '/coordination/publications', '/coordination/workshops', '/coordination/committee', '/coordination/consultation']) {
         await page.goto(`/${locale}${path}`);
         expect([path, await seriousViolations(page)]).toEqual([path, []]);
         await screenshot(page, `coord-${locale}${path.replace(/[/?=]/g, '-')}`);

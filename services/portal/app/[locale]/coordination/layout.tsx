@@ -18,6 +18,7 @@ export default async function CoordinationLayout({ children, params }: { childre
           { href: `${base}/cycles`, label: t('coord.cycles.title') },
           { href: `${base}/ideas`, label: t('coord.triage.title') },
           { href: `${base}/workshops`, label: t('coord.workshop.list') },
+          { href: `${base}/consultation`, label: t('coord.consultation.title') },
           { href: `${base}/committee`, label: t('coord.committee.title') },
           { href: `${base}/publications`, label: t('coord.publications.title') },
           { href: `${base}/reports`, label: t('coord.reports.title') },

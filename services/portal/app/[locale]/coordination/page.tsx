@@ -18,6 +18,7 @@ export default async function CoordinationHome({ params }: { params: Promise<{ l
     { href: `${base}/cycles`, title: t('coord.cycles.title'), body: t('coord.cycles.intro') },
     { href: `${base}/ideas`, title: t('coord.triage.title'), body: t('coord.triage.intro') },
     { href: `${base}/workshops`, title: t('coord.workshop.list'), body: t('coord.workshop.intro') },
+    { href: `${base}/consultation`, title: t('coord.consultation.title'), body: t('coord.consultation.intro') },
     { href: `${base}/committee`, title: t('coord.committee.title'), body: t('coord.committee.intro') },
     { href: `${base}/publications`, title: t('coord.publications.title'), body: t('coord.publications.intro') },
     { href: `${base}/reports`, title: t('coord.reports.title'), body: t('coord.reports.intro') },
