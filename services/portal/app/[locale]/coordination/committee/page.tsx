@@ -75,6 +75,11 @@ export default async function CoordinationCommitteePage({ params, searchParams }
             </tr>
           </thead>
           <tbody>
+            {live.length === 0 ? (
+              <tr>
+                <td colSpan={3}>{t('common.none')}</td>
+              </tr>
+            ) : null}
             {live.map((s) => (
               <tr key={s.id} data-sector={s.sector}>
                 <th scope="row" dir="auto">
