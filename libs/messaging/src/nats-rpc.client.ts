@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, Header, RpcContract } from '@ogp/contracts';
-import { currentCorrelationId, injectTraceContext } from '@ogp/runtime';
+import { currentCorrelationId, injectTraceContext, requestContext } from '@ogp/runtime';
 import { createInbox, Events, headers as natsHeaders, Msg, NatsConnection, Subscription } from 'nats';
 import { withPrefix } from './subject';
 
@@ -56,7 +56,9 @@ export class NatsRpcClient {
     const h = natsHeaders();
     h.set(Header.CORRELATION_ID, options.correlationId ?? currentCorrelationId() ?? randomUUID());
     if (options.actor) h.set(Header.ACTOR, JSON.stringify(options.actor));
-    if (options.idempotencyKey) h.set(Header.IDEMPOTENCY_KEY, options.idempotencyKey);
+    // The key of the write being served (set by the gateway's idempotency interceptor) goes with its commands.
+    const idempotencyKey = options.idempotencyKey ?? requestContext.getStore()?.idempotencyKey;
+    if (idempotencyKey) h.set(Header.IDEMPOTENCY_KEY, idempotencyKey);
     if (options.language) h.set(Header.LANGUAGE, options.language);
     injectTraceContext(h); // W3C traceparent of the active span: the service's span continues this trace
     const token = (this.nextId = (this.nextId + 1) % Number.MAX_SAFE_INTEGER).toString(36);

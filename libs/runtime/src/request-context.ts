@@ -3,6 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestContextStore {
   correlationId: string;
   actorId?: string;
+  /** The Idempotency-Key of the HTTP write being served: RPC commands carry it to the owning service. */
+  idempotencyKey?: string;
 }
 
 /** Carries the correlation id (and who acts) through every await of one request or event. */

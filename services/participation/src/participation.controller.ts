@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
+import { RpcIdempotencyKey } from '@ogp/messaging';
 import {
   AttendanceDto,
   CandidacyDto,
@@ -158,8 +159,8 @@ export class ParticipationController {
     return this.statistics.compute(dto.id);
   }
   @MessagePattern(ParticipationRpc.submitIdea.subject)
-  submit(@Payload() dto: SubmitIdeaDto, @RpcActor() actor: Actor | null) {
-    return this.ideas.submit(actor, dto);
+  submit(@Payload() dto: SubmitIdeaDto, @RpcActor() actor: Actor | null, @RpcIdempotencyKey() key: string | null) {
+    return this.ideas.submit(actor, dto, key);
   }
   @MessagePattern(ParticipationRpc.recordWorkshopIdea.subject)
   recordWorkshopIdea(@Payload() dto: WorkshopIdeaDto, @RpcActor() actor: Actor | null) {

@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
+import { RpcIdempotencyKey } from '@ogp/messaging';
 import {
   AddActivityDto,
   AnswerBlockerDto,
@@ -232,9 +233,9 @@ export class CommitmentsController {
   }
 
   @MessagePattern(PlansRpc.reportProgress.subject)
-  reportProgress(@Payload() dto: ProgressCmd, @RpcActor() actor: Actor | null) {
+  reportProgress(@Payload() dto: ProgressCmd, @RpcActor() actor: Actor | null, @RpcIdempotencyKey() key: string | null) {
     const { commitmentId, ...report } = dto;
-    return this.commitments.reportProgress(actor, commitmentId, report);
+    return this.commitments.reportProgress(actor, commitmentId, report, key);
   }
 
   @MessagePattern(PlansRpc.setIndicator.subject)

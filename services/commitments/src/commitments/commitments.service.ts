@@ -22,7 +22,7 @@ import {
   SetWeightsDto,
   UpdateCommitmentDto,
 } from '@ogp/contracts';
-import { OutboxWriter } from '@ogp/messaging';
+import { OutboxWriter, runIdempotent } from '@ogp/messaging';
 import { Clock } from '@ogp/runtime';
 import { StrategyRegistry, today } from '@ogp/tracking';
 import { DataSource, EntityManager } from 'typeorm';
@@ -239,36 +239,47 @@ export class CommitmentsService {
     });
   }
 
-  reportProgress(actor: Actor | null, commitmentId: string, dto: ReportProgressDto): Promise<CommitmentView> {
+  reportProgress(actor: Actor | null, commitmentId: string, dto: ReportProgressDto, idempotencyKey: string | null = null): Promise<CommitmentView> {
     if (dto.progress === undefined && dto.done === undefined) throw invalidFields('give progress (0-100) or done', { field: 'progress', rule: 'required' });
     const progress = dto.done ? 100 : dto.progress!;
     return this.onCommitment(actor, commitmentId, MANAGERS, async (m, row, who) => {
-      if (dto.reportedOn > today(this.clock, row.time_zone)) throw invalidFields('a report cannot be dated in the future', { field: 'reportedOn', rule: 'notInFuture' });
-      const [activity] = await m.query(`SELECT id, title, progress::float8 AS progress, status FROM activities WHERE id = $1 AND commitment_id = $2 AND removed_at IS NULL`, [dto.activityId, commitmentId]);
-      if (!activity) throw new DomainError(ErrorCode.NOT_FOUND, 'no such activity in this commitment');
-      const reportId = randomUUID();
-      await m.query(`INSERT INTO progress_reports (id, commitment_id, activity_id, progress, reported_on, results, evidence, reported_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
-        reportId,
-        commitmentId,
-        dto.activityId,
-        progress,
-        dto.reportedOn,
-        dto.results ? JSON.stringify(dto.results) : null,
-        JSON.stringify(dto.evidence ?? []),
-        who.id,
-      ]);
-      const files = [];
-      for (const file of dto.files ?? []) files.push(await storeEvidenceFile(m, reportId, file));
-      if (files.length) await m.query(`UPDATE progress_reports SET evidence = evidence || $2::jsonb WHERE id = $1`, [reportId, JSON.stringify(files.map((f) => ({ fileId: f.id, name: f.name, type: f.type, size: f.size, sha256: f.sha256 })))]);
-      const status = progress >= 100 ? 'completed' : progress > 0 ? 'in_progress' : 'not_started';
-      await m.query(`UPDATE activities SET progress = $2, status = $3 WHERE id = $1`, [dto.activityId, progress, status]);
-      await m.query(`UPDATE commitments SET last_report_at = now() WHERE id = $1`, [commitmentId]);
-      await recordChange(m, { entityType: 'commitment', entityId: commitmentId, action: 'progress_reported', actorId: who.id, before: { activityId: dto.activityId, progress: activity.progress, status: activity.status }, after: { activityId: dto.activityId, progress, status, reportId } });
-      await this.outbox.add(m, PlanEvents.progressReported, {
-        aggregate: { type: 'commitment', id: commitmentId },
-        data: { ...eventBase(row), reportId, results: dto.results ?? null, activityId: dto.activityId, activityTitle: activity.title, progress, reportedOn: dto.reportedOn, reportedBy: who.id },
-        actorId: who.id,
+      // A retry of a report already stored (its answer was lost) changes nothing: the key is kept with the report.
+      let fresh = false;
+      await runIdempotent(m, idempotencyKey && `${who.id}:${idempotencyKey}`, 'commitments.progress.report', async () => {
+        fresh = true;
+        await this.storeProgress(m, row, who, commitmentId, dto, progress);
+        return null;
       });
+      return fresh ? undefined : false;
+    });
+  }
+
+  private async storeProgress(m: EntityManager, row: CommitmentRow, who: Actor, commitmentId: string, dto: ReportProgressDto, progress: number): Promise<void> {
+    if (dto.reportedOn > today(this.clock, row.time_zone)) throw invalidFields('a report cannot be dated in the future', { field: 'reportedOn', rule: 'notInFuture' });
+    const [activity] = await m.query(`SELECT id, title, progress::float8 AS progress, status FROM activities WHERE id = $1 AND commitment_id = $2 AND removed_at IS NULL`, [dto.activityId, commitmentId]);
+    if (!activity) throw new DomainError(ErrorCode.NOT_FOUND, 'no such activity in this commitment');
+    const reportId = randomUUID();
+    await m.query(`INSERT INTO progress_reports (id, commitment_id, activity_id, progress, reported_on, results, evidence, reported_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+      reportId,
+      commitmentId,
+      dto.activityId,
+      progress,
+      dto.reportedOn,
+      dto.results ? JSON.stringify(dto.results) : null,
+      JSON.stringify(dto.evidence ?? []),
+      who.id,
+    ]);
+    const files = [];
+    for (const file of dto.files ?? []) files.push(await storeEvidenceFile(m, reportId, file));
+    if (files.length) await m.query(`UPDATE progress_reports SET evidence = evidence || $2::jsonb WHERE id = $1`, [reportId, JSON.stringify(files.map((f) => ({ fileId: f.id, name: f.name, type: f.type, size: f.size, sha256: f.sha256 })))]);
+    const status = progress >= 100 ? 'completed' : progress > 0 ? 'in_progress' : 'not_started';
+    await m.query(`UPDATE activities SET progress = $2, status = $3 WHERE id = $1`, [dto.activityId, progress, status]);
+    await m.query(`UPDATE commitments SET last_report_at = now() WHERE id = $1`, [commitmentId]);
+    await recordChange(m, { entityType: 'commitment', entityId: commitmentId, action: 'progress_reported', actorId: who.id, before: { activityId: dto.activityId, progress: activity.progress, status: activity.status }, after: { activityId: dto.activityId, progress, status, reportId } });
+    await this.outbox.add(m, PlanEvents.progressReported, {
+      aggregate: { type: 'commitment', id: commitmentId },
+      data: { ...eventBase(row), reportId, results: dto.results ?? null, activityId: dto.activityId, activityTitle: activity.title, progress, reportedOn: dto.reportedOn, reportedBy: who.id },
+      actorId: who.id,
     });
   }
 

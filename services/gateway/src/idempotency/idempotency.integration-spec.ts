@@ -72,7 +72,7 @@ describe('Idempotency-Key on writes at the gateway (real Postgres)', () => {
     expect(answers.every((a) => a.status === 201 || (a.status === 409 && a.body.error.code === 'CONFLICT'))).toBe(true);
   });
 
-  it('a claim whose gateway died mid-request (never completed) is taken over after a minute: the retry runs', async () => {
+  it('a claim whose gateway died mid-request (never completed) is taken over after 30 s: the retry runs', async () => {
     const schema = iso.schema('gateway');
     const { rows } = await pg.query(`SELECT id FROM "${schema}".users WHERE email = 'admin@test.ma'`);
     await pg.query(`INSERT INTO "${schema}".idempotent_answers (actor_id, key, fingerprint, created_at) VALUES ($1, 'key-6', 'died', now() - interval '2 minutes')`, [rows[0].id]);

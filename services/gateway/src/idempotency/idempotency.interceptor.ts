@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { DomainError, ErrorCode, Header } from '@ogp/contracts';
+import { requestContext } from '@ogp/runtime';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
 import { IdempotentAnswersRepository } from './idempotent-answers.repository';
@@ -36,6 +37,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       void reply.status(first.status).header('idempotent-replayed', 'true');
       return of(first.body);
     }
+    // The owning service keeps the key with its change (runIdempotent): a retry after a lost answer is not done twice there either.
+    const store = requestContext.getStore();
+    if (store) store.idempotencyKey = key;
     return next.handle().pipe(
       // Kept before the answer leaves, so a retry right after already finds it.
       mergeMap((body) => from(this.answers.complete(actorId, key, reply.statusCode, body).then(() => body))),

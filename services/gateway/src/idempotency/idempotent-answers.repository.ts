@@ -74,10 +74,11 @@ export class IdempotentAnswersRepository implements OnApplicationBootstrap, OnMo
 
   /** Takes the key for this request; false when another request holds it (answered or running). */
   async claim(actorId: string, key: string, fingerprint: string): Promise<boolean> {
-    // An expired answer goes; so does a claim never completed after a minute (its gateway died mid-request, far past the RPC timeout).
+    // An expired answer goes; so does a claim never completed after 30 s (its gateway died mid-request, far past the RPC
+    // timeout). Running it again is safe: the owning service keeps the key with its change (runIdempotent).
     await this.dataSource.query(
       `DELETE FROM idempotent_answers WHERE actor_id = $1 AND key = $2
-          AND (created_at < now() - make_interval(hours => $3) OR (status IS NULL AND created_at < now() - interval '1 minute'))`,
+          AND (created_at < now() - make_interval(hours => $3) OR (status IS NULL AND created_at < now() - interval '30 seconds'))`,
       [actorId, key, KEPT_HOURS],
     );
     const claimed: unknown[] = await this.dataSource.query(

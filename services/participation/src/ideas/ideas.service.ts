@@ -20,7 +20,7 @@ import {
   SubmitIdeaDto,
   WorkshopIdeaDto,
 } from '@ogp/contracts';
-import { OutboxWriter } from '@ogp/messaging';
+import { OutboxWriter, runIdempotent } from '@ogp/messaging';
 import { Clock, normalizeForSearch } from '@ogp/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { CyclesService, STAFF } from '../cycles/cycles.service';
@@ -55,11 +55,12 @@ export class IdeasService {
   ) {}
 
   /** A registered citizen or CSO proposes an idea on the portal, while the ideas space is open. */
-  async submit(actor: Actor | null, dto: SubmitIdeaDto): Promise<IdeaPrivateView> {
+  async submit(actor: Actor | null, dto: SubmitIdeaDto, idempotencyKey: string | null = null): Promise<IdeaPrivateView> {
     assertRole(actor, ['citizen', 'cso']);
     const id = randomUUID();
     // Four round trips in all: BEGIN, the checks with the author's lock, everything written and read back, COMMIT.
-    return this.dataSource.transaction(async (m) => {
+    // A retry of an idea already stored (its answer was lost) gets the first answer back, kept with the idea (runIdempotent).
+    return this.dataSource.transaction((m) => runIdempotent(m, idempotencyKey && `${actor.id}:${idempotencyKey}`, 'participation.ideas.submit', async () => {
       // The window, the theme, and a lock serialising one author's submissions (so the count in the
       // next statement, which sees every submission committed before the lock was granted, cannot be raced past).
       const [check] = await m.query(
@@ -126,7 +127,7 @@ export class IdeasService {
       if (!row.id) throw new DomainError(ErrorCode.RATE_LIMITED, `at most ${this.rateLimitPerHour} ideas an hour`, { retryAfterSeconds: 3600 });
       const step = { status: row.step_status, at: row.step_at, actor_id: row.step_actor_id, explanation: row.step_explanation, institution: row.step_institution };
       return this.privateOf(row as Row, [step]);
-    });
+    }));
   }
 
   /** The coordination team records an idea that came out of a workshop. */
