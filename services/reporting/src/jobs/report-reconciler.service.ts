@@ -9,6 +9,9 @@ import { SchedulerService } from './scheduler.service';
 /** A report whose job was lost this often is failed instead of queued again. */
 export const MAX_REPORT_REQUEUES = 3;
 
+/** A reconciliation pass taking longer than this is abandoned (the next tick starts afresh). */
+const PASS_TIMEOUT_MS = 20_000;
+
 /** A report just requested is left to its request for this long before it is compared with its job. */
 const GRACE_SECONDS = 5;
 
@@ -50,10 +53,15 @@ export class ReportReconciler implements OnApplicationBootstrap, OnModuleDestroy
     await this.running;
   }
 
+  /** One pass at a time; a pass stuck on a server that went away is abandoned after PASS_TIMEOUT_MS, so the next one runs. */
   private tick(): void {
-    this.running = this.running.then(() =>
-      this.reconcile().catch((err: Error) => this.logger.warn({ err: err.message }, 'reports could not be reconciled with their jobs')),
-    );
+    this.running = this.running.then(() => {
+      let timer: NodeJS.Timeout | undefined;
+      const stuck = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('reconciliation pass timed out')), PASS_TIMEOUT_MS)));
+      return Promise.race([this.reconcile(), stuck])
+        .catch((err: Error) => this.logger.warn({ err: err.message }, 'reports could not be reconciled with their jobs'))
+        .finally(() => clearTimeout(timer));
+    });
   }
 
   async reconcile(): Promise<{ requeued: number; failed: number }> {
@@ -70,6 +78,7 @@ export class ReportReconciler implements OnApplicationBootstrap, OnModuleDestroy
     for (const row of rows) {
       const job = await this.scheduler.queue.getJob(`report-${row.id}`);
       const state = job ? await job.getState() : 'missing';
+      this.logger.debug({ reportId: row.id, status: row.status, job: state }, 'report compared with its job');
       if (['waiting', 'delayed', 'active', 'prioritized', 'waiting-children'].includes(state)) continue;
       if (state === 'failed') {
         if (await this.reports.finish(row.id, 'failed', job?.failedReason || 'its job failed')) result.failed += 1;

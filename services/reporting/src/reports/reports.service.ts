@@ -202,7 +202,8 @@ export class ReportsService {
     await this.dataSource.query(`DELETE FROM report_chunks WHERE report_id = $1`, [id]);
     const progress = async (pct: number) => {
       await this.dataSource.query(`UPDATE reports SET progress = $2 WHERE id = $1`, [id, Math.round(pct)]);
-      await job?.updateProgress(Math.round(pct));
+      // Progress in Redis is for the job dashboard only: never waited on (a Redis outage or wipe would hold or fail the report).
+      void job?.updateProgress(Math.round(pct)).catch(() => undefined);
     };
     const sink = new ChunkWriter(this.dataSource, id);
     const locale = new ReportLocale((r.params.language as Language) ?? 'ar');
@@ -214,7 +215,7 @@ export class ReportsService {
       else if (kind === 'plan_dashboard') await this.planReport(sink, format, r.params.planId, locale, progress, planDashboardDocument);
       else await this.synthesis(sink, format, r.params.cycleId, locale, progress);
       await this.finish(id, 'done', null, sink.size);
-      await job?.updateProgress(100);
+      void job?.updateProgress(100).catch(() => undefined);
       return { size: sink.size };
     } catch (err) {
       sink.destroy();
