@@ -20,5 +20,11 @@ if [ -f .run/jest-results.json ]; then
     console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
   '
 fi
+# The fault suite after the other tests (a whole run only; FAULTS=0 skips it): it kills and restarts
+# servers of its own, never the shared ones. About 5 minutes.
+if [ $# -eq 0 ] && [ "${FAULTS:-1}" != 0 ]; then
+  echo "[test] fault suite (private PostgreSQL, NATS, Redis; kills, cuts, wipes and restarts under load)"
+  bash tools/faults/run.sh || { echo "[test] fault suite failed"; status=1; }
+fi
 [ "${lint_failed:-0}" = 1 ] && status=1
 exit $status

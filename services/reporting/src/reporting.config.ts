@@ -27,6 +27,11 @@ export class ReportingConfig extends BaseServiceConfig {
   @Min(100)
   REPORT_RECONCILE_INTERVAL_MS = 15000;
 
+  /** A report generation running longer than this is stopped and counted as a failed attempt (retried, then failed). */
+  @IsInt()
+  @Min(1)
+  REPORT_MAX_SECONDS = 900;
+
   /** Run the job worker in this process (a replica may only serve requests). */
   @IsBoolean()
   RUN_WORKER = true;

@@ -207,13 +207,21 @@ export class ReportsService {
     };
     const sink = new ChunkWriter(this.dataSource, id);
     const locale = new ReportLocale((r.params.language as Language) ?? 'ar');
+    let overtime: NodeJS.Timeout | undefined;
     try {
       const kind = r.kind as ReportKind;
       const format = r.format as ReportFormat;
-      if (kind === 'activities') await this.activities(sink, format, r.params.planId, locale, progress);
-      else if (kind === 'self_assessment') await this.planReport(sink, format, r.params.planId, locale, progress, selfAssessmentDocument);
-      else if (kind === 'plan_dashboard') await this.planReport(sink, format, r.params.planId, locale, progress, planDashboardDocument);
-      else await this.synthesis(sink, format, r.params.cycleId, locale, progress);
+      const work = async () => {
+        if (kind === 'activities') await this.activities(sink, format, r.params.planId, locale, progress);
+        else if (kind === 'self_assessment') await this.planReport(sink, format, r.params.planId, locale, progress, selfAssessmentDocument);
+        else if (kind === 'plan_dashboard') await this.planReport(sink, format, r.params.planId, locale, progress, planDashboardDocument);
+        else await this.synthesis(sink, format, r.params.cycleId, locale, progress);
+      };
+      // A generation that hangs (a server went away under it) would hold its lease for ever: it is bounded.
+      const limit = new Promise<never>((_, reject) => {
+        overtime = setTimeout(() => reject(new Error(`generation took longer than ${this.config.REPORT_MAX_SECONDS} s`)), this.config.REPORT_MAX_SECONDS * 1000);
+      });
+      await Promise.race([work(), limit]);
       await this.finish(id, 'done', null, sink.size);
       void job?.updateProgress(100).catch(() => undefined);
       return { size: sink.size };
@@ -228,6 +236,7 @@ export class ReportsService {
       throw err;
     } finally {
       clearInterval(renew);
+      clearTimeout(overtime);
     }
   }
 
@@ -266,7 +275,16 @@ export class ReportsService {
     const out = new PassThrough();
     const piping = sheet ? null : pipeline(out, sink);
     const write = async (text: string) => {
-      if (!out.write(text)) await new Promise((res) => out.once('drain', res));
+      // A sink that fails (its database went away) destroys `out`: waiting for a drain would wait for ever.
+      if (!out.write(text)) await new Promise<void>((res, rej) => {
+        const done = (err?: Error) => {
+          out.off('drain', done).off('close', closed);
+          if (err) rej(err);
+          else res();
+        };
+        const closed = () => done(new Error('the report could not be written'));
+        out.once('drain', done).once('close', closed);
+      });
     };
     if (format === 'csv') await write('\uFEFF' + csvRow(keys) + '\n');
     else if (format === 'json') await write('[');
