@@ -100,6 +100,7 @@ describe('fault suite: kill, cut, wipe and restart under a write load (private s
       EMAIL_SEND_TIMEOUT_SECONDS: '5',
       EMAIL_CLAIM_LEASE_SECONDS: '10',
       REPORT_RECONCILE_INTERVAL_MS: '2000',
+      REPORT_MAX_SECONDS: '20',
       SCHEDULE_CHECK_INTERVAL_MS: '2000',
     };
   }
