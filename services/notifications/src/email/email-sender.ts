@@ -131,9 +131,15 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
     await this.writeOutcomes();
     const row = await this.claim();
     if (!row) return false;
-    const outcome = await this.send(row);
+    const { outcome, settled } = await this.send(row);
     this.unwritten.push(outcome);
-    await this.writeOutcomes();
+    try {
+      await this.writeOutcomes();
+    } finally {
+      // An abandoned send may still go out: the lane waits for it (at most the lease) before claiming
+      // another, so no more than LANES messages are ever in flight — what a crash can repeat.
+      if (outcome.timedOut) await Promise.race([settled, new Promise((r) => setTimeout(r, this.config.EMAIL_CLAIM_LEASE_SECONDS * 1000))]);
+    }
     return true;
   }
 
@@ -156,15 +162,18 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
     return row ?? null;
   }
 
-  private async send(row: QueuedRow & { token: string }): Promise<Outcome> {
+  private async send(row: QueuedRow & { token: string }): Promise<{ outcome: Outcome; settled: Promise<unknown> }> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.config.EMAIL_SEND_TIMEOUT_SECONDS * 1000)));
+    const sending = this.transport.sendMail(this.message(row)).then(() => 'sent' as const);
+    const settled = sending.catch(() => undefined);
+    const base = { id: row.id, token: row.token, attempts: row.attempts + 1 };
     try {
-      const result = await Promise.race([this.transport.sendMail(this.message(row)).then(() => 'sent' as const), timeout]);
-      if (result === 'timeout') return { id: row.id, token: row.token, attempts: row.attempts + 1, error: 'SMTP send timed out', timedOut: true };
-      return { id: row.id, token: row.token, attempts: row.attempts + 1, error: null, timedOut: false };
+      const result = await Promise.race([sending, timeout]);
+      if (result === 'timeout') return { outcome: { ...base, error: 'SMTP send timed out', timedOut: true }, settled };
+      return { outcome: { ...base, error: null, timedOut: false }, settled };
     } catch (err) {
-      return { id: row.id, token: row.token, attempts: row.attempts + 1, error: String((err as Error)?.message ?? err).slice(0, 300), timedOut: false };
+      return { outcome: { ...base, error: String((err as Error)?.message ?? err).slice(0, 300), timedOut: false }, settled };
     } finally {
       clearTimeout(timer);
     }
