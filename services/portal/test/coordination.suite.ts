@@ -269,8 +269,8 @@ export function coordinationSuite(ctx: PortalContext): void {
       const commitments = await platform.json<{ items: { id: string; number: number }[] }>(`/commitments?planId=${planId}&limit=100`);
       const commitment = commitments.items.find((c) => c.number === number)!;
       await Promise.all([page.waitForURL(`**/coordination/commitments/${commitment.id}`), page.click(`#plan-commitments a[href$="/coordination/commitments/${commitment.id}"]`)]);
-      await expect(page.locator('#commitment-languages thead th').count()).resolves.toBe(4);
-      await expect(page.locator('#commitment-languages td[data-lang="ar"]').first().getAttribute('dir')).resolves.toBe('rtl');
+      await expect(page.locator('#card thead th').count()).resolves.toBe(4);
+      await expect(page.getAttribute('#card-title-ar', 'dir')).resolves.toBe('rtl');
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, `coord-${locale}-commitment`);
 
@@ -463,6 +463,30 @@ export function coordinationSuite(ctx: PortalContext): void {
       await expect(page.locator(`#comment-${comment.id} .answer`).textContent()).resolves.toContain('rapport trimestriel');
       const comments = await platform.json<{ items: { id: string; answer: string | null }[] }>(`/drafts/${draft.id}/comments`);
       expect(comments.items.find((c) => c.id === comment.id)?.answer).toBe('Le ministère publiera un rapport trimestriel dès 2027.');
+    });
+
+    it('en: the commitment card editor saves the three languages side by side; an empty Arabic title is refused against its cell and nothing changes', async () => {
+      const page = await newPage();
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/plans');
+      const plans = await platform.json<{ plans: { id: string; code: string }[] }>(`/programmes/${platform.programmeId}/plans`);
+      const plan = plans.plans.find((p) => p.code === '2018-2020')!;
+      const commitments = await platform.json<{ items: { id: string; number: number }[] }>(`/commitments?planId=${plan.id}&limit=100`);
+      const commitment = commitments.items.find((c) => c.number === 5)!;
+      await page.goto(`/en/coordination/commitments/${commitment.id}`);
+      const before = await platform.json<{ title: Record<string, string> }>(`/commitments/${commitment.id}`);
+      await page.fill('#card-title-ar', '');
+      await page.click('#card button[type=submit]');
+      await page.locator('#card-error[role=alert]').waitFor();
+      expect(await page.getAttribute('#card-title-ar', 'aria-invalid')).toBe('true');
+      expect((await platform.json<{ title: Record<string, string> }>(`/commitments/${commitment.id}`)).title).toEqual(before.title);
+      await page.fill('#card-title-ar', before.title.ar);
+      await page.fill('#card-description-fr', 'Description de l’engagement en français.');
+      await page.fill('#card-description-ar', 'وصف الالتزام بالعربية.');
+      await Promise.all([page.waitForURL(/saved=card/), page.click('#card button[type=submit]')]);
+      const after = await platform.json<{ title: Record<string, string>; card: { description?: Record<string, string> } }>(`/commitments/${commitment.id}`);
+      expect(after.card.description).toMatchObject({ ar: 'وصف الالتزام بالعربية.', fr: 'Description de l’engagement en français.' });
+      expect(after.title.ar).toBe(before.title.ar);
+      await expect(page.inputValue('#card-description-fr')).resolves.toBe('Description de l’engagement en français.');
     });
 
     it.each(['ar', 'en'])('%s: the coordination pages have no serious or critical axe violation; screenshots', async (locale) => {

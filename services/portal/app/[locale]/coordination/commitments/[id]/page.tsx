@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { ActionForm } from '../../../../../components/citizen/action-form';
+import { saveCard } from '../../../../../components/coord/card-editor-action';
+import { CardEditorForm } from '../../../../../components/coord/card-editor-form';
 import { overrideLevel, setStrategy } from '../../../../../components/coord/commitment-actions';
 import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
 import { NotFoundView } from '../../../../../components/not-found-view';
@@ -7,7 +9,6 @@ import { ProgressBar } from '../../../../../components/progress-bar';
 import { gateway } from '../../../../../gateway/gateway-client';
 import { isUuid, readOrMissing } from '../../../../../gateway/read-or-missing';
 import { COMPLETION_LEVELS, CommitmentView, PlanView } from '../../../../../gateway/views';
-import type { LocalizedText } from '../../../../../i18n/localized-text';
 import { pick } from '../../../../../i18n/localized-text';
 import { localeTools } from '../../../../../i18n/request-locale';
 import { MessageKey } from '../../../../../i18n/translator';
@@ -41,12 +42,6 @@ export default async function CoordinationCommitmentPage({ params, searchParams 
   const commitment = await readOrMissing(api.get<CommitmentView>('/commitments/{id}', { path: { id } }));
   if (!commitment) return <NotFoundView locale={locale} t={t} />;
   const plan = await api.get<PlanView>('/plans/{id}', { path: { id: commitment.planId } });
-  const texts: { label: string; text?: LocalizedText }[] = [
-    { label: t('coord.commitment.titleField'), text: commitment.title },
-    { label: t('coord.commitment.description'), text: commitment.card.description },
-    { label: t('coord.commitment.problem'), text: commitment.card.problem },
-    { label: t('coord.commitment.solution'), text: commitment.card.solution },
-  ];
   return (
     <section className="page-section" aria-labelledby="commitment-title">
       <p>
@@ -55,45 +50,32 @@ export default async function CoordinationCommitmentPage({ params, searchParams 
       <h1 id="commitment-title" dir="auto">
         {f.number(commitment.number)}. {pick(commitment.title, locale)}
       </h1>
-      {saved === 'level' || saved === 'strategy' ? (
+      {saved === 'level' || saved === 'strategy' || saved === 'card' ? (
         <p className="form-done" role="status" id="commitment-saved">
-          {t(saved === 'level' ? 'coord.commitment.levelSaved' : 'coord.commitment.strategySaved')}
+          {t(saved === 'level' ? 'coord.commitment.levelSaved' : saved === 'strategy' ? 'coord.commitment.strategySaved' : 'coord.card.saved')}
         </p>
       ) : null}
       <p>
         <a href={`/${locale}/commitments/${commitment.id}`}>{t('coord.commitment.publicPage')}</a>
       </p>
 
-      <h2 id="languages-title">{t('coord.commitment.languages')}</h2>
-      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="languages-title">
-        <table id="commitment-languages" className="side-by-side">
-          <thead>
-            <tr>
-              <th scope="col">{t('coord.commitment.field')}</th>
-              {LANGS.map((l) => (
-                <th scope="col" key={l.code} lang={l.code}>
-                  {l.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {texts.map((row) => (
-              <tr key={row.label}>
-                <th scope="row">{row.label}</th>
-                {LANGS.map((l) => {
-                  const value = row.text?.[l.code];
-                  return (
-                    <td key={l.code} lang={l.code} dir={l.dir} data-lang={l.code} className={value ? undefined : 'muted'}>
-                      {value || t('coord.commitment.missing')}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <h2 id="card-title" tabIndex={-1}>
+        {t('coord.commitment.languages')}
+      </h2>
+      <CardEditorForm
+        action={saveCard}
+        csrf={<CsrfField />}
+        locale={locale}
+        commitmentId={commitment.id}
+        languages={[...LANGS]}
+        labels={{ submit: t('coord.card.save'), caption: t('coord.commitment.languages'), field: t('coord.commitment.field') }}
+        texts={[
+          { name: 'title', label: t('coord.commitment.titleField'), short: true, values: commitment.title ?? {} },
+          { name: 'description', label: t('coord.commitment.description'), values: commitment.card.description ?? {} },
+          { name: 'problem', label: t('coord.commitment.problem'), values: commitment.card.problem ?? {} },
+          { name: 'solution', label: t('coord.commitment.solution'), values: commitment.card.solution ?? {} },
+        ]}
+      />
 
       <h2>{t('coord.commitment.level')}</h2>
       <ProgressBar value={commitment.progress} label={t('common.progress')} locale={locale} f={f} />
