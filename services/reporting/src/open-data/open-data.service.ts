@@ -146,11 +146,13 @@ export class OpenDataService {
       }
       case 'ideas': {
         const cycle = await this.rpc.request(ParticipationRpc.getCycle, { id: subjectId });
+        this.titles.set(subjectId, cycle.title);
         const v = await this.rpc.request(FeedsRpc.openIdeasVersion, { cycleId: subjectId });
         return { version: v.version, updatedAt: v.updatedAt ? new Date(v.updatedAt) : null, title: cycle.title, code: cycle.code, rows: () => this.ideaRows(subjectId) };
       }
       case 'statistics': {
         const cycle = await this.rpc.request(ParticipationRpc.getCycle, { id: subjectId });
+        this.titles.set(subjectId, cycle.title);
         const stats = statisticsRows(await this.rpc.request(ParticipationRpc.statistics, { id: subjectId }));
         const version = createHash('sha256').update(JSON.stringify(stats.map((s) => [s.measure, s.value]))).digest('hex');
         return {
