@@ -188,6 +188,45 @@ export function pmSuite(ctx: PortalContext): void {
       expect((await reportsOf(target.id)).total).toBe(reportsBefore);
     });
 
+    it('ar: adds an activity, removes it only once confirmed, records a communication activity and raises a blocker, each checked through the gateway', async () => {
+      const target = targets[1];
+      const page = await newPage();
+      await logIn(page, 'ar', 'pm@demo.ogp.ma');
+      await page.goto(`/ar/pm/commitments/${target.id}`);
+      await page.fill('#add-activity-title_ar', 'ورشة تقييم إضافية');
+      await page.fill('#add-activity-startDate', '2020-01-01');
+      await page.fill('#add-activity-endDate', '2020-12-31');
+      await page.fill('#add-activity-weight', '10');
+      await page.click('#add-activity button[value=submit]');
+      await page.locator('#add-activity-done[role=status]').waitFor();
+      const added = (await platform.json<{ activities: { id: string; title: { ar: string }; weight: number | null }[] }>(`/commitments/${target.id}`)).activities.find((a) => a.title.ar === 'ورشة تقييم إضافية');
+      expect(added).toMatchObject({ weight: 10 });
+
+      await page.selectOption('#remove-activity-activityId', added!.id);
+      await page.click('#remove-activity button[value=submit]');
+      await page.locator('#remove-activity-confirm-error').waitFor();
+      expect((await commitment(target.id)).activities.some((a) => a.id === added!.id)).toBe(true);
+      await page.check('#remove-activity-confirm');
+      await page.click('#remove-activity button[value=submit]');
+      await page.locator('#remove-activity-done[role=status]').waitFor();
+      expect((await commitment(target.id)).activities.some((a) => a.id === added!.id)).toBe(false);
+
+      await page.selectOption('#communication-form-kind', 'press');
+      await page.fill('#communication-form-title_ar', 'مقال صحفي عن الالتزام');
+      await page.fill('#communication-form-link', 'https://www.example.ma/article');
+      await page.click('#communication-form button[value=submit]');
+      await page.locator('#communication-form-done[role=status]').waitFor();
+      const comms = await platform.json<{ title: { ar: string }; kind: string }[] | { items: { title: { ar: string }; kind: string }[] }>(`/commitments/${target.id}/communications`);
+      expect((Array.isArray(comms) ? comms : comms.items).some((c) => c.title.ar === 'مقال صحفي عن الالتزام' && c.kind === 'press')).toBe(true);
+
+      await page.fill('#blocker-form-title', 'تأخر في توفير القاعة');
+      await page.fill('#blocker-form-description', 'لم توفر العمالة القاعة المطلوبة للورشة.');
+      await page.click('#blocker-form button[value=submit]');
+      await page.locator('#blocker-form-done[role=status]').waitFor();
+      const blockers = await platform.json<{ items: { title: string; status: string }[] }>(`/blockers?commitmentId=${target.id}&limit=100`, { headers: auth(pm) });
+      expect(blockers.items.find((b) => b.title === 'تأخر في توفير القاعة')).toMatchObject({ status: 'open' });
+    });
+
     it('en: the dashboard follows a report made elsewhere live, within seconds and without a reload', async () => {
       const target = targets[3];
       const page = await newPage();
