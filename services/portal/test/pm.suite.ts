@@ -47,9 +47,11 @@ export function pmSuite(ctx: PortalContext): void {
       await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login')), page.click('form.form button[type=submit]')]);
     }
 
-    const commitment = (id: string) => platform.json<Commitment>(`/commitments/${id}`);
-    const planProgress = async (planId: string) => (await platform.json<{ progress: number }>(`/plans/${planId}`)).progress;
-    const reportsOf = (id: string) => platform.json<{ total: number; items: { activityId: string; progress: number; evidence: { type?: string; name?: string; fileId?: string }[] }[] }>(`/commitments/${id}/reports?limit=5`);
+    // Read with a token: the gateway shares anonymous reads until a change reaches it, these must be fresh.
+    const fresh = () => ({ headers: { authorization: `Bearer ${pm}` } });
+    const commitment = (id: string) => platform.json<Commitment>(`/commitments/${id}`, fresh());
+    const planProgress = async (planId: string) => (await platform.json<{ progress: number }>(`/plans/${planId}`, fresh())).progress;
+    const reportsOf = (id: string) => platform.json<{ total: number; items: { activityId: string; progress: number; evidence: { type?: string; name?: string; fileId?: string }[] }[] }>(`/commitments/${id}/reports?limit=5`, fresh());
 
     beforeAll(async () => {
       pm = (await platform.login('pm@demo.ogp.ma')).accessToken;
@@ -199,7 +201,7 @@ export function pmSuite(ctx: PortalContext): void {
       await page.fill('#add-activity-weight', '10');
       await page.click('#add-activity button[value=submit]');
       await page.locator('#add-activity-done[role=status]').waitFor();
-      const added = (await platform.json<{ activities: { id: string; title: { ar: string }; weight: number | null }[] }>(`/commitments/${target.id}`)).activities.find((a) => a.title.ar === 'ورشة تقييم إضافية');
+      const added = (await platform.json<{ activities: { id: string; title: { ar: string }; weight: number | null }[] }>(`/commitments/${target.id}`, fresh())).activities.find((a) => a.title.ar === 'ورشة تقييم إضافية');
       expect(added).toMatchObject({ weight: 10 });
 
       await page.selectOption('#remove-activity-activityId', added!.id);
@@ -216,7 +218,7 @@ export function pmSuite(ctx: PortalContext): void {
       await page.fill('#communication-form-link', 'https://www.example.ma/article');
       await page.click('#communication-form button[value=submit]');
       await page.locator('#communication-form-done[role=status]').waitFor();
-      const comms = await platform.json<{ title: { ar: string }; kind: string }[] | { items: { title: { ar: string }; kind: string }[] }>(`/commitments/${target.id}/communications`);
+      const comms = await platform.json<{ title: { ar: string }; kind: string }[] | { items: { title: { ar: string }; kind: string }[] }>(`/commitments/${target.id}/communications`, fresh());
       expect((Array.isArray(comms) ? comms : comms.items).some((c) => c.title.ar === 'مقال صحفي عن الالتزام' && c.kind === 'press')).toBe(true);
 
       await page.fill('#blocker-form-title', 'تأخر في توفير القاعة');
