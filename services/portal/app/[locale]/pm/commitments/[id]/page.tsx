@@ -239,7 +239,7 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
                 submit={t('pm.activity.removeSubmit')}
                 quiet
                 fields={[
-                  { name: 'activityId', label: t('commitment.activity'), type: 'select', options: activityOptions },
+                  { name: 'activityId', label: t('commitment.activity'), type: 'select', defaultValue: '', options: [{ value: '', label: t('pm.activity.choose') }, ...activityOptions] },
                   { name: 'confirm', label: t('pm.activity.confirm'), type: 'checkbox' },
                 ]}
               />
