@@ -111,8 +111,7 @@ export function ActionForm({ id, action, fields, submit, hidden = {}, csrf, inte
             {f.type === 'textarea' ? (
               <textarea rows={f.rows ?? 6} defaultValue={value(f)} maxLength={f.maxLength} {...common} />
             ) : f.type === 'select' ? (
-              // Keyed by its value: React applies a select's defaultValue at mount only, and resets the form to it after an action.
-              <select key={value(f)} defaultValue={value(f)} {...common}>
+              <select defaultValue={value(f)} {...common}>
                 {f.options?.map((o) => (
                   <option key={o.value} value={o.value}>
                     {o.label}
