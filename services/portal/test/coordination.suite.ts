@@ -489,6 +489,27 @@ export function coordinationSuite(ctx: PortalContext): void {
       await expect(page.inputValue('#card-description-fr')).resolves.toBe('Description de l’engagement en français.');
     });
 
+    it('en: a coordinator sets a programme’s alert settings; a value out of bounds is refused against its field; the settings in force are shown', async () => {
+      const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
+      const programme = await platform.json<{ id: string }>('/programmes', {
+        method: 'POST',
+        headers: auth(coordinator),
+        body: JSON.stringify({ code: `PRG-${Date.now() % 100000}`, kind: 'ogp_local', name: { ar: 'برنامج محلي للاختبار', en: 'Local test programme' } }),
+      });
+      const page = await newPage();
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', `/coordination/programmes/${programme.id}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.fill('#settings-escalationDays', '400');
+      await page.click('#settings button[value=submit]');
+      await page.locator('#settings-error[role=alert]').waitFor();
+      expect(await page.getAttribute('#settings-escalationDays', 'aria-invalid')).toBe('true');
+      await page.fill('#settings-escalationDays', '21');
+      await page.fill('#settings-timeZone', 'Africa/Casablanca');
+      await page.click('#settings button[value=submit]');
+      await expect(page.locator('#settings-done').textContent()).resolves.toContain('escalation after 21 days overdue');
+      await expect(page.locator('#settings-done').textContent()).resolves.toContain('Africa/Casablanca');
+    });
+
     it.each(['ar', 'en'])('%s: the coordination pages have no serious or critical axe violation; screenshots', async (locale) => {
       const page = await newPage();
       await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination');

@@ -32,6 +32,9 @@ export default async function CoordinationPlansPage({ params }: { params: Promis
           <h2 id={`programme-${p.id}`}>
             {pick(p.name, locale)} <span className="muted">({p.code})</span>
           </h2>
+          <p>
+            <a href={`/${locale}/coordination/programmes/${p.id}`}>{t('coord.settings.title')}</a>
+          </p>
           {plans[i].plans.length === 0 ? <p>{t('common.none')}</p> : null}
           <ul className="section-list">
             {plans[i].plans.map((plan) => (

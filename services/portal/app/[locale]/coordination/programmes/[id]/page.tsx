@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import { ActionForm } from '../../../../../components/citizen/action-form';
+import { saveProgrammeSettings } from '../../../../../components/coord/programme-settings-action';
+import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
+import { NotFoundView } from '../../../../../components/not-found-view';
+import { gateway } from '../../../../../gateway/gateway-client';
+import { isUuid, readOrMissing } from '../../../../../gateway/read-or-missing';
+import type { ProgrammeView } from '../../../../../gateway/views';
+import { pick } from '../../../../../i18n/localized-text';
+import { localeTools } from '../../../../../i18n/request-locale';
+import { CsrfField } from '../../../../../session/csrf-field';
+
+type Params = Promise<{ locale: string; id: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { t } = await localeTools(params);
+  return { title: t('coord.settings.title') };
+}
+
+/** A programme's alert settings (deadline notice, escalation, reporting period, time zone); an empty field keeps its value. */
+export default async function ProgrammeSettingsPage({ params }: { params: Params }) {
+  const { locale, t } = await localeTools(params);
+  const { id } = await params;
+  if (!(await staffAccount(locale, `/coordination/programmes/${id}`, ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
+  const programme = await readOrMissing((await gateway.user(locale)).get<ProgrammeView>('/programmes/{id}', { path: { id } }));
+  if (!programme) return <NotFoundView locale={locale} t={t} />;
+  return (
+    <section className="page-section narrow-wide" aria-labelledby="settings-title">
+      <p>
+        <a href={`/${locale}/coordination/plans`}>{t('coord.plans.title')}</a>
+      </p>
+      <h1 id="settings-title">{t('coord.settings.title')}</h1>
+      <p className="lead">{pick(programme.name, locale)}</p>
+      <p className="muted">{t('coord.settings.intro')}</p>
+      <ActionForm
+        id="settings"
+        action={saveProgrammeSettings}
+        csrf={<CsrfField />}
+        hidden={{ locale, programmeId: programme.id }}
+        submit={t('coord.settings.save')}
+        fields={[
+          { name: 'deadlineNoticeDays', label: t('coord.settings.deadlineNoticeDays'), dir: 'ltr', maxLength: 3, hint: t('coord.settings.between', { min: 0, max: 180 }) },
+          { name: 'escalationDays', label: t('coord.settings.escalationDays'), dir: 'ltr', maxLength: 3, hint: t('coord.settings.between', { min: 1, max: 365 }) },
+          { name: 'reportingPeriodDays', label: t('coord.settings.reportingPeriodDays'), dir: 'ltr', maxLength: 3, hint: t('coord.settings.between', { min: 7, max: 366 }) },
+          { name: 'timeZone', label: t('coord.settings.timeZone'), dir: 'ltr', maxLength: 64, hint: t('coord.settings.timeZoneHint') },
+        ]}
+      />
+    </section>
+  );
+}
