@@ -568,7 +568,11 @@ describe('fuzz: every operation of the OpenAPI document, every role, generated b
     components = doc.body.components?.schemas ?? {};
     for (const [path, entries] of Object.entries(doc.body.paths as Record<string, Record<string, Operation['doc']>>)) {
       for (const [method, entry] of Object.entries(entries)) {
-        if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) operations.push({ method: method.toUpperCase(), path, doc: entry });
+        // A live stream (server-sent events) answers and then never ends: an in-process request to it
+        // would wait for ever. Its refusals (unknown plan, bad id, too many streams) are tested in
+        // live/live.integration-spec.ts.
+        const streams = JSON.stringify((entry as { responses?: unknown }).responses ?? {}).includes('text/event-stream');
+        if (['get', 'post', 'put', 'patch', 'delete'].includes(method) && !streams) operations.push({ method: method.toUpperCase(), path, doc: entry });
       }
     }
     access = new Map(
