@@ -104,7 +104,17 @@ export class Mailbox {
         });
       },
     });
-    return new Promise((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+    return new Promise((resolve, reject) => {
+      let listening = false;
+      // A sender killed mid-session resets its connection ("read ECONNRESET"): smtp-server reports
+      // that as an 'error' on the server, which would otherwise be thrown. Before listening, an error
+      // (the port taken) fails the start.
+      this.server!.on('error', (err) => (listening ? undefined : reject(err)));
+      this.server!.listen(this.port, '127.0.0.1', () => {
+        listening = true;
+        resolve();
+      });
+    });
   }
 
   stop(): Promise<void> {

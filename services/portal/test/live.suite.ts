@@ -14,8 +14,9 @@ export function liveSuite(ctx: PortalContext): void {
       const pm = (await platform.login('pm@demo.ogp.ma')).accessToken;
       const auth = { authorization: `Bearer ${pm}` };
       const institutionId = (await platform.json<Json>('/me', { headers: auth })).scopes.institutions[0] as string;
-      const planId = (await platform.json<Json>(`/programmes/${platform.programmeId}/plans`)).plans[0].id as string;
-      const listed = (await platform.json<Json>(`/commitments?planId=${planId}&institutionId=${institutionId}&limit=10`)).items as Json[];
+      // The demo's plan by its code: other suites import plans into the same programme before this one.
+      const planId = ((await platform.json<Json>(`/programmes/${platform.programmeId}/plans`)).plans as Json[]).find((p) => p.code === '2018-2020')!.id as string;
+      const listed = (await platform.json<Json>(`/commitments?planId=${planId}&institutionId=${institutionId}&limit=50`)).items as Json[];
       let target: Json | undefined;
       let activity: Json | undefined;
       for (const summary of listed) {
