@@ -173,7 +173,9 @@ describe('portal foundation in a real browser: languages, session, CSRF, CSP, ac
     await logIn(page, 'ar', 'citizen@demo.ogp.ma');
     const refresh = (await page.context().cookies()).find((c) => c.name === 'ogp_rt')!.value;
     await page.click('.account-menu summary');
-    await Promise.all([page.waitForLoadState('load'), page.click('.account-menu-panel button[type=submit]')]);
+    // Wait for the answer to the log-out POST (the page is already loaded before the click).
+    await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.click('.account-menu-panel button[type=submit]')]);
+    await page.locator('.account a[href^="/ar/login"]').first().waitFor({ timeout: 10000 });
     const names = (await page.context().cookies()).map((c) => c.name);
     expect(names).not.toContain('ogp_at');
     expect(names).not.toContain('ogp_rt');
