@@ -60,6 +60,7 @@ export const CommitmentsRpc = {
   listProgrammes: rpc<PageQuery, Page<ProgrammeView>>('commitments.programmes.list'),
   getProgramme: rpc<{ id: string }, ProgrammeView>('commitments.programmes.get'),
   setProgrammeSettings: rpc<SetProgrammeSettingsCommand, ProgrammeSettings>('commitments.programmes.settings.set'),
+  getProgrammeSettings: rpc<{ programmeId: string }, ProgrammeSettings>('commitments.programmes.settings.get'),
 } as const;
 
 export const CommitmentsEvents = {

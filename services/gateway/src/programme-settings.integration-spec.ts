@@ -237,6 +237,25 @@ describe('programme settings: one owner, the late and overdue flags follow every
     expect(await written()).toEqual(before);
   });
 
+  it('the settings in force are readable by the programme’s staff: its coordinator and an admin; another programme’s coordinator 403, a committee member 403, an unknown programme 404', async () => {
+    const read = (token: string, id = programmeId) => call('GET', `/programmes/${id}/alert-settings`, { token });
+    const mine = await read(coordinator);
+    expect(mine.status).toBe(200);
+    expect(mine.body).toEqual({ programmeId, deadlineNoticeDays: expect.any(Number), escalationDays: expect.any(Number), reportingPeriodDays: expect.any(Number), timeZone: expect.any(String) });
+    // What a change wrote is what is read back.
+    const set = await call('PUT', `/programmes/${programmeId}/alert-settings`, { token: coordinator, body: { deadlineNoticeDays: mine.body.deadlineNoticeDays === 10 ? 11 : 10 } });
+    expect(set.status).toBe(200);
+    expect((await read(coordinator)).body).toEqual(set.body);
+    expect((await call('PUT', `/programmes/${programmeId}/alert-settings`, { token: coordinator, body: { deadlineNoticeDays: mine.body.deadlineNoticeDays } })).status).toBe(200);
+    const elsewhere = await login('coord.tta.read@test.ma', 'coordinator', { institutions: [], programmes: [otherProgrammeId] });
+    expect([(await read(elsewhere)).status, (await read(elsewhere)).body.error?.code]).toEqual([403, 'OUT_OF_SCOPE']);
+    const member = await login('committee.read@test.ma', 'committee_member', { institutions: [], programmes: [programmeId] });
+    expect((await read(member)).status).toBe(403);
+    const unknown = await read(coordinator, randomUUID());
+    expect([unknown.status, unknown.body.error?.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await read(coordinator, 'not-an-id')).status).toBe(400);
+  });
+
   it('a null body or an array body is a 400, and nothing is written', async () => {
     const before = await written();
     for (const raw of ['null', '[{"reportingPeriodDays": 30}]', '[]']) {

@@ -1923,7 +1923,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * GET /programmes/:id/alert-settings
+         * @description الأدوار المسموح بها: فريق التنسيق، مدير المنصة. Roles admitted: coordinator, admin.
+         */
+        get: operations["reporting_readSettings"];
         /**
          * PUT /programmes/:id/alert-settings
          * @description الأدوار المسموح بها: فريق التنسيق، مدير المنصة. Roles admitted: coordinator, admin.
@@ -18137,6 +18141,129 @@ export interface operations {
                         error?: {
                             /** @enum {unknown} */
                             code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /** @description NOT_FOUND: العنصر المطلوب غير موجود. The requested item does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "NOT_FOUND";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_UNAVAILABLE: الخدمة غير متاحة حاليا. The service is unavailable right now. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_UNAVAILABLE";
+                        };
+                    };
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: الخدمة لم تجب في الوقت المحدد. The service did not answer in time. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UPSTREAM_TIMEOUT";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    reporting_readSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description نجاح. Success. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "programmeId": "3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71",
+                     *       "deadlineNoticeDays": 1,
+                     *       "escalationDays": 1,
+                     *       "reportingPeriodDays": 1,
+                     *       "timeZone": "الحكومة المنفتحة"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgrammeSettings"];
+                };
+            };
+            /** @description VALIDATION_FAILED: البيانات المرسلة غير صالحة. The data sent is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "VALIDATION_FAILED";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description UNAUTHENTICATED: يجب تسجيل الدخول. You must log in.
+             *     TOKEN_INVALID: رمز الجلسة غير صالح أو منتهي أو ملغى. Session token is invalid, expired or revoked.
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "UNAUTHENTICATED" | "TOKEN_INVALID";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description FORBIDDEN: ليست لديك صلاحية القيام بهذا الإجراء. You are not allowed to do this.
+             *     OUT_OF_SCOPE: هذا العنصر خارج نطاق مسؤوليتك. This item is outside your scope.
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        error?: {
+                            /** @enum {unknown} */
+                            code?: "FORBIDDEN" | "OUT_OF_SCOPE";
                         };
                     };
                 };

@@ -499,6 +499,10 @@ export function coordinationSuite(ctx: PortalContext): void {
       const page = await newPage();
       await logIn(page, 'en', 'coordination@demo.ogp.ma', `/coordination/programmes/${programme.id}`);
       expect(await seriousViolations(page)).toEqual([]);
+      // Before any change, the fields hold the settings in force (read from the gateway).
+      const inForce = await platform.json<{ escalationDays: number; reportingPeriodDays: number; timeZone: string }>(`/programmes/${programme.id}/alert-settings`, { headers: auth(coordinator) });
+      expect(await page.inputValue('#settings-reportingPeriodDays')).toBe(String(inForce.reportingPeriodDays));
+      expect(await page.inputValue('#settings-timeZone')).toBe(inForce.timeZone);
       await page.fill('#settings-escalationDays', '400');
       await page.click('#settings button[value=submit]');
       await page.locator('#settings-error[role=alert]').waitFor();
@@ -508,6 +512,8 @@ export function coordinationSuite(ctx: PortalContext): void {
       await page.click('#settings button[value=submit]');
       await expect(page.locator('#settings-done').textContent()).resolves.toContain('escalation after 21 days overdue');
       await expect(page.locator('#settings-done').textContent()).resolves.toContain('Africa/Casablanca');
+      await page.goto(`/en/coordination/programmes/${programme.id}`);
+      expect(await page.inputValue('#settings-escalationDays')).toBe('21');
     });
 
     it.each(['ar', 'en'])('%s: the coordination pages have no serious or critical axe violation; screenshots', async (locale) => {

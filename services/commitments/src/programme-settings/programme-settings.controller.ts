@@ -5,6 +5,11 @@ import { CommitmentsRpc, ProgrammeSettings, ProgrammeSettingsChangedEvent, SetPr
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { ProgrammeSettingsService } from './programme-settings.service';
 
+class ProgrammeIdDto {
+  @IsUUID()
+  programmeId: string;
+}
+
 class SettingsPageDto {
   @IsOptional()
   @IsUUID()
@@ -23,6 +28,11 @@ export class ProgrammeSettingsController {
   @MessagePattern(CommitmentsRpc.setProgrammeSettings.subject)
   set(@Payload() dto: SetProgrammeSettingsDto, @RpcActor() actor: Actor | null): Promise<ProgrammeSettings> {
     return this.settings.set(actor, dto);
+  }
+
+  @MessagePattern(CommitmentsRpc.getProgrammeSettings.subject)
+  get(@Payload() dto: ProgrammeIdDto, @RpcActor() actor: Actor | null): Promise<ProgrammeSettings> {
+    return this.settings.get(actor, dto.programmeId);
   }
 
   @MessagePattern(SnapshotRpc.programmeSettings.subject)

@@ -17,6 +17,11 @@ export class ProgrammeSettingsRepository {
     return (row as StoredProgrammeSettings | undefined) ?? null;
   }
 
+  async get(m: EntityManager, programmeId: string): Promise<StoredProgrammeSettings | null> {
+    const [row] = await m.query(`SELECT ${COLUMNS} FROM programmes WHERE id = $1`, [programmeId]);
+    return (row as StoredProgrammeSettings | undefined) ?? null;
+  }
+
   async save(m: EntityManager, s: ProgrammeSettings): Promise<StoredProgrammeSettings> {
     const [[row]] = await m.query(
       `UPDATE programmes SET deadline_notice_days = $2, escalation_days = $3, reporting_period_days = $4, time_zone = $5,

@@ -37,6 +37,15 @@ export class ProgrammeSettingsService {
     });
   }
 
+  /** The settings in force, for the programme's staff (the coordination team and admins in scope). */
+  async get(actor: Actor | null, programmeId: string): Promise<ProgrammeSettings> {
+    assertProgrammeStaff(actor, programmeId);
+    const stored = await this.repository.get(this.dataSource.manager, programmeId);
+    if (!stored) throw new DomainError(ErrorCode.NOT_FOUND, 'no such programme');
+    const { version: _version, ...settings } = stored;
+    return settings;
+  }
+
   /** The owner's settings, page by page, for a reader rebuilding its copy. */
   snapshot(after: string | undefined, limit: number): Promise<ProgrammeSettingsChangedEvent[]> {
     return this.repository.page(this.dataSource.manager, after, limit);

@@ -85,6 +85,13 @@ export class ReportingController {
   }
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
+  @Get('programmes/:id/alert-settings')
+  readSettings(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) programmeId: string) {
+    // The commitments service owns them and checks the programme and the scope.
+    return this.rpc.request(CommitmentsRpc.getProgrammeSettings, { programmeId }, this.as(req));
+  }
+  @ApiBearerAuth()
+  @Roles(...STAFF_ROLES)
   @Put('programmes/:id/alert-settings')
   settings(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) programmeId: string, @Body() dto: AlertSettingsDto) {
     // The commitments service owns a programme's settings: it checks the programme, the scope and the shape again.

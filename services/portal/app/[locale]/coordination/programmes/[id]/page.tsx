@@ -11,6 +11,7 @@ import { localeTools } from '../../../../../i18n/request-locale';
 import { CsrfField } from '../../../../../session/csrf-field';
 
 type Params = Promise<{ locale: string; id: string }>;
+type InForce = { deadlineNoticeDays: number; escalationDays: number; reportingPeriodDays: number; timeZone: string };
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { t } = await localeTools(params);
@@ -23,8 +24,12 @@ export default async function ProgrammeSettingsPage({ params }: { params: Params
   const { id } = await params;
   if (!(await staffAccount(locale, `/coordination/programmes/${id}`, ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
   if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
-  const programme = await readOrMissing((await gateway.user(locale)).get<ProgrammeView>('/programmes/{id}', { path: { id } }));
-  if (!programme) return <NotFoundView locale={locale} t={t} />;
+  const api = await gateway.user(locale);
+  const [programme, settings] = await Promise.all([
+    readOrMissing(api.get<ProgrammeView>('/programmes/{id}', { path: { id } })),
+    readOrMissing(api.get<InForce>('/programmes/{id}/alert-settings', { path: { id } })),
+  ]);
+  if (!programme || !settings) return <NotFoundView locale={locale} t={t} />;
   return (
     <section className="page-section narrow-wide" aria-labelledby="settings-title">
       <p>
@@ -33,6 +38,9 @@ export default async function ProgrammeSettingsPage({ params }: { params: Params
       <h1 id="settings-title">{t('coord.settings.title')}</h1>
       <p className="lead">{pick(programme.name, locale)}</p>
       <p className="muted">{t('coord.settings.intro')}</p>
+      <p role="status">
+        {t('coord.settings.saved', { notice: settings.deadlineNoticeDays, escalation: settings.escalationDays, period: settings.reportingPeriodDays, zone: settings.timeZone })}
+      </p>
       <ActionForm
         id="settings"
         action={saveProgrammeSettings}
@@ -40,10 +48,10 @@ export default async function ProgrammeSettingsPage({ params }: { params: Params
         hidden={{ locale, programmeId: programme.id }}
         submit={t('coord.settings.save')}
         fields={[
-          { name: 'deadlineNoticeDays', label: t('coord.settings.deadlineNoticeDays'), dir: 'ltr', maxLength: 3, hint: t('coord.settings.between', { min: 0, max: 180 }) },
-          { name: 'escalationDays', label: t('coord.settings.escalationDays'), dir: 'ltr', maxLength: 3, hint: t('coord.settings.between', { min: 1, max: 365 }) },
-          { name: 'reportingPeriodDays', label: t('coord.settings.reportingPeriodDays'), dir: 'ltr', maxLength: 3, hint: t('coord.settings.between', { min: 7, max: 366 }) },
-          { name: 'timeZone', label: t('coord.settings.timeZone'), dir: 'ltr', maxLength: 64, hint: t('coord.settings.timeZoneHint') },
+          { name: 'deadlineNoticeDays', label: t('coord.settings.deadlineNoticeDays'), dir: 'ltr', maxLength: 3, hint: t('coord.settings.between', { min: 0, max: 180 }), defaultValue: String(settings.deadlineNoticeDays) },
+          { name: 'escalationDays', label: t('coord.settings.escalationDays'), dir: 'ltr', maxLength: 3, hint: t('coord.settings.between', { min: 1, max: 365 }), defaultValue: String(settings.escalationDays) },
+          { name: 'reportingPeriodDays', label: t('coord.settings.reportingPeriodDays'), dir: 'ltr', maxLength: 3, hint: t('coord.settings.between', { min: 7, max: 366 }), defaultValue: String(settings.reportingPeriodDays) },
+          { name: 'timeZone', label: t('coord.settings.timeZone'), dir: 'ltr', maxLength: 64, hint: t('coord.settings.timeZoneHint'), defaultValue: settings.timeZone },
         ]}
       />
     </section>
