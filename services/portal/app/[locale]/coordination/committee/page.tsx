@@ -3,11 +3,11 @@ import { ActionForm } from '../../../../components/citizen/action-form';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import type { FormField } from '../../../../components/citizen/form-field';
 import { addGovernmentSeat, selectCommittee } from '../../../../components/coord/committee-actions';
+import { CycleFilter } from '../../../../components/coord/cycle-filter';
 import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
 import { gateway } from '../../../../gateway/gateway-client';
 import { uuidOrUndefined } from '../../../../gateway/read-or-missing';
 import type { Page } from '../../../../gateway/views';
-import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
@@ -94,23 +94,7 @@ export default async function CoordinationCommitteePage({ params, searchParams }
       </div>
 
       <h2 id="selection-title">{t('coord.committee.selection')}</h2>
-      <form method="get" action={`/${locale}/coordination/committee`} className="filters" role="search" aria-label={t('coord.triage.cycle')}>
-        <div className="field">
-          <label htmlFor="f-cycle">{t('coord.triage.cycle')}</label>
-          <select id="f-cycle" name="cycle" defaultValue={cycle?.id ?? ''}>
-            {cycles.items.map((c) => (
-              <option key={c.id} value={c.id}>
-                {pick(c.title, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-actions">
-          <button type="submit" className="button">
-            {t('common.filter')}
-          </button>
-        </div>
-      </form>
+      <CycleFilter action={`/${locale}/coordination/committee`} cycles={cycles.items} selected={cycle?.id} locale={locale} t={t} />
       <p className="muted">{t('coord.committee.selectionIntro')}</p>
       {candidacies.length === 0 ? (
         <p>{t('coord.committee.noCandidacies')}</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import type { DraftView } from '../../../../components/citizen/participation-views';
+import { CycleFilter } from '../../../../components/coord/cycle-filter';
 import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
 import { gateway } from '../../../../gateway/gateway-client';
 import { uuidOrUndefined } from '../../../../gateway/read-or-missing';
@@ -27,23 +28,7 @@ export default async function CoordinationConsultationPage({ params, searchParam
     <section className="page-section" aria-labelledby="consultation-title">
       <h1 id="consultation-title">{t('coord.consultation.title')}</h1>
       <p className="lead">{t('coord.consultation.intro')}</p>
-      <form method="get" action={base} className="filters" role="search" aria-label={t('coord.triage.cycle')}>
-        <div className="field">
-          <label htmlFor="f-cycle">{t('coord.triage.cycle')}</label>
-          <select id="f-cycle" name="cycle" defaultValue={cycle?.id ?? ''}>
-            {cycles.items.map((c) => (
-              <option key={c.id} value={c.id}>
-                {pick(c.title, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-actions">
-          <button type="submit" className="button">
-            {t('common.filter')}
-          </button>
-        </div>
-      </form>
+      <CycleFilter action={base} cycles={cycles.items} selected={cycle?.id} locale={locale} t={t} />
       {drafts.length === 0 ? <p>{t('common.none')}</p> : null}
       <ul className="section-list" id="draft-list">
         {drafts.slice(0, 200).map((d) => (

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import type { DraftView } from '../../../../components/citizen/participation-views';
+import { CycleField } from '../../../../components/coord/cycle-filter';
 import { SelectAll } from '../../../../components/coord/select-all';
 import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
 import { hideIdea, moveIdeas } from '../../../../components/coord/triage-actions';
@@ -143,16 +144,7 @@ export default async function TriagePage({ params, searchParams }: { params: Pro
       </nav>
       <form method="get" action={base} className="filters" role="search" aria-label={t('coord.triage.filters')}>
         {reported ? <input type="hidden" name="reported" value="1" /> : null}
-        <div className="field">
-          <label htmlFor="f-cycle">{t('coord.triage.cycle')}</label>
-          <select id="f-cycle" name="cycle" defaultValue={cycle?.id ?? ''}>
-            {cycles.items.map((c) => (
-              <option key={c.id} value={c.id}>
-                {pick(c.title, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <CycleField cycles={cycles.items} selected={cycle?.id} locale={locale} t={t} />
         {reported ? null : (
           <div className="field">
             <label htmlFor="f-status">{t('citizen.idea.currentStep')}</label>

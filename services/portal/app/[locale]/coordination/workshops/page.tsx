@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
+import { CycleFilter } from '../../../../components/coord/cycle-filter';
 import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
 import { gateway } from '../../../../gateway/gateway-client';
 import { uuidOrUndefined } from '../../../../gateway/read-or-missing';
@@ -36,23 +37,7 @@ export default async function CoordinationWorkshopsPage({ params, searchParams }
   return (
     <section className="page-section" aria-labelledby="workshops-title">
       <h1 id="workshops-title">{t('coord.workshop.list')}</h1>
-      <form method="get" action={base} className="filters" role="search" aria-label={t('coord.triage.cycle')}>
-        <div className="field">
-          <label htmlFor="f-cycle">{t('coord.triage.cycle')}</label>
-          <select id="f-cycle" name="cycle" defaultValue={cycle?.id ?? ''}>
-            {cycles.items.map((c) => (
-              <option key={c.id} value={c.id}>
-                {pick(c.title, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-actions">
-          <button type="submit" className="button">
-            {t('common.filter')}
-          </button>
-        </div>
-      </form>
+      <CycleFilter action={base} cycles={cycles.items} selected={cycle?.id} locale={locale} t={t} />
       {workshops.length === 0 ? <p>{t('common.none')}</p> : null}
       <ul className="section-list" id="workshop-list">
         {workshops.slice(0, 200).map((w) => (

@@ -1,0 +1,34 @@
+import type { Locale } from '../../i18n/locales';
+import type { Translate } from '../../i18n/translator';
+import { pick } from '../../i18n/localized-text';
+import type { CycleView } from '../citizen/cycle-view';
+
+/** The cycle a coordination page is about, chosen in the URL (`?cycle=`): its select field. */
+export function CycleField({ cycles, selected, locale, t }: { cycles: CycleView[]; selected: string | undefined; locale: Locale; t: Translate }) {
+  return (
+    <div className="field">
+      <label htmlFor="f-cycle">{t('coord.triage.cycle')}</label>
+      <select id="f-cycle" name="cycle" defaultValue={selected ?? ''}>
+        {cycles.map((c) => (
+          <option key={c.id} value={c.id}>
+            {pick(c.title, locale)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A search form with the cycle field alone (a plain GET: works without JavaScript). */
+export function CycleFilter({ action, ...field }: { action: string; cycles: CycleView[]; selected: string | undefined; locale: Locale; t: Translate }) {
+  return (
+    <form method="get" action={action} className="filters" role="search" aria-label={field.t('coord.triage.cycle')}>
+      <CycleField {...field} />
+      <div className="filter-actions">
+        <button type="submit" className="button">
+          {field.t('common.filter')}
+        </button>
+      </div>
+    </form>
+  );
+}
