@@ -3,7 +3,19 @@ const tseslint = require('typescript-eslint');
 
 /** Services import libs, never each other; libs import only libs. Enforced by Nx project tags. */
 module.exports = [
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.next/**', '**/next-env.d.ts', 'services/portal/gateway/openapi.d.ts', '.nx/**', 'coverage/**', '**/*.js', '!eslint.config.js'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.next/**',
+      '**/next-env.d.ts',
+      'services/portal/gateway/openapi.d.ts',
+      '.nx/**',
+      'coverage/**',
+      '**/*.js',
+      '!eslint.config.js',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -17,6 +29,30 @@ module.exports = [
           depConstraints: [
             { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+            // The libs' layers, bottom up: contracts (depends on nothing) < auth, tracking < runtime <
+            // persistence < messaging. A lib imports only the layers below it (testing: specs only).
+            { sourceTag: 'scope:contracts', notDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'scope:auth', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:testing'] },
+            { sourceTag: 'scope:tracking', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:testing'] },
+            {
+              sourceTag: 'scope:runtime',
+              onlyDependOnLibsWithTags: ['scope:contracts', 'scope:auth', 'scope:testing'],
+            },
+            {
+              sourceTag: 'scope:persistence',
+              onlyDependOnLibsWithTags: ['scope:contracts', 'scope:auth', 'scope:runtime', 'scope:testing'],
+            },
+            {
+              sourceTag: 'scope:messaging',
+              onlyDependOnLibsWithTags: [
+                'scope:contracts',
+                'scope:auth',
+                'scope:runtime',
+                'scope:persistence',
+                'scope:testing',
+              ],
+            },
+            { sourceTag: 'scope:testing', notDependOnLibsWithTags: ['type:lib'] },
           ],
         },
       ],

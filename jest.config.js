@@ -22,12 +22,24 @@ module.exports = {
     'node_modules/content-disposition/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
     // The portal's message formatting (intl-messageformat, @formatjs) ships ESM only as well.
     'node_modules/(intl-messageformat|@formatjs)/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
-    '^.+\\.tsx$': ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'typescript', tsx: true, decorators: true }, transform: { ...swc.jsc.transform, react: { runtime: 'automatic' } } } }],
+    '^.+\\.tsx$': [
+      '@swc/jest',
+      {
+        ...swc,
+        jsc: {
+          ...swc.jsc,
+          parser: { syntax: 'typescript', tsx: true, decorators: true },
+          transform: { ...swc.jsc.transform, react: { runtime: 'automatic' } },
+        },
+      },
+    ],
   },
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|intl-messageformat|@formatjs)/)'],
   // The portal's production build is not a source of tests or modules.
   modulePathIgnorePatterns: ['<rootDir>/services/portal/.next/'],
-  moduleNameMapper: { '^@ogp/(contracts|auth|runtime|persistence|messaging|testing|tracking)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@ogp/(contracts|auth|runtime|persistence|messaging|testing|tracking)$': '<rootDir>/libs/$1/src',
+  },
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   setupFiles: ['reflect-metadata'],
   testTimeout: 120000,

@@ -12,7 +12,10 @@ describe('the development mailbox (tools/dev-mailbox.js, a real SMTP server)', (
 
   beforeAll(async () => {
     port = await freePort();
-    mailbox = spawn(process.execPath, [join(__dirname, 'dev-mailbox.js')], { env: { ...process.env, DEV_SMTP_PORT: String(port), DEV_MAIL_DIR: dir }, stdio: ['ignore', 'pipe', 'inherit'] });
+    mailbox = spawn(process.execPath, [join(__dirname, 'dev-mailbox.js')], {
+      env: { ...process.env, DEV_SMTP_PORT: String(port), DEV_MAIL_DIR: dir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     mailbox.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     await waitFor(() => out.includes('development mailbox on'), { what: 'the mailbox listening' });
@@ -26,7 +29,13 @@ describe('the development mailbox (tools/dev-mailbox.js, a real SMTP server)', (
   it('writes the raw message and, beside it, its HTML part as a readable .html file', async () => {
     const transport = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
     const html = '<!DOCTYPE html><html lang="ar" dir="rtl"><body><p>مرحبا بك في المنصة</p></body></html>';
-    await transport.sendMail({ from: 'no-reply@ogp.platform', to: 'salma@test.ma', subject: 'مرحبا', text: 'مرحبا بك في المنصة', html });
+    await transport.sendMail({
+      from: 'no-reply@ogp.platform',
+      to: 'salma@test.ma',
+      subject: 'مرحبا',
+      text: 'مرحبا بك في المنصة',
+      html,
+    });
     transport.close();
     await waitFor(() => readdirSync(dir).some((f) => f.endsWith('.html')), { what: 'the .html file' });
     const files = readdirSync(dir).sort();

@@ -30,14 +30,18 @@ function htmlPart(raw) {
     const type = e.headers['content-type'] ?? 'text/plain';
     const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
     if (/^multipart\//i.test(type) && boundary) {
-      for (const part of e.body.split(`--${boundary}`).slice(1)) if (!part.startsWith('--')) stack.push(entity(part.replace(/^\r?\n/, '').replace(/\r?\n$/, '')));
+      for (const part of e.body.split(`--${boundary}`).slice(1))
+        if (!part.startsWith('--')) stack.push(entity(part.replace(/^\r?\n/, '').replace(/\r?\n$/, '')));
       continue;
     }
     if (!/^text\/html/i.test(type)) continue;
     const encoding = e.headers['content-transfer-encoding'] ?? '';
     if (/base64/i.test(encoding)) return Buffer.from(e.body.replace(/\s+/g, ''), 'base64');
     if (/quoted-printable/i.test(encoding)) {
-      return Buffer.from(e.body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+      return Buffer.from(
+        e.body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_m, h) => String.fromCharCode(parseInt(h, 16))),
+        'latin1',
+      );
     }
     return Buffer.from(e.body, 'latin1');
   }
@@ -60,12 +64,16 @@ const server = new SMTPServer({
       const html = htmlPart(raw.toString('latin1'));
       const htmlFile = html ? join(dir, `${name}.html`) : null;
       if (htmlFile) writeFileSync(htmlFile, html);
-      process.stdout.write(`[mail] to ${session.envelope.rcptTo.map((r) => r.address).join(', ')} -> ${file}${htmlFile ? ` (readable: ${htmlFile})` : ''}\n`);
+      process.stdout.write(
+        `[mail] to ${session.envelope.rcptTo.map((r) => r.address).join(', ')} -> ${file}${htmlFile ? ` (readable: ${htmlFile})` : ''}\n`,
+      );
       callback();
     });
   },
 });
-server.listen(port, '127.0.0.1', () => process.stdout.write(`[mail] development mailbox on smtp://127.0.0.1:${port}, writing to ${dir}\n`));
+server.listen(port, '127.0.0.1', () =>
+  process.stdout.write(`[mail] development mailbox on smtp://127.0.0.1:${port}, writing to ${dir}\n`),
+);
 const stop = () => server.close(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

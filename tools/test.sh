@@ -11,6 +11,8 @@ echo "[test] lint (module boundaries: services import libs, never each other)"
 # The boundary rule reads Nx's project graph; without one (a fresh clone) it would skip itself.
 npx nx show projects >/dev/null || { echo "[test] nx could not compute the project graph"; exit 1; }
 npx eslint --max-warnings=0 libs services || { echo "[test] lint failed"; lint_failed=1; }
+echo "[test] formatting (prettier, width 120: npm run format rewrites)"
+npm run --silent format:check >/dev/null || { npm run --silent format:check 2>&1 | tail -20; echo "[test] formatting failed"; lint_failed=1; }
 echo "[test] jest: unit specs and integration specs"
 npx jest --ci --json --outputFile=.run/jest-results.json "$@"
 status=$?

@@ -4,9 +4,15 @@ import { splitLocale } from './i18n/localized-path';
 import { contentSecurityPolicy } from './security/content-security-policy';
 import { NONCE_HEADER, PATH_HEADER } from './security/request-headers';
 import { newCsrfSeed } from './session/csrf';
-import { ACCESS_COOKIE, accessCookieMaxAge, CSRF_COOKIE, REFRESH_COOKIE, REFRESH_COOKIE_MAX_AGE, tokenCookieOptions } from './session/session-cookies';
+import {
+  ACCESS_COOKIE,
+  accessCookieMaxAge,
+  CSRF_COOKIE,
+  REFRESH_COOKIE,
+  REFRESH_COOKIE_MAX_AGE,
+  tokenCookieOptions,
+} from './session/session-cookies';
 import { refreshTokens } from './session/token-refresh';
-
 
 /**
  * Before every page: a path without a language goes to the visitor's language (cookie, else Arabic);
@@ -23,7 +29,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     return NextResponse.redirect(target, 307);
   }
 
-  const secure = process.env.PORTAL_COOKIE_SECURE ? process.env.PORTAL_COOKIE_SECURE === 'true' : process.env.NODE_ENV === 'production';
+  const secure = process.env.PORTAL_COOKIE_SECURE
+    ? process.env.PORTAL_COOKIE_SECURE === 'true'
+    : process.env.NODE_ENV === 'production';
   const set: { name: string; value: string; maxAge: number }[] = [];
   if (!request.cookies.get(CSRF_COOKIE)?.value) set.push({ name: CSRF_COOKIE, value: newCsrfSeed(), maxAge: 0 });
 
@@ -32,7 +40,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     const gatewayUrl = (process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
     const outcome = await refreshTokens(gatewayUrl, refreshToken);
     if (outcome.ok) {
-      set.push({ name: ACCESS_COOKIE, value: outcome.tokens.accessToken, maxAge: accessCookieMaxAge(outcome.tokens.expiresIn) });
+      set.push({
+        name: ACCESS_COOKIE,
+        value: outcome.tokens.accessToken,
+        maxAge: accessCookieMaxAge(outcome.tokens.expiresIn),
+      });
       set.push({ name: REFRESH_COOKIE, value: outcome.tokens.refreshToken, maxAge: REFRESH_COOKIE_MAX_AGE });
     } else if (outcome.final) {
       set.push({ name: REFRESH_COOKIE, value: '', maxAge: -1 });
@@ -59,7 +71,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('content-security-policy', csp);
   for (const c of set) {
-    response.cookies.set(c.name, c.value, tokenCookieOptions(secure, c.maxAge === 0 ? undefined : Math.max(c.maxAge, 0)));
+    response.cookies.set(
+      c.name,
+      c.value,
+      tokenCookieOptions(secure, c.maxAge === 0 ? undefined : Math.max(c.maxAge, 0)),
+    );
   }
   return response;
 }

@@ -18,8 +18,14 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 async function generate(pg, schema, programmeId, institutionId, code, commitments, activities) {
   const planId = randomUUID();
   const areaId = randomUUID();
-  await pg.query(`INSERT INTO ${schema}.plans (id, programme_id, code, title, start_date, end_date, status, weight_sum) VALUES ($1, $2, $3, '{"ar":"خطة"}', '2024-01-01', '2026-12-31', 'in_implementation', $4)`, [planId, programmeId, code, commitments]);
-  await pg.query(`INSERT INTO ${schema}.areas (id, plan_id, code, title, weight_sum) VALUES ($1, $2, 'A', '{"ar":"محور"}', $3)`, [areaId, planId, commitments]);
+  await pg.query(
+    `INSERT INTO ${schema}.plans (id, programme_id, code, title, start_date, end_date, status, weight_sum) VALUES ($1, $2, $3, '{"ar":"خطة"}', '2024-01-01', '2026-12-31', 'in_implementation', $4)`,
+    [planId, programmeId, code, commitments],
+  );
+  await pg.query(
+    `INSERT INTO ${schema}.areas (id, plan_id, code, title, weight_sum) VALUES ($1, $2, 'A', '{"ar":"محور"}', $3)`,
+    [areaId, planId, commitments],
+  );
   await pg.query(
     `INSERT INTO ${schema}.commitments (id, plan_id, area_id, number, title, start_date, end_date, lead_institution_id, search_text)
      SELECT gen_random_uuid(), $1, $2, n, jsonb_build_object('ar', 'الالتزام ' || n), '2024-01-01', '2026-12-31', $3, 'الالتزام ' || n FROM generate_series(1, $4) n`,
@@ -41,9 +47,20 @@ function percentile(sorted, p) {
 
 async function main() {
   const iso = new TestIsolation();
-  const commitments = new SpawnedService('commitments', iso.env('commitments', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'production' })).start();
+  const commitments = new SpawnedService(
+    'commitments',
+    iso.env('commitments', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'production' }),
+  ).start();
   const port = await freePort();
-  const gateway = new SpawnedService('gateway', iso.env('gateway', { HTTP_PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', AUTH_RATE_LIMIT_PER_MINUTE: '1000' })).start();
+  const gateway = new SpawnedService(
+    'gateway',
+    iso.env('gateway', {
+      HTTP_PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+    }),
+  ).start();
   const base = `http://127.0.0.1:${port}`;
   const pg = new Client({ connectionString: TEST_DATABASE_URL });
   try {
@@ -51,8 +68,23 @@ async function main() {
     await pg.connect();
     // A coordinator account, created as an operator would (the create-admin CLI path is the same service).
     const { execFileSync } = require('node:child_process');
-    execFileSync(process.execPath, ['services/gateway/dist/cli/create-admin.js'], { env: { ...process.env, ...iso.env('gateway'), ADMIN_EMAIL: 'bench@ogp.ma', ADMIN_PASSWORD: 'Quiet-river-stones-2026!' } });
-    const token = (await (await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@ogp.ma', password: 'Quiet-river-stones-2026!' }) })).json()).accessToken;
+    execFileSync(process.execPath, ['services/gateway/dist/cli/create-admin.js'], {
+      env: {
+        ...process.env,
+        ...iso.env('gateway'),
+        ADMIN_EMAIL: 'bench@ogp.ma',
+        ADMIN_PASSWORD: 'Quiet-river-stones-2026!',
+      },
+    });
+    const token = (
+      await (
+        await fetch(`${base}/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'bench@ogp.ma', password: 'Quiet-river-stones-2026!' }),
+        })
+      ).json()
+    ).accessToken;
     const auth = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     const post = async (path, body) => {
       const res = await fetch(`${base}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
@@ -65,37 +97,59 @@ async function main() {
     let t = Date.now();
     const bigPlan = await generate(pg, schema, programme.id, institution.id, 'BIG', COMMITMENTS, ACTIVITIES);
     const smallPlan = await generate(pg, schema, programme.id, institution.id, 'SMALL', 10, ACTIVITIES);
-    console.log(`setup: ${COMMITMENTS} commitments x ${ACTIVITIES} activities (${COMMITMENTS * ACTIVITIES} activities) + a 10-commitment plan, in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `setup: ${COMMITMENTS} commitments x ${ACTIVITIES} activities (${COMMITMENTS * ACTIVITIES} activities) + a 10-commitment plan, in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     async function reportToReadable(planId, label) {
-      const ids = (await pg.query(`SELECT c.id, (SELECT a.id FROM ${schema}.activities a WHERE a.commitment_id = c.id ORDER BY position LIMIT 1) AS activity FROM ${schema}.commitments c WHERE plan_id = $1`, [planId])).rows;
+      const ids = (
+        await pg.query(
+          `SELECT c.id, (SELECT a.id FROM ${schema}.activities a WHERE a.commitment_id = c.id ORDER BY position LIMIT 1) AS activity FROM ${schema}.commitments c WHERE plan_id = $1`,
+          [planId],
+        )
+      ).rows;
       const times = [];
       for (let i = 0; i < SAMPLES; i++) {
         const { id, activity } = ids[i % ids.length];
         const progress = 1 + (i % 99);
         const start = process.hrtime.bigint();
-        const res = await fetch(`${base}/commitments/${id}/progress`, { method: 'POST', headers: auth, body: JSON.stringify({ activityId: activity, progress, reportedOn: '2024-06-01' }) });
+        const res = await fetch(`${base}/commitments/${id}/progress`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ activityId: activity, progress, reportedOn: '2024-06-01' }),
+        });
         const view = await res.json();
         const plan = await (await fetch(`${base}/plans/${planId}`)).json();
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
-        if (res.status !== 201 || typeof view.progress !== 'number' || typeof plan.progress !== 'number') throw new Error(`report failed: ${res.status}`);
+        if (res.status !== 201 || typeof view.progress !== 'number' || typeof plan.progress !== 'number')
+          throw new Error(`report failed: ${res.status}`);
         times.push(ms);
       }
       times.sort((a, b) => a - b);
-      console.log(`${label.padEnd(34)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(6)} ms   (${SAMPLES} reports; target p50 < 20 ms)`);
+      console.log(
+        `${label.padEnd(34)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(6)} ms   (${SAMPLES} reports; target p50 < 20 ms)`,
+      );
     }
     console.log('report -> commitment and plan progress readable (POST report, then GET plan):');
     await reportToReadable(smallPlan, `  plan of 10 commitments`);
     await reportToReadable(bigPlan, `  plan of ${COMMITMENTS} commitments`);
     // The plan's progress must equal the mean of its commitments after all those reports.
-    const check = (await pg.query(`SELECT avg(progress)::float8 AS mean FROM ${schema}.commitments WHERE plan_id = $1`, [bigPlan])).rows[0].mean;
+    const check = (
+      await pg.query(`SELECT avg(progress)::float8 AS mean FROM ${schema}.commitments WHERE plan_id = $1`, [bigPlan])
+    ).rows[0].mean;
     const plan = await (await fetch(`${base}/plans/${bigPlan}`)).json();
     console.log(`  check: plan progress ${plan.progress} = mean of commitments ${check.toFixed(2)}`);
 
     const url = `${base}/plans/${bigPlan}/dashboard`;
     await new Promise((r) => autocannon({ url, connections: 8, duration: 2 }, r));
-    const result = await new Promise((resolve, reject) => autocannon({ url, connections: 64, duration: Number(process.env.BENCH_SECONDS ?? 10) }, (e, r) => (e ? reject(e) : resolve(r))));
-    console.log(`dashboard of the ${COMMITMENTS * ACTIVITIES}-activity plan, 64 connections: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}`);
+    const result = await new Promise((resolve, reject) =>
+      autocannon({ url, connections: 64, duration: Number(process.env.BENCH_SECONDS ?? 10) }, (e, r) =>
+        e ? reject(e) : resolve(r),
+      ),
+    );
+    console.log(
+      `dashboard of the ${COMMITMENTS * ACTIVITIES}-activity plan, 64 connections: ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors + result.non2xx}`,
+    );
   } finally {
     await pg.end().catch(() => undefined);
     await Promise.all([gateway.stop(), commitments.stop()]);

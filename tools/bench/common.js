@@ -17,7 +17,11 @@ function profileFlags(name) {
 
 /** Starts a Node process that prints READY when it listens; returns it with a stop(). */
 async function startNode(name, file, env) {
-  const child = spawn(process.execPath, [...profileFlags(name), file], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...profileFlags(name), file], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -43,10 +47,15 @@ async function startNode(name, file, env) {
 /** One load run (autocannon in a child process). */
 function load(options) {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [join(__dirname, 'load.js'), JSON.stringify(options)], { maxBuffer: 1 << 20 }, (err, stdout) => {
-      if (err) return reject(new Error(`load run failed: ${err.message} ${stdout}`));
-      resolve(JSON.parse(stdout.trim().split('\n').pop()));
-    });
+    execFile(
+      process.execPath,
+      [join(__dirname, 'load.js'), JSON.stringify(options)],
+      { maxBuffer: 1 << 20 },
+      (err, stdout) => {
+        if (err) return reject(new Error(`load run failed: ${err.message} ${stdout}`));
+        resolve(JSON.parse(stdout.trim().split('\n').pop()));
+      },
+    );
   });
 }
 

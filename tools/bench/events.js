@@ -2,7 +2,13 @@
 // event), counting every event at the far end.
 require('reflect-metadata');
 const { createServiceDataSource, runMigrationsUnderLock } = require('@ogp/persistence');
-const { MessagingTables1732100000000, OutboxRelay, OutboxWriter, EventConsumer, ensureEventStreams } = require('@ogp/messaging');
+const {
+  MessagingTables1732100000000,
+  OutboxRelay,
+  OutboxWriter,
+  EventConsumer,
+  ensureEventStreams,
+} = require('@ogp/messaging');
 const { TestIsolation, waitFor, TEST_DATABASE_URL, TEST_NATS_URL } = require('@ogp/testing');
 const { connect } = require('nats');
 const pino = require('pino');
@@ -16,7 +22,13 @@ async function main() {
   const nc = await connect({ servers: TEST_NATS_URL });
   await ensureEventStreams(await nc.jetstreamManager(), iso.prefix);
   const open = async (schema) => {
-    const ds = createServiceDataSource({ url: TEST_DATABASE_URL, schema, entities: [], migrations: [MessagingTables1732100000000], poolSize: 20 });
+    const ds = createServiceDataSource({
+      url: TEST_DATABASE_URL,
+      schema,
+      entities: [],
+      migrations: [MessagingTables1732100000000],
+      poolSize: 20,
+    });
     await ds.initialize();
     await runMigrationsUnderLock(ds, schema);
     return ds;
@@ -29,7 +41,11 @@ async function main() {
     let t = Date.now();
     for (let i = 0; i < TOTAL; i += 500) {
       await producer.transaction(async (m) => {
-        for (let j = i; j < Math.min(TOTAL, i + 500); j++) await writer.add(m, contract, { aggregate: { type: 'thing', id: '00000000-0000-4000-8000-000000000000' }, data: { n: j } });
+        for (let j = i; j < Math.min(TOTAL, i + 500); j++)
+          await writer.add(m, contract, {
+            aggregate: { type: 'thing', id: '00000000-0000-4000-8000-000000000000' },
+            data: { n: j },
+          });
       });
     }
     const writeSeconds = (Date.now() - t) / 1000;
@@ -42,7 +58,14 @@ async function main() {
       logger,
       handle: (e, m) => m.query(`INSERT INTO received (event_id, n) VALUES ($1, $2)`, [e.id, e.data.n]),
     });
-    const relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger, batchSize: 1000, pollIntervalMs: 50 });
+    const relay = new OutboxRelay({
+      dataSource: producer,
+      publisher: nc.jetstream(),
+      prefix: iso.prefix,
+      logger,
+      batchSize: 1000,
+      pollIntervalMs: 50,
+    });
     t = Date.now();
     await consumer.start();
     await relay.start();
@@ -58,12 +81,20 @@ async function main() {
     const seconds = (Date.now() - t) / 1000;
     await relay.stop();
     await consumer.stop();
-    const [{ n, distinct }] = await consumerDb.query(`SELECT count(*)::int AS n, count(DISTINCT n)::int AS distinct FROM received`);
+    const [{ n, distinct }] = await consumerDb.query(
+      `SELECT count(*)::int AS n, count(DISTINCT n)::int AS distinct FROM received`,
+    );
     const [{ inbox }] = await consumerDb.query(`SELECT count(*)::int AS inbox FROM inbox`);
-    console.log(`events: ${TOTAL} written to the outbox in ${writeSeconds.toFixed(2)} s (${Math.round(TOTAL / writeSeconds)}/s, 500 per transaction)`);
+    console.log(
+      `events: ${TOTAL} written to the outbox in ${writeSeconds.toFixed(2)} s (${Math.round(TOTAL / writeSeconds)}/s, 500 per transaction)`,
+    );
     console.log(`relay: all ${relay.published} on JetStream after ${((relayedAt - t) / 1000).toFixed(2)} s`);
-    console.log(`end to end (outbox -> JetStream -> consumer transaction): ${TOTAL} in ${seconds.toFixed(2)} s = ${Math.round(TOTAL / seconds)} events/s (target >= 2,000/s)`);
-    console.log(`counted at the consumer: ${n} rows, ${distinct} distinct, inbox ${inbox}; lost ${TOTAL - distinct}, handled twice ${n - distinct}`);
+    console.log(
+      `end to end (outbox -> JetStream -> consumer transaction): ${TOTAL} in ${seconds.toFixed(2)} s = ${Math.round(TOTAL / seconds)} events/s (target >= 2,000/s)`,
+    );
+    console.log(
+      `counted at the consumer: ${n} rows, ${distinct} distinct, inbox ${inbox}; lost ${TOTAL - distinct}, handled twice ${n - distinct}`,
+    );
   } finally {
     await producer.destroy();
     await consumerDb.destroy();

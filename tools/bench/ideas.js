@@ -19,37 +19,82 @@ async function main() {
   const db = new URL(TEST_DATABASE_URL);
   const trips = new PgRoundTrips({ host: db.hostname, port: Number(db.port || 5432) });
   await trips.listen();
-  const participation = new SpawnedService('participation', iso.env('participation', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'production', IDEA_RATE_LIMIT_PER_HOUR: '100000', DB_POOL_SIZE: '20', DATABASE_URL: trips.route(TEST_DATABASE_URL) })).start();
+  const participation = new SpawnedService(
+    'participation',
+    iso.env('participation', {
+      HTTP_PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      IDEA_RATE_LIMIT_PER_HOUR: '100000',
+      DB_POOL_SIZE: '20',
+      DATABASE_URL: trips.route(TEST_DATABASE_URL),
+    }),
+  ).start();
   // A cycle belongs to a programme that the commitments service owns and checks.
-  const commitments = new SpawnedService('commitments', iso.env('commitments', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'production' })).start();
+  const commitments = new SpawnedService(
+    'commitments',
+    iso.env('commitments', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'production' }),
+  ).start();
   const port = await freePort();
-  const gateway = new SpawnedService('gateway', iso.env('gateway', { HTTP_PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', AUTH_RATE_LIMIT_PER_MINUTE: '100000' })).start();
+  const gateway = new SpawnedService(
+    'gateway',
+    iso.env('gateway', {
+      HTTP_PORT: String(port),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    }),
+  ).start();
   const base = `http://127.0.0.1:${port}`;
   const pg = new Client({ connectionString: TEST_DATABASE_URL });
   const json = async (method, path, token, body) => {
-    const res = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: res.status, body: await res.json().catch(() => null) };
   };
   try {
     await Promise.all([participation.ready(), gateway.ready(), commitments.ready()]);
     await pg.connect();
-    execFileSync(process.execPath, ['services/gateway/dist/cli/create-admin.js'], { env: { ...process.env, ...iso.env('gateway'), ADMIN_EMAIL: 'bench@ogp.ma', ADMIN_PASSWORD: PASSWORD } });
-    const admin = (await json('POST', '/auth/login', null, { email: 'bench@ogp.ma', password: PASSWORD })).body.accessToken;
-    const programme = await json('POST', '/programmes', admin, { code: 'BENCH', kind: 'ogp_national', name: { ar: 'برنامج' } });
+    execFileSync(process.execPath, ['services/gateway/dist/cli/create-admin.js'], {
+      env: { ...process.env, ...iso.env('gateway'), ADMIN_EMAIL: 'bench@ogp.ma', ADMIN_PASSWORD: PASSWORD },
+    });
+    const admin = (await json('POST', '/auth/login', null, { email: 'bench@ogp.ma', password: PASSWORD })).body
+      .accessToken;
+    const programme = await json('POST', '/programmes', admin, {
+      code: 'BENCH',
+      kind: 'ogp_national',
+      name: { ar: 'برنامج' },
+    });
     const now = Date.now();
     const cycle = await json('POST', '/cycles', admin, {
       programmeId: programme.body.id,
       code: 'BENCH',
       title: { ar: 'دورة' },
-      phases: [{ kind: 'ideas', opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 86400_000).toISOString() }],
+      phases: [
+        {
+          kind: 'ideas',
+          opensAt: new Date(now - 3600_000).toISOString(),
+          closesAt: new Date(now + 86400_000).toISOString(),
+        },
+      ],
       themes: Array.from({ length: 10 }, (_, i) => ({ number: i + 1, title: { ar: `محور ${i + 1}` } })),
     });
     const cycleId = cycle.body.id;
     const themes = cycle.body.themes.map((t) => t.id);
     const tokens = [];
     for (let i = 0; i < CLIENTS; i++) {
-      await json('POST', '/auth/register', null, { email: `c${i}@bench.ma`, password: PASSWORD, displayName: `c${i}`, role: 'citizen' });
-      tokens.push((await json('POST', '/auth/login', null, { email: `c${i}@bench.ma`, password: PASSWORD })).body.accessToken);
+      await json('POST', '/auth/register', null, {
+        email: `c${i}@bench.ma`,
+        password: PASSWORD,
+        displayName: `c${i}`,
+        role: 'citizen',
+      });
+      tokens.push(
+        (await json('POST', '/auth/login', null, { email: `c${i}@bench.ma`, password: PASSWORD })).body.accessToken,
+      );
     }
     const latencies = [];
     let accepted = 0;
@@ -61,7 +106,12 @@ async function main() {
         let n = 0;
         while (Date.now() < deadline) {
           const t = process.hrtime.bigint();
-          const res = await json('POST', '/ideas', token, { cycleId, themeId: themes[n % 10], title: `فكرة ${c}-${n} حول الشفافية`, body: 'اقتراح بنشر المعطيات العمومية بصيغة مفتوحة وقابلة لإعادة الاستعمال.' });
+          const res = await json('POST', '/ideas', token, {
+            cycleId,
+            themeId: themes[n % 10],
+            title: `فكرة ${c}-${n} حول الشفافية`,
+            body: 'اقتراح بنشر المعطيات العمومية بصيغة مفتوحة وقابلة لإعادة الاستعمال.',
+          });
           latencies.push(Number(process.hrtime.bigint() - t) / 1e6);
           if (res.status === 201) accepted += 1;
           else refused += 1;
@@ -71,11 +121,21 @@ async function main() {
     );
     const elapsed = (Date.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    const stored = (await pg.query(`SELECT count(*)::int AS n FROM "${iso.schema('participation')}".ideas WHERE cycle_id = $1`, [cycleId])).rows[0].n;
-    console.log(`idea submission, ${CLIENTS} clients for ${SECONDS} s: ${Math.round(accepted / elapsed)} ideas/s, p50 ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)].toFixed(1)} ms`);
-    console.log(`  accepted (201): ${accepted}, refused: ${refused}, stored: ${stored} -> ${stored === accepted ? 'equal' : 'MISMATCH'}`);
+    const stored = (
+      await pg.query(`SELECT count(*)::int AS n FROM "${iso.schema('participation')}".ideas WHERE cycle_id = $1`, [
+        cycleId,
+      ])
+    ).rows[0].n;
+    console.log(
+      `idea submission, ${CLIENTS} clients for ${SECONDS} s: ${Math.round(accepted / elapsed)} ideas/s, p50 ${latencies[Math.floor(latencies.length / 2)].toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)].toFixed(1)} ms`,
+    );
+    console.log(
+      `  accepted (201): ${accepted}, refused: ${refused}, stored: ${stored} -> ${stored === accepted ? 'equal' : 'MISMATCH'}`,
+    );
     const perIdea = trips.tripsOf(/INSERT INTO ideas\b/).sort((a, b) => a - b);
-    console.log(`  Postgres round trips per idea submission: median ${perIdea[Math.floor(perIdea.length / 2)]} (min ${perIdea[0]}, max ${perIdea[perIdea.length - 1]}, ${perIdea.length} submissions counted at the wire)`);
+    console.log(
+      `  Postgres round trips per idea submission: median ${perIdea[Math.floor(perIdea.length / 2)]} (min ${perIdea[0]}, max ${perIdea[perIdea.length - 1]}, ${perIdea.length} submissions counted at the wire)`,
+    );
 
     const s = `"${iso.schema('participation')}"`;
     let t = Date.now();
@@ -87,7 +147,10 @@ async function main() {
          FROM generate_series(1, $3) n`,
       [cycleId, themes, BIG],
     );
-    await pg.query(`INSERT INTO ${s}.idea_supports (idea_id, user_id) SELECT id, md5('s' || (row_number() OVER ()) % 5000)::uuid FROM ${s}.ideas WHERE cycle_id = $1 LIMIT 20000 ON CONFLICT DO NOTHING`, [cycleId]);
+    await pg.query(
+      `INSERT INTO ${s}.idea_supports (idea_id, user_id) SELECT id, md5('s' || (row_number() OVER ()) % 5000)::uuid FROM ${s}.ideas WHERE cycle_id = $1 LIMIT 20000 ON CONFLICT DO NOTHING`,
+      [cycleId],
+    );
     await pg.query(`ANALYZE ${s}.ideas; ANALYZE ${s}.idea_supports`);
     console.log(`setup: ${BIG} more ideas in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     const runs = [];
@@ -98,7 +161,9 @@ async function main() {
       if (res.status !== 200 || res.body.ideas.total < BIG) throw new Error(`statistics failed: ${res.status}`);
     }
     runs.sort((a, b) => a - b);
-    console.log(`statistics of a cycle with ${BIG + stored} ideas: median ${runs[2].toFixed(0)} ms (min ${runs[0].toFixed(0)}, max ${runs[4].toFixed(0)}) over 5 requests`);
+    console.log(
+      `statistics of a cycle with ${BIG + stored} ideas: median ${runs[2].toFixed(0)} ms (min ${runs[0].toFixed(0)}, max ${runs[4].toFixed(0)}) over 5 requests`,
+    );
   } finally {
     await pg.end().catch(() => undefined);
     await Promise.all([gateway.stop(), participation.stop(), commitments.stop()]);

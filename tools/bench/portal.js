@@ -17,20 +17,40 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 64;
 
 function load(url) {
-  return new Promise((resolve, reject) => autocannon({ url, connections: CONNECTIONS, duration: DURATION }, (err, r) => (err ? reject(err) : resolve(r))));
+  return new Promise((resolve, reject) =>
+    autocannon({ url, connections: CONNECTIONS, duration: DURATION }, (err, r) => (err ? reject(err) : resolve(r))),
+  );
 }
 function newest(path) {
   if (!existsSync(path)) return 0;
   const s = statSync(path);
-  return s.isDirectory() ? readdirSync(path).reduce((m, n) => Math.max(m, newest(join(path, n))), s.mtimeMs) : s.mtimeMs;
+  return s.isDirectory()
+    ? readdirSync(path).reduce((m, n) => Math.max(m, newest(join(path, n))), s.mtimeMs)
+    : s.mtimeMs;
 }
 function ensureBuild() {
   const id = join(PORTAL, '.next', 'BUILD_ID');
   const built = existsSync(id) ? statSync(id).mtimeMs : 0;
-  const sources = ['app', 'components', 'config', 'gateway', 'i18n', 'messages', 'security', 'session', 'styles', 'proxy.ts', 'next.config.mjs'];
+  const sources = [
+    'app',
+    'components',
+    'config',
+    'gateway',
+    'i18n',
+    'messages',
+    'security',
+    'session',
+    'styles',
+    'proxy.ts',
+    'next.config.mjs',
+  ];
   if (built && sources.every((s) => newest(join(PORTAL, s)) <= built)) return;
   console.log('building the portal (next build)');
-  execFileSync(process.execPath, [NEXT, 'build'], { cwd: PORTAL, stdio: 'ignore', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  execFileSync(process.execPath, [NEXT, 'build'], {
+    cwd: PORTAL,
+    stdio: 'ignore',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
 }
 
 /**
@@ -39,7 +59,10 @@ function ensureBuild() {
  */
 async function shippedJs(base, path) {
   const html = await (await fetch(base + path)).text();
-  const tags = [...html.matchAll(/<script([^>]*)\bsrc="([^"]+)"([^>]*)>/g)].map((m) => ({ src: m[2], legacy: /noModule/i.test(m[1] + m[3]) }));
+  const tags = [...html.matchAll(/<script([^>]*)\bsrc="([^"]+)"([^>]*)>/g)].map((m) => ({
+    src: m[2],
+    legacy: /noModule/i.test(m[1] + m[3]),
+  }));
   const seen = new Set();
   let external = 0;
   let legacy = 0;
@@ -52,7 +75,13 @@ async function shippedJs(base, path) {
   }
   const srcs = [...seen].filter((src) => !tags.find((t) => t.src === src && t.legacy));
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
-  return { files: srcs.length, external, legacy, inline: gzipSync(Buffer.from(inline), { level: 9 }).length, html: gzipSync(Buffer.from(html), { level: 9 }).length };
+  return {
+    files: srcs.length,
+    external,
+    legacy,
+    inline: gzipSync(Buffer.from(inline), { level: 9 }).length,
+    html: gzipSync(Buffer.from(html), { level: 9 }).length,
+  };
 }
 
 async function main() {
@@ -63,13 +92,29 @@ async function main() {
   let portal;
   try {
     for (const name of ['commitments', 'participation', 'notifications', 'reporting']) {
-      services.push(new SpawnedService(name, iso.env(name, { HTTP_PORT: String(await freePort()), NODE_ENV: 'production', SMTP_URL: 'smtp://127.0.0.1:9' })).start());
+      services.push(
+        new SpawnedService(
+          name,
+          iso.env(name, {
+            HTTP_PORT: String(await freePort()),
+            NODE_ENV: 'production',
+            SMTP_URL: 'smtp://127.0.0.1:9',
+          }),
+        ).start(),
+      );
     }
     await Promise.all(services.map((s) => s.ready(180000)));
-    gateway = new SpawnedService('gateway', iso.env('gateway', { HTTP_PORT: String(await freePort()), NODE_ENV: 'production' })).start();
+    gateway = new SpawnedService(
+      'gateway',
+      iso.env('gateway', { HTTP_PORT: String(await freePort()), NODE_ENV: 'production' }),
+    ).start();
     await gateway.ready(180000);
     const gatewayUrl = `http://127.0.0.1:${gateway.port}`;
-    execFileSync(process.execPath, [join(ROOT, 'services/gateway/dist/demo/seed-demo.js')], { cwd: ROOT, stdio: 'ignore', env: { PATH: process.env.PATH, ...iso.env('gateway'), GATEWAY_URL: gatewayUrl } });
+    execFileSync(process.execPath, [join(ROOT, 'services/gateway/dist/demo/seed-demo.js')], {
+      cwd: ROOT,
+      stdio: 'ignore',
+      env: { PATH: process.env.PATH, ...iso.env('gateway'), GATEWAY_URL: gatewayUrl },
+    });
     const programmes = await (await fetch(`${gatewayUrl}/programmes?limit=100`)).json();
     const programmeId = programmes.items.find((p) => p.code === 'OGP-MA').id;
     const planId = (await (await fetch(`${gatewayUrl}/programmes/${programmeId}/plans`)).json()).plans[0].id;
@@ -78,7 +123,14 @@ async function main() {
     const port = await freePort();
     portal = new SpawnedService(
       'portal',
-      { NODE_ENV: 'production', HTTP_PORT: String(port), GATEWAY_URL: gatewayUrl, PORTAL_SECRET: 'bench-secret-0123456789abcdefghijklmnopqrstuvwxyz', NEXT_TELEMETRY_DISABLED: '1', HOME: process.env.HOME ?? '/tmp' },
+      {
+        NODE_ENV: 'production',
+        HTTP_PORT: String(port),
+        GATEWAY_URL: gatewayUrl,
+        PORTAL_SECRET: 'bench-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+        NEXT_TELEMETRY_DISABLED: '1',
+        HOME: process.env.HOME ?? '/tmp',
+      },
       [process.execPath, NEXT, 'start', PORTAL, '-p', String(port), '-H', '127.0.0.1'],
     ).start();
     await portal.ready(180000);
@@ -88,8 +140,18 @@ async function main() {
       `${name.padEnd(44)} ${String(Math.round(r.requests.average)).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(5)} ms   errors ${r.errors + r.non2xx}`;
     console.log(`portal pages vs. the gateway's JSON, ${CONNECTIONS} connections, ${DURATION} s each`);
     const pairs = [
-      ['plan page /ar/plans/:id', `${portalUrl}/ar/plans/${planId}`, 'gateway GET /plans/:id/dashboard', `${gatewayUrl}/plans/${planId}/dashboard`],
-      ['commitment page /ar/commitments/:id', `${portalUrl}/ar/commitments/${commitmentId}`, 'gateway GET /commitments/:id', `${gatewayUrl}/commitments/${commitmentId}`],
+      [
+        'plan page /ar/plans/:id',
+        `${portalUrl}/ar/plans/${planId}`,
+        'gateway GET /plans/:id/dashboard',
+        `${gatewayUrl}/plans/${planId}/dashboard`,
+      ],
+      [
+        'commitment page /ar/commitments/:id',
+        `${portalUrl}/ar/commitments/${commitmentId}`,
+        'gateway GET /commitments/:id',
+        `${gatewayUrl}/commitments/${commitmentId}`,
+      ],
     ];
     for (const [pageName, pageUrl, apiName, apiUrl] of pairs) {
       await load(pageUrl).catch(() => undefined); // warm-up, not measured
@@ -97,10 +159,16 @@ async function main() {
       const page = await load(pageUrl);
       console.log(row(apiName, api));
       console.log(row(pageName, page));
-      console.log(`  ratio: ${((100 * page.requests.average) / api.requests.average).toFixed(1)}% of the gateway's req/s (target >= 50%)`);
+      console.log(
+        `  ratio: ${((100 * page.requests.average) / api.requests.average).toFixed(1)}% of the gateway's req/s (target >= 50%)`,
+      );
     }
     console.log('JavaScript shipped per page (gzip -9; target <= 150 KB each)');
-    for (const [name, path] of [['home', '/ar'], ['plan', `/ar/plans/${planId}`], ['commitment', `/ar/commitments/${commitmentId}`]]) {
+    for (const [name, path] of [
+      ['home', '/ar'],
+      ['plan', `/ar/plans/${planId}`],
+      ['commitment', `/ar/commitments/${commitmentId}`],
+    ]) {
       const js = await shippedJs(portalUrl, path);
       const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
       console.log(

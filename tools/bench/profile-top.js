@@ -14,7 +14,9 @@ for (const [id, count] of self) {
   const { functionName, url, lineNumber } = byId.get(id).callFrame;
   const key = `${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '~/').replace(/^file:\/\/.*\/(services|libs)\//, '$1/')}:${lineNumber + 1}`;
   fns.set(key, (fns.get(key) ?? 0) + count);
-  const pkg = /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (url.startsWith('node:') ? 'node:' + url.slice(5).split('/')[0] : url ? 'app' : functionName);
+  const pkg =
+    /node_modules\/((@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+    (url.startsWith('node:') ? 'node:' + url.slice(5).split('/')[0] : url ? 'app' : functionName);
   pkgs.set(pkg, (pkgs.get(pkg) ?? 0) + count);
 }
 const pct = (c) => `${((100 * c) / total).toFixed(1).padStart(5)}%`;

@@ -14,9 +14,13 @@ const { ReportingRpc } = require('@ogp/contracts');
 const { SpawnedService, TestIsolation, freePort, TEST_DATABASE_URL, TEST_NATS_URL } = require('@ogp/testing');
 
 const ACTIVITIES = Number(process.env.BENCH_SWEEP_ACTIVITIES ?? 1000000);
-const admin = { actor: { id: randomUUID(), roles: ['admin'], scopes: { institutions: [], programmes: [] } }, timeoutMs: 600000 };
+const admin = {
+  actor: { id: randomUUID(), roles: ['admin'], scopes: { institutions: [], programmes: [] } },
+  timeoutMs: 600000,
+};
 const { execFileSync } = require('node:child_process');
-const peakMb = (pid) => Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
+const peakMb = (pid) =>
+  Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
 const rssMb = (pid) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
 
 /** Resident memory of a process's descendants (the browser Chromium runs as children of the service). */
@@ -27,9 +31,12 @@ function childrenRssMb(pid) {
   } catch {
     return 0;
   }
-  const rows = out.trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
+  const rows = out
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number));
   const tree = new Set([pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [p, pp] of rows) if (tree.has(pp) && !tree.has(p)) (tree.add(p), (grew = true));
   }
@@ -48,14 +55,33 @@ function playCommitmentsService(nc, prefix) {
         msg.respond(new TextEncoder().encode(JSON.stringify({ id, response: response(data), isDisposed: true })));
       },
     });
-  answer('commitments.plans.get', ({ id }) => ({ id, title: { ar: 'خطة العمل الوطنية 2021-2023', en: 'National action plan 2021-2023' } }));
-  answer('commitments.commitments.get', ({ id }) => ({ id, leadInstitutionId: id, card: { contact: { name: 'Amina El Idrissi', department: 'DEPP', email: 'amina@finances.gov.ma' } } }));
-  answer('commitments.institutions.get', ({ id }) => ({ id, name: { ar: 'وزارة الاقتصاد والمالية', en: 'Ministry of Economy and Finance' } }));
+  answer('commitments.plans.get', ({ id }) => ({
+    id,
+    title: { ar: 'خطة العمل الوطنية 2021-2023', en: 'National action plan 2021-2023' },
+  }));
+  answer('commitments.commitments.get', ({ id }) => ({
+    id,
+    leadInstitutionId: id,
+    card: { contact: { name: 'Amina El Idrissi', department: 'DEPP', email: 'amina@finances.gov.ma' } },
+  }));
+  answer('commitments.institutions.get', ({ id }) => ({
+    id,
+    name: { ar: 'وزارة الاقتصاد والمالية', en: 'Ministry of Economy and Finance' },
+  }));
 }
 
 async function main() {
   const iso = new TestIsolation();
-  const service = () => new SpawnedService('reporting', iso.env('reporting', { HTTP_PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...(process.env.REPORTING_NODE_OPTIONS ? { NODE_OPTIONS: process.env.REPORTING_NODE_OPTIONS } : {}) }));
+  const service = () =>
+    new SpawnedService(
+      'reporting',
+      iso.env('reporting', {
+        HTTP_PORT: '0',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        ...(process.env.REPORTING_NODE_OPTIONS ? { NODE_OPTIONS: process.env.REPORTING_NODE_OPTIONS } : {}),
+      }),
+    );
   let reporting = service();
   reporting['env'].HTTP_PORT = String(await freePort());
   reporting.start();
@@ -82,7 +108,9 @@ async function main() {
          FROM ${s}.rm_commitments c, generate_series(1, 100) k`,
     );
     await pg.query(`ANALYZE ${s}.rm_activities; ANALYZE ${s}.rm_commitments`);
-    console.log(`setup: ${ACTIVITIES} activities in ${((Date.now() - t) / 1000).toFixed(1)} s; reporting process RSS ${rssMb(reporting.pid)} MB before the sweeps`);
+    console.log(
+      `setup: ${ACTIVITIES} activities in ${((Date.now() - t) / 1000).toFixed(1)} s; reporting process RSS ${rssMb(reporting.pid)} MB before the sweeps`,
+    );
     for (const kind of ['overdue', 'deadlines']) {
       t = Date.now();
       const { raised } = await rpc.request(ReportingRpc.runSweep, { kind }, admin);
@@ -90,7 +118,9 @@ async function main() {
       t = Date.now();
       const again = await rpc.request(ReportingRpc.runSweep, { kind }, admin);
       const againMs = Date.now() - t;
-      console.log(`sweep ${kind.padEnd(9)} over ${ACTIVITIES} activities: ${secs.toFixed(1)} s, ${raised} alerts raised (second run: ${again.raised} in ${againMs} ms); process peak RSS ${peakMb(reporting.pid)} MB`);
+      console.log(
+        `sweep ${kind.padEnd(9)} over ${ACTIVITIES} activities: ${secs.toFixed(1)} s, ${raised} alerts raised (second run: ${again.raised} in ${againMs} ms); process peak RSS ${peakMb(reporting.pid)} MB`,
+      );
     }
     await reporting.stop();
     if (process.env.BENCH_SWEEP_ONLY) return;
@@ -109,7 +139,9 @@ async function main() {
       if (n === 0) break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    console.log(`relay: the sweep's alert events all on JetStream after ${((Date.now() - t) / 1000).toFixed(1)} s more`);
+    console.log(
+      `relay: the sweep's alert events all on JetStream after ${((Date.now() - t) / 1000).toFixed(1)} s more`,
+    );
     await reporting.stop();
     reporting = service();
     reporting['env'].HTTP_PORT = String(await freePort());
@@ -117,22 +149,35 @@ async function main() {
     await reporting.ready();
     const baseline = rssMb(reporting.pid);
     t = Date.now();
-    let report = await rpc.request(ReportingRpc.requestReport, { kind: 'activities', format: 'xlsx', planId: plan }, admin);
+    let report = await rpc.request(
+      ReportingRpc.requestReport,
+      { kind: 'activities', format: 'xlsx', planId: plan },
+      admin,
+    );
     while (report.status !== 'done' && report.status !== 'failed') {
       await new Promise((r) => setTimeout(r, 200));
       report = await rpc.request(ReportingRpc.getReport, { id: report.id });
     }
     const exportSecs = (Date.now() - t) / 1000;
-    console.log(`XLSX export of 100,000 activities: ${exportSecs.toFixed(1)} s (target < 5 s), ${(report.size / 1048576).toFixed(1)} MB file, status ${report.status}; process peak RSS ${peakMb(reporting.pid)} MB (baseline ${baseline} MB; target < 150 MB)`);
+    console.log(
+      `XLSX export of 100,000 activities: ${exportSecs.toFixed(1)} s (target < 5 s), ${(report.size / 1048576).toFixed(1)} MB file, status ${report.status}; process peak RSS ${peakMb(reporting.pid)} MB (baseline ${baseline} MB; target < 150 MB)`,
+    );
 
     const small = randomUUID();
     await pg.query(`UPDATE ${s}.rm_commitments SET plan_id = $1 WHERE number BETWEEN 1001 AND 1024`, [small]);
-    await pg.query(`UPDATE ${s}.rm_activities SET removed = true WHERE commitment_id IN (SELECT id FROM ${s}.rm_commitments WHERE plan_id = $1) AND title->>'ar' NOT IN ('نشاط 1','نشاط 2','نشاط 3','نشاط 4','نشاط 5')`, [small]);
+    await pg.query(
+      `UPDATE ${s}.rm_activities SET removed = true WHERE commitment_id IN (SELECT id FROM ${s}.rm_commitments WHERE plan_id = $1) AND title->>'ar' NOT IN ('نشاط 1','نشاط 2','نشاط 3','نشاط 4','نشاط 5')`,
+      [small],
+    );
     // Twice: the first render launches the browser, the second finds it running.
     for (const run of ['first (browser launch included)', 'second (browser running)']) {
       const before = peakMb(reporting.pid);
       t = Date.now();
-      let pdf = await rpc.request(ReportingRpc.requestReport, { kind: 'self_assessment', format: 'pdf', planId: small, language: 'ar' }, admin);
+      let pdf = await rpc.request(
+        ReportingRpc.requestReport,
+        { kind: 'self_assessment', format: 'pdf', planId: small, language: 'ar' },
+        admin,
+      );
       const reads = [];
       let browserMb = 0;
       while (pdf.status !== 'done' && pdf.status !== 'failed') {
@@ -144,7 +189,7 @@ async function main() {
       }
       const secs = (Date.now() - t) / 1000;
       console.log(
-        `self-assessment PDF, 24 commitments x 5 activities, ${run}: ${secs.toFixed(2)} s from request to stored, ${(pdf.size / 1024).toFixed(0)} KB, status ${pdf.status}${pdf.error ? ` (${pdf.error})` : ""}; ` +
+        `self-assessment PDF, 24 commitments x 5 activities, ${run}: ${secs.toFixed(2)} s from request to stored, ${(pdf.size / 1024).toFixed(0)} KB, status ${pdf.status}${pdf.error ? ` (${pdf.error})` : ''}; ` +
           `service peak RSS ${peakMb(reporting.pid)} MB (before ${before} MB), Chromium processes up to ${browserMb} MB RSS; ` +
           `GET /reports/:id (its RPC) while rendering: ${reads.length} reads, p99 ${p99(reads)} ms, max ${Math.max(...reads)} ms (target p99 < 50 ms)`,
       );

@@ -8,27 +8,83 @@ const { ROOT } = require('./common');
 
 const FIGURES = [
   // key, label, unit, floor, goal, better ('higher' | 'lower'), part
-  ['read_public_ratio_bare', 'public read / bare Fastify (worst of programme, card, dashboard)', 'x', 0.6, 0.75, 'higher', 'read'],
-  ['read_public_change_visible_ms', 'change visible on public reads after the write returns', 'ms', 1000, 100, 'lower', 'read'],
-  ['read_auth_ratio_peer', 'authenticated card read / textbook Nest+NATS+TypeORM peer', 'x', 1.5, 2.5, 'higher', 'read'],
+  [
+    'read_public_ratio_bare',
+    'public read / bare Fastify (worst of programme, card, dashboard)',
+    'x',
+    0.6,
+    0.75,
+    'higher',
+    'read',
+  ],
+  [
+    'read_public_change_visible_ms',
+    'change visible on public reads after the write returns',
+    'ms',
+    1000,
+    100,
+    'lower',
+    'read',
+  ],
+  [
+    'read_auth_ratio_peer',
+    'authenticated card read / textbook Nest+NATS+TypeORM peer',
+    'x',
+    1.5,
+    2.5,
+    'higher',
+    'read',
+  ],
   ['read_auth_ratio_fastify_pg', 'authenticated card read / Fastify + pg', 'x', null, 0.5, 'higher', 'read'],
   ['read_auth_p99_ms', 'authenticated card read p99, 64 connections', 'ms', 40, 15, 'lower', 'read'],
   ['ideas_per_s', 'idea submissions through the gateway', '/s', 1500, 3000, 'higher', 'ideas'],
   ['idea_pg_round_trips', 'Postgres round trips per idea submission', '', 3, 1, 'lower', 'ideas'],
   ['events_per_s', 'events outbox -> JetStream -> consumer applied', '/s', 5000, 20000, 'higher', 'events'],
   ['progress_p50_ms_1k', 'progress report -> readable, plan of 1k activities, p50', 'ms', 8, 3, 'lower', 'progress'],
-  ['progress_p50_ms_100k', 'progress report -> readable, plan of 100k activities, p50', 'ms', 8, 3, 'lower', 'progress'],
+  [
+    'progress_p50_ms_100k',
+    'progress report -> readable, plan of 100k activities, p50',
+    'ms',
+    8,
+    3,
+    'lower',
+    'progress',
+  ],
   ['sweep_1m_ms', 'overdue sweep over 1M activities', 'ms', 2000, 500, 'lower', 'sweep'],
   ['sweep_again_ms', 'the same sweep again', 'ms', 200, 50, 'lower', 'sweep'],
   ['sweep_peak_mb', 'sweep peak RSS', 'MB', 200, null, 'lower', 'sweep'],
   ['boot_ms_max', 'slowest service ready after start', 'ms', 1500, 800, 'lower', 'boot'],
   ['idle_rss_mb_max', 'largest idle RSS of a service', 'MB', 120, 90, 'lower', 'boot'],
-  ['tracing_on_off_ratio_public', 'public read with tracing exported / tracing off', 'x', null, 0.9, 'higher', 'tracing'],
-  ['tracing_on_off_ratio_auth', 'authenticated card read with tracing exported / tracing off', 'x', null, 0.9, 'higher', 'tracing'],
+  [
+    'tracing_on_off_ratio_public',
+    'public read with tracing exported / tracing off',
+    'x',
+    null,
+    0.9,
+    'higher',
+    'tracing',
+  ],
+  [
+    'tracing_on_off_ratio_auth',
+    'authenticated card read with tracing exported / tracing off',
+    'x',
+    null,
+    0.9,
+    'higher',
+    'tracing',
+  ],
   ['live_p50_ms', 'progress report -> update on 100 open live plan streams, p50', 'ms', 2000, 200, 'lower', 'live'],
   ['live_p99_ms', 'progress report -> update on 100 open live plan streams, p99', 'ms', 2000, 500, 'lower', 'live'],
   ['live_gateway_rss_mb_1k', 'gateway RSS with 1,000 open live streams', 'MB', null, 200, 'lower', 'live'],
-  ['live_portal_rss_mb_1k', 'portal RSS with 1,000 open live streams (relaying them)', 'MB', null, 300, 'lower', 'live'],
+  [
+    'live_portal_rss_mb_1k',
+    'portal RSS with 1,000 open live streams (relaying them)',
+    'MB',
+    null,
+    300,
+    'lower',
+    'live',
+  ],
 ];
 const PARTS = ['read', 'ideas', 'events', 'progress', 'sweep', 'boot', 'tracing', 'live'];
 
@@ -67,7 +123,9 @@ async function main() {
   printTable(figures, notes);
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(figures, null, 2)}\n`);
   writeFileSync(join(outDir, 'notes.json'), `${JSON.stringify(notes, null, 2)}\n`);
-  console.log(`\nwritten: .bench/results.json${profile ? ', CPU profiles in .bench/profiles/<part>/<process>/' : ''}; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+  console.log(
+    `\nwritten: .bench/results.json${profile ? ', CPU profiles in .bench/profiles/<part>/<process>/' : ''}; ${((Date.now() - started) / 1000).toFixed(0)} s in all`,
+  );
 }
 
 function fmt(v, unit) {
@@ -81,9 +139,27 @@ function printTable(figures, notes) {
   for (const [key, label, unit, floor, goal, better] of FIGURES) {
     const v = figures[key];
     const ok = (bound) => (bound === null ? true : better === 'higher' ? v >= bound : v <= bound);
-    const met = v === null ? '-' : floor === null ? (ok(goal) ? 'goal' : 'n/a') : ok(goal) && goal !== null ? 'goal' : ok(floor) ? 'floor' : 'NO';
+    const met =
+      v === null
+        ? '-'
+        : floor === null
+          ? ok(goal)
+            ? 'goal'
+            : 'n/a'
+          : ok(goal) && goal !== null
+            ? 'goal'
+            : ok(floor)
+              ? 'floor'
+              : 'NO';
     const cmp = better === 'higher' ? '>=' : '<=';
-    rows.push([label, fmt(v, unit), floor === null ? '-' : `${cmp} ${fmt(floor, unit)}`, goal === null ? '-' : `${cmp} ${fmt(goal, unit)}`, met, notes[key] ?? '']);
+    rows.push([
+      label,
+      fmt(v, unit),
+      floor === null ? '-' : `${cmp} ${fmt(floor, unit)}`,
+      goal === null ? '-' : `${cmp} ${fmt(goal, unit)}`,
+      met,
+      notes[key] ?? '',
+    ]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log('');
@@ -91,7 +167,8 @@ function printTable(figures, notes) {
     console.log(r.map((c, j) => (j === r.length - 1 ? c : c.padEnd(widths[j]))).join(' | '));
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   }
-  for (const [k, v] of Object.entries(notes)) if (k.endsWith('_failed') || k.endsWith('_failures')) console.log(`${k}: ${v}`);
+  for (const [k, v] of Object.entries(notes))
+    if (k.endsWith('_failed') || k.endsWith('_failures')) console.log(`${k}: ${v}`);
 }
 
 main().catch((err) => {

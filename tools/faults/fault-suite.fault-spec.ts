@@ -26,7 +26,11 @@ import { REPORTING_SCHEDULES } from '../../services/reporting/src/jobs/job-name.
  */
 const RATE = Math.min(40, Math.max(5, Number(process.env.FAULT_RATE ?? 25)));
 const PASSWORD = 'Faults-net-Qz7#rT9!mW2';
-const SYSTEM_ADMIN = { id: '00000000-0000-4000-8000-00000000a001', roles: ['admin'] as Role[], scopes: { institutions: [], programmes: [] } };
+const SYSTEM_ADMIN = {
+  id: '00000000-0000-4000-8000-00000000a001',
+  roles: ['admin'] as Role[],
+  scopes: { institutions: [], programmes: [] },
+};
 const SERVICES = ['commitments', 'participation', 'notifications', 'reporting', 'gateway'] as const;
 type ServiceName = (typeof SERVICES)[number];
 const DAY = 86_400_000;
@@ -111,10 +115,21 @@ describe('fault suite: kill, cut, wipe and restart under a write load (private s
     await s.ready(90_000);
   }
 
-  async function call(method: string, path: string, token: string | null, body?: unknown, key?: string): Promise<{ status: number; body: Json; retryAfter: string | null }> {
+  async function call(
+    method: string,
+    path: string,
+    token: string | null,
+    body?: unknown,
+    key?: string,
+  ): Promise<{ status: number; body: Json; retryAfter: string | null }> {
     const res = await fetch(`${gatewayUrl}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', 'accept-language': 'en', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(key ? { 'idempotency-key': key } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        'accept-language': 'en',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(key ? { 'idempotency-key': key } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(15_000),
     });
@@ -131,9 +146,14 @@ describe('fault suite: kill, cut, wipe and restart under a write load (private s
   async function fixture(method: string, path: string, token: string, body: unknown): Promise<Json> {
     const key = randomUUID();
     for (let i = 0; ; i++) {
-      const res = await call(method, path, token || null, body, key).catch((err: Error) => ({ status: 0, body: err.message, retryAfter: null }));
+      const res = await call(method, path, token || null, body, key).catch((err: Error) => ({
+        status: 0,
+        body: err.message,
+        retryAfter: null,
+      }));
       if (res.status >= 200 && res.status < 300) return res.body;
-      if (i > 20 || (res.status >= 400 && res.status < 500 && res.status !== 409)) throw new Error(`fixture ${method} ${path}: ${res.status} ${JSON.stringify(res.body).slice(0, 400)}`);
+      if (i > 20 || (res.status >= 400 && res.status < 500 && res.status !== 409))
+        throw new Error(`fixture ${method} ${path}: ${res.status} ${JSON.stringify(res.body).slice(0, 400)}`);
       await new Promise((r) => setTimeout(r, 500));
     }
   }
@@ -164,7 +184,8 @@ describe('fault suite: kill, cut, wipe and restart under a write load (private s
         op.body = answer;
         return;
       }
-      const retryable = typeof status === 'string' || status >= 500 || status === 409 || status === 429 || status === 401;
+      const retryable =
+        typeof status === 'string' || status >= 500 || status === 409 || status === 429 || status === 401;
       if (!retryable) {
         op.refused = true;
         return;
@@ -186,16 +207,35 @@ describe('fault suite: kill, cut, wipe and restart under a write load (private s
     const n = seq++;
     const kind: Kind = n % 200 === 199 ? 'report' : (['progress', 'idea', 'registration'] as const)[n % 3];
     const marker = `fault-${randomUUID()}`;
-    const op: Op = { kind, key: randomUUID(), marker, who: '', attempts: [], accepted: false, refused: false, gaveUp: false };
+    const op: Op = {
+      kind,
+      key: randomUUID(),
+      marker,
+      who: '',
+      attempts: [],
+      accepted: false,
+      refused: false,
+      gaveUp: false,
+    };
     if (kind === 'progress') {
       op.who = 'pm1';
-      const body = { activityId: ids.activity, progress: n % 100, reportedOn: new Date(Date.now() - DAY).toISOString().slice(0, 10), results: { ar: marker } };
+      const body = {
+        activityId: ids.activity,
+        progress: n % 100,
+        reportedOn: new Date(Date.now() - DAY).toISOString().slice(0, 10),
+        results: { ar: marker },
+      };
       return write(op, 'POST', `/commitments/${ids.commitment}/progress`, tokens.pm1, body);
     }
     if (kind === 'idea') {
       const c = citizens[n % CITIZENS];
       op.who = c.email;
-      return write(op, 'POST', '/ideas', tokens[c.email], { cycleId: ids.cycle, themeId: ids.theme, title: `فكرة ${marker}`, body: `نص الفكرة بتفصيل كاف ${marker}` });
+      return write(op, 'POST', '/ideas', tokens[c.email], {
+        cycleId: ids.cycle,
+        themeId: ids.theme,
+        title: `فكرة ${marker}`,
+        body: `نص الفكرة بتفصيل كاف ${marker}`,
+      });
     }
     if (kind === 'registration') {
       if (pair >= CITIZENS * WORKSHOPS) return null;
@@ -250,8 +290,19 @@ describe('fault suite: kill, cut, wipe and restart under a write load (private s
     for (const name of SERVICES) ports.set(name, await freePort());
     gatewayUrl = `http://127.0.0.1:${ports.get('gateway')}`;
     // The first staff accounts, as the platform's own CLI makes them (the gateway's users service, in process).
-    const { app } = await createGatewayApp(loadConfig(GatewayConfig, { ...env('gateway'), HTTP_PORT: '0' }), createLogger('gateway', 'error'));
-    for (const role of ['admin', 'coordinator'] as Role[]) await app.get(UsersService).createByStaff(SYSTEM_ADMIN, { email: `${role}@faults.ma`, password: PASSWORD, displayName: role, roles: [role] });
+    const { app } = await createGatewayApp(
+      loadConfig(GatewayConfig, { ...env('gateway'), HTTP_PORT: '0' }),
+      createLogger('gateway', 'error'),
+    );
+    for (const role of ['admin', 'coordinator'] as Role[])
+      await app
+        .get(UsersService)
+        .createByStaff(SYSTEM_ADMIN, {
+          email: `${role}@faults.ma`,
+          password: PASSWORD,
+          displayName: role,
+          roles: [role],
+        });
     await app.close();
     await Promise.all(SERVICES.map((s) => startService(s)));
     db = new Client({ connectionString: pg.url });
@@ -260,14 +311,46 @@ describe('fault suite: kill, cut, wipe and restart under a write load (private s
 
     tokens.admin = await login('admin@faults.ma');
     tokens.coordinator = await login('coordinator@faults.ma');
-    ids.programme = (await fixture('POST', '/programmes', tokens.coordinator, { code: 'FAULTS', kind: 'ogp_national', name: { ar: 'برنامج' } })).id;
-    ids.institution = (await fixture('POST', '/institutions', tokens.coordinator, { code: 'FAULTS-INST', kind: 'ministry', name: { ar: 'وزارة' } })).id;
+    ids.programme = (
+      await fixture('POST', '/programmes', tokens.coordinator, {
+        code: 'FAULTS',
+        kind: 'ogp_national',
+        name: { ar: 'برنامج' },
+      })
+    ).id;
+    ids.institution = (
+      await fixture('POST', '/institutions', tokens.coordinator, {
+        code: 'FAULTS-INST',
+        kind: 'ministry',
+        name: { ar: 'وزارة' },
+      })
+    ).id;
     for (const pm of ['pm1', 'pm2']) {
-      await fixture('POST', '/accounts', tokens.admin, { email: `${pm}@faults.ma`, password: PASSWORD, displayName: pm, roles: ['project_manager'], scopes: { institutions: [ids.institution], programmes: [ids.programme] } });
+      await fixture('POST', '/accounts', tokens.admin, {
+        email: `${pm}@faults.ma`,
+        password: PASSWORD,
+        displayName: pm,
+        roles: ['project_manager'],
+        scopes: { institutions: [ids.institution], programmes: [ids.programme] },
+      });
       tokens[pm] = await login(`${pm}@faults.ma`);
     }
-    ids.plan = (await fixture('POST', '/plans', tokens.coordinator, { programmeId: ids.programme, code: 'FAULTS-PLAN', title: { ar: 'خطة' }, startDate: '2026-01-01', endDate: '2027-12-31' })).id;
-    ids.area = (await fixture('POST', '/areas', tokens.coordinator, { planId: ids.plan, code: 'FAULTS-AREA', title: { ar: 'محور' } })).id;
+    ids.plan = (
+      await fixture('POST', '/plans', tokens.coordinator, {
+        programmeId: ids.programme,
+        code: 'FAULTS-PLAN',
+        title: { ar: 'خطة' },
+        startDate: '2026-01-01',
+        endDate: '2027-12-31',
+      })
+    ).id;
+    ids.area = (
+      await fixture('POST', '/areas', tokens.coordinator, {
+        planId: ids.plan,
+        code: 'FAULTS-AREA',
+        title: { ar: 'محور' },
+      })
+    ).id;
     const commitment = await fixture('POST', `/plans/${ids.plan}/commitments`, tokens.coordinator, {
       number: 1,
       areaId: ids.area,
@@ -284,7 +367,13 @@ describe('fault suite: kill, cut, wipe and restart under a write load (private s
       programmeId: ids.programme,
       code: 'FAULTS-CYCLE',
       title: { ar: 'دورة' },
-      phases: [{ kind: 'ideas', opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: new Date(Date.now() + 60 * DAY).toISOString() }],
+      phases: [
+        {
+          kind: 'ideas',
+          opensAt: new Date(Date.now() - DAY).toISOString(),
+          closesAt: new Date(Date.now() + 60 * DAY).toISOString(),
+        },
+      ],
       themes: [{ number: 1, title: { ar: 'موضوع' } }],
     });
     ids.cycle = cycle.id;
@@ -309,7 +398,13 @@ describe('fault suite: kill, cut, wipe and restart under a write load (private s
     }
     for (let i = 0; i < CITIZENS; i++) {
       const email = `citizen${i}@faults.ma`;
-      const me = await fixture('POST', '/auth/register', '', { email, password: PASSWORD, displayName: `مواطن ${i}`, role: 'citizen', language: 'ar' });
+      const me = await fixture('POST', '/auth/register', '', {
+        email,
+        password: PASSWORD,
+        displayName: `مواطن ${i}`,
+        role: 'citizen',
+        language: 'ar',
+      });
       tokens[email] = await login(email);
       citizens.push({ email, id: me.id ?? me.user?.id });
     }
@@ -402,10 +497,17 @@ describe('fault suite: kill, cut, wipe and restart under a write load (private s
     await new Promise((r) => setTimeout(r, 2000));
 
     // What the clients were told, against what the databases hold.
-    const markers = async (sql: string): Promise<Map<string, number>> => new Map((await db.query(sql)).rows.map((r: { m: string; n: number }) => [r.m, Number(r.n)]));
-    const progress = await markers(`SELECT results->>'ar' AS m, count(*) AS n FROM commitments.progress_reports WHERE results->>'ar' LIKE 'fault-%' GROUP BY 1`);
-    const ideas = await markers(`SELECT substring(title from 'fault-[0-9a-f-]+') AS m, count(*) AS n FROM participation.ideas WHERE title LIKE '%fault-%' GROUP BY 1`);
-    const registrations = await markers(`SELECT workshop_id || ':' || user_id AS m, count(*) AS n FROM participation.registrations WHERE status = 'confirmed' GROUP BY 1`);
+    const markers = async (sql: string): Promise<Map<string, number>> =>
+      new Map((await db.query(sql)).rows.map((r: { m: string; n: number }) => [r.m, Number(r.n)]));
+    const progress = await markers(
+      `SELECT results->>'ar' AS m, count(*) AS n FROM commitments.progress_reports WHERE results->>'ar' LIKE 'fault-%' GROUP BY 1`,
+    );
+    const ideas = await markers(
+      `SELECT substring(title from 'fault-[0-9a-f-]+') AS m, count(*) AS n FROM participation.ideas WHERE title LIKE '%fault-%' GROUP BY 1`,
+    );
+    const registrations = await markers(
+      `SELECT workshop_id || ':' || user_id AS m, count(*) AS n FROM participation.registrations WHERE status = 'confirmed' GROUP BY 1`,
+    );
     const stored = (op: Op): number => {
       if (op.kind === 'progress') return progress.get(op.marker) ?? 0;
       if (op.kind === 'idea') return ideas.get(op.marker) ?? 0;
@@ -424,14 +526,23 @@ describe('fault suite: kill, cut, wipe and restart under a write load (private s
     const answered401 = statuses.filter((a) => a.status === 401).length;
 
     const [notes] = (
-      await db.query(`SELECT count(*)::int AS n, count(DISTINCT (event_id, recipient_id, channel))::int AS distinct_n FROM notifications.notifications`)
+      await db.query(
+        `SELECT count(*)::int AS n, count(DISTINCT (event_id, recipient_id, channel))::int AS distinct_n FROM notifications.notifications`,
+      )
     ).rows;
     const mailIds = mailbox.mails.map((m) => m.messageId);
     const mailRepeats = mailIds.length - new Set(mailIds).size;
-    const [emails] = (await db.query(`SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*)::int AS n FROM notifications.email_queue`)).rows;
+    const [emails] = (
+      await db.query(
+        `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*)::int AS n FROM notifications.email_queue`,
+      )
+    ).rows;
 
     // Schedules back, and no report left queued or running.
-    const queue = new Queue('reporting', { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null }, prefix: 'faults:bull' });
+    const queue = new Queue('reporting', {
+      connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null },
+      prefix: 'faults:bull',
+    });
     let schedules: string[] = [];
     await waitFor(
       async () => {
@@ -444,30 +555,51 @@ describe('fault suite: kill, cut, wipe and restart under a write load (private s
     let stuck: { id: string; status: string }[] = [];
     await waitFor(
       async () => {
-        stuck = (await db.query(`SELECT id, status, requeues, error, created_at FROM reporting.reports WHERE status IN ('queued', 'running')`)).rows;
+        stuck = (
+          await db.query(
+            `SELECT id, status, requeues, error, created_at FROM reporting.reports WHERE status IN ('queued', 'running')`,
+          )
+        ).rows;
         return stuck.length === 0;
       },
       { timeoutMs: 90_000, what: 'no report queued or running', intervalMs: 1000 },
     ).catch(() => undefined);
-    const [reports] = (await db.query(`SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'done')::int AS done, count(*) FILTER (WHERE status = 'failed')::int AS failed FROM reporting.reports`)).rows;
+    const [reports] = (
+      await db.query(
+        `SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'done')::int AS done, count(*) FILTER (WHERE status = 'failed')::int AS failed FROM reporting.reports`,
+      )
+    ).rows;
 
     // Per fault: the seconds in which some client saw an error, and every status seen.
     const rows: string[] = [];
     const pad = (s: string | number, n: number) => String(s).padEnd(n);
-    rows.push(`${pad('fault', 28)}${pad('duration s', 12)}${pad('error s', 9)}${pad('first→last error s', 20)}${pad('mail repeats', 14)}statuses`);
+    rows.push(
+      `${pad('fault', 28)}${pad('duration s', 12)}${pad('error s', 9)}${pad('first→last error s', 20)}${pad('mail repeats', 14)}statuses`,
+    );
     const seenIds = new Set<string>();
-    const repeatsAt = mailTimes.filter((m) => (seenIds.has(m.messageId) ? true : (seenIds.add(m.messageId), false))).map((m) => m.at);
+    const repeatsAt = mailTimes
+      .filter((m) => (seenIds.has(m.messageId) ? true : (seenIds.add(m.messageId), false)))
+      .map((m) => m.at);
     for (const p of phases) {
       const end = p.end || loadEnd;
       const inPhase = statuses.filter((a) => a.at >= p.start && a.at < end);
       const errors = inPhase.filter((a) => typeof a.status !== 'number' || a.status >= 400);
       const seconds = new Set(errors.map((a) => Math.floor(a.at / 1000))).size;
-      const span = errors.length ? ((Math.max(...errors.map((e) => e.at)) - Math.min(...errors.map((e) => e.at))) / 1000).toFixed(1) : '0';
+      const span = errors.length
+        ? ((Math.max(...errors.map((e) => e.at)) - Math.min(...errors.map((e) => e.at))) / 1000).toFixed(1)
+        : '0';
       const counts = new Map<string, number>();
       for (const a of inPhase) counts.set(String(a.status), (counts.get(String(a.status)) ?? 0) + 1);
-      const seen = [...counts].sort().map(([s, n]) => `${s}×${n}`).join(' ');
-      const repeats = repeatsAt.filter((at) => at >= p.start && at < (p.name === 'load drained' ? Infinity : end)).length;
-      rows.push(`${pad(p.name, 28)}${pad(((end - p.start) / 1000).toFixed(1), 12)}${pad(seconds, 9)}${pad(span, 20)}${pad(repeats, 14)}${seen}`);
+      const seen = [...counts]
+        .sort()
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ');
+      const repeats = repeatsAt.filter(
+        (at) => at >= p.start && at < (p.name === 'load drained' ? Infinity : end),
+      ).length;
+      rows.push(
+        `${pad(p.name, 28)}${pad(((end - p.start) / 1000).toFixed(1), 12)}${pad(seconds, 9)}${pad(span, 20)}${pad(repeats, 14)}${seen}`,
+      );
     }
     const summary = {
       writes: writes.length,
@@ -488,17 +620,36 @@ describe('fault suite: kill, cut, wipe and restart under a write load (private s
       schedules: `${schedules.length}/${REPORTING_SCHEDULES.length}${schedulesWiped ? ' (wiped, put back)' : ''}`,
       reports: `${reports.n} (${reports.done} done, ${reports.failed} failed, ${stuck.length} stuck)`,
     };
-    process.stdout.write(`\n[faults] per fault (load ${RATE} writes/s)\n${rows.join('\n')}\n\n[faults] summary\n${Object.entries(summary).map(([k, v]) => `  ${pad(k, 26)}${v}`).join('\n')}\n`);
+    process.stdout.write(
+      `\n[faults] per fault (load ${RATE} writes/s)\n${rows.join('\n')}\n\n[faults] summary\n${Object.entries(summary)
+        .map(([k, v]) => `  ${pad(k, 26)}${v}`)
+        .join('\n')}\n`,
+    );
     if (stuck.length) {
       process.stdout.write(`[faults] reports stuck: ${JSON.stringify(stuck)}\n`);
-      const lines = services.get('reporting')!.output.split('\n').filter((l) => stuck.some((s) => l.includes(s.id)) || /reconcil|lost|compared|job/.test(l));
+      const lines = services
+        .get('reporting')!
+        .output.split('\n')
+        .filter((l) => stuck.some((s) => l.includes(s.id)) || /reconcil|lost|compared|job/.test(l));
       process.stdout.write(`[faults] reporting said:\n${lines.slice(-40).join('\n')}\n`);
     }
-    const notificationsSaid = [...services.values()].filter((s) => s.service === 'notifications').flatMap((s) => s.output.split('\n')).filter((l) => /claim|timed out|e-mail/.test(l));
+    const notificationsSaid = [...services.values()]
+      .filter((s) => s.service === 'notifications')
+      .flatMap((s) => s.output.split('\n'))
+      .filter((l) => /claim|timed out|e-mail/.test(l));
     if (mailRepeats) process.stdout.write(`[faults] notifications said:\n${notificationsSaid.slice(-20).join('\n')}\n`);
-    if (refused.length) process.stdout.write(`[faults] refused, e.g.: ${JSON.stringify(refused.slice(0, 3).map((o) => ({ kind: o.kind, attempts: o.attempts.map((a) => a.status) })))}\n`);
-    if (twice.length) process.stdout.write(`[faults] done twice, e.g.: ${JSON.stringify(twice.slice(0, 3).map((o) => ({ kind: o.kind, attempts: o.attempts.map((a) => a.status) })))}\n`);
-    if (lost.length) process.stdout.write(`[faults] lost, e.g.: ${JSON.stringify(lost.slice(0, 3).map((o) => ({ kind: o.kind, attempts: o.attempts.map((a) => a.status) })))}\n`);
+    if (refused.length)
+      process.stdout.write(
+        `[faults] refused, e.g.: ${JSON.stringify(refused.slice(0, 3).map((o) => ({ kind: o.kind, attempts: o.attempts.map((a) => a.status) })))}\n`,
+      );
+    if (twice.length)
+      process.stdout.write(
+        `[faults] done twice, e.g.: ${JSON.stringify(twice.slice(0, 3).map((o) => ({ kind: o.kind, attempts: o.attempts.map((a) => a.status) })))}\n`,
+      );
+    if (lost.length)
+      process.stdout.write(
+        `[faults] lost, e.g.: ${JSON.stringify(lost.slice(0, 3).map((o) => ({ kind: o.kind, attempts: o.attempts.map((a) => a.status) })))}\n`,
+      );
 
     expect(accepted.length).toBeGreaterThan(writes.length * 0.95);
     expect(lost).toHaveLength(0);
@@ -508,7 +659,16 @@ describe('fault suite: kill, cut, wipe and restart under a write load (private s
     expect(summary.notificationsTwice).toBe(0);
     // A crash may repeat the e-mails in flight (3 at most per kill of notifications), always with their Message-ID.
     expect(mailRepeats).toBeLessThanOrEqual(3);
-    expect(emails.sent).toBe(emails.n - Number((await db.query(`SELECT count(*)::int AS n FROM notifications.email_queue WHERE status IN ('digest','digested','grouped','dead')`)).rows[0].n));
+    expect(emails.sent).toBe(
+      emails.n -
+        Number(
+          (
+            await db.query(
+              `SELECT count(*)::int AS n FROM notifications.email_queue WHERE status IN ('digest','digested','grouped','dead')`,
+            )
+          ).rows[0].n,
+        ),
+    );
     expect(schedules).toEqual(REPORTING_SCHEDULES.map((s) => s.key).sort());
     expect(stuck).toEqual([]);
   }, 600_000);

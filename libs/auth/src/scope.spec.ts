@@ -2,8 +2,16 @@ import { DomainError } from '@ogp/contracts';
 import { Actor, parseActor } from './actor';
 import { assertProgrammeStaff, assertScope, isInScope, listScope } from './scope';
 
-const pm: Actor = { id: '00000000-0000-4000-8000-000000000001', roles: ['project_manager'], scopes: { institutions: ['inst-a'], programmes: ['prog-1'] } };
-const coordinator: Actor = { id: '00000000-0000-4000-8000-000000000002', roles: ['coordinator'], scopes: { institutions: [], programmes: [] } };
+const pm: Actor = {
+  id: '00000000-0000-4000-8000-000000000001',
+  roles: ['project_manager'],
+  scopes: { institutions: ['inst-a'], programmes: ['prog-1'] },
+};
+const coordinator: Actor = {
+  id: '00000000-0000-4000-8000-000000000002',
+  roles: ['coordinator'],
+  scopes: { institutions: [], programmes: [] },
+};
 
 describe('scope checks in the owning service', () => {
   it('a project manager acts within their own institution only', () => {
@@ -45,7 +53,11 @@ describe('scope checks in the owning service', () => {
   it('a list shows the coordination team everything and anyone else their own scopes only', () => {
     expect(listScope(coordinator)).toBeNull();
     expect(listScope(pm)).toEqual({ institutions: ['inst-a'], programmes: ['prog-1'] });
-    const member: Actor = { id: '00000000-0000-4000-8000-000000000003', roles: ['committee_member'], scopes: { institutions: [], programmes: [] } };
+    const member: Actor = {
+      id: '00000000-0000-4000-8000-000000000003',
+      roles: ['committee_member'],
+      scopes: { institutions: [], programmes: [] },
+    };
     expect(listScope(member)).toEqual({ institutions: [], programmes: [] });
   });
 
@@ -59,11 +71,22 @@ describe('scope checks in the owning service', () => {
       return 'none';
     };
     const scopedCoordinator: Actor = { ...coordinator, scopes: { institutions: [], programmes: ['prog-1'] } };
-    const committee: Actor = { ...pm, roles: ['committee_member'], scopes: { institutions: [], programmes: ['prog-1'] } };
+    const committee: Actor = {
+      ...pm,
+      roles: ['committee_member'],
+      scopes: { institutions: [], programmes: ['prog-1'] },
+    };
     expect(code(() => assertProgrammeStaff(scopedCoordinator, 'prog-1'))).toBe('none');
     expect(code(() => assertProgrammeStaff(scopedCoordinator, 'prog-2'))).toBe('OUT_OF_SCOPE');
     expect(code(() => assertProgrammeStaff(coordinator, 'prog-2'))).toBe('none');
-    expect(code(() => assertProgrammeStaff({ ...coordinator, roles: ['admin'], scopes: { institutions: [], programmes: ['prog-1'] } }, 'prog-2'))).toBe('none');
+    expect(
+      code(() =>
+        assertProgrammeStaff(
+          { ...coordinator, roles: ['admin'], scopes: { institutions: [], programmes: ['prog-1'] } },
+          'prog-2',
+        ),
+      ),
+    ).toBe('none');
     expect(code(() => assertProgrammeStaff(committee, 'prog-1'))).toBe('FORBIDDEN');
     expect(code(() => assertProgrammeStaff(null, 'prog-1'))).toBe('UNAUTHENTICATED');
   });

@@ -26,6 +26,11 @@ export class DomainError extends Error {
   }
 
   static isBody(value: unknown): value is ErrorBody {
-    return !!value && typeof value === 'object' && typeof (value as ErrorBody).code === 'string' && typeof (value as ErrorBody).message === 'string';
+    return (
+      !!value &&
+      typeof value === 'object' &&
+      typeof (value as ErrorBody).code === 'string' &&
+      typeof (value as ErrorBody).message === 'string'
+    );
   }
 }

@@ -72,7 +72,12 @@ export interface OpenDataColumn {
 }
 
 export interface OpenDataDictionary {
-  datasets: { dataset: OpenDataDataset; subject: 'plan' | 'cycle'; description: Localized; columns: OpenDataColumn[] }[];
+  datasets: {
+    dataset: OpenDataDataset;
+    subject: 'plan' | 'cycle';
+    description: Localized;
+    columns: OpenDataColumn[];
+  }[];
 }
 
 /** Feeds anyone (or a calendar app holding a private link) reads: calendars, open data, Atom. */
@@ -84,12 +89,30 @@ export const FeedsRpc = {
   openDataIndex: rpc<{ language: Language }, OpenDataIndex>('reporting.open-data.index'),
   openDataDictionary: rpc<Record<string, never>, OpenDataDictionary>('reporting.open-data.dictionary'),
   /** Generates the file if its data changed since it was last made (else takes it as stored). */
-  openDataFile: rpc<{ dataset: OpenDataDataset; subjectId: string; format: OpenDataFormat; language: Language }, OpenDataFileHead>('reporting.open-data.file'),
+  openDataFile: rpc<
+    { dataset: OpenDataDataset; subjectId: string; format: OpenDataFormat; language: Language },
+    OpenDataFileHead
+  >('reporting.open-data.file'),
   /** One chunk (base64) of the file at that version; CONFLICT once a newer version replaced it. */
-  openDataChunk: rpc<{ dataset: OpenDataDataset; subjectId: string; format: OpenDataFormat; language: Language; version: string; index: number }, { data: string; last: boolean }>('reporting.open-data.chunk'),
+  openDataChunk: rpc<
+    {
+      dataset: OpenDataDataset;
+      subjectId: string;
+      format: OpenDataFormat;
+      language: Language;
+      version: string;
+      index: number;
+    },
+    { data: string; last: boolean }
+  >('reporting.open-data.chunk'),
   /** The latest publications as an Atom feed (RFC 4287) in one language; `version` changes with its content. */
-  publicationsAtom: rpc<{ language: Language }, { body: string; version: string }>('reporting.open-data.publications-atom'),
+  publicationsAtom: rpc<{ language: Language }, { body: string; version: string }>(
+    'reporting.open-data.publications-atom',
+  ),
   /** Answered by the participation service: the public ideas of a cycle, by submission time then id. */
-  openIdeas: rpc<{ cycleId: string; after?: { submittedAt: string; id: string }; limit: number }, { items: (OpenIdeaRow & { submittedAt: string })[] }>('participation.open-data.ideas'),
+  openIdeas: rpc<
+    { cycleId: string; after?: { submittedAt: string; id: string }; limit: number },
+    { items: (OpenIdeaRow & { submittedAt: string })[] }
+  >('participation.open-data.ideas'),
   openIdeasVersion: rpc<{ cycleId: string }, DatasetVersion>('participation.open-data.ideas-version'),
 } as const;

@@ -3,7 +3,12 @@ import { FIELD_MESSAGES } from './field-message.constant';
 import { Language } from './language.constant';
 
 export function isFieldIssue(value: unknown): value is FieldIssue {
-  return !!value && typeof value === 'object' && typeof (value as FieldIssue).field === 'string' && typeof (value as FieldIssue).rule === 'string';
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    typeof (value as FieldIssue).field === 'string' &&
+    typeof (value as FieldIssue).rule === 'string'
+  );
 }
 
 /** One field issue as a sentence in `language` that names the field and what is wrong with it. */

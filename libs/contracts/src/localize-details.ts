@@ -14,6 +14,7 @@ export function localizeDetails(details: unknown, language: Language): unknown {
     for (const issue of issues.filter(isFieldIssue)) (fields[issue.field] ??= []).push(fieldMessage(issue, language));
     out.fields = fields;
   }
-  if (Array.isArray(rest.errors)) out.errors = rest.errors.map((e) => (isFieldIssue(e) ? { ...e, message: fieldMessage(e, language) } : e));
+  if (Array.isArray(rest.errors))
+    out.errors = rest.errors.map((e) => (isFieldIssue(e) ? { ...e, message: fieldMessage(e, language) } : e));
   return out;
 }

@@ -15,7 +15,10 @@ export interface Page<T> {
 }
 
 export function boundPage(query: PageQuery | undefined): { limit: number; offset: number } {
-  const limit = Math.min(Math.max(Math.trunc(Number(query?.limit ?? DEFAULT_PAGE_SIZE)) || DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+  const limit = Math.min(
+    Math.max(Math.trunc(Number(query?.limit ?? DEFAULT_PAGE_SIZE)) || DEFAULT_PAGE_SIZE, 1),
+    MAX_PAGE_SIZE,
+  );
   const offset = Math.max(Math.trunc(Number(query?.offset ?? 0)) || 0, 0);
   return { limit, offset };
 }

@@ -4,11 +4,32 @@ import { Page, PageQuery } from './page';
 import type { HistoryEntry } from './plans.contract';
 import type { CreateCycleDto } from './dto/participation/cycle.dto';
 import type { BulkFateStepDto, IdeaTriageQueryDto } from './dto/participation/idea-triage.dto';
-import type { FateStepDto, HideIdeaDto, ReportIdeaDto, SubmitIdeaDto, WorkshopIdeaDto } from './dto/participation/idea.dto';
-import type { AttendanceDto, CreateWorkshopDto, RankProblemsDto, WorkshopOutputsDto } from './dto/participation/workshop.dto';
-import type { CandidacyDto, CommentAnswerDto, CommentDto, DraftCommitmentDto, EndSeatDto, GovernmentSeatDto, PublicationDto, SelectionDto } from './dto/participation/consultation.dto';
+import type {
+  FateStepDto,
+  HideIdeaDto,
+  ReportIdeaDto,
+  SubmitIdeaDto,
+  WorkshopIdeaDto,
+} from './dto/participation/idea.dto';
+import type {
+  AttendanceDto,
+  CreateWorkshopDto,
+  RankProblemsDto,
+  WorkshopOutputsDto,
+} from './dto/participation/workshop.dto';
+import type {
+  CandidacyDto,
+  CommentAnswerDto,
+  CommentDto,
+  DraftCommitmentDto,
+  EndSeatDto,
+  GovernmentSeatDto,
+  PublicationDto,
+  SelectionDto,
+} from './dto/participation/consultation.dto';
 
-export type FateStatus = 'received' | 'accepted' | 'rejected' | 'grouped' | 'shared' | 'studied' | 'retained' | 'not_retained';
+export type FateStatus =
+  'received' | 'accepted' | 'rejected' | 'grouped' | 'shared' | 'studied' | 'retained' | 'not_retained';
 
 export interface PhaseView {
   kind: string;
@@ -49,7 +70,12 @@ export interface IdeaPublicView {
   authorId: string | null;
   createdAt: string;
   /** Only once published, with its explanation. */
-  fate: { status: FateStatus; explanation: string | null; draftCommitmentId: string | null; publishedAt: string } | null;
+  fate: {
+    status: FateStatus;
+    explanation: string | null;
+    draftCommitmentId: string | null;
+    publishedAt: string;
+  } | null;
   supports: number;
 }
 
@@ -172,13 +198,19 @@ export const ParticipationRpc = {
   statistics: rpc<{ id: string }, CycleStatistics>('participation.cycles.statistics'),
   submitIdea: rpc<SubmitIdeaDto, IdeaPrivateView>('participation.ideas.submit'),
   recordWorkshopIdea: rpc<WorkshopIdeaDto, IdeaPrivateView>('participation.ideas.record-workshop'),
-  listIdeas: rpc<PageQuery & { cycleId: string; themeId?: string; status?: string }, Page<IdeaPublicView>>('participation.ideas.list'),
+  listIdeas: rpc<PageQuery & { cycleId: string; themeId?: string; status?: string }, Page<IdeaPublicView>>(
+    'participation.ideas.list',
+  ),
   getIdea: rpc<{ id: string }, IdeaPublicView | IdeaPrivateView>('participation.ideas.get'),
   myIdeas: rpc<PageQuery, Page<IdeaPrivateView>>('participation.ideas.mine'),
-  similarIdeas: rpc<{ cycleId: string; text: string }, { id: string; title: string; similarity: number }[]>('participation.ideas.similar'),
+  similarIdeas: rpc<{ cycleId: string; text: string }, { id: string; title: string; similarity: number }[]>(
+    'participation.ideas.similar',
+  ),
   fateStep: rpc<FateStepDto & { ideaId: string }, IdeaPrivateView>('participation.ideas.fate'),
   bulkFateStep: rpc<BulkFateStepDto & { cycleId: string }, BulkFateResult>('participation.ideas.fate-bulk'),
-  triageIdeas: rpc<PageQuery & IdeaTriageQueryDto & { cycleId: string }, Page<IdeaTriageView>>('participation.ideas.triage'),
+  triageIdeas: rpc<PageQuery & IdeaTriageQueryDto & { cycleId: string }, Page<IdeaTriageView>>(
+    'participation.ideas.triage',
+  ),
   reportIdea: rpc<ReportIdeaDto & { ideaId: string }, { reports: number }>('participation.ideas.report'),
   hideIdea: rpc<HideIdeaDto & { ideaId: string }, IdeaPrivateView>('participation.ideas.hide'),
   supportIdea: rpc<{ ideaId: string }, { supports: number }>('participation.ideas.support'),
@@ -187,7 +219,9 @@ export const ParticipationRpc = {
   listWorkshops: rpc<{ cycleId: string }, WorkshopView[]>('participation.workshops.list'),
   register: rpc<{ workshopId: string }, RegistrationView>('participation.workshops.register'),
   cancelRegistration: rpc<{ workshopId: string; code: string }, RegistrationView>('participation.workshops.cancel'),
-  markAttendance: rpc<AttendanceDto & { workshopId: string }, { present: number }>('participation.workshops.attendance'),
+  markAttendance: rpc<AttendanceDto & { workshopId: string }, { present: number }>(
+    'participation.workshops.attendance',
+  ),
   rankProblems: rpc<RankProblemsDto & { workshopId: string }, WorkshopView>('participation.workshops.problems'),
   workshopOutputs: rpc<WorkshopOutputsDto & { workshopId: string }, WorkshopView>('participation.workshops.outputs'),
   createDraft: rpc<DraftCommitmentDto, DraftCommitmentView>('participation.drafts.create'),
@@ -197,14 +231,19 @@ export const ParticipationRpc = {
   answerComment: rpc<CommentAnswerDto & { commentId: string }, CommentView>('participation.comments.answer'),
   commentHistory: rpc<PageQuery & { id: string }, Page<HistoryEntry>>('participation.comments.history'),
   apply: rpc<CandidacyDto, { id: string; status: string }>('participation.candidacies.apply'),
-  listCandidacies: rpc<{ cycleId: string }, { id: string; organisation: string; status: string; score: number | null }[]>('participation.candidacies.list'),
+  listCandidacies: rpc<
+    { cycleId: string },
+    { id: string; organisation: string; status: string; score: number | null }[]
+  >('participation.candidacies.list'),
   select: rpc<SelectionDto, CompositionView>('participation.committee.select'),
   addGovernmentSeat: rpc<GovernmentSeatDto, CompositionView>('participation.committee.government-seat'),
   endSeat: rpc<EndSeatDto & { seatId: string }, CompositionView>('participation.committee.end-seat'),
   composition: rpc<Record<string, never>, CompositionView>('participation.committee.composition'),
   createPublication: rpc<PublicationDto, PublicationView>('participation.publications.create'),
   publish: rpc<{ id: string }, PublicationView>('participation.publications.publish'),
-  listPublications: rpc<PageQuery & { kind?: string; drafts?: boolean }, Page<PublicationView>>('participation.publications.list'),
+  listPublications: rpc<PageQuery & { kind?: string; drafts?: boolean }, Page<PublicationView>>(
+    'participation.publications.list',
+  ),
 } as const;
 
 export interface IdeaFateEvent {
@@ -218,17 +257,46 @@ export interface IdeaFateEvent {
 
 export const ParticipationEvents = {
   cycleCreated: event<{ cycleId: string; programmeId: string; code: string }>('participation.cycle.created'),
-  ideaSubmitted: event<{ ideaId: string; cycleId: string; themeId: string; channel: string; authorId: string | null; workshopId: string | null }>('participation.idea.submitted'),
+  ideaSubmitted: event<{
+    ideaId: string;
+    cycleId: string;
+    themeId: string;
+    channel: string;
+    authorId: string | null;
+    workshopId: string | null;
+  }>('participation.idea.submitted'),
   ideaFateChanged: event<IdeaFateEvent>('participation.idea.fate-changed'),
   ideaHidden: event<{ ideaId: string; reason: string }>('participation.idea.hidden'),
   ideaReported: event<{ ideaId: string; reports: number }>('participation.idea.reported'),
-  workshopCreated: event<{ workshopId: string; cycleId: string; startsAt: string; capacity: number }>('participation.workshop.created'),
-  registrationConfirmed: event<{ workshopId: string; userId: string; code: string; startsAt: string }>('participation.registration.confirmed'),
-  registrationCancelled: event<{ workshopId: string; userId: string; code: string }>('participation.registration.cancelled'),
+  workshopCreated: event<{ workshopId: string; cycleId: string; startsAt: string; capacity: number }>(
+    'participation.workshop.created',
+  ),
+  registrationConfirmed: event<{ workshopId: string; userId: string; code: string; startsAt: string }>(
+    'participation.registration.confirmed',
+  ),
+  registrationCancelled: event<{ workshopId: string; userId: string; code: string }>(
+    'participation.registration.cancelled',
+  ),
   attendanceMarked: event<{ workshopId: string; present: number }>('participation.workshop.attendance-marked'),
-  commentPosted: event<{ commentId: string; draftId: string; institution: string; institutionId: string | null; body: string }>('participation.comment.posted'),
+  commentPosted: event<{
+    commentId: string;
+    draftId: string;
+    institution: string;
+    institutionId: string | null;
+    body: string;
+  }>('participation.comment.posted'),
   commentAnswered: event<{ commentId: string; draftId: string; authorId: string }>('participation.comment.answered'),
-  candidacySubmitted: event<{ candidacyId: string; cycleId: string; organisation: string }>('participation.candidacy.submitted'),
-  seatChanged: event<{ seatId: string; sector: string; holder: string; change: 'created' | 'ended'; reason: string | null }>('participation.seat.changed'),
-  publicationPublished: event<{ publicationId: string; kind: string; title: Localized; cycleId: string | null }>('participation.publication.published'),
+  candidacySubmitted: event<{ candidacyId: string; cycleId: string; organisation: string }>(
+    'participation.candidacy.submitted',
+  ),
+  seatChanged: event<{
+    seatId: string;
+    sector: string;
+    holder: string;
+    change: 'created' | 'ended';
+    reason: string | null;
+  }>('participation.seat.changed'),
+  publicationPublished: event<{ publicationId: string; kind: string; title: Localized; cycleId: string | null }>(
+    'participation.publication.published',
+  ),
 } as const;

@@ -3,7 +3,12 @@ import { rpc, event } from './rpc-contract';
 import { Localized } from './language.constant';
 import { Page } from './page';
 import { CompletionLevel } from './tracking.contract';
-import type { CreateInstitutionDto, CreatePlanDto, CreateAreaDto, CommitmentQueryDto } from './dto/commitments/structure.dto';
+import type {
+  CreateInstitutionDto,
+  CreatePlanDto,
+  CreateAreaDto,
+  CommitmentQueryDto,
+} from './dto/commitments/structure.dto';
 import type { CreateCommitmentDto, UpdateCommitmentDto } from './dto/commitments/card.dto';
 import type {
   AddActivityDto,
@@ -88,7 +93,14 @@ export interface CommitmentView extends CommitmentSummary {
   levelOverride: { level: CompletionLevel; reason: string; by: string; at: string } | null;
   lastReportAt: string | null;
   activities: ActivityView[];
-  indicators: { id: string; title: Localized; unit: string | null; baseline: number; target: number; current: number | null }[];
+  indicators: {
+    id: string;
+    title: Localized;
+    unit: string | null;
+    baseline: number;
+    target: number;
+    current: number | null;
+  }[];
 }
 
 export interface HistoryEntry {
@@ -151,7 +163,9 @@ export const PlansRpc = {
   listInstitutions: rpc<{ limit?: number; offset?: number }, Page<InstitutionView>>('commitments.institutions.list'),
   createPlan: rpc<CreatePlanDto, PlanView>('commitments.plans.create'),
   getPlan: rpc<{ id: string }, PlanView>('commitments.plans.get'),
-  listPlans: rpc<{ programmeId: string }, { programmeId: string; progress: number; plans: PlanView[] }>('commitments.plans.list'),
+  listPlans: rpc<{ programmeId: string }, { programmeId: string; progress: number; plans: PlanView[] }>(
+    'commitments.plans.list',
+  ),
   /** `fresh`: computed now, not shared from the last seconds (live progress after a report). */
   planDashboard: rpc<{ id: string; fresh?: boolean }, PlanDashboard>('commitments.plans.dashboard'),
   createArea: rpc<CreateAreaDto, AreaView>('commitments.areas.create'),
@@ -170,13 +184,20 @@ export const PlansRpc = {
   overrideLevel: rpc<OverrideLevelDto & { commitmentId: string }, CommitmentView>('commitments.level.override'),
   setStrategy: rpc<SetStrategyDto, { recomputed: number }>('commitments.strategy.set'),
   evidenceFile: rpc<{ id: string }, { name: string; type: string; content: string }>('commitments.evidence.get'),
-  listReports: rpc<{ commitmentId: string; limit?: number; offset?: number }, Page<ProgressReportView>>('commitments.reports.list'),
+  listReports: rpc<{ commitmentId: string; limit?: number; offset?: number }, Page<ProgressReportView>>(
+    'commitments.reports.list',
+  ),
   addCommunication: rpc<CommunicationDto & { commitmentId: string }, { id: string }>('commitments.communications.add'),
-  listCommunications: rpc<{ commitmentId: string }, { id: string; kind: string; title: Localized; happenedOn: string; link: string | null }[]>('commitments.communications.list'),
+  listCommunications: rpc<
+    { commitmentId: string },
+    { id: string; kind: string; title: Localized; happenedOn: string; link: string | null }[]
+  >('commitments.communications.list'),
   raiseBlocker: rpc<RaiseBlockerDto & { commitmentId: string }, BlockerView>('commitments.blockers.raise'),
   answerBlocker: rpc<AnswerBlockerDto & { blockerId: string }, BlockerView>('commitments.blockers.answer'),
   closeBlocker: rpc<{ blockerId: string }, BlockerView>('commitments.blockers.close'),
-  listBlockers: rpc<{ status?: string; commitmentId?: string; limit?: number; offset?: number }, Page<BlockerView>>('commitments.blockers.list'),
+  listBlockers: rpc<{ status?: string; commitmentId?: string; limit?: number; offset?: number }, Page<BlockerView>>(
+    'commitments.blockers.list',
+  ),
 } as const;
 
 export interface CommitmentChangedEvent {
@@ -220,11 +241,21 @@ export interface BlockerEvent extends CommitmentChangedEvent {
 
 export const PlanEvents = {
   commitmentCreated: event<
-    CommitmentChangedEvent & { areaId: string; areaTitle: Localized; startDate: string; endDate: string; activities: { id: string; title: Localized; endDate: string }[] }
+    CommitmentChangedEvent & {
+      areaId: string;
+      areaTitle: Localized;
+      startDate: string;
+      endDate: string;
+      activities: { id: string; title: Localized; endDate: string }[];
+    }
   >('commitments.commitment.created'),
   commitmentUpdated: event<CommitmentChangedEvent & { changed: string[] }>('commitments.commitment.updated'),
-  weightsChanged: event<CommitmentChangedEvent & { weights: { activityId: string; before: number | null; after: number | null }[] }>('commitments.weights.changed'),
-  activityAdded: event<CommitmentChangedEvent & { activityId: string; title: Localized; endDate: string }>('commitments.activity.added'),
+  weightsChanged: event<
+    CommitmentChangedEvent & { weights: { activityId: string; before: number | null; after: number | null }[] }
+  >('commitments.weights.changed'),
+  activityAdded: event<CommitmentChangedEvent & { activityId: string; title: Localized; endDate: string }>(
+    'commitments.activity.added',
+  ),
   activityRemoved: event<CommitmentChangedEvent & { activityId: string }>('commitments.activity.removed'),
   progressReported: event<ProgressReportedEvent>('commitments.progress.reported'),
   progressChanged: event<ProgressChangedEvent>('commitments.progress.changed'),
@@ -232,5 +263,7 @@ export const PlanEvents = {
   blockerRaised: event<BlockerEvent>('commitments.blocker.raised'),
   blockerAnswered: event<BlockerEvent & { answer: string }>('commitments.blocker.answered'),
   communicationReported: event<CommitmentChangedEvent & { kind: string }>('commitments.communication.reported'),
-  planImported: event<{ planId: string; programmeId: string; code: string; commitments: number }>('commitments.plan.imported'),
+  planImported: event<{ planId: string; programmeId: string; code: string; commitments: number }>(
+    'commitments.plan.imported',
+  ),
 } as const;

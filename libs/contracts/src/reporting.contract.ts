@@ -59,7 +59,14 @@ export interface ReportView {
 export interface JobsOverview {
   counts: Record<string, number>;
   schedulers: { key: string; name: string; pattern: string | null; next: string | null }[];
-  recent: { id: string; name: string; state: string; progress: unknown; failedReason: string | null; finishedOn: string | null }[];
+  recent: {
+    id: string;
+    name: string;
+    state: string;
+    progress: unknown;
+    failedReason: string | null;
+    finishedOn: string | null;
+  }[];
 }
 
 export interface AlertView {
@@ -76,12 +83,27 @@ export interface AlertView {
 }
 
 export const ReportingRpc = {
-  runSweep: rpc<{ kind: 'deadlines' | 'overdue' | 'late_reporting' | 'periodic' | 'meeting' }, { raised: number }>('reporting.sweeps.run'),
+  runSweep: rpc<{ kind: 'deadlines' | 'overdue' | 'late_reporting' | 'periodic' | 'meeting' }, { raised: number }>(
+    'reporting.sweeps.run',
+  ),
   listAlerts: rpc<PageQuery & { programmeId?: string; kind?: string }, Page<AlertView>>('reporting.alerts.list'),
-  requestReport: rpc<{ kind: ReportKind; format: ReportFormat; planId?: string; cycleId?: string; programmeId?: string; language?: Language }, ReportView>('reporting.reports.request'),
+  requestReport: rpc<
+    {
+      kind: ReportKind;
+      format: ReportFormat;
+      planId?: string;
+      cycleId?: string;
+      programmeId?: string;
+      language?: Language;
+    },
+    ReportView
+  >('reporting.reports.request'),
   getReport: rpc<{ id: string }, ReportView>('reporting.reports.get'),
   listReports: rpc<PageQuery, Page<ReportView>>('reporting.reports.list'),
-  reportChunk: rpc<{ id: string; index: number }, { data: string; last: boolean; contentType: string; fileName: string }>('reporting.reports.chunk'),
+  reportChunk: rpc<
+    { id: string; index: number },
+    { data: string; last: boolean; contentType: string; fileName: string }
+  >('reporting.reports.chunk'),
   rebuild: rpc<Record<string, never>, { commitments: number; activities: number }>('reporting.read-models.rebuild'),
   jobs: rpc<Record<string, never>, JobsOverview>('reporting.jobs.overview'),
 } as const;
@@ -106,9 +128,14 @@ export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
 
 export const NotificationsRpc2 = {
   preferences: rpc<Record<string, never>, Record<string, NotificationMode>>('notifications.preferences.get'),
-  setPreference: rpc<{ type: string; mode: NotificationMode }, Record<string, NotificationMode>>('notifications.preferences.set'),
+  setPreference: rpc<{ type: string; mode: NotificationMode }, Record<string, NotificationMode>>(
+    'notifications.preferences.set',
+  ),
   sendDigests: rpc<Record<string, never>, { digests: number }>('notifications.digest.send'),
-  deadLetters: rpc<PageQuery, Page<{ id: string; kind: 'email' | 'event'; subject: string; reason: string; at: string }>>('notifications.dead-letters.list'),
+  deadLetters: rpc<
+    PageQuery,
+    Page<{ id: string; kind: 'email' | 'event'; subject: string; reason: string; at: string }>
+  >('notifications.dead-letters.list'),
   /** A dead e-mail queued again for sending (its attempts start over). */
   retryDeadLetter: rpc<{ id: string }, { id: string; status: 'pending' }>('notifications.dead-letters.retry'),
 } as const;
@@ -134,7 +161,9 @@ export interface CommitmentSnapshot {
 export const SnapshotRpc = {
   commitments: rpc<{ after?: string; limit: number }, CommitmentSnapshot[]>('commitments.snapshot.commitments'),
   /** Every programme's settings as its owner holds them, page by page: the reporting service rebuilds its copy. */
-  programmeSettings: rpc<{ after?: string; limit: number }, ProgrammeSettingsChangedEvent[]>('commitments.snapshot.programme-settings'),
+  programmeSettings: rpc<{ after?: string; limit: number }, ProgrammeSettingsChangedEvent[]>(
+    'commitments.snapshot.programme-settings',
+  ),
 } as const;
 
 /** The stream holding events no consumer could handle (same naming as libs/messaging). */

@@ -21,7 +21,13 @@ export function createRpcServiceApp(options: RpcServiceAppOptions): Promise<Serv
   return createServiceApp({
     module: options.module,
     logger: options.logger,
-    microservice: new PrefixedNatsServer({ url: config.NATS_URL, queue: options.service, prefix: config.NATS_PREFIX, name: options.service, logger: options.logger }),
+    microservice: new PrefixedNatsServer({
+      url: config.NATS_URL,
+      queue: options.service,
+      prefix: config.NATS_PREFIX,
+      name: options.service,
+      logger: options.logger,
+    }),
     globalFilters: [new RpcErrorFilter()],
     globalPipes: [
       new ValidationPipe({

@@ -1,6 +1,15 @@
 import { EventEnvelope, Header } from '@ogp/contracts';
 import { eventsHandled, requestContext, traceConsumedEvent, watchGauge } from '@ogp/runtime';
-import { AckPolicy, Consumer, ConsumerMessages, DeliverPolicy, headers as natsHeaders, JsMsg, nanos, NatsConnection } from 'nats';
+import {
+  AckPolicy,
+  Consumer,
+  ConsumerMessages,
+  DeliverPolicy,
+  headers as natsHeaders,
+  JsMsg,
+  nanos,
+  NatsConnection,
+} from 'nats';
 import type { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { deadLetterSubject, eventsStreamName, withPrefix } from './subject';
@@ -152,7 +161,10 @@ export class EventConsumer {
           }
           const traced = traceConsumedEvent(durable, item.event.type, item.msg.headers);
           try {
-            await requestContext.run({ correlationId: item.event.correlationId ?? item.event.id, actorId: item.event.actorId }, () => traced.run(() => handle(item.event, manager)));
+            await requestContext.run(
+              { correlationId: item.event.correlationId ?? item.event.id, actorId: item.event.actorId },
+              () => traced.run(() => handle(item.event, manager)),
+            );
           } catch (err) {
             traced.failed(err);
             failed = { item, err };
@@ -168,7 +180,10 @@ export class EventConsumer {
         return this.applyBatch(parsed.filter((p) => p !== failure.item));
       }
       // The batch failed outside any handler (an id that is not a uuid, a lost connection): each event on its own.
-      this.options.logger.warn({ err: (err as Error).message, events: parsed.length }, 'event batch failed; applying its events one by one');
+      this.options.logger.warn(
+        { err: (err as Error).message, events: parsed.length },
+        'event batch failed; applying its events one by one',
+      );
       for (const { msg } of parsed) await this.process(msg);
       return;
     }
@@ -184,37 +199,40 @@ export class EventConsumer {
     let event: EventEnvelope;
     try {
       event = JSON.parse(decoder.decode(msg.data)) as EventEnvelope;
-      if (!event || typeof event.id !== 'string' || typeof event.type !== 'string') throw new Error('not an event envelope');
+      if (!event || typeof event.id !== 'string' || typeof event.type !== 'string')
+        throw new Error('not an event envelope');
     } catch (err) {
       await this.deadLetter(msg, 'unreadable', (err as Error).message);
       return;
     }
     // A consumer span continuing the trace of the request that wrote the event (headers from the outbox row).
     const traced = traceConsumedEvent(this.options.durable, event.type, msg.headers);
-    await requestContext.run({ correlationId: event.correlationId ?? event.id, actorId: event.actorId }, () => traced.run(async () => {
-      const { dataSource, durable, handle } = this.options;
-      try {
-        let duplicate = false;
-        await dataSource.transaction(async (manager) => {
-          const inserted: unknown[] = await manager.query(
-            `INSERT INTO inbox (consumer, event_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
-            [durable, event.id, event.type],
-          );
-          if (inserted.length === 0) {
-            duplicate = true;
-            return;
-          }
-          await handle(event, manager);
-        });
-        msg.ack();
-        if (duplicate) this.stats.duplicates += 1;
-        else this.stats.handled += 1;
-        eventsHandled.inc({ consumer: durable, outcome: duplicate ? 'duplicate' : 'handled' });
-      } catch (err) {
-        traced.failed(err);
-        await this.retryLater(msg, event, err);
-      }
-    }));
+    await requestContext.run({ correlationId: event.correlationId ?? event.id, actorId: event.actorId }, () =>
+      traced.run(async () => {
+        const { dataSource, durable, handle } = this.options;
+        try {
+          let duplicate = false;
+          await dataSource.transaction(async (manager) => {
+            const inserted: unknown[] = await manager.query(
+              `INSERT INTO inbox (consumer, event_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
+              [durable, event.id, event.type],
+            );
+            if (inserted.length === 0) {
+              duplicate = true;
+              return;
+            }
+            await handle(event, manager);
+          });
+          msg.ack();
+          if (duplicate) this.stats.duplicates += 1;
+          else this.stats.handled += 1;
+          eventsHandled.inc({ consumer: durable, outcome: duplicate ? 'duplicate' : 'handled' });
+        } catch (err) {
+          traced.failed(err);
+          await this.retryLater(msg, event, err);
+        }
+      }),
+    );
   }
 
   /** A failed event: redelivered after a backoff, or moved to dead letters after maxAttempts. */
@@ -229,7 +247,10 @@ export class EventConsumer {
     const delay = backoff[Math.min(attempt - 1, backoff.length - 1)];
     this.stats.retried += 1;
     eventsHandled.inc({ consumer: this.options.durable, outcome: 'retried' });
-    this.options.logger.warn({ eventId: event.id, type: event.type, attempt, retryInMs: delay, err: (err as Error).message }, 'event handler failed');
+    this.options.logger.warn(
+      { eventId: event.id, type: event.type, attempt, retryInMs: delay, err: (err as Error).message },
+      'event handler failed',
+    );
     msg.nak(delay);
   }
 
@@ -240,7 +261,12 @@ export class EventConsumer {
     h.set(Header.DEAD_LETTER_REASON, reason.slice(0, 500));
     h.set('x-original-subject', msg.subject);
     try {
-      await connection.jetstream().publish(deadLetterSubject(prefix, durable, type.replace(/[^A-Za-z0-9_.-]/g, '_')), msg.data, { headers: h, msgID: `${durable}:${msg.seq}` });
+      await connection
+        .jetstream()
+        .publish(deadLetterSubject(prefix, durable, type.replace(/[^A-Za-z0-9_.-]/g, '_')), msg.data, {
+          headers: h,
+          msgID: `${durable}:${msg.seq}`,
+        });
       msg.term();
       this.stats.deadLettered += 1;
       eventsHandled.inc({ consumer: durable, outcome: 'dead_lettered' });
@@ -270,12 +296,18 @@ function watchConsumerLag(durable: string, consumer: Consumer): () => void {
     if (!read || Date.now() - read.at > 1000) read = { at: Date.now(), info: consumer.info() };
     return read.info;
   };
-  const pending = watchGauge('ogp_consumer_pending_messages', 'JetStream messages not yet delivered to a durable consumer.', ['consumer'], async () => [
-    { labels: { consumer: durable }, value: (await info()).num_pending },
-  ]);
-  const unacked = watchGauge('ogp_consumer_ack_pending_messages', 'JetStream messages delivered to a durable consumer and not yet acknowledged.', ['consumer'], async () => [
-    { labels: { consumer: durable }, value: (await info()).num_ack_pending },
-  ]);
+  const pending = watchGauge(
+    'ogp_consumer_pending_messages',
+    'JetStream messages not yet delivered to a durable consumer.',
+    ['consumer'],
+    async () => [{ labels: { consumer: durable }, value: (await info()).num_pending }],
+  );
+  const unacked = watchGauge(
+    'ogp_consumer_ack_pending_messages',
+    'JetStream messages delivered to a durable consumer and not yet acknowledged.',
+    ['consumer'],
+    async () => [{ labels: { consumer: durable }, value: (await info()).num_ack_pending }],
+  );
   return () => {
     pending();
     unacked();

@@ -17,10 +17,17 @@ export async function runIdempotent<T>(
     [key, command],
   );
   if (claimed.length === 0) {
-    const [row] = await manager.query(`SELECT response FROM command_log WHERE key = $1 AND command = $2`, [key, command]);
+    const [row] = await manager.query(`SELECT response FROM command_log WHERE key = $1 AND command = $2`, [
+      key,
+      command,
+    ]);
     return row.response as T;
   }
   const response = await run();
-  await manager.query(`UPDATE command_log SET response = $3 WHERE key = $1 AND command = $2`, [key, command, JSON.stringify(response ?? null)]);
+  await manager.query(`UPDATE command_log SET response = $3 WHERE key = $1 AND command = $2`, [
+    key,
+    command,
+    JSON.stringify(response ?? null),
+  ]);
   return response;
 }

@@ -1,4 +1,13 @@
-import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationBootstrap, OnModuleDestroy, BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  BeforeApplicationShutdown,
+} from '@nestjs/common';
 import { HealthRegistry, LOGGER, watchGauge } from '@ogp/runtime';
 import { NatsConnection } from 'nats';
 import type { Logger } from 'pino';
@@ -39,7 +48,9 @@ export class EventConsumers implements OnModuleDestroy {
     private readonly dataSource: DataSource,
   ) {}
 
-  async start(options: Pick<EventConsumerOptions, 'durable' | 'filter' | 'handle' | 'maxAttempts' | 'backoffMs' | 'concurrency'>): Promise<EventConsumer> {
+  async start(
+    options: Pick<EventConsumerOptions, 'durable' | 'filter' | 'handle' | 'maxAttempts' | 'backoffMs' | 'concurrency'>,
+  ): Promise<EventConsumer> {
     const consumer = new EventConsumer({
       ...options,
       connection: this.connection,
@@ -98,14 +109,26 @@ function watchOutboxLag(dataSource: DataSource, service: string): () => void {
   const lag = () => {
     if (!read || Date.now() - read.at > 1000) {
       const rows: Promise<{ count: number; age: number }> = dataSource
-        .query(`SELECT count(*)::int AS count, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age FROM outbox WHERE published_at IS NULL`)
+        .query(
+          `SELECT count(*)::int AS count, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS age FROM outbox WHERE published_at IS NULL`,
+        )
         .then((r: { count: number; age: number }[]) => r[0]);
       read = { at: Date.now(), rows };
     }
     return read.rows;
   };
-  const count = watchGauge('ogp_outbox_unrelayed_rows', 'Outbox rows committed and not yet published to JetStream.', ['owner'], async () => [{ labels: { owner: service }, value: (await lag()).count }]);
-  const age = watchGauge('ogp_outbox_oldest_unrelayed_age_seconds', 'Age of the oldest outbox row not yet published to JetStream.', ['owner'], async () => [{ labels: { owner: service }, value: (await lag()).age }]);
+  const count = watchGauge(
+    'ogp_outbox_unrelayed_rows',
+    'Outbox rows committed and not yet published to JetStream.',
+    ['owner'],
+    async () => [{ labels: { owner: service }, value: (await lag()).count }],
+  );
+  const age = watchGauge(
+    'ogp_outbox_oldest_unrelayed_age_seconds',
+    'Age of the oldest outbox row not yet published to JetStream.',
+    ['owner'],
+    async () => [{ labels: { owner: service }, value: (await lag()).age }],
+  );
   return () => {
     count();
     age();
@@ -135,14 +158,21 @@ export class MessagingModule {
         {
           provide: NatsRpcClient,
           inject: [NATS_CONNECTION],
-          useFactory: (connection: NatsConnection) => new NatsRpcClient(() => connection, options.prefix, options.requestTimeoutMs),
+          useFactory: (connection: NatsConnection) =>
+            new NatsRpcClient(() => connection, options.prefix, options.requestTimeoutMs),
         },
         { provide: OutboxWriter, useFactory: () => new OutboxWriter(options.service) },
         {
           provide: OutboxRelay,
           inject: [NATS_CONNECTION, DataSource, LOGGER],
           useFactory: (connection: NatsConnection, dataSource: DataSource, logger: Logger) =>
-            new OutboxRelay({ dataSource, publisher: connection.jetstream(), prefix: options.prefix, logger: logger.child({ component: 'outbox-relay' }), pollIntervalMs: 250 }),
+            new OutboxRelay({
+              dataSource,
+              publisher: connection.jetstream(),
+              prefix: options.prefix,
+              logger: logger.child({ component: 'outbox-relay' }),
+              pollIntervalMs: 250,
+            }),
         },
         EventConsumers,
         MessagingLifecycle,

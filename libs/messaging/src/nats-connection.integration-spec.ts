@@ -4,7 +4,8 @@ import { connectNats } from './nats-connection';
 
 /** Counts the writes a connection makes to its socket (nats.js internals, read for this test only). */
 function countWrites(nc: NatsConnection): () => number {
-  const socket = (nc as unknown as { protocol: { transport: { socket: { write: (...a: unknown[]) => boolean } } } }).protocol.transport.socket;
+  const socket = (nc as unknown as { protocol: { transport: { socket: { write: (...a: unknown[]) => boolean } } } })
+    .protocol.transport.socket;
   let writes = 0;
   const write = socket.write.bind(socket);
   socket.write = (...args: unknown[]) => {
@@ -71,7 +72,11 @@ describe('NATS connection writing once per turn of the event loop (real NATS)', 
     try {
       server.subscribe(subject, { callback: (_err, msg) => msg.respond(msg.data) });
       await server.flush();
-      const replies = await Promise.all(Array.from({ length: 50 }, (_, i) => client.request(subject, new TextEncoder().encode(`m${i}`), { timeout: 5000 })));
+      const replies = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          client.request(subject, new TextEncoder().encode(`m${i}`), { timeout: 5000 }),
+        ),
+      );
       expect(replies.map((r) => r.string())).toEqual(Array.from({ length: 50 }, (_, i) => `m${i}`));
     } finally {
       await client.close();

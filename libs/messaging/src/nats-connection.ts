@@ -43,7 +43,15 @@ const batched = new WeakSet<object>();
  */
 export function batchWritesPerTick(nc: NatsConnection): NatsConnection {
   const protocol = (nc as unknown as { protocol?: Partial<OutboundProtocol> }).protocol;
-  if (!protocol || batched.has(protocol) || typeof protocol.sendCommand !== 'function' || typeof protocol.flushPending !== 'function' || typeof protocol.close !== 'function' || !protocol.outbound) return nc;
+  if (
+    !protocol ||
+    batched.has(protocol) ||
+    typeof protocol.sendCommand !== 'function' ||
+    typeof protocol.flushPending !== 'function' ||
+    typeof protocol.close !== 'function' ||
+    !protocol.outbound
+  )
+    return nc;
   const p = protocol as OutboundProtocol;
   let scheduled = false;
   const flush = () => {

@@ -70,12 +70,17 @@ export class NatsRpcClient {
       }, timeoutMs);
       this.pending.set(token, { resolve, reject, timer, subject: contract.subject });
     });
-    nc.publish(withPrefix(this.prefix, contract.subject), encoder.encode(JSON.stringify({ pattern: contract.subject, data, id: token })), {
-      reply: `${inbox}.${token}`,
-      headers: h,
-    });
+    nc.publish(
+      withPrefix(this.prefix, contract.subject),
+      encoder.encode(JSON.stringify({ pattern: contract.subject, data, id: token })),
+      {
+        reply: `${inbox}.${token}`,
+        headers: h,
+      },
+    );
     const msg = await reply;
-    if (msg.headers?.code === 503) throw new DomainError(ErrorCode.UPSTREAM_UNAVAILABLE, `no service answers ${contract.subject}`);
+    if (msg.headers?.code === 503)
+      throw new DomainError(ErrorCode.UPSTREAM_UNAVAILABLE, `no service answers ${contract.subject}`);
     let body: NestReply;
     try {
       body = JSON.parse(decoder.decode(msg.data)) as NestReply;

@@ -19,7 +19,13 @@ const TestEvent = typeFor('inline');
 const logger = pino({ level: 'silent' });
 
 async function migratedDataSource(schema: string): Promise<DataSource> {
-  const ds = createServiceDataSource({ url: TEST_DATABASE_URL, schema, entities: [], migrations: [MessagingTables1732100000000], poolSize: 20 });
+  const ds = createServiceDataSource({
+    url: TEST_DATABASE_URL,
+    schema,
+    entities: [],
+    migrations: [MessagingTables1732100000000],
+    poolSize: 20,
+  });
   await ds.initialize();
   await runMigrationsUnderLock(ds, schema);
   return ds;
@@ -55,16 +61,26 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
     for (let i = 0; i < count; i += 50) {
       await producer.transaction(async (manager) => {
         for (let j = i; j < Math.min(i + 50, count); j++) {
-          const env = await writer.add(manager, typeFor(run), { aggregate: { type: 'thing', id: '00000000-0000-4000-8000-000000000000' }, data: { n: j } });
+          const env = await writer.add(manager, typeFor(run), {
+            aggregate: { type: 'thing', id: '00000000-0000-4000-8000-000000000000' },
+            data: { n: j },
+          });
           ids.push(env.id);
         }
       });
     }
-    await producer.query(`UPDATE outbox SET headers = headers || jsonb_build_object('x-run', $1::text) WHERE published_at IS NULL`, [run]);
+    await producer.query(
+      `UPDATE outbox SET headers = headers || jsonb_build_object('x-run', $1::text) WHERE published_at IS NULL`,
+      [run],
+    );
     return ids;
   }
 
-  function consumerFor(run: string, handle?: (e: EventEnvelope, m: EntityManager) => Promise<void>, extra: Partial<ConstructorParameters<typeof EventConsumer>[0]> = {}): EventConsumer {
+  function consumerFor(
+    run: string,
+    handle?: (e: EventEnvelope, m: EntityManager) => Promise<void>,
+    extra: Partial<ConstructorParameters<typeof EventConsumer>[0]> = {},
+  ): EventConsumer {
     suiteIndex += 1;
     return new EventConsumer({
       connection: nc,
@@ -77,14 +93,21 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
         handle ??
         (async (e, m) => {
           if ((e.data as { run?: string }).run !== undefined) return;
-          await m.query(`INSERT INTO handled (event_id, n, run) VALUES ($1, $2, $3)`, [e.id, (e.data as { n: number }).n, run]);
+          await m.query(`INSERT INTO handled (event_id, n, run) VALUES ($1, $2, $3)`, [
+            e.id,
+            (e.data as { n: number }).n,
+            run,
+          ]);
         }),
       ...extra,
     });
   }
 
   async function handledIn(ids: string[]): Promise<number> {
-    const [{ count }] = await consumerDb.query(`SELECT count(*)::int AS count FROM handled WHERE event_id = ANY($1::uuid[])`, [ids]);
+    const [{ count }] = await consumerDb.query(
+      `SELECT count(*)::int AS count FROM handled WHERE event_id = ANY($1::uuid[])`,
+      [ids],
+    );
     return count;
   }
 
@@ -92,7 +115,10 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
     const before = await producer.query(`SELECT count(*)::int AS c FROM outbox`);
     await expect(
       producer.transaction(async (manager) => {
-        await writer.add(manager, TestEvent, { aggregate: { type: 'thing', id: '00000000-0000-4000-8000-000000000000' }, data: { n: -1 } });
+        await writer.add(manager, TestEvent, {
+          aggregate: { type: 'thing', id: '00000000-0000-4000-8000-000000000000' },
+          data: { n: -1 },
+        });
         throw new Error('the change failed half way');
       }),
     ).rejects.toThrow('half way');
@@ -101,14 +127,25 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
   });
 
   it('an event outside a transaction is refused', async () => {
-    await expect(writer.add(producer.manager, TestEvent, { aggregate: { type: 'thing', id: '00000000-0000-4000-8000-000000000000' }, data: { n: 0 } })).rejects.toThrow(/inside a transaction/);
+    await expect(
+      writer.add(producer.manager, TestEvent, {
+        aggregate: { type: 'thing', id: '00000000-0000-4000-8000-000000000000' },
+        data: { n: 0 },
+      }),
+    ).rejects.toThrow(/inside a transaction/);
   });
 
   it('relays 500 committed events and the consumer handles each exactly once', async () => {
     const ids = await writeEvents(500, 'plain');
     const consumer = consumerFor('plain');
     await consumer.start();
-    const relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger, pollIntervalMs: 100 });
+    const relay = new OutboxRelay({
+      dataSource: producer,
+      publisher: nc.jetstream(),
+      prefix: iso.prefix,
+      logger,
+      pollIntervalMs: 100,
+    });
     await relay.start();
     try {
       await waitFor(async () => (await handledIn(ids)) === 500, { what: '500 handled events', timeoutMs: 30000 });
@@ -126,10 +163,14 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
     const ids = await writeEvents(500, 'killed');
     const jsm = await nc.jetstreamManager();
     const before = (await jsm.streams.info(eventsStreamName(iso.prefix))).state.messages;
-    const child = spawn(process.execPath, [join(__dirname, '..', 'test-fixtures', 'relay-runner.js'), iso.schema('producer'), iso.prefix, '250'], {
-      env: { PATH: process.env.PATH ?? '', DATABASE_URL: TEST_DATABASE_URL, NATS_URL: TEST_NATS_URL },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(__dirname, '..', 'test-fixtures', 'relay-runner.js'), iso.schema('producer'), iso.prefix, '250'],
+      {
+        env: { PATH: process.env.PATH ?? '', DATABASE_URL: TEST_DATABASE_URL, NATS_URL: TEST_NATS_URL },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -141,19 +182,34 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
       },
       { what: 'relay to pause mid-batch', timeoutMs: 20000 },
     );
-    await waitFor(async () => (await jsm.streams.info(eventsStreamName(iso.prefix))).state.messages - before >= 250, { what: 'first half of the batch in the stream' });
+    await waitFor(async () => (await jsm.streams.info(eventsStreamName(iso.prefix))).state.messages - before >= 250, {
+      what: 'first half of the batch in the stream',
+    });
     child.kill('SIGKILL');
     await exited;
 
     // Its transaction died with it: every row is still waiting to be published.
-    await waitFor(async () => (await producer.query(`SELECT count(*)::int AS c FROM outbox WHERE published_at IS NULL`))[0].c === 500, { what: 'rollback of the killed batch' });
+    await waitFor(
+      async () =>
+        (await producer.query(`SELECT count(*)::int AS c FROM outbox WHERE published_at IS NULL`))[0].c === 500,
+      { what: 'rollback of the killed batch' },
+    );
 
     const consumer = consumerFor('killed');
     await consumer.start();
-    const relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger, pollIntervalMs: 100 });
+    const relay = new OutboxRelay({
+      dataSource: producer,
+      publisher: nc.jetstream(),
+      prefix: iso.prefix,
+      logger,
+      pollIntervalMs: 100,
+    });
     await relay.start();
     try {
-      await waitFor(async () => (await handledIn(ids)) === 500, { what: 'all 500 handled after the restart', timeoutMs: 30000 });
+      await waitFor(async () => (await handledIn(ids)) === 500, {
+        what: 'all 500 handled after the restart',
+        timeoutMs: 30000,
+      });
       // JetStream dropped the 250 republished copies by Nats-Msg-Id: the stream holds each event once.
       const after = (await jsm.streams.info(eventsStreamName(iso.prefix))).state.messages;
       expect(after - before).toBe(500);
@@ -199,20 +255,34 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
           attempts += 1;
           throw new Error('cannot handle this one');
         }
-        await m.query(`INSERT INTO handled (event_id, n, run) VALUES ($1, $2, 'poison')`, [e.id, (e.data as { n: number }).n]);
+        await m.query(`INSERT INTO handled (event_id, n, run) VALUES ($1, $2, 'poison')`, [
+          e.id,
+          (e.data as { n: number }).n,
+        ]);
       },
       { maxAttempts: 3, backoffMs: [50, 100] },
     );
     await consumer.start();
-    const relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger, pollIntervalMs: 100 });
+    const relay = new OutboxRelay({
+      dataSource: producer,
+      publisher: nc.jetstream(),
+      prefix: iso.prefix,
+      logger,
+      pollIntervalMs: 100,
+    });
     await relay.start();
     try {
-      await waitFor(() => consumer.stats.deadLettered === 1, { what: 'the poison event to be dead-lettered', timeoutMs: 20000 });
+      await waitFor(() => consumer.stats.deadLettered === 1, {
+        what: 'the poison event to be dead-lettered',
+        timeoutMs: 20000,
+      });
       expect(attempts).toBe(3);
       expect(await handledIn([ids[0], ids[2]])).toBe(2);
       expect(await handledIn([poisonId])).toBe(0);
       const jsm = await nc.jetstreamManager();
-      const dead = await jsm.streams.getMessage(deadLetterStreamName(iso.prefix), { last_by_subj: `${iso.prefix}.deadletter.${consumer['options'].durable}.${typeFor('poison').type}` });
+      const dead = await jsm.streams.getMessage(deadLetterStreamName(iso.prefix), {
+        last_by_subj: `${iso.prefix}.deadletter.${consumer['options'].durable}.${typeFor('poison').type}`,
+      });
       expect(JSON.parse(new TextDecoder().decode(dead.data)).id).toBe(poisonId);
       expect(dead.header.get('x-dead-letter-reason')).toContain('cannot handle');
     } finally {
@@ -227,7 +297,11 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
     try {
       const h = headers();
       h.set('x-test', 'garbage');
-      await nc.jetstream().publish(prefixedEventSubject(iso.prefix, typeFor('garbage').type), new TextEncoder().encode('not json'), { headers: h });
+      await nc
+        .jetstream()
+        .publish(prefixedEventSubject(iso.prefix, typeFor('garbage').type), new TextEncoder().encode('not json'), {
+          headers: h,
+        });
       await waitFor(() => consumer.stats.deadLettered === 1, { what: 'garbage to be dead-lettered' });
     } finally {
       await consumer.stop();

@@ -83,7 +83,10 @@ export class OutboxRelay {
         rows.map((row) => {
           const h = natsHeaders();
           for (const [key, value] of Object.entries(row.headers ?? {})) h.set(key, value);
-          return publisher.publish(withPrefix(prefix, row.subject), encoder.encode(row.envelope), { msgID: row.id, headers: h });
+          return publisher.publish(withPrefix(prefix, row.subject), encoder.encode(row.envelope), {
+            msgID: row.id,
+            headers: h,
+          });
         }),
       );
       await runner.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
@@ -109,7 +112,10 @@ export class OutboxRelay {
       } catch (err) {
         failures += 1;
         const delay = Math.min(30000, 200 * 2 ** Math.min(failures, 8));
-        this.options.logger.warn({ err: (err as Error).message, retryInMs: delay }, 'outbox relay batch failed; it will be retried');
+        this.options.logger.warn(
+          { err: (err as Error).message, retryInMs: delay },
+          'outbox relay batch failed; it will be retried',
+        );
         await this.sleep(delay);
         continue;
       }
@@ -138,6 +144,8 @@ export class OutboxRelay {
     if (now - this.lastPrune < 10 * 60 * 1000) return;
     this.lastPrune = now;
     const hours = this.options.retentionHours ?? 24 * 7;
-    await this.options.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`, [hours]);
+    await this.options.dataSource.query(`DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`, [
+      hours,
+    ]);
   }
 }

@@ -29,9 +29,19 @@ export const OUTBOX_WRITTEN = 'outboxWritten';
 export class OutboxWriter {
   constructor(private readonly source: string) {}
 
-  async add<T>(manager: EntityManager, contract: EventContract<T>, input: OutboxEventInput<T>): Promise<EventEnvelope<T>> {
+  async add<T>(
+    manager: EntityManager,
+    contract: EventContract<T>,
+    input: OutboxEventInput<T>,
+  ): Promise<EventEnvelope<T>> {
     const row = this.prepare(manager, contract, input);
-    await manager.query(`INSERT INTO outbox (id, type, subject, envelope, headers) VALUES ($1, $2, $3, $4, $5)`, [row.id, row.type, row.subject, row.envelope, row.headers]);
+    await manager.query(`INSERT INTO outbox (id, type, subject, envelope, headers) VALUES ($1, $2, $3, $4, $5)`, [
+      row.id,
+      row.type,
+      row.subject,
+      row.envelope,
+      row.headers,
+    ]);
     return row.event;
   }
 
@@ -61,6 +71,13 @@ export class OutboxWriter {
     // No NOTIFY: commits that notify serialise on a global lock in Postgres. The relay of this
     // process is woken after the commit instead (OutboxCommitSubscriber); others poll.
     manager.queryRunner.data = { ...(manager.queryRunner.data ?? {}), [OUTBOX_WRITTEN]: true };
-    return { id: envelope.id, type: contract.type, subject: eventSubject(contract.type), envelope: JSON.stringify(envelope), headers: JSON.stringify(headers), event: envelope };
+    return {
+      id: envelope.id,
+      type: contract.type,
+      subject: eventSubject(contract.type),
+      envelope: JSON.stringify(envelope),
+      headers: JSON.stringify(headers),
+      event: envelope,
+    };
   }
 }

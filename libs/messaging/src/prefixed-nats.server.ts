@@ -30,7 +30,12 @@ export class PrefixedNatsServer extends ServerNats {
   private readonly outcomes = new WeakMap<Msg, RpcOutcome>();
 
   constructor(options: PrefixedNatsServerOptions) {
-    super({ ...natsConnectionOptions({ url: options.url, name: options.name }), queue: options.queue, gracefulShutdown: true, gracePeriod: 500 });
+    super({
+      ...natsConnectionOptions({ url: options.url, name: options.name }),
+      queue: options.queue,
+      gracefulShutdown: true,
+      gracePeriod: 500,
+    });
     this.prefix = options.prefix;
     this.queue = options.queue;
     this.accessLog = options.logger?.child({ component: 'access' });
@@ -63,7 +68,9 @@ export class PrefixedNatsServer extends ServerNats {
     return requestContext.run({ correlationId, actorId }, () => {
       const handle = () => this.handleReadable(channel, natsMsg);
       // A span continuing the caller's trace, RED metrics and one access-log line per request.
-      return this.accessLog ? observeRpc(this.accessLog, channel, natsMsg.headers, correlationId, outcome, handle) : handle();
+      return this.accessLog
+        ? observeRpc(this.accessLog, channel, natsMsg.headers, correlationId, outcome, handle)
+        : handle();
     });
   }
 
@@ -79,7 +86,11 @@ export class PrefixedNatsServer extends ServerNats {
     }
   }
 
-  override getPublisher(natsMsg: Msg, id: string, ctx: Parameters<ServerNats['getPublisher']>[2]): (response: unknown) => unknown {
+  override getPublisher(
+    natsMsg: Msg,
+    id: string,
+    ctx: Parameters<ServerNats['getPublisher']>[2],
+  ): (response: unknown) => unknown {
     const publish = super.getPublisher(natsMsg, id, ctx);
     return (response: unknown) => {
       recordRpcReply(this.outcomes.get(natsMsg), response as { err?: unknown });

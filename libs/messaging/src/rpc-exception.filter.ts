@@ -19,13 +19,22 @@ export class RpcErrorFilter implements ExceptionFilter<unknown> {
       // The HTTP side of a service serves only health and metrics.
       const reply = host.switchToHttp().getResponse<{ status(code: number): { send(body: unknown): void } }>();
       const status = exception instanceof HttpException ? exception.getStatus() : 500;
-      reply.status(status).send({ error: { code: status === 404 ? ErrorCode.ROUTE_NOT_FOUND : ErrorCode.INTERNAL, message: status === 404 ? 'not found' : 'internal error' } });
+      reply
+        .status(status)
+        .send({
+          error: {
+            code: status === 404 ? ErrorCode.ROUTE_NOT_FOUND : ErrorCode.INTERNAL,
+            message: status === 404 ? 'not found' : 'internal error',
+          },
+        });
       return;
     }
     if (exception instanceof DomainError) return throwError(() => exception.toBody());
     if (exception instanceof BadRequestException) {
       const response = exception.getResponse() as { message?: unknown };
-      return throwError(() => new DomainError(ErrorCode.VALIDATION_FAILED, 'invalid request', response.message).toBody());
+      return throwError(() =>
+        new DomainError(ErrorCode.VALIDATION_FAILED, 'invalid request', response.message).toBody(),
+      );
     }
     const fromDatabase = domainErrorFromDatabase(exception);
     if (fromDatabase?.code === ErrorCode.UPSTREAM_UNAVAILABLE) {
@@ -34,10 +43,16 @@ export class RpcErrorFilter implements ExceptionFilter<unknown> {
     }
     if (fromDatabase) {
       // The edge should have refused this input; the SQLSTATE says which check is missing there.
-      this.logger.warn({ sqlState: (exception as { code?: string }).code, answered: fromDatabase.code }, 'database refused a request');
+      this.logger.warn(
+        { sqlState: (exception as { code?: string }).code, answered: fromDatabase.code },
+        'database refused a request',
+      );
       return throwError(() => fromDatabase.toBody());
     }
-    this.logger.error({ err: (exception as Error)?.message, name: (exception as Error)?.name }, 'unhandled error in a request handler');
+    this.logger.error(
+      { err: (exception as Error)?.message, name: (exception as Error)?.name },
+      'unhandled error in a request handler',
+    );
     return throwError(() => new DomainError(ErrorCode.INTERNAL, 'internal error').toBody());
   }
 }

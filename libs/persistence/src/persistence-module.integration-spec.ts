@@ -38,7 +38,8 @@ describe('PersistenceModule with a migration URL (real Postgres)', () => {
   });
 
   afterAll(async () => {
-    for (const schema of [iso.schema('direct'), iso.schema('pooled')]) await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    for (const schema of [iso.schema('direct'), iso.schema('pooled')])
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await admin.query(`DROP ROLE IF EXISTS "${role}"`);
     await admin.end();
     await iso.cleanup();
@@ -46,13 +47,22 @@ describe('PersistenceModule with a migration URL (real Postgres)', () => {
 
   it('runs the migrations over the migration URL, then serves over the application URL', async () => {
     const schema = iso.schema('direct');
-    const dataSource = await factory({ url: appUrl(), migrationUrl: TEST_DATABASE_URL, schema, entities: [], migrations: [CreateThings1700000000001] });
+    const dataSource = await factory({
+      url: appUrl(),
+      migrationUrl: TEST_DATABASE_URL,
+      schema,
+      entities: [],
+      migrations: [CreateThings1700000000001],
+    });
     try {
       const [{ current_user }] = await dataSource.query('SELECT current_user');
       expect(current_user).toBe(role);
       const { rows } = await admin.query(`SELECT name FROM "${schema}".migrations`);
       expect(rows.map((r) => r.name)).toEqual(['CreateThings1700000000001']);
-      const { rows: tables } = await admin.query(`SELECT tableowner FROM pg_tables WHERE schemaname = $1 AND tablename = 'things'`, [schema]);
+      const { rows: tables } = await admin.query(
+        `SELECT tableowner FROM pg_tables WHERE schemaname = $1 AND tablename = 'things'`,
+        [schema],
+      );
       expect(tables).toEqual([{ tableowner: new URL(TEST_DATABASE_URL).username || 'postgres' }]);
     } finally {
       await dataSource.destroy();
@@ -61,6 +71,8 @@ describe('PersistenceModule with a migration URL (real Postgres)', () => {
 
   it('without it, the same application role cannot migrate (what the migration URL is for)', async () => {
     const schema = iso.schema('pooled');
-    await expect(factory({ url: appUrl(), schema, entities: [], migrations: [CreateThings1700000000001] })).rejects.toThrow(/permission denied/);
+    await expect(
+      factory({ url: appUrl(), schema, entities: [], migrations: [CreateThings1700000000001] }),
+    ).rejects.toThrow(/permission denied/);
   });
 });

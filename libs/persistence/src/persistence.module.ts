@@ -19,7 +19,10 @@ export interface PersistenceModuleOptions {
 @Global()
 @Module({})
 export class PersistenceModule implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource, health: HealthRegistry) {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    health: HealthRegistry,
+  ) {
     health.register('postgres', async () => {
       await this.dataSource.query('SELECT 1');
     });

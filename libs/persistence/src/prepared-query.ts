@@ -12,7 +12,13 @@ interface PgPool {
  * carry the same text. PgBouncer in transaction mode keeps these (max_prepared_statements).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows as loosely typed as TypeORM's own query()
-export async function preparedQuery<T = any>(dataSource: DataSource, manager: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
+export async function preparedQuery<T = any>(
+  dataSource: DataSource,
+  manager: EntityManager,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master?: PgPool }).master;
   if (manager !== dataSource.manager || typeof pool?.query !== 'function') return manager.query(text, values);
   return (await pool.query({ name, text, values })).rows as T[];

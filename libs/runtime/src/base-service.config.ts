@@ -30,7 +30,9 @@ export class BaseServiceConfig {
   @Max(100)
   DB_POOL_SIZE = 10;
 
-  @Matches(/^nats:\/\/[^\s,]+(,nats:\/\/[^\s,]+)*$/, { message: 'must be one or more nats:// URLs separated by commas' })
+  @Matches(/^nats:\/\/[^\s,]+(,nats:\/\/[^\s,]+)*$/, {
+    message: 'must be one or more nats:// URLs separated by commas',
+  })
   NATS_URL = 'nats://127.0.0.1:4222';
 
   /** Isolates subjects and streams (tests give each suite its own). */
@@ -59,7 +61,10 @@ export class BaseServiceConfig {
    * `<url>/v1/traces`. Empty: tracing is off (no exporter, no spans recorded).
    */
   @ValidateIf((config: BaseServiceConfig) => config.OTEL_EXPORTER_OTLP_ENDPOINT !== '')
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be empty or an http:// or https:// URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'must be empty or an http:// or https:// URL' },
+  )
   OTEL_EXPORTER_OTLP_ENDPOINT = '';
 
   /**

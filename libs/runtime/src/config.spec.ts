@@ -36,7 +36,9 @@ describe('loadConfig', () => {
 
   it('withholds the value of a secret, in errors and in printable copies', () => {
     expect(() => loadConfig(SampleConfig, { SECRET_NUMBER: '-5' })).toThrow(/SECRET_NUMBER = \(secret withheld\)/);
-    const printable = printableConfig(loadConfig(SampleConfig, { SECRET_NUMBER: '42', DATABASE_URL: 'postgres://u:p@h/db' }));
+    const printable = printableConfig(
+      loadConfig(SampleConfig, { SECRET_NUMBER: '42', DATABASE_URL: 'postgres://u:p@h/db' }),
+    );
     expect(printable.SECRET_NUMBER).toBe('[secret]');
     expect(printable.DATABASE_URL).toBe('[secret]');
   });

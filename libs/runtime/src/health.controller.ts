@@ -9,7 +9,10 @@ const READINESS_SCHEMA = {
   type: 'object',
   required: ['status', 'checks'],
   additionalProperties: false,
-  properties: { status: { type: 'string', enum: ['ready', 'not ready'] }, checks: { type: 'object', additionalProperties: { type: 'string' } } },
+  properties: {
+    status: { type: 'string', enum: ['ready', 'not ready'] },
+    checks: { type: 'object', additionalProperties: { type: 'string' } },
+  },
 };
 
 @ApiTags('operations')
@@ -19,7 +22,16 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Public()
-  @ApiResponse({ status: 200, description: 'The process answers.', schema: { type: 'object', required: ['status'], additionalProperties: false, properties: { status: { type: 'string', enum: ['ok'] } } } })
+  @ApiResponse({
+    status: 200,
+    description: 'The process answers.',
+    schema: {
+      type: 'object',
+      required: ['status'],
+      additionalProperties: false,
+      properties: { status: { type: 'string', enum: ['ok'] } },
+    },
+  })
   @Get('health/live')
   live(): { status: 'ok' } {
     return { status: 'ok' };
@@ -28,11 +40,17 @@ export class HealthController {
   /** Readiness: every server this service depends on answers. */
   @Public()
   @ApiResponse({ status: 200, description: 'Every server this service depends on answers.', schema: READINESS_SCHEMA })
-  @ApiResponse({ status: 503, description: 'A server this service depends on does not answer.', schema: READINESS_SCHEMA })
+  @ApiResponse({
+    status: 503,
+    description: 'A server this service depends on does not answer.',
+    schema: READINESS_SCHEMA,
+  })
   @Get('health/ready')
   async ready(@Res() reply: FastifyReply): Promise<void> {
     const result = await this.registry.check();
-    await reply.status(result.ready ? 200 : 503).send({ status: result.ready ? 'ready' : 'not ready', checks: result.checks });
+    await reply
+      .status(result.ready ? 200 : 503)
+      .send({ status: result.ready ? 'ready' : 'not ready', checks: result.checks });
   }
 }
 
@@ -42,7 +60,11 @@ export class HealthController {
 export class MetricsController {
   @Public()
   @ApiProduces('text/plain')
-  @ApiResponse({ status: 200, description: 'Prometheus metrics, in the text exposition format.', schema: { type: 'string' } })
+  @ApiResponse({
+    status: 200,
+    description: 'Prometheus metrics, in the text exposition format.',
+    schema: { type: 'string' },
+  })
   @Get('metrics')
   async metrics(@Res() reply: FastifyReply): Promise<void> {
     await reply.header('content-type', register.contentType).send(await register.metrics());

@@ -22,12 +22,23 @@ describe('structured logs', () => {
       },
       stream,
     );
-    return { logger, lines: () => chunks.join('').trim().split('\n').map((l) => JSON.parse(l)) };
+    return {
+      logger,
+      lines: () =>
+        chunks
+          .join('')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l)),
+    };
   }
 
   it('never writes passwords, tokens or e-mail addresses', () => {
     const { logger, lines } = capture();
-    logger.info({ password: 'hunter22', user: { email: 'amina@example.ma', token: 'abc' }, refreshToken: 'r' }, 'login');
+    logger.info(
+      { password: 'hunter22', user: { email: 'amina@example.ma', token: 'abc' }, refreshToken: 'r' },
+      'login',
+    );
     const text = JSON.stringify(lines());
     expect(text).not.toContain('hunter22');
     expect(text).not.toContain('amina@example.ma');

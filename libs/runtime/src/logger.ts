@@ -60,5 +60,10 @@ export function logProcessWarnings(logger: Logger): void {
   if (warningsRouted) return;
   warningsRouted = true;
   process.removeAllListeners('warning');
-  process.on('warning', (warning) => logger.warn({ warning: { name: warning.name, code: (warning as { code?: string }).code, message: warning.message } }, 'process warning'));
+  process.on('warning', (warning) =>
+    logger.warn(
+      { warning: { name: warning.name, code: (warning as { code?: string }).code, message: warning.message } },
+      'process warning',
+    ),
+  );
 }

@@ -1,4 +1,12 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Module,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, register } from 'prom-client';
 import { HealthController, MetricsController } from './health.controller';
@@ -48,7 +56,10 @@ export class RuntimeModule implements OnApplicationBootstrap, OnModuleDestroy, O
       collectDefaultMetrics();
       metricsStarted = true;
     }
-    startTracing(options.service, (options.config as { OTEL_EXPORTER_OTLP_ENDPOINT?: string }).OTEL_EXPORTER_OTLP_ENDPOINT);
+    startTracing(
+      options.service,
+      (options.config as { OTEL_EXPORTER_OTLP_ENDPOINT?: string }).OTEL_EXPORTER_OTLP_ENDPOINT,
+    );
     return {
       module: RuntimeModule,
       controllers: options.metricsRoute === false ? [HealthController] : [HealthController, MetricsController],

@@ -48,16 +48,24 @@ export class ContractValidator {
     const candidates = this.templates.filter((t) => t.method === upper && t.pattern.test(path));
     const template = candidates.sort((a, b) => literalLength(b.path) - literalLength(a.path))[0];
     // An unknown route is a 404 by design; /docs is the document itself, not an operation.
-    if (!template) return answer.status === 404 || path === '/docs' || path.startsWith('/docs/') ? [] : [`${upper} ${path}: no such operation in the document`];
+    if (!template)
+      return answer.status === 404 || path === '/docs' || path.startsWith('/docs/')
+        ? []
+        : [`${upper} ${path}: no such operation in the document`];
     const key = `${upper} ${template.path} ${answer.status}`;
-    const response = this.document.paths[template.path][template.method.toLowerCase()].responses?.[String(answer.status)];
+    const response =
+      this.document.paths[template.path][template.method.toLowerCase()].responses?.[String(answer.status)];
     if (!response) return [`${key}: status not documented`];
     this.checked.add(key);
     const json = Object.entries(response.content ?? {}).find(([type]) => type.startsWith('application/json'));
     if (!json?.[1].schema || (json[1].schema as { format?: string }).format === 'binary') return [];
     const validate = this.validator(key, json[1].schema);
     if (validate(answer.body)) return [];
-    return (validate.errors ?? []).slice(0, 8).map((e) => `${key}: ${e.instancePath || '(body)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+    return (validate.errors ?? [])
+      .slice(0, 8)
+      .map(
+        (e) => `${key}: ${e.instancePath || '(body)'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+      );
   }
 
   /** Throws (failing the test) when the answer does not match its documented schema. */

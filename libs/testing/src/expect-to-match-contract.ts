@@ -10,6 +10,8 @@ let gateway: ContractValidator | undefined;
  */
 export function expectToMatchContract(method: string, url: string, status: number, body: unknown): void {
   // libs/testing/src (jest) and libs/testing/dist sit at the same depth.
-  gateway ??= new ContractValidator(JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'services', 'gateway', 'openapi.json'), 'utf8')));
+  gateway ??= new ContractValidator(
+    JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'services', 'gateway', 'openapi.json'), 'utf8')),
+  );
   gateway.expectToMatch(method, url, { status, body });
 }

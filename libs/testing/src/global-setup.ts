@@ -9,5 +9,9 @@ import { assertServersReachable } from './servers';
 export default async function globalSetup(): Promise<void> {
   await assertServersReachable();
   const root = join(__dirname, '..', '..', '..');
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-b', 'tsconfig.build.json'],
+    { cwd: root, stdio: 'inherit' },
+  );
 }

@@ -9,7 +9,12 @@ export function decodeMimeHeader(line: string): string {
         bytes.push(
           enc.toUpperCase() === 'B'
             ? Buffer.from(text, 'base64')
-            : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1'),
+            : Buffer.from(
+                text
+                  .replace(/_/g, ' ')
+                  .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+                'latin1',
+              ),
         );
       }
       return Buffer.concat(bytes).toString('utf8') + (/\s$/.test(run) ? ' ' : '');
@@ -21,7 +26,10 @@ function decodeBody(encoding: string, raw: string): string {
   if (/base64/i.test(encoding)) return Buffer.from(raw.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (/quoted-printable/i.test(encoding)) {
     const soft = raw.replace(/=\r?\n/g, '');
-    return Buffer.from(soft.replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    return Buffer.from(
+      soft.replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   }
   return Buffer.from(raw, 'latin1').toString('utf8');
 }
@@ -87,9 +95,18 @@ export class Mailbox {
           const parts = leaves(message);
           const decoded = (type: RegExp) => {
             const part = parts.find((p) => type.test(p.headers['content-type'] ?? 'text/plain'));
-            return part ? decodeBody(part.headers['content-transfer-encoding'] ?? '', part.body).replace(/\r\n/g, '\n').trimEnd() : null;
+            return part
+              ? decodeBody(part.headers['content-transfer-encoding'] ?? '', part.body)
+                  .replace(/\r\n/g, '\n')
+                  .trimEnd()
+              : null;
           };
-          const headers = Object.fromEntries(Object.entries(message.headers).map(([k, v]) => [k, decodeMimeHeader(Buffer.from(v, 'latin1').toString('utf8'))]));
+          const headers = Object.fromEntries(
+            Object.entries(message.headers).map(([k, v]) => [
+              k,
+              decodeMimeHeader(Buffer.from(v, 'latin1').toString('utf8')),
+            ]),
+          );
           this.mails.push({
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: headers['subject'] ?? '',

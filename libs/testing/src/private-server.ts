@@ -55,23 +55,59 @@ export class PrivateServer {
     const user = this.kind === 'postgres' ? postgresUser() : undefined;
     if (this.kind === 'postgres' && !existsSync(join(this.dataDir, 'PG_VERSION'))) {
       if (user) chownSync(this.dataDir, user.uid, user.gid);
-      execFileSync('initdb', ['-D', this.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], { stdio: 'ignore', ...user });
+      execFileSync('initdb', ['-D', this.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'], {
+        stdio: 'ignore',
+        ...user,
+      });
     }
     const [file, args] =
       this.kind === 'nats'
         ? ['/usr/sbin/nats-server', ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.dataDir]]
         : this.kind === 'redis'
-          ? ['redis-server', ['--bind', '127.0.0.1', '--port', String(this.port), '--save', '', '--appendonly', 'no', '--dir', this.dataDir]]
+          ? [
+              'redis-server',
+              [
+                '--bind',
+                '127.0.0.1',
+                '--port',
+                String(this.port),
+                '--save',
+                '',
+                '--appendonly',
+                'no',
+                '--dir',
+                this.dataDir,
+              ],
+            ]
           : [
               'postgres',
-              ['-D', this.dataDir, '-p', String(this.port), '-k', this.dataDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+              [
+                '-D',
+                this.dataDir,
+                '-p',
+                String(this.port),
+                '-k',
+                this.dataDir,
+                '-c',
+                'listen_addresses=127.0.0.1',
+                '-c',
+                'fsync=off',
+                '-c',
+                'full_page_writes=off',
+                '-c',
+                'max_connections=300',
+              ],
             ];
     const child = spawn(file, args, { stdio: ['ignore', 'pipe', 'pipe'], ...user });
     child.stdout?.on('data', (d: Buffer) => (this.output = (this.output + d.toString()).slice(-4000)));
     child.stderr?.on('data', (d: Buffer) => (this.output = (this.output + d.toString()).slice(-4000)));
     this.exited = new Promise((resolve) => child.on('exit', () => resolve()));
     this.child = child;
-    await waitFor(() => this.accepts(), { timeoutMs: 10000, intervalMs: 50, what: `private ${this.kind} on ${this.port}` });
+    await waitFor(() => this.accepts(), {
+      timeoutMs: 10000,
+      intervalMs: 50,
+      what: `private ${this.kind} on ${this.port}`,
+    });
     return this;
   }
 

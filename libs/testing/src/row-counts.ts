@@ -9,13 +9,20 @@ export async function rowCounts(pg: Client, schemas: string[], exclude?: RegExp)
   );
   const counted = tables.filter((t) => !exclude?.test(t.name));
   if (!counted.length) return {};
-  const sql = counted.map((t) => `SELECT '${t.name}' AS name, count(*)::int AS n FROM "${t.schema}"."${t.table}"`).join(' UNION ALL ');
+  const sql = counted
+    .map((t) => `SELECT '${t.name}' AS name, count(*)::int AS n FROM "${t.schema}"."${t.table}"`)
+    .join(' UNION ALL ');
   const { rows } = await pg.query<{ name: string; n: number }>(sql);
   return Object.fromEntries(rows.map((r) => [r.name, r.n]));
 }
 
 /** rowCounts once event consumers have caught up: two readings `intervalMs` apart agree. */
-export async function settledRowCounts(pg: Client, schemas: string[], exclude?: RegExp, intervalMs = 250): Promise<Record<string, number>> {
+export async function settledRowCounts(
+  pg: Client,
+  schemas: string[],
+  exclude?: RegExp,
+  intervalMs = 250,
+): Promise<Record<string, number>> {
   let last = await rowCounts(pg, schemas, exclude);
   for (let attempt = 0; attempt < 40; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, intervalMs));

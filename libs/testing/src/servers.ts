@@ -13,7 +13,9 @@ export async function assertServersReachable(): Promise<void> {
   await pg
     .connect()
     .then(() => pg.query('SELECT 1'))
-    .catch((e: Error) => problems.push(`PostgreSQL at ${TEST_DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}: ${e.message}`))
+    .catch((e: Error) =>
+      problems.push(`PostgreSQL at ${TEST_DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}: ${e.message}`),
+    )
     .finally(() => pg.end().catch(() => undefined));
   const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000 });
   await redis
@@ -23,11 +25,17 @@ export async function assertServersReachable(): Promise<void> {
     .finally(() => redis.disconnect());
   await connect({ servers: TEST_NATS_URL, timeout: 3000 })
     .then(async (nc) => {
-      await (await nc.jetstreamManager()).getAccountInfo().catch((e: Error) => problems.push(`NATS at ${TEST_NATS_URL} has no JetStream: ${e.message}`));
+      await (
+        await nc.jetstreamManager()
+      )
+        .getAccountInfo()
+        .catch((e: Error) => problems.push(`NATS at ${TEST_NATS_URL} has no JetStream: ${e.message}`));
       await nc.close();
     })
     .catch((e: Error) => problems.push(`NATS at ${TEST_NATS_URL}: ${e.message}`));
   if (problems.length) {
-    throw new Error(`The tests need PostgreSQL, Redis and NATS with JetStream (tools/ensure-servers.sh starts them):\n  - ${problems.join('\n  - ')}`);
+    throw new Error(
+      `The tests need PostgreSQL, Redis and NATS with JetStream (tools/ensure-servers.sh starts them):\n  - ${problems.join('\n  - ')}`,
+    );
   }
 }

@@ -37,7 +37,8 @@ export class SpawnedService {
     const [file, ...args] = this.command;
     // `npm run bench -- --profile`: every service writes a CPU profile on exit, one folder per service.
     const profileDir = process.env.BENCH_CPU_PROF_DIR;
-    if (profileDir && file === process.execPath) args.unshift('--cpu-prof', `--cpu-prof-dir=${join(profileDir, this.service)}`);
+    if (profileDir && file === process.execPath)
+      args.unshift('--cpu-prof', `--cpu-prof-dir=${join(profileDir, this.service)}`);
     const child = spawn(file, args, {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...this.env },
@@ -59,7 +60,8 @@ export class SpawnedService {
   async ready(timeoutMs = 30000): Promise<this> {
     await waitFor(
       async () => {
-        if (this.exitCode !== null) throw new Error(`${this.service} exited with ${this.exitCode}: ${this.output.slice(-2000)}`);
+        if (this.exitCode !== null)
+          throw new Error(`${this.service} exited with ${this.exitCode}: ${this.output.slice(-2000)}`);
         const res = await fetch(`http://127.0.0.1:${this.port}/health/ready`).catch(() => null);
         return res?.status === 200;
       },

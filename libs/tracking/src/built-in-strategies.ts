@@ -11,7 +11,9 @@ export const weightedActivities: TrackingStrategy = {
   description: 'Weighted activities: sum(weight × progress) / sum(weight); missing weight = 1',
   compute(input: TrackingInput): TrackingResult {
     if (input.activities.length === 0) return { progress: 0, explanation: 'no activities' };
-    const weights = input.activities.map((a) => (a.weight === null || a.weight === undefined ? 1 : Math.max(0, a.weight)));
+    const weights = input.activities.map((a) =>
+      a.weight === null || a.weight === undefined ? 1 : Math.max(0, a.weight),
+    );
     const total = weights.reduce((s, w) => s + w, 0);
     if (total === 0) {
       const mean = input.activities.reduce((s, a) => s + a.progress, 0) / input.activities.length;
@@ -29,7 +31,10 @@ export const equalMilestones: TrackingStrategy = {
   compute(input: TrackingInput): TrackingResult {
     if (input.activities.length === 0) return { progress: 0, explanation: 'no milestones' };
     const done = input.activities.filter((a) => a.status === 'completed' || a.progress >= 100).length;
-    return { progress: roundProgress((100 * done) / input.activities.length), explanation: `${done} of ${input.activities.length} milestones completed` };
+    return {
+      progress: roundProgress((100 * done) / input.activities.length),
+      explanation: `${done} of ${input.activities.length} milestones completed`,
+    };
   },
 };
 
@@ -61,5 +66,10 @@ export const manualCompletionLevel: TrackingStrategy = {
   },
 };
 
-export const BUILT_IN_STRATEGIES: readonly TrackingStrategy[] = [weightedActivities, equalMilestones, indicatorsAgainstTargets, manualCompletionLevel];
+export const BUILT_IN_STRATEGIES: readonly TrackingStrategy[] = [
+  weightedActivities,
+  equalMilestones,
+  indicatorsAgainstTargets,
+  manualCompletionLevel,
+];
 export const DEFAULT_STRATEGY_KEY = weightedActivities.key;

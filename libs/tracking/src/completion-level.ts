@@ -21,7 +21,12 @@ export function completionLevelFor(progress: number): CompletionLevel {
 }
 
 /** The progress a hand-set level stands for, when a strategy works from levels. */
-export const LEVEL_PROGRESS: Record<CompletionLevel, number> = { not_started: 0, limited: 25, substantial: 75, complete: 100 };
+export const LEVEL_PROGRESS: Record<CompletionLevel, number> = {
+  not_started: 0,
+  limited: 25,
+  substantial: 75,
+  complete: 100,
+};
 
 /** The SQL twin of "complete": progress at the top threshold. */
 export function completeSql(progressSql: string): string {

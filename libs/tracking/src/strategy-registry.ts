@@ -57,6 +57,9 @@ export class StrategyRegistry {
 }
 
 /** Commitment over institution over programme; the default when none is set. */
-export function resolveStrategyKey(levels: { commitment?: string | null; institution?: string | null; programme?: string | null }, fallback = 'weighted_activities'): string {
+export function resolveStrategyKey(
+  levels: { commitment?: string | null; institution?: string | null; programme?: string | null },
+  fallback = 'weighted_activities',
+): string {
   return levels.commitment || levels.institution || levels.programme || fallback;
 }

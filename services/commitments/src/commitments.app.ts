@@ -6,5 +6,10 @@ import { CommitmentsConfig } from './commitments.config';
 import { CommitmentsModule } from './commitments.module';
 
 export function createCommitmentsApp(config: CommitmentsConfig, logger: Logger, clock?: Clock): Promise<ServiceApp> {
-  return createRpcServiceApp({ service: 'commitments', module: CommitmentsModule.register(config, logger, clock), config, logger });
+  return createRpcServiceApp({
+    service: 'commitments',
+    module: CommitmentsModule.register(config, logger, clock),
+    config,
+    logger,
+  });
 }

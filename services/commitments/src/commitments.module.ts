@@ -13,7 +13,12 @@ import { ProgrammeSettingsModule } from './programme-settings/programme-settings
 import { TrackingModule } from './tracking/tracking.module';
 import { Clock } from '@ogp/runtime';
 
-export const COMMITMENTS_MIGRATIONS = [MessagingTables1732100000000, Programmes1732100000200, Plans1732100000500, ProgrammeSettings1764583200000];
+export const COMMITMENTS_MIGRATIONS = [
+  MessagingTables1732100000000,
+  Programmes1732100000200,
+  Plans1732100000500,
+  ProgrammeSettings1764583200000,
+];
 
 @Module({})
 export class CommitmentsModule {
@@ -31,10 +36,21 @@ export class CommitmentsModule {
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'commitments',
         }),
-        MessagingModule.forRoot({ service: 'commitments', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS, streamReplicas: config.JETSTREAM_REPLICAS }),
+        MessagingModule.forRoot({
+          service: 'commitments',
+          url: config.NATS_URL,
+          prefix: config.NATS_PREFIX,
+          schema: config.DB_SCHEMA,
+          requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
+          streamReplicas: config.JETSTREAM_REPLICAS,
+        }),
         ProgrammesModule,
         ProgrammeSettingsModule,
-        TrackingModule.register({ strategyModules: config.TRACKING_STRATEGY_MODULES, remoteTimeoutMs: config.REMOTE_STRATEGY_TIMEOUT_MS, clock }),
+        TrackingModule.register({
+          strategyModules: config.TRACKING_STRATEGY_MODULES,
+          remoteTimeoutMs: config.REMOTE_STRATEGY_TIMEOUT_MS,
+          clock,
+        }),
       ],
       controllers: [serviceInfoController('commitments')],
     };

@@ -31,7 +31,11 @@ describe('commitments: progress through tracking strategies (real Postgres and N
   const as = (actor: Actor) => ({ actor });
   const schema = () => `"${iso.schema('commitments')}"`;
 
-  async function commitment(activities: { weight?: number | null }[], extra: Record<string, unknown> = {}, institution = 'A'): Promise<CommitmentView> {
+  async function commitment(
+    activities: { weight?: number | null }[],
+    extra: Record<string, unknown> = {},
+    institution = 'A',
+  ): Promise<CommitmentView> {
     number += 1;
     return rpc.request(
       PlansRpc.createCommitment,
@@ -44,7 +48,12 @@ describe('commitments: progress through tracking strategies (real Postgres and N
         endDate: '2020-08-31',
         ogpValues: ['access_to_information'],
         leadInstitutionId: institutions[institution],
-        activities: activities.map((a, i) => ({ title: { ar: `نشاط ${i + 1}` }, startDate: '2018-09-01', endDate: '2019-12-31', weight: a.weight })),
+        activities: activities.map((a, i) => ({
+          title: { ar: `نشاط ${i + 1}` },
+          startDate: '2018-09-01',
+          endDate: '2019-12-31',
+          weight: a.weight,
+        })),
         ...extra,
       } as never,
       as(coordinator),
@@ -52,24 +61,57 @@ describe('commitments: progress through tracking strategies (real Postgres and N
   }
 
   const report = (c: CommitmentView, index: number, progress: number, actor: Actor = pmA) =>
-    rpc.request(PlansRpc.reportProgress, { commitmentId: c.id, activityId: c.activities[index].id, progress, reportedOn: '2019-05-30' }, as(actor));
-  const strategy = (target: 'programme' | 'institution' | 'commitment', id: string, key: string | null) => rpc.request(PlansRpc.setStrategy, { target, id, strategy: key }, as(coordinator));
+    rpc.request(
+      PlansRpc.reportProgress,
+      { commitmentId: c.id, activityId: c.activities[index].id, progress, reportedOn: '2019-05-30' },
+      as(actor),
+    );
+  const strategy = (target: 'programme' | 'institution' | 'commitment', id: string, key: string | null) =>
+    rpc.request(PlansRpc.setStrategy, { target, id, strategy: key }, as(coordinator));
   const get = (id: string) => rpc.request(PlansRpc.getCommitment, { id });
 
   beforeAll(async () => {
     const config = loadConfig(
       CommitmentsConfig,
-      iso.env('commitments', { REMOTE_STRATEGY_TIMEOUT_MS: '400', TRACKING_STRATEGY_MODULES: join(__dirname, '..', 'test-fixtures', 'half-strategy.js') }),
+      iso.env('commitments', {
+        REMOTE_STRATEGY_TIMEOUT_MS: '400',
+        TRACKING_STRATEGY_MODULES: join(__dirname, '..', 'test-fixtures', 'half-strategy.js'),
+      }),
     );
     ({ app } = await createCommitmentsApp(config, createLogger('commitments', 'warn'), clock));
     nc = await connect({ servers: TEST_NATS_URL });
     rpc = new NatsRpcClient(() => nc, iso.prefix, 10000);
     pg = new Client({ connectionString: TEST_DATABASE_URL });
     await pg.connect();
-    programmeId = (await rpc.request(CommitmentsRpc.createProgramme, { code: 'OGP', kind: 'ogp_national', name: { ar: 'البرنامج' } }, as(coordinator))).id;
-    for (const code of ['A', 'B']) institutions[code] = (await rpc.request(PlansRpc.createInstitution, { code, kind: 'ministry', name: { ar: `وزارة ${code}` } }, as(coordinator))).id;
-    planId = (await rpc.request(PlansRpc.createPlan, { programmeId, code: '2018-2020', title: { ar: 'خطة' }, startDate: '2018-09-01', endDate: '2020-08-31' }, as(coordinator))).id;
-    areaId = (await rpc.request(PlansRpc.createArea, { planId, code: 'A1', title: { ar: 'الوصول إلى المعلومات' } }, as(coordinator))).id;
+    programmeId = (
+      await rpc.request(
+        CommitmentsRpc.createProgramme,
+        { code: 'OGP', kind: 'ogp_national', name: { ar: 'البرنامج' } },
+        as(coordinator),
+      )
+    ).id;
+    for (const code of ['A', 'B'])
+      institutions[code] = (
+        await rpc.request(
+          PlansRpc.createInstitution,
+          { code, kind: 'ministry', name: { ar: `وزارة ${code}` } },
+          as(coordinator),
+        )
+      ).id;
+    planId = (
+      await rpc.request(
+        PlansRpc.createPlan,
+        { programmeId, code: '2018-2020', title: { ar: 'خطة' }, startDate: '2018-09-01', endDate: '2020-08-31' },
+        as(coordinator),
+      )
+    ).id;
+    areaId = (
+      await rpc.request(
+        PlansRpc.createArea,
+        { planId, code: 'A1', title: { ar: 'الوصول إلى المعلومات' } },
+        as(coordinator),
+      )
+    ).id;
     pmA = { id: randomUUID(), roles: ['project_manager'], scopes: { institutions: [institutions.A], programmes: [] } };
   });
 
@@ -94,9 +136,23 @@ describe('commitments: progress through tracking strategies (real Postgres and N
     it('missing weights count as 1; zero weights leave an activity out; all zero counts equally', async () => {
       const c = await commitment([{ weight: null }, { weight: null }]);
       expect((await report(c, 0, 100)).progress).toBe(50);
-      const zeroOne = await rpc.request(PlansRpc.setWeights, { commitmentId: c.id, weights: [{ activityId: c.activities[0].id, weight: 0 }, { activityId: c.activities[1].id, weight: 2 }] }, as(pmA));
+      const zeroOne = await rpc.request(
+        PlansRpc.setWeights,
+        {
+          commitmentId: c.id,
+          weights: [
+            { activityId: c.activities[0].id, weight: 0 },
+            { activityId: c.activities[1].id, weight: 2 },
+          ],
+        },
+        as(pmA),
+      );
       expect(zeroOne.progress).toBe(0);
-      const allZero = await rpc.request(PlansRpc.setWeights, { commitmentId: c.id, weights: [{ activityId: c.activities[1].id, weight: 0 }] }, as(pmA));
+      const allZero = await rpc.request(
+        PlansRpc.setWeights,
+        { commitmentId: c.id, weights: [{ activityId: c.activities[1].id, weight: 0 }] },
+        as(pmA),
+      );
       expect(allZero.progress).toBe(50);
       expect(allZero.progressExplanation).toMatch(/equally/);
     });
@@ -104,13 +160,24 @@ describe('commitments: progress through tracking strategies (real Postgres and N
     it('an activity added after progress was reported, then removed, moves progress and the plan roll-up', async () => {
       const c = await commitment([{ weight: 1 }]);
       expect((await report(c, 0, 100)).progress).toBe(100);
-      const added = await rpc.request(PlansRpc.addActivity, { commitmentId: c.id, title: { ar: 'نشاط جديد' }, startDate: '2019-01-01', endDate: '2019-12-31', weight: 1 }, as(pmA));
+      const added = await rpc.request(
+        PlansRpc.addActivity,
+        { commitmentId: c.id, title: { ar: 'نشاط جديد' }, startDate: '2019-01-01', endDate: '2019-12-31', weight: 1 },
+        as(pmA),
+      );
       expect(added.progress).toBe(50);
-      const removed = await rpc.request(PlansRpc.removeActivity, { commitmentId: c.id, activityId: added.activities[1].id }, as(pmA));
+      const removed = await rpc.request(
+        PlansRpc.removeActivity,
+        { commitmentId: c.id, activityId: added.activities[1].id },
+        as(pmA),
+      );
       expect(removed.progress).toBe(100);
       expect(removed.activities).toHaveLength(1);
       // The plan's progress equals the mean of its commitments, kept by deltas.
-      const { rows } = await pg.query(`SELECT avg(progress)::float8 AS mean FROM ${schema()}.commitments WHERE plan_id = $1`, [planId]);
+      const { rows } = await pg.query(
+        `SELECT avg(progress)::float8 AS mean FROM ${schema()}.commitments WHERE plan_id = $1`,
+        [planId],
+      );
       const plan = await rpc.request(PlansRpc.getPlan, { id: planId });
       expect(plan.progress).toBeCloseTo(rows[0].mean, 2);
     });
@@ -128,15 +195,32 @@ describe('commitments: progress through tracking strategies (real Postgres and N
     });
 
     it('indicators against targets', async () => {
-      const c = await commitment([], { indicators: [{ title: { ar: 'عدد الطلبات' }, baseline: 0, target: 200 }, { title: { ar: 'نسبة الرد' }, baseline: 40, target: 80, current: 60 }] });
+      const c = await commitment([], {
+        indicators: [
+          { title: { ar: 'عدد الطلبات' }, baseline: 0, target: 200 },
+          { title: { ar: 'نسبة الرد' }, baseline: 40, target: 80, current: 60 },
+        ],
+      });
       await strategy('commitment', c.id, 'indicators');
       expect((await get(c.id)).progress).toBe(25);
-      const measured = await rpc.request(PlansRpc.setIndicator, { commitmentId: c.id, indicatorId: c.indicators[0].id, current: 150 }, as(pmA));
+      const measured = await rpc.request(
+        PlansRpc.setIndicator,
+        { commitmentId: c.id, indicatorId: c.indicators[0].id, current: 150 },
+        as(pmA),
+      );
       expect(measured.progress).toBe(62.5);
       // The baseline and target can be corrected too; left out, they stay.
-      const retargeted = await rpc.request(PlansRpc.setIndicator, { commitmentId: c.id, indicatorId: c.indicators[0].id, current: 150, target: 300 }, as(pmA));
+      const retargeted = await rpc.request(
+        PlansRpc.setIndicator,
+        { commitmentId: c.id, indicatorId: c.indicators[0].id, current: 150, target: 300 },
+        as(pmA),
+      );
       expect(retargeted.progress).toBe(50);
-      expect(retargeted.indicators.find((i) => i.id === c.indicators[0].id)).toMatchObject({ baseline: 0, target: 300, current: 150 });
+      expect(retargeted.indicators.find((i) => i.id === c.indicators[0].id)).toMatchObject({
+        baseline: 0,
+        target: 300,
+        current: 150,
+      });
     });
 
     it('the OGP completion level set by hand', async () => {
@@ -154,20 +238,38 @@ describe('commitments: progress through tracking strategies (real Postgres and N
 
     it('an unknown strategy key is refused', async () => {
       const c = await commitment([{ weight: 1 }]);
-      await expect(strategy('commitment', c.id, 'no_such_strategy')).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      await expect(strategy('commitment', c.id, 'no_such_strategy')).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
     });
   });
 
   it('precedence: commitment over institution over programme', async () => {
     const c = await commitment([{ weight: 3 }, { weight: 1 }], {}, 'B');
     const coordinatorB = coordinator;
-    await rpc.request(PlansRpc.reportProgress, { commitmentId: c.id, activityId: c.activities[0].id, progress: 100, reportedOn: '2019-05-30' }, as(coordinatorB));
+    await rpc.request(
+      PlansRpc.reportProgress,
+      { commitmentId: c.id, activityId: c.activities[0].id, progress: 100, reportedOn: '2019-05-30' },
+      as(coordinatorB),
+    );
     await strategy('programme', programmeId, 'manual_level');
-    expect(await get(c.id)).toMatchObject({ trackingStrategy: 'manual_level', strategySource: 'programme', progress: 0 });
+    expect(await get(c.id)).toMatchObject({
+      trackingStrategy: 'manual_level',
+      strategySource: 'programme',
+      progress: 0,
+    });
     await strategy('institution', institutions.B, 'equal_milestones');
-    expect(await get(c.id)).toMatchObject({ trackingStrategy: 'equal_milestones', strategySource: 'institution', progress: 50 });
+    expect(await get(c.id)).toMatchObject({
+      trackingStrategy: 'equal_milestones',
+      strategySource: 'institution',
+      progress: 50,
+    });
     await strategy('commitment', c.id, 'weighted_activities');
-    expect(await get(c.id)).toMatchObject({ trackingStrategy: 'weighted_activities', strategySource: 'commitment', progress: 75 });
+    expect(await get(c.id)).toMatchObject({
+      trackingStrategy: 'weighted_activities',
+      strategySource: 'commitment',
+      progress: 75,
+    });
     await strategy('commitment', c.id, null);
     expect((await get(c.id)).strategySource).toBe('institution');
     await strategy('institution', institutions.B, null);
@@ -179,13 +281,18 @@ describe('commitments: progress through tracking strategies (real Postgres and N
     let example: SpawnedService;
 
     beforeAll(async () => {
-      example = new SpawnedService('commitments', { NATS_URL: TEST_NATS_URL, NATS_PREFIX: iso.prefix }, [process.execPath, join(__dirname, '..', 'dist', 'tracking', 'remote-strategy-example.js')]).start();
+      example = new SpawnedService('commitments', { NATS_URL: TEST_NATS_URL, NATS_PREFIX: iso.prefix }, [
+        process.execPath,
+        join(__dirname, '..', 'dist', 'tracking', 'remote-strategy-example.js'),
+      ]).start();
       await waitFor(() => example.output.includes('READY'), { what: 'the example remote strategy' });
     });
     afterAll(() => example?.stop());
 
     it('the example process computes progress for commitments that name it', async () => {
-      const c = await commitment([{ weight: 1 }, { weight: 1 }], { indicators: [{ title: { ar: 'مؤشر' }, baseline: 0, target: 10, current: 5 }] });
+      const c = await commitment([{ weight: 1 }, { weight: 1 }], {
+        indicators: [{ title: { ar: 'مؤشر' }, baseline: 0, target: 10, current: 5 }],
+      });
       await report(c, 0, 100);
       await strategy('commitment', c.id, 'remote:blended');
       const view = await get(c.id);
@@ -215,7 +322,9 @@ describe('commitments: progress through tracking strategies (real Postgres and N
       const broken = nc.subscribe(`${iso.prefix}.tracking.strategies.broken.compute`, {
         callback: (_e, msg) => {
           const { id } = JSON.parse(new TextDecoder().decode(msg.data)) as { id: string; data: TrackingInput };
-          msg.respond(new TextEncoder().encode(JSON.stringify({ id, response: { progress: 'a lot' }, isDisposed: true })));
+          msg.respond(
+            new TextEncoder().encode(JSON.stringify({ id, response: { progress: 'a lot' }, isDisposed: true })),
+          );
         },
       });
       try {
@@ -245,14 +354,22 @@ describe('commitments: progress through tracking strategies (real Postgres and N
     const latest = new Map(rows.map((r) => [r.activity_id, r.progress]));
     const expected = weightedActivities.compute({
       commitmentId: c.id,
-      activities: c.activities.map((a) => ({ id: a.id, weight: a.weight, progress: latest.get(a.id) ?? 0, status: 'in_progress', endDate: a.endDate })),
+      activities: c.activities.map((a) => ({
+        id: a.id,
+        weight: a.weight,
+        progress: latest.get(a.id) ?? 0,
+        status: 'in_progress',
+        endDate: a.endDate,
+      })),
       indicators: [],
       manualLevel: null,
       today: '2019-06-01',
     }).progress;
     const view = await get(c.id);
     expect(view.progress).toBe(expected);
-    const [{ count }] = (await pg.query(`SELECT count(*)::int AS count FROM ${schema()}.progress_reports WHERE commitment_id = $1`, [c.id])).rows;
+    const [{ count }] = (
+      await pg.query(`SELECT count(*)::int AS count FROM ${schema()}.progress_reports WHERE commitment_id = $1`, [c.id])
+    ).rows;
     expect(count).toBe(50);
   });
 
@@ -262,31 +379,75 @@ describe('commitments: progress through tracking strategies (real Postgres and N
       await expect(report(c, 0, 100, pmA)).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
       const view = await get(c.id);
       expect(view.progress).toBe(0);
-      const { rows } = await pg.query(`SELECT count(*)::int AS n FROM ${schema()}.progress_reports WHERE commitment_id = $1`, [c.id]);
+      const { rows } = await pg.query(
+        `SELECT count(*)::int AS n FROM ${schema()}.progress_reports WHERE commitment_id = $1`,
+        [c.id],
+      );
       expect(rows[0].n).toBe(0);
     });
 
     it('a coordinator overrides the completion level with a reason; a project manager may not', async () => {
       const c = await commitment([{ weight: 1 }]);
-      await expect(rpc.request(PlansRpc.overrideLevel, { commitmentId: c.id, level: 'complete', reason: 'verified on site' }, as(pmA))).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      const over = await rpc.request(PlansRpc.overrideLevel, { commitmentId: c.id, level: 'limited', reason: 'work started, not yet reported' }, as(coordinator));
+      await expect(
+        rpc.request(
+          PlansRpc.overrideLevel,
+          { commitmentId: c.id, level: 'complete', reason: 'verified on site' },
+          as(pmA),
+        ),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      const over = await rpc.request(
+        PlansRpc.overrideLevel,
+        { commitmentId: c.id, level: 'limited', reason: 'work started, not yet reported' },
+        as(coordinator),
+      );
       expect(over.completionLevel).toBe('limited');
-      expect(over.levelOverride).toMatchObject({ level: 'limited', reason: 'work started, not yet reported', by: coordinator.id });
+      expect(over.levelOverride).toMatchObject({
+        level: 'limited',
+        reason: 'work started, not yet reported',
+        by: coordinator.id,
+      });
       expect((await report(c, 0, 100)).completionLevel).toBe('limited');
-      await expect(rpc.request(PlansRpc.overrideLevel, { commitmentId: c.id, level: 'complete' } as never, as(coordinator))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-      const cleared = await rpc.request(PlansRpc.overrideLevel, { commitmentId: c.id, level: null, reason: 'override no longer needed' }, as(coordinator));
+      await expect(
+        rpc.request(PlansRpc.overrideLevel, { commitmentId: c.id, level: 'complete' } as never, as(coordinator)),
+      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+      const cleared = await rpc.request(
+        PlansRpc.overrideLevel,
+        { commitmentId: c.id, level: null, reason: 'override no longer needed' },
+        as(coordinator),
+      );
       expect(cleared.completionLevel).toBe('complete');
     });
 
     it('a blocker becomes an intervention request the programme’s committee answers', async () => {
       const c = await commitment([{ weight: 1 }]);
-      const blocker = await rpc.request(PlansRpc.raiseBlocker, { commitmentId: c.id, title: 'Budget not released', description: 'The funds for phase 2 are blocked.' }, as(pmA));
+      const blocker = await rpc.request(
+        PlansRpc.raiseBlocker,
+        { commitmentId: c.id, title: 'Budget not released', description: 'The funds for phase 2 are blocked.' },
+        as(pmA),
+      );
       expect(blocker.status).toBe('open');
-      const outsider: Actor = { id: randomUUID(), roles: ['committee_member'], scopes: { institutions: [], programmes: [randomUUID()] } };
-      await expect(rpc.request(PlansRpc.answerBlocker, { blockerId: blocker.id, answer: 'We will look.' }, as(outsider))).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
-      const member: Actor = { id: randomUUID(), roles: ['committee_member'], scopes: { institutions: [], programmes: [programmeId] } };
-      const answered = await rpc.request(PlansRpc.answerBlocker, { blockerId: blocker.id, answer: 'The committee asked the ministry of finance to release the funds.' }, as(member));
-      expect(answered).toMatchObject({ status: 'answered', answer: 'The committee asked the ministry of finance to release the funds.' });
+      const outsider: Actor = {
+        id: randomUUID(),
+        roles: ['committee_member'],
+        scopes: { institutions: [], programmes: [randomUUID()] },
+      };
+      await expect(
+        rpc.request(PlansRpc.answerBlocker, { blockerId: blocker.id, answer: 'We will look.' }, as(outsider)),
+      ).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
+      const member: Actor = {
+        id: randomUUID(),
+        roles: ['committee_member'],
+        scopes: { institutions: [], programmes: [programmeId] },
+      };
+      const answered = await rpc.request(
+        PlansRpc.answerBlocker,
+        { blockerId: blocker.id, answer: 'The committee asked the ministry of finance to release the funds.' },
+        as(member),
+      );
+      expect(answered).toMatchObject({
+        status: 'answered',
+        answer: 'The committee asked the ministry of finance to release the funds.',
+      });
       const listed = await rpc.request(PlansRpc.listBlockers, { status: 'answered' }, as(member));
       expect(listed.items.map((b) => b.id)).toContain(blocker.id);
       const closed = await rpc.request(PlansRpc.closeBlocker, { blockerId: blocker.id }, as(pmA));
@@ -295,18 +456,41 @@ describe('commitments: progress through tracking strategies (real Postgres and N
 
     it('every change is in the public history, and each is announced through the outbox', async () => {
       const c = await commitment([{ weight: 1 }, { weight: 1 }]);
-      await rpc.request(PlansRpc.setWeights, { commitmentId: c.id, weights: [{ activityId: c.activities[0].id, weight: 3 }] }, as(pmA));
+      await rpc.request(
+        PlansRpc.setWeights,
+        { commitmentId: c.id, weights: [{ activityId: c.activities[0].id, weight: 3 }] },
+        as(pmA),
+      );
       await report(c, 0, 100);
       const history = await rpc.request(PlansRpc.history, { id: c.id });
       const actions = history.items.map((h) => h.action);
-      expect(actions).toEqual(expect.arrayContaining(['created', 'weights_changed', 'progress_reported', 'progress_changed', 'completion_level_changed']));
-      const renamed = await rpc.request(PlansRpc.updateCommitment, { id: c.id, title: { ar: 'عنوان جديد' }, endDate: '2020-12-31' }, as(pmA));
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'created',
+          'weights_changed',
+          'progress_reported',
+          'progress_changed',
+          'completion_level_changed',
+        ]),
+      );
+      const renamed = await rpc.request(
+        PlansRpc.updateCommitment,
+        { id: c.id, title: { ar: 'عنوان جديد' }, endDate: '2020-12-31' },
+        as(pmA),
+      );
       expect(renamed.title.ar).toBe('عنوان جديد');
       const edit = (await rpc.request(PlansRpc.history, { id: c.id })).items.find((h) => h.action === 'card_updated')!;
-      expect(edit).toMatchObject({ actorId: pmA.id, before: { title: c.title, endDate: '2020-08-31' }, after: { title: { ar: 'عنوان جديد' }, endDate: '2020-12-31' } });
+      expect(edit).toMatchObject({
+        actorId: pmA.id,
+        before: { title: c.title, endDate: '2020-08-31' },
+        after: { title: { ar: 'عنوان جديد' }, endDate: '2020-12-31' },
+      });
       const change = history.items.find((h) => h.action === 'progress_changed')!;
       expect(change).toMatchObject({ actorId: pmA.id, before: { progress: 0 }, after: { progress: 75 } });
-      const { rows } = await pg.query(`SELECT type FROM ${schema()}.outbox WHERE envelope->'aggregate'->>'id' = $1 ORDER BY seq`, [c.id]);
+      const { rows } = await pg.query(
+        `SELECT type FROM ${schema()}.outbox WHERE envelope->'aggregate'->>'id' = $1 ORDER BY seq`,
+        [c.id],
+      );
       expect(rows.map((r) => r.type)).toEqual([
         'commitments.commitment.created',
         'commitments.weights.changed',
@@ -319,7 +503,13 @@ describe('commitments: progress through tracking strategies (real Postgres and N
 
     it('a report dated in the future is refused', async () => {
       const c = await commitment([{ weight: 1 }]);
-      await expect(rpc.request(PlansRpc.reportProgress, { commitmentId: c.id, activityId: c.activities[0].id, progress: 10, reportedOn: '2019-06-02' }, as(pmA))).rejects.toBeInstanceOf(DomainError);
+      await expect(
+        rpc.request(
+          PlansRpc.reportProgress,
+          { commitmentId: c.id, activityId: c.activities[0].id, progress: 10, reportedOn: '2019-06-02' },
+          as(pmA),
+        ),
+      ).rejects.toBeInstanceOf(DomainError);
     });
   });
 });

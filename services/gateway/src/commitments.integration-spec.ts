@@ -9,7 +9,11 @@ import { UsersService } from './identity/users.service';
 import plan2018 from './demo/ogp-morocco-2018-2020.plan.json';
 
 const PASSWORD = 'correct horse battery';
-const SYSTEM_ADMIN = { id: '00000000-0000-4000-8000-00000000a001', roles: ['admin'] as Role[], scopes: { institutions: [], programmes: [] } };
+const SYSTEM_ADMIN = {
+  id: '00000000-0000-4000-8000-00000000a001',
+  roles: ['admin'] as Role[],
+  scopes: { institutions: [], programmes: [] },
+};
 
 describe('commitments through the gateway: import, public reads, scope and bad input (real servers)', () => {
   const iso = new TestIsolation();
@@ -21,33 +25,59 @@ describe('commitments through the gateway: import, public reads, scope and bad i
   let planId: string;
   const inst: Record<string, string> = {};
 
-  async function call(method: string, url: string, options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
+  async function call(
+    method: string,
+    url: string,
+    options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.inject({ method: method as 'GET', url, headers, payload: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) });
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      payload: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
     const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
     // Every answer the suite receives must match the OpenAPI document.
     expectToMatchContract(method, url, answer.status, answer.body);
     return answer;
   }
 
-  async function login(email: string, role: Role, scopes?: { institutions: string[]; programmes: string[] }): Promise<string> {
-    await app.get(UsersService).createByStaff(SYSTEM_ADMIN, { email, password: PASSWORD, displayName: role, roles: [role], scopes });
+  async function login(
+    email: string,
+    role: Role,
+    scopes?: { institutions: string[]; programmes: string[] },
+  ): Promise<string> {
+    await app
+      .get(UsersService)
+      .createByStaff(SYSTEM_ADMIN, { email, password: PASSWORD, displayName: role, roles: [role], scopes });
     return (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken;
   }
 
   const counts = async () => {
     const s = `"${iso.schema('commitments')}"`;
     const out: Record<string, number> = {};
-    for (const t of ['plans', 'commitments', 'activities', 'progress_reports', 'change_history', 'outbox', 'institutions']) {
+    for (const t of [
+      'plans',
+      'commitments',
+      'activities',
+      'progress_reports',
+      'change_history',
+      'outbox',
+      'institutions',
+    ]) {
       out[t] = (await pg.query(`SELECT count(*)::int AS n FROM ${s}.${t}`)).rows[0].n;
     }
     return out;
   };
 
   beforeAll(async () => {
-    commitments = new SpawnedService('commitments', iso.env('commitments', { HTTP_PORT: String(await freePort()) })).start();
+    commitments = new SpawnedService(
+      'commitments',
+      iso.env('commitments', { HTTP_PORT: String(await freePort()) }),
+    ).start();
     const config = loadConfig(GatewayConfig, iso.env('gateway', { AUTH_RATE_LIMIT_PER_MINUTE: '10000' }));
     ({ app } = (await createGatewayApp(config, createLogger('gateway', 'warn'))) as { app: NestFastifyApplication });
     await app.getHttpAdapter().getInstance().ready();
@@ -55,7 +85,10 @@ describe('commitments through the gateway: import, public reads, scope and bad i
     pg = new Client({ connectionString: TEST_DATABASE_URL });
     await pg.connect();
     coordinator = await login('coord@test.ma', 'coordinator');
-    const programme = await call('POST', '/programmes', { token: coordinator, body: { code: 'OGP-MA', kind: 'ogp_national', name: { ar: 'برنامج الحكومة المنفتحة' } } });
+    const programme = await call('POST', '/programmes', {
+      token: coordinator,
+      body: { code: 'OGP-MA', kind: 'ogp_national', name: { ar: 'برنامج الحكومة المنفتحة' } },
+    });
     expect(programme.status).toBe(201);
   });
 
@@ -74,7 +107,9 @@ describe('commitments through the gateway: import, public reads, scope and bad i
       planId = res.body.planId;
       const plan = await call('GET', `/plans/${planId}`);
       expect(plan.body.areas.map((a: { commitments: number }) => a.commitments)).toEqual([6, 4, 3, 4, 1]);
-      const titles = (await call('GET', `/commitments?planId=${planId}&limit=100`)).body.items.map((c: { title: { ar: string } }) => c.title.ar);
+      const titles = (await call('GET', `/commitments?planId=${planId}&limit=100`)).body.items.map(
+        (c: { title: { ar: string } }) => c.title.ar,
+      );
       expect(titles).toContain('إنشاء بوابة الشفافية');
       expect(titles).toContain('دعم نشر وإعادة استخدام البيانات المفتوحة');
       for (const i of (await call('GET', '/institutions?limit=100')).body.items) inst[i.code] = i.id;
@@ -91,7 +126,13 @@ describe('commitments through the gateway: import, public reads, scope and bad i
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
       const rows = res.body.error.details.errors.map((e: { row: string; field: string }) => `${e.row} ${e.field}`);
-      expect(rows).toEqual(expect.arrayContaining(['commitments[2] areaCode', 'commitments[5] endDate', 'commitments[7].activities[1] activities.endDate']));
+      expect(rows).toEqual(
+        expect.arrayContaining([
+          'commitments[2] areaCode',
+          'commitments[5] endDate',
+          'commitments[7].activities[1] activities.endDate',
+        ]),
+      );
       expect(await counts()).toEqual(before);
     });
 
@@ -111,7 +152,10 @@ describe('commitments through the gateway: import, public reads, scope and bad i
         'R1,الشفافية,Transparence,Transparency,1,"نشر الميزانية الجهوية، بشكل مفتوح",,Open regional budget,2021-01-01,2022-12-31,MEF,access_to_information;public_accountability,إعداد,,,2021-01-01,2021-06-30,40,',
         'R1,الشفافية,Transparence,Transparency,1,"نشر الميزانية الجهوية، بشكل مفتوح",,Open regional budget,2021-01-01,2022-12-31,MEF,access_to_information;public_accountability,النشر,,,2021-07-01,2022-12-31,60,"Direction du budget"',
       ].join('\n');
-      const header2 = { programmeCode: 'OGP-MA', plan: { code: 'CSV-1', title: { ar: 'خطة تجريبية' }, startDate: '2021-01-01', endDate: '2022-12-31' } };
+      const header2 = {
+        programmeCode: 'OGP-MA',
+        plan: { code: 'CSV-1', title: { ar: 'خطة تجريبية' }, startDate: '2021-01-01', endDate: '2022-12-31' },
+      };
       const ok = await call('POST', '/plans/import', { token: coordinator, body: { ...header2, csv: good } });
       expect(ok.status).toBe(201);
       expect(ok.body).toMatchObject({ commitments: 1, activities: 2 });
@@ -119,12 +163,27 @@ describe('commitments through the gateway: import, public reads, scope and bad i
       expect(card.title.ar).toBe('نشر الميزانية الجهوية، بشكل مفتوح');
 
       const before = await counts();
-      const badCsv = [header, good.split('\n')[1].replace('2021-06-30', '2020-06-30'), good.split('\n')[2].replace(',MEF,', ',NOBODY,'), 'R1,x,,,abc,,,,,,,,,,,,,,'].join('\n');
-      const bad = await call('POST', '/plans/import', { token: coordinator, body: { ...header2, plan: { ...header2.plan, code: 'CSV-2' }, csv: badCsv } });
+      const badCsv = [
+        header,
+        good.split('\n')[1].replace('2021-06-30', '2020-06-30'),
+        good.split('\n')[2].replace(',MEF,', ',NOBODY,'),
+        'R1,x,,,abc,,,,,,,,,,,,,,',
+      ].join('\n');
+      const bad = await call('POST', '/plans/import', {
+        token: coordinator,
+        body: { ...header2, plan: { ...header2.plan, code: 'CSV-2' }, csv: badCsv },
+      });
       expect(bad.status).toBe(400);
       const errors = bad.body.error.details.errors as { row: string; field: string }[];
-      expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ row: 'line 4', field: 'commitment_number' }), expect.objectContaining({ row: 'line 2', field: 'activities.endDate' })]));
-      expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ row: 'line 3', field: 'lead_institution_code' })]));
+      expect(errors).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ row: 'line 4', field: 'commitment_number' }),
+          expect.objectContaining({ row: 'line 2', field: 'activities.endDate' }),
+        ]),
+      );
+      expect(errors).toEqual(
+        expect.arrayContaining([expect.objectContaining({ row: 'line 3', field: 'lead_institution_code' })]),
+      );
       expect(await counts()).toEqual(before);
     });
 
@@ -168,15 +227,26 @@ describe('commitments through the gateway: import, public reads, scope and bad i
     });
 
     it('a project manager reports on their own institution’s commitment', async () => {
-      const res = await call('POST', `/commitments/${target.id}/progress`, { token: pmA, body: { activityId: target.activities[0].id, progress: 100, reportedOn: '2019-01-15' } });
+      const res = await call('POST', `/commitments/${target.id}/progress`, {
+        token: pmA,
+        body: { activityId: target.activities[0].id, progress: 100, reportedOn: '2019-01-15' },
+      });
       expect(res.status).toBe(201);
       expect(res.body.progress).toBe(30);
     });
 
     it('evidence files: a PDF is stored and served back as a download; wrong type, forbidden type or oversize is refused', async () => {
       const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from('تقرير الإنجاز'), Buffer.from('\n%%EOF')]);
-      const report = (files: unknown[]) => ({ activityId: target.activities[1].id, progress: 40, reportedOn: '2019-02-01', files });
-      const ok = await call('POST', `/commitments/${target.id}/progress`, { token: pmA, body: report([{ name: 'rapport.pdf', type: 'application/pdf', content: pdf.toString('base64') }]) });
+      const report = (files: unknown[]) => ({
+        activityId: target.activities[1].id,
+        progress: 40,
+        reportedOn: '2019-02-01',
+        files,
+      });
+      const ok = await call('POST', `/commitments/${target.id}/progress`, {
+        token: pmA,
+        body: report([{ name: 'rapport.pdf', type: 'application/pdf', content: pdf.toString('base64') }]),
+      });
       expect(ok.status).toBe(201);
       const reports = await call('GET', `/commitments/${target.id}/reports`);
       const evidence = reports.body.items[0].evidence[0];
@@ -188,12 +258,21 @@ describe('commitments through the gateway: import, public reads, scope and bad i
 
       const before = await counts();
       const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-      const mislabelled = await call('POST', `/commitments/${target.id}/progress`, { token: pmA, body: report([{ name: 'x.pdf', type: 'application/pdf', content: png.toString('base64') }]) });
+      const mislabelled = await call('POST', `/commitments/${target.id}/progress`, {
+        token: pmA,
+        body: report([{ name: 'x.pdf', type: 'application/pdf', content: png.toString('base64') }]),
+      });
       expect([mislabelled.status, mislabelled.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
-      const exe = await call('POST', `/commitments/${target.id}/progress`, { token: pmA, body: report([{ name: 'x.exe', type: 'application/x-msdownload', content: 'TVqQ' }]) });
+      const exe = await call('POST', `/commitments/${target.id}/progress`, {
+        token: pmA,
+        body: report([{ name: 'x.exe', type: 'application/x-msdownload', content: 'TVqQ' }]),
+      });
       expect(exe.status).toBe(400);
       const big = Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(600 * 1024, 1)]);
-      const oversized = await call('POST', `/commitments/${target.id}/progress`, { token: pmA, body: report([{ name: 'big.pdf', type: 'application/pdf', content: big.toString('base64') }]) });
+      const oversized = await call('POST', `/commitments/${target.id}/progress`, {
+        token: pmA,
+        body: report([{ name: 'big.pdf', type: 'application/pdf', content: big.toString('base64') }]),
+      });
       expect([400, 413]).toContain(oversized.status);
       expect(await counts()).toEqual(before);
     });
@@ -201,26 +280,89 @@ describe('commitments through the gateway: import, public reads, scope and bad i
     it('403 on another institution’s commitment, and nothing changes', async () => {
       const before = await counts();
       const otherCard = (await call('GET', `/commitments/${other.id}`)).body;
-      const res = await call('POST', `/commitments/${other.id}/progress`, { token: pmA, body: { activityId: otherCard.activities[0].id, progress: 50, reportedOn: '2019-01-15' } });
+      const res = await call('POST', `/commitments/${other.id}/progress`, {
+        token: pmA,
+        body: { activityId: otherCard.activities[0].id, progress: 50, reportedOn: '2019-01-15' },
+      });
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('OUT_OF_SCOPE');
-      expect((await call('PUT', `/commitments/${other.id}/weights`, { token: pmA, body: { weights: [{ activityId: otherCard.activities[0].id, weight: 5 }] } })).status).toBe(403);
+      expect(
+        (
+          await call('PUT', `/commitments/${other.id}/weights`, {
+            token: pmA,
+            body: { weights: [{ activityId: otherCard.activities[0].id, weight: 5 }] },
+          })
+        ).status,
+      ).toBe(403);
       expect(await counts()).toEqual(before);
       expect((await call('GET', `/commitments/${other.id}`)).body.progress).toBe(otherCard.progress);
     });
 
-    const badCases: { name: string; method: string; path: (t: { id: string; activities: { id: string }[] }) => string; body: (t: { id: string; activities: { id: string }[] }) => unknown; status: number; code: string }[] = [
-      { name: 'negative weight', method: 'PUT', path: (t) => `/commitments/${t.id}/weights`, body: (t) => ({ weights: [{ activityId: t.activities[1].id, weight: -1 }] }), status: 400, code: 'VALIDATION_FAILED' },
-      { name: 'end date before start date', method: 'POST', path: (t) => `/commitments/${t.id}/activities`, body: () => ({ title: { ar: 'نشاط' }, startDate: '2020-05-01', endDate: '2020-04-01' }), status: 400, code: 'VALIDATION_FAILED' },
-      { name: 'percentage over 100', method: 'POST', path: (t) => `/commitments/${t.id}/progress`, body: (t) => ({ activityId: t.activities[1].id, progress: 101, reportedOn: '2019-01-15' }), status: 400, code: 'VALIDATION_FAILED' },
-      { name: 'unknown commitment', method: 'POST', path: () => `/commitments/00000000-0000-4000-8000-000000000000/progress`, body: (t) => ({ activityId: t.activities[1].id, progress: 10, reportedOn: '2019-01-15' }), status: 404, code: 'NOT_FOUND' },
-      { name: 'missing Arabic title', method: 'POST', path: () => `/plans/${planId}/commitments`, body: () => ({ number: 99, areaId: '00000000-0000-4000-8000-000000000000', title: { fr: 'Sans titre arabe' }, startDate: '2019-01-01', endDate: '2019-12-31', ogpValues: [], leadInstitutionId: inst.MRAFP }), status: 400, code: 'VALIDATION_FAILED' },
+    const badCases: {
+      name: string;
+      method: string;
+      path: (t: { id: string; activities: { id: string }[] }) => string;
+      body: (t: { id: string; activities: { id: string }[] }) => unknown;
+      status: number;
+      code: string;
+    }[] = [
+      {
+        name: 'negative weight',
+        method: 'PUT',
+        path: (t) => `/commitments/${t.id}/weights`,
+        body: (t) => ({ weights: [{ activityId: t.activities[1].id, weight: -1 }] }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
+      {
+        name: 'end date before start date',
+        method: 'POST',
+        path: (t) => `/commitments/${t.id}/activities`,
+        body: () => ({ title: { ar: 'نشاط' }, startDate: '2020-05-01', endDate: '2020-04-01' }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
+      {
+        name: 'percentage over 100',
+        method: 'POST',
+        path: (t) => `/commitments/${t.id}/progress`,
+        body: (t) => ({ activityId: t.activities[1].id, progress: 101, reportedOn: '2019-01-15' }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
+      {
+        name: 'unknown commitment',
+        method: 'POST',
+        path: () => `/commitments/00000000-0000-4000-8000-000000000000/progress`,
+        body: (t) => ({ activityId: t.activities[1].id, progress: 10, reportedOn: '2019-01-15' }),
+        status: 404,
+        code: 'NOT_FOUND',
+      },
+      {
+        name: 'missing Arabic title',
+        method: 'POST',
+        path: () => `/plans/${planId}/commitments`,
+        body: () => ({
+          number: 99,
+          areaId: '00000000-0000-4000-8000-000000000000',
+          title: { fr: 'Sans titre arabe' },
+          startDate: '2019-01-01',
+          endDate: '2019-12-31',
+          ogpValues: [],
+          leadInstitutionId: inst.MRAFP,
+        }),
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
     ];
 
     it.each(badCases)('$name: $status $code, nothing changes', async (c) => {
       const before = await counts();
       const card = (await call('GET', `/commitments/${target.id}`)).body;
-      const res = await call(c.method, c.path(target), { token: c.name === 'missing Arabic title' ? coordinator : pmA, body: c.body(target) });
+      const res = await call(c.method, c.path(target), {
+        token: c.name === 'missing Arabic title' ? coordinator : pmA,
+        body: c.body(target),
+      });
       expect(res.status).toBe(c.status);
       expect(res.body.error.code).toBe(c.code);
       expect(await counts()).toEqual(before);

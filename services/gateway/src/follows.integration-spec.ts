@@ -3,7 +3,15 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role } from '@ogp/auth';
 import { Language } from '@ogp/contracts';
 import { createLogger, loadConfig } from '@ogp/runtime';
-import { freePort, Mailbox, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor, expectToMatchContract } from '@ogp/testing';
+import {
+  freePort,
+  Mailbox,
+  SpawnedService,
+  TEST_DATABASE_URL,
+  TestIsolation,
+  waitFor,
+  expectToMatchContract,
+} from '@ogp/testing';
 import { Client } from 'pg';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
@@ -12,7 +20,11 @@ import plan2018 from './demo/ogp-morocco-2018-2020.plan.json';
 
 const PASSWORD = 'Follow-the-Commitments-2026!';
 const PORTAL = 'https://portal.test.ma';
-const SYSTEM_ADMIN = { id: '00000000-0000-4000-8000-00000000a001', roles: ['admin'] as Role[], scopes: { institutions: [], programmes: [] } };
+const SYSTEM_ADMIN = {
+  id: '00000000-0000-4000-8000-00000000a001',
+  roles: ['admin'] as Role[],
+  scopes: { institutions: [], programmes: [] },
+};
 
 interface Person {
   id: string;
@@ -33,22 +45,41 @@ describe('follows: commitments and cycles, progress reports to followers and pro
   let pg: Client;
   let coordinator: Person;
   let programmeId: string;
-  let commitment: { id: string; leadInstitutionId: string; activities: { id: string }[]; title: { ar: string; fr?: string } };
+  let commitment: {
+    id: string;
+    leadInstitutionId: string;
+    activities: { id: string }[];
+    title: { ar: string; fr?: string };
+  };
   const people: Record<string, Person> = {};
 
-  async function call(method: string, url: string, options: { token?: string; body?: unknown; language?: string } = {}) {
+  async function call(
+    method: string,
+    url: string,
+    options: { token?: string; body?: unknown; language?: string } = {},
+  ) {
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.language) headers['accept-language'] = options.language;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.inject({ method: method as 'GET', url, headers, payload: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      payload: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
     const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
     // Every answer the suite receives must match the OpenAPI document.
     expectToMatchContract(method, url, answer.status, answer.body);
     return answer;
   }
 
-  async function account(name: string, roles: Role[], language: Language, scopes?: { institutions: string[]; programmes: string[] }): Promise<Person> {
+  async function account(
+    name: string,
+    roles: Role[],
+    language: Language,
+    scopes?: { institutions: string[]; programmes: string[] },
+  ): Promise<Person> {
     const users = app.get(UsersService);
     const input = { email: `${name}@test.ma`, password: PASSWORD, displayName: name, roles, scopes, language };
     if (roles.some((r) => r === 'citizen' || r === 'cso')) await users.register(input);
@@ -75,7 +106,12 @@ describe('follows: commitments and cycles, progress reports to followers and pro
       new SpawnedService('participation', iso.env('participation', { HTTP_PORT: String(await freePort()) })),
       new SpawnedService(
         'notifications',
-        iso.env('notifications', { HTTP_PORT: String(await freePort()), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, PORTAL_URL: PORTAL, PHASE_CHECK_SECONDS: '1' }),
+        iso.env('notifications', {
+          HTTP_PORT: String(await freePort()),
+          SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+          PORTAL_URL: PORTAL,
+          PHASE_CHECK_SECONDS: '1',
+        }),
       ),
     ].map((s) => s.start());
     const config = loadConfig(GatewayConfig, iso.env('gateway', { AUTH_RATE_LIMIT_PER_MINUTE: '10000' }));
@@ -86,7 +122,10 @@ describe('follows: commitments and cycles, progress reports to followers and pro
     await pg.connect();
 
     coordinator = await account('coordinator', ['coordinator'], 'ar');
-    const programme = await call('POST', '/programmes', { token: coordinator.token, body: { code: 'OGP-MA', kind: 'ogp_national', name: { ar: 'برنامج الحكومة المنفتحة' } } });
+    const programme = await call('POST', '/programmes', {
+      token: coordinator.token,
+      body: { code: 'OGP-MA', kind: 'ogp_national', name: { ar: 'برنامج الحكومة المنفتحة' } },
+    });
     expect(programme.status).toBe(201);
     programmeId = programme.body.id;
     const imported = await call('POST', '/plans/import', { token: coordinator.token, body: plan2018 });
@@ -94,7 +133,9 @@ describe('follows: commitments and cycles, progress reports to followers and pro
     const first = (await call('GET', `/commitments?planId=${imported.body.planId}&limit=1`)).body.items[0];
     commitment = (await call('GET', `/commitments/${first.id}`)).body;
     const institution = commitment.leadInstitutionId;
-    const otherInstitution = ((await call('GET', '/institutions?limit=100')).body.items as { id: string }[]).find((i) => i.id !== institution)!.id;
+    const otherInstitution = ((await call('GET', '/institutions?limit=100')).body.items as { id: string }[]).find(
+      (i) => i.id !== institution,
+    )!.id;
     const scoped = (institutions: string[]) => ({ institutions, programmes: [] });
     people.author = await account('pm-author', ['project_manager'], 'ar', scoped([institution]));
     people.colleague = await account('pm-colleague', ['project_manager'], 'en', scoped([institution]));
@@ -103,7 +144,9 @@ describe('follows: commitments and cycles, progress reports to followers and pro
     people.follower = await account('citizen-follower', ['citizen'], 'fr');
     people.bystander = await account('citizen-bystander', ['citizen'], 'ar');
     const schema = `"${iso.schema('notifications')}"`;
-    await waitFor(async () => (await pg.query(`SELECT count(*)::int AS n FROM ${schema}.recipients`)).rows[0].n === 7, { what: 'the directory' });
+    await waitFor(async () => (await pg.query(`SELECT count(*)::int AS n FROM ${schema}.recipients`)).rows[0].n === 7, {
+      what: 'the directory',
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -119,14 +162,23 @@ describe('follows: commitments and cycles, progress reports to followers and pro
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ kind: 'commitment', id: commitment.id, title: commitment.title });
     // Following again changes nothing.
-    expect((await call('PUT', `/me/follows/commitments/${commitment.id}`, { token: people.follower.token })).status).toBe(200);
+    expect(
+      (await call('PUT', `/me/follows/commitments/${commitment.id}`, { token: people.follower.token })).status,
+    ).toBe(200);
 
-    const missing = await call('PUT', `/me/follows/commitments/${randomUUID()}`, { token: people.follower.token, language: 'fr' });
+    const missing = await call('PUT', `/me/follows/commitments/${randomUUID()}`, {
+      token: people.follower.token,
+      language: 'fr',
+    });
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('NOT_FOUND');
     expect(missing.body.error.message).toBe("L'élément demandé n'existe pas.");
-    expect((await call('PUT', `/me/follows/cycles/${randomUUID()}`, { token: people.follower.token })).status).toBe(404);
-    expect((await call('PUT', '/me/follows/commitments/not-a-uuid', { token: people.follower.token })).status).toBe(400);
+    expect((await call('PUT', `/me/follows/cycles/${randomUUID()}`, { token: people.follower.token })).status).toBe(
+      404,
+    );
+    expect((await call('PUT', '/me/follows/commitments/not-a-uuid', { token: people.follower.token })).status).toBe(
+      400,
+    );
     expect((await call('PUT', `/me/follows/commitments/${commitment.id}`)).status).toBe(401);
     expect((await call('GET', '/me/follows')).status).toBe(401);
 
@@ -139,14 +191,25 @@ describe('follows: commitments and cycles, progress reports to followers and pro
   });
 
   it('a progress report reaches the followers and the institution’s other project managers (not the author), in the app and by e-mail as their preferences say', async () => {
-    const off = await call('PUT', '/me/notification-preferences', { token: people.quiet.token, body: { type: 'commitments.progress.reported', mode: 'off' } });
+    const off = await call('PUT', '/me/notification-preferences', {
+      token: people.quiet.token,
+      body: { type: 'commitments.progress.reported', mode: 'off' },
+    });
     expect(off.status).toBe(200);
     const activity = commitment.activities[0];
-    const report = await call('POST', `/commitments/${commitment.id}/progress`, { token: people.author.token, body: { activityId: activity.id, progress: 60, reportedOn: yesterday() } });
+    const report = await call('POST', `/commitments/${commitment.id}/progress`, {
+      token: people.author.token,
+      body: { activityId: activity.id, progress: 60, reportedOn: yesterday() },
+    });
     expect(report.status).toBe(201);
 
-    await waitFor(() => mailbox.to(people.follower.email).length >= 1 && mailbox.to(people.colleague.email).length >= 1, { what: 'e-mails of the report', timeoutMs: 20000 });
-    await waitFor(async () => (await inApp(people.quiet)).some((n) => n.type === 'commitments.progress.reported'), { what: 'the quiet manager’s in-app notification' });
+    await waitFor(
+      () => mailbox.to(people.follower.email).length >= 1 && mailbox.to(people.colleague.email).length >= 1,
+      { what: 'e-mails of the report', timeoutMs: 20000 },
+    );
+    await waitFor(async () => (await inApp(people.quiet)).some((n) => n.type === 'commitments.progress.reported'), {
+      what: 'the quiet manager’s in-app notification',
+    });
     await new Promise((r) => setTimeout(r, 1500));
 
     const followerMails = mailbox.to(people.follower.email);
@@ -154,7 +217,9 @@ describe('follows: commitments and cycles, progress reports to followers and pro
     expect(report1.subject).toBe(`Nouveau rapport d'avancement : ${commitment.title.fr ?? commitment.title.ar}`);
     expect(report1.text).toContain('est avancée à 60 %');
     expect(report1.text).toContain(`Voir : ${PORTAL}/fr/commitments/${commitment.id}`);
-    const colleagueMails = mailbox.to(people.colleague.email).filter((m) => m.subject.startsWith('New progress report'));
+    const colleagueMails = mailbox
+      .to(people.colleague.email)
+      .filter((m) => m.subject.startsWith('New progress report'));
     expect(colleagueMails).toHaveLength(1);
     expect(colleagueMails[0].text).toContain(`View: ${PORTAL}/en/commitments/${commitment.id}`);
 
@@ -173,20 +238,33 @@ describe('follows: commitments and cycles, progress reports to followers and pro
     }
 
     // The completion level moved (not started → limited): followers hear of it, labelled.
-    await waitFor(async () => (await inApp(people.follower)).some((n) => n.type === 'commitments.completion-level.changed'), { what: 'the level change' });
+    await waitFor(
+      async () => (await inApp(people.follower)).some((n) => n.type === 'commitments.completion-level.changed'),
+      { what: 'the level change' },
+    );
     const level = (await inApp(people.follower)).find((n) => n.type === 'commitments.completion-level.changed')!;
     expect(level.body).toContain('passe de « non commencé » à « limité »');
-    expect((await inApp(people.colleague)).filter((n) => n.type === 'commitments.completion-level.changed')).toHaveLength(0);
+    expect(
+      (await inApp(people.colleague)).filter((n) => n.type === 'commitments.completion-level.changed'),
+    ).toHaveLength(0);
   });
 
   it('after unfollowing, the next report reaches the managers but not the former follower', async () => {
     const del = await call('DELETE', `/me/follows/commitments/${commitment.id}`, { token: people.follower.token });
     expect(del.status).toBe(204);
     expect((await call('GET', '/me/follows', { token: people.follower.token })).body.total).toBe(0);
-    const before = { follower: mailbox.to(people.follower.email).length, colleague: mailbox.to(people.colleague.email).length };
-    const report = await call('POST', `/commitments/${commitment.id}/progress`, { token: people.author.token, body: { activityId: commitment.activities[0].id, progress: 70, reportedOn: yesterday() } });
+    const before = {
+      follower: mailbox.to(people.follower.email).length,
+      colleague: mailbox.to(people.colleague.email).length,
+    };
+    const report = await call('POST', `/commitments/${commitment.id}/progress`, {
+      token: people.author.token,
+      body: { activityId: commitment.activities[0].id, progress: 70, reportedOn: yesterday() },
+    });
     expect(report.status).toBe(201);
-    await waitFor(() => mailbox.to(people.colleague.email).length === before.colleague + 1, { what: 'the colleague’s e-mail' });
+    await waitFor(() => mailbox.to(people.colleague.email).length === before.colleague + 1, {
+      what: 'the colleague’s e-mail',
+    });
     await new Promise((r) => setTimeout(r, 1500));
     expect(mailbox.to(people.follower.email)).toHaveLength(before.follower);
   });
@@ -209,12 +287,15 @@ describe('follows: commitments and cycles, progress reports to followers and pro
     expect(created.status).toBe(201);
     const cycleId = created.body.id;
     expect((await call('PUT', `/me/follows/cycles/${cycleId}`, { token: people.follower.token })).status).toBe(200);
-    expect((await call('PUT', `/me/follows/commitments/${commitment.id}`, { token: people.follower.token })).status).toBe(200);
+    expect(
+      (await call('PUT', `/me/follows/commitments/${commitment.id}`, { token: people.follower.token })).status,
+    ).toBe(200);
     const page = await call('GET', '/me/follows?limit=1&offset=1', { token: people.follower.token });
     expect(page.body.total).toBe(2);
     expect(page.body.items).toHaveLength(1);
 
-    const phaseMail = () => mailbox.to(people.follower.email).filter((m) => m.subject.startsWith('Ouverture de la phase'));
+    const phaseMail = () =>
+      mailbox.to(people.follower.email).filter((m) => m.subject.startsWith('Ouverture de la phase'));
     await waitFor(() => phaseMail().length >= 1, { what: 'the phase opening e-mail', timeoutMs: 20000 });
     await new Promise((r) => setTimeout(r, 2500));
     expect(phaseMail()).toHaveLength(1);
@@ -223,25 +304,44 @@ describe('follows: commitments and cycles, progress reports to followers and pro
     const notes = (await inApp(people.follower)).filter((n) => n.type === 'participation.cycle.phase-opened');
     expect(notes).toHaveLength(1);
     expect(notes[0].link).toBe(`/cycles/${cycleId}`);
-    expect((await inApp(people.bystander)).filter((n) => n.type === 'participation.cycle.phase-opened')).toHaveLength(0);
+    expect((await inApp(people.bystander)).filter((n) => n.type === 'participation.cycle.phase-opened')).toHaveLength(
+      0,
+    );
 
     // A publication of the cycle reaches its followers; one of no cycle reaches no one; an unknown cycle is a 404.
     const publish = async (body: Record<string, unknown>) => {
-      const draft = await call('POST', '/publications', { token: coordinator.token, body: { kind: 'minutes', body: { ar: 'نص المحضر' }, ...body } });
+      const draft = await call('POST', '/publications', {
+        token: coordinator.token,
+        body: { kind: 'minutes', body: { ar: 'نص المحضر' }, ...body },
+      });
       expect(draft.status).toBe(201);
-      expect((await call('POST', `/publications/${draft.body.id}/publish`, { token: coordinator.token })).status).toBe(200);
+      expect((await call('POST', `/publications/${draft.body.id}/publish`, { token: coordinator.token })).status).toBe(
+        200,
+      );
       return draft.body.id as string;
     };
-    expect((await call('POST', '/publications', { token: coordinator.token, body: { kind: 'news', title: { ar: 'خبر' }, body: { ar: 'نص' }, cycleId: randomUUID() } })).status).toBe(404);
+    expect(
+      (
+        await call('POST', '/publications', {
+          token: coordinator.token,
+          body: { kind: 'news', title: { ar: 'خبر' }, body: { ar: 'نص' }, cycleId: randomUUID() },
+        })
+      ).status,
+    ).toBe(404);
     await publish({ title: { ar: 'خبر عام', fr: 'Actualité générale' } });
     const minutes = await publish({ title: { ar: 'محضر ورشة', fr: "Procès-verbal de l'atelier" }, cycleId });
-    const publicationMail = () => mailbox.to(people.follower.email).filter((m) => m.subject.startsWith('Nouvelle publication'));
+    const publicationMail = () =>
+      mailbox.to(people.follower.email).filter((m) => m.subject.startsWith('Nouvelle publication'));
     await waitFor(() => publicationMail().length >= 1, { what: 'the publication e-mail' });
     await new Promise((r) => setTimeout(r, 1500));
     expect(publicationMail()).toHaveLength(1);
     expect(publicationMail()[0].subject).toBe("Nouvelle publication : Procès-verbal de l'atelier");
-    expect(publicationMail()[0].text).toContain("Nouvelle publication (procès-verbal) dans le cycle de co-création Cycle 2026 que vous suivez : Procès-verbal de l'atelier.");
+    expect(publicationMail()[0].text).toContain(
+      "Nouvelle publication (procès-verbal) dans le cycle de co-création Cycle 2026 que vous suivez : Procès-verbal de l'atelier.",
+    );
     expect(publicationMail()[0].text).toContain(`${PORTAL}/fr/publications/${minutes}`);
-    expect((await inApp(people.bystander)).filter((n) => n.type === 'participation.publication.published')).toHaveLength(0);
+    expect(
+      (await inApp(people.bystander)).filter((n) => n.type === 'participation.publication.published'),
+    ).toHaveLength(0);
   });
 });

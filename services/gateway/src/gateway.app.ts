@@ -39,7 +39,8 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger, cl
         void reply.header(Header.CORRELATION_ID, request.id);
         // The API answers JSON only: user text (an idea, a comment) can never run as a page.
         void reply.header('x-content-type-options', 'nosniff');
-        if (!request.url.startsWith('/docs')) void reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+        if (!request.url.startsWith('/docs'))
+          void reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
         requestContext.run({ correlationId: String(request.id) }, done);
       });
       registerInputGuard(fastify);

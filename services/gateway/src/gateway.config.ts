@@ -48,7 +48,10 @@ export class GatewayConfig extends BaseServiceConfig {
   TRUST_PROXY = false;
 
   /** Where people open the links of account e-mails (password reset): `${PORTAL_URL}/<lang>/reset-password?token=…`. */
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be an http:// or https:// URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'must be an http:// or https:// URL' },
+  )
   PORTAL_URL = 'http://127.0.0.1:3001';
 
   /** Open live-progress streams per client (IP, or account when signed in) on one gateway replica; 429 beyond. */

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role, ROLES } from '@ogp/auth';
 import { loadConfig, createLogger } from '@ogp/runtime';
-import { freePort, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor, expectToMatchContract } from '@ogp/testing';
+import {
+  freePort,
+  SpawnedService,
+  TEST_DATABASE_URL,
+  TestIsolation,
+  waitFor,
+  expectToMatchContract,
+} from '@ogp/testing';
 import { Client } from 'pg';
 import { RouteCatalog } from './access/route-catalog';
 import { createGatewayApp } from './gateway.app';
@@ -11,7 +18,11 @@ import { GatewayConfig } from './gateway.config';
 import { UsersService } from './identity/users.service';
 
 const PASSWORD = 'correct horse battery';
-const SYSTEM_ADMIN = { id: '00000000-0000-4000-8000-00000000a001', roles: ['admin'] as Role[], scopes: { institutions: [], programmes: [] } };
+const SYSTEM_ADMIN = {
+  id: '00000000-0000-4000-8000-00000000a001',
+  roles: ['admin'] as Role[],
+  scopes: { institutions: [], programmes: [] },
+};
 
 describe('gateway: identity, roles, validation and the vertical slice (real servers)', () => {
   const iso = new TestIsolation();
@@ -29,11 +40,21 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
     return created;
   }
 
-  async function call(method: string, url: string, options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
+  async function call(
+    method: string,
+    url: string,
+    options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = headers['content-type'] ?? 'application/json';
-    const res = await app.inject({ method: method as 'GET', url, headers, payload: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) });
+    if (options.body !== undefined || options.raw !== undefined)
+      headers['content-type'] = headers['content-type'] ?? 'application/json';
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      payload: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
     const answer = { status: res.statusCode, body: res.body ? safeJson(res.body) : undefined, headers: res.headers };
     // Every answer the suite receives must match the OpenAPI document.
     expectToMatchContract(method, url, answer.status, answer.body);
@@ -54,15 +75,26 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
   }
 
   beforeAll(async () => {
-    commitments = new SpawnedService('commitments', iso.env('commitments', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'info' })).start();
-    notifications = new SpawnedService('notifications', iso.env('notifications', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'info' })).start();
+    commitments = new SpawnedService(
+      'commitments',
+      iso.env('commitments', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'info' }),
+    ).start();
+    notifications = new SpawnedService(
+      'notifications',
+      iso.env('notifications', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'info' }),
+    ).start();
     app = await gateway();
     await Promise.all([commitments.ready(), notifications.ready()]);
     pg = new Client({ connectionString: TEST_DATABASE_URL });
     await pg.connect();
     const users = app.get(UsersService);
     for (const role of ROLES) {
-      const account = await users.createByStaff(SYSTEM_ADMIN, { email: `${role}@test.ma`, password: PASSWORD, displayName: role, roles: [role] });
+      const account = await users.createByStaff(SYSTEM_ADMIN, {
+        email: `${role}@test.ma`,
+        password: PASSWORD,
+        displayName: role,
+        roles: [role],
+      });
       userIds.set(role, account.id);
       const res = await call('POST', '/auth/login', { body: { email: `${role}@test.ma`, password: PASSWORD } });
       expect(res.status).toBe(200);
@@ -79,7 +111,9 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
 
   describe('log in', () => {
     it('a wrong password answers 401 and no token', async () => {
-      const res = await call('POST', '/auth/login', { body: { email: 'citizen@test.ma', password: 'not the password' } });
+      const res = await call('POST', '/auth/login', {
+        body: { email: 'citizen@test.ma', password: 'not the password' },
+      });
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('INVALID_CREDENTIALS');
       expect(res.body.accessToken).toBeUndefined();
@@ -93,21 +127,36 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
     });
 
     it('locks an account after repeated failures, even against the right password', async () => {
-      await app.get(UsersService).createByStaff(SYSTEM_ADMIN, { email: 'victim@test.ma', password: PASSWORD, displayName: 'victim', roles: ['citizen'] });
-      for (let i = 0; i < 5; i++) expect((await call('POST', '/auth/login', { body: { email: 'victim@test.ma', password: 'guess-' + i } })).status).toBe(401);
+      await app
+        .get(UsersService)
+        .createByStaff(SYSTEM_ADMIN, {
+          email: 'victim@test.ma',
+          password: PASSWORD,
+          displayName: 'victim',
+          roles: ['citizen'],
+        });
+      for (let i = 0; i < 5; i++)
+        expect(
+          (await call('POST', '/auth/login', { body: { email: 'victim@test.ma', password: 'guess-' + i } })).status,
+        ).toBe(401);
       const res = await call('POST', '/auth/login', { body: { email: 'victim@test.ma', password: PASSWORD } });
       expect(res.status).toBe(423);
       expect(res.body.error.code).toBe('ACCOUNT_LOCKED');
     });
 
     it('stores passwords as argon2id hashes, never in clear', async () => {
-      const { rows } = await pg.query(`SELECT password_hash FROM "${iso.schema('gateway')}".users WHERE email = 'citizen@test.ma'`);
+      const { rows } = await pg.query(
+        `SELECT password_hash FROM "${iso.schema('gateway')}".users WHERE email = 'citizen@test.ma'`,
+      );
       expect(rows[0].password_hash).toMatch(/^\$argon2id\$/);
       expect(rows[0].password_hash).not.toContain(PASSWORD);
     });
 
     it('answers in the language the caller asks for, Arabic by default', async () => {
-      const fr = await call('POST', '/auth/login', { body: { email: 'x@test.ma', password: 'yyyyyyyyyyyy' }, headers: { 'accept-language': 'fr' } });
+      const fr = await call('POST', '/auth/login', {
+        body: { email: 'x@test.ma', password: 'yyyyyyyyyyyy' },
+        headers: { 'accept-language': 'fr' },
+      });
       expect(fr.body.error.message).toBe('Adresse e-mail ou mot de passe incorrect.');
       const ar = await call('POST', '/auth/login', { body: { email: 'x@test.ma', password: 'yyyyyyyyyyyy' } });
       expect(ar.body.error.message).toBe('البريد الإلكتروني أو كلمة المرور غير صحيحة.');
@@ -178,23 +227,45 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
 
     it.each(cases)('registration refuses $password with $code and writes nothing', async ({ password, code }) => {
       const before = await users();
-      const res = await call('POST', '/auth/register', { body: { email: 'nadia.idrissi@test.ma', password, displayName: 'Nadia Idrissi', role: 'citizen' }, headers: { 'accept-language': 'en' } });
+      const res = await call('POST', '/auth/register', {
+        body: { email: 'nadia.idrissi@test.ma', password, displayName: 'Nadia Idrissi', role: 'citizen' },
+        headers: { 'accept-language': 'en' },
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe(code);
       expect(await users()).toBe(before);
     });
 
     it('says why in Arabic, French and English', async () => {
-      const body = { email: 'nadia.idrissi@test.ma', password: 'aaaaaaaaaa', displayName: 'Nadia Idrissi', role: 'citizen' };
-      const messages = await Promise.all(['ar', 'fr', 'en'].map(async (lang) => (await call('POST', '/auth/register', { body, headers: { 'accept-language': lang } })).body.error.message));
-      expect(messages).toEqual(['كلمة المرور قصيرة جدا: يجب ألا تقل عن 12 حرفا.', 'Mot de passe trop court : il faut au moins 12 caractères.', 'Password too short: it needs at least 12 characters.']);
+      const body = {
+        email: 'nadia.idrissi@test.ma',
+        password: 'aaaaaaaaaa',
+        displayName: 'Nadia Idrissi',
+        role: 'citizen',
+      };
+      const messages = await Promise.all(
+        ['ar', 'fr', 'en'].map(
+          async (lang) =>
+            (await call('POST', '/auth/register', { body, headers: { 'accept-language': lang } })).body.error.message,
+        ),
+      );
+      expect(messages).toEqual([
+        'كلمة المرور قصيرة جدا: يجب ألا تقل عن 12 حرفا.',
+        'Mot de passe trop court : il faut au moins 12 caractères.',
+        'Password too short: it needs at least 12 characters.',
+      ]);
     });
 
     it('applies to accounts created by the coordination team too', async () => {
-      const res = await call('POST', '/accounts', { token: tokens.get('coordinator'), body: { email: 'weak.pm@test.ma', password: 'password1234', displayName: 'weak', roles: ['project_manager'] } });
+      const res = await call('POST', '/accounts', {
+        token: tokens.get('coordinator'),
+        body: { email: 'weak.pm@test.ma', password: 'password1234', displayName: 'weak', roles: ['project_manager'] },
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('PASSWORD_TOO_COMMON');
-      expect(await count(`SELECT count(*) FROM "${iso.schema('gateway')}".users WHERE email = 'weak.pm@test.ma'`)).toBe(0);
+      expect(await count(`SELECT count(*) FROM "${iso.schema('gateway')}".users WHERE email = 'weak.pm@test.ma'`)).toBe(
+        0,
+      );
     });
   });
 
@@ -206,15 +277,29 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
     });
 
     it('each role-restricted route answers 403 to every role it does not admit, and 401 without a token', async () => {
-      const restricted = app.get(RouteCatalog).list().filter((r) => !r.public);
+      const restricted = app
+        .get(RouteCatalog)
+        .list()
+        .filter((r) => !r.public);
       let checked = 0;
       for (const route of restricted) {
         const url = route.path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
         const anonymous = await call(route.method, url, { body: route.method === 'GET' ? undefined : {} });
-        expect({ route: `${route.method} ${route.path}`, status: anonymous.status }).toEqual({ route: `${route.method} ${route.path}`, status: 401 });
+        expect({ route: `${route.method} ${route.path}`, status: anonymous.status }).toEqual({
+          route: `${route.method} ${route.path}`,
+          status: 401,
+        });
         for (const role of ROLES.filter((r) => !route.roles.includes(r))) {
-          const res = await call(route.method, url, { token: tokens.get(role), body: route.method === 'GET' ? undefined : {} });
-          expect({ route: `${route.method} ${route.path}`, role, status: res.status, code: res.body?.error?.code }).toEqual({
+          const res = await call(route.method, url, {
+            token: tokens.get(role),
+            body: route.method === 'GET' ? undefined : {},
+          });
+          expect({
+            route: `${route.method} ${route.path}`,
+            role,
+            status: res.status,
+            code: res.body?.error?.code,
+          }).toEqual({
             route: `${route.method} ${route.path}`,
             role,
             status: 403,
@@ -229,7 +314,13 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
     it('a coordinator creates and deactivates a project manager, whose token then stops working', async () => {
       const created = await call('POST', '/accounts', {
         token: tokens.get('coordinator'),
-        body: { email: 'pm2@test.ma', password: PASSWORD, displayName: 'مدير مشروع', roles: ['project_manager'], scopes: { institutions: ['inst-a'], programmes: [] } },
+        body: {
+          email: 'pm2@test.ma',
+          password: PASSWORD,
+          displayName: 'مدير مشروع',
+          roles: ['project_manager'],
+          scopes: { institutions: ['inst-a'], programmes: [] },
+        },
       });
       expect(created.status).toBe(201);
       const login = await call('POST', '/auth/login', { body: { email: 'pm2@test.ma', password: PASSWORD } });
@@ -239,47 +330,128 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
       expect(off.body.active).toBe(false);
       await new Promise((r) => setTimeout(r, 3100)); // the gateway caches a live session for 3 s
       expect((await call('GET', '/auth/me', { token: login.body.accessToken })).status).toBe(401);
-      const history = await count(`SELECT count(*) FROM "${iso.schema('gateway')}".audit_trail WHERE user_id = '${created.body.id}'`);
+      const history = await count(
+        `SELECT count(*) FROM "${iso.schema('gateway')}".audit_trail WHERE user_id = '${created.body.id}'`,
+      );
       expect(history).toBe(2);
     });
 
     it('a coordinator may not create an admin', async () => {
-      const res = await call('POST', '/accounts', { token: tokens.get('coordinator'), body: { email: 'evil@test.ma', password: PASSWORD, displayName: 'x', roles: ['admin'] } });
+      const res = await call('POST', '/accounts', {
+        token: tokens.get('coordinator'),
+        body: { email: 'evil@test.ma', password: PASSWORD, displayName: 'x', roles: ['admin'] },
+      });
       expect(res.status).toBe(403);
       expect(await count(`SELECT count(*) FROM "${iso.schema('gateway')}".users WHERE email = 'evil@test.ma'`)).toBe(0);
     });
 
     it('self-registration can only give citizen or cso', async () => {
-      const res = await call('POST', '/auth/register', { body: { email: 'sneaky@test.ma', password: PASSWORD, displayName: 'x', role: 'admin' } });
+      const res = await call('POST', '/auth/register', {
+        body: { email: 'sneaky@test.ma', password: PASSWORD, displayName: 'x', role: 'admin' },
+      });
       expect(res.status).toBe(400);
-      expect(await count(`SELECT count(*) FROM "${iso.schema('gateway')}".users WHERE email = 'sneaky@test.ma'`)).toBe(0);
+      expect(await count(`SELECT count(*) FROM "${iso.schema('gateway')}".users WHERE email = 'sneaky@test.ma'`)).toBe(
+        0,
+      );
     });
   });
 
   describe('bad input changes nothing', () => {
     async function snapshot(): Promise<number[]> {
       const counts: number[] = [];
-      for (const table of [`${iso.schema('gateway')}".users`, `${iso.schema('gateway')}".outbox`, `${iso.schema('commitments')}".programmes`, `${iso.schema('commitments')}".outbox`]) {
+      for (const table of [
+        `${iso.schema('gateway')}".users`,
+        `${iso.schema('gateway')}".outbox`,
+        `${iso.schema('commitments')}".programmes`,
+        `${iso.schema('commitments')}".outbox`,
+      ]) {
         counts.push(await count(`SELECT count(*) FROM "${table}`));
       }
       return counts;
     }
 
-    const cases: { name: string; url: string; raw?: string; body?: unknown; status: number; code: string; headers?: Record<string, string> }[] = [
-      { name: 'malformed JSON (register)', url: '/auth/register', raw: '{"email": "a@b.ma", ', status: 400, code: 'MALFORMED_JSON' },
+    const cases: {
+      name: string;
+      url: string;
+      raw?: string;
+      body?: unknown;
+      status: number;
+      code: string;
+      headers?: Record<string, string>;
+    }[] = [
+      {
+        name: 'malformed JSON (register)',
+        url: '/auth/register',
+        raw: '{"email": "a@b.ma", ',
+        status: 400,
+        code: 'MALFORMED_JSON',
+      },
       { name: 'malformed JSON (programme)', url: '/programmes', raw: '{not json', status: 400, code: 'MALFORMED_JSON' },
-      { name: 'unknown field', url: '/auth/register', body: { email: 'u1@test.ma', password: PASSWORD, displayName: 'u', role: 'citizen', isAdmin: true }, status: 400, code: 'VALIDATION_FAILED' },
-      { name: 'unknown nested field', url: '/programmes', body: { code: 'P1', kind: 'ogp_national', name: { ar: 'برنامج', de: 'x' } }, status: 400, code: 'VALIDATION_FAILED' },
-      { name: 'wrong type', url: '/auth/register', body: { email: 'u2@test.ma', password: 12345678901, displayName: 'u', role: 'citizen' }, status: 400, code: 'VALIDATION_FAILED' },
-      { name: 'wrong enum', url: '/programmes', body: { code: 'P2', kind: 'galactic', name: { ar: 'برنامج' } }, status: 400, code: 'VALIDATION_FAILED' },
-      { name: 'missing Arabic title', url: '/programmes', body: { code: 'P3', kind: 'ogp_national', name: { en: 'Programme' } }, status: 400, code: 'VALIDATION_FAILED' },
-      { name: 'body over the size limit', url: '/auth/register', raw: JSON.stringify({ email: 'big@test.ma', password: PASSWORD, displayName: 'x'.repeat(100_000), role: 'citizen' }), status: 413, code: 'PAYLOAD_TOO_LARGE' },
-      { name: 'unsupported content type', url: '/auth/register', raw: '<email>a</email>', status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', headers: { 'content-type': 'application/xml' } },
+      {
+        name: 'unknown field',
+        url: '/auth/register',
+        body: { email: 'u1@test.ma', password: PASSWORD, displayName: 'u', role: 'citizen', isAdmin: true },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
+      {
+        name: 'unknown nested field',
+        url: '/programmes',
+        body: { code: 'P1', kind: 'ogp_national', name: { ar: 'برنامج', de: 'x' } },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
+      {
+        name: 'wrong type',
+        url: '/auth/register',
+        body: { email: 'u2@test.ma', password: 12345678901, displayName: 'u', role: 'citizen' },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
+      {
+        name: 'wrong enum',
+        url: '/programmes',
+        body: { code: 'P2', kind: 'galactic', name: { ar: 'برنامج' } },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
+      {
+        name: 'missing Arabic title',
+        url: '/programmes',
+        body: { code: 'P3', kind: 'ogp_national', name: { en: 'Programme' } },
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      },
+      {
+        name: 'body over the size limit',
+        url: '/auth/register',
+        raw: JSON.stringify({
+          email: 'big@test.ma',
+          password: PASSWORD,
+          displayName: 'x'.repeat(100_000),
+          role: 'citizen',
+        }),
+        status: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+      },
+      {
+        name: 'unsupported content type',
+        url: '/auth/register',
+        raw: '<email>a</email>',
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        headers: { 'content-type': 'application/xml' },
+      },
     ];
 
     it.each(cases)('$name: $status $code, nothing written', async (c) => {
       const before = await snapshot();
-      const res = await call('POST', c.url, { token: tokens.get('coordinator'), raw: c.raw, body: c.body, headers: c.headers });
+      const res = await call('POST', c.url, {
+        token: tokens.get('coordinator'),
+        raw: c.raw,
+        body: c.body,
+        headers: c.headers,
+      });
       expect(res.status).toBe(c.status);
       expect(res.body.error.code).toBe(c.code);
       expect(res.body.error.message).toBeTruthy();
@@ -300,7 +472,15 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
       const correlationId = `corr-slice-${iso.id}`;
       const res = await call('POST', '/programmes', {
         token: tokens.get('coordinator'),
-        body: { code: 'OGP-2018', kind: 'ogp_national', name: { ar: 'خطة العمل الوطنية 2018-2020', fr: "Plan d'action national 2018-2020", en: 'National action plan 2018-2020' } },
+        body: {
+          code: 'OGP-2018',
+          kind: 'ogp_national',
+          name: {
+            ar: 'خطة العمل الوطنية 2018-2020',
+            fr: "Plan d'action national 2018-2020",
+            en: 'National action plan 2018-2020',
+          },
+        },
         headers: { 'x-correlation-id': correlationId },
       });
       expect(res.status).toBe(201);
@@ -311,8 +491,18 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
       expect(listed.body.items.map((p: { id: string }) => p.id)).toContain(programmeId);
 
       // The change and its history are in commitments' own schema; the event left through the outbox.
-      expect(await count(`SELECT count(*) FROM "${iso.schema('commitments')}".change_history WHERE entity_id = '${programmeId}'`)).toBe(1);
-      await waitFor(async () => (await count(`SELECT count(*) FROM "${iso.schema('commitments')}".outbox WHERE published_at IS NOT NULL AND envelope->'data'->>'programmeId' = '${programmeId}'`)) === 1, { what: 'outbox row published' });
+      expect(
+        await count(
+          `SELECT count(*) FROM "${iso.schema('commitments')}".change_history WHERE entity_id = '${programmeId}'`,
+        ),
+      ).toBe(1);
+      await waitFor(
+        async () =>
+          (await count(
+            `SELECT count(*) FROM "${iso.schema('commitments')}".outbox WHERE published_at IS NOT NULL AND envelope->'data'->>'programmeId' = '${programmeId}'`,
+          )) === 1,
+        { what: 'outbox row published' },
+      );
 
       // Notifications recorded it once per staff member (coordinator and admin), in their language.
       const inbox = await waitFor(
@@ -323,10 +513,17 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
         { what: 'the in-app notification', timeoutMs: 20000 },
       );
       expect(inbox.title).toBe('برنامج جديد: خطة العمل الوطنية 2018-2020');
-      expect(await count(`SELECT count(*) FROM "${iso.schema('notifications')}".notifications WHERE type = 'commitments.programme.created'`)).toBe(2);
+      expect(
+        await count(
+          `SELECT count(*) FROM "${iso.schema('notifications')}".notifications WHERE type = 'commitments.programme.created'`,
+        ),
+      ).toBe(2);
       const unread = await call('GET', '/me/notifications/unread-count', { token: tokens.get('coordinator') });
       expect(unread.body.unread).toBeGreaterThanOrEqual(1);
-      const read = await call('POST', '/me/notifications/read', { token: tokens.get('coordinator'), body: { ids: [inbox.id] } });
+      const read = await call('POST', '/me/notifications/read', {
+        token: tokens.get('coordinator'),
+        body: { ids: [inbox.id] },
+      });
       expect(read.body.updated).toBe(1);
       // A citizen sees none of the staff's notifications.
       const citizen = await call('GET', '/me/notifications', { token: tokens.get('citizen') });
@@ -334,13 +531,23 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
 
       // The correlation id crossed NATS into the commitments log, and JetStream into the notifications log.
       expect(commitments.output).toContain(correlationId);
-      await waitFor(() => notifications.output.includes(correlationId), { what: 'correlation id in the notifications log' });
+      await waitFor(() => notifications.output.includes(correlationId), {
+        what: 'correlation id in the notifications log',
+      });
     });
 
     it('a repeated command with the same idempotency key creates one programme', async () => {
       const body = { code: 'SNAC', kind: 'national_strategy', name: { ar: 'الاستراتيجية الوطنية لمكافحة الفساد' } };
-      const a = await call('POST', '/programmes', { token: tokens.get('admin'), body, headers: { 'idempotency-key': 'k-snac-1' } });
-      const b = await call('POST', '/programmes', { token: tokens.get('admin'), body, headers: { 'idempotency-key': 'k-snac-1' } });
+      const a = await call('POST', '/programmes', {
+        token: tokens.get('admin'),
+        body,
+        headers: { 'idempotency-key': 'k-snac-1' },
+      });
+      const b = await call('POST', '/programmes', {
+        token: tokens.get('admin'),
+        body,
+        headers: { 'idempotency-key': 'k-snac-1' },
+      });
       expect(a.status).toBe(201);
       expect(b.status).toBe(201);
       expect(b.body.id).toBe(a.body.id);
@@ -356,16 +563,28 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
       try {
         const reply = await nc.request(
           `${iso.prefix}.commitments.programmes.create`,
-          new TextEncoder().encode(JSON.stringify({ pattern: 'commitments.programmes.create', id: 'x1', data: { code: 'ROGUE', kind: 'ogp_local', name: { ar: 'x' } } })),
+          new TextEncoder().encode(
+            JSON.stringify({
+              pattern: 'commitments.programmes.create',
+              id: 'x1',
+              data: { code: 'ROGUE', kind: 'ogp_local', name: { ar: 'x' } },
+            }),
+          ),
           { timeout: 5000 },
         );
         expect(JSON.parse(new TextDecoder().decode(reply.data)).err.code).toBe('UNAUTHENTICATED');
-        const garbage = await nc.request(`${iso.prefix}.commitments.programmes.create`, new TextEncoder().encode('not json'), { timeout: 5000 });
+        const garbage = await nc.request(
+          `${iso.prefix}.commitments.programmes.create`,
+          new TextEncoder().encode('not json'),
+          { timeout: 5000 },
+        );
         expect(JSON.parse(new TextDecoder().decode(garbage.data)).err.code).toBe('VALIDATION_FAILED');
       } finally {
         await nc.close();
       }
-      expect(await count(`SELECT count(*) FROM "${iso.schema('commitments')}".programmes WHERE code = 'ROGUE'`)).toBe(0);
+      expect(await count(`SELECT count(*) FROM "${iso.schema('commitments')}".programmes WHERE code = 'ROGUE'`)).toBe(
+        0,
+      );
     });
   });
 
@@ -404,7 +623,12 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
       try {
         const statuses: number[] = [];
         for (let i = 0; i < 5; i++) {
-          const res = await limited.inject({ method: 'POST', url: '/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'citizen@test.ma', password: PASSWORD }) });
+          const res = await limited.inject({
+            method: 'POST',
+            url: '/auth/login',
+            headers: { 'content-type': 'application/json' },
+            payload: JSON.stringify({ email: 'citizen@test.ma', password: PASSWORD }),
+          });
           statuses.push(res.statusCode);
           if (res.statusCode === 429) expect(JSON.parse(res.body).error.code).toBe('RATE_LIMITED');
         }

@@ -9,5 +9,8 @@ runMain('gateway', async () => {
   const { app } = await createGatewayApp(config, logger);
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
-  logger.info({ config: printableConfig(config) }, `gateway listening on http://${config.HTTP_HOST}:${config.HTTP_PORT}`);
+  logger.info(
+    { config: printableConfig(config) },
+    `gateway listening on http://${config.HTTP_HOST}:${config.HTTP_PORT}`,
+  );
 });

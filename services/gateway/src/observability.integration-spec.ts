@@ -43,13 +43,23 @@ class OtlpReceiver {
           return;
         }
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-          resourceSpans?: { resource?: { attributes?: { key: string; value: { stringValue?: string } }[] }; scopeSpans?: { spans?: Record<string, unknown>[] }[] }[];
+          resourceSpans?: {
+            resource?: { attributes?: { key: string; value: { stringValue?: string } }[] };
+            scopeSpans?: { spans?: Record<string, unknown>[] }[];
+          }[];
         };
         for (const rs of body.resourceSpans ?? []) {
           const service = rs.resource?.attributes?.find((a) => a.key === 'service.name')?.value.stringValue ?? '';
           for (const ss of rs.scopeSpans ?? []) {
             for (const s of ss.spans ?? []) {
-              this.spans.push({ service, traceId: hexId(s.traceId), spanId: hexId(s.spanId), parentSpanId: hexId(s.parentSpanId), name: String(s.name), kind: Number(s.kind) });
+              this.spans.push({
+                service,
+                traceId: hexId(s.traceId),
+                spanId: hexId(s.spanId),
+                parentSpanId: hexId(s.parentSpanId),
+                name: String(s.name),
+                kind: Number(s.kind),
+              });
             }
           }
         }
@@ -85,7 +95,8 @@ function sample(text: string, name: string, labels: Record<string, string>): num
     // A metric without labels of its own still carries the default `service` label.
     if (!line.startsWith(`${name}{`)) continue;
     const inside = line.slice(name.length + 1, line.lastIndexOf('}'));
-    if (Object.entries(labels).every(([k, v]) => inside.includes(`${k}="${v}"`))) return Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (Object.entries(labels).every(([k, v]) => inside.includes(`${k}="${v}"`)))
+      return Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return 0;
 }
@@ -111,7 +122,11 @@ describe('observability: one trace from the gateway through NATS, the outbox and
 
   beforeAll(async () => {
     await receiver.start();
-    const tracing = { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${receiver.port}`, OTEL_BSP_SCHEDULE_DELAY: '200', LOG_LEVEL: 'info' };
+    const tracing = {
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${receiver.port}`,
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+      LOG_LEVEL: 'info',
+    };
     const admin = spawnSync(process.execPath, [join(__dirname, '..', 'dist', 'cli', 'create-admin.js')], {
       env: { PATH: process.env.PATH ?? '', ...iso.env('gateway'), ADMIN_EMAIL, ADMIN_PASSWORD },
       encoding: 'utf8',
@@ -120,14 +135,27 @@ describe('observability: one trace from the gateway through NATS, the outbox and
     expect(admin.stderr).toBe('');
     for (const name of ['gateway', 'commitments', 'reporting', 'notifications']) metricsPorts[name] = await freePort();
     metricsPort = metricsPorts.gateway;
-    const env = async (name: string) => iso.env(name, { HTTP_PORT: String(await freePort()), METRICS_PORT: String(metricsPorts[name]), ...tracing });
+    const env = async (name: string) =>
+      iso.env(name, { HTTP_PORT: String(await freePort()), METRICS_PORT: String(metricsPorts[name]), ...tracing });
     commitments = new SpawnedService('commitments', await env('commitments')).start();
     reporting = new SpawnedService('reporting', await env('reporting')).start();
     mailbox = new Mailbox(await freePort());
-    notifications = new SpawnedService('notifications', { ...(await env('notifications')), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}` }).start();
+    notifications = new SpawnedService('notifications', {
+      ...(await env('notifications')),
+      SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+    }).start();
     gateway = new SpawnedService('gateway', await env('gateway')).start();
-    await Promise.all([commitments.ready(60000), reporting.ready(60000), notifications.ready(60000), gateway.ready(60000)]);
-    const login = await fetch(url('/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }) });
+    await Promise.all([
+      commitments.ready(60000),
+      reporting.ready(60000),
+      notifications.ready(60000),
+      gateway.ready(60000),
+    ]);
+    const login = await fetch(url('/auth/login'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+    });
     expect(login.status).toBe(200);
     token = ((await login.json()) as { accessToken: string }).accessToken;
   }, 120000);
@@ -139,7 +167,7 @@ describe('observability: one trace from the gateway through NATS, the outbox and
     await iso.cleanup();
   });
 
-  it('creating a programme: the gateway span, the commitments handler span and the consumers\' spans (reporting, notifications) arrive at the OTLP receiver with ONE trace id, each the child of the one before', async () => {
+  it("creating a programme: the gateway span, the commitments handler span and the consumers' spans (reporting, notifications) arrive at the OTLP receiver with ONE trace id, each the child of the one before", async () => {
     const res = await fetch(url('/programmes'), {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -153,9 +181,25 @@ describe('observability: one trace from the gateway through NATS, the outbox and
     await waitFor(
       () => {
         httpSpan = receiver.spans.find((s) => s.service === 'gateway' && s.name === 'POST /programmes');
-        rpcSpan = httpSpan && receiver.spans.find((s) => s.service === 'commitments' && s.traceId === httpSpan!.traceId && s.kind === SPAN_KIND_SERVER);
-        consumerSpan = httpSpan && receiver.spans.find((s) => s.service === 'reporting' && s.traceId === httpSpan!.traceId && s.kind === SPAN_KIND_CONSUMER && s.name.includes('programme'));
-        notifySpan = httpSpan && receiver.spans.find((s) => s.service === 'notifications' && s.traceId === httpSpan!.traceId && s.kind === SPAN_KIND_CONSUMER);
+        rpcSpan =
+          httpSpan &&
+          receiver.spans.find(
+            (s) => s.service === 'commitments' && s.traceId === httpSpan!.traceId && s.kind === SPAN_KIND_SERVER,
+          );
+        consumerSpan =
+          httpSpan &&
+          receiver.spans.find(
+            (s) =>
+              s.service === 'reporting' &&
+              s.traceId === httpSpan!.traceId &&
+              s.kind === SPAN_KIND_CONSUMER &&
+              s.name.includes('programme'),
+          );
+        notifySpan =
+          httpSpan &&
+          receiver.spans.find(
+            (s) => s.service === 'notifications' && s.traceId === httpSpan!.traceId && s.kind === SPAN_KIND_CONSUMER,
+          );
         return Boolean(httpSpan && rpcSpan && consumerSpan && notifySpan);
       },
       { what: 'spans from the gateway, commitments, reporting and notifications', timeoutMs: 20000 },
@@ -171,17 +215,30 @@ describe('observability: one trace from the gateway through NATS, the outbox and
 
     // The access-log lines of that request carry the same trace id and the gateway's correlation id.
     const correlationId = res.headers.get('x-correlation-id');
-    await waitFor(() => jsonLines(commitments.output).json.some((l) => l.component === 'access' && l.traceId === httpSpan!.traceId), { what: 'the rpc access line' });
-    const httpLine = jsonLines(gateway.output).json.find((l) => l.component === 'access' && l.route === '/programmes' && l.method === 'POST');
-    expect(httpLine).toMatchObject({ level: 'info', msg: 'http request', status: 201, correlationId, traceId: httpSpan!.traceId });
+    await waitFor(
+      () => jsonLines(commitments.output).json.some((l) => l.component === 'access' && l.traceId === httpSpan!.traceId),
+      { what: 'the rpc access line' },
+    );
+    const httpLine = jsonLines(gateway.output).json.find(
+      (l) => l.component === 'access' && l.route === '/programmes' && l.method === 'POST',
+    );
+    expect(httpLine).toMatchObject({
+      level: 'info',
+      msg: 'http request',
+      status: 201,
+      correlationId,
+      traceId: httpSpan!.traceId,
+    });
     expect(typeof httpLine!.durationMs).toBe('number');
-    const rpcLine = jsonLines(commitments.output).json.find((l) => l.component === 'access' && l.traceId === httpSpan!.traceId);
+    const rpcLine = jsonLines(commitments.output).json.find(
+      (l) => l.component === 'access' && l.traceId === httpSpan!.traceId,
+    );
     expect(rpcLine).toMatchObject({ msg: 'rpc handled', outcome: 'OK', status: 200, correlationId });
     expect(String(rpcLine!.subject)).toMatch(/programme/);
     expect(typeof rpcLine!.durationMs).toBe('number');
   });
 
-  it('a report request: the BullMQ job that builds it continues the request\'s trace (gateway → reporting handler → job add → worker)', async () => {
+  it("a report request: the BullMQ job that builds it continues the request's trace (gateway → reporting handler → job add → worker)", async () => {
     const res = await fetch(url('/reports'), {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -193,12 +250,22 @@ describe('observability: one trace from the gateway through NATS, the outbox and
     await waitFor(
       () => {
         httpSpan = receiver.spans.find((s) => s.service === 'gateway' && s.name === 'POST /reports');
-        jobSpan = httpSpan && receiver.spans.find((s) => s.service === 'reporting' && s.traceId === httpSpan!.traceId && s.kind === SPAN_KIND_CONSUMER && /process/.test(s.name));
+        jobSpan =
+          httpSpan &&
+          receiver.spans.find(
+            (s) =>
+              s.service === 'reporting' &&
+              s.traceId === httpSpan!.traceId &&
+              s.kind === SPAN_KIND_CONSUMER &&
+              /process/.test(s.name),
+          );
         return Boolean(jobSpan);
       },
       { what: 'the worker span of the report job in the request trace', timeoutMs: 30000 },
     );
-    const rpcSpan = receiver.spans.find((s) => s.service === 'reporting' && s.traceId === httpSpan!.traceId && s.kind === SPAN_KIND_SERVER);
+    const rpcSpan = receiver.spans.find(
+      (s) => s.service === 'reporting' && s.traceId === httpSpan!.traceId && s.kind === SPAN_KIND_SERVER,
+    );
     expect(rpcSpan?.parentSpanId).toBe(httpSpan!.spanId);
     // The worker's span descends from the span that added the job, itself inside the handler's span.
     const byId = new Map(receiver.spans.map((s) => [s.spanId, s]));
@@ -209,9 +276,16 @@ describe('observability: one trace from the gateway through NATS, the outbox and
 
   it('e-mails: a send that fails counts as retried, the same e-mail sent once the mail server is back counts as sent', async () => {
     const scrape = async () => (await fetch(`http://127.0.0.1:${metricsPorts.notifications}/metrics`)).text();
-    const res = await fetch(url('/auth/password-reset'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN_EMAIL }) });
+    const res = await fetch(url('/auth/password-reset'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ADMIN_EMAIL }),
+    });
     expect(res.status).toBeLessThan(300);
-    await waitFor(async () => sample(await scrape(), 'ogp_emails_retried_total', {}) >= 1, { what: 'a failed send counted as retried', timeoutMs: 20000 });
+    await waitFor(async () => sample(await scrape(), 'ogp_emails_retried_total', {}) >= 1, {
+      what: 'a failed send counted as retried',
+      timeoutMs: 20000,
+    });
     expect(sample(await scrape(), 'ogp_emails_sent_total', {})).toBe(0);
     await mailbox.start();
     await waitFor(() => mailbox.to(ADMIN_EMAIL).length === 1, { what: 'the reset e-mail', timeoutMs: 30000 });
@@ -221,11 +295,18 @@ describe('observability: one trace from the gateway through NATS, the outbox and
 
   it('one JSON access line per HTTP request with the route pattern, never the raw URL, its query, an e-mail, a password or a token; no plain-text lines', async () => {
     const id = '5e1f0c7a-6a53-4b52-9f41-0c1d2e3f4a5b';
-    const res = await fetch(url(`/programmes/${id}?email=${encodeURIComponent(ADMIN_EMAIL)}`), { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(url(`/programmes/${id}?email=${encodeURIComponent(ADMIN_EMAIL)}`), {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(404);
     const correlationId = res.headers.get('x-correlation-id');
-    await waitFor(() => jsonLines(gateway.output).json.some((l) => l.correlationId === correlationId && l.component === 'access'), { what: 'the access line' });
-    const line = jsonLines(gateway.output).json.find((l) => l.correlationId === correlationId && l.component === 'access');
+    await waitFor(
+      () => jsonLines(gateway.output).json.some((l) => l.correlationId === correlationId && l.component === 'access'),
+      { what: 'the access line' },
+    );
+    const line = jsonLines(gateway.output).json.find(
+      (l) => l.correlationId === correlationId && l.component === 'access',
+    );
     expect(line).toMatchObject({ method: 'GET', route: '/programmes/:id', status: 404 });
     expect(line!.traceId).toMatch(/^[0-9a-f]{32}$/);
     // The login earlier had an e-mail and a password in its body and a token in its answer.
@@ -250,7 +331,9 @@ describe('observability: one trace from the gateway through NATS, the outbox and
     expect((await fetch(url('/programmes'))).status).toBe(200);
     const text = await scrape();
     expect(sample(text, 'ogp_http_requests_total', labels)).toBe(before + 1);
-    expect(sample(text, 'ogp_http_request_duration_seconds_count', { method: 'GET', route: '/programmes' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'ogp_http_request_duration_seconds_count', { method: 'GET', route: '/programmes' }),
+    ).toBeGreaterThanOrEqual(1);
     expect((await fetch(url('/metrics'))).status).toBe(404);
     // The service answered the forwarded request: its subject counter moved too.
     const service = await (await fetch(`http://127.0.0.1:${commitments.port}/metrics`)).text();
@@ -260,13 +343,25 @@ describe('observability: one trace from the gateway through NATS, the outbox and
 
   it('the Grafana dashboard and the alert rules parse, and every metric they name is exposed by a running service', async () => {
     const root = join(__dirname, '..', '..', '..', 'deploy', 'observability');
-    const dashboard = JSON.parse(readFileSync(join(root, 'grafana-dashboard.json'), 'utf8')) as { panels: { type: string; title: string; targets?: { expr: string }[] }[] };
-    const rules = loadYaml(readFileSync(join(root, 'alerts.yaml'), 'utf8')) as { groups: { name: string; rules: { alert: string; expr: string; labels: { severity: string } }[] }[] };
+    const dashboard = JSON.parse(readFileSync(join(root, 'grafana-dashboard.json'), 'utf8')) as {
+      panels: { type: string; title: string; targets?: { expr: string }[] }[];
+    };
+    const rules = loadYaml(readFileSync(join(root, 'alerts.yaml'), 'utf8')) as {
+      groups: { name: string; rules: { alert: string; expr: string; labels: { severity: string } }[] }[];
+    };
     const panelExprs = dashboard.panels.flatMap((p) => (p.targets ?? []).map((t) => t.expr));
     const alerts = rules.groups.flatMap((g) => g.rules);
     expect(panelExprs.length).toBeGreaterThanOrEqual(15);
     expect(alerts.map((a) => a.alert)).toEqual(
-      expect.arrayContaining(['OgpHttpErrorRate', 'OgpHttpLatencyP99', 'OgpOutboxLag', 'OgpConsumerLag', 'OgpEventsDeadLettered', 'OgpEmailsDeadLettered', 'OgpQueueStuck']),
+      expect.arrayContaining([
+        'OgpHttpErrorRate',
+        'OgpHttpLatencyP99',
+        'OgpOutboxLag',
+        'OgpConsumerLag',
+        'OgpEventsDeadLettered',
+        'OgpEmailsDeadLettered',
+        'OgpQueueStuck',
+      ]),
     );
     for (const a of alerts) expect(['page', 'ticket']).toContain(a.labels.severity);
 

@@ -21,7 +21,10 @@ describe('notifications durability (real Postgres, JetStream, processes)', () =>
   const staff = ['coordinator', 'admin'].map((role) => ({ userId: randomUUID(), role }));
 
   async function service(): Promise<SpawnedService> {
-    return new SpawnedService('notifications', iso.env('notifications', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'info' }));
+    return new SpawnedService(
+      'notifications',
+      iso.env('notifications', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'info' }),
+    );
   }
 
   async function produce(count: number, batch: string): Promise<string[]> {
@@ -32,7 +35,12 @@ describe('notifications durability (real Postgres, JetStream, processes)', () =>
           const programmeId = randomUUID();
           const e = await writer.add(manager, CommitmentsEvents.programmeCreated, {
             aggregate: { type: 'programme', id: programmeId },
-            data: { programmeId, code: `${batch}-${j}`, kind: 'ogp_local', name: { ar: `برنامج ${j}`, fr: `Programme ${j}` } },
+            data: {
+              programmeId,
+              code: `${batch}-${j}`,
+              kind: 'ogp_local',
+              name: { ar: `برنامج ${j}`, fr: `Programme ${j}` },
+            },
           });
           ids.push(e.id);
         }
@@ -43,7 +51,10 @@ describe('notifications durability (real Postgres, JetStream, processes)', () =>
 
   async function effects(ids: string[]): Promise<{ inbox: number; notifications: number; distinctPairs: number }> {
     const schema = iso.schema('notifications');
-    const [inbox] = await db.query(`SELECT count(*)::int AS n FROM "${schema}".inbox WHERE event_id = ANY($1::uuid[])`, [ids]);
+    const [inbox] = await db.query(
+      `SELECT count(*)::int AS n FROM "${schema}".inbox WHERE event_id = ANY($1::uuid[])`,
+      [ids],
+    );
     const [notes] = await db.query(
       `SELECT count(*)::int AS n, count(DISTINCT (event_id, recipient_id))::int AS pairs FROM "${schema}".notifications WHERE event_id = ANY($1::uuid[])`,
       [ids],
@@ -54,13 +65,29 @@ describe('notifications durability (real Postgres, JetStream, processes)', () =>
   beforeAll(async () => {
     nc = await connect({ servers: TEST_NATS_URL });
     await ensureEventStreams(await nc.jetstreamManager(), iso.prefix);
-    producer = createServiceDataSource({ url: TEST_DATABASE_URL, schema: iso.schema('commitments'), entities: [], migrations: [MessagingTables1732100000000] });
+    producer = createServiceDataSource({
+      url: TEST_DATABASE_URL,
+      schema: iso.schema('commitments'),
+      entities: [],
+      migrations: [MessagingTables1732100000000],
+    });
     await producer.initialize();
     await runMigrationsUnderLock(producer, iso.schema('commitments'));
-    db = createServiceDataSource({ url: TEST_DATABASE_URL, schema: iso.schema('commitments'), entities: [], migrations: [] });
+    db = createServiceDataSource({
+      url: TEST_DATABASE_URL,
+      schema: iso.schema('commitments'),
+      entities: [],
+      migrations: [],
+    });
     await db.initialize();
     writer = new OutboxWriter('commitments');
-    relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger: pino({ level: 'silent' }), pollIntervalMs: 50 });
+    relay = new OutboxRelay({
+      dataSource: producer,
+      publisher: nc.jetstream(),
+      prefix: iso.prefix,
+      logger: pino({ level: 'silent' }),
+      pollIntervalMs: 50,
+    });
     await relay.start();
     // Two staff members in the directory: each programme event notifies both.
     await producer.transaction(async (manager) => {
@@ -74,7 +101,10 @@ describe('notifications durability (real Postgres, JetStream, processes)', () =>
           language: 'ar',
           active: true,
         };
-        await writer.add(manager, IdentityEvents.userRegistered, { aggregate: { type: 'user', id: person.userId }, data: entry });
+        await writer.add(manager, IdentityEvents.userRegistered, {
+          aggregate: { type: 'user', id: person.userId },
+          data: entry,
+        });
       }
     });
   });
@@ -90,20 +120,32 @@ describe('notifications durability (real Postgres, JetStream, processes)', () =>
   it('stopped while 500 events arrive, it handles all 500 exactly once after it starts again', async () => {
     const first = (await service()).start();
     await first.ready();
-    await waitFor(async () => (await db.query(`SELECT count(*)::int AS n FROM "${iso.schema('notifications')}".recipients`))[0].n === 2, { what: 'the directory' });
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM "${iso.schema('notifications')}".recipients`))[0].n === 2,
+      { what: 'the directory' },
+    );
     expect(await first.stop()).toBe(0);
 
     const ids = await produce(500, 'stopped');
-    await waitFor(async () => (await producer.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`))[0].n === 0, { what: 'all 500 relayed' });
+    await waitFor(
+      async () => (await producer.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`))[0].n === 0,
+      { what: 'all 500 relayed' },
+    );
     expect((await effects(ids)).inbox).toBe(0);
 
     const second = (await service()).start();
     try {
       await second.ready();
-      await waitFor(async () => (await effects(ids)).inbox === 500, { what: '500 handled after restart', timeoutMs: 60000 });
+      await waitFor(async () => (await effects(ids)).inbox === 500, {
+        what: '500 handled after restart',
+        timeoutMs: 60000,
+      });
       expect(await effects(ids)).toEqual({ inbox: 500, notifications: 1000, distinctPairs: 1000 });
       // The handler ran once per event: one log line each.
-      const handledLines = second.output.split('\n').filter((l) => l.includes('in-app notifications recorded') && l.includes('commitments.programme.created'));
+      const handledLines = second.output
+        .split('\n')
+        .filter((l) => l.includes('in-app notifications recorded') && l.includes('commitments.programme.created'));
       expect(handledLines.length).toBe(500);
     } finally {
       await second.stop();
@@ -114,7 +156,11 @@ describe('notifications durability (real Postgres, JetStream, processes)', () =>
     const victim = (await service()).start();
     await victim.ready();
     const ids = await produce(1000, 'burst');
-    await waitFor(async () => (await effects(ids)).inbox > 100, { what: 'the burst to be under way', timeoutMs: 30000, intervalMs: 20 });
+    await waitFor(async () => (await effects(ids)).inbox > 100, {
+      what: 'the burst to be under way',
+      timeoutMs: 30000,
+      intervalMs: 20,
+    });
     await victim.kill();
     const midway = await effects(ids);
     expect(midway.inbox).toBeLessThan(1000);
@@ -135,9 +181,17 @@ describe('notifications durability (real Postgres, JetStream, processes)', () =>
     try {
       await Promise.all([a.ready(), b.ready()]);
       const ids = await produce(400, 'pair');
-      await waitFor(async () => (await effects(ids)).inbox === 400, { what: '400 handled by the pair', timeoutMs: 60000 });
+      await waitFor(async () => (await effects(ids)).inbox === 400, {
+        what: '400 handled by the pair',
+        timeoutMs: 60000,
+      });
       expect(await effects(ids)).toEqual({ inbox: 400, notifications: 800, distinctPairs: 800 });
-      const handledBy = (s: SpawnedService) => s.output.split('\n').filter((l) => l.includes('in-app notifications recorded') && l.includes('"type":"commitments.programme.created"')).length;
+      const handledBy = (s: SpawnedService) =>
+        s.output
+          .split('\n')
+          .filter(
+            (l) => l.includes('in-app notifications recorded') && l.includes('"type":"commitments.programme.created"'),
+          ).length;
       expect(handledBy(a)).toBeGreaterThan(0);
       expect(handledBy(b)).toBeGreaterThan(0);
       expect(handledBy(a) + handledBy(b)).toBe(400);

@@ -6,9 +6,13 @@ export class NotificationsLinks1764580000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE notifications ADD COLUMN link text`);
-    await q.query(`ALTER TABLE email_queue ADD COLUMN batch_key uuid, ADD COLUMN batch_kind text, ADD COLUMN batch_line text`);
+    await q.query(
+      `ALTER TABLE email_queue ADD COLUMN batch_key uuid, ADD COLUMN batch_kind text, ADD COLUMN batch_line text`,
+    );
     await q.query(`ALTER TABLE email_queue DROP CONSTRAINT email_queue_status_check`);
-    await q.query(`ALTER TABLE email_queue ADD CONSTRAINT email_queue_status_check CHECK (status IN ('pending','sent','dead','digest','digested','batched','grouped'))`);
+    await q.query(
+      `ALTER TABLE email_queue ADD CONSTRAINT email_queue_status_check CHECK (status IN ('pending','sent','dead','digest','digested','batched','grouped'))`,
+    );
     await q.query(`CREATE INDEX email_queue_batch_idx ON email_queue (batch_key) WHERE status = 'batched'`);
     await q.query(`CREATE TABLE alert_sweeps (
       sweep_id uuid PRIMARY KEY,
@@ -23,7 +27,9 @@ export class NotificationsLinks1764580000000 implements MigrationInterface {
     await q.query(`DROP TABLE alert_sweeps`);
     await q.query(`DROP INDEX email_queue_batch_idx`);
     await q.query(`ALTER TABLE email_queue DROP CONSTRAINT email_queue_status_check`);
-    await q.query(`ALTER TABLE email_queue ADD CONSTRAINT email_queue_status_check CHECK (status IN ('pending','sent','dead','digest','digested'))`);
+    await q.query(
+      `ALTER TABLE email_queue ADD CONSTRAINT email_queue_status_check CHECK (status IN ('pending','sent','dead','digest','digested'))`,
+    );
     await q.query(`ALTER TABLE email_queue DROP COLUMN batch_key, DROP COLUMN batch_kind, DROP COLUMN batch_line`);
     await q.query(`ALTER TABLE notifications DROP COLUMN link`);
   }

@@ -5,5 +5,10 @@ import { NotificationsConfig } from './notifications.config';
 import { NotificationsModule } from './notifications.module';
 
 export function createNotificationsApp(config: NotificationsConfig, logger: Logger): Promise<ServiceApp> {
-  return createRpcServiceApp({ service: 'notifications', module: NotificationsModule.register(config, logger), config, logger });
+  return createRpcServiceApp({
+    service: 'notifications',
+    module: NotificationsModule.register(config, logger),
+    config,
+    logger,
+  });
 }

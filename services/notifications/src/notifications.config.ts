@@ -31,7 +31,10 @@ export class NotificationsConfig extends BaseServiceConfig {
   EMAIL_CLAIM_LEASE_SECONDS = 120;
 
   /** Where people open what a notification is about: links are PORTAL_URL/<lang>/<path>. */
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http:// or https:// URL' })
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'must be an http:// or https:// URL' },
+  )
   @Matches(/^[^?#]*[^/?#]$/, { message: 'must not end with / nor carry a query or fragment' })
   PORTAL_URL = 'http://127.0.0.1:3001';
 

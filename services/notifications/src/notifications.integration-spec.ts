@@ -1,8 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { AccountMailEvents, IdentityEvents, NotificationsRpc2, ParticipationEvents, ReportingEvents, UserDirectoryEntry } from '@ogp/contracts';
-import { ensureEventStreams, MessagingTables1732100000000, NatsRpcClient, OutboxRelay, OutboxWriter } from '@ogp/messaging';
+import {
+  AccountMailEvents,
+  IdentityEvents,
+  NotificationsRpc2,
+  ParticipationEvents,
+  ReportingEvents,
+  UserDirectoryEntry,
+} from '@ogp/contracts';
+import {
+  ensureEventStreams,
+  MessagingTables1732100000000,
+  NatsRpcClient,
+  OutboxRelay,
+  OutboxWriter,
+} from '@ogp/messaging';
 import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
-import { freePort, Mailbox, SpawnedService, TEST_DATABASE_URL, TEST_NATS_URL, TestIsolation, waitFor } from '@ogp/testing';
+import {
+  freePort,
+  Mailbox,
+  SpawnedService,
+  TEST_DATABASE_URL,
+  TEST_NATS_URL,
+  TestIsolation,
+  waitFor,
+} from '@ogp/testing';
 import { connect, NatsConnection } from 'nats';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
@@ -21,7 +42,12 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
   const writer = new OutboxWriter('test-producer');
   const schema = () => `"${iso.schema('notifications')}"`;
 
-  const person = (name: string, roles: UserDirectoryEntry['roles'], language: UserDirectoryEntry['language'], scopes: Partial<UserDirectoryEntry['scopes']> = {}): UserDirectoryEntry => ({
+  const person = (
+    name: string,
+    roles: UserDirectoryEntry['roles'],
+    language: UserDirectoryEntry['language'],
+    scopes: Partial<UserDirectoryEntry['scopes']> = {},
+  ): UserDirectoryEntry => ({
     userId: randomUUID(),
     email: `${name}@test.ma`,
     displayName: name,
@@ -33,18 +59,32 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
   const actor = (p: UserDirectoryEntry) => ({ actor: { id: p.userId, roles: p.roles, scopes: p.scopes } });
 
   async function emit<T>(contract: { type: string }, aggregateId: string, data: T): Promise<string> {
-    return producer.transaction(async (m) => (await writer.add(m, contract as never, { aggregate: { type: 'test', id: aggregateId }, data })).id);
+    return producer.transaction(
+      async (m) => (await writer.add(m, contract as never, { aggregate: { type: 'test', id: aggregateId }, data })).id,
+    );
   }
 
   async function inApp(userId: string): Promise<{ event_id: string; type: string; title: string; body: string }[]> {
-    return producer.query(`SELECT event_id, type, title, body FROM ${schema()}.notifications WHERE recipient_id = $1 AND channel = 'in_app' ORDER BY created_at`, [userId]);
+    return producer.query(
+      `SELECT event_id, type, title, body FROM ${schema()}.notifications WHERE recipient_id = $1 AND channel = 'in_app' ORDER BY created_at`,
+      [userId],
+    );
   }
 
   async function register(...people: UserDirectoryEntry[]): Promise<void> {
     for (const p of people) await emit(IdentityEvents.userRegistered, p.userId, p);
-    await waitFor(async () => (await producer.query(`SELECT count(*)::int AS n FROM ${schema()}.recipients WHERE user_id = ANY($1::uuid[])`, [people.map((p) => p.userId)]))[0].n === people.length, {
-      what: 'the directory',
-    });
+    await waitFor(
+      async () =>
+        (
+          await producer.query(
+            `SELECT count(*)::int AS n FROM ${schema()}.recipients WHERE user_id = ANY($1::uuid[])`,
+            [people.map((p) => p.userId)],
+          )
+        )[0].n === people.length,
+      {
+        what: 'the directory',
+      },
+    );
   }
 
   beforeAll(async () => {
@@ -53,14 +93,30 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
     nc = await connect({ servers: TEST_NATS_URL });
     rpc = new NatsRpcClient(() => nc, iso.prefix, 5000);
     await ensureEventStreams(await nc.jetstreamManager(), iso.prefix);
-    producer = createServiceDataSource({ url: TEST_DATABASE_URL, schema: iso.schema('producer'), entities: [], migrations: [MessagingTables1732100000000] });
+    producer = createServiceDataSource({
+      url: TEST_DATABASE_URL,
+      schema: iso.schema('producer'),
+      entities: [],
+      migrations: [MessagingTables1732100000000],
+    });
     await producer.initialize();
     await runMigrationsUnderLock(producer, iso.schema('producer'));
-    relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger: pino({ level: 'silent' }), pollIntervalMs: 50 });
+    relay = new OutboxRelay({
+      dataSource: producer,
+      publisher: nc.jetstream(),
+      prefix: iso.prefix,
+      logger: pino({ level: 'silent' }),
+      pollIntervalMs: 50,
+    });
     await relay.start();
     notifications = new SpawnedService(
       'notifications',
-      iso.env('notifications', { HTTP_PORT: String(await freePort()), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, PORTAL_URL: PORTAL, ALERT_BATCH_WAIT_SECONDS: '2' }),
+      iso.env('notifications', {
+        HTTP_PORT: String(await freePort()),
+        SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+        PORTAL_URL: PORTAL,
+        ALERT_BATCH_WAIT_SECONDS: '2',
+      }),
     ).start();
     await notifications.ready();
   });
@@ -81,26 +137,64 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
       const ar = person('welcome-ar', ['cso'], 'ar');
       const en = person('welcome-en', ['coordinator'], 'en');
       for (const p of [fr, ar, en]) await emit(IdentityEvents.userCreated, p.userId, p);
-      await waitFor(async () => (await inApp(fr.userId)).length === 1 && (await inApp(ar.userId)).length === 1 && (await inApp(en.userId)).length === 1, { what: 'welcome notifications' });
-      expect((await inApp(fr.userId))[0].body).toBe("L'équipe de coordination a créé votre compte (chef de projet et membre du comité de pilotage).");
+      await waitFor(
+        async () =>
+          (await inApp(fr.userId)).length === 1 &&
+          (await inApp(ar.userId)).length === 1 &&
+          (await inApp(en.userId)).length === 1,
+        { what: 'welcome notifications' },
+      );
+      expect((await inApp(fr.userId))[0].body).toBe(
+        "L'équipe de coordination a créé votre compte (chef de projet et membre du comité de pilotage).",
+      );
       expect((await inApp(ar.userId))[0].body).toBe('أنشأ فريق التنسيق حسابك بصفة جمعية من المجتمع المدني.');
-      expect((await inApp(en.userId))[0].body).toBe('The coordination team created your account (coordination team member).');
+      expect((await inApp(en.userId))[0].body).toBe(
+        'The coordination team created your account (coordination team member).',
+      );
     });
 
     it('every fate step reaches the author as a label in their language, in the app and by e-mail', async () => {
-      const authors = { ar: person('author-ar', ['citizen'], 'ar'), fr: person('author-fr', ['citizen'], 'fr'), en: person('author-en', ['cso'], 'en') };
+      const authors = {
+        ar: person('author-ar', ['citizen'], 'ar'),
+        fr: person('author-fr', ['citizen'], 'fr'),
+        en: person('author-en', ['cso'], 'en'),
+      };
       await register(...Object.values(authors));
-      for (const a of Object.values(authors)) await rpc.request(NotificationsRpc2.setPreference, { type: ParticipationEvents.ideaFateChanged.type, mode: 'immediate' }, actor(a));
-      const steps = ['received', 'accepted', 'rejected', 'grouped', 'shared', 'studied', 'retained', 'not_retained', 'published'] as const;
+      for (const a of Object.values(authors))
+        await rpc.request(
+          NotificationsRpc2.setPreference,
+          { type: ParticipationEvents.ideaFateChanged.type, mode: 'immediate' },
+          actor(a),
+        );
+      const steps = [
+        'received',
+        'accepted',
+        'rejected',
+        'grouped',
+        'shared',
+        'studied',
+        'retained',
+        'not_retained',
+        'published',
+      ] as const;
       const cycleId = randomUUID();
       for (const a of Object.values(authors)) {
         for (const status of steps) {
           const ideaId = randomUUID();
-          await emit(ParticipationEvents.ideaFateChanged, ideaId, { ideaId, cycleId, authorId: a.userId, title: 'فكرة', status, explanation: null });
+          await emit(ParticipationEvents.ideaFateChanged, ideaId, {
+            ideaId,
+            cycleId,
+            authorId: a.userId,
+            title: 'فكرة',
+            status,
+            explanation: null,
+          });
         }
       }
       for (const a of Object.values(authors)) {
-        await waitFor(async () => (await inApp(a.userId)).length === steps.length, { what: `${a.displayName}'s notifications` });
+        await waitFor(async () => (await inApp(a.userId)).length === steps.length, {
+          what: `${a.displayName}'s notifications`,
+        });
         await waitFor(() => mailbox.to(a.email).length === steps.length, { what: `${a.displayName}'s e-mails` });
       }
       // Arabic and French texts carry no step code at all; English ones never the snake_case codes.
@@ -108,25 +202,56 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
         const texts = [...(await inApp(a.userId)).map((n) => n.body), ...mailbox.to(a.email).map((m) => m.text)];
         for (const text of texts) for (const code of steps) expect(text).not.toMatch(new RegExp(`\\b${code}\\b`));
       }
-      for (const text of [...(await inApp(authors.en.userId)).map((n) => n.body), ...mailbox.to(authors.en.email).map((m) => m.text)]) expect(text).not.toContain('not_retained');
-      expect((await inApp(authors.fr.userId)).map((n) => n.body)).toContain('Votre idée est passée à l’étape : non retenue.');
-      expect((await inApp(authors.en.userId)).map((n) => n.body)).toContain('Your idea moved to: accepted for processing.');
+      for (const text of [
+        ...(await inApp(authors.en.userId)).map((n) => n.body),
+        ...mailbox.to(authors.en.email).map((m) => m.text),
+      ])
+        expect(text).not.toContain('not_retained');
+      expect((await inApp(authors.fr.userId)).map((n) => n.body)).toContain(
+        'Votre idée est passée à l’étape : non retenue.',
+      );
+      expect((await inApp(authors.en.userId)).map((n) => n.body)).toContain(
+        'Your idea moved to: accepted for processing.',
+      );
       expect((await inApp(authors.ar.userId)).map((n) => n.body)).toContain('انتقل مقترحك إلى مرحلة: غير معتمد.');
-      expect(mailbox.to(authors.fr.email).map((m) => m.text.split('\n')[0])).toContain('Votre idée est passée à l’étape : retenue dans un engagement proposé.');
+      expect(mailbox.to(authors.fr.email).map((m) => m.text.split('\n')[0])).toContain(
+        'Votre idée est passée à l’étape : retenue dans un engagement proposé.',
+      );
     });
   });
   describe('HTML e-mails', () => {
-    it('a notification goes out as text with an HTML alternative in the reader language and direction, with a link, Content-Language and List-Unsubscribe, people\'s words escaped', async () => {
+    it("a notification goes out as text with an HTML alternative in the reader language and direction, with a link, Content-Language and List-Unsubscribe, people's words escaped", async () => {
       const ar = person('html-ar', ['citizen'], 'ar');
       const en = person('html-en', ['citizen'], 'en');
       await register(ar, en);
-      for (const p of [ar, en]) await rpc.request(NotificationsRpc2.setPreference, { type: ParticipationEvents.ideaFateChanged.type, mode: 'immediate' }, actor(p));
+      for (const p of [ar, en])
+        await rpc.request(
+          NotificationsRpc2.setPreference,
+          { type: ParticipationEvents.ideaFateChanged.type, mode: 'immediate' },
+          actor(p),
+        );
       const cycleId = randomUUID();
       const title = '<script>alert("x")</script> & co';
       const ideas = { ar: randomUUID(), en: randomUUID() };
-      await emit(ParticipationEvents.ideaFateChanged, ideas.ar, { ideaId: ideas.ar, cycleId, authorId: ar.userId, title, status: 'published', explanation: null });
-      await emit(ParticipationEvents.ideaFateChanged, ideas.en, { ideaId: ideas.en, cycleId, authorId: en.userId, title, status: 'published', explanation: '<b>bold</b>' });
-      await waitFor(() => mailbox.to(ar.email).length === 1 && mailbox.to(en.email).length === 1, { what: 'the two fate e-mails' });
+      await emit(ParticipationEvents.ideaFateChanged, ideas.ar, {
+        ideaId: ideas.ar,
+        cycleId,
+        authorId: ar.userId,
+        title,
+        status: 'published',
+        explanation: null,
+      });
+      await emit(ParticipationEvents.ideaFateChanged, ideas.en, {
+        ideaId: ideas.en,
+        cycleId,
+        authorId: en.userId,
+        title,
+        status: 'published',
+        explanation: '<b>bold</b>',
+      });
+      await waitFor(() => mailbox.to(ar.email).length === 1 && mailbox.to(en.email).length === 1, {
+        what: 'the two fate e-mails',
+      });
       const [arMail] = mailbox.to(ar.email);
       const [enMail] = mailbox.to(en.email);
       for (const [mail, language, dir, ideaId] of [
@@ -157,7 +282,14 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
     it('a password reset e-mail has its HTML form in Arabic, right to left, the reset link clickable, and no unsubscribe (it is always sent)', async () => {
       const user = person('reset-ar', ['citizen'], 'ar');
       const resetUrl = `${PORTAL}/ar/reset-password?token=abc`;
-      await emit(AccountMailEvents.passwordResetRequested, user.userId, { userId: user.userId, email: user.email, displayName: '<i>Salma</i>', language: 'ar', resetUrl, expiresAt: new Date().toISOString() });
+      await emit(AccountMailEvents.passwordResetRequested, user.userId, {
+        userId: user.userId,
+        email: user.email,
+        displayName: '<i>Salma</i>',
+        language: 'ar',
+        resetUrl,
+        expiresAt: new Date().toISOString(),
+      });
       await waitFor(() => mailbox.to(user.email).length === 1, { what: 'the reset e-mail' });
       const [mail] = mailbox.to(user.email);
       expect(mail.contentType).toBe('multipart/alternative');
@@ -165,7 +297,9 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
       expect(mail.headers['list-unsubscribe']).toBeUndefined();
       expect(mail.text).toContain(resetUrl);
       expect(mail.html).toContain('<html lang="ar" dir="rtl">');
-      expect(mail.html).toContain('<a href="https:&#x2F;&#x2F;portal.test.ma&#x2F;ar&#x2F;reset-password?token&#x3D;abc"');
+      expect(mail.html).toContain(
+        '<a href="https:&#x2F;&#x2F;portal.test.ma&#x2F;ar&#x2F;reset-password?token&#x3D;abc"',
+      );
       expect(mail.html).toContain('مرحبا &lt;i&gt;Salma&lt;&#x2F;i&gt;');
       expect(mail.html).not.toContain('preferences');
     });
@@ -175,17 +309,40 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
     it('a fate e-mail links to the idea once its fate is published, and to "my ideas" before', async () => {
       const author = person('linked-author', ['citizen'], 'fr');
       await register(author);
-      await rpc.request(NotificationsRpc2.setPreference, { type: ParticipationEvents.ideaFateChanged.type, mode: 'immediate' }, actor(author));
+      await rpc.request(
+        NotificationsRpc2.setPreference,
+        { type: ParticipationEvents.ideaFateChanged.type, mode: 'immediate' },
+        actor(author),
+      );
       const cycleId = randomUUID();
       const ideaId = randomUUID();
-      await emit(ParticipationEvents.ideaFateChanged, ideaId, { ideaId, cycleId, authorId: author.userId, title: 'Idée', status: 'not_retained', explanation: 'Hors périmètre.' });
+      await emit(ParticipationEvents.ideaFateChanged, ideaId, {
+        ideaId,
+        cycleId,
+        authorId: author.userId,
+        title: 'Idée',
+        status: 'not_retained',
+        explanation: 'Hors périmètre.',
+      });
       await waitFor(() => mailbox.to(author.email).length === 1, { what: 'the first fate e-mail' });
-      await emit(ParticipationEvents.ideaFateChanged, ideaId, { ideaId, cycleId, authorId: author.userId, title: 'Idée', status: 'published', explanation: 'Hors périmètre.' });
+      await emit(ParticipationEvents.ideaFateChanged, ideaId, {
+        ideaId,
+        cycleId,
+        authorId: author.userId,
+        title: 'Idée',
+        status: 'published',
+        explanation: 'Hors périmètre.',
+      });
       await waitFor(() => mailbox.to(author.email).length === 2, { what: 'the second fate e-mail' });
       const [step, published] = mailbox.to(author.email);
-      expect(step.text).toBe(`Votre idée est passée à l’étape : non retenue. Hors périmètre.\n\nVoir : ${PORTAL}/fr/me/ideas`);
+      expect(step.text).toBe(
+        `Votre idée est passée à l’étape : non retenue. Hors périmètre.\n\nVoir : ${PORTAL}/fr/me/ideas`,
+      );
       expect(published.text).toContain(`${PORTAL}/fr/cycles/${cycleId}/ideas/${ideaId}`);
-      const links = await producer.query(`SELECT link FROM ${schema()}.notifications WHERE recipient_id = $1 AND channel = 'in_app' ORDER BY created_at`, [author.userId]);
+      const links = await producer.query(
+        `SELECT link FROM ${schema()}.notifications WHERE recipient_id = $1 AND channel = 'in_app' ORDER BY created_at`,
+        [author.userId],
+      );
       expect(links.map((l: { link: string }) => l.link)).toEqual(['/me/ideas', `/cycles/${cycleId}/ideas/${ideaId}`]);
     });
   });
@@ -199,20 +356,45 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
       const commitmentId = randomUUID();
       const alertId = randomUUID();
       await emit(ReportingEvents.alertRaised, alertId, {
-        alertId, kind: 'overdue', programmeId, commitmentId, institutionId: null, activityId: randomUUID(), title: { ar: 'التزام', en: 'Commitment 7' },
-        activityTitle: { ar: 'نشاط', en: 'Publish the budget' }, dueDate: '2026-05-01', period: 'overdue', audience: ['committee'], sweep,
+        alertId,
+        kind: 'overdue',
+        programmeId,
+        commitmentId,
+        institutionId: null,
+        activityId: randomUUID(),
+        title: { ar: 'التزام', en: 'Commitment 7' },
+        activityTitle: { ar: 'نشاط', en: 'Publish the budget' },
+        dueDate: '2026-05-01',
+        period: 'overdue',
+        audience: ['committee'],
+        sweep,
       });
       await waitFor(async () => (await inApp(member.userId)).length === 1, { what: 'the in-app alert' });
       await new Promise((r) => setTimeout(r, 1000));
       expect(mailbox.to(member.email)).toHaveLength(0);
-      await waitFor(() => mailbox.to(member.email).length === 1, { what: 'the e-mail after the wait', timeoutMs: 15000 });
+      await waitFor(() => mailbox.to(member.email).length === 1, {
+        what: 'the e-mail after the wait',
+        timeoutMs: 15000,
+      });
       expect(mailbox.to(member.email)[0].subject).toBe('Overdue activity: Publish the budget — Commitment 7');
-      expect(mailbox.to(member.email)[0].text).toBe(`Activity "Publish the budget" of commitment Commitment 7 was due on May 1, 2026 and is not complete.\n\nView: ${PORTAL}/en/commitments/${commitmentId}`);
+      expect(mailbox.to(member.email)[0].text).toBe(
+        `Activity "Publish the budget" of commitment Commitment 7 was due on May 1, 2026 and is not complete.\n\nView: ${PORTAL}/en/commitments/${commitmentId}`,
+      );
       // The rest of the sweep arriving late goes out alone, once.
       const late = randomUUID();
       await emit(ReportingEvents.alertRaised, late, {
-        alertId: late, kind: 'commitment_overdue', programmeId, commitmentId, institutionId: null, activityId: null, title: { ar: 'التزام', en: 'Commitment 7' },
-        activityTitle: null, dueDate: '2026-05-10', period: 'overdue', audience: ['committee'], sweep,
+        alertId: late,
+        kind: 'commitment_overdue',
+        programmeId,
+        commitmentId,
+        institutionId: null,
+        activityId: null,
+        title: { ar: 'التزام', en: 'Commitment 7' },
+        activityTitle: null,
+        dueDate: '2026-05-10',
+        period: 'overdue',
+        audience: ['committee'],
+        sweep,
       });
       await waitFor(() => mailbox.to(member.email).length === 2, { what: 'the late alert' });
       await new Promise((r) => setTimeout(r, 1000));

@@ -35,7 +35,9 @@ export class Participation1732100000600 implements MigrationInterface {
       id uuid PRIMARY KEY, workshop_id uuid NOT NULL REFERENCES workshops(id), user_id uuid NOT NULL,
       code text NOT NULL UNIQUE, status text NOT NULL CHECK (status IN ('confirmed','cancelled')),
       attended boolean NOT NULL DEFAULT false, created_at timestamptz NOT NULL DEFAULT now())`);
-    await q.query(`CREATE UNIQUE INDEX registrations_one_live_idx ON registrations (workshop_id, user_id) WHERE status = 'confirmed'`);
+    await q.query(
+      `CREATE UNIQUE INDEX registrations_one_live_idx ON registrations (workshop_id, user_id) WHERE status = 'confirmed'`,
+    );
     await q.query(`CREATE TABLE draft_commitments (
       id uuid PRIMARY KEY, cycle_id uuid NOT NULL REFERENCES cycles(id), number int NOT NULL, title jsonb NOT NULL,
       institution text NOT NULL, UNIQUE (cycle_id, number))`);
@@ -48,7 +50,9 @@ export class Participation1732100000600 implements MigrationInterface {
       search_text text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
     await q.query(`CREATE INDEX ideas_cycle_idx ON ideas (cycle_id, created_at)`);
     await q.query(`CREATE INDEX ideas_author_idx ON ideas (author_id, created_at)`);
-    await q.query(`CREATE INDEX ideas_search_idx ON ideas USING gin (search_text public.gin_trgm_ops) WITH (fastupdate = off)`);
+    await q.query(
+      `CREATE INDEX ideas_search_idx ON ideas USING gin (search_text public.gin_trgm_ops) WITH (fastupdate = off)`,
+    );
     await q.query(`CREATE TABLE idea_steps (
       id bigserial PRIMARY KEY, idea_id uuid NOT NULL REFERENCES ideas(id), status text NOT NULL,
       actor_id uuid, explanation text, institution text, at timestamptz NOT NULL DEFAULT now())`);
@@ -80,7 +84,23 @@ export class Participation1732100000600 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['participation_history', 'publications', 'seats', 'candidacies', 'comments', 'idea_supports', 'idea_reports', 'idea_steps', 'ideas', 'draft_commitments', 'registrations', 'workshops', 'themes', 'phases', 'cycles']) {
+    for (const t of [
+      'participation_history',
+      'publications',
+      'seats',
+      'candidacies',
+      'comments',
+      'idea_supports',
+      'idea_reports',
+      'idea_steps',
+      'ideas',
+      'draft_commitments',
+      'registrations',
+      'workshops',
+      'themes',
+      'phases',
+      'cycles',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
   }

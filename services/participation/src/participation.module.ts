@@ -19,7 +19,12 @@ import { PublicationsService } from './publications/publications.service';
 import { StatisticsService } from './statistics/statistics.service';
 import { WorkshopsService } from './workshops/workshops.service';
 
-export const PARTICIPATION_MIGRATIONS = [MessagingTables1732100000000, Participation1732100000600, ConsultationAccess1732100000610, PublicationCycle1764580000620];
+export const PARTICIPATION_MIGRATIONS = [
+  MessagingTables1732100000000,
+  Participation1732100000600,
+  ConsultationAccess1732100000610,
+  PublicationCycle1764580000620,
+];
 
 /** Co-creation cycles, ideas, workshops, consultation, candidacies and publications live here. */
 @Module({})
@@ -38,9 +43,21 @@ export class ParticipationModule {
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'participation',
         }),
-        MessagingModule.forRoot({ service: 'participation', url: config.NATS_URL, prefix: config.NATS_PREFIX, schema: config.DB_SCHEMA, requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS, streamReplicas: config.JETSTREAM_REPLICAS }),
+        MessagingModule.forRoot({
+          service: 'participation',
+          url: config.NATS_URL,
+          prefix: config.NATS_PREFIX,
+          schema: config.DB_SCHEMA,
+          requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
+          streamReplicas: config.JETSTREAM_REPLICAS,
+        }),
       ],
-      controllers: [ParticipationController, OpenIdeasController, IdeaTriageController, serviceInfoController('participation')],
+      controllers: [
+        ParticipationController,
+        OpenIdeasController,
+        IdeaTriageController,
+        serviceInfoController('participation'),
+      ],
       providers: [
         { provide: Clock, useValue: clock },
         { provide: IDEA_RATE_LIMIT, useValue: config.IDEA_RATE_LIMIT_PER_HOUR },

@@ -3,7 +3,9 @@ import { LOCALES } from '../i18n/locales';
 import { MESSAGES } from '../i18n/translator';
 import '../styles/global.css';
 
-export const metadata: Metadata = { title: `${MESSAGES.ar['error.notFoundTitle']} · ${MESSAGES.en['error.notFoundTitle']}` };
+export const metadata: Metadata = {
+  title: `${MESSAGES.ar['error.notFoundTitle']} · ${MESSAGES.en['error.notFoundTitle']}`,
+};
 
 /**
  * Any address no page answers: a server-rendered 404 (it works without JavaScript). Next.js renders

@@ -28,7 +28,13 @@ export function BarList({ bars, locale, caption }: { bars: Bar[]; locale: Locale
           return (
             <li key={bar.key} data-live={bar.live}>
               <span className="bar-label">{bar.href ? <a href={bar.href}>{bar.label}</a> : bar.label}</span>
-              <svg className="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+              <svg
+                className="bar-track"
+                viewBox="0 0 100 10"
+                preserveAspectRatio="none"
+                aria-hidden="true"
+                focusable="false"
+              >
                 <rect x="0" y="0" width="100" height="10" rx="2" className="progress-bg" />
                 <rect x={rtl ? 100 - value : 0} y="0" width={value} height="10" rx="2" className="progress-fill" />
               </svg>

@@ -4,7 +4,13 @@ import { pick } from '../i18n/localized-text';
 import { MESSAGES, MessageKey, Translate } from '../i18n/translator';
 
 function isLocalized(value: unknown): value is Record<string, string> {
-  return !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0 && Object.keys(value).every((k) => k === 'ar' || k === 'fr' || k === 'en');
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.keys(value).length > 0 &&
+    Object.keys(value).every((k) => k === 'ar' || k === 'fr' || k === 'en')
+  );
 }
 
 /** One before/after value of the change history, readable: levels, statuses and progress in words and figures. */
@@ -17,7 +23,8 @@ export function ChangeValue({ value, locale, t, f }: { value: unknown; locale: L
     <ul className="plain change">
       {entries.map(([key, v]) => (
         <li key={key}>
-          <span className="muted">{`field.${key}` in MESSAGES.ar ? t(`field.${key}` as MessageKey) : key}</span> {describe(key, v, locale, t, f)}
+          <span className="muted">{`field.${key}` in MESSAGES.ar ? t(`field.${key}` as MessageKey) : key}</span>{' '}
+          {describe(key, v, locale, t, f)}
         </li>
       ))}
     </ul>
@@ -28,8 +35,10 @@ function describe(key: string, v: unknown, locale: Locale, t: Translate, f: Form
   if (v === null || v === undefined) return '—';
   if (key === 'progress' && typeof v === 'number') return f.percent(v);
   if (key === 'level' && typeof v === 'string' && `level.${v}` in MESSAGES.ar) return t(`level.${v}` as MessageKey);
-  if (key === 'status' && typeof v === 'string' && `activityStatus.${v}` in MESSAGES.ar) return t(`activityStatus.${v}` as MessageKey);
-  if (key === 'strategy' && typeof v === 'string' && `strategy.${v}` in MESSAGES.ar) return t(`strategy.${v}` as MessageKey);
+  if (key === 'status' && typeof v === 'string' && `activityStatus.${v}` in MESSAGES.ar)
+    return t(`activityStatus.${v}` as MessageKey);
+  if (key === 'strategy' && typeof v === 'string' && `strategy.${v}` in MESSAGES.ar)
+    return t(`strategy.${v}` as MessageKey);
   if (typeof v === 'number') return f.number(v, 2);
   if (isLocalized(v)) return pick(v, locale);
   if (typeof v === 'object') return JSON.stringify(v);

@@ -17,7 +17,11 @@ export async function LanguageSwitcher({ locale, t }: { locale: Locale; t: Trans
                 {LOCALE_NAMES[other]}
               </span>
             ) : (
-              <a href={`/language?to=${other}&next=${encodeURIComponent(switchLocale(path, other))}`} lang={other} hrefLang={other}>
+              <a
+                href={`/language?to=${other}&next=${encodeURIComponent(switchLocale(path, other))}`}
+                lang={other}
+                hrefLang={other}
+              >
                 {LOCALE_NAMES[other]}
               </a>
             )}

@@ -56,17 +56,22 @@ export function LiveProgress({ planId, locale, announcement, levelLabels, countL
       if (update.plan) bars.push([`plan:${planId}`, update.plan.progress]);
       for (const a of update.byArea) bars.push([`area:${a.areaId}`, a.progress]);
       for (const i of update.byInstitution) bars.push([`institution:${i.institutionId}`, i.progress]);
-      for (const c of update.changed) if (c.progress !== undefined) bars.push([`commitment:${c.commitmentId}`, c.progress]);
+      for (const c of update.changed)
+        if (c.progress !== undefined) bars.push([`commitment:${c.commitmentId}`, c.progress]);
       if (update.byCompletionLevel) {
         const total = update.commitments?.total || 1;
-        for (const [level, count] of Object.entries(update.byCompletionLevel)) bars.push([`level:${level}`, (count / total) * 100, countLabels?.[count] ?? f.number(count)]);
+        for (const [level, count] of Object.entries(update.byCompletionLevel))
+          bars.push([`level:${level}`, (count / total) * 100, countLabels?.[count] ?? f.number(count)]);
       }
       for (const [key, value, figure] of bars) {
-        for (const element of document.querySelectorAll<HTMLElement>(`[data-live="${CSS.escape(key)}"]`)) drawBar(element, value, figure ?? f.percent(value), rtl);
+        for (const element of document.querySelectorAll<HTMLElement>(`[data-live="${CSS.escape(key)}"]`))
+          drawBar(element, value, figure ?? f.percent(value), rtl);
       }
       for (const c of update.changed) {
         if (!c.completionLevel) continue;
-        for (const badge of document.querySelectorAll<HTMLElement>(`[data-live-level="${CSS.escape(c.commitmentId)}"]`)) {
+        for (const badge of document.querySelectorAll<HTMLElement>(
+          `[data-live-level="${CSS.escape(c.commitmentId)}"]`,
+        )) {
           badge.className = badge.className.replace(/\blevel-[a-z_]+/, `level-${c.completionLevel}`);
           badge.textContent = levelLabels[c.completionLevel];
         }
@@ -97,5 +102,6 @@ function drawBar(element: HTMLElement, value: number, figure: string, rtl: boole
   if (text) text.textContent = figure;
   const named = element.querySelector('svg[aria-label]');
   const label = named?.getAttribute('aria-label');
-  if (named && label && before && label.endsWith(before)) named.setAttribute('aria-label', label.slice(0, label.length - before.length) + figure);
+  if (named && label && before && label.endsWith(before))
+    named.setAttribute('aria-label', label.slice(0, label.length - before.length) + figure);
 }

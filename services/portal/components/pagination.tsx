@@ -1,7 +1,21 @@
 import { Translate } from '../i18n/translator';
 
 /** Previous/next links that keep every filter of the URL; plain links, so no script is needed. */
-export function Pagination({ basePath, params, page, pages, t, anchor }: { basePath: string; params: Record<string, string | undefined>; page: number; pages: number; t: Translate; anchor?: string }) {
+export function Pagination({
+  basePath,
+  params,
+  page,
+  pages,
+  t,
+  anchor,
+}: {
+  basePath: string;
+  params: Record<string, string | undefined>;
+  page: number;
+  pages: number;
+  t: Translate;
+  anchor?: string;
+}) {
   if (pages <= 1) return null;
   const href = (target: number) => {
     const query = new URLSearchParams();

@@ -4,7 +4,18 @@ import { MESSAGES, MessageKey, Translate } from '../i18n/translator';
 import type { PhaseView } from '../gateway/views';
 
 /** The cycle's phases in order, each open, closed or upcoming, with what it lets people do, and today marked where it falls. */
-export function PhaseTimeline({ phases, t, f, now = new Date() }: { phases: PhaseView[]; locale: Locale; t: Translate; f: Formatter; now?: Date }) {
+export function PhaseTimeline({
+  phases,
+  t,
+  f,
+  now = new Date(),
+}: {
+  phases: PhaseView[];
+  locale: Locale;
+  t: Translate;
+  f: Formatter;
+  now?: Date;
+}) {
   const sorted = [...phases].sort((a, b) => a.opensAt.localeCompare(b.opensAt));
   const today = now.toISOString();
   // Today goes before the first phase that has not opened yet (or at the end).

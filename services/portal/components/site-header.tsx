@@ -11,7 +11,14 @@ export function SiteHeader({ locale, t }: { locale: Locale; t: Translate }) {
         <a className="brand" href={`/${locale}`}>
           <svg aria-hidden="true" width="28" height="28" viewBox="0 0 28 28" focusable="false">
             <circle cx="14" cy="14" r="12" fill="none" stroke="currentColor" strokeWidth="3" />
-            <path d="M8 14.5l4 4 8-9" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              d="M8 14.5l4 4 8-9"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="3"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
           <span>{t('site.name')}</span>
         </a>

@@ -20,9 +20,15 @@ export function portalConfig(env: NodeJS.ProcessEnv = process.env): PortalConfig
   const secret = env.PORTAL_SECRET ?? (production ? '' : 'development-only-portal-secret-0123456789abcdef');
   if (secret.length < 32) problems.push('PORTAL_SECRET must be set (32+ characters)');
   const secureFlag = env.PORTAL_COOKIE_SECURE;
-  if (secureFlag !== undefined && secureFlag !== 'true' && secureFlag !== 'false') problems.push('PORTAL_COOKIE_SECURE must be true or false');
+  if (secureFlag !== undefined && secureFlag !== 'true' && secureFlag !== 'false')
+    problems.push('PORTAL_COOKIE_SECURE must be true or false');
   if (problems.length) throw new Error(`portal configuration: ${problems.join('; ')}`);
-  const config = { gatewayUrl, secret, production, secureCookies: secureFlag === undefined ? production : secureFlag === 'true' };
+  const config = {
+    gatewayUrl,
+    secret,
+    production,
+    secureCookies: secureFlag === undefined ? production : secureFlag === 'true',
+  };
   if (env === process.env) cached = config;
   return config;
 }

@@ -58,12 +58,19 @@ function reader(api: ReturnType<typeof client>) {
     /** GET a JSON answer; a gateway error becomes a GatewayError (404 stays a value the page can test). */
     async get<T>(path: GetPath, options: ReadOptions = {}): Promise<T> {
       // The document does not declare every query parameter yet: the options are passed as given.
-      const { data, error, response } = await (api.GET as (p: string, o: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(path, {
+      const { data, error, response } = await (
+        api.GET as (p: string, o: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>
+      )(path, {
         params: { path: options.path, query: options.query },
       });
       if (error !== undefined || !response.ok) {
         const body = error as { error?: { code?: string; message?: string; details?: unknown } } | undefined;
-        throw new GatewayError(response.status, body?.error?.code ?? 'UNKNOWN', body?.error?.message ?? response.statusText, body?.error?.details);
+        throw new GatewayError(
+          response.status,
+          body?.error?.code ?? 'UNKNOWN',
+          body?.error?.message ?? response.statusText,
+          body?.error?.details,
+        );
       }
       return data as T;
     },

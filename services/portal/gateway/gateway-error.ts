@@ -10,7 +10,14 @@ export class GatewayError extends Error {
   }
 
   static async from(response: Response): Promise<GatewayError> {
-    const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
-    return new GatewayError(response.status, body?.error?.code ?? 'UNKNOWN', body?.error?.message ?? response.statusText, body?.error?.details);
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code?: string; message?: string; details?: unknown };
+    } | null;
+    return new GatewayError(
+      response.status,
+      body?.error?.code ?? 'UNKNOWN',
+      body?.error?.message ?? response.statusText,
+      body?.error?.details,
+    );
   }
 }

@@ -1,6 +1,10 @@
 import { CachedAnswer, PublicReadCache } from './public-read-cache';
 
-const answer = (n: number): CachedAnswer => ({ status: 200, headers: [], body: new TextEncoder().encode(String(n)).buffer as ArrayBuffer });
+const answer = (n: number): CachedAnswer => ({
+  status: 200,
+  headers: [],
+  body: new TextEncoder().encode(String(n)).buffer as ArrayBuffer,
+});
 
 describe('PublicReadCache', () => {
   it('shares one load between concurrent readers and within the TTL, then loads again', async () => {

@@ -9,7 +9,11 @@ const PASSED_HEADERS = ['content-type', 'content-disposition', 'content-length',
  */
 export async function relayDownload(path: string): Promise<Response> {
   const res = await fetch(`${portalConfig().gatewayUrl}${path}`, { cache: 'no-store' }).catch(() => null);
-  if (!res) return new Response('gateway unavailable', { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!res)
+    return new Response('gateway unavailable', {
+      status: 503,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   const headers = new Headers({ 'x-content-type-options': 'nosniff', 'cache-control': 'public, max-age=60' });
   for (const name of PASSED_HEADERS) {
     const value = res.headers.get(name);

@@ -116,7 +116,14 @@ export interface CommitmentView extends CommitmentSummary {
   levelOverride: { level: CompletionLevel; reason: string; by: string; at: string } | null;
   lastReportAt: string | null;
   activities: ActivityView[];
-  indicators: { id: string; title: LocalizedText; unit: string | null; baseline: number; target: number; current: number | null }[];
+  indicators: {
+    id: string;
+    title: LocalizedText;
+    unit: string | null;
+    baseline: number;
+    target: number;
+    current: number | null;
+  }[];
 }
 
 export interface HistoryEntry {
@@ -223,7 +230,14 @@ export interface CommentView {
 }
 
 export interface CompositionView {
-  seats: { id: string; sector: 'government' | 'civil_society'; holder: string; termStart: string; termEnd: string; endedAt: string | null }[];
+  seats: {
+    id: string;
+    sector: 'government' | 'civil_society';
+    holder: string;
+    termStart: string;
+    termEnd: string;
+    endedAt: string | null;
+  }[];
   government: number;
   civilSociety: number;
   parity: boolean;

@@ -24,14 +24,27 @@ export interface Formatter {
 
 export function formatter(locale: Locale): Formatter {
   const tag = INTL_LOCALE[locale];
-  const toDate = (v: string | Date) => (v instanceof Date ? v : /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T12:00:00Z`) : new Date(v));
+  const toDate = (v: string | Date) =>
+    v instanceof Date ? v : /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T12:00:00Z`) : new Date(v);
   return {
     number: (value, fractionDigits = 0) =>
-      memo(`${tag}n${fractionDigits}`, () => new Intl.NumberFormat(tag, { maximumFractionDigits: fractionDigits })).format(value),
-    percent: (value) => memo(`${tag}p`, () => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 })).format(value / 100),
-    date: (value) => memo(`${tag}d`, () => new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: DISPLAY_TIME_ZONE })).format(toDate(value)),
+      memo(
+        `${tag}n${fractionDigits}`,
+        () => new Intl.NumberFormat(tag, { maximumFractionDigits: fractionDigits }),
+      ).format(value),
+    percent: (value) =>
+      memo(`${tag}p`, () => new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 })).format(
+        value / 100,
+      ),
+    date: (value) =>
+      memo(`${tag}d`, () => new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: DISPLAY_TIME_ZONE })).format(
+        toDate(value),
+      ),
     dateTime: (value) =>
-      memo(`${tag}dt`, () => new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: DISPLAY_TIME_ZONE })).format(toDate(value)),
+      memo(
+        `${tag}dt`,
+        () => new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: DISPLAY_TIME_ZONE }),
+      ).format(toDate(value)),
     list: (items) => new Intl.ListFormat(tag, { type: 'conjunction' }).format(items),
   };
 }

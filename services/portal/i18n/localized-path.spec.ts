@@ -16,7 +16,16 @@ describe('localized paths', () => {
 
   it('accepts only paths on this site as a redirect target', () => {
     expect(safeLocalPath('/fr/account', '/ar')).toBe('/fr/account');
-    for (const bad of ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/a\nb', 42, undefined, `/${'x'.repeat(3000)}`]) {
+    for (const bad of [
+      'https://evil.example/',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '/a\nb',
+      42,
+      undefined,
+      `/${'x'.repeat(3000)}`,
+    ]) {
       expect(safeLocalPath(bad, '/ar')).toBe('/ar');
     }
   });

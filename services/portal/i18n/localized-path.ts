@@ -19,6 +19,12 @@ export function switchLocale(pathWithQuery: string, to: Locale): string {
  */
 export function safeLocalPath(candidate: unknown, fallback: string): string {
   if (typeof candidate !== 'string' || candidate.length > 2000) return fallback;
-  if (!candidate.startsWith('/') || candidate.startsWith('//') || candidate.includes('\\') || /[\u0000-\u001f]/.test(candidate)) return fallback;
+  if (
+    !candidate.startsWith('/') ||
+    candidate.startsWith('//') ||
+    candidate.includes('\\') ||
+    /[\u0000-\u001f]/.test(candidate)
+  )
+    return fallback;
   return candidate;
 }

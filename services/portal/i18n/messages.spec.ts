@@ -9,7 +9,8 @@ function argumentsOf(source: string): string[] {
   const walk = (elements: MessageFormatElement[]) => {
     for (const e of elements) {
       if ('value' in e && typeof e.value === 'string' && e.type !== 0 && e.type !== 7) names.add(e.value);
-      if ('options' in e) for (const option of Object.values(e.options)) walk((option as { value: MessageFormatElement[] }).value);
+      if ('options' in e)
+        for (const option of Object.values(e.options)) walk((option as { value: MessageFormatElement[] }).value);
     }
   };
   walk(parse(source));

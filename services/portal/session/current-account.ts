@@ -24,7 +24,10 @@ export async function currentAccount(): Promise<Account | null> {
   const now = Date.now();
   const hit = recent.get(key);
   if (hit && now - hit.at < 10_000) return hit.account;
-  const res = await fetch(`${portalConfig().gatewayUrl}/auth/me`, { headers: { authorization: `Bearer ${token}` }, cache: 'no-store' }).catch(() => null);
+  const res = await fetch(`${portalConfig().gatewayUrl}/auth/me`, {
+    headers: { authorization: `Bearer ${token}` },
+    cache: 'no-store',
+  }).catch(() => null);
   const account = res?.ok ? ((await res.json()) as Account) : null;
   if (recent.size > 5000) recent.clear();
   recent.set(key, { at: now, account });

@@ -12,7 +12,17 @@ export interface LoginFormText {
  * The log-in form: a server action, so it works without JavaScript (the page re-renders with the
  * result); errors are announced (role=alert) and linked to their field (aria-describedby).
  */
-export function LoginForm({ locale, next, csrf, text }: { locale: string; next: string; csrf: ReactNode; text: LoginFormText }) {
+export function LoginForm({
+  locale,
+  next,
+  csrf,
+  text,
+}: {
+  locale: string;
+  next: string;
+  csrf: ReactNode;
+  text: LoginFormText;
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(logIn, {});
   const error = (field: string) => state.fieldErrors?.[field];
   return (

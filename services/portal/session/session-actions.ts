@@ -5,7 +5,13 @@ import { portalConfig } from '../config/portal-config';
 import { DEFAULT_LOCALE, isLocale, Locale } from '../i18n/locales';
 import { safeLocalPath } from '../i18n/localized-path';
 import { translator } from '../i18n/translator';
-import { ACCESS_COOKIE, accessCookieMaxAge, REFRESH_COOKIE, REFRESH_COOKIE_MAX_AGE, tokenCookieOptions } from './session-cookies';
+import {
+  ACCESS_COOKIE,
+  accessCookieMaxAge,
+  REFRESH_COOKIE,
+  REFRESH_COOKIE_MAX_AGE,
+  tokenCookieOptions,
+} from './session-cookies';
 import type { TokenPair } from './token-refresh';
 import { verifyCsrf } from './verify-csrf';
 
@@ -37,7 +43,11 @@ export async function logIn(_previous: FormState, form: FormData): Promise<FormS
   const forwardedFor = (await headers()).get('x-forwarded-for') ?? undefined;
   const res = await fetch(`${config.gatewayUrl}/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'accept-language': locale, ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      'accept-language': locale,
+      ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
+    },
     body: JSON.stringify({ email, password }),
     cache: 'no-store',
   }).catch(() => null);
@@ -48,7 +58,11 @@ export async function logIn(_previous: FormState, form: FormData): Promise<FormS
   }
   const tokens = (await res.json()) as TokenPair;
   const jar = await cookies();
-  jar.set(ACCESS_COOKIE, tokens.accessToken, tokenCookieOptions(config.secureCookies, accessCookieMaxAge(tokens.expiresIn)));
+  jar.set(
+    ACCESS_COOKIE,
+    tokens.accessToken,
+    tokenCookieOptions(config.secureCookies, accessCookieMaxAge(tokens.expiresIn)),
+  );
   jar.set(REFRESH_COOKIE, tokens.refreshToken, tokenCookieOptions(config.secureCookies, REFRESH_COOKIE_MAX_AGE));
   redirect(safeLocalPath(form.get('next'), `/${locale}`));
 }
@@ -60,7 +74,11 @@ export async function logOut(form: FormData): Promise<void> {
   const jar = await cookies();
   const token = jar.get(ACCESS_COOKIE)?.value;
   if (token) {
-    await fetch(`${portalConfig().gatewayUrl}/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, cache: 'no-store' }).catch(() => null);
+    await fetch(`${portalConfig().gatewayUrl}/auth/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      cache: 'no-store',
+    }).catch(() => null);
   }
   jar.delete(ACCESS_COOKIE);
   jar.delete(REFRESH_COOKIE);

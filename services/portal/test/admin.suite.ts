@@ -15,7 +15,10 @@ export function adminSuite(ctx: PortalContext): void {
     let admin = '';
 
     async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-      const context = await ctx.browser.newContext({ baseURL: platform.portalUrl, javaScriptEnabled: options.javaScriptEnabled ?? true });
+      const context = await ctx.browser.newContext({
+        baseURL: platform.portalUrl,
+        javaScriptEnabled: options.javaScriptEnabled ?? true,
+      });
       contexts.push(context);
       const page = await context.newPage();
       // A step that cannot happen fails at that step, not at the test's timeout.
@@ -23,11 +26,20 @@ export function adminSuite(ctx: PortalContext): void {
       return page;
     }
 
-    async function logIn(page: Page, locale: string, email: string, next: string, password = DEMO_PASSWORD): Promise<void> {
+    async function logIn(
+      page: Page,
+      locale: string,
+      email: string,
+      next: string,
+      password = DEMO_PASSWORD,
+    ): Promise<void> {
       await page.goto(`/${locale}/login?next=${encodeURIComponent(`/${locale}${next}`)}`);
       await page.fill('#email', email);
       await page.fill('#password', password);
-      await Promise.all([page.waitForURL((u) => u.pathname === `/${locale}${next}`), page.click('form.form button[type=submit]')]);
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === `/${locale}${next}`),
+        page.click('form.form button[type=submit]'),
+      ]);
     }
 
     async function createPm(name: string, slug: string): Promise<{ id: string; email: string }> {
@@ -51,52 +63,61 @@ export function adminSuite(ctx: PortalContext): void {
     it.each([
       ['ar', 'مسؤول مؤقت', 'معطّل', 'مفعّل'],
       ['en', 'Temporary Manager', 'Deactivated', 'Active'],
-    ])('%s: an admin deactivates an account and that person’s open session stops working; the audit trail shows it; reactivated, they log in again', async (locale, name, inactive, active) => {
-      const person = await createPm(name, `temporary-${locale}`);
-      const theirs = await newPage();
-      await logIn(theirs, locale, person.email, '/me', PASSWORD);
-      await expect(theirs.locator('.account-menu summary').textContent()).resolves.toBe(name);
+    ])(
+      '%s: an admin deactivates an account and that person’s open session stops working; the audit trail shows it; reactivated, they log in again',
+      async (locale, name, inactive, active) => {
+        const person = await createPm(name, `temporary-${locale}`);
+        const theirs = await newPage();
+        await logIn(theirs, locale, person.email, '/me', PASSWORD);
+        await expect(theirs.locator('.account-menu summary').textContent()).resolves.toBe(name);
 
-      const page = await newPage();
-      const csp = collectCspViolations(page);
-      await logIn(page, locale, 'admin@demo.ogp.ma', '/admin/accounts');
-      await page.goto(`/${locale}/admin/accounts?role=project_manager`);
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshot(page, `admin-${locale}-accounts`);
-      const row = page.locator(`#accounts tr[data-email="${person.email}"]`);
-      await Promise.all([page.waitForURL(`**/admin/accounts/${person.id}`), row.locator('a').click()]);
-      await expect(page.textContent('#account-state')).resolves.toBe(active);
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshot(page, `admin-${locale}-account`);
-      await Promise.all([page.waitForURL(`**/admin/accounts/${person.id}?changed=deactivate`), page.click('#active button[type=submit]')]);
-      await expect(page.textContent('#account-state')).resolves.toBe(inactive);
-      await page.locator('#account-changed[role=status]').waitFor();
+        const page = await newPage();
+        const csp = collectCspViolations(page);
+        await logIn(page, locale, 'admin@demo.ogp.ma', '/admin/accounts');
+        await page.goto(`/${locale}/admin/accounts?role=project_manager`);
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, `admin-${locale}-accounts`);
+        const row = page.locator(`#accounts tr[data-email="${person.email}"]`);
+        await Promise.all([page.waitForURL(`**/admin/accounts/${person.id}`), row.locator('a').click()]);
+        await expect(page.textContent('#account-state')).resolves.toBe(active);
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, `admin-${locale}-account`);
+        await Promise.all([
+          page.waitForURL(`**/admin/accounts/${person.id}?changed=deactivate`),
+          page.click('#active button[type=submit]'),
+        ]);
+        await expect(page.textContent('#account-state')).resolves.toBe(inactive);
+        await page.locator('#account-changed[role=status]').waitFor();
 
-      // Their next page load (after the portal's few seconds of cache) finds them logged out.
-      const started = Date.now();
-      for (;;) {
-        await theirs.goto(`/${locale}/me`);
-        if (new URL(theirs.url()).pathname === `/${locale}/login`) break;
-        expect(Date.now() - started).toBeLessThan(20000);
-        await theirs.waitForTimeout(1000);
-      }
-      await expect(theirs.locator('.account-menu').count()).resolves.toBe(0);
-      await expect(platform.login(person.email, PASSWORD)).rejects.toThrow(/401/);
+        // Their next page load (after the portal's few seconds of cache) finds them logged out.
+        const started = Date.now();
+        for (;;) {
+          await theirs.goto(`/${locale}/me`);
+          if (new URL(theirs.url()).pathname === `/${locale}/login`) break;
+          expect(Date.now() - started).toBeLessThan(20000);
+          await theirs.waitForTimeout(1000);
+        }
+        await expect(theirs.locator('.account-menu').count()).resolves.toBe(0);
+        await expect(platform.login(person.email, PASSWORD)).rejects.toThrow(/401/);
 
-      await page.goto(`/${locale}/admin/audit-trail?action=deactivated&userId=${person.id}`);
-      const entry = page.locator('#audit-trail tbody tr');
-      await expect(entry.count()).resolves.toBe(1);
-      await expect(entry.first().textContent()).resolves.toContain(name);
-      await expect(entry.first().textContent()).resolves.toContain('true → false');
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshot(page, `admin-${locale}-audit-trail`);
+        await page.goto(`/${locale}/admin/audit-trail?action=deactivated&userId=${person.id}`);
+        const entry = page.locator('#audit-trail tbody tr');
+        await expect(entry.count()).resolves.toBe(1);
+        await expect(entry.first().textContent()).resolves.toContain(name);
+        await expect(entry.first().textContent()).resolves.toContain('true → false');
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, `admin-${locale}-audit-trail`);
 
-      await page.goto(`/${locale}/admin/accounts/${person.id}`);
-      await Promise.all([page.waitForURL(`**/admin/accounts/${person.id}?changed=reactivate`), page.click('#active button[type=submit]')]);
-      await expect(page.textContent('#account-state')).resolves.toBe(active);
-      await expect(platform.login(person.email, PASSWORD)).resolves.toHaveProperty('accessToken');
-      expect(csp).toEqual([]);
-    });
+        await page.goto(`/${locale}/admin/accounts/${person.id}`);
+        await Promise.all([
+          page.waitForURL(`**/admin/accounts/${person.id}?changed=reactivate`),
+          page.click('#active button[type=submit]'),
+        ]);
+        await expect(page.textContent('#account-state')).resolves.toBe(active);
+        await expect(platform.login(person.email, PASSWORD)).resolves.toHaveProperty('accessToken');
+        expect(csp).toEqual([]);
+      },
+    );
 
     it('en (no JavaScript): an admin creates a committee member scoped to the programme, then makes them a project manager of one institution; both changes are in the audit trail', async () => {
       const page = await newPage({ javaScriptEnabled: false });
@@ -111,23 +132,45 @@ export function adminSuite(ctx: PortalContext): void {
       await page.locator('#account-error[role=alert]').waitFor();
       expect(await page.getAttribute('#account-password', 'aria-invalid')).toBe('true');
       await page.fill('#account-password', PASSWORD);
-      await Promise.all([page.waitForURL('**/admin/accounts/*?created=1'), page.click('#account button[value=submit]')]);
+      await Promise.all([
+        page.waitForURL('**/admin/accounts/*?created=1'),
+        page.click('#account button[value=submit]'),
+      ]);
       const id = new URL(page.url()).pathname.split('/').pop()!;
-      const created = await platform.json<{ roles: string[]; scopes: { programmes: string[]; institutions: string[] } }>(`/accounts/${id}`, { headers: { authorization: `Bearer ${admin}` } });
-      expect(created).toMatchObject({ roles: ['committee_member'], scopes: { programmes: [platform.programmeId], institutions: [] } });
+      const created = await platform.json<{
+        roles: string[];
+        scopes: { programmes: string[]; institutions: string[] };
+      }>(`/accounts/${id}`, { headers: { authorization: `Bearer ${admin}` } });
+      expect(created).toMatchObject({
+        roles: ['committee_member'],
+        scopes: { programmes: [platform.programmeId], institutions: [] },
+      });
 
       const institutions = await platform.json<{ items: { id: string; code: string }[] }>('/institutions?limit=100');
       const mef = institutions.items.find((i) => i.code === 'MEF')!;
       await page.check('#access-role-project_manager');
       await page.check(`#access-institution-${mef.id}`);
-      await Promise.all([page.waitForURL(`**/admin/accounts/${id}?changed=access`), page.click('#access button[value=submit]')]);
-      const changed = await platform.json<{ roles: string[]; scopes: { programmes: string[]; institutions: string[] } }>(`/accounts/${id}`, { headers: { authorization: `Bearer ${admin}` } });
-      expect(changed).toMatchObject({ roles: ['project_manager'], scopes: { programmes: [platform.programmeId], institutions: [mef.id] } });
+      await Promise.all([
+        page.waitForURL(`**/admin/accounts/${id}?changed=access`),
+        page.click('#access button[value=submit]'),
+      ]);
+      const changed = await platform.json<{
+        roles: string[];
+        scopes: { programmes: string[]; institutions: string[] };
+      }>(`/accounts/${id}`, { headers: { authorization: `Bearer ${admin}` } });
+      expect(changed).toMatchObject({
+        roles: ['project_manager'],
+        scopes: { programmes: [platform.programmeId], institutions: [mef.id] },
+      });
 
       await page.goto(`/en/admin/audit-trail?userId=${id}`);
-      const actions = await page.locator('#audit-trail tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+      const actions = await page
+        .locator('#audit-trail tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
       expect(actions).toEqual(['updated', 'created']);
-      await expect(page.locator('#audit-trail tbody tr').first().textContent()).resolves.toContain('committee_member → project_manager');
+      await expect(page.locator('#audit-trail tbody tr').first().textContent()).resolves.toContain(
+        'committee_member → project_manager',
+      );
     });
 
     it('en: the job dashboard shows the queue counts; a dead e-mail is sent again with its retry button and arrives', async () => {
@@ -152,7 +195,10 @@ export function adminSuite(ctx: PortalContext): void {
       await screenshot(page, 'admin-en-jobs');
       await Promise.all([page.waitForURL(/retried=1/), page.click(`#retry-${id} button[value=submit]`)]);
       await page.locator('#jobs-retried[role=status]').waitFor();
-      await waitFor(() => ctx.mailbox.to(to).find((m) => m.subject.includes('Dead letter to retry')), { timeoutMs: 30000, what: 'the retried e-mail' });
+      await waitFor(() => ctx.mailbox.to(to).find((m) => m.subject.includes('Dead letter to retry')), {
+        timeoutMs: 30000,
+        what: 'the retried e-mail',
+      });
       await page.goto('/en/admin/jobs');
       await expect(page.locator(`#dead-letter-list li[data-dead="${id}"]`).count()).resolves.toBe(0);
     });
@@ -164,14 +210,17 @@ export function adminSuite(ctx: PortalContext): void {
       await expect(page.locator('#accounts').count()).resolves.toBe(0);
     });
 
-    it.each(['ar', 'en'])('%s: the admin pages have no serious or critical axe violation; screenshots', async (locale) => {
-      const page = await newPage();
-      await logIn(page, locale, 'admin@demo.ogp.ma', '/admin');
-      for (const path of ['/admin', '/admin/accounts', '/admin/accounts/new', '/admin/audit-trail', '/admin/jobs']) {
-        await page.goto(`/${locale}${path}`);
-        expect([path, await seriousViolations(page)]).toEqual([path, []]);
-        await screenshot(page, `admin-${locale}${path.replace(/\//g, '-')}`);
-      }
-    });
+    it.each(['ar', 'en'])(
+      '%s: the admin pages have no serious or critical axe violation; screenshots',
+      async (locale) => {
+        const page = await newPage();
+        await logIn(page, locale, 'admin@demo.ogp.ma', '/admin');
+        for (const path of ['/admin', '/admin/accounts', '/admin/accounts/new', '/admin/audit-trail', '/admin/jobs']) {
+          await page.goto(`/${locale}${path}`);
+          expect([path, await seriousViolations(page)]).toEqual([path, []]);
+          await screenshot(page, `admin-${locale}${path.replace(/\//g, '-')}`);
+        }
+      },
+    );
   });
 }

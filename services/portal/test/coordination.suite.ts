@@ -20,7 +20,10 @@ export function coordinationSuite(ctx: PortalContext): void {
     const contexts: BrowserContext[] = [];
 
     async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-      const context = await ctx.browser.newContext({ baseURL: platform.portalUrl, javaScriptEnabled: options.javaScriptEnabled ?? true });
+      const context = await ctx.browser.newContext({
+        baseURL: platform.portalUrl,
+        javaScriptEnabled: options.javaScriptEnabled ?? true,
+      });
       contexts.push(context);
       const page = await context.newPage();
       // A step that cannot happen fails at that step, not at the test's timeout.
@@ -32,7 +35,10 @@ export function coordinationSuite(ctx: PortalContext): void {
       await page.goto(`/${locale}/login?next=${encodeURIComponent(`/${locale}${next}`)}`);
       await page.fill('#email', email);
       await page.fill('#password', DEMO_PASSWORD);
-      await Promise.all([page.waitForURL((u) => u.pathname === `/${locale}${next}`), page.click('form.form button[type=submit]')]);
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === `/${locale}${next}`),
+        page.click('form.form button[type=submit]'),
+      ]);
     }
 
     async function planCodes(): Promise<string[]> {
@@ -47,51 +53,66 @@ export function coordinationSuite(ctx: PortalContext): void {
     it.each([
       ['ar', true],
       ['en', false],
-    ] as const)('%s (JavaScript %s): a coordinator imports a CSV with one bad row, sees the error against that row with nothing written, then imports the good file', async (locale, javaScriptEnabled) => {
-      const page = await newPage({ javaScriptEnabled });
-      const csp = collectCspViolations(page);
-      await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/plans/import');
-      expect(await page.getAttribute('html', 'dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
-      // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
-      if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
-      const code = `CSV-${locale.toUpperCase()}-${Date.now() % 100000}`;
-      const before = await planCodes();
+    ] as const)(
+      '%s (JavaScript %s): a coordinator imports a CSV with one bad row, sees the error against that row with nothing written, then imports the good file',
+      async (locale, javaScriptEnabled) => {
+        const page = await newPage({ javaScriptEnabled });
+        const csp = collectCspViolations(page);
+        await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/plans/import');
+        expect(await page.getAttribute('html', 'dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
+        // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
+        if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
+        const code = `CSV-${locale.toUpperCase()}-${Date.now() % 100000}`;
+        const before = await planCodes();
 
-      const fillHeader = async () => {
-        await page.selectOption('#import-programmeCode', 'OGP-MA');
-        await page.fill('#import-planCode', code);
-        await page.fill('#import-titleAr', 'خطة مستوردة للاختبار');
-        await page.fill('#import-titleEn', 'Imported test plan');
-        await page.fill('#import-startDate', '2025-01-01');
-        await page.fill('#import-endDate', '2026-12-31');
-      };
-      await fillHeader();
-      await page.setInputFiles('#import-file', { name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_CSV, 'utf8') });
-      await page.click('#import button[type=submit]');
-      await page.locator('#import-error[role=alert]').waitFor();
-      const refused = page.locator('#import-row-errors tbody tr');
-      await expect(refused.count()).resolves.toBe(1);
-      await expect(refused.first().getAttribute('data-row')).resolves.toBe('line 3');
-      await expect(refused.first().locator('th').textContent()).resolves.toBe(locale === 'ar' ? 'السطر 3' : 'Line 3');
-      await expect(refused.first().textContent()).resolves.toContain('NOBODY');
-      await expect(refused.first().textContent()).resolves.toContain('lead_institution_code');
-      // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
-      if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
-      await screenshot(page, `coord-${locale}-import-refused`);
-      expect(await planCodes()).toEqual(before);
+        const fillHeader = async () => {
+          await page.selectOption('#import-programmeCode', 'OGP-MA');
+          await page.fill('#import-planCode', code);
+          await page.fill('#import-titleAr', 'خطة مستوردة للاختبار');
+          await page.fill('#import-titleEn', 'Imported test plan');
+          await page.fill('#import-startDate', '2025-01-01');
+          await page.fill('#import-endDate', '2026-12-31');
+        };
+        await fillHeader();
+        await page.setInputFiles('#import-file', {
+          name: 'plan.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(BAD_CSV, 'utf8'),
+        });
+        await page.click('#import button[type=submit]');
+        await page.locator('#import-error[role=alert]').waitFor();
+        const refused = page.locator('#import-row-errors tbody tr');
+        await expect(refused.count()).resolves.toBe(1);
+        await expect(refused.first().getAttribute('data-row')).resolves.toBe('line 3');
+        await expect(refused.first().locator('th').textContent()).resolves.toBe(locale === 'ar' ? 'السطر 3' : 'Line 3');
+        await expect(refused.first().textContent()).resolves.toContain('NOBODY');
+        await expect(refused.first().textContent()).resolves.toContain('lead_institution_code');
+        // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
+        if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, `coord-${locale}-import-refused`);
+        expect(await planCodes()).toEqual(before);
 
-      // The header was kept; the file is chosen again (a browser never keeps it).
-      await expect(page.inputValue('#import-planCode')).resolves.toBe(code);
-      await page.setInputFiles('#import-file', { name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(GOOD_CSV, 'utf8') });
-      await page.click('#import button[type=submit]');
-      await page.locator('#import-done[role=status]').waitFor();
-      await expect(page.locator('#import-done').textContent()).resolves.toContain(locale === 'ar' ? 'التزامان' : '2 commitments');
-      await expect(page.locator('#import-row-errors').count()).resolves.toBe(0);
-      expect(await planCodes()).toContain(code);
-      await Promise.all([page.waitForURL('**/plans/**'), page.click('#import-done a')]);
-      await expect(page.textContent('h1')).resolves.toBe(locale === 'ar' ? 'خطة مستوردة للاختبار' : 'Imported test plan');
-      expect(csp).toEqual([]);
-    });
+        // The header was kept; the file is chosen again (a browser never keeps it).
+        await expect(page.inputValue('#import-planCode')).resolves.toBe(code);
+        await page.setInputFiles('#import-file', {
+          name: 'plan.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(GOOD_CSV, 'utf8'),
+        });
+        await page.click('#import button[type=submit]');
+        await page.locator('#import-done[role=status]').waitFor();
+        await expect(page.locator('#import-done').textContent()).resolves.toContain(
+          locale === 'ar' ? 'التزامان' : '2 commitments',
+        );
+        await expect(page.locator('#import-row-errors').count()).resolves.toBe(0);
+        expect(await planCodes()).toContain(code);
+        await Promise.all([page.waitForURL('**/plans/**'), page.click('#import-done a')]);
+        await expect(page.textContent('h1')).resolves.toBe(
+          locale === 'ar' ? 'خطة مستوردة للاختبار' : 'Imported test plan',
+        );
+        expect(csp).toEqual([]);
+      },
+    );
 
     it('en: a JSON file failing validation lists the commitment it is about; nothing is written', async () => {
       const page = await newPage();
@@ -99,19 +120,46 @@ export function coordinationSuite(ctx: PortalContext): void {
       const before = await planCodes();
       const plan = {
         programmeCode: 'OGP-MA',
-        plan: { code: `JSON-${Date.now() % 100000}`, title: { ar: 'خطة JSON' }, startDate: '2025-01-01', endDate: '2026-12-31' },
+        plan: {
+          code: `JSON-${Date.now() % 100000}`,
+          title: { ar: 'خطة JSON' },
+          startDate: '2025-01-01',
+          endDate: '2026-12-31',
+        },
         areas: [{ code: 'A1', title: { ar: 'محور' } }],
         commitments: [
-          { number: 1, areaCode: 'A1', leadInstitutionCode: 'MEF', title: { ar: 'التزام أول' }, startDate: '2025-01-01', endDate: '2026-12-31', ogpValues: ['access_to_information'] },
-          { number: 2, areaCode: 'A9', leadInstitutionCode: 'MEF', title: { ar: 'التزام ثان' }, startDate: '2025-01-01', endDate: '2026-12-31', ogpValues: ['access_to_information'] },
+          {
+            number: 1,
+            areaCode: 'A1',
+            leadInstitutionCode: 'MEF',
+            title: { ar: 'التزام أول' },
+            startDate: '2025-01-01',
+            endDate: '2026-12-31',
+            ogpValues: ['access_to_information'],
+          },
+          {
+            number: 2,
+            areaCode: 'A9',
+            leadInstitutionCode: 'MEF',
+            title: { ar: 'التزام ثان' },
+            startDate: '2025-01-01',
+            endDate: '2026-12-31',
+            ogpValues: ['access_to_information'],
+          },
         ],
       };
-      await page.setInputFiles('#import-file', { name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan), 'utf8') });
+      await page.setInputFiles('#import-file', {
+        name: 'plan.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(plan), 'utf8'),
+      });
       await page.click('#import button[type=submit]');
       await page.locator('#import-error[role=alert]').waitFor();
       const row = page.locator('#import-row-errors tbody tr[data-row="commitments[1]"]').first();
       await expect(row.textContent()).resolves.toContain('2. التزام ثان');
-      await expect(page.locator('#import-row-errors tbody tr[data-row="commitments[1]"] td code', { hasText: 'areaCode' }).count()).resolves.toBe(1);
+      await expect(
+        page.locator('#import-row-errors tbody tr[data-row="commitments[1]"] td code', { hasText: 'areaCode' }).count(),
+      ).resolves.toBe(1);
       expect(await planCodes()).toEqual(before);
     });
 
@@ -126,7 +174,10 @@ export function coordinationSuite(ctx: PortalContext): void {
     const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
 
     /** A cycle whose ideas window is open, with `count` ideas from two new citizens (each under the hourly limit). */
-    async function cycleWithIdeas(code: string, count: number): Promise<{ id: string; ideas: string[]; citizen: string }> {
+    async function cycleWithIdeas(
+      code: string,
+      count: number,
+    ): Promise<{ id: string; ideas: string[]; citizen: string }> {
       const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
       const now = Date.now();
       const iso = (ms: number) => new Date(ms).toISOString();
@@ -142,13 +193,27 @@ export function coordinationSuite(ctx: PortalContext): void {
             { kind: 'consultation', opensAt: iso(now + 31 * DAY), closesAt: iso(now + 60 * DAY) },
             { kind: 'candidacy', opensAt: iso(now + 61 * DAY), closesAt: iso(now + 90 * DAY) },
           ],
-          themes: [{ number: 1, title: { ar: 'الشفافية الميزانياتية', fr: 'Transparence budgétaire', en: 'Budget transparency' } }],
+          themes: [
+            {
+              number: 1,
+              title: { ar: 'الشفافية الميزانياتية', fr: 'Transparence budgétaire', en: 'Budget transparency' },
+            },
+          ],
         }),
       });
       const citizens: string[] = [];
       for (const n of [1, 2]) {
         const email = `triage-${code.toLowerCase()}-${n}-${Date.now()}@example.ma`;
-        await fetch(`${platform.gatewayUrl}/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Zq7-farz-Fikra-Nahr-2026', displayName: `Citizen ${n}`, role: 'citizen' }) });
+        await fetch(`${platform.gatewayUrl}/auth/register`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            email,
+            password: 'Zq7-farz-Fikra-Nahr-2026',
+            displayName: `Citizen ${n}`,
+            role: 'citizen',
+          }),
+        });
         citizens.push((await platform.login(email, 'Zq7-farz-Fikra-Nahr-2026')).accessToken);
       }
       const ideas: string[] = [];
@@ -156,7 +221,12 @@ export function coordinationSuite(ctx: PortalContext): void {
         const idea = await platform.json<{ id: string }>('/ideas', {
           method: 'POST',
           headers: auth(citizens[i % 2]),
-          body: JSON.stringify({ cycleId: cycle.id, themeId: cycle.themes[0].id, title: `فكرة للفرز رقم ${i}`, body: `نص الفكرة رقم ${i} عن نشر ميزانيات الجماعات كبيانات مفتوحة.` }),
+          body: JSON.stringify({
+            cycleId: cycle.id,
+            themeId: cycle.themes[0].id,
+            title: `فكرة للفرز رقم ${i}`,
+            body: `نص الفكرة رقم ${i} عن نشر ميزانيات الجماعات كبيانات مفتوحة.`,
+          }),
         });
         ideas.push(idea.id);
       }
@@ -165,51 +235,64 @@ export function coordinationSuite(ctx: PortalContext): void {
 
     async function triageTotal(cycleId: string, status: string): Promise<number> {
       const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
-      return (await platform.json<{ total: number }>(`/cycles/${cycleId}/ideas/triage?status=${status}&limit=1`, { headers: auth(coordinator) })).total;
+      return (
+        await platform.json<{ total: number }>(`/cycles/${cycleId}/ideas/triage?status=${status}&limit=1`, {
+          headers: auth(coordinator),
+        })
+      ).total;
     }
 
     it.each([
       ['ar', true],
       ['en', false],
-    ] as const)('%s (JavaScript %s): a coordinator moves 20 ideas one fate step in bulk; a step without its reason is refused against its field and moves nothing', async (locale, javaScriptEnabled) => {
-      const cycle = await cycleWithIdeas(`TRIAGE-${locale.toUpperCase()}-${Date.now() % 100000}`, 21);
-      const page = await newPage({ javaScriptEnabled });
-      await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/ideas');
-      await page.goto(`/${locale}/coordination/ideas?cycle=${cycle.id}&status=received`);
-      await expect(page.locator('#triage tbody tr').count()).resolves.toBe(21);
-      // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
-      if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
-      await screenshot(page, `coord-${locale}-triage`);
+    ] as const)(
+      '%s (JavaScript %s): a coordinator moves 20 ideas one fate step in bulk; a step without its reason is refused against its field and moves nothing',
+      async (locale, javaScriptEnabled) => {
+        const cycle = await cycleWithIdeas(`TRIAGE-${locale.toUpperCase()}-${Date.now() % 100000}`, 21);
+        const page = await newPage({ javaScriptEnabled });
+        await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/ideas');
+        await page.goto(`/${locale}/coordination/ideas?cycle=${cycle.id}&status=received`);
+        await expect(page.locator('#triage tbody tr').count()).resolves.toBe(21);
+        // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
+        if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, `coord-${locale}-triage`);
 
-      if (javaScriptEnabled) {
-        // All on the page at once, then the last one unticked.
-        await page.check('#move-all');
-        await page.uncheck(`#pick-${cycle.ideas[20]}`);
-      } else {
-        for (const id of cycle.ideas.slice(0, 20)) await page.check(`#pick-${id}`);
-      }
-      await page.selectOption('#move-step', 'screen:accept');
-      await Promise.all([page.waitForURL(/moved=20/), page.click('#move button[value=submit]')]);
-      await expect(page.textContent('#triage-moved')).resolves.toBe(locale === 'ar' ? 'انتقلت 20 فكرة خطوة واحدة.' : '20 ideas moved one step.');
-      await expect(page.locator('#triage tbody tr').count()).resolves.toBe(1);
-      expect(await triageTotal(cycle.id, 'accepted')).toBe(20);
+        if (javaScriptEnabled) {
+          // All on the page at once, then the last one unticked.
+          await page.check('#move-all');
+          await page.uncheck(`#pick-${cycle.ideas[20]}`);
+        } else {
+          for (const id of cycle.ideas.slice(0, 20)) await page.check(`#pick-${id}`);
+        }
+        await page.selectOption('#move-step', 'screen:accept');
+        await Promise.all([page.waitForURL(/moved=20/), page.click('#move button[value=submit]')]);
+        await expect(page.textContent('#triage-moved')).resolves.toBe(
+          locale === 'ar' ? 'انتقلت 20 فكرة خطوة واحدة.' : '20 ideas moved one step.',
+        );
+        await expect(page.locator('#triage tbody tr').count()).resolves.toBe(1);
+        expect(await triageTotal(cycle.id, 'accepted')).toBe(20);
 
-      // The last one rejected without its reason: refused on the page, against the field; nothing moves.
-      await page.check(`#pick-${cycle.ideas[20]}`);
-      await page.selectOption('#move-step', 'screen:reject');
-      await page.fill('#move-explanation', 'Cette idée ne relève pas du gouvernement ouvert.');
-      await page.click('#move button[value=submit]');
-      await page.locator('#move-error[role=alert]').waitFor();
-      expect(await page.getAttribute('#move-rejectionReason', 'aria-invalid')).toBe('true');
-      expect(await triageTotal(cycle.id, 'received')).toBe(1);
-      // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
-      if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
-    });
+        // The last one rejected without its reason: refused on the page, against the field; nothing moves.
+        await page.check(`#pick-${cycle.ideas[20]}`);
+        await page.selectOption('#move-step', 'screen:reject');
+        await page.fill('#move-explanation', 'Cette idée ne relève pas du gouvernement ouvert.');
+        await page.click('#move button[value=submit]');
+        await page.locator('#move-error[role=alert]').waitFor();
+        expect(await page.getAttribute('#move-rejectionReason', 'aria-invalid')).toBe('true');
+        expect(await triageTotal(cycle.id, 'received')).toBe(1);
+        // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
+        if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
+      },
+    );
 
     it('en: the moderation queue lists a reported idea; the coordinator hides it with a reason and it leaves the queue', async () => {
       const cycle = await cycleWithIdeas(`MOD-${Date.now() % 100000}`, 2);
       const reporter = (await platform.login('citizen@demo.ogp.ma')).accessToken;
-      await platform.json(`/ideas/${cycle.ideas[1]}/report`, { method: 'POST', headers: auth(reporter), body: JSON.stringify({ reason: 'Propos injurieux' }) });
+      await platform.json(`/ideas/${cycle.ideas[1]}/report`, {
+        method: 'POST',
+        headers: auth(reporter),
+        body: JSON.stringify({ reason: 'Propos injurieux' }),
+      });
       const page = await newPage();
       await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/ideas');
       await page.goto(`/en/coordination/ideas?cycle=${cycle.id}&reported=1`);
@@ -220,7 +303,9 @@ export function coordinationSuite(ctx: PortalContext): void {
       await page.click(`#hide-${cycle.ideas[1]} button[value=submit]`);
       await page.locator(`#hide-${cycle.ideas[1]}-done[role=status]`).waitFor();
       const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
-      const hidden = await platform.json<{ items: { id: string }[] }>(`/cycles/${cycle.id}/ideas/triage?hidden=true`, { headers: auth(coordinator) });
+      const hidden = await platform.json<{ items: { id: string }[] }>(`/cycles/${cycle.id}/ideas/triage?hidden=true`, {
+        headers: auth(coordinator),
+      });
       expect(hidden.items.map((i) => i.id)).toEqual([cycle.ideas[1]]);
       await page.goto(`/en/coordination/ideas?cycle=${cycle.id}&reported=1`);
       await expect(page.locator('#triage tbody tr').count()).resolves.toBe(0);
@@ -229,68 +314,97 @@ export function coordinationSuite(ctx: PortalContext): void {
     it.each([
       ['ar', true, 'pdf', 'application/pdf'],
       ['en', false, 'csv', 'text/csv'],
-    ] as const)('%s (JavaScript %s): a coordinator starts a plan dashboard report (%s), follows its progress until it is ready and downloads it', async (locale, javaScriptEnabled, format, type) => {
-      const page = await newPage({ javaScriptEnabled });
-      await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/reports');
-      // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
-      if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
-      await screenshot(page, `coord-${locale}-reports`);
-      const plans = await platform.json<{ plans: { id: string; code: string }[] }>(`/programmes/${platform.programmeId}/plans`);
-      const plan = plans.plans.find((p) => p.code === '2018-2020')!;
-      await page.check('#report-kind-plan_dashboard');
-      await page.selectOption('#report-planId', plan.id);
-      await page.selectOption('#report-format', format);
-      await Promise.all([page.waitForURL(/\/coordination\/reports\/[0-9a-f-]{36}$/), page.click('#report button[value=submit]')]);
-      const id = new URL(page.url()).pathname.split('/').pop()!;
-      await expect(page.locator('#report-progress').count()).resolves.toBe(1);
-      // Live (JavaScript: polled every second) or by the page's own refresh (no JavaScript): the download appears.
-      await page.locator('#report-download').waitFor({ timeout: 90000 });
-      await expect(page.getAttribute('#report-status', 'data-status')).resolves.toBe('done');
-      await expect(page.getAttribute('#report-progress', 'value')).resolves.toBe('100');
-      // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
-      if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
-      await screenshot(page, `coord-${locale}-report-done`);
-      const file = await page.request.get(`/files/reports/${id}`);
-      expect(file.status()).toBe(200);
-      expect(file.headers()['content-type']).toContain(type);
-      expect((await file.body()).length).toBeGreaterThan(100);
-    }, 150000);
+    ] as const)(
+      '%s (JavaScript %s): a coordinator starts a plan dashboard report (%s), follows its progress until it is ready and downloads it',
+      async (locale, javaScriptEnabled, format, type) => {
+        const page = await newPage({ javaScriptEnabled });
+        await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/reports');
+        // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
+        if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, `coord-${locale}-reports`);
+        const plans = await platform.json<{ plans: { id: string; code: string }[] }>(
+          `/programmes/${platform.programmeId}/plans`,
+        );
+        const plan = plans.plans.find((p) => p.code === '2018-2020')!;
+        await page.check('#report-kind-plan_dashboard');
+        await page.selectOption('#report-planId', plan.id);
+        await page.selectOption('#report-format', format);
+        await Promise.all([
+          page.waitForURL(/\/coordination\/reports\/[0-9a-f-]{36}$/),
+          page.click('#report button[value=submit]'),
+        ]);
+        const id = new URL(page.url()).pathname.split('/').pop()!;
+        await expect(page.locator('#report-progress').count()).resolves.toBe(1);
+        // Live (JavaScript: polled every second) or by the page's own refresh (no JavaScript): the download appears.
+        await page.locator('#report-download').waitFor({ timeout: 90000 });
+        await expect(page.getAttribute('#report-status', 'data-status')).resolves.toBe('done');
+        await expect(page.getAttribute('#report-progress', 'value')).resolves.toBe('100');
+        // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
+        if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, `coord-${locale}-report-done`);
+        const file = await page.request.get(`/files/reports/${id}`);
+        expect(file.status()).toBe(200);
+        expect(file.headers()['content-type']).toContain(type);
+        expect((await file.body()).length).toBeGreaterThan(100);
+      },
+      150000,
+    );
 
-    it.each(['ar', 'en'])('%s: a coordinator overrides a commitment’s completion level with its reason (a too short reason is refused against its field) and sets its tracking strategy; the card’s three languages are side by side', async (locale) => {
-      const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
-      const page = await newPage();
-      await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/plans');
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshot(page, `coord-${locale}-plans`);
-      await Promise.all([page.waitForURL(/\/coordination\/plans\/[0-9a-f-]{36}$/), page.click('li[data-plan="2018-2020"] a')]);
-      expect(await seriousViolations(page)).toEqual([]);
-      const number = locale === 'ar' ? 3 : 4;
-      const planId = new URL(page.url()).pathname.split('/').pop()!;
-      const commitments = await platform.json<{ items: { id: string; number: number }[] }>(`/commitments?planId=${planId}&limit=100`);
-      const commitment = commitments.items.find((c) => c.number === number)!;
-      await Promise.all([page.waitForURL(`**/coordination/commitments/${commitment.id}`), page.click(`#plan-commitments a[href$="/coordination/commitments/${commitment.id}"]`)]);
-      await expect(page.locator('#card thead th').count()).resolves.toBe(4);
-      await expect(page.getAttribute('#card-title-ar', 'dir')).resolves.toBe('rtl');
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshot(page, `coord-${locale}-commitment`);
+    it.each(['ar', 'en'])(
+      '%s: a coordinator overrides a commitment’s completion level with its reason (a too short reason is refused against its field) and sets its tracking strategy; the card’s three languages are side by side',
+      async (locale) => {
+        const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
+        const page = await newPage();
+        await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/plans');
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, `coord-${locale}-plans`);
+        await Promise.all([
+          page.waitForURL(/\/coordination\/plans\/[0-9a-f-]{36}$/),
+          page.click('li[data-plan="2018-2020"] a'),
+        ]);
+        expect(await seriousViolations(page)).toEqual([]);
+        const number = locale === 'ar' ? 3 : 4;
+        const planId = new URL(page.url()).pathname.split('/').pop()!;
+        const commitments = await platform.json<{ items: { id: string; number: number }[] }>(
+          `/commitments?planId=${planId}&limit=100`,
+        );
+        const commitment = commitments.items.find((c) => c.number === number)!;
+        await Promise.all([
+          page.waitForURL(`**/coordination/commitments/${commitment.id}`),
+          page.click(`#plan-commitments a[href$="/coordination/commitments/${commitment.id}"]`),
+        ]);
+        await expect(page.locator('#card thead th').count()).resolves.toBe(4);
+        await expect(page.getAttribute('#card-title-ar', 'dir')).resolves.toBe('rtl');
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, `coord-${locale}-commitment`);
 
-      await page.selectOption('#level-level', 'complete');
-      await page.fill('#level-reason', 'no');
-      await page.click('#level button[value=submit]');
-      await page.locator('#level-error[role=alert]').waitFor();
-      expect(await page.getAttribute('#level-reason', 'aria-invalid')).toBe('true');
-      await page.fill('#level-reason', 'Vérifié sur place par l’équipe de coordination.');
-      await Promise.all([page.waitForURL(/saved=level/), page.click('#level button[value=submit]')]);
-      const after = await platform.json<{ levelOverride: { level: string; reason: string } | null }>(`/commitments/${commitment.id}`, { headers: auth(coordinator) });
-      expect(after.levelOverride).toMatchObject({ level: 'complete', reason: 'Vérifié sur place par l’équipe de coordination.' });
-      await expect(page.textContent('#commitment-level')).resolves.toBe(locale === 'ar' ? 'مكتمل' : 'Complete');
+        await page.selectOption('#level-level', 'complete');
+        await page.fill('#level-reason', 'no');
+        await page.click('#level button[value=submit]');
+        await page.locator('#level-error[role=alert]').waitFor();
+        expect(await page.getAttribute('#level-reason', 'aria-invalid')).toBe('true');
+        await page.fill('#level-reason', 'Vérifié sur place par l’équipe de coordination.');
+        await Promise.all([page.waitForURL(/saved=level/), page.click('#level button[value=submit]')]);
+        const after = await platform.json<{ levelOverride: { level: string; reason: string } | null }>(
+          `/commitments/${commitment.id}`,
+          { headers: auth(coordinator) },
+        );
+        expect(after.levelOverride).toMatchObject({
+          level: 'complete',
+          reason: 'Vérifié sur place par l’équipe de coordination.',
+        });
+        await expect(page.textContent('#commitment-level')).resolves.toBe(locale === 'ar' ? 'مكتمل' : 'Complete');
 
-      await page.check('#strategy-target-commitment');
-      await page.selectOption('#strategy-strategy', 'equal_milestones');
-      await Promise.all([page.waitForURL(/saved=strategy/), page.click('#strategy button[value=submit]')]);
-      const strategy = await platform.json<{ trackingStrategy: string; strategySource: string }>(`/commitments/${commitment.id}`, { headers: auth(coordinator) });
-      expect(strategy).toMatchObject({ trackingStrategy: 'equal_milestones', strategySource: 'commitment' });
-    });
+        await page.check('#strategy-target-commitment');
+        await page.selectOption('#strategy-strategy', 'equal_milestones');
+        await Promise.all([page.waitForURL(/saved=strategy/), page.click('#strategy button[value=submit]')]);
+        const strategy = await platform.json<{ trackingStrategy: string; strategySource: string }>(
+          `/commitments/${commitment.id}`,
+          { headers: auth(coordinator) },
+        );
+        expect(strategy).toMatchObject({ trackingStrategy: 'equal_milestones', strategySource: 'commitment' });
+      },
+    );
 
     it('en: a coordinator drafts a publication in three languages (not public yet), then publishes it and it is public', async () => {
       const page = await newPage();
@@ -306,7 +420,10 @@ export function coordinationSuite(ctx: PortalContext): void {
       expect(await page.getAttribute('#publication-bodyAr', 'aria-invalid')).toBe('true');
       await page.fill('#publication-bodyAr', 'نص محضر اجتماع لجنة القيادة.');
       await Promise.all([page.waitForURL(/saved=draft/), page.click('#publication button[value=submit]')]);
-      const publicList = async () => (await platform.json<{ items: { title: { en?: string } }[] }>('/publications?limit=100')).items.map((p) => p.title.en);
+      const publicList = async () =>
+        (await platform.json<{ items: { title: { en?: string } }[] }>('/publications?limit=100')).items.map(
+          (p) => p.title.en,
+        );
       expect(await publicList()).not.toContain(title);
       const card = page.locator('#publication-list li[data-status="draft"]', { hasText: title });
       const id = await card.getAttribute('data-publication');
@@ -330,9 +447,17 @@ export function coordinationSuite(ctx: PortalContext): void {
       await page.fill('#cycle-ideasCloses', '2027-03-10T18:00');
       await Promise.all([page.waitForURL(/created=/), page.click('#cycle button[value=submit]')]);
       await page.locator('#cycles-created[role=status]').waitFor();
-      const cycles = await platform.json<{ items: { code: string; phases: { kind: string; opensAt: string; closesAt: string }[]; themes: unknown[] }[] }>('/cycles?limit=100');
+      const cycles = await platform.json<{
+        items: { code: string; phases: { kind: string; opensAt: string; closesAt: string }[]; themes: unknown[] }[];
+      }>('/cycles?limit=100');
       const created = cycles.items.find((c) => c.code === code)!;
-      expect(created.phases).toEqual([expect.objectContaining({ kind: 'ideas', opensAt: '2027-01-10T09:00:00.000Z', closesAt: '2027-03-10T18:00:00.000Z' })]);
+      expect(created.phases).toEqual([
+        expect.objectContaining({
+          kind: 'ideas',
+          opensAt: '2027-01-10T09:00:00.000Z',
+          closesAt: '2027-03-10T18:00:00.000Z',
+        }),
+      ]);
       expect(created.themes).toHaveLength(2);
     });
 
@@ -358,12 +483,18 @@ export function coordinationSuite(ctx: PortalContext): void {
           agenda: [{ item: 'Ouverture', minutes: 15 }],
         }),
       });
-      const registration = await platform.json<{ code: string }>(`/workshops/${workshop.id}/registrations`, { method: 'POST', headers: { authorization: `Bearer ${cycle.citizen}` } });
+      const registration = await platform.json<{ code: string }>(`/workshops/${workshop.id}/registrations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${cycle.citizen}` },
+      });
       const page = await newPage();
       await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/workshops');
       await page.goto(`/en/coordination/workshops?cycle=${cycle.id}`);
       expect(await seriousViolations(page)).toEqual([]);
-      await Promise.all([page.waitForURL(`**/coordination/workshops/${workshop.id}`), page.click(`#workshop-list li[data-workshop="${workshop.id}"] a`)]);
+      await Promise.all([
+        page.waitForURL(`**/coordination/workshops/${workshop.id}`),
+        page.click(`#workshop-list li[data-workshop="${workshop.id}"] a`),
+      ]);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'coord-en-workshop');
 
@@ -376,15 +507,24 @@ export function coordinationSuite(ctx: PortalContext): void {
       await expect(page.locator('#attendance-done').textContent()).resolves.toContain('1 person present');
 
       await page.fill('#workshop-idea-title', 'Publier les budgets des communes');
-      await page.fill('#workshop-idea-body', 'Les participants demandent la publication des budgets communaux en données ouvertes.');
+      await page.fill(
+        '#workshop-idea-body',
+        'Les participants demandent la publication des budgets communaux en données ouvertes.',
+      );
       await page.click('#workshop-idea button[value=submit]');
       await page.locator('#workshop-idea-done[role=status]').waitFor();
-      const ideas = await platform.json<{ items: { channel: string; workshopId: string | null }[] }>(`/cycles/${cycle.id}/ideas/triage?limit=100`, { headers: auth(coordinator) });
+      const ideas = await platform.json<{ items: { channel: string; workshopId: string | null }[] }>(
+        `/cycles/${cycle.id}/ideas/triage?limit=100`,
+        { headers: auth(coordinator) },
+      );
       expect(ideas.items.filter((i) => i.channel === 'workshop' && i.workshopId === workshop.id)).toHaveLength(1);
 
       await page.fill('#problems-problems', 'Budgets non publiés\nDonnées inaccessibles');
       await Promise.all([page.waitForURL(/saved=problems/), page.click('#problems button[value=submit]')]);
-      await expect(page.locator('#workshop-problems li').allTextContents()).resolves.toEqual(['Budgets non publiés', 'Données inaccessibles']);
+      await expect(page.locator('#workshop-problems li').allTextContents()).resolves.toEqual([
+        'Budgets non publiés',
+        'Données inaccessibles',
+      ]);
       await page.fill('#outputs-reportUrl', 'https://example.ma/compte-rendu.pdf');
       await Promise.all([page.waitForURL(/saved=outputs/), page.click('#outputs button[value=submit]')]);
       const saved = await platform.json<{ present: number; reportUrl: string | null }>(`/workshops/${workshop.id}`);
@@ -401,15 +541,38 @@ export function coordinationSuite(ctx: PortalContext): void {
           programmeId: platform.programmeId,
           code: `SEL-${now % 100000}`,
           title: { ar: 'دورة اختيار اللجنة', en: 'Committee selection cycle' },
-          phases: [{ kind: 'candidacy', opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 15000).toISOString() }],
+          phases: [
+            {
+              kind: 'candidacy',
+              opensAt: new Date(now - DAY).toISOString(),
+              closesAt: new Date(now + 15000).toISOString(),
+            },
+          ],
         }),
       });
       const organisations = [`Association Nour ${now % 1000}`, `Association Amal ${now % 1000}`];
       for (const [n, organisation] of organisations.entries()) {
         const email = `cso-${n}-${now}@example.ma`;
-        await fetch(`${platform.gatewayUrl}/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'Zq7-jamia-Lajna-Nahr-2026', displayName: organisation, role: 'cso' }) });
+        await fetch(`${platform.gatewayUrl}/auth/register`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            email,
+            password: 'Zq7-jamia-Lajna-Nahr-2026',
+            displayName: organisation,
+            role: 'cso',
+          }),
+        });
         const cso = (await platform.login(email, 'Zq7-jamia-Lajna-Nahr-2026')).accessToken;
-        await platform.json('/candidacies', { method: 'POST', headers: auth(cso), body: JSON.stringify({ cycleId: cycle.id, organisation, statement: 'Notre association suit le plan d’action depuis sa création.' }) });
+        await platform.json('/candidacies', {
+          method: 'POST',
+          headers: auth(cso),
+          body: JSON.stringify({
+            cycleId: cycle.id,
+            organisation,
+            statement: 'Notre association suit le plan d’action depuis sa création.',
+          }),
+        });
       }
       const page = await newPage();
       await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/committee');
@@ -418,7 +581,9 @@ export function coordinationSuite(ctx: PortalContext): void {
       await screenshot(page, 'coord-en-committee');
       await page.waitForTimeout(Math.max(0, now + 16000 - Date.now()));
       await page.reload();
-      const ids = await page.locator('#selection input[name^="score-"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name.slice('score-'.length)));
+      const ids = await page
+        .locator('#selection input[name^="score-"]')
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name.slice('score-'.length)));
       expect(ids).toHaveLength(2);
       await page.fill(`#selection-score-${ids[0]}`, '150');
       await page.click('#selection button[value=submit]');
@@ -429,9 +594,17 @@ export function coordinationSuite(ctx: PortalContext): void {
       const before = await platform.json<{ civilSociety: number }>('/committee');
       await page.fill('#selection-seats', String(before.civilSociety + 1));
       await Promise.all([page.waitForURL(/selected=1/), page.click('#selection button[value=submit]')]);
-      const after = await platform.json<{ civilSociety: number; government: number; parity: boolean; seats: { holder: string; endedAt: string | null }[] }>('/committee');
+      const after = await platform.json<{
+        civilSociety: number;
+        government: number;
+        parity: boolean;
+        seats: { holder: string; endedAt: string | null }[];
+      }>('/committee');
       expect(after.civilSociety).toBe(before.civilSociety + 1);
-      const candidacies = await platform.json<{ id: string; organisation: string; status: string }[]>(`/cycles/${cycle.id}/candidacies`, { headers: auth(coordinator) });
+      const candidacies = await platform.json<{ id: string; organisation: string; status: string }[]>(
+        `/cycles/${cycle.id}/candidacies`,
+        { headers: auth(coordinator) },
+      );
       const chosen = candidacies.find((c) => c.status === 'selected')!;
       expect(chosen.id).toBe(ids[1]);
       await expect(page.locator('#committee-seats tbody').textContent()).resolves.toContain(chosen.organisation);
@@ -448,29 +621,61 @@ export function coordinationSuite(ctx: PortalContext): void {
           programmeId: platform.programmeId,
           code: `CONS-${now % 100000}`,
           title: { ar: 'دورة الاستشارة', en: 'Consultation cycle' },
-          phases: [{ kind: 'consultation', opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 10 * DAY).toISOString() }],
+          phases: [
+            {
+              kind: 'consultation',
+              opensAt: new Date(now - DAY).toISOString(),
+              closesAt: new Date(now + 10 * DAY).toISOString(),
+            },
+          ],
         }),
       });
-      const draft = await platform.json<{ id: string }>('/drafts', { method: 'POST', headers: auth(coordinator), body: JSON.stringify({ cycleId: cycle.id, number: 1, title: { ar: 'الميزانية المفتوحة', en: 'Open budget' }, institution: 'Ministry of Finance' }) });
+      const draft = await platform.json<{ id: string }>('/drafts', {
+        method: 'POST',
+        headers: auth(coordinator),
+        body: JSON.stringify({
+          cycleId: cycle.id,
+          number: 1,
+          title: { ar: 'الميزانية المفتوحة', en: 'Open budget' },
+          institution: 'Ministry of Finance',
+        }),
+      });
       const citizen = (await platform.login('citizen@demo.ogp.ma')).accessToken;
-      const comment = await platform.json<{ id: string }>(`/drafts/${draft.id}/comments`, { method: 'POST', headers: auth(citizen), body: JSON.stringify({ body: 'Il faut publier les budgets chaque trimestre, pas seulement chaque année.' }) });
+      const comment = await platform.json<{ id: string }>(`/drafts/${draft.id}/comments`, {
+        method: 'POST',
+        headers: auth(citizen),
+        body: JSON.stringify({ body: 'Il faut publier les budgets chaque trimestre, pas seulement chaque année.' }),
+      });
       const page = await newPage({ javaScriptEnabled: false });
       await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/consultation');
       await page.goto(`/en/coordination/consultation?cycle=${cycle.id}`);
-      await Promise.all([page.waitForURL(`**/coordination/consultation/${draft.id}`), page.click(`#draft-list li[data-draft="${draft.id}"] a`)]);
+      await Promise.all([
+        page.waitForURL(`**/coordination/consultation/${draft.id}`),
+        page.click(`#draft-list li[data-draft="${draft.id}"] a`),
+      ]);
       await page.fill(`#answer-${comment.id}-answer`, 'Le ministère publiera un rapport trimestriel dès 2027.');
       await Promise.all([page.waitForURL(/answered=1/), page.click(`#answer-${comment.id} button[value=submit]`)]);
-      await expect(page.locator(`#comment-${comment.id} .answer`).textContent()).resolves.toContain('rapport trimestriel');
-      const comments = await platform.json<{ items: { id: string; answer: string | null }[] }>(`/drafts/${draft.id}/comments`);
-      expect(comments.items.find((c) => c.id === comment.id)?.answer).toBe('Le ministère publiera un rapport trimestriel dès 2027.');
+      await expect(page.locator(`#comment-${comment.id} .answer`).textContent()).resolves.toContain(
+        'rapport trimestriel',
+      );
+      const comments = await platform.json<{ items: { id: string; answer: string | null }[] }>(
+        `/drafts/${draft.id}/comments`,
+      );
+      expect(comments.items.find((c) => c.id === comment.id)?.answer).toBe(
+        'Le ministère publiera un rapport trimestriel dès 2027.',
+      );
     });
 
     it('en: the commitment card editor saves the three languages side by side; an empty Arabic title is refused against its cell and nothing changes', async () => {
       const page = await newPage();
       await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/plans');
-      const plans = await platform.json<{ plans: { id: string; code: string }[] }>(`/programmes/${platform.programmeId}/plans`);
+      const plans = await platform.json<{ plans: { id: string; code: string }[] }>(
+        `/programmes/${platform.programmeId}/plans`,
+      );
       const plan = plans.plans.find((p) => p.code === '2018-2020')!;
-      const commitments = await platform.json<{ items: { id: string; number: number }[] }>(`/commitments?planId=${plan.id}&limit=100`);
+      const commitments = await platform.json<{ items: { id: string; number: number }[] }>(
+        `/commitments?planId=${plan.id}&limit=100`,
+      );
       const commitment = commitments.items.find((c) => c.number === 5)!;
       await page.goto(`/en/coordination/commitments/${commitment.id}`);
       const before = await platform.json<{ title: Record<string, string> }>(`/commitments/${commitment.id}`);
@@ -478,13 +683,21 @@ export function coordinationSuite(ctx: PortalContext): void {
       await page.click('#card button[type=submit]');
       await page.locator('#card-error[role=alert]').waitFor();
       expect(await page.getAttribute('#card-title-ar', 'aria-invalid')).toBe('true');
-      expect((await platform.json<{ title: Record<string, string> }>(`/commitments/${commitment.id}`)).title).toEqual(before.title);
+      expect((await platform.json<{ title: Record<string, string> }>(`/commitments/${commitment.id}`)).title).toEqual(
+        before.title,
+      );
       await page.fill('#card-title-ar', before.title.ar);
       await page.fill('#card-description-fr', 'Description de l’engagement en français.');
       await page.fill('#card-description-ar', 'وصف الالتزام بالعربية.');
       await Promise.all([page.waitForURL(/saved=card/), page.click('#card button[type=submit]')]);
-      const after = await platform.json<{ title: Record<string, string>; card: { description?: Record<string, string> } }>(`/commitments/${commitment.id}`);
-      expect(after.card.description).toMatchObject({ ar: 'وصف الالتزام بالعربية.', fr: 'Description de l’engagement en français.' });
+      const after = await platform.json<{
+        title: Record<string, string>;
+        card: { description?: Record<string, string> };
+      }>(`/commitments/${commitment.id}`);
+      expect(after.card.description).toMatchObject({
+        ar: 'وصف الالتزام بالعربية.',
+        fr: 'Description de l’engagement en français.',
+      });
       expect(after.title.ar).toBe(before.title.ar);
       await expect(page.inputValue('#card-description-fr')).resolves.toBe('Description de l’engagement en français.');
     });
@@ -494,13 +707,20 @@ export function coordinationSuite(ctx: PortalContext): void {
       const programme = await platform.json<{ id: string }>('/programmes', {
         method: 'POST',
         headers: auth(coordinator),
-        body: JSON.stringify({ code: `PRG-${Date.now() % 100000}`, kind: 'ogp_local', name: { ar: 'برنامج محلي للاختبار', en: 'Local test programme' } }),
+        body: JSON.stringify({
+          code: `PRG-${Date.now() % 100000}`,
+          kind: 'ogp_local',
+          name: { ar: 'برنامج محلي للاختبار', en: 'Local test programme' },
+        }),
       });
       const page = await newPage();
       await logIn(page, 'en', 'coordination@demo.ogp.ma', `/coordination/programmes/${programme.id}`);
       expect(await seriousViolations(page)).toEqual([]);
       // Before any change, the fields hold the settings in force (read from the gateway).
-      const inForce = await platform.json<{ escalationDays: number; reportingPeriodDays: number; timeZone: string }>(`/programmes/${programme.id}/alert-settings`, { headers: auth(coordinator) });
+      const inForce = await platform.json<{ escalationDays: number; reportingPeriodDays: number; timeZone: string }>(
+        `/programmes/${programme.id}/alert-settings`,
+        { headers: auth(coordinator) },
+      );
       expect(await page.inputValue('#settings-reportingPeriodDays')).toBe(String(inForce.reportingPeriodDays));
       expect(await page.inputValue('#settings-timeZone')).toBe(inForce.timeZone);
       await page.fill('#settings-escalationDays', '400');
@@ -516,14 +736,29 @@ export function coordinationSuite(ctx: PortalContext): void {
       expect(await page.inputValue('#settings-escalationDays')).toBe('21');
     });
 
-    it.each(['ar', 'en'])('%s: the coordination pages have no serious or critical axe violation; screenshots', async (locale) => {
-      const page = await newPage();
-      await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination');
-      for (const path of ['/coordination', '/coordination/plans/import', '/coordination/ideas', '/coordination/ideas?reported=1', '/coordination/reports', '/coordination/plans', '/coordination/cycles', '/coordination/publications', '/coordination/workshops', '/coordination/committee', '/coordination/consultation']) {
-        await page.goto(`/${locale}${path}`);
-        expect([path, await seriousViolations(page)]).toEqual([path, []]);
-        await screenshot(page, `coord-${locale}${path.replace(/[/?=]/g, '-')}`);
-      }
-    });
+    it.each(['ar', 'en'])(
+      '%s: the coordination pages have no serious or critical axe violation; screenshots',
+      async (locale) => {
+        const page = await newPage();
+        await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination');
+        for (const path of [
+          '/coordination',
+          '/coordination/plans/import',
+          '/coordination/ideas',
+          '/coordination/ideas?reported=1',
+          '/coordination/reports',
+          '/coordination/plans',
+          '/coordination/cycles',
+          '/coordination/publications',
+          '/coordination/workshops',
+          '/coordination/committee',
+          '/coordination/consultation',
+        ]) {
+          await page.goto(`/${locale}${path}`);
+          expect([path, await seriousViolations(page)]).toEqual([path, []]);
+          await screenshot(page, `coord-${locale}${path.replace(/[/?=]/g, '-')}`);
+        }
+      },
+    );
   });
 }

@@ -50,7 +50,9 @@ export function feedsSuite(ctx: PortalContext): void {
       const page = await newPage();
       await page.goto('/ar/open-data');
       expect(await page.locator('#datasets-title').textContent()).toBe('مجموعات البيانات المفتوحة');
-      const csv = await page.locator(`a[href="/files/feeds/open-data/plans/${planId}/commitments.csv?lang=ar"]`).getAttribute('href');
+      const csv = await page
+        .locator(`a[href="/files/feeds/open-data/plans/${planId}/commitments.csv?lang=ar"]`)
+        .getAttribute('href');
       const res = await fetch(`${platform.portalUrl}${csv}`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -70,14 +72,19 @@ export function feedsSuite(ctx: PortalContext): void {
       await page.goto('/en/login');
       await page.fill('#email', 'citizen@demo.ogp.ma');
       await page.fill('#password', DEMO_PASSWORD);
-      await Promise.all([page.waitForURL((url) => !url.pathname.endsWith('/login')), page.click('form.form button[type=submit]')]);
+      await Promise.all([
+        page.waitForURL((url) => !url.pathname.endsWith('/login')),
+        page.click('form.form button[type=submit]'),
+      ]);
       await page.goto('/en/me/settings#calendar');
       expect(await page.locator('#calendar-title').textContent()).toBe('My calendar');
       await page.click('#calendar-issue button[type=submit]');
       const link = page.locator('#calendar-issue-done a');
       await link.waitFor();
       const first = (await link.getAttribute('href'))!;
-      expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\/feeds\/calendars\/personal\/[A-Za-z0-9_-]{43}\/deadlines\.ics\?lang=en$/);
+      expect(first).toMatch(
+        /^http:\/\/127\.0\.0\.1:\d+\/files\/feeds\/calendars\/personal\/[A-Za-z0-9_-]{43}\/deadlines\.ics\?lang=en$/,
+      );
       const read = await fetch(first);
       expect(read.status).toBe(200);
       expect(read.headers.get('cache-control')).toBe('private, no-store');

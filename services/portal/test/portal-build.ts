@@ -4,7 +4,21 @@ import { join } from 'node:path';
 
 export const PORTAL_DIR = join(__dirname, '..');
 export const NEXT_BIN = join(PORTAL_DIR, '..', '..', 'node_modules', 'next', 'dist', 'bin', 'next');
-const SOURCES = ['app', 'components', 'config', 'gateway', 'i18n', 'messages', 'security', 'session', 'styles', 'features', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs'];
+const SOURCES = [
+  'app',
+  'components',
+  'config',
+  'gateway',
+  'i18n',
+  'messages',
+  'security',
+  'session',
+  'styles',
+  'features',
+  'proxy.ts',
+  'instrumentation.ts',
+  'next.config.mjs',
+];
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;
@@ -34,7 +48,8 @@ export function ensurePortalBuild(): void {
       break;
     } catch {
       // Another worker builds; a lock older than 10 minutes is left over from a killed run.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 600_000)
+        rmSync(lock, { recursive: true, force: true });
       sleep(1000);
     }
   }
@@ -47,7 +62,11 @@ export function ensurePortalBuild(): void {
 
 function build(): void {
   try {
-    execFileSync(process.execPath, [NEXT_BIN, 'build'], { cwd: PORTAL_DIR, stdio: 'pipe', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    execFileSync(process.execPath, [NEXT_BIN, 'build'], {
+      cwd: PORTAL_DIR,
+      stdio: 'pipe',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
   } catch (error) {
     const e = error as { stdout?: Buffer; stderr?: Buffer };
     throw new Error(`next build failed:\n${e.stdout?.toString() ?? ''}\n${e.stderr?.toString() ?? ''}`);

@@ -26,17 +26,35 @@ export class PortalPlatform {
   async start(options: { demo?: boolean; smtpUrl?: string } = {}): Promise<this> {
     ensurePortalBuild();
     for (const name of ['commitments', 'participation', 'notifications', 'reporting']) {
-      this.services.push(new SpawnedService(name, this.iso.env(name, { HTTP_PORT: String(await freePort()), SMTP_URL: options.smtpUrl ?? 'smtp://127.0.0.1:9' })).start());
+      this.services.push(
+        new SpawnedService(
+          name,
+          this.iso.env(name, {
+            HTTP_PORT: String(await freePort()),
+            SMTP_URL: options.smtpUrl ?? 'smtp://127.0.0.1:9',
+          }),
+        ).start(),
+      );
     }
     await Promise.all(this.services.map((s) => s.ready(180000)));
-    this.gateway = new SpawnedService('gateway', this.iso.env('gateway', { HTTP_PORT: String(await freePort()), AUTH_RATE_LIMIT_PER_MINUTE: '10000' })).start();
+    this.gateway = new SpawnedService(
+      'gateway',
+      this.iso.env('gateway', { HTTP_PORT: String(await freePort()), AUTH_RATE_LIMIT_PER_MINUTE: '10000' }),
+    ).start();
     await this.gateway.ready(180000);
     this.gatewayUrl = `http://127.0.0.1:${this.gateway.port}`;
     if (options.demo !== false) await this.loadDemo();
     const port = await freePort();
     this.portal = new SpawnedService(
       'portal',
-      { NODE_ENV: 'production', HTTP_PORT: String(port), GATEWAY_URL: this.gatewayUrl, PORTAL_SECRET: PORTAL_TEST_SECRET, NEXT_TELEMETRY_DISABLED: '1', HOME: process.env.HOME ?? '/tmp' },
+      {
+        NODE_ENV: 'production',
+        HTTP_PORT: String(port),
+        GATEWAY_URL: this.gatewayUrl,
+        PORTAL_SECRET: PORTAL_TEST_SECRET,
+        NEXT_TELEMETRY_DISABLED: '1',
+        HOME: process.env.HOME ?? '/tmp',
+      },
       [process.execPath, NEXT_BIN, 'start', PORTAL_DIR, '-p', String(port), '-H', '127.0.0.1'],
     ).start();
     await this.portal.ready(180000);
@@ -50,7 +68,9 @@ export class PortalPlatform {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...this.iso.env('gateway'), GATEWAY_URL: this.gatewayUrl },
     });
-    const programmes = (await (await fetch(`${this.gatewayUrl}/programmes?limit=100`)).json()) as { items: { id: string; code: string }[] };
+    const programmes = (await (await fetch(`${this.gatewayUrl}/programmes?limit=100`)).json()) as {
+      items: { id: string; code: string }[];
+    };
     this.programmeId = programmes.items.find((p) => p.code === 'OGP-MA')!.id;
     await run(process.execPath, [join(ROOT, 'services/participation/dist/demo/seed-cycle.js')], {
       cwd: ROOT,
@@ -65,7 +85,11 @@ export class PortalPlatform {
   }
 
   async login(email: string, password = DEMO_PASSWORD): Promise<{ accessToken: string; refreshToken: string }> {
-    return this.json('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    return this.json('/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
   }
 
   async stop(): Promise<void> {

@@ -8,7 +8,16 @@ import { CommitmentsEvents, IdentityEvents, PlanEvents, UserDirectoryEntry } fro
 import { ensureEventStreams, MessagingTables1732100000000, OutboxRelay, OutboxWriter } from '@ogp/messaging';
 import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
 import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
-import { freePort, Mailbox, SpawnedService, TEST_DATABASE_URL, TEST_NATS_URL, TEST_REDIS_URL, TestIsolation, waitFor } from '@ogp/testing';
+import {
+  freePort,
+  Mailbox,
+  SpawnedService,
+  TEST_DATABASE_URL,
+  TEST_NATS_URL,
+  TEST_REDIS_URL,
+  TestIsolation,
+  waitFor,
+} from '@ogp/testing';
 import ExcelJS from 'exceljs';
 import Redis from 'ioredis';
 import { connect, NatsConnection, Subscription } from 'nats';
@@ -45,7 +54,12 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
   const areaId = randomUUID();
   const people: Record<string, UserDirectoryEntry> = {};
 
-  const person = (name: string, roles: UserDirectoryEntry['roles'], scopes: UserDirectoryEntry['scopes'], language: UserDirectoryEntry['language'] = 'ar'): UserDirectoryEntry => ({
+  const person = (
+    name: string,
+    roles: UserDirectoryEntry['roles'],
+    scopes: UserDirectoryEntry['scopes'],
+    language: UserDirectoryEntry['language'] = 'ar',
+  ): UserDirectoryEntry => ({
     userId: randomUUID(),
     email: `${name}@test.ma`,
     displayName: name,
@@ -56,18 +70,38 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
   });
 
   async function emit<T>(contract: { type: string }, aggregateId: string, data: T): Promise<void> {
-    await producer.transaction((m) => writer.add(m, contract as never, { aggregate: { type: 'test', id: aggregateId }, data }));
+    await producer.transaction((m) =>
+      writer.add(m, contract as never, { aggregate: { type: 'test', id: aggregateId }, data }),
+    );
   }
 
-  async function commitment(number: number, titleAr: string, activities: { endDate: string; title: string }[]): Promise<{ id: string; activityIds: string[] }> {
+  async function commitment(
+    number: number,
+    titleAr: string,
+    activities: { endDate: string; title: string }[],
+  ): Promise<{ id: string; activityIds: string[] }> {
     const id = randomUUID();
     const acts = activities.map((a) => ({ id: randomUUID(), title: { ar: a.title }, endDate: a.endDate }));
     await emit(PlanEvents.commitmentCreated, id, {
-      commitmentId: id, planId, programmeId: programmeP, leadInstitutionId: institution, number, title: { ar: titleAr, fr: `Engagement ${number}` },
-      areaId, areaTitle: { ar: 'الوصول إلى المعلومات' }, startDate: '2025-01-01', endDate: '2027-12-31', activities: acts,
+      commitmentId: id,
+      planId,
+      programmeId: programmeP,
+      leadInstitutionId: institution,
+      number,
+      title: { ar: titleAr, fr: `Engagement ${number}` },
+      areaId,
+      areaTitle: { ar: 'الوصول إلى المعلومات' },
+      startDate: '2025-01-01',
+      endDate: '2027-12-31',
+      activities: acts,
     });
     const db = reporting.get(DataSource);
-    await waitFor(async () => (await db.query(`SELECT count(*)::int AS n FROM rm_activities WHERE commitment_id = $1`, [id]))[0].n === acts.length, { what: 'the read model' });
+    await waitFor(
+      async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM rm_activities WHERE commitment_id = $1`, [id]))[0].n ===
+        acts.length,
+      { what: 'the read model' },
+    );
     return { id, activityIds: acts.map((a) => a.id) };
   }
 
@@ -82,12 +116,28 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
     await mailbox.start();
     nc = await connect({ servers: TEST_NATS_URL });
     await ensureEventStreams(await nc.jetstreamManager(), iso.prefix);
-    producer = createServiceDataSource({ url: TEST_DATABASE_URL, schema: iso.schema('producer'), entities: [], migrations: [MessagingTables1732100000000] });
+    producer = createServiceDataSource({
+      url: TEST_DATABASE_URL,
+      schema: iso.schema('producer'),
+      entities: [],
+      migrations: [MessagingTables1732100000000],
+    });
     await producer.initialize();
     await runMigrationsUnderLock(producer, iso.schema('producer'));
-    relay = new OutboxRelay({ dataSource: producer, publisher: nc.jetstream(), prefix: iso.prefix, logger: pino({ level: 'silent' }), pollIntervalMs: 50 });
+    relay = new OutboxRelay({
+      dataSource: producer,
+      publisher: nc.jetstream(),
+      prefix: iso.prefix,
+      logger: pino({ level: 'silent' }),
+      pollIntervalMs: 50,
+    });
     await relay.start();
-    notificationsEnv = iso.env('notifications', { HTTP_PORT: String(await freePort()), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, PORTAL_URL: PORTAL, LOG_LEVEL: 'info' });
+    notificationsEnv = iso.env('notifications', {
+      HTTP_PORT: String(await freePort()),
+      SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+      PORTAL_URL: PORTAL,
+      LOG_LEVEL: 'info',
+    });
     notifications = new SpawnedService('notifications', notificationsEnv).start();
     reportingConfig = loadConfig(ReportingConfig, iso.env('reporting'));
     await Promise.all([notifications.ready(), startReporting()]);
@@ -99,7 +149,9 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
     for (const p of Object.values(people)) await emit(IdentityEvents.userCreated, p.userId, p);
     const schema = `"${iso.schema('notifications')}"`;
     const pg = producer;
-    await waitFor(async () => (await pg.query(`SELECT count(*)::int AS n FROM ${schema}.recipients`))[0].n === 5, { what: 'the directory' });
+    await waitFor(async () => (await pg.query(`SELECT count(*)::int AS n FROM ${schema}.recipients`))[0].n === 5, {
+      what: 'the directory',
+    });
   });
 
   afterAll(async () => {
@@ -118,14 +170,19 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
       { endDate: '2026-12-31', title: 'تقييم البوابة' },
     ]);
     expect((await sweep('overdue')).raised).toBe(1);
-    await waitFor(() => mailbox.to('cm1@test.ma').length >= 1 && mailbox.to('cm2@test.ma').length >= 1, { what: 'e-mails to the committee', timeoutMs: 20000 });
+    await waitFor(() => mailbox.to('cm1@test.ma').length >= 1 && mailbox.to('cm2@test.ma').length >= 1, {
+      what: 'e-mails to the committee',
+      timeoutMs: 20000,
+    });
     expect(mailbox.to('cm1@test.ma')).toHaveLength(1);
     expect(mailbox.to('cm2@test.ma')).toHaveLength(1);
     expect(mailbox.to('cm1@test.ma')[0].subject).toBe('Activité en retard : إطلاق البوابة — Engagement 1');
     expect(mailbox.to('cm2@test.ma')[0].subject).toBe('نشاط متأخر: إطلاق البوابة — إنشاء بوابة الشفافية');
     expect(mailbox.to('cm3@test.ma')).toHaveLength(0);
     // The project manager and the coordinators hear of it too.
-    await waitFor(() => mailbox.to('pm@test.ma').length === 1 && mailbox.to('coordinator@test.ma').length === 1, { what: 'pm and coordinator' });
+    await waitFor(() => mailbox.to('pm@test.ma').length === 1 && mailbox.to('coordinator@test.ma').length === 1, {
+      what: 'pm and coordinator',
+    });
     const before = mailbox.mails.length;
     expect((await sweep('overdue')).raised).toBe(0);
     await new Promise((r) => setTimeout(r, 1500));
@@ -137,14 +194,26 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
       { endDate: '2026-05-02', title: 'نشر الميزانية المواطنة' },
       { endDate: '2026-05-05', title: 'نشر تقارير التنفيذ' },
     ]);
-    const b = await commitment(5, 'إرساء الحق في الحصول على المعلومات', [{ endDate: '2026-03-20', title: 'تعيين المكلفين بالمعلومات' }]);
-    const before = { cm1: mailbox.to('cm1@test.ma').length, cm2: mailbox.to('cm2@test.ma').length, pm: mailbox.to('pm@test.ma').length };
+    const b = await commitment(5, 'إرساء الحق في الحصول على المعلومات', [
+      { endDate: '2026-03-20', title: 'تعيين المكلفين بالمعلومات' },
+    ]);
+    const before = {
+      cm1: mailbox.to('cm1@test.ma').length,
+      cm2: mailbox.to('cm2@test.ma').length,
+      pm: mailbox.to('pm@test.ma').length,
+    };
     // Three overdue activities and one escalation (the one past end + 14 days): four alerts in one sweep.
     expect((await sweep('overdue')).raised).toBe(4);
-    await waitFor(() => mailbox.to('cm1@test.ma').length > before.cm1 && mailbox.to('cm2@test.ma').length > before.cm2 && mailbox.to('pm@test.ma').length > before.pm, {
-      what: 'the gathered e-mails',
-      timeoutMs: 20000,
-    });
+    await waitFor(
+      () =>
+        mailbox.to('cm1@test.ma').length > before.cm1 &&
+        mailbox.to('cm2@test.ma').length > before.cm2 &&
+        mailbox.to('pm@test.ma').length > before.pm,
+      {
+        what: 'the gathered e-mails',
+        timeoutMs: 20000,
+      },
+    );
     await new Promise((r) => setTimeout(r, 1500));
     const [fr] = mailbox.to('cm1@test.ma').slice(before.cm1);
     expect(mailbox.to('cm1@test.ma')).toHaveLength(before.cm1 + 1);
@@ -153,9 +222,15 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
     expect(fr.subject).toBe('Alertes de suivi (4)');
     expect(fr.text).toContain('Activités en retard (3)');
     expect(fr.text).toContain('Escalade : activités toujours en retard (1)');
-    expect(fr.text).toContain("L'activité « نشر الميزانية المواطنة » de l'engagement Engagement 4 devait être achevée le 2 mai 2026 et ne l'est pas.");
-    expect(fr.text).toContain("L'activité « نشر تقارير التنفيذ » de l'engagement Engagement 4 devait être achevée le 5 mai 2026 et ne l'est pas.");
-    expect(fr.text).toContain("L'activité « تعيين المكلفين بالمعلومات » de l'engagement Engagement 5 devait être achevée le 20 mars 2026 et ne l'est pas.");
+    expect(fr.text).toContain(
+      "L'activité « نشر الميزانية المواطنة » de l'engagement Engagement 4 devait être achevée le 2 mai 2026 et ne l'est pas.",
+    );
+    expect(fr.text).toContain(
+      "L'activité « نشر تقارير التنفيذ » de l'engagement Engagement 4 devait être achevée le 5 mai 2026 et ne l'est pas.",
+    );
+    expect(fr.text).toContain(
+      "L'activité « تعيين المكلفين بالمعلومات » de l'engagement Engagement 5 devait être achevée le 20 mars 2026 et ne l'est pas.",
+    );
     expect(fr.text.split(`${PORTAL}/fr/commitments/${a.id}`)).toHaveLength(3);
     expect(fr.text.split(`${PORTAL}/fr/commitments/${b.id}`)).toHaveLength(3);
     const [ar] = mailbox.to('cm2@test.ma').slice(before.cm2);
@@ -176,10 +251,27 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
 
   it('deadline approaching: N days before the end date, one alert to the project manager', async () => {
     // The commitments service owns the settings; the reporting service learns them from its event.
-    await emit(CommitmentsEvents.programmeSettingsChanged, programmeP, { programmeId: programmeP, deadlineNoticeDays: 10, escalationDays: 14, reportingPeriodDays: 60, timeZone: 'Africa/Casablanca', version: 1 });
+    await emit(CommitmentsEvents.programmeSettingsChanged, programmeP, {
+      programmeId: programmeP,
+      deadlineNoticeDays: 10,
+      escalationDays: 14,
+      reportingPeriodDays: 60,
+      timeZone: 'Africa/Casablanca',
+      version: 1,
+    });
     const db = reporting.get(DataSource);
-    await waitFor(async () => (await db.query(`SELECT deadline_notice_days AS n FROM programme_settings WHERE programme_id = $1`, [programmeP]))[0]?.n === 10, { what: 'the settings copy' });
-    await commitment(2, 'رفع مستوى الوعي العام بحق الوصول إلى المعلومات', [{ endDate: '2026-05-22', title: 'حملة تحسيسية' }]);
+    await waitFor(
+      async () =>
+        (
+          await db.query(`SELECT deadline_notice_days AS n FROM programme_settings WHERE programme_id = $1`, [
+            programmeP,
+          ])
+        )[0]?.n === 10,
+      { what: 'the settings copy' },
+    );
+    await commitment(2, 'رفع مستوى الوعي العام بحق الوصول إلى المعلومات', [
+      { endDate: '2026-05-22', title: 'حملة تحسيسية' },
+    ]);
     const pmBefore = mailbox.to('pm@test.ma').length;
     expect((await sweep('deadlines')).raised).toBeGreaterThanOrEqual(1);
     await waitFor(() => mailbox.to('pm@test.ma').length === pmBefore + 1, { what: 'the deadline e-mail' });
@@ -193,13 +285,24 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
     const before = mailbox.to('cm1@test.ma').length;
     expect((await sweep('overdue')).raised).toBe(1);
     const db = producer;
-    await waitFor(async () => (await db.query(`SELECT count(*)::int AS n FROM "${iso.schema('notifications')}".email_queue WHERE status = 'pending' AND attempts > 0`))[0].n > 0, {
-      what: 'a failed delivery attempt',
-      timeoutMs: 20000,
-    });
+    await waitFor(
+      async () =>
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM "${iso.schema('notifications')}".email_queue WHERE status = 'pending' AND attempts > 0`,
+          )
+        )[0].n > 0,
+      {
+        what: 'a failed delivery attempt',
+        timeoutMs: 20000,
+      },
+    );
     expect(mailbox.to('cm1@test.ma')).toHaveLength(before);
     await mailbox.start();
-    await waitFor(() => mailbox.to('cm1@test.ma').length === before + 1, { what: 'delivery after the outage', timeoutMs: 40000 });
+    await waitFor(() => mailbox.to('cm1@test.ma').length === before + 1, {
+      what: 'delivery after the outage',
+      timeoutMs: 40000,
+    });
     await new Promise((r) => setTimeout(r, 1000));
     expect(mailbox.to('cm1@test.ma')).toHaveLength(before + 1);
   });
@@ -213,13 +316,28 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
           for (const id of blockers.slice(i, i + 100)) {
             await writer.add(m, PlanEvents.blockerRaised, {
               aggregate: { type: 'commitment', id },
-              data: { commitmentId: id, planId, programmeId: programmeP, leadInstitutionId: institution, number: 9, title: { ar: 'التزام' }, blockerId: id, blockerTitle: `عائق ${i}`, status: 'open', raisedBy: people.pm.userId },
+              data: {
+                commitmentId: id,
+                planId,
+                programmeId: programmeP,
+                leadInstitutionId: institution,
+                number: 9,
+                title: { ar: 'التزام' },
+                blockerId: id,
+                blockerTitle: `عائق ${i}`,
+                status: 'open',
+                raisedBy: people.pm.userId,
+              },
             });
           }
         });
       }
     })();
-    await waitFor(() => mailbox.mails.length - start > 300, { what: 'the burst under way', timeoutMs: 60000, intervalMs: 50 });
+    await waitFor(() => mailbox.mails.length - start > 300, {
+      what: 'the burst under way',
+      timeoutMs: 60000,
+      intervalMs: 50,
+    });
     expect(await notifications.stop()).toBe(0);
     notifications = new SpawnedService('notifications', notificationsEnv).start();
     await burst;
@@ -230,7 +348,8 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
     const mails = mailbox.mails.slice(start);
     expect(mails).toHaveLength(3000);
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(3000);
-    for (const who of ['cm1@test.ma', 'cm2@test.ma', 'coordinator@test.ma']) expect(mails.filter((m) => m.to.includes(who))).toHaveLength(1000);
+    for (const who of ['cm1@test.ma', 'cm2@test.ma', 'coordinator@test.ma'])
+      expect(mails.filter((m) => m.to.includes(who))).toHaveLength(1000);
   }, 300_000);
 
   it('after Redis is wiped and reporting restarts, the schedules exist again and nothing is alerted twice', async () => {
@@ -249,7 +368,11 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
   });
 
   describe('reports', () => {
-    const planTitle = { ar: 'خطة العمل الوطنية للحكومة المنفتحة (التجريبية)', en: 'National open government plan (trial)', fr: 'Plan national (essai)' };
+    const planTitle = {
+      ar: 'خطة العمل الوطنية للحكومة المنفتحة (التجريبية)',
+      en: 'National open government plan (trial)',
+      fr: 'Plan national (essai)',
+    };
     let answering: Subscription[] = [];
 
     /** This suite plays the commitments service, as it plays its events: it answers for the cards the reports ask about. */
@@ -263,18 +386,42 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
         });
       answering = [
         answer('commitments.plans.get', ({ id }) => ({ id, title: planTitle })),
-        answer('commitments.commitments.get', ({ id }) => ({ id, leadInstitutionId: institution, card: { contact: { name: 'Amina El Idrissi', department: 'DEPP', email: 'amina@finances.gov.ma' } } })),
-        answer('commitments.institutions.get', ({ id }) => ({ id, name: { ar: 'وزارة الاقتصاد والمالية', en: 'Ministry of Economy and Finance' } })),
+        answer('commitments.commitments.get', ({ id }) => ({
+          id,
+          leadInstitutionId: institution,
+          card: { contact: { name: 'Amina El Idrissi', department: 'DEPP', email: 'amina@finances.gov.ma' } },
+        })),
+        answer('commitments.institutions.get', ({ id }) => ({
+          id,
+          name: { ar: 'وزارة الاقتصاد والمالية', en: 'Ministry of Economy and Finance' },
+        })),
       ];
     });
     afterAll(() => answering.forEach((s) => s.unsubscribe()));
 
-    async function generated(kind: 'self_assessment' | 'activities', format: 'pdf' | 'xlsx', language: 'ar' | 'en', during?: (id: string) => Promise<void>): Promise<Buffer> {
+    async function generated(
+      kind: 'self_assessment' | 'activities',
+      format: 'pdf' | 'xlsx',
+      language: 'ar' | 'en',
+      during?: (id: string) => Promise<void>,
+    ): Promise<Buffer> {
       const reports = reporting.get(ReportsService);
-      const requested = await reports.request({ id: randomUUID(), roles: ['coordinator'], scopes: { institutions: [], programmes: [] } }, kind, format, { planId, language });
-      await waitFor(async () => (await reports.get(requested.id)).status !== 'queued', { what: `the ${kind} report to start`, timeoutMs: 60000, intervalMs: 10 });
+      const requested = await reports.request(
+        { id: randomUUID(), roles: ['coordinator'], scopes: { institutions: [], programmes: [] } },
+        kind,
+        format,
+        { planId, language },
+      );
+      await waitFor(async () => (await reports.get(requested.id)).status !== 'queued', {
+        what: `the ${kind} report to start`,
+        timeoutMs: 60000,
+        intervalMs: 10,
+      });
       await during?.(requested.id);
-      await waitFor(async () => (await reports.get(requested.id)).status === 'done', { what: `the ${kind} report`, timeoutMs: 60000 });
+      await waitFor(async () => (await reports.get(requested.id)).status === 'done', {
+        what: `the ${kind} report`,
+        timeoutMs: 60000,
+      });
       const parts: Buffer[] = [];
       for (let index = 0; ; index++) {
         const chunk = await reports.chunk(requested.id, index);
@@ -310,7 +457,12 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
       const file = join(ARTIFACTS, 'self-assessment.pdf');
       writeFileSync(file, pdf);
       const text = pdfText(file);
-      for (const title of ['إنشاء بوابة الشفافية', 'رفع مستوى الوعي العام بحق الوصول إلى المعلومات', 'دعم نشر وإعادة استخدام البيانات المفتوحة']) expect(text).toContain(title);
+      for (const title of [
+        'إنشاء بوابة الشفافية',
+        'رفع مستوى الوعي العام بحق الوصول إلى المعلومات',
+        'دعم نشر وإعادة استخدام البيانات المفتوحة',
+      ])
+        expect(text).toContain(title);
       expect(text).toContain('تقرير التقييم الذاتي لنهاية المدة');
       expect(text).toContain('الالتزام 1: إنشاء بوابة الشفافية');
       expect(text).toContain('الخطة: خطة العمل الوطنية للحكومة المنفتحة (التجريبية)');
@@ -321,7 +473,18 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
       expect(text).toContain('متأخر');
       expect(text).toMatch(/5 التزامات/);
       expect(text).toMatch(/صفحة 1 من \d+/);
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(ARTIFACTS, 'self-assessment-page')]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        file,
+        join(ARTIFACTS, 'self-assessment-page'),
+      ]);
       expect(existsSync(join(ARTIFACTS, 'self-assessment-page.png'))).toBe(true);
     });
 
@@ -341,8 +504,22 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
       const book = XLSX.read(xlsx, { type: 'buffer', cellDates: true });
       const sheet = book.Sheets[book.SheetNames[0]];
       const [header, ...rows] = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1 });
-      expect(header).toEqual(['الخطة', 'المحور', 'رقم الالتزام', 'الالتزام', 'النشاط', 'تاريخ الانتهاء', 'التقدم', 'الحالة']);
-      const [{ n }] = await reporting.get(DataSource).query(`SELECT count(*)::int AS n FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id WHERE c.plan_id = $1 AND NOT a.removed`, [planId]);
+      expect(header).toEqual([
+        'الخطة',
+        'المحور',
+        'رقم الالتزام',
+        'الالتزام',
+        'النشاط',
+        'تاريخ الانتهاء',
+        'التقدم',
+        'الحالة',
+      ]);
+      const [{ n }] = await reporting
+        .get(DataSource)
+        .query(
+          `SELECT count(*)::int AS n FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id WHERE c.plan_id = $1 AND NOT a.removed`,
+          [planId],
+        );
       expect(rows).toHaveLength(n);
       const launch = rows.find((r) => r[4] === 'إطلاق البوابة')!;
       expect(launch[0]).toBe(planTitle.ar);
@@ -367,7 +544,16 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
       const xlsx = await generated('activities', 'xlsx', 'en');
       const book = XLSX.read(xlsx, { type: 'buffer', cellDates: true });
       const [header, ...rows] = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]], { header: 1 });
-      expect(header).toEqual(['Plan', 'Area', 'Commitment no.', 'Commitment', 'Activity', 'End date', 'Progress', 'Status']);
+      expect(header).toEqual([
+        'Plan',
+        'Area',
+        'Commitment no.',
+        'Commitment',
+        'Activity',
+        'End date',
+        'Progress',
+        'Status',
+      ]);
       expect(rows.find((r) => r[4] === 'إطلاق البوابة')![7]).toBe('Overdue');
       expect(rows[0][0]).toBe(planTitle.en);
       const read = await new ExcelJS.Workbook().xlsx.load(xlsx as unknown as ArrayBuffer);

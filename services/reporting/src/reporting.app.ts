@@ -5,5 +5,10 @@ import { ReportingConfig } from './reporting.config';
 import { ReportingModule } from './reporting.module';
 
 export function createReportingApp(config: ReportingConfig, logger: Logger, clock?: Clock): Promise<ServiceApp> {
-  return createRpcServiceApp({ service: 'reporting', module: ReportingModule.register(config, logger, clock), config, logger });
+  return createRpcServiceApp({
+    service: 'reporting',
+    module: ReportingModule.register(config, logger, clock),
+    config,
+    logger,
+  });
 }

@@ -42,6 +42,9 @@ export class ReportingConfig extends BaseServiceConfig {
   CHROMIUM_PATH = '/usr/bin/chromium';
 
   /** Where the feeds' links lead: PORTAL_URL/<lang>/<path> (calendars, open data, the Atom feed). */
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'must be an http:// or https:// URL' })
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'must be an http:// or https:// URL' },
+  )
   PORTAL_URL = 'http://127.0.0.1:3001';
 }

@@ -59,7 +59,11 @@ export class ReportingController {
 
   @MessagePattern(ReportingRpc.requestReport.subject)
   request(@Payload() dto: ReportRequestDto, @RpcActor() actor: Actor | null) {
-    return this.reports.request(actor, dto.kind, dto.format, { planId: dto.planId, cycleId: dto.cycleId, language: dto.language });
+    return this.reports.request(actor, dto.kind, dto.format, {
+      planId: dto.planId,
+      cycleId: dto.cycleId,
+      language: dto.language,
+    });
   }
 
   @MessagePattern(ReportingRpc.getReport.subject)

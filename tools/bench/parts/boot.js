@@ -12,7 +12,11 @@ module.exports = async function boot({ rounds, log }) {
   const rss = {};
   try {
     for (const name of SERVICES) {
-      const make = async () => new SpawnedService(name, iso.env(name, { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'production' }));
+      const make = async () =>
+        new SpawnedService(
+          name,
+          iso.env(name, { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'production' }),
+        );
       const first = (await make()).start();
       await first.ready(60000);
       await first.stop();
@@ -30,7 +34,9 @@ module.exports = async function boot({ rounds, log }) {
         await s.stop();
       }
       boots[name].sort((a, b) => a - b);
-      log(`${name.padEnd(14)} ready in ${boots[name].map((ms) => Math.round(ms)).join(' / ')} ms; idle RSS ${rss[name]} MB`);
+      log(
+        `${name.padEnd(14)} ready in ${boots[name].map((ms) => Math.round(ms)).join(' / ')} ms; idle RSS ${rss[name]} MB`,
+      );
     }
   } finally {
     await iso.cleanup();

@@ -5,7 +5,15 @@ module.exports = async function ideas({ log }) {
   const out = await runScript('ideas.js', { BENCH_SECONDS: '10', BENCH_IDEAS: '1000' }, log);
   const mismatch = /MISMATCH/.test(out);
   return {
-    figures: { ideas_per_s: runScript.number(out, /: (\d+) ideas\/s/), idea_pg_round_trips: runScript.number(out, /round trips per idea submission: median (\d+)/) },
-    notes: { ideas_per_s: mismatch ? 'stored ideas differ from the accepted answers' : '32 clients, 10 s; Postgres reached through the counting relay', idea_pg_round_trips: 'counted at the wire (Query/Sync messages of the transaction)' },
+    figures: {
+      ideas_per_s: runScript.number(out, /: (\d+) ideas\/s/),
+      idea_pg_round_trips: runScript.number(out, /round trips per idea submission: median (\d+)/),
+    },
+    notes: {
+      ideas_per_s: mismatch
+        ? 'stored ideas differ from the accepted answers'
+        : '32 clients, 10 s; Postgres reached through the counting relay',
+      idea_pg_round_trips: 'counted at the wire (Query/Sync messages of the transaction)',
+    },
   };
 };

@@ -12,8 +12,12 @@ const PASSWORD = 'Demo-OGP-2026!';
 
 module.exports = async function read({ rounds, seconds, log }) {
   const iso = new TestIsolation();
-  const env = (service, extra) => iso.env(service, { LOG_LEVEL: 'warn', NODE_ENV: 'production', AUTH_RATE_LIMIT_PER_MINUTE: '100000', ...extra });
-  const commitments = new SpawnedService('commitments', env('commitments', { HTTP_PORT: String(await freePort()) })).start();
+  const env = (service, extra) =>
+    iso.env(service, { LOG_LEVEL: 'warn', NODE_ENV: 'production', AUTH_RATE_LIMIT_PER_MINUTE: '100000', ...extra });
+  const commitments = new SpawnedService(
+    'commitments',
+    env('commitments', { HTTP_PORT: String(await freePort()) }),
+  ).start();
   const gatewayPort = await freePort();
   const gateway = new SpawnedService('gateway', env('gateway', { HTTP_PORT: String(gatewayPort) })).start();
   const base = `http://127.0.0.1:${gatewayPort}`;
@@ -21,13 +25,23 @@ module.exports = async function read({ rounds, seconds, log }) {
   try {
     await Promise.all([commitments.ready(), gateway.ready()]);
     // The demo data (Morocco's 2018-2020 plan, its accounts), through the same paths people use.
-    execFileSync(process.execPath, [join(ROOT, 'services/gateway/dist/demo/seed-demo.js')], { cwd: ROOT, env: { PATH: process.env.PATH, ...env('gateway'), GATEWAY_URL: base } });
+    execFileSync(process.execPath, [join(ROOT, 'services/gateway/dist/demo/seed-demo.js')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, ...env('gateway'), GATEWAY_URL: base },
+    });
     const json = async (path, init) => {
       const res = await fetch(`${base}${path}`, init);
       if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return res.json();
     };
-    const login = async (email) => (await json('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) })).accessToken;
+    const login = async (email) =>
+      (
+        await json('/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: PASSWORD }),
+        })
+      ).accessToken;
     const pmToken = await login('pm@demo.ogp.ma');
     const coordToken = await login('coordination@demo.ogp.ma');
     const programme = (await json('/programmes?limit=100')).items.find((p) => p.code === 'OGP-MA');
@@ -36,28 +50,57 @@ module.exports = async function read({ rounds, seconds, log }) {
     const plan = plans.plans[0];
     const cards = (await json(`/commitments?planId=${plan.id}&limit=100`)).items;
     const mine = cards.find((c) => c.leadInstitutionId === ministry.id) ?? cards[0];
-    const paths = { programme: `/programmes/${programme.id}`, card: `/commitments/${mine.id}`, dashboard: `/plans/${plan.id}/dashboard` };
+    const paths = {
+      programme: `/programmes/${programme.id}`,
+      card: `/commitments/${mine.id}`,
+      dashboard: `/plans/${plan.id}/dashboard`,
+    };
     const bodies = {};
     for (const [name, path] of Object.entries(paths)) bodies[name] = await (await fetch(`${base}${path}`)).text();
-    log(`data: demo plan; programme ${bodies.programme.length} B, commitment card ${bodies.card.length} B, plan dashboard ${bodies.dashboard.length} B`);
+    log(
+      `data: demo plan; programme ${bodies.programme.length} B, commitment card ${bodies.card.length} B, plan dashboard ${bodies.dashboard.length} B`,
+    );
 
     // The references, on the same data.
     const barePort = await freePort();
-    peers.push(await startNode('bare-fastify', join(__dirname, '../peers/bare-fastify.js'), { PORT: String(barePort), BODIES: JSON.stringify(Object.fromEntries(Object.entries(paths).map(([k, p]) => [p, bodies[k]]))) }));
+    peers.push(
+      await startNode('bare-fastify', join(__dirname, '../peers/bare-fastify.js'), {
+        PORT: String(barePort),
+        BODIES: JSON.stringify(Object.fromEntries(Object.entries(paths).map(([k, p]) => [p, bodies[k]]))),
+      }),
+    );
     const pgPort = await freePort();
-    const peerEnv = { DATABASE_URL: iso.env('commitments').DATABASE_URL, DB_SCHEMA: iso.schema('commitments'), NATS_URL: iso.env('commitments').NATS_URL, JWT_SECRET: iso.env('gateway').JWT_SECRET };
-    peers.push(await startNode('fastify-pg', join(__dirname, '../peers/fastify-pg.js'), { ...peerEnv, PORT: String(pgPort) }));
+    const peerEnv = {
+      DATABASE_URL: iso.env('commitments').DATABASE_URL,
+      DB_SCHEMA: iso.schema('commitments'),
+      NATS_URL: iso.env('commitments').NATS_URL,
+      JWT_SECRET: iso.env('gateway').JWT_SECRET,
+    };
+    peers.push(
+      await startNode('fastify-pg', join(__dirname, '../peers/fastify-pg.js'), { ...peerEnv, PORT: String(pgPort) }),
+    );
     const nestDir = join(ROOT, '.bench/peers/nest-textbook');
     const peerPrefix = `peer${randomBytes(4).toString('hex')}`;
-    peers.push(await startNode('nest-textbook-service', join(nestDir, 'service.js'), { ...peerEnv, PEER_PREFIX: peerPrefix }));
+    peers.push(
+      await startNode('nest-textbook-service', join(nestDir, 'service.js'), { ...peerEnv, PEER_PREFIX: peerPrefix }),
+    );
     const nestPort = await freePort();
-    peers.push(await startNode('nest-textbook-gateway', join(nestDir, 'gateway.js'), { ...peerEnv, PEER_PREFIX: peerPrefix, PORT: String(nestPort) }));
+    peers.push(
+      await startNode('nest-textbook-gateway', join(nestDir, 'gateway.js'), {
+        ...peerEnv,
+        PEER_PREFIX: peerPrefix,
+        PORT: String(nestPort),
+      }),
+    );
     const at = (port, path) => `http://127.0.0.1:${port}${path}`;
     const bearer = { authorization: `Bearer ${pmToken}` };
-    for (const [name, path] of Object.entries(paths)) if ((await (await fetch(at(barePort, path))).text()) !== bodies[name]) throw new Error(`bare body differs for ${name}`);
+    for (const [name, path] of Object.entries(paths))
+      if ((await (await fetch(at(barePort, path))).text()) !== bodies[name])
+        throw new Error(`bare body differs for ${name}`);
     for (const port of [pgPort, nestPort]) {
       const r = await fetch(at(port, paths.card), { headers: bearer });
-      if (r.status !== 200 || !(await r.json()).id) throw new Error(`peer on ${port} does not answer the card: ${r.status}`);
+      if (r.status !== 200 || !(await r.json()).id)
+        throw new Error(`peer on ${port} does not answer the card: ${r.status}`);
     }
 
     const runs = [
@@ -78,14 +121,21 @@ module.exports = async function read({ rounds, seconds, log }) {
         const [kind, what, who, url, headers] = runs[i];
         const r = await load({ url, headers, duration: seconds });
         results[i].push(r);
-        log(`round ${round} ${kind.padEnd(6)} ${what.padEnd(9)} ${who.padEnd(10)} ${String(Math.round(r.rps)).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms${r.errors + r.non2xx ? `  ERRORS ${r.errors} non-2xx ${r.non2xx}` : ''}`);
+        log(
+          `round ${round} ${kind.padEnd(6)} ${what.padEnd(9)} ${who.padEnd(10)} ${String(Math.round(r.rps)).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms${r.errors + r.non2xx ? `  ERRORS ${r.errors} non-2xx ${r.non2xx}` : ''}`,
+        );
       }
     }
     const find = (kind, what, who) => results[runs.findIndex((r) => r[0] === kind && r[1] === what && r[2] === who)];
     const ratio = (a, b) => median(a.map((r, i) => r.rps / b[i].rps));
     const rps = (xs) => median(xs.map((r) => r.rps));
     const failures = results.flat().reduce((n, r) => n + r.errors + r.non2xx, 0);
-    const publicRatios = ['programme', 'card', 'dashboard'].map((what) => ({ what, ratio: ratio(find('public', what, 'platform'), find('public', what, 'bare')), platform: rps(find('public', what, 'platform')), bare: rps(find('public', what, 'bare')) }));
+    const publicRatios = ['programme', 'card', 'dashboard'].map((what) => ({
+      what,
+      ratio: ratio(find('public', what, 'platform'), find('public', what, 'bare')),
+      platform: rps(find('public', what, 'platform')),
+      bare: rps(find('public', what, 'bare')),
+    }));
     const worst = publicRatios.reduce((a, b) => (b.ratio < a.ratio ? b : a));
     const auth = find('auth', 'card', 'platform');
 

@@ -6,7 +6,11 @@ const { ROOT } = require('../common');
 
 module.exports = function runScript(file, env, log) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(__dirname, '..', file)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(__dirname, '..', file)], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let partial = '';
     const take = (d) => {
@@ -18,7 +22,9 @@ module.exports = function runScript(file, env, log) {
     };
     child.stdout.on('data', take);
     child.stderr.on('data', take);
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${file} exited with ${code}: ${out.slice(-1000)}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${file} exited with ${code}: ${out.slice(-1000)}`)),
+    );
   });
 };
 

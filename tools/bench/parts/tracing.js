@@ -19,11 +19,26 @@ module.exports = async function tracing({ rounds, seconds, log }) {
   const stack = async (name, extra, root = ROOT) => {
     const command = (service) => [process.execPath, join(root, 'services', service, 'dist', 'main.js')];
     const env = (service, more) =>
-      iso.env(service, { LOG_LEVEL: 'warn', NODE_ENV: 'production', AUTH_RATE_LIMIT_PER_MINUTE: '100000', NATS_PREFIX: `${iso.prefix}${name}`, ...extra, ...more });
-    const commitments = new SpawnedService('commitments', env('commitments', { HTTP_PORT: String(await freePort()) }), command('commitments')).start();
+      iso.env(service, {
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+        NATS_PREFIX: `${iso.prefix}${name}`,
+        ...extra,
+        ...more,
+      });
+    const commitments = new SpawnedService(
+      'commitments',
+      env('commitments', { HTTP_PORT: String(await freePort()) }),
+      command('commitments'),
+    ).start();
     await commitments.ready(60000);
     const port = await freePort();
-    const gateway = new SpawnedService('gateway', env('gateway', { HTTP_PORT: String(port) }), command('gateway')).start();
+    const gateway = new SpawnedService(
+      'gateway',
+      env('gateway', { HTTP_PORT: String(port) }),
+      command('gateway'),
+    ).start();
     await gateway.ready(60000);
     return { name, commitments, gateway, port, env };
   };
@@ -31,18 +46,29 @@ module.exports = async function tracing({ rounds, seconds, log }) {
   try {
     stacks.push(await stack('off', {}));
     // BENCH_TRACING_SAMPLE=0.1 keeps one trace in ten on the traced stack (OTEL_TRACES_SAMPLER_ARG; default all).
-    const sample = process.env.BENCH_TRACING_SAMPLE ? { OTEL_TRACES_SAMPLER_ARG: process.env.BENCH_TRACING_SAMPLE } : {};
+    const sample = process.env.BENCH_TRACING_SAMPLE
+      ? { OTEL_TRACES_SAMPLER_ARG: process.env.BENCH_TRACING_SAMPLE }
+      : {};
     stacks.push(await stack('on', { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}`, ...sample }));
     if (process.env.BENCH_BASELINE_ROOT) stacks.push(await stack('pre', {}, process.env.BENCH_BASELINE_ROOT));
     const [off, on, pre] = stacks;
     const base = `http://127.0.0.1:${off.port}`;
-    execFileSync(process.execPath, [join(ROOT, 'services/gateway/dist/demo/seed-demo.js')], { cwd: ROOT, env: { PATH: process.env.PATH, ...off.env('gateway'), GATEWAY_URL: base } });
+    execFileSync(process.execPath, [join(ROOT, 'services/gateway/dist/demo/seed-demo.js')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, ...off.env('gateway'), GATEWAY_URL: base },
+    });
     const json = async (path, init) => {
       const res = await fetch(`${base}${path}`, init);
       if (res.status >= 300) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return res.json();
     };
-    const token = (await json('/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'pm@demo.ogp.ma', password: PASSWORD }) })).accessToken;
+    const token = (
+      await json('/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'pm@demo.ogp.ma', password: PASSWORD }),
+      })
+    ).accessToken;
     const programme = (await json('/programmes?limit=100')).items.find((p) => p.code === 'OGP-MA');
     const plan = (await json(`/programmes/${programme.id}/plans`)).plans[0];
     const card = (await json(`/commitments?planId=${plan.id}&limit=100`)).items[0];
@@ -55,10 +81,13 @@ module.exports = async function tracing({ rounds, seconds, log }) {
       const body = await a.text();
       for (const s of stacks.slice(1)) {
         const b = await fetch(`http://127.0.0.1:${s.port}${path}`, { headers });
-        if (a.status !== 200 || b.status !== 200 || body !== (await b.text())) throw new Error(`${what}: the stacks answer differently (${a.status}, ${s.name} ${b.status})`);
+        if (a.status !== 200 || b.status !== 200 || body !== (await b.text()))
+          throw new Error(`${what}: the stacks answer differently (${a.status}, ${s.name} ${b.status})`);
       }
     }
-    for (const s of stacks) for (const [, path, headers] of reads) await load({ url: `http://127.0.0.1:${s.port}${path}`, headers, duration: 1 }); // warm-up
+    for (const s of stacks)
+      for (const [, path, headers] of reads)
+        await load({ url: `http://127.0.0.1:${s.port}${path}`, headers, duration: 1 }); // warm-up
     const results = {};
     for (let round = 1; round <= rounds; round++) {
       const order = round % 2 ? stacks : [...stacks].reverse();
@@ -66,7 +95,9 @@ module.exports = async function tracing({ rounds, seconds, log }) {
         for (const s of order) {
           const r = await load({ url: `http://127.0.0.1:${s.port}${path}`, headers, duration: seconds });
           (results[`${what}|${s.name}`] ??= []).push(r);
-          log(`round ${round} ${what.padEnd(18)} tracing ${s.name.padEnd(3)} ${String(Math.round(r.rps)).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms${r.errors + r.non2xx ? `  ERRORS ${r.errors} non-2xx ${r.non2xx}` : ''}`);
+          log(
+            `round ${round} ${what.padEnd(18)} tracing ${s.name.padEnd(3)} ${String(Math.round(r.rps)).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms${r.errors + r.non2xx ? `  ERRORS ${r.errors} non-2xx ${r.non2xx}` : ''}`,
+          );
         }
       }
     }
@@ -74,11 +105,19 @@ module.exports = async function tracing({ rounds, seconds, log }) {
     const ratio = (what) => median(results[`${what}|on`].map((r, i) => r.rps / results[`${what}|off`][i].rps));
     const preRatio = (what) => median(results[`${what}|off`].map((r, i) => r.rps / results[`${what}|pre`][i].rps));
     for (const [what] of reads) {
-      log(`median ${what}: tracing off ${Math.round(rps(what, 'off'))} req/s, on ${Math.round(rps(what, 'on'))} req/s, on/off ${ratio(what).toFixed(3)}`);
-      if (pre) log(`median ${what}: baseline checkout ${Math.round(rps(what, 'pre'))} req/s, off/baseline ${preRatio(what).toFixed(3)}`);
+      log(
+        `median ${what}: tracing off ${Math.round(rps(what, 'off'))} req/s, on ${Math.round(rps(what, 'on'))} req/s, on/off ${ratio(what).toFixed(3)}`,
+      );
+      if (pre)
+        log(
+          `median ${what}: baseline checkout ${Math.round(rps(what, 'pre'))} req/s, off/baseline ${preRatio(what).toFixed(3)}`,
+        );
     }
     return {
-      figures: { tracing_on_off_ratio_public: ratio('public programme'), tracing_on_off_ratio_auth: ratio('authenticated card') },
+      figures: {
+        tracing_on_off_ratio_public: ratio('public programme'),
+        tracing_on_off_ratio_auth: ratio('authenticated card'),
+      },
       notes: {
         tracing_on_off_ratio_public: `off ${Math.round(rps('public programme', 'off'))} vs on ${Math.round(rps('public programme', 'on'))} req/s`,
         tracing_on_off_ratio_auth: `off ${Math.round(rps('authenticated card', 'off'))} vs on ${Math.round(rps('authenticated card', 'on'))} req/s`,

@@ -10,7 +10,11 @@ const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10, opt
 const key = createSecretKey(Buffer.from(process.env.JWT_SECRET));
 
 fastify.get('/programmes/:id', async (req, reply) => {
-  const { rows } = await pool.query({ name: 'programme', text: 'SELECT id, code, kind, name, description, created_at AS "createdAt", created_by AS "createdBy" FROM programmes WHERE id = $1', values: [req.params.id] });
+  const { rows } = await pool.query({
+    name: 'programme',
+    text: 'SELECT id, code, kind, name, description, created_at AS "createdAt", created_by AS "createdBy" FROM programmes WHERE id = $1',
+    values: [req.params.id],
+  });
   if (!rows[0]) return reply.code(404).send({ code: 'NOT_FOUND' });
   return rows[0];
 });
@@ -26,8 +30,16 @@ fastify.get('/commitments/:id', async (req, reply) => {
   const id = req.params.id;
   const [c, a, i] = await Promise.all([
     pool.query({ name: 'c', text: 'SELECT * FROM commitments WHERE id = $1', values: [id] }),
-    pool.query({ name: 'a', text: 'SELECT id, title, start_date, end_date, weight, responsible, status, progress FROM activities WHERE commitment_id = $1 AND removed_at IS NULL ORDER BY position, created_at', values: [id] }),
-    pool.query({ name: 'i', text: 'SELECT id, title, unit, baseline, target, current FROM indicators WHERE commitment_id = $1 ORDER BY position, id', values: [id] }),
+    pool.query({
+      name: 'a',
+      text: 'SELECT id, title, start_date, end_date, weight, responsible, status, progress FROM activities WHERE commitment_id = $1 AND removed_at IS NULL ORDER BY position, created_at',
+      values: [id],
+    }),
+    pool.query({
+      name: 'i',
+      text: 'SELECT id, title, unit, baseline, target, current FROM indicators WHERE commitment_id = $1 ORDER BY position, id',
+      values: [id],
+    }),
   ]);
   if (!c.rows[0]) return reply.code(404).send({ code: 'NOT_FOUND' });
   return { ...c.rows[0], activities: a.rows, indicators: i.rows };

@@ -50,7 +50,9 @@ export class AlertSettingsDto {
   @IsOptional()
   @IsString()
   @MaxLength(64)
-  @Matches(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, { message: 'timeZone must be an IANA time zone such as Africa/Casablanca' })
+  @Matches(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, {
+    message: 'timeZone must be an IANA time zone such as Africa/Casablanca',
+  })
   timeZone?: string;
 }
 

@@ -14,7 +14,10 @@ const setter: TextMapSetter<HeaderSink> = {
 
 const getter: TextMapGetter<NonNullable<HeaderSource>> = {
   get(carrier, key) {
-    const value = typeof carrier.get === 'function' ? (carrier as { get(k: string): string }).get(key) : (carrier as Record<string, string>)[key];
+    const value =
+      typeof carrier.get === 'function'
+        ? (carrier as { get(k: string): string }).get(key)
+        : (carrier as Record<string, string>)[key];
     return value || undefined;
   },
   keys(carrier) {

@@ -16,7 +16,10 @@ export interface RpcOutcome {
 }
 
 /** Reads the outcome off the packet a Nest NATS handler replies with ({response} or {err}), and finishes the request. */
-export function recordRpcReply(outcome: RpcOutcome | undefined, packet: { err?: unknown; response?: unknown; isDisposed?: boolean }): void {
+export function recordRpcReply(
+  outcome: RpcOutcome | undefined,
+  packet: { err?: unknown; response?: unknown; isDisposed?: boolean },
+): void {
   if (!outcome || outcome.outcome !== 'NO_REPLY') return;
   if (packet.err !== undefined && packet.err !== null) {
     const code = (packet.err as { code?: unknown }).code;
@@ -45,14 +48,25 @@ export async function observeRpc<T>(
 ): Promise<T> {
   const started = performance.now();
   const parent = tracingEnabled() ? extractTraceContext(headers) : null;
-  const span = parent ? tracer().startSpan(`rpc ${subject}`, { kind: SpanKind.SERVER, attributes: { 'rpc.system': 'nats', 'rpc.method': subject } }, parent) : undefined;
+  const span = parent
+    ? tracer().startSpan(
+        `rpc ${subject}`,
+        { kind: SpanKind.SERVER, attributes: { 'rpc.system': 'nats', 'rpc.method': subject } },
+        parent,
+      )
+    : undefined;
   const traceId = traceIdOf(span);
   let finished = false;
   outcome.finish = () => {
     if (finished) return;
     finished = true;
     const seconds = (performance.now() - started) / 1000;
-    const status = outcome.outcome === 'OK' ? 200 : outcome.outcome === 'NO_REPLY' ? 500 : (ERROR_STATUS[outcome.outcome as ErrorCode] ?? 500);
+    const status =
+      outcome.outcome === 'OK'
+        ? 200
+        : outcome.outcome === 'NO_REPLY'
+          ? 500
+          : (ERROR_STATUS[outcome.outcome as ErrorCode] ?? 500);
     rpcHandled.inc({ subject, outcome: outcome.outcome, status: String(status) });
     rpcDuration.observe({ subject }, seconds);
     if (span) {
@@ -60,7 +74,17 @@ export async function observeRpc<T>(
       if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR, message: outcome.outcome });
       span.end();
     }
-    logger.info({ subject, outcome: outcome.outcome, status, durationMs: Math.round(seconds * 10000) / 10, correlationId, traceId }, 'rpc handled');
+    logger.info(
+      {
+        subject,
+        outcome: outcome.outcome,
+        status,
+        durationMs: Math.round(seconds * 10000) / 10,
+        correlationId,
+        traceId,
+      },
+      'rpc handled',
+    );
   };
   try {
     return await (parent && span ? context.with(trace.setSpan(parent, span), run) : run());
@@ -85,7 +109,18 @@ const UNTRACED: TracedEvent = { run: (fn) => fn(), failed: () => undefined };
 export function traceConsumedEvent(consumer: string, type: string, headers: HeaderSource): TracedEvent {
   if (!tracingEnabled()) return UNTRACED;
   const parent = extractTraceContext(headers);
-  const span = tracer().startSpan(`consume ${type}`, { kind: SpanKind.CONSUMER, attributes: { 'messaging.system': 'nats', 'messaging.consumer.group.name': consumer, 'messaging.message.type': type } }, parent);
+  const span = tracer().startSpan(
+    `consume ${type}`,
+    {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'nats',
+        'messaging.consumer.group.name': consumer,
+        'messaging.message.type': type,
+      },
+    },
+    parent,
+  );
   return {
     run: async (fn) => {
       try {

@@ -3,7 +3,12 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, ParentBasedSampler, TraceIdRatioBasedSampler, TracerProvider } from '@opentelemetry/sdk-trace';
+import {
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  TraceIdRatioBasedSampler,
+  TracerProvider,
+} from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 
 let provider: TracerProvider | null = null;
@@ -28,9 +33,13 @@ export function startTracing(service: string, endpoint: string | undefined): voi
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: service }),
     // OTEL_TRACES_SAMPLER_ARG (standard name): the share of new traces recorded, 0..1 (default 1, all);
     // a request continuing a trace follows its caller's decision, so a trace is whole or absent.
-    sampler: new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(samplingRatio(process.env.OTEL_TRACES_SAMPLER_ARG)) }),
+    sampler: new ParentBasedSampler({
+      root: new TraceIdRatioBasedSampler(samplingRatio(process.env.OTEL_TRACES_SAMPLER_ARG)),
+    }),
     // OTEL_BSP_SCHEDULE_DELAY is the standard variable for the batch delay (default 5 s; tests shorten it).
-    spanProcessors: [new BatchSpanProcessor({ exporter, scheduledDelayMillis: Number(process.env.OTEL_BSP_SCHEDULE_DELAY) || 5000 })],
+    spanProcessors: [
+      new BatchSpanProcessor({ exporter, scheduledDelayMillis: Number(process.env.OTEL_BSP_SCHEDULE_DELAY) || 5000 }),
+    ],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());

@@ -8,7 +8,10 @@ export interface ReportedWork {
 }
 
 /** The reporting period runs from the later of the start and the last report. */
-export function reportingSince(startDate: CalendarDate | null, lastReportDate: CalendarDate | null): CalendarDate | null {
+export function reportingSince(
+  startDate: CalendarDate | null,
+  lastReportDate: CalendarDate | null,
+): CalendarDate | null {
   if (!startDate || !lastReportDate) return startDate ?? lastReportDate;
   return startDate > lastReportDate ? startDate : lastReportDate;
 }
@@ -29,6 +32,10 @@ export function reportingSinceSql(startDateSql: string, lastReportDateSql: strin
 }
 
 /** The SQL twin of `isCommitmentLate` (never NULL), over SQL expressions of the same facts. */
-export function lateSql(work: { startDate: string; lastReportDate: string; completed: string }, todaySql: string, reportingPeriodDaysSql: string): string {
+export function lateSql(
+  work: { startDate: string; lastReportDate: string; completed: string },
+  todaySql: string,
+  reportingPeriodDaysSql: string,
+): string {
   return `coalesce(NOT (${work.completed}) AND ${reportingSinceSql(work.startDate, work.lastReportDate)} + (${reportingPeriodDaysSql}) < ${todaySql}, false)`;
 }

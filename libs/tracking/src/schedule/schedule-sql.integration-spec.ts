@@ -8,20 +8,33 @@ import { isCommitmentLate, isOverdue, lateSql, localDate, overdueSql, todaySql }
 describe('the schedule rules and their SQL twins agree (real Postgres)', () => {
   const pg = new Client({ connectionString: TEST_DATABASE_URL });
   const ZONES = ['Africa/Casablanca', 'UTC', 'Asia/Tokyo', 'America/New_York', 'Pacific/Kiritimati'];
-  const day = fc.integer({ min: Date.UTC(2018, 0, 1), max: Date.UTC(2030, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+  const day = fc
+    .integer({ min: Date.UTC(2018, 0, 1), max: Date.UTC(2030, 11, 31) })
+    .map((ms) => new Date(ms).toISOString().slice(0, 10));
 
   beforeAll(() => pg.connect());
   afterAll(() => pg.end());
 
   it('today: Postgres and the runtime put every instant on the same date in each zone (Ramadan changes in Casablanca included)', async () => {
-    const instants = fc.sample(fc.date({ min: new Date('2018-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true }), { numRuns: 3000, seed: 42 });
+    const instants = fc.sample(
+      fc.date({ min: new Date('2018-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true }),
+      { numRuns: 3000, seed: 42 },
+    );
     // Every hour boundary around the 2026 Ramadan changes of Morocco, where the offset moves.
-    for (let t = Date.parse('2026-02-13T00:00:00Z'); t < Date.parse('2026-02-17T00:00:00Z'); t += 1800_000) instants.push(new Date(t));
-    for (let t = Date.parse('2026-03-19T00:00:00Z'); t < Date.parse('2026-03-24T00:00:00Z'); t += 1800_000) instants.push(new Date(t));
+    for (let t = Date.parse('2026-02-13T00:00:00Z'); t < Date.parse('2026-02-17T00:00:00Z'); t += 1800_000)
+      instants.push(new Date(t));
+    for (let t = Date.parse('2026-03-19T00:00:00Z'); t < Date.parse('2026-03-24T00:00:00Z'); t += 1800_000)
+      instants.push(new Date(t));
     for (const zone of ZONES) {
-      const { rows } = await pg.query(`SELECT ${todaySql('t', '$1')}::text AS d FROM unnest($2::text[]) WITH ORDINALITY AS u(t, i) ORDER BY i`, [zone, instants.map((i) => i.toISOString())]);
+      const { rows } = await pg.query(
+        `SELECT ${todaySql('t', '$1')}::text AS d FROM unnest($2::text[]) WITH ORDINALITY AS u(t, i) ORDER BY i`,
+        [zone, instants.map((i) => i.toISOString())],
+      );
       const mismatches = instants.filter((instant, i) => rows[i].d !== localDate(instant, zone));
-      expect({ zone, mismatches: mismatches.slice(0, 3).map((m) => m.toISOString()) }).toEqual({ zone, mismatches: [] });
+      expect({ zone, mismatches: mismatches.slice(0, 3).map((m) => m.toISOString()) }).toEqual({
+        zone,
+        mismatches: [],
+      });
     }
   });
 
@@ -43,13 +56,25 @@ describe('the schedule rules and their SQL twins agree (real Postgres)', () => {
          FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (end_date date, start_date date, last_report date, progress numeric, period int, today date))
               WITH ORDINALITY AS c(end_date, start_date, last_report, progress, period, today, i)
         ORDER BY c.i`,
-      [JSON.stringify(cases.map((c) => ({ end_date: c.endDate, start_date: c.startDate, last_report: c.lastReportDate, progress: c.progress, period: c.period, today: c.today })))],
+      [
+        JSON.stringify(
+          cases.map((c) => ({
+            end_date: c.endDate,
+            start_date: c.startDate,
+            last_report: c.lastReportDate,
+            progress: c.progress,
+            period: c.period,
+            today: c.today,
+          })),
+        ),
+      ],
     );
     const disagreements = cases.filter((c, i) => {
       const completed = c.progress >= 100;
       return (
         rows[i].overdue !== isOverdue({ endDate: c.endDate, completed }, c.today) ||
-        rows[i].late !== isCommitmentLate({ startDate: c.startDate, lastReportDate: c.lastReportDate, completed }, c.today, c.period)
+        rows[i].late !==
+          isCommitmentLate({ startDate: c.startDate, lastReportDate: c.lastReportDate, completed }, c.today, c.period)
       );
     });
     expect(disagreements.slice(0, 3)).toEqual([]);

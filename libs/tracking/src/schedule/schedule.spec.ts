@@ -38,7 +38,8 @@ describe('today in the programme time zone', () => {
         const utc = localDate(instant, 'UTC');
         for (const zone of zones) {
           const local = localDate(instant, zone);
-          if (local < addDays(utc, -1) || local > addDays(utc, 1)) throw new Error(`${zone} at ${instant.toISOString()} is on ${local}`);
+          if (local < addDays(utc, -1) || local > addDays(utc, 1))
+            throw new Error(`${zone} at ${instant.toISOString()} is on ${local}`);
         }
       }
     }

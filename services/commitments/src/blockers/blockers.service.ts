@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, assertRole, assertScope, hasAnyRole } from '@ogp/auth';
-import { AnswerBlockerDto, BlockerView, boundPage, DomainError, ErrorCode, Page, PlanEvents, RaiseBlockerDto } from '@ogp/contracts';
+import {
+  AnswerBlockerDto,
+  BlockerView,
+  boundPage,
+  DomainError,
+  ErrorCode,
+  Page,
+  PlanEvents,
+  RaiseBlockerDto,
+} from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertCommitmentExists } from '../commitments/assert-commitment';
@@ -39,8 +48,18 @@ export class BlockersService {
       const row = await this.engine.lock(m, commitmentId);
       assertScope(actor, ['project_manager', 'coordinator', 'admin'], { institutionId: row.lead_institution_id });
       const id = randomUUID();
-      await m.query(`INSERT INTO blockers (id, commitment_id, title, description, raised_by) VALUES ($1, $2, $3, $4, $5)`, [id, commitmentId, dto.title, dto.description, actor.id]);
-      await recordChange(m, { entityType: 'commitment', entityId: commitmentId, action: 'blocker_raised', actorId: actor.id, before: null, after: { blockerId: id, title: dto.title } });
+      await m.query(
+        `INSERT INTO blockers (id, commitment_id, title, description, raised_by) VALUES ($1, $2, $3, $4, $5)`,
+        [id, commitmentId, dto.title, dto.description, actor.id],
+      );
+      await recordChange(m, {
+        entityType: 'commitment',
+        entityId: commitmentId,
+        action: 'blocker_raised',
+        actorId: actor.id,
+        before: null,
+        after: { blockerId: id, title: dto.title },
+      });
       await this.outbox.add(m, PlanEvents.blockerRaised, {
         aggregate: { type: 'commitment', id: commitmentId },
         data: { ...eventBase(row), blockerId: id, blockerTitle: dto.title, status: 'open', raisedBy: actor.id },
@@ -54,10 +73,20 @@ export class BlockersService {
   answer(actor: Actor | null, blockerId: string, dto: AnswerBlockerDto): Promise<BlockerView> {
     return this.transition(actor, blockerId, ['committee_member', 'coordinator', 'admin'], async (m, blocker, row) => {
       if (blocker.status === 'closed') throw new DomainError(ErrorCode.CONFLICT, 'this blocker is closed');
-      await m.query(`UPDATE blockers SET status = 'answered', answer = $2, answered_by = $3, answered_at = now() WHERE id = $1`, [blockerId, dto.answer, actor!.id]);
+      await m.query(
+        `UPDATE blockers SET status = 'answered', answer = $2, answered_by = $3, answered_at = now() WHERE id = $1`,
+        [blockerId, dto.answer, actor!.id],
+      );
       await this.outbox.add(m, PlanEvents.blockerAnswered, {
         aggregate: { type: 'commitment', id: row.id },
-        data: { ...eventBase(row), blockerId, blockerTitle: blocker.title, status: 'answered', raisedBy: blocker.raised_by, answer: dto.answer },
+        data: {
+          ...eventBase(row),
+          blockerId,
+          blockerTitle: blocker.title,
+          status: 'answered',
+          raisedBy: blocker.raised_by,
+          answer: dto.answer,
+        },
         actorId: actor!.id,
       });
       return { status: 'answered', answer: dto.answer };
@@ -65,18 +94,27 @@ export class BlockersService {
   }
 
   close(actor: Actor | null, blockerId: string): Promise<BlockerView> {
-    return this.transition(actor, blockerId, ['project_manager', 'committee_member', 'coordinator', 'admin'], async (m, blocker) => {
-      if (blocker.status === 'closed') throw new DomainError(ErrorCode.CONFLICT, 'this blocker is already closed');
-      await m.query(`UPDATE blockers SET status = 'closed', closed_at = now() WHERE id = $1`, [blockerId]);
-      return { status: 'closed' };
-    });
+    return this.transition(
+      actor,
+      blockerId,
+      ['project_manager', 'committee_member', 'coordinator', 'admin'],
+      async (m, blocker) => {
+        if (blocker.status === 'closed') throw new DomainError(ErrorCode.CONFLICT, 'this blocker is already closed');
+        await m.query(`UPDATE blockers SET status = 'closed', closed_at = now() WHERE id = $1`, [blockerId]);
+        return { status: 'closed' };
+      },
+    );
   }
 
   private async transition(
     actor: Actor | null,
     blockerId: string,
     roles: ('project_manager' | 'committee_member' | 'coordinator' | 'admin')[],
-    change: (m: EntityManager, blocker: SqlRow, row: Awaited<ReturnType<ProgressEngine['lock']>>) => Promise<Record<string, unknown>>,
+    change: (
+      m: EntityManager,
+      blocker: SqlRow,
+      row: Awaited<ReturnType<ProgressEngine['lock']>>,
+    ) => Promise<Record<string, unknown>>,
   ): Promise<BlockerView> {
     assertRole(actor, roles);
     return this.dataSource.transaction(async (m) => {
@@ -84,10 +122,20 @@ export class BlockersService {
       if (!blocker) throw new DomainError(ErrorCode.NOT_FOUND, 'no such blocker');
       const row = await this.engine.lock(m, blocker.commitment_id);
       // Committee members act within their programme; project managers within their institution.
-      const target = hasAnyRole(actor, ['committee_member']) && !hasAnyRole(actor, ['project_manager']) ? { programmeId: row.programme_id } : { institutionId: row.lead_institution_id };
+      const target =
+        hasAnyRole(actor, ['committee_member']) && !hasAnyRole(actor, ['project_manager'])
+          ? { programmeId: row.programme_id }
+          : { institutionId: row.lead_institution_id };
       assertScope(actor, roles, target);
       const after = await change(m, blocker, row);
-      await recordChange(m, { entityType: 'commitment', entityId: row.id, action: `blocker_${after.status}`, actorId: actor.id, before: { blockerId, status: blocker.status }, after: { blockerId, ...after } });
+      await recordChange(m, {
+        entityType: 'commitment',
+        entityId: row.id,
+        action: `blocker_${after.status}`,
+        actorId: actor.id,
+        before: { blockerId, status: blocker.status },
+        after: { blockerId, ...after },
+      });
       return this.get(m, blockerId);
     });
   }
@@ -98,7 +146,10 @@ export class BlockersService {
   }
 
   /** The committee sees its programmes' blockers; a project manager those of their institutions. */
-  async list(actor: Actor | null, query: { status?: string; commitmentId?: string; limit?: number; offset?: number }): Promise<Page<BlockerView>> {
+  async list(
+    actor: Actor | null,
+    query: { status?: string; commitmentId?: string; limit?: number; offset?: number },
+  ): Promise<Page<BlockerView>> {
     assertRole(actor, ['project_manager', 'committee_member', 'coordinator', 'admin']);
     const { limit, offset } = boundPage(query);
     const params: unknown[] = [];
@@ -127,7 +178,10 @@ export class BlockersService {
     }
     const from = `FROM blockers b JOIN commitments c ON c.id = b.commitment_id JOIN plans pl ON pl.id = c.plan_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows = await this.dataSource.query(`SELECT b.* ${from} ORDER BY b.raised_at DESC, b.id LIMIT ${limit} OFFSET ${offset}`, params);
+    const rows = await this.dataSource.query(
+      `SELECT b.* ${from} ORDER BY b.raised_at DESC, b.id LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    );
     return { items: rows.map(view), total, limit, offset };
   }
 }

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ActivityView, boundPage, CommitmentQueryDto, CommitmentSummary, CommitmentView, DomainError, ErrorCode, HistoryEntry, Page } from '@ogp/contracts';
+import {
+  ActivityView,
+  boundPage,
+  CommitmentQueryDto,
+  CommitmentSummary,
+  CommitmentView,
+  DomainError,
+  ErrorCode,
+  HistoryEntry,
+  Page,
+} from '@ogp/contracts';
 import { Clock } from '@ogp/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { ProgressEngine } from '../progress/progress-engine';
@@ -9,7 +19,6 @@ import { assertCommitmentExists } from './assert-commitment';
 import { isOverdue } from '@ogp/tracking';
 import { scheduleFlags } from './schedule-flags';
 import { preparedQuery } from '@ogp/persistence';
-
 
 /** Public reads: commitments with progress, completion level, overdue and late flags. */
 @Injectable()
@@ -71,10 +80,18 @@ export class CommitmentViews {
     };
     if (query.planId) add('c.plan_id = ?', query.planId);
     if (query.areaId) add('c.area_id = ?', query.areaId);
-    if (query.institutionId) add('(c.lead_institution_id = ? OR c.lead_institution_id = ANY(c.supporting_institution_ids))', query.institutionId);
+    if (query.institutionId)
+      add(
+        '(c.lead_institution_id = ? OR c.lead_institution_id = ANY(c.supporting_institution_ids))',
+        query.institutionId,
+      );
     if (query.completionLevel) add('c.completion_level = ?', query.completionLevel);
     if (query.status === 'active' || query.status === 'withdrawn') add('c.status = ?', query.status);
-    if (query.q) add(`c.search_text LIKE '%' || ? || '%'`, normalizeForSearch(query.q).replace(/[%_\\]/g, (m) => `\\${m}`));
+    if (query.q)
+      add(
+        `c.search_text LIKE '%' || ? || '%'`,
+        normalizeForSearch(query.q).replace(/[%_\\]/g, (m) => `\\${m}`),
+      );
     const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     let sql = `SELECT * FROM (${this.summarySql(filterSql)}) s`;
     if (query.status === 'late') sql += ' WHERE s.late';
@@ -146,12 +163,25 @@ export class CommitmentViews {
   async history(id: string, page: { limit?: number; offset?: number }): Promise<Page<HistoryEntry>> {
     const { limit, offset } = boundPage(page);
     await assertCommitmentExists(this.dataSource, id);
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM change_history WHERE entity_type = 'commitment' AND entity_id = $1`, [id]);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM change_history WHERE entity_type = 'commitment' AND entity_id = $1`,
+      [id],
+    );
     const rows = await this.dataSource.query(
       `SELECT action, actor_id, at, before, after FROM change_history WHERE entity_type = 'commitment' AND entity_id = $1 ORDER BY at, id LIMIT $2 OFFSET $3`,
       [id, limit, offset],
     );
-    return { items: rows.map((h: SqlRow) => ({ action: h.action, actorId: h.actor_id, at: new Date(h.at).toISOString(), before: h.before, after: h.after })), total, limit, offset };
+    return {
+      items: rows.map((h: SqlRow) => ({
+        action: h.action,
+        actorId: h.actor_id,
+        at: new Date(h.at).toISOString(),
+        before: h.before,
+        after: h.after,
+      })),
+      total,
+      limit,
+      offset,
+    };
   }
 }
-

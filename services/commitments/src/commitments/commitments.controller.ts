@@ -233,7 +233,11 @@ export class CommitmentsController {
   }
 
   @MessagePattern(PlansRpc.reportProgress.subject)
-  reportProgress(@Payload() dto: ProgressCmd, @RpcActor() actor: Actor | null, @RpcIdempotencyKey() key: string | null) {
+  reportProgress(
+    @Payload() dto: ProgressCmd,
+    @RpcActor() actor: Actor | null,
+    @RpcIdempotencyKey() key: string | null,
+  ) {
     const { commitmentId, ...report } = dto;
     return this.commitments.reportProgress(actor, commitmentId, report, key);
   }

@@ -8,9 +8,14 @@ export const scheduleFlags = {
   today: (now: string) => todaySql(now, 'p.time_zone'),
   late: (now: string) =>
     lateSql(
-      { startDate: 'c.start_date', lastReportDate: localDateSql('c.last_report_at', 'p.time_zone'), completed: completeSql('c.progress') },
+      {
+        startDate: 'c.start_date',
+        lastReportDate: localDateSql('c.last_report_at', 'p.time_zone'),
+        completed: completeSql('c.progress'),
+      },
       todaySql(now, 'p.time_zone'),
       'p.reporting_period_days',
     ),
-  activityOverdue: (now: string) => overdueSql({ endDate: 'a.end_date', completed: `a.status = 'completed'` }, todaySql(now, 'p.time_zone')),
+  activityOverdue: (now: string) =>
+    overdueSql({ endDate: 'a.end_date', completed: `a.status = 'completed'` }, todaySql(now, 'p.time_zone')),
 };

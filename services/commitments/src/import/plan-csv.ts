@@ -73,7 +73,12 @@ export function csvToPlan(text: string): CsvPlanRows {
   if (!header) return { areas: [], commitments: [], errors: [{ row: 'header', field: 'csv', rule: 'emptyFile' }] };
   const index = new Map(header.map((h, i) => [h.trim(), i]));
   const missing = CSV_COLUMNS.filter((c) => !index.has(c));
-  if (missing.length) return { areas: [], commitments: [], errors: [{ row: 'header', field: missing.join(', '), rule: 'missingColumns' }] };
+  if (missing.length)
+    return {
+      areas: [],
+      commitments: [],
+      errors: [{ row: 'header', field: missing.join(', '), rule: 'missingColumns' }],
+    };
   const areas = new Map<string, ImportAreaDto>();
   const commitments = new Map<number, ImportCommitmentDto & { rows: number[] }>();
   rows.forEach((cells, i) => {
@@ -85,17 +90,28 @@ export function csvToPlan(text: string): CsvPlanRows {
       return;
     }
     const areaCode = get('area_code').trim();
-    if (!areas.has(areaCode)) areas.set(areaCode, { code: areaCode, title: { ar: get('area_title_ar').trim(), fr: opt(get('area_title_fr')), en: opt(get('area_title_en')) } });
+    if (!areas.has(areaCode))
+      areas.set(areaCode, {
+        code: areaCode,
+        title: { ar: get('area_title_ar').trim(), fr: opt(get('area_title_fr')), en: opt(get('area_title_en')) },
+      });
     let commitment = commitments.get(number);
     if (!commitment) {
       commitment = {
         number,
         areaCode,
-        title: { ar: get('commitment_title_ar').trim(), fr: opt(get('commitment_title_fr')), en: opt(get('commitment_title_en')) },
+        title: {
+          ar: get('commitment_title_ar').trim(),
+          fr: opt(get('commitment_title_fr')),
+          en: opt(get('commitment_title_en')),
+        },
         startDate: get('commitment_start').trim(),
         endDate: get('commitment_end').trim(),
         leadInstitutionCode: get('lead_institution_code').trim(),
-        ogpValues: get('ogp_values').split(';').map((v) => v.trim()).filter(Boolean),
+        ogpValues: get('ogp_values')
+          .split(';')
+          .map((v) => v.trim())
+          .filter(Boolean),
         activities: [],
         rows: [],
       } as ImportCommitmentDto & { rows: number[] };
@@ -111,14 +127,19 @@ export function csvToPlan(text: string): CsvPlanRows {
         ['commitment_end', get('commitment_end').trim(), first.endDate],
       ];
       for (const [field, value, expected] of repeated) {
-        if (value !== expected) errors.push({ row: `line ${line}`, field, rule: 'inconsistentRows', args: [first.rows[0]] });
+        if (value !== expected)
+          errors.push({ row: `line ${line}`, field, rule: 'inconsistentRows', args: [first.rows[0]] });
       }
     }
     commitment.rows.push(line);
     if (get('activity_title_ar').trim() || get('activity_start').trim()) {
       const weight = get('activity_weight').trim();
       commitment.activities!.push({
-        title: { ar: get('activity_title_ar').trim(), fr: opt(get('activity_title_fr')), en: opt(get('activity_title_en')) },
+        title: {
+          ar: get('activity_title_ar').trim(),
+          fr: opt(get('activity_title_fr')),
+          en: opt(get('activity_title_en')),
+        },
         startDate: get('activity_start').trim(),
         endDate: get('activity_end').trim(),
         weight: weight === '' ? null : Number(weight),

@@ -91,7 +91,9 @@ export class Plans1732100000500 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
     await q.query(`CREATE INDEX activities_commitment_idx ON activities (commitment_id) WHERE removed_at IS NULL`);
-    await q.query(`CREATE INDEX activities_due_idx ON activities (end_date) WHERE removed_at IS NULL AND status <> 'completed'`);
+    await q.query(
+      `CREATE INDEX activities_due_idx ON activities (end_date) WHERE removed_at IS NULL AND status <> 'completed'`,
+    );
     await q.query(`CREATE TABLE progress_reports (
       id uuid PRIMARY KEY,
       commitment_id uuid NOT NULL REFERENCES commitments(id),
@@ -155,9 +157,22 @@ export class Plans1732100000500 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['blockers', 'communication_activities', 'indicators', 'evidence_files', 'progress_reports', 'activities', 'commitments', 'areas', 'plans', 'institutions']) {
+    for (const t of [
+      'blockers',
+      'communication_activities',
+      'indicators',
+      'evidence_files',
+      'progress_reports',
+      'activities',
+      'commitments',
+      'areas',
+      'plans',
+      'institutions',
+    ]) {
       await q.query(`DROP TABLE ${t}`);
     }
-    await q.query(`ALTER TABLE programmes DROP COLUMN tracking_strategy, DROP COLUMN reporting_period_days, DROP COLUMN deadline_notice_days`);
+    await q.query(
+      `ALTER TABLE programmes DROP COLUMN tracking_strategy, DROP COLUMN reporting_period_days, DROP COLUMN deadline_notice_days`,
+    );
   }
 }

@@ -1,7 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertRole } from '@ogp/auth';
-import { AreaView, boundPage, COMPLETION_LEVELS, CompletionLevel, CreateAreaDto, CreateInstitutionDto, CreatePlanDto, DomainError, ErrorCode, InstitutionView, invalidFields, Page, PlanDashboard, PlanView } from '@ogp/contracts';
+import {
+  AreaView,
+  boundPage,
+  COMPLETION_LEVELS,
+  CompletionLevel,
+  CreateAreaDto,
+  CreateInstitutionDto,
+  CreatePlanDto,
+  DomainError,
+  ErrorCode,
+  InstitutionView,
+  invalidFields,
+  Page,
+  PlanDashboard,
+  PlanView,
+} from '@ogp/contracts';
 import { Clock } from '@ogp/runtime';
 import { StrategyRegistry } from '@ogp/tracking';
 import { DataSource, EntityManager } from 'typeorm';
@@ -13,7 +28,8 @@ import { scheduleFlags } from '../commitments/schedule-flags';
 
 const STAFF = ['coordinator', 'admin'] as const;
 /** How old the public dashboard may be. */
-const ratio = (sum: number, weight: number) => (Number(weight) > 0 ? Math.round((Number(sum) / Number(weight)) * 100) / 100 : 0);
+const ratio = (sum: number, weight: number) =>
+  Number(weight) > 0 ? Math.round((Number(sum) / Number(weight)) * 100) / 100 : 0;
 
 /** Institutions, plans and areas; plan progress and the plan's public dashboard. */
 @Injectable()
@@ -24,22 +40,47 @@ export class PlansService {
     @Inject(STRATEGY_REGISTRY) private readonly registry: StrategyRegistry,
   ) {}
 
-  async createInstitution(actor: Actor | null, dto: CreateInstitutionDto, manager?: EntityManager): Promise<InstitutionView> {
+  async createInstitution(
+    actor: Actor | null,
+    dto: CreateInstitutionDto,
+    manager?: EntityManager,
+  ): Promise<InstitutionView> {
     assertRole(actor, STAFF);
-    if (dto.trackingStrategy && !this.registry.isKnown(dto.trackingStrategy)) throw invalidFields(`unknown tracking strategy ${dto.trackingStrategy}`, { field: 'trackingStrategy', rule: 'unknownStrategy', args: [dto.trackingStrategy] });
+    if (dto.trackingStrategy && !this.registry.isKnown(dto.trackingStrategy))
+      throw invalidFields(`unknown tracking strategy ${dto.trackingStrategy}`, {
+        field: 'trackingStrategy',
+        rule: 'unknownStrategy',
+        args: [dto.trackingStrategy],
+      });
     const run = async (m: EntityManager) => {
       const [taken] = await m.query(`SELECT 1 FROM institutions WHERE code = $1`, [dto.code]);
       if (taken) throw new DomainError(ErrorCode.ALREADY_EXISTS, `institution ${dto.code} exists`);
       const id = randomUUID();
-      await m.query(`INSERT INTO institutions (id, code, kind, name, tracking_strategy) VALUES ($1, $2, $3, $4, $5)`, [id, dto.code, dto.kind, JSON.stringify(dto.name), dto.trackingStrategy ?? null]);
-      await recordChange(m, { entityType: 'institution', entityId: id, action: 'created', actorId: actor.id, before: null, after: dto });
+      await m.query(`INSERT INTO institutions (id, code, kind, name, tracking_strategy) VALUES ($1, $2, $3, $4, $5)`, [
+        id,
+        dto.code,
+        dto.kind,
+        JSON.stringify(dto.name),
+        dto.trackingStrategy ?? null,
+      ]);
+      await recordChange(m, {
+        entityType: 'institution',
+        entityId: id,
+        action: 'created',
+        actorId: actor.id,
+        before: null,
+        after: dto,
+      });
       return { id, code: dto.code, kind: dto.kind, name: dto.name, trackingStrategy: dto.trackingStrategy ?? null };
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
   async getInstitution(id: string): Promise<InstitutionView> {
-    const [row] = await this.dataSource.query(`SELECT id, code, kind, name, tracking_strategy AS "trackingStrategy" FROM institutions WHERE id = $1`, [id]);
+    const [row] = await this.dataSource.query(
+      `SELECT id, code, kind, name, tracking_strategy AS "trackingStrategy" FROM institutions WHERE id = $1`,
+      [id],
+    );
     if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'no such institution');
     return row;
   }
@@ -47,7 +88,10 @@ export class PlansService {
   async listInstitutions(page: { limit?: number; offset?: number }): Promise<Page<InstitutionView>> {
     const { limit, offset } = boundPage(page);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM institutions`);
-    const rows = await this.dataSource.query(`SELECT id, code, kind, name, tracking_strategy AS "trackingStrategy" FROM institutions ORDER BY code LIMIT $1 OFFSET $2`, [limit, offset]);
+    const rows = await this.dataSource.query(
+      `SELECT id, code, kind, name, tracking_strategy AS "trackingStrategy" FROM institutions ORDER BY code LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
     return { items: rows, total, limit, offset };
   }
 
@@ -57,19 +101,24 @@ export class PlansService {
     const run = async (m: EntityManager) => {
       const [programme] = await m.query(`SELECT id FROM programmes WHERE id = $1`, [dto.programmeId]);
       if (!programme) throw new DomainError(ErrorCode.NOT_FOUND, 'no such programme');
-      const [taken] = await m.query(`SELECT 1 FROM plans WHERE programme_id = $1 AND code = $2`, [dto.programmeId, dto.code]);
-      if (taken) throw new DomainError(ErrorCode.ALREADY_EXISTS, `plan ${dto.code} exists in this programme`);
-      const id = randomUUID();
-      await m.query(`INSERT INTO plans (id, programme_id, code, title, start_date, end_date, status) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-        id,
+      const [taken] = await m.query(`SELECT 1 FROM plans WHERE programme_id = $1 AND code = $2`, [
         dto.programmeId,
         dto.code,
-        JSON.stringify(dto.title),
-        dto.startDate,
-        dto.endDate,
-        dto.status ?? 'draft',
       ]);
-      await recordChange(m, { entityType: 'plan', entityId: id, action: 'created', actorId: actor.id, before: null, after: dto });
+      if (taken) throw new DomainError(ErrorCode.ALREADY_EXISTS, `plan ${dto.code} exists in this programme`);
+      const id = randomUUID();
+      await m.query(
+        `INSERT INTO plans (id, programme_id, code, title, start_date, end_date, status) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [id, dto.programmeId, dto.code, JSON.stringify(dto.title), dto.startDate, dto.endDate, dto.status ?? 'draft'],
+      );
+      await recordChange(m, {
+        entityType: 'plan',
+        entityId: id,
+        action: 'created',
+        actorId: actor.id,
+        before: null,
+        after: dto,
+      });
       return this.getPlan(id, m);
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
@@ -83,8 +132,21 @@ export class PlansService {
       const [taken] = await m.query(`SELECT 1 FROM areas WHERE plan_id = $1 AND code = $2`, [dto.planId, dto.code]);
       if (taken) throw new DomainError(ErrorCode.ALREADY_EXISTS, `area ${dto.code} exists in this plan`);
       const id = randomUUID();
-      await m.query(`INSERT INTO areas (id, plan_id, code, title, position) VALUES ($1, $2, $3, $4, $5)`, [id, dto.planId, dto.code, JSON.stringify(dto.title), dto.position ?? 0]);
-      await recordChange(m, { entityType: 'area', entityId: id, action: 'created', actorId: actor.id, before: null, after: dto });
+      await m.query(`INSERT INTO areas (id, plan_id, code, title, position) VALUES ($1, $2, $3, $4, $5)`, [
+        id,
+        dto.planId,
+        dto.code,
+        JSON.stringify(dto.title),
+        dto.position ?? 0,
+      ]);
+      await recordChange(m, {
+        entityType: 'area',
+        entityId: id,
+        action: 'created',
+        actorId: actor.id,
+        before: null,
+        after: dto,
+      });
       return { id, code: dto.code, title: dto.title, progress: 0, commitments: 0 };
     };
     return manager ? run(manager) : this.dataSource.transaction(run);
@@ -110,7 +172,13 @@ export class PlansService {
       endDate: plan.end_date,
       status: plan.status,
       progress: ratio(plan.ps, plan.ws),
-      areas: areas.map((a: SqlRow) => ({ id: a.id, code: a.code, title: a.title, progress: ratio(a.ps, a.ws), commitments: a.commitments })),
+      areas: areas.map((a: SqlRow) => ({
+        id: a.id,
+        code: a.code,
+        title: a.title,
+        progress: ratio(a.ps, a.ws),
+        commitments: a.commitments,
+      })),
     };
   }
 
@@ -118,9 +186,14 @@ export class PlansService {
   async listPlans(programmeId: string): Promise<{ programmeId: string; progress: number; plans: PlanView[] }> {
     const [programme] = await this.dataSource.query(`SELECT id FROM programmes WHERE id = $1`, [programmeId]);
     if (!programme) throw new DomainError(ErrorCode.NOT_FOUND, 'no such programme');
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM plans WHERE programme_id = $1 ORDER BY start_date DESC LIMIT 50`, [programmeId]);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM plans WHERE programme_id = $1 ORDER BY start_date DESC LIMIT 50`,
+      [programmeId],
+    );
     const plans = await Promise.all(rows.map((r) => this.getPlan(r.id)));
-    const progress = plans.length ? Math.round((plans.reduce((s, p) => s + p.progress, 0) / plans.length) * 100) / 100 : 0;
+    const progress = plans.length
+      ? Math.round((plans.reduce((s, p) => s + p.progress, 0) / plans.length) * 100) / 100
+      : 0;
     return { programmeId, progress, plans };
   }
 
@@ -142,8 +215,14 @@ export class PlansService {
          FROM commitments c JOIN institutions i ON i.id = c.lead_institution_id WHERE c.plan_id = $1 GROUP BY i.id, i.name ORDER BY i.code`,
       [id],
     );
-    const levels = await this.dataSource.query(`SELECT completion_level AS level, count(*)::int AS n FROM commitments WHERE plan_id = $1 GROUP BY completion_level`, [id]);
-    const byCompletionLevel = Object.fromEntries(COMPLETION_LEVELS.map((l) => [l, 0])) as Record<CompletionLevel, number>;
+    const levels = await this.dataSource.query(
+      `SELECT completion_level AS level, count(*)::int AS n FROM commitments WHERE plan_id = $1 GROUP BY completion_level`,
+      [id],
+    );
+    const byCompletionLevel = Object.fromEntries(COMPLETION_LEVELS.map((l) => [l, 0])) as Record<
+      CompletionLevel,
+      number
+    >;
     for (const l of levels) byCompletionLevel[l.level as CompletionLevel] = l.n;
     const overdue = scheduleFlags.activityOverdue('$2');
     const [activities] = await this.dataSource.query(
@@ -174,11 +253,26 @@ export class PlansService {
     };
     return {
       plan: { id: plan.id, code: plan.code, title: plan.title, progress: plan.progress, status: plan.status },
-      byArea: plan.areas.map((a) => ({ areaId: a.id, code: a.code, title: a.title, progress: a.progress, commitments: a.commitments })),
+      byArea: plan.areas.map((a) => ({
+        areaId: a.id,
+        code: a.code,
+        title: a.title,
+        progress: a.progress,
+        commitments: a.commitments,
+      })),
       byInstitution,
       byCompletionLevel,
-      commitments: { total: counts.total, late: counts.late, withOverdueActivities: counts.with_overdue, onTime: counts.on_time },
-      activities: { total: counts.activities, overdue: counts.overdue_activities, completed: counts.completed_activities },
+      commitments: {
+        total: counts.total,
+        late: counts.late,
+        withOverdueActivities: counts.with_overdue,
+        onTime: counts.on_time,
+      },
+      activities: {
+        total: counts.activities,
+        overdue: counts.overdue_activities,
+        completed: counts.completed_activities,
+      },
     };
   }
 }

@@ -1,7 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { CommitmentsRpc, ProgrammeSettings, ProgrammeSettingsChangedEvent, SetProgrammeSettingsDto, SnapshotRpc } from '@ogp/contracts';
+import {
+  CommitmentsRpc,
+  ProgrammeSettings,
+  ProgrammeSettingsChangedEvent,
+  SetProgrammeSettingsDto,
+  SnapshotRpc,
+} from '@ogp/contracts';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { ProgrammeSettingsService } from './programme-settings.service';
 

@@ -12,6 +12,8 @@ export class ProgrammeSettings1764583200000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE programmes DROP COLUMN escalation_days, DROP COLUMN time_zone, DROP COLUMN settings_version`);
+    await q.query(
+      `ALTER TABLE programmes DROP COLUMN escalation_days, DROP COLUMN time_zone, DROP COLUMN settings_version`,
+    );
   }
 }

@@ -33,7 +33,10 @@ export class ProgrammeSettingsRepository {
   }
 
   async page(m: EntityManager, after: string | undefined, limit: number): Promise<StoredProgrammeSettings[]> {
-    return m.query(`SELECT ${COLUMNS} FROM programmes WHERE ($1::uuid IS NULL OR id > $1) ORDER BY id LIMIT $2`, [after ?? null, limit]);
+    return m.query(`SELECT ${COLUMNS} FROM programmes WHERE ($1::uuid IS NULL OR id > $1) ORDER BY id LIMIT $2`, [
+      after ?? null,
+      limit,
+    ]);
   }
 
   /** Postgres evaluates "today" in SQL too, so a zone it does not know would break every read. */

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, assertProgrammeStaff } from '@ogp/auth';
-import { CommitmentsEvents, DomainError, ErrorCode, invalidFields, ProgrammeSettings, ProgrammeSettingsChangedEvent, SetProgrammeSettingsCommand } from '@ogp/contracts';
+import {
+  CommitmentsEvents,
+  DomainError,
+  ErrorCode,
+  invalidFields,
+  ProgrammeSettings,
+  ProgrammeSettingsChangedEvent,
+  SetProgrammeSettingsCommand,
+} from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { isTimeZone } from '@ogp/tracking';
 import { DataSource } from 'typeorm';
@@ -29,10 +37,25 @@ export class ProgrammeSettingsService {
         throw invalidFields(`unknown time zone ${timeZone}`, { field: 'timeZone', rule: 'timeZone' });
       }
       const { version: _version, ...current } = before;
-      const after = await this.repository.save(m, { ...current, ...definedOnly(command.settings), programmeId: command.programmeId });
+      const after = await this.repository.save(m, {
+        ...current,
+        ...definedOnly(command.settings),
+        programmeId: command.programmeId,
+      });
       const { version, ...settings } = after;
-      await recordChange(m, { entityType: 'programme', entityId: command.programmeId, action: 'settings_changed', actorId: actor.id, before: current, after: settings });
-      await this.outbox.add(m, CommitmentsEvents.programmeSettingsChanged, { aggregate: { type: 'programme', id: command.programmeId }, data: { ...settings, version }, actorId: actor.id });
+      await recordChange(m, {
+        entityType: 'programme',
+        entityId: command.programmeId,
+        action: 'settings_changed',
+        actorId: actor.id,
+        before: current,
+        after: settings,
+      });
+      await this.outbox.add(m, CommitmentsEvents.programmeSettingsChanged, {
+        aggregate: { type: 'programme', id: command.programmeId },
+        data: { ...settings, version },
+        actorId: actor.id,
+      });
       return settings;
     });
   }

@@ -11,7 +11,11 @@ export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}
 
   @MessagePattern(CommitmentsRpc.createProgramme.subject)
-  create(@Payload() dto: CreateProgrammeDto, @RpcActor() actor: Actor | null, @RpcIdempotencyKey() key: string | null): Promise<ProgrammeView> {
+  create(
+    @Payload() dto: CreateProgrammeDto,
+    @RpcActor() actor: Actor | null,
+    @RpcIdempotencyKey() key: string | null,
+  ): Promise<ProgrammeView> {
     return this.programmes.create(actor, dto, key);
   }
 

@@ -33,7 +33,14 @@ export interface CommitmentRow {
 }
 
 export function eventBase(row: CommitmentRow): CommitmentChangedEvent {
-  return { commitmentId: row.id, planId: row.plan_id, programmeId: row.programme_id, leadInstitutionId: row.lead_institution_id, number: row.number, title: row.title };
+  return {
+    commitmentId: row.id,
+    planId: row.plan_id,
+    programmeId: row.programme_id,
+    leadInstitutionId: row.lead_institution_id,
+    number: row.number,
+    title: row.title,
+  };
 }
 
 /** A raw SQL row, typed where it is mapped to a view. */

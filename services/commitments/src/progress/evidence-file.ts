@@ -20,24 +20,31 @@ export interface StoredEvidence {
 }
 
 /** Checks an evidence file (size, and that its bytes are what its type says) and stores it. */
-export async function storeEvidenceFile(m: EntityManager, reportId: string, file: EvidenceFileDto): Promise<StoredEvidence> {
+export async function storeEvidenceFile(
+  m: EntityManager,
+  reportId: string,
+  file: EvidenceFileDto,
+): Promise<StoredEvidence> {
   const bytes = Buffer.from(file.content, 'base64');
   if (bytes.length === 0 || bytes.length > EVIDENCE_MAX_BYTES) {
-    throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `an evidence file holds 1 byte to ${EVIDENCE_MAX_BYTES} bytes`, { issues: [{ field: 'files.content', rule: 'fileSize', args: [EVIDENCE_MAX_BYTES] }] });
+    throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `an evidence file holds 1 byte to ${EVIDENCE_MAX_BYTES} bytes`, {
+      issues: [{ field: 'files.content', rule: 'fileSize', args: [EVIDENCE_MAX_BYTES] }],
+    });
   }
   const signature = SIGNATURES[file.type];
   if (!signature || !signature.every((b, i) => bytes[i] === b)) {
     throw invalidFields(`the file is not a ${file.type}`, { field: 'files.type', rule: 'contentMismatch' });
   }
-  const stored = { id: randomUUID(), name: file.name, type: file.type, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-  await m.query(`INSERT INTO evidence_files (id, report_id, name, type, size, sha256, content) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-    stored.id,
-    reportId,
-    stored.name,
-    stored.type,
-    stored.size,
-    stored.sha256,
-    bytes,
-  ]);
+  const stored = {
+    id: randomUUID(),
+    name: file.name,
+    type: file.type,
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
+  await m.query(
+    `INSERT INTO evidence_files (id, report_id, name, type, size, sha256, content) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [stored.id, reportId, stored.name, stored.type, stored.size, stored.sha256, bytes],
+  );
   return stored;
 }

@@ -1,8 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CompletionLevel, COMPLETION_LEVELS, DomainError, ErrorCode, PlanEvents, TrackingInput, TrackingResult } from '@ogp/contracts';
+import {
+  CompletionLevel,
+  COMPLETION_LEVELS,
+  DomainError,
+  ErrorCode,
+  PlanEvents,
+  TrackingInput,
+  TrackingResult,
+} from '@ogp/contracts';
 import { NatsRpcClient, OutboxWriter } from '@ogp/messaging';
 import { Clock, LOGGER } from '@ogp/runtime';
-import { completionLevelFor, today, isRemoteKey, remoteSubject, resolveStrategyKey, roundProgress, StrategyRegistry } from '@ogp/tracking';
+import {
+  completionLevelFor,
+  today,
+  isRemoteKey,
+  remoteSubject,
+  resolveStrategyKey,
+  roundProgress,
+  StrategyRegistry,
+} from '@ogp/tracking';
 import { rpc } from '@ogp/contracts';
 import type { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
@@ -34,9 +50,21 @@ export class ProgressEngine {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  resolve(row: Pick<CommitmentRow, 'tracking_strategy' | 'institution_strategy' | 'programme_strategy'>): ResolvedStrategy {
-    const key = resolveStrategyKey({ commitment: row.tracking_strategy, institution: row.institution_strategy, programme: row.programme_strategy });
-    const source = row.tracking_strategy ? 'commitment' : row.institution_strategy ? 'institution' : row.programme_strategy ? 'programme' : 'default';
+  resolve(
+    row: Pick<CommitmentRow, 'tracking_strategy' | 'institution_strategy' | 'programme_strategy'>,
+  ): ResolvedStrategy {
+    const key = resolveStrategyKey({
+      commitment: row.tracking_strategy,
+      institution: row.institution_strategy,
+      programme: row.programme_strategy,
+    });
+    const source = row.tracking_strategy
+      ? 'commitment'
+      : row.institution_strategy
+        ? 'institution'
+        : row.programme_strategy
+          ? 'programme'
+          : 'default';
     return { key, source };
   }
 
@@ -66,7 +94,13 @@ export class ProgressEngine {
       `SELECT id, baseline::float8 AS baseline, target::float8 AS target, current::float8 AS current FROM indicators WHERE commitment_id = $1`,
       [row.id],
     );
-    return { commitmentId: row.id, activities, indicators, manualLevel: (row.manual_level as CompletionLevel) ?? null, today: today(this.clock, row.time_zone) };
+    return {
+      commitmentId: row.id,
+      activities,
+      indicators,
+      manualLevel: (row.manual_level as CompletionLevel) ?? null,
+      today: today(this.clock, row.time_zone),
+    };
   }
 
   /**
@@ -101,10 +135,15 @@ export class ProgressEngine {
       if (!isRemoteKey(key)) return;
       let result: TrackingResult;
       try {
-        const answer = await this.rpc.request(rpc<TrackingInput, unknown>(remoteSubject(key)), snapshot.input, { timeoutMs: this.remoteTimeoutMs });
+        const answer = await this.rpc.request(rpc<TrackingInput, unknown>(remoteSubject(key)), snapshot.input, {
+          timeoutMs: this.remoteTimeoutMs,
+        });
         result = this.validateRemote(answer);
       } catch (err) {
-        const reason = err instanceof DomainError && err.code === ErrorCode.UPSTREAM_TIMEOUT ? `remote strategy ${key} did not answer in ${this.remoteTimeoutMs} ms` : `remote strategy ${key} failed: ${(err as Error).message}`;
+        const reason =
+          err instanceof DomainError && err.code === ErrorCode.UPSTREAM_TIMEOUT
+            ? `remote strategy ${key} did not answer in ${this.remoteTimeoutMs} ms`
+            : `remote strategy ${key} failed: ${(err as Error).message}`;
         this.logger.warn({ commitmentId, strategy: key, reason }, 'progress left as it was, marked stale');
         await this.dataSource.transaction(async (m) => {
           const row = await this.lock(m, commitmentId);
@@ -124,21 +163,41 @@ export class ProgressEngine {
 
   private validateRemote(answer: unknown): TrackingResult {
     const a = answer as Partial<TrackingResult> | null;
-    if (!a || typeof a !== 'object' || typeof a.progress !== 'number' || !Number.isFinite(a.progress) || a.progress < 0 || a.progress > 100) {
+    if (
+      !a ||
+      typeof a !== 'object' ||
+      typeof a.progress !== 'number' ||
+      !Number.isFinite(a.progress) ||
+      a.progress < 0 ||
+      a.progress > 100
+    ) {
       throw new Error('malformed answer: progress must be a number from 0 to 100');
     }
     if (a.completionLevel !== undefined && !(COMPLETION_LEVELS as readonly string[]).includes(a.completionLevel)) {
       throw new Error('malformed answer: unknown completion level');
     }
-    return { progress: a.progress, completionLevel: a.completionLevel, explanation: typeof a.explanation === 'string' ? a.explanation.slice(0, 300) : undefined };
+    return {
+      progress: a.progress,
+      completionLevel: a.completionLevel,
+      explanation: typeof a.explanation === 'string' ? a.explanation.slice(0, 300) : undefined,
+    };
   }
 
   async markStale(manager: EntityManager, commitmentId: string, reason: string): Promise<void> {
-    await manager.query(`UPDATE commitments SET progress_stale = true, stale_reason = $2 WHERE id = $1`, [commitmentId, reason]);
+    await manager.query(`UPDATE commitments SET progress_stale = true, stale_reason = $2 WHERE id = $1`, [
+      commitmentId,
+      reason,
+    ]);
   }
 
   /** Writes a computed result; the row was locked by the caller. */
-  async apply(manager: EntityManager, row: CommitmentRow, result: TrackingResult, strategy: string, actorId: string | null): Promise<void> {
+  async apply(
+    manager: EntityManager,
+    row: CommitmentRow,
+    result: TrackingResult,
+    strategy: string,
+    actorId: string | null,
+  ): Promise<void> {
     const before = Number(row.progress);
     const after = roundProgress(result.progress);
     const levelBefore = row.completion_level as CompletionLevel;
@@ -156,11 +215,29 @@ export class ProgressEngine {
     }
     const base = eventBase(row);
     if (after !== before) {
-      await recordChange(manager, { entityType: 'commitment', entityId: row.id, action: 'progress_changed', actorId, before: { progress: before }, after: { progress: after, strategy } });
-      await this.outbox.add(manager, PlanEvents.progressChanged, { aggregate: { type: 'commitment', id: row.id }, data: { ...base, before, after, strategy }, actorId });
+      await recordChange(manager, {
+        entityType: 'commitment',
+        entityId: row.id,
+        action: 'progress_changed',
+        actorId,
+        before: { progress: before },
+        after: { progress: after, strategy },
+      });
+      await this.outbox.add(manager, PlanEvents.progressChanged, {
+        aggregate: { type: 'commitment', id: row.id },
+        data: { ...base, before, after, strategy },
+        actorId,
+      });
     }
     if (levelAfter !== levelBefore) {
-      await recordChange(manager, { entityType: 'commitment', entityId: row.id, action: 'completion_level_changed', actorId, before: { level: levelBefore }, after: { level: levelAfter } });
+      await recordChange(manager, {
+        entityType: 'commitment',
+        entityId: row.id,
+        action: 'completion_level_changed',
+        actorId,
+        before: { level: levelBefore },
+        after: { level: levelAfter },
+      });
       await this.outbox.add(manager, PlanEvents.completionLevelChanged, {
         aggregate: { type: 'commitment', id: row.id },
         data: { ...base, before: levelBefore, after: levelAfter, reason: override?.reason ?? null },

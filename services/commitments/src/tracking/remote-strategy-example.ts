@@ -11,9 +11,13 @@ import { indicatorsAgainstTargets, roundProgress, weightedActivities } from '@og
  */
 export function blended(input: TrackingInput): TrackingResult {
   const activities = weightedActivities.compute(input).progress;
-  if (input.indicators.length === 0) return { progress: activities, explanation: 'blended: no indicators, activities only' };
+  if (input.indicators.length === 0)
+    return { progress: activities, explanation: 'blended: no indicators, activities only' };
   const indicators = indicatorsAgainstTargets.compute(input).progress;
-  return { progress: roundProgress(0.7 * activities + 0.3 * indicators), explanation: `blended: 70% activities (${activities}) + 30% indicators (${indicators})` };
+  return {
+    progress: roundProgress(0.7 * activities + 0.3 * indicators),
+    explanation: `blended: 70% activities (${activities}) + 30% indicators (${indicators})`,
+  };
 }
 
 async function main(): Promise<void> {

@@ -42,8 +42,12 @@ export class AccessGuard extends AuthGuard('jwt') {
     // A token passport could not verify arrives as `info`; an `err` is the session check failing: never the caller's 401.
     if (err) throw domainErrorFromDatabase(err) ?? err;
     if (!user) {
-      const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization;
-      throw new DomainError(header ? ErrorCode.TOKEN_INVALID : ErrorCode.UNAUTHENTICATED, info instanceof Error ? info.message : undefined);
+      const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>()
+        .headers.authorization;
+      throw new DomainError(
+        header ? ErrorCode.TOKEN_INVALID : ErrorCode.UNAUTHENTICATED,
+        info instanceof Error ? info.message : undefined,
+      );
     }
     return user;
   }

@@ -7,7 +7,11 @@ import { GatewayConfig } from '../gateway.config';
 import { UsersService } from '../identity/users.service';
 
 const PASSWORD = 'correct horse battery';
-const SYSTEM_ADMIN = { id: '00000000-0000-4000-8000-00000000a001', roles: ['admin'] as Role[], scopes: { institutions: [], programmes: [] } };
+const SYSTEM_ADMIN = {
+  id: '00000000-0000-4000-8000-00000000a001',
+  roles: ['admin'] as Role[],
+  scopes: { institutions: [], programmes: [] },
+};
 
 // Postgres "dies" for the gateway and a service by a cut relay; the shared server is never touched.
 describe('gateway and services while Postgres is unreachable', () => {
@@ -21,21 +25,48 @@ describe('gateway and services while Postgres is unreachable', () => {
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body) headers['content-type'] = 'application/json';
-    const res = await app.inject({ method, url, headers, payload: options.body ? JSON.stringify(options.body) : undefined });
-    return { status: res.statusCode, code: res.json()?.error?.code as string | undefined, retryAfter: res.headers['retry-after'] };
+    const res = await app.inject({
+      method,
+      url,
+      headers,
+      payload: options.body ? JSON.stringify(options.body) : undefined,
+    });
+    return {
+      status: res.statusCode,
+      code: res.json()?.error?.code as string | undefined,
+      retryAfter: res.headers['retry-after'],
+    };
   }
 
   beforeAll(async () => {
     const target = new URL(TEST_DATABASE_URL);
     proxy = await SeverableProxy.to({ host: target.hostname, port: Number(target.port || 5432) });
     const databaseUrl = proxy.route(TEST_DATABASE_URL);
-    commitments = new SpawnedService('commitments', iso.env('commitments', { DATABASE_URL: databaseUrl, HTTP_PORT: String(await freePort()) })).start();
-    const config = loadConfig(GatewayConfig, iso.env('gateway', { DATABASE_URL: databaseUrl, AUTH_RATE_LIMIT_PER_MINUTE: '10000' }));
+    commitments = new SpawnedService(
+      'commitments',
+      iso.env('commitments', { DATABASE_URL: databaseUrl, HTTP_PORT: String(await freePort()) }),
+    ).start();
+    const config = loadConfig(
+      GatewayConfig,
+      iso.env('gateway', { DATABASE_URL: databaseUrl, AUTH_RATE_LIMIT_PER_MINUTE: '10000' }),
+    );
     ({ app } = await createGatewayApp(config, createLogger('gateway', 'warn')));
     await app.getHttpAdapter().getInstance().ready();
     await commitments.ready();
-    await app.get(UsersService).createByStaff(SYSTEM_ADMIN, { email: 'pm@test.ma', password: PASSWORD, displayName: 'pm', roles: ['project_manager'] });
-    const login = await app.inject({ method: 'POST', url: '/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'pm@test.ma', password: PASSWORD }) });
+    await app
+      .get(UsersService)
+      .createByStaff(SYSTEM_ADMIN, {
+        email: 'pm@test.ma',
+        password: PASSWORD,
+        displayName: 'pm',
+        roles: ['project_manager'],
+      });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'pm@test.ma', password: PASSWORD }),
+    });
     token = login.json().accessToken;
   });
 
@@ -60,9 +91,18 @@ describe('gateway and services while Postgres is unreachable', () => {
     expect((await call('GET', '/programmes')).status).toBe(200);
     const service = await call('GET', '/programmes?limit=7');
     const login = await call('POST', '/auth/login', { body: { email: 'pm@test.ma', password: PASSWORD } });
-    for (const res of [session, service, login]) expect(res).toMatchObject({ status: 503, code: 'UPSTREAM_UNAVAILABLE', retryAfter: expect.stringMatching(/^\d+$/) });
+    for (const res of [session, service, login])
+      expect(res).toMatchObject({
+        status: 503,
+        code: 'UPSTREAM_UNAVAILABLE',
+        retryAfter: expect.stringMatching(/^\d+$/),
+      });
 
     await proxy.mend();
-    await waitFor(async () => (await call('GET', '/me', { token })).status === 200 && (await call('GET', '/programmes')).status === 200, { timeoutMs: 20000, what: 'answers once Postgres is reachable' });
+    await waitFor(
+      async () =>
+        (await call('GET', '/me', { token })).status === 200 && (await call('GET', '/programmes')).status === 200,
+      { timeoutMs: 20000, what: 'answers once Postgres is reachable' },
+    );
   });
 });

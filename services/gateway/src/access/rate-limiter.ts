@@ -13,7 +13,12 @@ export class RateLimiter implements OnModuleDestroy {
   readonly redis: Redis;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig, health: HealthRegistry) {
-    this.redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, keyPrefix: `${config.NATS_PREFIX || 'ogp'}:rl:` });
+    this.redis = new Redis(config.REDIS_URL, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      lazyConnect: false,
+      keyPrefix: `${config.NATS_PREFIX || 'ogp'}:rl:`,
+    });
     this.redis.on('error', () => undefined);
     // Without Redis the limiter fails open and the gateway still serves: shown in readiness, not unready.
     health.register(
@@ -31,7 +36,11 @@ export class RateLimiter implements OnModuleDestroy {
     const key = `${bucket}:${window}`;
     let count: number;
     try {
-      const result = await this.redis.multi().incr(key).expire(key, windowSeconds + 1).exec();
+      const result = await this.redis
+        .multi()
+        .incr(key)
+        .expire(key, windowSeconds + 1)
+        .exec();
       count = Number(result?.[0]?.[1] ?? 0);
     } catch {
       // Redis down: fail open on counting rather than lock everyone out; lockout in Postgres still holds.

@@ -35,9 +35,17 @@ describe('gateway readiness while Redis is away (private redis-server)', () => {
     expect(during.status).toBe(200);
     expect(during.checks.redis).toMatch(/^degraded: /);
     // The rate-limited login route still answers (the limiter fails open): a wrong password is 401, not an error.
-    const login = await app.inject({ method: 'POST', url: '/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'nobody@test.ma', password: 'not the password' }) });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'nobody@test.ma', password: 'not the password' }),
+    });
     expect(login.statusCode).toBe(401);
     await redis.start();
-    await waitFor(async () => (await ready()).checks.redis === 'up', { timeoutMs: 20000, what: 'redis up again in readiness' });
+    await waitFor(async () => (await ready()).checks.redis === 'up', {
+      timeoutMs: 20000,
+      what: 'redis up again in readiness',
+    });
   });
 });

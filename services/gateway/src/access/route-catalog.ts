@@ -24,6 +24,13 @@ export class RouteCatalog {
   }
 
   list(): RouteAccess[] {
-    return this.controllers().flatMap((controller) => controllerRoutes(controller).map(({ method, path, public: isPublic, roles }) => ({ method, path, public: isPublic, roles })));
+    return this.controllers().flatMap((controller) =>
+      controllerRoutes(controller).map(({ method, path, public: isPublic, roles }) => ({
+        method,
+        path,
+        public: isPublic,
+        roles,
+      })),
+    );
   }
 }

@@ -27,7 +27,14 @@ export class CalendarFeedsRepository {
   }
 
   /** The active account a token opens, or nothing (unknown, revoked, or the account deactivated). */
-  async owner(tokenHash: string): Promise<{ id: string; roles: string[]; scopes: { institutions: string[]; programmes: string[] }; language: string } | null> {
+  async owner(
+    tokenHash: string,
+  ): Promise<{
+    id: string;
+    roles: string[];
+    scopes: { institutions: string[]; programmes: string[] };
+    language: string;
+  } | null> {
     const [row] = await this.dataSource.query(
       `SELECT u.id, u.roles, u.scopes, u.language FROM calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token_hash = $1 AND u.active`,
       [tokenHash],

@@ -8,7 +8,12 @@ const SCRIPT = join(__dirname, '..', '..', 'dist', 'cli', 'create-admin.js');
 describe('create-admin (the built command, real Postgres)', () => {
   const iso = new TestIsolation();
   let pg: Client;
-  const run = (env: Record<string, string>) => spawnSync(process.execPath, [SCRIPT], { env: { PATH: process.env.PATH ?? '', ...iso.env('gateway'), ...env }, encoding: 'utf8', timeout: 60000 });
+  const run = (env: Record<string, string>) =>
+    spawnSync(process.execPath, [SCRIPT], {
+      env: { PATH: process.env.PATH ?? '', ...iso.env('gateway'), ...env },
+      encoding: 'utf8',
+      timeout: 60000,
+    });
 
   beforeAll(async () => {
     pg = new Client({ connectionString: TEST_DATABASE_URL });
@@ -24,7 +29,10 @@ describe('create-admin (the built command, real Postgres)', () => {
     const res = run({ ADMIN_EMAIL: 'root@test.ma', ADMIN_PASSWORD: 'password1234' });
     expect(res.status).toBe(1);
     expect(res.stderr).toContain('ADMIN_PASSWORD: This password is too common or too easy to guess.');
-    const { rows } = await pg.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'users'`, [iso.schema('gateway')]);
+    const { rows } = await pg.query(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'users'`,
+      [iso.schema('gateway')],
+    );
     expect(rows[0].n).toBe(0);
   });
 

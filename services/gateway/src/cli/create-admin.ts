@@ -19,9 +19,14 @@ runMain('create-admin', async () => {
     // Checked before anything starts, with the policy's own words.
     PasswordPolicy.check(password, { email, displayName });
   } catch (err) {
-    if (err instanceof DomainError) throw new Error(`ADMIN_PASSWORD: ${ERROR_MESSAGES[err.code].en.replace('{minLength}', String(PasswordPolicy.minLength))}`);
+    if (err instanceof DomainError)
+      throw new Error(
+        `ADMIN_PASSWORD: ${ERROR_MESSAGES[err.code].en.replace('{minLength}', String(PasswordPolicy.minLength))}`,
+      );
     throw err;
   }
-  const outcome = await withGatewayContext((context) => ensureAccount(context.get(UsersService), { email, password, displayName, roles: ['admin'], language: 'ar' }));
+  const outcome = await withGatewayContext((context) =>
+    ensureAccount(context.get(UsersService), { email, password, displayName, roles: ['admin'], language: 'ar' }),
+  );
   process.stdout.write(`administrator ${email}: ${outcome}\n`);
 });

@@ -11,7 +11,10 @@ import { GatewayModule } from '../gateway.module';
  */
 export async function withGatewayContext<T>(task: (context: INestApplicationContext) => Promise<T>): Promise<T> {
   const config = loadConfig(GatewayConfig);
-  const context = await NestFactory.createApplicationContext(GatewayModule.register(config, createLogger('gateway-cli', 'warn')), { logger: false });
+  const context = await NestFactory.createApplicationContext(
+    GatewayModule.register(config, createLogger('gateway-cli', 'warn')),
+    { logger: false },
+  );
   await context.init();
   try {
     const result = await task(context);

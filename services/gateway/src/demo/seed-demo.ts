@@ -19,18 +19,38 @@ type Json = Record<string, any>;
 runMain('seed-demo', async () => {
   const gateway = process.env.GATEWAY_URL ?? 'http://127.0.0.1:3000';
   const say = (line: string) => process.stdout.write(`  ${line}\n`);
-  const accounts = (roles: string[], scopes: (role: string) => { institutions: string[]; programmes: string[] } | undefined) =>
+  const accounts = (
+    roles: string[],
+    scopes: (role: string) => { institutions: string[]; programmes: string[] } | undefined,
+  ) =>
     withGatewayContext(async (context) => {
       const users = context.get(UsersService);
       for (const a of DEMO_ACCOUNTS.filter((x) => roles.includes(x.role))) {
-        const outcome = await ensureAccount(users, { email: a.email, password: DEMO_PASSWORD, displayName: a.displayName, roles: [a.role], language: a.language, scopes: scopes(a.role) });
+        const outcome = await ensureAccount(users, {
+          email: a.email,
+          password: DEMO_PASSWORD,
+          displayName: a.displayName,
+          roles: [a.role],
+          language: a.language,
+          scopes: scopes(a.role),
+        });
         say(`account ${a.role.padEnd(17)} ${a.email.padEnd(28)} ${outcome}`);
       }
     });
-  const call = async (method: string, path: string, token: string | null, body?: unknown, key?: string): Promise<{ status: number; body: Json }> => {
+  const call = async (
+    method: string,
+    path: string,
+    token: string | null,
+    body?: unknown,
+    key?: string,
+  ): Promise<{ status: number; body: Json }> => {
     const res = await fetch(`${gateway}${path}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...(key ? { 'idempotency-key': key } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(key ? { 'idempotency-key': key } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json().catch(() => ({}))) as Json };
@@ -42,13 +62,38 @@ runMain('seed-demo', async () => {
   const token = login.body.accessToken as string;
 
   const programmes = [
-    { code: 'OGP-MA', kind: 'ogp_national', name: { ar: 'برنامج الحكومة المنفتحة - المغرب', fr: 'Programme du gouvernement ouvert - Maroc', en: 'Open Government Programme - Morocco' } },
-    { code: 'OGP-TTA', kind: 'ogp_local', name: { ar: 'الحكومة المنفتحة المحلية - جهة طنجة تطوان الحسيمة', fr: 'OGP Local - Région Tanger-Tétouan-Al Hoceïma', en: 'OGP Local - Tanger-Tetouan-Al Hoceima region' } },
-    { code: 'SNLCC', kind: 'national_strategy', name: { ar: 'الاستراتيجية الوطنية لمكافحة الفساد', fr: 'Stratégie nationale de lutte contre la corruption', en: 'National anti-corruption strategy' } },
+    {
+      code: 'OGP-MA',
+      kind: 'ogp_national',
+      name: {
+        ar: 'برنامج الحكومة المنفتحة - المغرب',
+        fr: 'Programme du gouvernement ouvert - Maroc',
+        en: 'Open Government Programme - Morocco',
+      },
+    },
+    {
+      code: 'OGP-TTA',
+      kind: 'ogp_local',
+      name: {
+        ar: 'الحكومة المنفتحة المحلية - جهة طنجة تطوان الحسيمة',
+        fr: 'OGP Local - Région Tanger-Tétouan-Al Hoceïma',
+        en: 'OGP Local - Tanger-Tetouan-Al Hoceima region',
+      },
+    },
+    {
+      code: 'SNLCC',
+      kind: 'national_strategy',
+      name: {
+        ar: 'الاستراتيجية الوطنية لمكافحة الفساد',
+        fr: 'Stratégie nationale de lutte contre la corruption',
+        en: 'National anti-corruption strategy',
+      },
+    },
   ];
   for (const programme of programmes) {
     const res = await call('POST', '/programmes', token, programme, `demo-${programme.code}`);
-    if (res.status !== 201 && res.status !== 409) throw new Error(`could not create programme ${programme.code}: ${res.status}`);
+    if (res.status !== 201 && res.status !== 409)
+      throw new Error(`could not create programme ${programme.code}: ${res.status}`);
     say(`programme ${programme.code.padEnd(8)} ready`);
   }
 
@@ -61,7 +106,12 @@ runMain('seed-demo', async () => {
       const activities = card.body.activities as Json[];
       const done = COMPLETE.has(c.number) ? activities : activities.slice(0, 2);
       for (const a of done) {
-        const r = await call('POST', `/commitments/${c.id}/progress`, token, { activityId: a.id, done: true, reportedOn: a.endDate, results: { ar: 'تم الإنجاز', fr: 'Réalisé', en: 'Done' } });
+        const r = await call('POST', `/commitments/${c.id}/progress`, token, {
+          activityId: a.id,
+          done: true,
+          reportedOn: a.endDate,
+          results: { ar: 'تم الإنجاز', fr: 'Réalisé', en: 'Done' },
+        });
         if (r.status !== 201) throw new Error(`progress report failed: ${r.status} ${JSON.stringify(r.body)}`);
       }
     }
@@ -75,8 +125,13 @@ runMain('seed-demo', async () => {
 
   const institutions = (await call('GET', '/institutions?limit=100', null)).body.items as Json[];
   const ministry = institutions.find((i) => i.code === 'MRAFP')?.id as string;
-  const ogp = ((await call('GET', '/programmes?limit=100', null)).body.items as Json[]).find((p) => p.code === 'OGP-MA')?.id as string;
+  const ogp = ((await call('GET', '/programmes?limit=100', null)).body.items as Json[]).find((p) => p.code === 'OGP-MA')
+    ?.id as string;
   await accounts(['project_manager', 'committee_member', 'cso', 'citizen'], (role) =>
-    role === 'project_manager' ? { institutions: [ministry], programmes: [ogp] } : role === 'committee_member' ? { institutions: [], programmes: [ogp] } : undefined,
+    role === 'project_manager'
+      ? { institutions: [ministry], programmes: [ogp] }
+      : role === 'committee_member'
+        ? { institutions: [], programmes: [ogp] }
+        : undefined,
   );
 });

@@ -1,4 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@ogp/auth';
@@ -107,7 +121,11 @@ export class CommitmentsController {
   @ApiBearerAuth()
   @Roles(...MANAGERS)
   @Delete('commitments/:id/activities/:activityId')
-  removeActivity(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) commitmentId: string, @Param('activityId', new ParseUUIDPipe()) activityId: string) {
+  removeActivity(
+    @Req() req: Authed,
+    @Param('id', new ParseUUIDPipe()) commitmentId: string,
+    @Param('activityId', new ParseUUIDPipe()) activityId: string,
+  ) {
     return this.rpc.request(PlansRpc.removeActivity, { commitmentId, activityId }, { actor: forwardedActor(req.user) });
   }
 
@@ -121,42 +139,66 @@ export class CommitmentsController {
   @ApiBearerAuth()
   @Roles(...MANAGERS)
   @Post('commitments/:id/progress')
-  reportProgress(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) commitmentId: string, @Body() dto: ReportProgressDto) {
+  reportProgress(
+    @Req() req: Authed,
+    @Param('id', new ParseUUIDPipe()) commitmentId: string,
+    @Body() dto: ReportProgressDto,
+  ) {
     return this.rpc.request(PlansRpc.reportProgress, { ...dto, commitmentId }, { actor: forwardedActor(req.user) });
   }
 
   @ApiBearerAuth()
   @Roles(...MANAGERS)
   @Put('commitments/:id/indicators')
-  setIndicator(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) commitmentId: string, @Body() dto: IndicatorValueDto) {
+  setIndicator(
+    @Req() req: Authed,
+    @Param('id', new ParseUUIDPipe()) commitmentId: string,
+    @Body() dto: IndicatorValueDto,
+  ) {
     return this.rpc.request(PlansRpc.setIndicator, { ...dto, commitmentId }, { actor: forwardedActor(req.user) });
   }
 
   @ApiBearerAuth()
   @Roles(...MANAGERS)
   @Put('commitments/:id/manual-level')
-  setManualLevel(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) commitmentId: string, @Body() dto: ManualLevelDto) {
+  setManualLevel(
+    @Req() req: Authed,
+    @Param('id', new ParseUUIDPipe()) commitmentId: string,
+    @Body() dto: ManualLevelDto,
+  ) {
     return this.rpc.request(PlansRpc.setManualLevel, { ...dto, commitmentId }, { actor: forwardedActor(req.user) });
   }
 
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
   @Put('commitments/:id/completion-level-override')
-  overrideLevel(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) commitmentId: string, @Body() dto: OverrideLevelDto) {
+  overrideLevel(
+    @Req() req: Authed,
+    @Param('id', new ParseUUIDPipe()) commitmentId: string,
+    @Body() dto: OverrideLevelDto,
+  ) {
     return this.rpc.request(PlansRpc.overrideLevel, { ...dto, commitmentId }, { actor: forwardedActor(req.user) });
   }
 
   @ApiBearerAuth()
   @Roles(...MANAGERS)
   @Post('commitments/:id/communications')
-  addCommunication(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) commitmentId: string, @Body() dto: CommunicationDto) {
+  addCommunication(
+    @Req() req: Authed,
+    @Param('id', new ParseUUIDPipe()) commitmentId: string,
+    @Body() dto: CommunicationDto,
+  ) {
     return this.rpc.request(PlansRpc.addCommunication, { ...dto, commitmentId }, { actor: forwardedActor(req.user) });
   }
 
   @ApiBearerAuth()
   @Roles(...MANAGERS)
   @Post('commitments/:id/blockers')
-  raiseBlocker(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) commitmentId: string, @Body() dto: RaiseBlockerDto) {
+  raiseBlocker(
+    @Req() req: Authed,
+    @Param('id', new ParseUUIDPipe()) commitmentId: string,
+    @Body() dto: RaiseBlockerDto,
+  ) {
     return this.rpc.request(PlansRpc.raiseBlocker, { ...dto, commitmentId }, { actor: forwardedActor(req.user) });
   }
 

@@ -24,7 +24,12 @@ export class FeedsController {
   @ApiFileResponse('text/calendar')
   @ApiErrors(ErrorCode.NOT_FOUND)
   @Get('calendars/plans/:id/deadlines.ics')
-  async planCalendar(@Param('id', new ParseUUIDPipe()) id: string, @Query() q: LanguageQueryDto, @Headers('accept-language') accept: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async planCalendar(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() q: LanguageQueryDto,
+    @Headers('accept-language') accept: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const file = await this.rpc.request(FeedsRpc.planCalendar, { id, language: q.lang ?? pickLanguage(accept) });
     sendCalendar(reply, file, 'public, max-age=900');
   }
@@ -33,7 +38,12 @@ export class FeedsController {
   @ApiFileResponse('text/calendar')
   @ApiErrors(ErrorCode.NOT_FOUND)
   @Get('calendars/cycles/:id/events.ics')
-  async cycleCalendar(@Param('id', new ParseUUIDPipe()) id: string, @Query() q: LanguageQueryDto, @Headers('accept-language') accept: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async cycleCalendar(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() q: LanguageQueryDto,
+    @Headers('accept-language') accept: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const file = await this.rpc.request(FeedsRpc.cycleCalendar, { id, language: q.lang ?? pickLanguage(accept) });
     sendCalendar(reply, file, 'public, max-age=900');
   }
@@ -43,7 +53,12 @@ export class FeedsController {
   @ApiFileResponse('text/calendar')
   @ApiErrors(ErrorCode.NOT_FOUND)
   @Get('calendars/personal/:token/deadlines.ics')
-  async personalCalendar(@Param('token') token: string, @Query() q: LanguageQueryDto, @Headers('accept-language') accept: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async personalCalendar(
+    @Param('token') token: string,
+    @Query() q: LanguageQueryDto,
+    @Headers('accept-language') accept: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const actor = await this.feeds.actor(token);
     const language = q.lang ?? (accept ? pickLanguage(accept) : actor.language);
     const file = await this.rpc.request(FeedsRpc.personalCalendar, { language }, { actor });

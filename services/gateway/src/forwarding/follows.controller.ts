@@ -21,7 +21,11 @@ export class FollowsController {
   @Roles(...ALL_ROLES)
   @Get()
   list(@Req() req: Authed, @Query() query: PageQueryDto): Promise<Page<FollowView>> {
-    return this.rpc.request(NotificationsRpc.listFollows, { limit: query.limit, offset: query.offset }, { actor: forwardedActor(req.user) });
+    return this.rpc.request(
+      NotificationsRpc.listFollows,
+      { limit: query.limit, offset: query.offset },
+      { actor: forwardedActor(req.user) },
+    );
   }
 
   @Roles(...ALL_ROLES)

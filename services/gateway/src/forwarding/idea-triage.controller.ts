@@ -42,7 +42,19 @@ export class IdeaTriageController {
   @Roles(...STAFF_ROLES)
   @Get('triage')
   triage(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) cycleId: string, @Query() q: TriageQueryDto) {
-    return this.rpc.request(ParticipationRpc.triageIdeas, { cycleId, status: q.status, themeId: q.themeId, reported: q.reported, hidden: q.hidden, limit: q.limit, offset: q.offset }, { actor: forwardedActor(req.user) });
+    return this.rpc.request(
+      ParticipationRpc.triageIdeas,
+      {
+        cycleId,
+        status: q.status,
+        themeId: q.themeId,
+        reported: q.reported,
+        hidden: q.hidden,
+        limit: q.limit,
+        offset: q.offset,
+      },
+      { actor: forwardedActor(req.user) },
+    );
   }
 
   @Roles(...STAFF_ROLES)
@@ -50,6 +62,10 @@ export class IdeaTriageController {
   @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
   @Post('fate')
   bulkFate(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) cycleId: string, @Body() dto: BulkFateStepDto) {
-    return this.rpc.request(ParticipationRpc.bulkFateStep, { ...dto, cycleId }, { actor: forwardedActor(req.user), timeoutMs: 30000 });
+    return this.rpc.request(
+      ParticipationRpc.bulkFateStep,
+      { ...dto, cycleId },
+      { actor: forwardedActor(req.user), timeoutMs: 30000 },
+    );
   }
 }

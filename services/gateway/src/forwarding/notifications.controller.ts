@@ -17,8 +17,15 @@ export class NotificationsController {
 
   @Roles(...ALL_ROLES)
   @Get()
-  list(@Req() request: { user: AuthenticatedActor }, @Query() query: PageQueryDto): Promise<Page<InAppNotificationView>> {
-    return this.rpc.request(NotificationsRpc.listInbox, { limit: query.limit, offset: query.offset }, { actor: forwardedActor(request.user) });
+  list(
+    @Req() request: { user: AuthenticatedActor },
+    @Query() query: PageQueryDto,
+  ): Promise<Page<InAppNotificationView>> {
+    return this.rpc.request(
+      NotificationsRpc.listInbox,
+      { limit: query.limit, offset: query.offset },
+      { actor: forwardedActor(request.user) },
+    );
   }
 
   @Roles(...ALL_ROLES)

@@ -1,7 +1,16 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@ogp/auth';
-import { ErrorCode, FeedsRpc, Language, OpenDataDataset, OpenDataDictionary, OpenDataFormat, OpenDataIndex, pickLanguage } from '@ogp/contracts';
+import {
+  ErrorCode,
+  FeedsRpc,
+  Language,
+  OpenDataDataset,
+  OpenDataDictionary,
+  OpenDataFormat,
+  OpenDataIndex,
+  pickLanguage,
+} from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { IsIn, IsUUID } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -49,7 +58,11 @@ export class OpenDataController {
   /** Every dataset with its files' URLs, sizes (in the language asked) and last change. */
   @Public()
   @Get()
-  async index(@Query() q: LanguageQueryDto, @Headers('accept-language') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<OpenDataIndex> {
+  async index(
+    @Query() q: LanguageQueryDto,
+    @Headers('accept-language') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<OpenDataIndex> {
     void reply.header('cache-control', 'public, max-age=60').header('vary', 'accept-language');
     return this.rpc.request(FeedsRpc.openDataIndex, { language: q.lang ?? pickLanguage(accept) }, { timeoutMs: 60000 });
   }
@@ -66,7 +79,12 @@ export class OpenDataController {
   @ApiFileResponse('text/csv', 'application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiErrors(ErrorCode.NOT_FOUND)
   @Get('plans/:id/:file')
-  async planFile(@Param() p: PlanFileParams, @Query() q: LanguageQueryDto, @Headers() headers: Record<string, string | undefined>, @Res() reply: FastifyReply): Promise<void> {
+  async planFile(
+    @Param() p: PlanFileParams,
+    @Query() q: LanguageQueryDto,
+    @Headers() headers: Record<string, string | undefined>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.send(p.id, p.file, q.lang ?? pickLanguage(headers['accept-language']), headers['if-none-match'], reply);
   }
 
@@ -74,7 +92,12 @@ export class OpenDataController {
   @ApiFileResponse('text/csv', 'application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiErrors(ErrorCode.NOT_FOUND)
   @Get('cycles/:id/:file')
-  async cycleFile(@Param() p: CycleFileParams, @Query() q: LanguageQueryDto, @Headers() headers: Record<string, string | undefined>, @Res() reply: FastifyReply): Promise<void> {
+  async cycleFile(
+    @Param() p: CycleFileParams,
+    @Query() q: LanguageQueryDto,
+    @Headers() headers: Record<string, string | undefined>,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.send(p.id, p.file, q.lang ?? pickLanguage(headers['accept-language']), headers['if-none-match'], reply);
   }
 
@@ -82,22 +105,42 @@ export class OpenDataController {
   @Public()
   @ApiFileResponse('application/atom+xml')
   @Get('publications/:file')
-  async publications(@Param() p: AtomParams, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async publications(
+    @Param() p: AtomParams,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const language = p.file.slice(0, 2) as Language;
     const feed = await this.rpc.request(FeedsRpc.publicationsAtom, { language });
     const etag = `"${feed.version}"`;
     void reply.header('etag', etag).header('cache-control', OPEN_DATA_CACHE).header('content-language', language);
     if (matches(ifNoneMatch, etag)) return void reply.code(304).send();
-    void reply.code(200).header('content-type', 'application/atom+xml; charset=utf-8').header('x-content-type-options', 'nosniff').send(feed.body);
+    void reply
+      .code(200)
+      .header('content-type', 'application/atom+xml; charset=utf-8')
+      .header('x-content-type-options', 'nosniff')
+      .send(feed.body);
   }
 
   /** 304 when the caller holds this version; else the file, chunk by chunk: the gateway never holds a whole file. */
-  private async send(subjectId: string, file: string, language: Language, ifNoneMatch: string | undefined, reply: FastifyReply): Promise<void> {
+  private async send(
+    subjectId: string,
+    file: string,
+    language: Language,
+    ifNoneMatch: string | undefined,
+    reply: FastifyReply,
+  ): Promise<void> {
     const [dataset, format] = file.split('.') as [OpenDataDataset, OpenDataFormat];
     const ask = { dataset, subjectId, format, language };
     const head = await this.rpc.request(FeedsRpc.openDataFile, ask, { timeoutMs: 60000 });
     const etag = `"${head.version}"`;
-    const common = { etag, 'cache-control': OPEN_DATA_CACHE, vary: 'accept-language', 'last-modified': new Date(head.updatedAt).toUTCString(), 'content-language': language };
+    const common = {
+      etag,
+      'cache-control': OPEN_DATA_CACHE,
+      vary: 'accept-language',
+      'last-modified': new Date(head.updatedAt).toUTCString(),
+      'content-language': language,
+    };
     if (matches(ifNoneMatch, etag)) {
       reply.raw.writeHead(304, common);
       reply.raw.end();

@@ -21,7 +21,10 @@ export class OperationsController {
     const entries = await Promise.all(
       SERVICE_NAMES.map(async (name) => {
         try {
-          return [name, { status: 'up', ...(await this.rpc.request(serviceInfoRpc(name), {}, { timeoutMs: 2000 })) }] as const;
+          return [
+            name,
+            { status: 'up', ...(await this.rpc.request(serviceInfoRpc(name), {}, { timeoutMs: 2000 })) },
+          ] as const;
         } catch (err) {
           return [name, { status: 'down', code: err instanceof DomainError ? err.code : 'INTERNAL' }] as const;
         }

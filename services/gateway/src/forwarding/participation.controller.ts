@@ -93,7 +93,12 @@ export class ParticipationController {
   @Public()
   @Get('cycles/:id/ideas')
   ideas(@Param('id', id()) cycleId: string, @Query() q: IdeaQueryDto) {
-    return this.rpc.request(ParticipationRpc.listIdeas, { cycleId, themeId: q.themeId, limit: q.limit, offset: q.offset });
+    return this.rpc.request(ParticipationRpc.listIdeas, {
+      cycleId,
+      themeId: q.themeId,
+      limit: q.limit,
+      offset: q.offset,
+    });
   }
   @Public()
   @Get('cycles/:id/ideas/similar')
@@ -189,7 +194,11 @@ export class ParticipationController {
   @Roles(...ALL_ROLES)
   @Delete('workshops/:id/registrations/:code')
   cancel(@Req() req: Authed, @Param('id', id()) workshopId: string, @Param('code') code: string) {
-    return this.rpc.request(ParticipationRpc.cancelRegistration, { workshopId, code: String(code).slice(0, 20) }, this.as(req));
+    return this.rpc.request(
+      ParticipationRpc.cancelRegistration,
+      { workshopId, code: String(code).slice(0, 20) },
+      this.as(req),
+    );
   }
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
@@ -288,7 +297,11 @@ export class ParticipationController {
   @Public()
   @Get('publications')
   publications(@Req() req: Authed, @Query() q: PublicationQueryDto) {
-    return this.rpc.request(ParticipationRpc.listPublications, { kind: q.kind, drafts: q.drafts, limit: q.limit, offset: q.offset }, this.as(req));
+    return this.rpc.request(
+      ParticipationRpc.listPublications,
+      { kind: q.kind, drafts: q.drafts, limit: q.limit, offset: q.offset },
+      this.as(req),
+    );
   }
   @ApiBearerAuth()
   @Roles(...STAFF_ROLES)
@@ -304,4 +317,3 @@ export class ParticipationController {
     return this.rpc.request(ParticipationRpc.publish, { id: publicationId }, this.as(req));
   }
 }
-

@@ -1,7 +1,16 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@ogp/auth';
-import { CreateAreaDto, CreateCommitmentDto, CreateInstitutionDto, CreatePlanDto, ErrorCode, ImportPlanDto, PlansRpc, SetStrategyDto } from '@ogp/contracts';
+import {
+  CreateAreaDto,
+  CreateCommitmentDto,
+  CreateInstitutionDto,
+  CreatePlanDto,
+  ErrorCode,
+  ImportPlanDto,
+  PlansRpc,
+  SetStrategyDto,
+} from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { ApiErrors } from '../openapi/api-errors.decorator';
 import { STAFF_ROLES } from '../access/all-roles.constant';
@@ -78,7 +87,11 @@ export class PlansController {
   @Roles(...STAFF_ROLES)
   @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post('plans/:id/commitments')
-  createCommitment(@Req() req: Authed, @Param('id', new ParseUUIDPipe()) planId: string, @Body() dto: CreateCommitmentDto) {
+  createCommitment(
+    @Req() req: Authed,
+    @Param('id', new ParseUUIDPipe()) planId: string,
+    @Body() dto: CreateCommitmentDto,
+  ) {
     return this.rpc.request(PlansRpc.createCommitment, { ...dto, planId }, { actor: forwardedActor(req.user) });
   }
 

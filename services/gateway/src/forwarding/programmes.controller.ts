@@ -35,6 +35,9 @@ export class ProgrammesController {
     @Body() dto: CreateProgrammeDto,
     @Headers(Header.IDEMPOTENCY_KEY) idempotencyKey?: string,
   ): Promise<ProgrammeView> {
-    return this.rpc.request(CommitmentsRpc.createProgramme, dto, { actor: forwardedActor(request.user), idempotencyKey: idempotencyKey?.slice(0, 200) });
+    return this.rpc.request(CommitmentsRpc.createProgramme, dto, {
+      actor: forwardedActor(request.user),
+      idempotencyKey: idempotencyKey?.slice(0, 200),
+    });
   }
 }

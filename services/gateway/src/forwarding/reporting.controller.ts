@@ -1,7 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '@ogp/auth';
-import { ALERT_KINDS, AlertSettingsDto, CommitmentsRpc, ErrorCode, IsOptional, NOTIFICATION_MODES, NotificationMode, NotificationsRpc2, ReportingRpc, ReportRequestDto } from '@ogp/contracts';
+import {
+  ALERT_KINDS,
+  AlertSettingsDto,
+  CommitmentsRpc,
+  ErrorCode,
+  IsOptional,
+  NOTIFICATION_MODES,
+  NotificationMode,
+  NotificationsRpc2,
+  ReportingRpc,
+  ReportRequestDto,
+} from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { IsIn, IsString, IsUUID, Length } from 'class-validator';
 import type { FastifyReply } from 'fastify';
@@ -61,12 +72,21 @@ export class ReportingController {
 
   /** Streams the stored file chunk by chunk: the gateway never holds a whole report. */
   @Public()
-  @ApiFileResponse('application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv', 'application/json')
+  @ApiFileResponse(
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'text/csv',
+    'application/json',
+  )
   @ApiErrors(ErrorCode.CONFLICT)
   @Get('reports/:id/download')
   async download(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply): Promise<void> {
     const first = await this.rpc.request(ReportingRpc.reportChunk, { id, index: 0 });
-    reply.raw.writeHead(200, { 'content-type': first.contentType, 'content-disposition': `attachment; filename="${first.fileName}"`, 'x-content-type-options': 'nosniff' });
+    reply.raw.writeHead(200, {
+      'content-type': first.contentType,
+      'content-disposition': `attachment; filename="${first.fileName}"`,
+      'x-content-type-options': 'nosniff',
+    });
     reply.raw.write(Buffer.from(first.data, 'base64'));
     let last = first.last;
     for (let index = 1; !last; index++) {

@@ -56,22 +56,37 @@ export class HttpErrorFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const { code, details } = classify(exception);
     if (code === ErrorCode.INTERNAL) {
-      this.logger.error({ err: (exception as Error)?.message, name: (exception as Error)?.name, url: request.url }, 'unhandled error');
+      this.logger.error(
+        { err: (exception as Error)?.message, name: (exception as Error)?.name, url: request.url },
+        'unhandled error',
+      );
     }
     sendError(reply, request.headers['accept-language'], code, details);
   }
 }
 
-export function sendError(reply: FastifyReply, acceptLanguage: string | undefined, code: ErrorCode, details?: unknown): void {
+export function sendError(
+  reply: FastifyReply,
+  acceptLanguage: string | undefined,
+  code: ErrorCode,
+  details?: unknown,
+): void {
   const language = pickLanguage(acceptLanguage);
   const status = ERROR_STATUS[code] ?? 500;
-  if (code === ErrorCode.RATE_LIMITED) void reply.header('retry-after', String((details as { retryAfterSeconds?: number })?.retryAfterSeconds ?? 60));
+  if (code === ErrorCode.RATE_LIMITED)
+    void reply.header('retry-after', String((details as { retryAfterSeconds?: number })?.retryAfterSeconds ?? 60));
   // A server-side outage is temporary: tell the client when to try again rather than to give up.
   else if (status === 503) void reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
   void reply
     .status(status)
     .header('content-language', language)
-    .send({ error: { code, message: fill(ERROR_MESSAGES[code][language], details), ...(details !== undefined ? { details: localizeDetails(details, language) } : {}) } });
+    .send({
+      error: {
+        code,
+        message: fill(ERROR_MESSAGES[code][language], details),
+        ...(details !== undefined ? { details: localizeDetails(details, language) } : {}),
+      },
+    });
 }
 
 /** Puts values from the details into the message ({opensAt} and the like). */

@@ -6,7 +6,9 @@ import { inspectInput } from './inspect-input';
 const DATA_HEADERS = [Header.IDEMPOTENCY_KEY];
 
 function dataHeaders(request: FastifyRequest): Record<string, unknown> {
-  return Object.fromEntries(DATA_HEADERS.filter((name) => request.headers[name] !== undefined).map((name) => [name, request.headers[name]]));
+  return Object.fromEntries(
+    DATA_HEADERS.filter((name) => request.headers[name] !== undefined).map((name) => [name, request.headers[name]]),
+  );
 }
 
 /**
@@ -15,7 +17,15 @@ function dataHeaders(request: FastifyRequest): Record<string, unknown> {
  */
 export function registerInputGuard(fastify: FastifyInstance): void {
   fastify.addHook('preValidation', async (request) => {
-    const problem = inspectInput(request.params) ?? inspectInput(request.query) ?? inspectInput(request.body) ?? inspectInput(dataHeaders(request));
-    if (problem) throw invalidFields('text no service can store, or nesting too deep', { field: problem.field || 'body', rule: problem.rule });
+    const problem =
+      inspectInput(request.params) ??
+      inspectInput(request.query) ??
+      inspectInput(request.body) ??
+      inspectInput(dataHeaders(request));
+    if (problem)
+      throw invalidFields('text no service can store, or nesting too deep', {
+        field: problem.field || 'body',
+        rule: problem.rule,
+      });
   });
 }

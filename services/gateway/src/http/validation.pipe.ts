@@ -24,7 +24,12 @@ export class GatewayValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if ((metadata.type === 'body' || metadata.type === 'query') && !metadata.data && this.toValidate(metadata) && !isPlainObject(value)) {
+    if (
+      (metadata.type === 'body' || metadata.type === 'query') &&
+      !metadata.data &&
+      this.toValidate(metadata) &&
+      !isPlainObject(value)
+    ) {
       throw invalidFields(`the ${metadata.type} must be a JSON object`, { field: metadata.type, rule: 'isObject' });
     }
     return super.transform(value, metadata);

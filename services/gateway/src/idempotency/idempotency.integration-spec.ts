@@ -10,7 +10,11 @@ import { UsersService } from '../identity/users.service';
 import { IdempotentAnswersRepository } from './idempotent-answers.repository';
 
 const PASSWORD = 'correct horse battery';
-const SYSTEM_ADMIN = { id: '00000000-0000-4000-8000-00000000a001', roles: ['admin'] as Role[], scopes: { institutions: [], programmes: [] } };
+const SYSTEM_ADMIN = {
+  id: '00000000-0000-4000-8000-00000000a001',
+  roles: ['admin'] as Role[],
+  scopes: { institutions: [], programmes: [] },
+};
 
 describe('Idempotency-Key on writes at the gateway (real Postgres)', () => {
   const iso = new TestIsolation();
@@ -18,24 +22,49 @@ describe('Idempotency-Key on writes at the gateway (real Postgres)', () => {
   let pg: Client;
   let admin: string;
 
-  const account = (email: string) => ({ email, password: PASSWORD, displayName: 'Fatima', roles: ['committee_member'] });
+  const account = (email: string) => ({
+    email,
+    password: PASSWORD,
+    displayName: 'Fatima',
+    roles: ['committee_member'],
+  });
   async function create(body: unknown, key?: string) {
     const res = await app.inject({
       method: 'POST',
       url: '/accounts',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json', 'accept-language': 'en', ...(key ? { 'idempotency-key': key } : {}) },
+      headers: {
+        authorization: `Bearer ${admin}`,
+        'content-type': 'application/json',
+        'accept-language': 'en',
+        ...(key ? { 'idempotency-key': key } : {}),
+      },
       payload: JSON.stringify(body),
     });
     return { status: res.statusCode, body: res.json(), replayed: res.headers['idempotent-replayed'] };
   }
-  const accounts = async (email: string) => Number((await pg.query(`SELECT count(*) FROM "${iso.schema('gateway')}".users WHERE email = $1`, [email])).rows[0].count);
+  const accounts = async (email: string) =>
+    Number(
+      (await pg.query(`SELECT count(*) FROM "${iso.schema('gateway')}".users WHERE email = $1`, [email])).rows[0].count,
+    );
 
   beforeAll(async () => {
     const config = loadConfig(GatewayConfig, iso.env('gateway', { AUTH_RATE_LIMIT_PER_MINUTE: '10000' }));
     ({ app } = await createGatewayApp(config, createLogger('gateway', 'warn')));
     await app.getHttpAdapter().getInstance().ready();
-    await app.get(UsersService).createByStaff(SYSTEM_ADMIN, { email: 'admin@test.ma', password: PASSWORD, displayName: 'admin', roles: ['admin'] });
-    const login = await app.inject({ method: 'POST', url: '/auth/login', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'admin@test.ma', password: PASSWORD }) });
+    await app
+      .get(UsersService)
+      .createByStaff(SYSTEM_ADMIN, {
+        email: 'admin@test.ma',
+        password: PASSWORD,
+        displayName: 'admin',
+        roles: ['admin'],
+      });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'admin@test.ma', password: PASSWORD }),
+    });
     admin = login.json().accessToken;
     pg = new Client({ connectionString: TEST_DATABASE_URL });
     await pg.connect();
@@ -59,7 +88,10 @@ describe('Idempotency-Key on writes at the gateway (real Postgres)', () => {
     await create(account('two@test.ma'), 'key-2');
     const reuse = await create(account('three@test.ma'), 'key-2');
     expect(reuse.status).toBe(422);
-    expect(reuse.body.error).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', message: expect.stringMatching(/different request/) });
+    expect(reuse.body.error).toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      message: expect.stringMatching(/different request/),
+    });
     expect(await accounts('three@test.ma')).toBe(0);
   });
 
@@ -75,7 +107,10 @@ describe('Idempotency-Key on writes at the gateway (real Postgres)', () => {
   it('a claim whose gateway died mid-request (never completed) is taken over after 30 s: the retry runs', async () => {
     const schema = iso.schema('gateway');
     const { rows } = await pg.query(`SELECT id FROM "${schema}".users WHERE email = 'admin@test.ma'`);
-    await pg.query(`INSERT INTO "${schema}".idempotent_answers (actor_id, key, fingerprint, created_at) VALUES ($1, 'key-6', 'died', now() - interval '2 minutes')`, [rows[0].id]);
+    await pg.query(
+      `INSERT INTO "${schema}".idempotent_answers (actor_id, key, fingerprint, created_at) VALUES ($1, 'key-6', 'died', now() - interval '2 minutes')`,
+      [rows[0].id],
+    );
     const retry = await create(account('six@test.ma'), 'key-6');
     expect(retry.status).toBe(201);
     expect(await accounts('six@test.ma')).toBe(1);
@@ -99,7 +134,10 @@ describe('Idempotency-Key on writes at the gateway (real Postgres)', () => {
          ($1, 'young', 'f', 201, '{}', now() - interval '23 hours')`,
       [actor],
     );
-    const keys = async () => (await pg.query(`SELECT key FROM "${schema}".idempotent_answers WHERE actor_id = $1 ORDER BY key`, [actor])).rows.map((r) => r.key);
+    const keys = async () =>
+      (
+        await pg.query(`SELECT key FROM "${schema}".idempotent_answers WHERE actor_id = $1 ORDER BY key`, [actor])
+      ).rows.map((r) => r.key);
     expect(await keys()).toEqual(['old-answered', 'old-running', 'young']);
     // The purge the gateway runs every hour, run every 200 ms here.
     app.get(IdempotentAnswersRepository).schedulePurge(200);

@@ -26,8 +26,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const actorId = request.user?.id;
     // Anonymous writes (log-in, registration) have no actor to keep answers for.
     if (!WRITES.has(request.method) || typeof key !== 'string' || !actorId) return next.handle();
-    if (key.length === 0 || key.length > MAX_KEY_LENGTH) throw new DomainError(ErrorCode.VALIDATION_FAILED, `Idempotency-Key must have 1 to ${MAX_KEY_LENGTH} characters`);
-    const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    if (key.length === 0 || key.length > MAX_KEY_LENGTH)
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `Idempotency-Key must have 1 to ${MAX_KEY_LENGTH} characters`);
+    const fingerprint = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
 
     if (!(await this.answers.claim(actorId, key, fingerprint))) {
       const first = await this.answers.find(actorId, key);
@@ -43,7 +46,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return next.handle().pipe(
       // Kept before the answer leaves, so a retry right after already finds it.
       mergeMap((body) => from(this.answers.complete(actorId, key, reply.statusCode, body).then(() => body))),
-      catchError((err: unknown) => from(this.answers.release(actorId, key).catch(() => undefined)).pipe(mergeMap(() => throwError(() => err)))),
+      catchError((err: unknown) =>
+        from(this.answers.release(actorId, key).catch(() => undefined)).pipe(mergeMap(() => throwError(() => err))),
+      ),
     );
   }
 }

@@ -45,7 +45,9 @@ export class IdempotentAnswersRepository implements OnApplicationBootstrap, OnMo
     if (this.purgeTimer) clearInterval(this.purgeTimer);
     const run = (): void => {
       this.purging = this.purging.then(() =>
-        this.purgeExpired().catch((err: Error) => this.logger.warn({ err: err.message }, 'expired idempotent answers could not be purged')),
+        this.purgeExpired().catch((err: Error) =>
+          this.logger.warn({ err: err.message }, 'expired idempotent answers could not be purged'),
+        ),
       );
     };
     run();
@@ -89,16 +91,25 @@ export class IdempotentAnswersRepository implements OnApplicationBootstrap, OnMo
   }
 
   async find(actorId: string, key: string): Promise<IdempotentAnswer | undefined> {
-    const [row] = await this.dataSource.query(`SELECT fingerprint, status, body FROM idempotent_answers WHERE actor_id = $1 AND key = $2`, [actorId, key]);
+    const [row] = await this.dataSource.query(
+      `SELECT fingerprint, status, body FROM idempotent_answers WHERE actor_id = $1 AND key = $2`,
+      [actorId, key],
+    );
     return row ? { fingerprint: row.fingerprint, status: row.status, body: row.body } : undefined;
   }
 
   async complete(actorId: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.dataSource.query(`UPDATE idempotent_answers SET status = $3, body = $4 WHERE actor_id = $1 AND key = $2`, [actorId, key, status, JSON.stringify(body ?? null)]);
+    await this.dataSource.query(
+      `UPDATE idempotent_answers SET status = $3, body = $4 WHERE actor_id = $1 AND key = $2`,
+      [actorId, key, status, JSON.stringify(body ?? null)],
+    );
   }
 
   /** The request failed: nothing to replay, a retry runs it again. */
   async release(actorId: string, key: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotent_answers WHERE actor_id = $1 AND key = $2 AND status IS NULL`, [actorId, key]);
+    await this.dataSource.query(`DELETE FROM idempotent_answers WHERE actor_id = $1 AND key = $2 AND status IS NULL`, [
+      actorId,
+      key,
+    ]);
   }
 }

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
-import { freePort, Mailbox, ReceivedMail, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor, expectToMatchContract } from '@ogp/testing';
+import {
+  freePort,
+  Mailbox,
+  ReceivedMail,
+  SpawnedService,
+  TEST_DATABASE_URL,
+  TestIsolation,
+  waitFor,
+  expectToMatchContract,
+} from '@ogp/testing';
 import { Client } from 'pg';
 import { createGatewayApp } from '../gateway.app';
 import { GatewayConfig } from '../gateway.config';
@@ -25,17 +34,29 @@ describe('accounts by e-mail: registration, password reset and change (real serv
   const schema = () => `"${iso.schema('gateway')}"`;
 
   async function gateway(extra: Record<string, string> = {}): Promise<NestFastifyApplication> {
-    const config = loadConfig(GatewayConfig, iso.env('gateway', { AUTH_RATE_LIMIT_PER_MINUTE: '10000', PORTAL_URL: PORTAL, ...extra }));
+    const config = loadConfig(
+      GatewayConfig,
+      iso.env('gateway', { AUTH_RATE_LIMIT_PER_MINUTE: '10000', PORTAL_URL: PORTAL, ...extra }),
+    );
     const { app: created } = await createGatewayApp(config, createLogger('gateway', 'warn'), clock);
     await created.getHttpAdapter().getInstance().ready();
     return created;
   }
 
-  async function call(method: string, url: string, options: { token?: string; body?: unknown; lang?: string; on?: NestFastifyApplication } = {}) {
+  async function call(
+    method: string,
+    url: string,
+    options: { token?: string; body?: unknown; lang?: string; on?: NestFastifyApplication } = {},
+  ) {
     const headers: Record<string, string> = { 'accept-language': options.lang ?? 'en' };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await (options.on ?? app).inject({ method: method as 'GET', url, headers, payload: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const res = await (options.on ?? app).inject({
+      method: method as 'GET',
+      url,
+      headers,
+      payload: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
     const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined, headers: res.headers };
     // Every answer the suite receives must match the OpenAPI document.
     expectToMatchContract(method, url, answer.status, answer.body);
@@ -46,7 +67,14 @@ describe('accounts by e-mail: registration, password reset and change (real serv
   const count = async (sql: string, params: unknown[] = []) => Number((await pg.query(sql, params)).rows[0].count);
 
   async function mailFor(address: string, subject: string, after = 0): Promise<ReceivedMail> {
-    return waitFor(() => mailbox.to(address).slice(after).find((m) => m.subject === subject) ?? null, { what: `"${subject}" to ${address}`, timeoutMs: 30000 });
+    return waitFor(
+      () =>
+        mailbox
+          .to(address)
+          .slice(after)
+          .find((m) => m.subject === subject) ?? null,
+      { what: `"${subject}" to ${address}`, timeoutMs: 30000 },
+    );
   }
 
   function tokenOf(mail: ReceivedMail): string {
@@ -62,7 +90,10 @@ describe('accounts by e-mail: registration, password reset and change (real serv
   beforeAll(async () => {
     mailbox = new Mailbox(await freePort());
     await mailbox.start();
-    notifications = new SpawnedService('notifications', iso.env('notifications', { HTTP_PORT: String(await freePort()), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}` })).start();
+    notifications = new SpawnedService(
+      'notifications',
+      iso.env('notifications', { HTTP_PORT: String(await freePort()), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}` }),
+    ).start();
     app = await gateway();
     await notifications.ready();
     pg = new Client({ connectionString: TEST_DATABASE_URL });
@@ -81,7 +112,10 @@ describe('accounts by e-mail: registration, password reset and change (real serv
     it('a new address: 202 "check your e-mail", a welcome e-mail, and the account logs in at once', async () => {
       const res = await register('salma@test.ma', 'Salma Tazi');
       expect(res.status).toBe(202);
-      expect(res.body).toEqual({ status: 'check_email', message: 'Thank you. An e-mail was sent to this address: check your inbox to continue.' });
+      expect(res.body).toEqual({
+        status: 'check_email',
+        message: 'Thank you. An e-mail was sent to this address: check your inbox to continue.',
+      });
       expect(res.headers['cache-control']).toBe('no-store');
       expect((await login('salma@test.ma', PASSWORD)).status).toBe(200);
       const welcome = await mailFor('salma@test.ma', 'Bienvenue sur la plateforme du gouvernement ouvert');
@@ -107,9 +141,12 @@ describe('accounts by e-mail: registration, password reset and change (real serv
     it('registering a taken address again and again tells its owner at most 5 times an hour, and answers the same each time', async () => {
       await register('hajar@test.ma', 'Hajar Ziani');
       const answers = [];
-      for (let i = 0; i < 7; i++) answers.push(await register('hajar@test.ma', `Intruder ${i}`, 'en', `another passphrase ${i}`));
+      for (let i = 0; i < 7; i++)
+        answers.push(await register('hajar@test.ma', `Intruder ${i}`, 'en', `another passphrase ${i}`));
       expect(new Set(answers.map((a) => `${a.status} ${JSON.stringify(a.body)}`)).size).toBe(1);
-      const notices = () => mailbox.to('hajar@test.ma').filter((m) => m.subject === "Tentative d'inscription avec votre adresse e-mail").length;
+      const notices = () =>
+        mailbox.to('hajar@test.ma').filter((m) => m.subject === "Tentative d'inscription avec votre adresse e-mail")
+          .length;
       // Five registrations of the address count per hour, the first (which opened the account) included: four notices.
       await waitFor(() => notices() === 4, { what: 'four notices', timeoutMs: 30000 });
       await new Promise((r) => setTimeout(r, 1500));
@@ -118,8 +155,10 @@ describe('accounts by e-mail: registration, password reset and change (real serv
 
     it('at most 5 reset e-mails per address an hour, the answer unchanged', async () => {
       await register('reda@test.ma', 'Reda Kettani');
-      for (let i = 0; i < 7; i++) expect((await call('POST', '/auth/password-reset', { body: { email: 'reda@test.ma' } })).status).toBe(202);
-      const resets = () => mailbox.to('reda@test.ma').filter((m) => m.subject === 'Réinitialisation du mot de passe').length;
+      for (let i = 0; i < 7; i++)
+        expect((await call('POST', '/auth/password-reset', { body: { email: 'reda@test.ma' } })).status).toBe(202);
+      const resets = () =>
+        mailbox.to('reda@test.ma').filter((m) => m.subject === 'Réinitialisation du mot de passe').length;
       await waitFor(() => resets() === 5, { what: 'five reset e-mails', timeoutMs: 30000 });
       await new Promise((r) => setTimeout(r, 1500));
       expect(resets()).toBe(5);
@@ -134,7 +173,9 @@ describe('accounts by e-mail: registration, password reset and change (real serv
       expect(known.status).toBe(202);
       expect(unknown.status).toBe(202);
       expect(unknown.body).toEqual(known.body);
-      expect(known.body.message).toBe('If this address belongs to an account, an e-mail with a reset link valid for 30 minutes is on its way.');
+      expect(known.body.message).toBe(
+        'If this address belongs to an account, an e-mail with a reset link valid for 30 minutes is on its way.',
+      );
       await mailFor('youssef@test.ma', 'Réinitialisation du mot de passe');
       await new Promise((r) => setTimeout(r, 500));
       expect(mailbox.to('nobody-here@test.ma')).toEqual([]);
@@ -149,13 +190,17 @@ describe('accounts by e-mail: registration, password reset and change (real serv
       expect(mail.text).toContain(`${PORTAL}/fr/reset-password?token=`);
       const token = tokenOf(mail);
       expect(Buffer.from(token, 'base64url')).toHaveLength(32);
-      const { rows } = await pg.query(`SELECT t.token_hash FROM ${schema()}.password_reset_tokens t JOIN ${schema()}.users u ON u.id = t.user_id WHERE u.email = 'amina@test.ma'`);
+      const { rows } = await pg.query(
+        `SELECT t.token_hash FROM ${schema()}.password_reset_tokens t JOIN ${schema()}.users u ON u.id = t.user_id WHERE u.email = 'amina@test.ma'`,
+      );
       expect(rows).toHaveLength(1);
       expect(rows[0].token_hash).toBe(createHash('sha256').update(token).digest('hex'));
       expect(JSON.stringify(rows)).not.toContain(token);
 
       // The policy applies, and a refused password leaves the token usable.
-      const weak = await call('POST', '/auth/password-reset/confirm', { body: { token, password: 'Amina-Berrada-2026' } });
+      const weak = await call('POST', '/auth/password-reset/confirm', {
+        body: { token, password: 'Amina-Berrada-2026' },
+      });
       expect(weak.status).toBe(400);
       expect(weak.body.error.code).toBe('PASSWORD_CONTAINS_PERSONAL_DATA');
 
@@ -167,10 +212,14 @@ describe('accounts by e-mail: registration, password reset and change (real serv
       expect((await call('POST', '/auth/refresh', { body: { refreshToken: session.refreshToken } })).status).toBe(401);
       expect((await call('GET', '/me', { token: session.accessToken })).status).toBe(401);
 
-      const reused = await call('POST', '/auth/password-reset/confirm', { body: { token, password: 'yet another passphrase' } });
+      const reused = await call('POST', '/auth/password-reset/confirm', {
+        body: { token, password: 'yet another passphrase' },
+      });
       expect(reused.status).toBe(400);
       expect(reused.body.error.code).toBe('RESET_TOKEN_INVALID');
-      expect(reused.body.error.message).toBe('This password reset link is invalid, expired or already used. Ask for a new one.');
+      expect(reused.body.error.message).toBe(
+        'This password reset link is invalid, expired or already used. Ask for a new one.',
+      );
       expect((await login('amina@test.ma', NEW_PASSWORD)).status).toBe(200);
       await mailFor('amina@test.ma', 'Votre mot de passe a été modifié', sent);
     });
@@ -183,8 +232,14 @@ describe('accounts by e-mail: registration, password reset and change (real serv
       await call('POST', '/auth/password-reset', { body: { email: 'karim@test.ma' } });
       const second = tokenOf(await mailFor('karim@test.ma', 'إعادة تعيين كلمة المرور', before));
       expect(second).not.toBe(first);
-      expect((await call('POST', '/auth/password-reset/confirm', { body: { token: first, password: NEW_PASSWORD } })).body.error.code).toBe('RESET_TOKEN_INVALID');
-      expect((await call('POST', '/auth/password-reset/confirm', { body: { token: second, password: NEW_PASSWORD } })).status).toBe(204);
+      expect(
+        (await call('POST', '/auth/password-reset/confirm', { body: { token: first, password: NEW_PASSWORD } })).body
+          .error.code,
+      ).toBe('RESET_TOKEN_INVALID');
+      expect(
+        (await call('POST', '/auth/password-reset/confirm', { body: { token: second, password: NEW_PASSWORD } }))
+          .status,
+      ).toBe(204);
     });
 
     it('a link expires after 30 minutes', async () => {
@@ -194,10 +249,15 @@ describe('accounts by e-mail: registration, password reset and change (real serv
       const requestedAt = clock.now();
       clock.set(new Date(requestedAt.getTime() + 30 * 60_000 + 1000));
       try {
-        const late = await call('POST', '/auth/password-reset/confirm', { body: { token, password: NEW_PASSWORD }, lang: 'fr' });
+        const late = await call('POST', '/auth/password-reset/confirm', {
+          body: { token, password: NEW_PASSWORD },
+          lang: 'fr',
+        });
         expect(late.status).toBe(400);
         expect(late.body.error.code).toBe('RESET_TOKEN_INVALID');
-        expect(late.body.error.message).toBe('Ce lien de réinitialisation est invalide, expiré ou déjà utilisé. Demandez-en un nouveau.');
+        expect(late.body.error.message).toBe(
+          'Ce lien de réinitialisation est invalide, expiré ou déjà utilisé. Demandez-en un nouveau.',
+        );
         expect((await login('nadia@test.ma', PASSWORD)).status).toBe(200);
       } finally {
         clock.set(requestedAt);
@@ -205,7 +265,9 @@ describe('accounts by e-mail: registration, password reset and change (real serv
       // One second before the end it still works.
       clock.set(new Date(requestedAt.getTime() + 30 * 60_000 - 1000));
       try {
-        expect((await call('POST', '/auth/password-reset/confirm', { body: { token, password: NEW_PASSWORD } })).status).toBe(204);
+        expect(
+          (await call('POST', '/auth/password-reset/confirm', { body: { token, password: NEW_PASSWORD } })).status,
+        ).toBe(204);
       } finally {
         clock.set(requestedAt);
       }
@@ -221,13 +283,24 @@ describe('accounts by e-mail: registration, password reset and change (real serv
       const me = await call('GET', '/me', { token: accessToken });
       expect({ status: me.status, body: me.body }).toMatchObject({ status: 200 });
       expect(me.headers['cache-control']).toBe('no-store');
-      expect(me.body).toMatchObject({ email: 'omar@test.ma', displayName: 'Omar B', language: 'ar', roles: ['citizen'] });
+      expect(me.body).toMatchObject({
+        email: 'omar@test.ma',
+        displayName: 'Omar B',
+        language: 'ar',
+        roles: ['citizen'],
+      });
       const bad = await call('PATCH', '/me', { token: accessToken, body: { language: 'de' } });
       expect(bad.status).toBe(400);
-      const changed = await call('PATCH', '/me', { token: accessToken, body: { language: 'en', displayName: 'Omar Bennani' } });
+      const changed = await call('PATCH', '/me', {
+        token: accessToken,
+        body: { language: 'en', displayName: 'Omar Bennani' },
+      });
       expect(changed.status).toBe(200);
       expect(changed.body).toMatchObject({ displayName: 'Omar Bennani', language: 'en' });
-      expect((await call('GET', '/me', { token: accessToken })).body).toMatchObject({ displayName: 'Omar Bennani', language: 'en' });
+      expect((await call('GET', '/me', { token: accessToken })).body).toMatchObject({
+        displayName: 'Omar Bennani',
+        language: 'en',
+      });
       const sent = mailbox.to('omar@test.ma').length;
       await call('POST', '/auth/password-reset', { body: { email: 'omar@test.ma' } });
       const mail = await mailFor('omar@test.ma', 'Reset your password', sent);
@@ -239,23 +312,40 @@ describe('accounts by e-mail: registration, password reset and change (real serv
       await register('leila@test.ma', 'Leila Amrani');
       const here = (await login('leila@test.ma', PASSWORD)).body;
       const elsewhere = (await login('leila@test.ma', PASSWORD)).body;
-      const wrong = await call('POST', '/me/password', { token: here.accessToken, body: { currentPassword: 'not my password', newPassword: NEW_PASSWORD } });
+      const wrong = await call('POST', '/me/password', {
+        token: here.accessToken,
+        body: { currentPassword: 'not my password', newPassword: NEW_PASSWORD },
+      });
       expect(wrong.status).toBe(400);
       expect(wrong.body.error.code).toBe('CURRENT_PASSWORD_INVALID');
-      const weak = await call('POST', '/me/password', { token: here.accessToken, body: { currentPassword: PASSWORD, newPassword: 'aaaaaaaaaaaa' } });
+      const weak = await call('POST', '/me/password', {
+        token: here.accessToken,
+        body: { currentPassword: PASSWORD, newPassword: 'aaaaaaaaaaaa' },
+      });
       expect(weak.body.error.code).toBe('PASSWORD_TOO_COMMON');
       expect((await login('leila@test.ma', PASSWORD)).status).toBe(200);
 
       const sent = mailbox.to('leila@test.ma').length;
-      expect((await call('POST', '/me/password', { token: here.accessToken, body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD } })).status).toBe(204);
+      expect(
+        (
+          await call('POST', '/me/password', {
+            token: here.accessToken,
+            body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD },
+          })
+        ).status,
+      ).toBe(204);
       expect((await call('GET', '/me', { token: here.accessToken })).status).toBe(200);
       expect((await call('POST', '/auth/refresh', { body: { refreshToken: here.refreshToken } })).status).toBe(200);
-      expect((await call('POST', '/auth/refresh', { body: { refreshToken: elsewhere.refreshToken } })).status).toBe(401);
+      expect((await call('POST', '/auth/refresh', { body: { refreshToken: elsewhere.refreshToken } })).status).toBe(
+        401,
+      );
       expect((await call('GET', '/me', { token: elsewhere.accessToken })).status).toBe(401);
       expect((await login('leila@test.ma', PASSWORD)).status).toBe(401);
       expect((await login('leila@test.ma', NEW_PASSWORD)).status).toBe(200);
       await mailFor('leila@test.ma', 'Votre mot de passe a été modifié', sent);
-      const audit = await count(`SELECT count(*) FROM ${schema()}.audit_trail a JOIN ${schema()}.users u ON u.id = a.user_id WHERE u.email = 'leila@test.ma' AND a.action = 'password_changed'`);
+      const audit = await count(
+        `SELECT count(*) FROM ${schema()}.audit_trail a JOIN ${schema()}.users u ON u.id = a.user_id WHERE u.email = 'leila@test.ma' AND a.action = 'password_changed'`,
+      );
       expect(audit).toBe(1);
     });
   });

@@ -7,7 +7,11 @@ import { GatewayConfig } from '../gateway.config';
 import { UsersService } from './users.service';
 
 const PASSWORD = 'correct horse battery';
-const PLATFORM = { id: '00000000-0000-4000-8000-00000000a001', roles: ['admin'] as Role[], scopes: { institutions: [], programmes: [] } };
+const PLATFORM = {
+  id: '00000000-0000-4000-8000-00000000a001',
+  roles: ['admin'] as Role[],
+  scopes: { institutions: [], programmes: [] },
+};
 
 /**
  * POST /accounts/:id/reactivate through the real gateway and Postgres: a deactivated account logs
@@ -24,12 +28,18 @@ describe('account reactivation (real servers)', () => {
     const headers: Record<string, string> = { 'accept-language': 'en' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.inject({ method: method as 'GET', url, headers, payload: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      payload: body === undefined ? undefined : JSON.stringify(body),
+    });
     const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
     expectToMatchContract(method, url, answer.status, answer.body);
     return answer;
   }
-  const login = (name: string) => call('POST', '/auth/login', undefined, { email: `${name}@test.ma`, password: PASSWORD });
+  const login = (name: string) =>
+    call('POST', '/auth/login', undefined, { email: `${name}@test.ma`, password: PASSWORD });
 
   beforeAll(async () => {
     const config = loadConfig(GatewayConfig, iso.env('gateway', { AUTH_RATE_LIMIT_PER_MINUTE: '10000' }));
@@ -43,7 +53,15 @@ describe('account reactivation (real servers)', () => {
       ['pm', 'project_manager'],
       ['citizen', 'citizen'],
     ];
-    for (const [name, role] of people) ids[name] = (await users.createByStaff(PLATFORM, { email: `${name}@test.ma`, password: PASSWORD, displayName: `${name} person`, roles: [role] })).id;
+    for (const [name, role] of people)
+      ids[name] = (
+        await users.createByStaff(PLATFORM, {
+          email: `${name}@test.ma`,
+          password: PASSWORD,
+          displayName: `${name} person`,
+          roles: [role],
+        })
+      ).id;
     for (const name of ['admin', 'coordinator', 'citizen']) tokens[name] = (await login(name)).body.accessToken;
   });
 
@@ -67,10 +85,17 @@ describe('account reactivation (real servers)', () => {
 
     const trail = await call('GET', `/admin/audit-trail?action=reactivated&userId=${ids.pm}`, tokens.admin);
     expect(trail.body.items).toHaveLength(1);
-    expect(trail.body.items[0]).toMatchObject({ actorId: ids.coordinator, action: 'reactivated', before: { active: false }, after: { active: true } });
+    expect(trail.body.items[0]).toMatchObject({
+      actorId: ids.coordinator,
+      action: 'reactivated',
+      before: { active: false },
+      after: { active: true },
+    });
     // Reactivating an active account changes nothing and records nothing more.
     expect((await call('POST', `/accounts/${ids.pm}/reactivate`, tokens.coordinator)).body.active).toBe(true);
-    expect((await call('GET', `/admin/audit-trail?action=reactivated&userId=${ids.pm}`, tokens.admin)).body.total).toBe(1);
+    expect((await call('GET', `/admin/audit-trail?action=reactivated&userId=${ids.pm}`, tokens.admin)).body.total).toBe(
+      1,
+    );
   });
 
   it('a coordinator may not reactivate an admin; a citizen may not reactivate anyone; an unknown id is 404', async () => {
@@ -78,7 +103,9 @@ describe('account reactivation (real servers)', () => {
     const coordinator = await call('POST', `/accounts/${ids.admin2}/reactivate`, tokens.coordinator);
     expect(coordinator.status).toBe(404);
     expect((await call('POST', `/accounts/${ids.admin2}/reactivate`, tokens.citizen)).status).toBe(403);
-    expect((await call('POST', '/accounts/00000000-0000-4000-8000-000000000999/reactivate', tokens.admin)).status).toBe(404);
+    expect((await call('POST', '/accounts/00000000-0000-4000-8000-000000000999/reactivate', tokens.admin)).status).toBe(
+      404,
+    );
     expect((await login('admin2')).status).toBe(401);
     expect((await call('POST', `/accounts/${ids.admin2}/reactivate`, tokens.admin)).status).toBe(200);
     expect((await login('admin2')).status).toBe(200);

@@ -27,7 +27,12 @@ export class AccountsController {
 
   @Roles(...STAFF_ROLES)
   @NoStore()
-  @ApiErrors(ErrorCode.PASSWORD_TOO_SHORT, ErrorCode.PASSWORD_TOO_COMMON, ErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA, ErrorCode.ALREADY_EXISTS)
+  @ApiErrors(
+    ErrorCode.PASSWORD_TOO_SHORT,
+    ErrorCode.PASSWORD_TOO_COMMON,
+    ErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA,
+    ErrorCode.ALREADY_EXISTS,
+  )
   @Post()
   create(@Req() request: { user: AuthenticatedActor }, @Body() dto: CreateAccountDto): Promise<AccountView> {
     return this.users.createByStaff(request.user, {
@@ -50,7 +55,10 @@ export class AccountsController {
   @Roles(...STAFF_ROLES)
   @NoStore()
   @Get(':id')
-  read(@Req() request: { user: AuthenticatedActor }, @Param('id', new ParseUUIDPipe()) id: string): Promise<AccountView> {
+  read(
+    @Req() request: { user: AuthenticatedActor },
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<AccountView> {
     return this.users.read(request.user, id);
   }
 
@@ -59,7 +67,11 @@ export class AccountsController {
   @NoStore()
   @ApiErrors(ErrorCode.CONFLICT)
   @Patch(':id')
-  async update(@Req() request: { user: AuthenticatedActor }, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateAccountDto): Promise<AccountView> {
+  async update(
+    @Req() request: { user: AuthenticatedActor },
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateAccountDto,
+  ): Promise<AccountView> {
     const account = await this.users.update(request.user, id, {
       displayName: dto.displayName,
       roles: dto.roles,
@@ -75,7 +87,10 @@ export class AccountsController {
   @NoStore()
   @ApiErrors(ErrorCode.CONFLICT)
   @Post(':id/deactivate')
-  async deactivate(@Req() request: { user: AuthenticatedActor }, @Param('id', new ParseUUIDPipe()) id: string): Promise<AccountView> {
+  async deactivate(
+    @Req() request: { user: AuthenticatedActor },
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<AccountView> {
     const account = await this.users.deactivate(request.user, id);
     this.jwt.forgetUser(id);
     return account;
@@ -86,7 +101,10 @@ export class AccountsController {
   @HttpCode(200)
   @NoStore()
   @Post(':id/reactivate')
-  async reactivate(@Req() request: { user: AuthenticatedActor }, @Param('id', new ParseUUIDPipe()) id: string): Promise<AccountView> {
+  async reactivate(
+    @Req() request: { user: AuthenticatedActor },
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<AccountView> {
     const account = await this.users.reactivate(request.user, id);
     this.jwt.forgetUser(id);
     return account;

@@ -41,14 +41,10 @@ export class AuditTrailRepository {
 
   async record(manager: EntityManager, entry: AuditRecord): Promise<void> {
     const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-    await manager.query(`INSERT INTO audit_trail (user_id, actor_id, action, before, after, details) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      entry.userId,
-      entry.actorId,
-      entry.action,
-      json(entry.before),
-      json(entry.after),
-      json(entry.details),
-    ]);
+    await manager.query(
+      `INSERT INTO audit_trail (user_id, actor_id, action, before, after, details) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [entry.userId, entry.actorId, entry.action, json(entry.before), json(entry.after), json(entry.details)],
+    );
   }
 
   /** Newest first; every filter optional; `from` inclusive, `to` exclusive. */
@@ -67,13 +63,31 @@ export class AuditTrailRepository {
     if (query.to) add('at < ?', query.to);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_trail ${filter}`, params);
-    const rows: { id: string; at: Date; actor_id: string | null; action: AuditAction; user_id: string | null; before: unknown; after: unknown; details: unknown }[] = await this.dataSource.query(
+    const rows: {
+      id: string;
+      at: Date;
+      actor_id: string | null;
+      action: AuditAction;
+      user_id: string | null;
+      before: unknown;
+      after: unknown;
+      details: unknown;
+    }[] = await this.dataSource.query(
       `SELECT id::text AS id, at, actor_id, action, user_id, before, after, details FROM audit_trail ${filter}
         ORDER BY at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, limit, offset],
     );
     return {
-      items: rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), actorId: r.actor_id, action: r.action, userId: r.user_id, before: r.before, after: r.after, details: r.details })),
+      items: rows.map((r) => ({
+        id: r.id,
+        at: new Date(r.at).toISOString(),
+        actorId: r.actor_id,
+        action: r.action,
+        userId: r.user_id,
+        before: r.before,
+        after: r.after,
+        details: r.details,
+      })),
       total,
       limit,
       offset,

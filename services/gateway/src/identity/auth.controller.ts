@@ -45,8 +45,17 @@ export class AuthController {
   @NoStore()
   @ApiErrors(ErrorCode.PASSWORD_TOO_SHORT, ErrorCode.PASSWORD_TOO_COMMON, ErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA)
   @Post('register')
-  async register(@Body() dto: RegisterDto, @Headers('accept-language') acceptLanguage?: string): Promise<CheckEmailAnswer> {
-    await this.users.register({ email: dto.email, password: dto.password, displayName: dto.displayName, roles: [dto.role], language: dto.language });
+  async register(
+    @Body() dto: RegisterDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<CheckEmailAnswer> {
+    await this.users.register({
+      email: dto.email,
+      password: dto.password,
+      displayName: dto.displayName,
+      roles: [dto.role],
+      language: dto.language,
+    });
     return { status: 'check_email', message: CHECK_EMAIL_MESSAGE.registration[pickLanguage(acceptLanguage)] };
   }
 
@@ -75,7 +84,10 @@ export class AuthController {
   @HttpCode(202)
   @NoStore()
   @Post('password-reset')
-  async requestPasswordReset(@Body() dto: PasswordResetRequestDto, @Headers('accept-language') acceptLanguage?: string): Promise<CheckEmailAnswer> {
+  async requestPasswordReset(
+    @Body() dto: PasswordResetRequestDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<CheckEmailAnswer> {
     await this.passwords.requestReset(dto.email);
     return { status: 'check_email', message: CHECK_EMAIL_MESSAGE.passwordReset[pickLanguage(acceptLanguage)] };
   }
@@ -85,7 +97,12 @@ export class AuthController {
   @UseGuards(AuthRateLimitGuard)
   @HttpCode(204)
   @NoStore()
-  @ApiErrors(ErrorCode.PASSWORD_TOO_SHORT, ErrorCode.PASSWORD_TOO_COMMON, ErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA, ErrorCode.RESET_TOKEN_INVALID)
+  @ApiErrors(
+    ErrorCode.PASSWORD_TOO_SHORT,
+    ErrorCode.PASSWORD_TOO_COMMON,
+    ErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA,
+    ErrorCode.RESET_TOKEN_INVALID,
+  )
   @Post('password-reset/confirm')
   async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto): Promise<void> {
     const userId = await this.passwords.confirmReset(dto.token, dto.password);

@@ -44,7 +44,11 @@ export class AuthService {
   /** Checks the password with lockout after repeated failures; returns the user or throws. */
   async verifyCredentials(emailInput: string, password: string): Promise<UserEntity> {
     const email = emailInput.trim().toLowerCase();
-    const user = await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = :email', { email }).getOne();
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .where('lower(u.email) = :email', { email })
+      .getOne();
     if (!user) {
       await verifyPassword(DECOY_HASH, password);
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS);
@@ -85,10 +89,14 @@ export class AuthService {
       if (!row) throw new DomainError(ErrorCode.TOKEN_INVALID);
       const expected = Buffer.from(row.token_hash, 'hex');
       const given = Buffer.from(sha256(secret), 'hex');
-      if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new DomainError(ErrorCode.TOKEN_INVALID);
+      if (expected.length !== given.length || !timingSafeEqual(expected, given))
+        throw new DomainError(ErrorCode.TOKEN_INVALID);
       if (row.revoked_at) throw new DomainError(ErrorCode.TOKEN_INVALID);
       if (row.used_at) {
-        await manager.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = 'refresh token reused' WHERE id = $1`, [row.session_id]);
+        await manager.query(
+          `UPDATE sessions SET revoked_at = now(), revoked_reason = 'refresh token reused' WHERE id = $1`,
+          [row.session_id],
+        );
         return 'reused';
       }
       if (new Date(row.expires_at).getTime() <= Date.now()) throw new DomainError(ErrorCode.TOKEN_INVALID);
@@ -102,7 +110,10 @@ export class AuthService {
   }
 
   async logout(sessionId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+    await this.dataSource.query(
+      `UPDATE sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE id = $1 AND revoked_at IS NULL`,
+      [sessionId],
+    );
   }
 
   /** True while the session is open and its user active. */
@@ -124,12 +135,28 @@ export class AuthService {
   }
 
   private async issue(manager: EntityManager, user: UserEntity, sessionId: string): Promise<TokenPair> {
-    const claims: AccessClaims = { sub: user.id, sid: sessionId, roles: user.roles, scopes: user.scopes, lang: user.language };
+    const claims: AccessClaims = {
+      sub: user.id,
+      sid: sessionId,
+      roles: user.roles,
+      scopes: user.scopes,
+      lang: user.language,
+    };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS });
     const tokenId = randomUUID();
     const secret = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_DAYS * 86400 * 1000);
-    await manager.query(`INSERT INTO refresh_tokens (id, session_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`, [tokenId, sessionId, sha256(secret), expiresAt]);
-    return { accessToken, refreshToken: `${tokenId}.${secret}`, tokenType: 'Bearer', expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS };
+    await manager.query(`INSERT INTO refresh_tokens (id, session_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`, [
+      tokenId,
+      sessionId,
+      sha256(secret),
+      expiresAt,
+    ]);
+    return {
+      accessToken,
+      refreshToken: `${tokenId}.${secret}`,
+      tokenType: 'Bearer',
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+    };
   }
 }

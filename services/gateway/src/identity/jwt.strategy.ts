@@ -30,7 +30,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     // A key object made once: given the string, jsonwebtoken builds one on every verification (~50x the cost of the HMAC).
     // jsonwebtoken accepts a KeyObject; passport-jwt's types only name string | Buffer.
     const key = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')) as unknown as Buffer;
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: key, ignoreExpiration: false, algorithms: ['HS256'] });
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: key,
+      ignoreExpiration: false,
+      algorithms: ['HS256'],
+    });
   }
 
   async validate(claims: AccessClaims): Promise<AuthenticatedActor> {
@@ -53,6 +58,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   /** Every cached session of a person, after their sessions were revoked (password reset or change). */
   forgetUser(userId: string, keepSessionId?: string): void {
-    for (const key of this.live.keys()) if (key.endsWith(`:${userId}`) && key !== `${keepSessionId}:${userId}`) this.live.delete(key);
+    for (const key of this.live.keys())
+      if (key.endsWith(`:${userId}`) && key !== `${keepSessionId}:${userId}`) this.live.delete(key);
   }
 }

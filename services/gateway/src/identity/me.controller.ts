@@ -42,7 +42,12 @@ export class MeController {
   @Roles(...ALL_ROLES)
   @UseGuards(AuthRateLimitGuard)
   @HttpCode(204)
-  @ApiErrors(ErrorCode.PASSWORD_TOO_SHORT, ErrorCode.PASSWORD_TOO_COMMON, ErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA, ErrorCode.CURRENT_PASSWORD_INVALID)
+  @ApiErrors(
+    ErrorCode.PASSWORD_TOO_SHORT,
+    ErrorCode.PASSWORD_TOO_COMMON,
+    ErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA,
+    ErrorCode.CURRENT_PASSWORD_INVALID,
+  )
   @Post('password')
   async changePassword(@Req() request: { user: AuthenticatedActor }, @Body() dto: ChangePasswordDto): Promise<void> {
     await this.passwords.change(request.user.id, request.user.sessionId, dto.currentPassword, dto.newPassword);

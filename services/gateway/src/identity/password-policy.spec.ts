@@ -14,7 +14,9 @@ function outcome(password: string, account: { email?: string; displayName?: stri
 
 describe('PasswordPolicy (OWASP ASVS 2.1)', () => {
   it('ships a real list of at least 10,000 common passwords', () => {
-    const lines = readFileSync(join(__dirname, '..', '..', 'data', 'common-passwords.txt'), 'utf8').split('\n').filter(Boolean);
+    const lines = readFileSync(join(__dirname, '..', '..', 'data', 'common-passwords.txt'), 'utf8')
+      .split('\n')
+      .filter(Boolean);
     expect(lines.length).toBeGreaterThanOrEqual(10000);
     expect(lines.slice(0, 3)).toEqual(['password', '123456', '12345678']);
   });
@@ -25,9 +27,19 @@ describe('PasswordPolicy (OWASP ASVS 2.1)', () => {
     expect(outcome('كلمةسرقصيرة')).toBe('PASSWORD_TOO_SHORT');
   });
 
-  it.each(['aaaaaaaaaaaa', '123456789012', 'qwertyuiopas', 'abcdefghijklm', 'zyxwvutsrqpo', 'abababababab', 'password2024', 'Password123!', '!!baseball!!99', '1qaz2wsx3edc'])(
-    'refuses %s as too common or too easy to guess',
-    (password) => expect(outcome(password)).toBe('PASSWORD_TOO_COMMON'),
+  it.each([
+    'aaaaaaaaaaaa',
+    '123456789012',
+    'qwertyuiopas',
+    'abcdefghijklm',
+    'zyxwvutsrqpo',
+    'abababababab',
+    'password2024',
+    'Password123!',
+    '!!baseball!!99',
+    '1qaz2wsx3edc',
+  ])('refuses %s as too common or too easy to guess', (password) =>
+    expect(outcome(password)).toBe('PASSWORD_TOO_COMMON'),
   );
 
   it('refuses a password that holds the e-mail local part or the name', () => {
@@ -39,7 +51,7 @@ describe('PasswordPolicy (OWASP ASVS 2.1)', () => {
     expect(outcome('correct horse battery', { email: 'ab@example.ma', displayName: 'A B' })).toBe('ok');
   });
 
-  it('accepts a long passphrase that is nobody\'s favourite', () => {
+  it("accepts a long passphrase that is nobody's favourite", () => {
     expect(outcome('correct horse battery', { email: 'citizen@test.ma', displayName: 'citizen' })).toBe('ok');
     expect(outcome('Demo-OGP-2026!', { email: 'admin@demo.ogp.ma', displayName: 'مدير المنصة' })).toBe('ok');
   });

@@ -6,7 +6,13 @@ import { DomainError, ErrorCode } from '@ogp/contracts';
 const COMMON_PASSWORDS_FILE = join(__dirname, '..', '..', 'data', 'common-passwords.txt');
 
 /** Keyboard and counting runs: a password that is a slice of one of them is guessed first. */
-const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm', 'azertyuiopqsdfghjklmwxcvbn', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p'];
+const SEQUENCES = [
+  '0123456789',
+  'abcdefghijklmnopqrstuvwxyz',
+  'qwertyuiopasdfghjklzxcvbnm',
+  'azertyuiopqsdfghjklmwxcvbn',
+  '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p',
+];
 
 let common: Set<string> | null = null;
 
@@ -52,7 +58,9 @@ export const PasswordPolicy = {
 
   check(password: string, account: { email?: string; displayName?: string }): void {
     if ([...password].length < PasswordPolicy.minLength) {
-      throw new DomainError(ErrorCode.PASSWORD_TOO_SHORT, 'password too short', { minLength: PasswordPolicy.minLength });
+      throw new DomainError(ErrorCode.PASSWORD_TOO_SHORT, 'password too short', {
+        minLength: PasswordPolicy.minLength,
+      });
     }
     const lower = password.toLowerCase();
     const list = commonPasswords();
@@ -65,7 +73,9 @@ export const PasswordPolicy = {
     // Separators do not hide a name: "amina.benali" is found in "Amina-Benali-2026".
     const squeeze = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, '');
     const squeezed = squeeze(lower);
-    const hint = personalWords(account.email, account.displayName).find((word) => lower.includes(word) || (squeeze(word).length >= 3 && squeezed.includes(squeeze(word))));
+    const hint = personalWords(account.email, account.displayName).find(
+      (word) => lower.includes(word) || (squeeze(word).length >= 3 && squeezed.includes(squeeze(word))),
+    );
     if (hint) {
       throw new DomainError(ErrorCode.PASSWORD_CONTAINS_PERSONAL_DATA, 'password contains personal data');
     }

@@ -14,4 +14,5 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 /** Verified against when the e-mail is unknown, so both paths take the same time. */
-export const DECOY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$AijeKlL178kn/den5eED5g$loiYIFsR2OSA3oniytVWiGxQH3asv7zHhB62zOj2tNA';
+export const DECOY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$AijeKlL178kn/den5eED5g$loiYIFsR2OSA3oniytVWiGxQH3asv7zHhB62zOj2tNA';

@@ -61,21 +61,36 @@ export class PasswordsService implements OnModuleDestroy {
       if (err instanceof DomainError && err.code === ErrorCode.RATE_LIMITED) return;
       throw err;
     }
-    const task = this.issue(email).catch((err: Error) => this.logger.error({ err: err.message }, 'password reset link not issued'));
+    const task = this.issue(email).catch((err: Error) =>
+      this.logger.error({ err: err.message }, 'password reset link not issued'),
+    );
     this.issuing.add(task);
     void task.finally(() => this.issuing.delete(task));
   }
 
   private async issue(email: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.getRepository(UserEntity).createQueryBuilder('u').setLock('pessimistic_write').where('lower(u.email) = :email', { email }).getOne();
+      const user = await manager
+        .getRepository(UserEntity)
+        .createQueryBuilder('u')
+        .setLock('pessimistic_write')
+        .where('lower(u.email) = :email', { email })
+        .getOne();
       if (!user || !user.active) return;
       const now = this.clock.now();
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(now.getTime() + RESET_TOKEN_TTL_MINUTES * 60_000);
       await this.invalidateTokens(manager, user.id, now);
-      await manager.query(`INSERT INTO password_reset_tokens (id, user_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`, [randomUUID(), user.id, sha256(token), now, expiresAt]);
-      await this.audit.record(manager, { userId: user.id, actorId: null, action: 'password_reset_requested', details: { expiresAt: expiresAt.toISOString() } });
+      await manager.query(
+        `INSERT INTO password_reset_tokens (id, user_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`,
+        [randomUUID(), user.id, sha256(token), now, expiresAt],
+      );
+      await this.audit.record(manager, {
+        userId: user.id,
+        actorId: null,
+        action: 'password_reset_requested',
+        details: { expiresAt: expiresAt.toISOString() },
+      });
       const resetUrl = `${this.config.PORTAL_URL.replace(/\/+$/, '')}/${user.language}/reset-password?token=${token}`;
       await this.outbox.add(manager, AccountMailEvents.passwordResetRequested, {
         aggregate: { type: 'user', id: user.id },
@@ -88,22 +103,47 @@ export class PasswordsService implements OnModuleDestroy {
   /** Sets the password the link allows, once; returns the account whose sessions ended. */
   async confirmReset(token: string, password: string): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
-      const [row]: { id: string; user_id: string; expires_at: Date; used_at: Date | null; invalidated_at: Date | null }[] = await manager.query(
+      const [row]: {
+        id: string;
+        user_id: string;
+        expires_at: Date;
+        used_at: Date | null;
+        invalidated_at: Date | null;
+      }[] = await manager.query(
         `SELECT id, user_id, expires_at, used_at, invalidated_at FROM password_reset_tokens WHERE token_hash = $1 FOR UPDATE`,
         [sha256(token)],
       );
       const now = this.clock.now();
-      if (!row || row.used_at || row.invalidated_at || new Date(row.expires_at).getTime() <= now.getTime()) throw new DomainError(ErrorCode.RESET_TOKEN_INVALID);
-      const user = await manager.findOne(UserEntity, { where: { id: row.user_id }, lock: { mode: 'pessimistic_write' } });
+      if (!row || row.used_at || row.invalidated_at || new Date(row.expires_at).getTime() <= now.getTime())
+        throw new DomainError(ErrorCode.RESET_TOKEN_INVALID);
+      const user = await manager.findOne(UserEntity, {
+        where: { id: row.user_id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!user || !user.active) throw new DomainError(ErrorCode.RESET_TOKEN_INVALID);
       PasswordPolicy.check(password, { email: user.email, displayName: user.displayName });
       await manager.query(`UPDATE password_reset_tokens SET used_at = $2 WHERE id = $1`, [row.id, now]);
       await this.invalidateTokens(manager, user.id, now);
       // The reset proves control of the address: it also lifts a lockout.
-      await manager.query(`UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = $1`, [user.id, await hashPassword(password)]);
-      await manager.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = 'password reset' WHERE user_id = $1 AND revoked_at IS NULL`, [user.id]);
-      await this.audit.record(manager, { userId: user.id, actorId: user.id, action: 'password_reset', details: { sessionsRevoked: 'all' } });
-      await this.outbox.add(manager, AccountMailEvents.passwordChanged, { aggregate: { type: 'user', id: user.id }, data: mailTo(user), actorId: user.id });
+      await manager.query(
+        `UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = $1`,
+        [user.id, await hashPassword(password)],
+      );
+      await manager.query(
+        `UPDATE sessions SET revoked_at = now(), revoked_reason = 'password reset' WHERE user_id = $1 AND revoked_at IS NULL`,
+        [user.id],
+      );
+      await this.audit.record(manager, {
+        userId: user.id,
+        actorId: user.id,
+        action: 'password_reset',
+        details: { sessionsRevoked: 'all' },
+      });
+      await this.outbox.add(manager, AccountMailEvents.passwordChanged, {
+        aggregate: { type: 'user', id: user.id },
+        data: mailTo(user),
+        actorId: user.id,
+      });
       return user.id;
     });
   }
@@ -112,22 +152,42 @@ export class PasswordsService implements OnModuleDestroy {
   async change(userId: string, sessionId: string, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: userId } });
     if (!user || !user.active) throw new DomainError(ErrorCode.TOKEN_INVALID);
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new DomainError(ErrorCode.CURRENT_PASSWORD_INVALID);
+    if (!(await verifyPassword(user.passwordHash, currentPassword)))
+      throw new DomainError(ErrorCode.CURRENT_PASSWORD_INVALID);
     PasswordPolicy.check(newPassword, { email: user.email, displayName: user.displayName });
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
       const locked = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       // Changed by a concurrent call since it was checked: the current password given is no longer current.
-      if (!locked || locked.passwordHash !== user.passwordHash) throw new DomainError(ErrorCode.CURRENT_PASSWORD_INVALID);
-      await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
-      await manager.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = 'password changed' WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`, [userId, sessionId]);
+      if (!locked || locked.passwordHash !== user.passwordHash)
+        throw new DomainError(ErrorCode.CURRENT_PASSWORD_INVALID);
+      await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+        userId,
+        passwordHash,
+      ]);
+      await manager.query(
+        `UPDATE sessions SET revoked_at = now(), revoked_reason = 'password changed' WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
+        [userId, sessionId],
+      );
       await this.invalidateTokens(manager, userId, this.clock.now());
-      await this.audit.record(manager, { userId, actorId: userId, action: 'password_changed', details: { sessionsRevoked: 'others' } });
-      await this.outbox.add(manager, AccountMailEvents.passwordChanged, { aggregate: { type: 'user', id: userId }, data: mailTo(locked), actorId: userId });
+      await this.audit.record(manager, {
+        userId,
+        actorId: userId,
+        action: 'password_changed',
+        details: { sessionsRevoked: 'others' },
+      });
+      await this.outbox.add(manager, AccountMailEvents.passwordChanged, {
+        aggregate: { type: 'user', id: userId },
+        data: mailTo(locked),
+        actorId: userId,
+      });
     });
   }
 
   private async invalidateTokens(manager: EntityManager, userId: string, now: Date): Promise<void> {
-    await manager.query(`UPDATE password_reset_tokens SET invalidated_at = $2 WHERE user_id = $1 AND used_at IS NULL AND invalidated_at IS NULL`, [userId, now]);
+    await manager.query(
+      `UPDATE password_reset_tokens SET invalidated_at = $2 WHERE user_id = $1 AND used_at IS NULL AND invalidated_at IS NULL`,
+      [userId, now],
+    );
   }
 }

@@ -7,7 +7,11 @@ import { GatewayConfig } from '../gateway.config';
 import { UsersService } from './users.service';
 
 const PASSWORD = 'correct horse battery';
-const PLATFORM = { id: '00000000-0000-4000-8000-00000000a001', roles: ['admin'] as Role[], scopes: { institutions: [], programmes: [] } };
+const PLATFORM = {
+  id: '00000000-0000-4000-8000-00000000a001',
+  roles: ['admin'] as Role[],
+  scopes: { institutions: [], programmes: [] },
+};
 
 /**
  * Who sees whose personal data, through the real gateway: a coordinator manages staff accounts
@@ -24,7 +28,12 @@ describe('accounts and personal data (real servers)', () => {
     const headers: Record<string, string> = { 'accept-language': 'en' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.inject({ method: method as 'GET', url, headers, payload: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      payload: body === undefined ? undefined : JSON.stringify(body),
+    });
     const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined, headers: res.headers };
     // Every answer the suite receives must match the OpenAPI document.
     expectToMatchContract(method, url, answer.status, answer.body);
@@ -34,7 +43,20 @@ describe('accounts and personal data (real servers)', () => {
   async function audit(query: string) {
     const res = await call('GET', `/admin/audit-trail?${query}`, tokens.admin);
     expect(res.status).toBe(200);
-    return res.body as { items: { actorId: string; action: string; userId: string | null; before: any; after: any; details: any; at: string }[]; total: number; limit: number; offset: number };
+    return res.body as {
+      items: {
+        actorId: string;
+        action: string;
+        userId: string | null;
+        before: any;
+        after: any;
+        details: any;
+        at: string;
+      }[];
+      total: number;
+      limit: number;
+      offset: number;
+    };
   }
 
   beforeAll(async () => {
@@ -52,9 +74,19 @@ describe('accounts and personal data (real servers)', () => {
       ['cso', 'cso'],
     ];
     for (const [name, role] of people) {
-      ids[name] = (await users.createByStaff(PLATFORM, { email: `${name}@test.ma`, password: PASSWORD, displayName: `${name} person`, roles: [role] })).id;
+      ids[name] = (
+        await users.createByStaff(PLATFORM, {
+          email: `${name}@test.ma`,
+          password: PASSWORD,
+          displayName: `${name} person`,
+          roles: [role],
+        })
+      ).id;
     }
-    for (const name of ['admin', 'coordinator']) tokens[name] = (await call('POST', '/auth/login', undefined, { email: `${name}@test.ma`, password: PASSWORD })).body.accessToken;
+    for (const name of ['admin', 'coordinator'])
+      tokens[name] = (
+        await call('POST', '/auth/login', undefined, { email: `${name}@test.ma`, password: PASSWORD })
+      ).body.accessToken;
   });
 
   afterAll(async () => {
@@ -97,7 +129,10 @@ describe('accounts and personal data (real servers)', () => {
       const read = await call('GET', `/accounts/${ids.pm}`, tokens.coordinator);
       expect(read.status).toBe(200);
       expect(read.body.email).toBe('pm@test.ma');
-      const changed = await call('PATCH', `/accounts/${ids.pm}`, tokens.coordinator, { roles: ['project_manager', 'committee_member'], scopes: { institutions: ['inst-a'], programmes: ['prog-1'] } });
+      const changed = await call('PATCH', `/accounts/${ids.pm}`, tokens.coordinator, {
+        roles: ['project_manager', 'committee_member'],
+        scopes: { institutions: ['inst-a'], programmes: ['prog-1'] },
+      });
       expect(changed.status).toBe(200);
       expect(changed.body.roles).toEqual(['project_manager', 'committee_member']);
       const trail = await audit(`action=updated&userId=${ids.pm}`);
@@ -109,20 +144,34 @@ describe('accounts and personal data (real servers)', () => {
     });
 
     it("a change of roles ends the account's sessions at once: its tokens carried the old roles", async () => {
-      const created = await call('POST', '/accounts', tokens.coordinator, { email: 'member2@test.ma', password: PASSWORD, displayName: 'member two', roles: ['committee_member'] });
+      const created = await call('POST', '/accounts', tokens.coordinator, {
+        email: 'member2@test.ma',
+        password: PASSWORD,
+        displayName: 'member two',
+        roles: ['committee_member'],
+      });
       expect(created.status).toBe(201);
-      const session = (await call('POST', '/auth/login', undefined, { email: 'member2@test.ma', password: PASSWORD })).body;
+      const session = (await call('POST', '/auth/login', undefined, { email: 'member2@test.ma', password: PASSWORD }))
+        .body;
       expect((await call('GET', '/me', session.accessToken)).status).toBe(200);
-      expect((await call('PATCH', `/accounts/${created.body.id}`, tokens.coordinator, { roles: ['project_manager'] })).status).toBe(200);
+      expect(
+        (await call('PATCH', `/accounts/${created.body.id}`, tokens.coordinator, { roles: ['project_manager'] }))
+          .status,
+      ).toBe(200);
       expect((await call('GET', '/me', session.accessToken)).status).toBe(401);
       expect((await call('POST', '/auth/refresh', undefined, { refreshToken: session.refreshToken })).status).toBe(401);
-      const again = (await call('POST', '/auth/login', undefined, { email: 'member2@test.ma', password: PASSWORD })).body;
+      const again = (await call('POST', '/auth/login', undefined, { email: 'member2@test.ma', password: PASSWORD }))
+        .body;
       expect((await call('GET', '/me', again.accessToken)).body.roles).toEqual(['project_manager']);
     });
 
     it('may not grant the admin role, nor change another coordinator', async () => {
-      expect((await call('PATCH', `/accounts/${ids.committee}`, tokens.coordinator, { roles: ['admin'] })).status).toBe(403);
-      expect((await call('PATCH', `/accounts/${ids.coordinator2}`, tokens.coordinator, { displayName: 'renamed' })).status).toBe(403);
+      expect((await call('PATCH', `/accounts/${ids.committee}`, tokens.coordinator, { roles: ['admin'] })).status).toBe(
+        403,
+      );
+      expect(
+        (await call('PATCH', `/accounts/${ids.coordinator2}`, tokens.coordinator, { displayName: 'renamed' })).status,
+      ).toBe(403);
     });
   });
 
@@ -131,7 +180,9 @@ describe('accounts and personal data (real servers)', () => {
       const before = (await audit('action=personal_data.listed')).total;
       const res = await call('GET', '/accounts?limit=100', tokens.admin);
       expect(res.status).toBe(200);
-      expect(res.body.items.map((a: { email: string }) => a.email)).toEqual(expect.arrayContaining(['citizen@test.ma', 'cso@test.ma']));
+      expect(res.body.items.map((a: { email: string }) => a.email)).toEqual(
+        expect.arrayContaining(['citizen@test.ma', 'cso@test.ma']),
+      );
       const trail = await audit('action=personal_data.listed&limit=1');
       expect(trail.total).toBe(before + 1);
       expect(trail.items[0].actorId).toBe(ids.admin);
@@ -151,7 +202,11 @@ describe('accounts and personal data (real servers)', () => {
       expect(res.body.email).toBe('citizen@test.ma');
       const trail = await audit(`action=personal_data.read&userId=${ids.citizen}`);
       expect(trail.total).toBe(1);
-      expect(trail.items[0]).toMatchObject({ actorId: ids.admin, userId: ids.citizen, details: { accountId: ids.citizen } });
+      expect(trail.items[0]).toMatchObject({
+        actorId: ids.admin,
+        userId: ids.citizen,
+        details: { accountId: ids.citizen },
+      });
       expect(Date.now() - new Date(trail.items[0].at).getTime()).toBeLessThan(60_000);
     });
 

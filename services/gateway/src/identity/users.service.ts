@@ -1,7 +1,20 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { COORDINATOR_GRANTABLE_ROLES, Actor, hasAnyRole, Role } from '@ogp/auth';
-import { AccountMailEvent, AccountMailEvents, DomainError, ErrorCode, EventContract, IdentityEvents, Language, Page, PageQuery, ScopeSet, UserDirectoryEntry, boundPage } from '@ogp/contracts';
+import {
+  AccountMailEvent,
+  AccountMailEvents,
+  DomainError,
+  ErrorCode,
+  EventContract,
+  IdentityEvents,
+  Language,
+  Page,
+  PageQuery,
+  ScopeSet,
+  UserDirectoryEntry,
+  boundPage,
+} from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { RateLimiter } from '../access/rate-limiter';
@@ -101,7 +114,11 @@ export class UsersService {
       if (!(err instanceof DomainError) || err.code !== ErrorCode.ALREADY_EXISTS) throw err;
       if (!notify) return;
       await this.dataSource.transaction(async (manager) => {
-        const owner = await manager.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() }).getOne();
+        const owner = await manager
+          .getRepository(UserEntity)
+          .createQueryBuilder('u')
+          .where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() })
+          .getOne();
         if (!owner) return;
         await this.outbox.add(manager, AccountMailEvents.registrationWithExistingAddress, {
           aggregate: { type: 'user', id: owner.id },
@@ -127,7 +144,11 @@ export class UsersService {
   /** A coordinator grants project-manager and committee roles; only an admin grants the rest. */
   async createByStaff(actor: Actor, input: NewUser): Promise<AccountView> {
     const allowed = hasAnyRole(actor, ['admin']) || input.roles.every((r) => COORDINATOR_GRANTABLE_ROLES.includes(r));
-    if (!allowed) throw new DomainError(ErrorCode.FORBIDDEN, 'a coordinator may only create project managers and committee members');
+    if (!allowed)
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        'a coordinator may only create project managers and committee members',
+      );
     PasswordPolicy.check(input.password, { email: input.email, displayName: input.displayName });
     return this.insert(input, await hashPassword(input.password), actor.id, IdentityEvents.userCreated);
   }
@@ -140,9 +161,22 @@ export class UsersService {
       const before = toAccountView(user);
       user.active = false;
       await manager.save(user);
-      await manager.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = 'deactivated' WHERE user_id = $1 AND revoked_at IS NULL`, [user.id]);
-      await this.audit.record(manager, { userId: user.id, actorId: actor.id, action: 'deactivated', before, after: toAccountView(user) });
-      await this.outbox.add(manager, IdentityEvents.userDeactivated, { aggregate: { type: 'user', id: user.id }, data: directoryEntry(user), actorId: actor.id });
+      await manager.query(
+        `UPDATE sessions SET revoked_at = now(), revoked_reason = 'deactivated' WHERE user_id = $1 AND revoked_at IS NULL`,
+        [user.id],
+      );
+      await this.audit.record(manager, {
+        userId: user.id,
+        actorId: actor.id,
+        action: 'deactivated',
+        before,
+        after: toAccountView(user),
+      });
+      await this.outbox.add(manager, IdentityEvents.userDeactivated, {
+        aggregate: { type: 'user', id: user.id },
+        data: directoryEntry(user),
+        actorId: actor.id,
+      });
       return toAccountView(user);
     });
   }
@@ -155,33 +189,65 @@ export class UsersService {
       const before = toAccountView(user);
       user.active = true;
       await manager.save(user);
-      await this.audit.record(manager, { userId: user.id, actorId: actor.id, action: 'reactivated', before, after: toAccountView(user) });
-      await this.outbox.add(manager, IdentityEvents.userUpdated, { aggregate: { type: 'user', id: user.id }, data: directoryEntry(user), actorId: actor.id });
+      await this.audit.record(manager, {
+        userId: user.id,
+        actorId: actor.id,
+        action: 'reactivated',
+        before,
+        after: toAccountView(user),
+      });
+      await this.outbox.add(manager, IdentityEvents.userUpdated, {
+        aggregate: { type: 'user', id: user.id },
+        data: directoryEntry(user),
+        actorId: actor.id,
+      });
       return toAccountView(user);
     });
   }
 
   /** Roles, scopes or name of a staff account; a change of roles or scopes ends the account's sessions. */
   async update(actor: Actor, userId: string, changes: AccountChanges): Promise<AccountView> {
-    if (changes.roles && !hasAnyRole(actor, ['admin']) && !changes.roles.every((r) => COORDINATOR_GRANTABLE_ROLES.includes(r))) {
+    if (
+      changes.roles &&
+      !hasAnyRole(actor, ['admin']) &&
+      !changes.roles.every((r) => COORDINATOR_GRANTABLE_ROLES.includes(r))
+    ) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'a coordinator may only grant project manager and committee roles');
     }
     return this.dataSource.transaction(async (manager) => {
       const user = await this.lockManageable(manager, actor, userId);
-      if (user.id === actor.id && (changes.roles || changes.scopes)) throw new DomainError(ErrorCode.CONFLICT, 'you cannot change your own roles or scopes');
+      if (user.id === actor.id && (changes.roles || changes.scopes))
+        throw new DomainError(ErrorCode.CONFLICT, 'you cannot change your own roles or scopes');
       const before = toAccountView(user);
       if (changes.displayName !== undefined) user.displayName = changes.displayName.trim();
       if (changes.roles) user.roles = [...new Set(changes.roles)];
-      if (changes.scopes) user.scopes = { institutions: [...new Set(changes.scopes.institutions)], programmes: [...new Set(changes.scopes.programmes)] };
+      if (changes.scopes)
+        user.scopes = {
+          institutions: [...new Set(changes.scopes.institutions)],
+          programmes: [...new Set(changes.scopes.programmes)],
+        };
       const after = toAccountView(user);
       if (JSON.stringify(before) === JSON.stringify(after)) return before;
       await manager.save(user);
       if (JSON.stringify([before.roles, before.scopes]) !== JSON.stringify([after.roles, after.scopes])) {
         // Access tokens carry roles and scopes: the old ones must not outlive the change.
-        await manager.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = 'roles changed' WHERE user_id = $1 AND revoked_at IS NULL`, [user.id]);
+        await manager.query(
+          `UPDATE sessions SET revoked_at = now(), revoked_reason = 'roles changed' WHERE user_id = $1 AND revoked_at IS NULL`,
+          [user.id],
+        );
       }
-      await this.audit.record(manager, { userId: user.id, actorId: actor.id, action: 'updated', before, after: toAccountView(user) });
-      await this.outbox.add(manager, IdentityEvents.userUpdated, { aggregate: { type: 'user', id: user.id }, data: directoryEntry(user), actorId: actor.id });
+      await this.audit.record(manager, {
+        userId: user.id,
+        actorId: actor.id,
+        action: 'updated',
+        before,
+        after: toAccountView(user),
+      });
+      await this.outbox.add(manager, IdentityEvents.userUpdated, {
+        aggregate: { type: 'user', id: user.id },
+        data: directoryEntry(user),
+        actorId: actor.id,
+      });
       return toAccountView(user);
     });
   }
@@ -196,8 +262,18 @@ export class UsersService {
       if (changes.language !== undefined) user.language = changes.language;
       if (JSON.stringify(before) === JSON.stringify(toAccountView(user))) return before;
       await manager.save(user);
-      await this.audit.record(manager, { userId, actorId: userId, action: 'profile_updated', before, after: toAccountView(user) });
-      await this.outbox.add(manager, IdentityEvents.userUpdated, { aggregate: { type: 'user', id: userId }, data: directoryEntry(user), actorId: userId });
+      await this.audit.record(manager, {
+        userId,
+        actorId: userId,
+        action: 'profile_updated',
+        before,
+        after: toAccountView(user),
+      });
+      await this.outbox.add(manager, IdentityEvents.userUpdated, {
+        aggregate: { type: 'user', id: userId },
+        data: directoryEntry(user),
+        actorId: userId,
+      });
       return toAccountView(user);
     });
   }
@@ -213,13 +289,27 @@ export class UsersService {
     }
     const { limit, offset } = boundPage(query);
     return this.dataSource.transaction(async (manager) => {
-      const qb = manager.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.created_at', 'ASC').addOrderBy('u.id').limit(limit).offset(offset);
+      const qb = manager
+        .getRepository(UserEntity)
+        .createQueryBuilder('u')
+        .orderBy('u.created_at', 'ASC')
+        .addOrderBy('u.id')
+        .limit(limit)
+        .offset(offset);
       if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
-      if (!admin) qb.andWhere('cardinality(u.roles) > 0 AND u.roles <@ CAST(:staff AS text[])', { staff: AccountVisibility.staffRoles });
+      if (!admin)
+        qb.andWhere('cardinality(u.roles) > 0 AND u.roles <@ CAST(:staff AS text[])', {
+          staff: AccountVisibility.staffRoles,
+        });
       const [rows, total] = await qb.getManyAndCount();
       const read = rows.filter((u) => AccountVisibility.holdsCitizenData(u.roles)).map((u) => u.id);
       if (admin && read.length > 0) {
-        await this.audit.record(manager, { userId: null, actorId: actor.id, action: 'personal_data.listed', details: { query: { role: query.role ?? null, limit, offset }, accountIds: read } });
+        await this.audit.record(manager, {
+          userId: null,
+          actorId: actor.id,
+          action: 'personal_data.listed',
+          details: { query: { role: query.role ?? null, limit, offset }, accountIds: read },
+        });
       }
       return { items: rows.map(toAccountView), total, limit, offset };
     });
@@ -230,9 +320,15 @@ export class UsersService {
     return this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(UserEntity, { where: { id: userId } });
       const admin = hasAnyRole(actor, ['admin']);
-      if (!user || (!admin && !AccountVisibility.isStaffAccount(user.roles))) throw new DomainError(ErrorCode.NOT_FOUND, 'no such account');
+      if (!user || (!admin && !AccountVisibility.isStaffAccount(user.roles)))
+        throw new DomainError(ErrorCode.NOT_FOUND, 'no such account');
       if (admin && AccountVisibility.holdsCitizenData(user.roles)) {
-        await this.audit.record(manager, { userId: user.id, actorId: actor.id, action: 'personal_data.read', details: { accountId: user.id } });
+        await this.audit.record(manager, {
+          userId: user.id,
+          actorId: actor.id,
+          action: 'personal_data.read',
+          details: { accountId: user.id },
+        });
       }
       return toAccountView(user);
     });
@@ -249,9 +345,13 @@ export class UsersService {
   private async lockManageable(manager: EntityManager, actor: Actor, userId: string): Promise<UserEntity> {
     const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
     const admin = hasAnyRole(actor, ['admin']);
-    if (!user || (!admin && !AccountVisibility.isStaffAccount(user.roles))) throw new DomainError(ErrorCode.NOT_FOUND, 'no such account');
+    if (!user || (!admin && !AccountVisibility.isStaffAccount(user.roles)))
+      throw new DomainError(ErrorCode.NOT_FOUND, 'no such account');
     if (!admin && !user.roles.every((r) => COORDINATOR_GRANTABLE_ROLES.includes(r))) {
-      throw new DomainError(ErrorCode.FORBIDDEN, 'a coordinator may only change project managers and committee members');
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        'a coordinator may only change project managers and committee members',
+      );
     }
     return user;
   }
@@ -282,15 +382,30 @@ export class UsersService {
       try {
         await manager.insert(UserEntity, user);
       } catch (err) {
-        if ((err as { code?: string }).code === '23505') throw new DomainError(ErrorCode.ALREADY_EXISTS, 'an account with this e-mail exists');
+        if ((err as { code?: string }).code === '23505')
+          throw new DomainError(ErrorCode.ALREADY_EXISTS, 'an account with this e-mail exists');
         throw err;
       }
       const saved = await manager.findOneByOrFail(UserEntity, { id: user.id });
-      await this.audit.record(manager, { userId: saved.id, actorId: actorId ?? saved.id, action: 'created', before: null, after: toAccountView(saved) });
-      await this.outbox.add(manager, contract, { aggregate: { type: 'user', id: saved.id }, data: directoryEntry(saved), actorId: actorId ?? saved.id });
+      await this.audit.record(manager, {
+        userId: saved.id,
+        actorId: actorId ?? saved.id,
+        action: 'created',
+        before: null,
+        after: toAccountView(saved),
+      });
+      await this.outbox.add(manager, contract, {
+        aggregate: { type: 'user', id: saved.id },
+        data: directoryEntry(saved),
+        actorId: actorId ?? saved.id,
+      });
       if (mail) {
         const to = { userId: saved.id, email: saved.email, displayName: saved.displayName, language: saved.language };
-        await this.outbox.add(manager, mail, { aggregate: { type: 'user', id: saved.id }, data: to, actorId: actorId ?? saved.id });
+        await this.outbox.add(manager, mail, {
+          aggregate: { type: 'user', id: saved.id },
+          data: to,
+          actorId: actorId ?? saved.id,
+        });
       }
       return toAccountView(saved);
     });

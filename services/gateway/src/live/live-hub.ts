@@ -1,5 +1,13 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { CompletionLevel, DomainError, ErrorCode, EventEnvelope, PlanDashboard, PlanEvents, PlansRpc } from '@ogp/contracts';
+import {
+  CompletionLevel,
+  DomainError,
+  ErrorCode,
+  EventEnvelope,
+  PlanDashboard,
+  PlanEvents,
+  PlansRpc,
+} from '@ogp/contracts';
 import { eventsStreamName, NATS_CONNECTION, NatsRpcClient, prefixedEventSubject } from '@ogp/messaging';
 import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import type { ServerResponse } from 'node:http';
@@ -22,9 +30,15 @@ export interface PlanProgressUpdate {
 
 /** Events after which a plan's figures may differ. */
 const PROGRESS_EVENTS = new Set<string>(
-  [PlanEvents.progressReported, PlanEvents.progressChanged, PlanEvents.completionLevelChanged, PlanEvents.weightsChanged, PlanEvents.activityAdded, PlanEvents.activityRemoved, PlanEvents.commitmentCreated].map(
-    (e) => e.type,
-  ),
+  [
+    PlanEvents.progressReported,
+    PlanEvents.progressChanged,
+    PlanEvents.completionLevelChanged,
+    PlanEvents.weightsChanged,
+    PlanEvents.activityAdded,
+    PlanEvents.activityRemoved,
+    PlanEvents.commitmentCreated,
+  ].map((e) => e.type),
 );
 
 /** Events of one report arrive within milliseconds of each other: they make one update. */
@@ -103,7 +117,8 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
   /** Refuses a stream past the client's bound (429) or the replica's (503); otherwise counts it. */
   admit(client: string): void {
     if (this.connections >= this.config.LIVE_MAX_CONNECTIONS) throw new DomainError(ErrorCode.UPSTREAM_UNAVAILABLE);
-    if ((this.perClient.get(client) ?? 0) >= this.config.LIVE_MAX_PER_CLIENT) throw new DomainError(ErrorCode.RATE_LIMITED, undefined, { retryAfterSeconds: 30 });
+    if ((this.perClient.get(client) ?? 0) >= this.config.LIVE_MAX_PER_CLIENT)
+      throw new DomainError(ErrorCode.RATE_LIMITED, undefined, { retryAfterSeconds: 30 });
   }
 
   /** Whether the plan has open streams here (then it is known to exist). */
@@ -130,7 +145,8 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
 
   stats(): { connections: number; topics: number; clients: number; closeListeners: number } {
     let closeListeners = 0;
-    for (const topic of this.topics.values()) for (const c of topic.connections) closeListeners += c.res.listenerCount('close');
+    for (const topic of this.topics.values())
+      for (const c of topic.connections) closeListeners += c.res.listenerCount('close');
     return { connections: this.connections, topics: this.topics.size, clients: this.perClient.size, closeListeners };
   }
 
@@ -164,8 +180,10 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
     pending.seq = Math.max(pending.seq, seq);
     if (typeof data.commitmentId === 'string') {
       const figures = pending.changed.get(data.commitmentId) ?? {};
-      if (event.type === PlanEvents.progressChanged.type && typeof data.after === 'number') figures.progress = data.after;
-      if (event.type === PlanEvents.completionLevelChanged.type) figures.completionLevel = data.after as CompletionLevel;
+      if (event.type === PlanEvents.progressChanged.type && typeof data.after === 'number')
+        figures.progress = data.after;
+      if (event.type === PlanEvents.completionLevelChanged.type)
+        figures.completionLevel = data.after as CompletionLevel;
       pending.changed.set(data.commitmentId, figures);
     }
     this.schedule(planId, topic);
@@ -194,7 +212,12 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
       planId,
       plan: dashboard ? { progress: dashboard.plan.progress } : null,
       byArea: dashboard?.byArea.map(({ areaId, progress, commitments }) => ({ areaId, progress, commitments })) ?? [],
-      byInstitution: dashboard?.byInstitution.map(({ institutionId, progress, commitments }) => ({ institutionId, progress, commitments })) ?? [],
+      byInstitution:
+        dashboard?.byInstitution.map(({ institutionId, progress, commitments }) => ({
+          institutionId,
+          progress,
+          commitments,
+        })) ?? [],
       byCompletionLevel: dashboard?.byCompletionLevel ?? null,
       commitments: dashboard?.commitments ?? null,
       activities: dashboard?.activities ?? null,
@@ -218,6 +241,7 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private beat(): void {
-    for (const topic of this.topics.values()) for (const connection of topic.connections) connection.res.write(': heartbeat\n\n');
+    for (const topic of this.topics.values())
+      for (const connection of topic.connections) connection.res.write(': heartbeat\n\n');
   }
 }

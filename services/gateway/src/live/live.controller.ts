@@ -30,7 +30,11 @@ export class LiveController {
   @ApiResponse({ status: 200, description: STREAM_DESCRIPTION, schema: { type: 'string' } })
   @ApiErrors(ErrorCode.RATE_LIMITED)
   @Get('plans/:id/live')
-  async planLive(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: FastifyRequest & { user?: AuthenticatedActor }, @Res() reply: FastifyReply): Promise<void> {
+  async planLive(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() req: FastifyRequest & { user?: AuthenticatedActor },
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const client = req.user ? `account:${req.user.id}` : `ip:${req.ip}`;
     this.hub.admit(client);
     // A plan with open streams here exists; another is looked up once (404 when there is none).

@@ -13,7 +13,11 @@ import { UsersService } from '../identity/users.service';
 import { LiveHub, PlanProgressUpdate } from './live-hub';
 
 const PASSWORD = 'correct horse battery';
-const SYSTEM_ADMIN = { id: '00000000-0000-4000-8000-00000000a001', roles: ['admin'] as Role[], scopes: { institutions: [], programmes: [] } };
+const SYSTEM_ADMIN = {
+  id: '00000000-0000-4000-8000-00000000a001',
+  roles: ['admin'] as Role[],
+  scopes: { institutions: [], programmes: [] },
+};
 const PER_CLIENT = 3;
 
 interface Frame {
@@ -33,18 +37,32 @@ class SseClient {
   private request!: http.ClientRequest;
   private buffer = '';
 
-  static open(port: number, path: string, options: { headers?: Record<string, string>; localAddress?: string } = {}): Promise<SseClient> {
+  static open(
+    port: number,
+    path: string,
+    options: { headers?: Record<string, string>; localAddress?: string } = {},
+  ): Promise<SseClient> {
     const client = new SseClient();
     return new Promise((resolve, reject) => {
-      client.request = http.get({ host: '127.0.0.1', port, path, headers: { accept: 'text/event-stream', ...options.headers }, localAddress: options.localAddress, agent: false }, (res) => {
-        client.status = res.statusCode ?? 0;
-        client.headers = res.headers;
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => client.take(chunk));
-        res.on('error', () => undefined);
-        if (client.status !== 200) res.on('end', () => resolve(client));
-        else resolve(client);
-      });
+      client.request = http.get(
+        {
+          host: '127.0.0.1',
+          port,
+          path,
+          headers: { accept: 'text/event-stream', ...options.headers },
+          localAddress: options.localAddress,
+          agent: false,
+        },
+        (res) => {
+          client.status = res.statusCode ?? 0;
+          client.headers = res.headers;
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => client.take(chunk));
+          res.on('error', () => undefined);
+          if (client.status !== 200) res.on('end', () => resolve(client));
+          else resolve(client);
+        },
+      );
       client.request.on('error', reject);
     });
   }
@@ -70,7 +88,9 @@ class SseClient {
   }
 
   updates(): (PlanProgressUpdate & { id: string })[] {
-    return this.frames.filter((f) => f.event === 'progress').map((f) => ({ ...(JSON.parse(f.data as string) as PlanProgressUpdate), id: f.id as string }));
+    return this.frames
+      .filter((f) => f.event === 'progress')
+      .map((f) => ({ ...(JSON.parse(f.data as string) as PlanProgressUpdate), id: f.id as string }));
   }
 
   close(): void {
@@ -96,16 +116,30 @@ describe('live progress: server-sent events through the gateway (real NATS, Post
     const headers: Record<string, string> = {};
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.inject({ method: method as 'GET', url, headers, payload: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      payload: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
     return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
   }
 
-  async function login(email: string, role: Role, scopes?: { institutions: string[]; programmes: string[] }): Promise<string> {
-    await app.get(UsersService).createByStaff(SYSTEM_ADMIN, { email, password: PASSWORD, displayName: role, roles: [role], scopes });
+  async function login(
+    email: string,
+    role: Role,
+    scopes?: { institutions: string[]; programmes: string[] },
+  ): Promise<string> {
+    await app
+      .get(UsersService)
+      .createByStaff(SYSTEM_ADMIN, { email, password: PASSWORD, displayName: role, roles: [role], scopes });
     return (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken;
   }
 
-  async function stream(path: string, options?: { headers?: Record<string, string>; localAddress?: string }): Promise<SseClient> {
+  async function stream(
+    path: string,
+    options?: { headers?: Record<string, string>; localAddress?: string },
+  ): Promise<SseClient> {
     const client = await SseClient.open(port, path, options);
     open.push(client);
     return client;
@@ -118,8 +152,18 @@ describe('live progress: server-sent events through the gateway (real NATS, Post
   };
 
   beforeAll(async () => {
-    commitments = new SpawnedService('commitments', iso.env('commitments', { HTTP_PORT: String(await freePort()) })).start();
-    const config = loadConfig(GatewayConfig, iso.env('gateway', { AUTH_RATE_LIMIT_PER_MINUTE: '10000', LIVE_MAX_PER_CLIENT: String(PER_CLIENT), LIVE_HEARTBEAT_SECONDS: '1' }));
+    commitments = new SpawnedService(
+      'commitments',
+      iso.env('commitments', { HTTP_PORT: String(await freePort()) }),
+    ).start();
+    const config = loadConfig(
+      GatewayConfig,
+      iso.env('gateway', {
+        AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+        LIVE_MAX_PER_CLIENT: String(PER_CLIENT),
+        LIVE_HEARTBEAT_SECONDS: '1',
+      }),
+    );
     ({ app } = (await createGatewayApp(config, createLogger('gateway', 'warn'))) as { app: NestFastifyApplication });
     await app.listen(0, '127.0.0.1');
     port = (app.getHttpServer().address() as AddressInfo).port;
@@ -127,16 +171,32 @@ describe('live progress: server-sent events through the gateway (real NATS, Post
     await commitments.ready(240000);
     nats = await connect({ servers: TEST_NATS_URL });
     coordinator = await login('coord@live.ma', 'coordinator');
-    expect((await call('POST', '/programmes', { token: coordinator, body: { code: 'OGP-MA', kind: 'ogp_national', name: { ar: 'برنامج الحكومة المنفتحة' } } })).status).toBe(201);
+    expect(
+      (
+        await call('POST', '/programmes', {
+          token: coordinator,
+          body: { code: 'OGP-MA', kind: 'ogp_national', name: { ar: 'برنامج الحكومة المنفتحة' } },
+        })
+      ).status,
+    ).toBe(201);
     const imported = await call('POST', '/plans/import', { token: coordinator, body: plan2018 });
     expect(imported.status).toBe(201);
     planId = imported.body.planId;
-    const other = await call('POST', '/plans/import', { token: coordinator, body: { ...plan2018, plan: { ...plan2018.plan, code: 'LIVE-2' } } });
+    const other = await call('POST', '/plans/import', {
+      token: coordinator,
+      body: { ...plan2018, plan: { ...plan2018.plan, code: 'LIVE-2' } },
+    });
     expect(other.status).toBe(201);
     otherPlanId = other.body.planId;
     const institutions = (await call('GET', '/institutions?limit=100')).body.items as { id: string; code: string }[];
-    pm = await login('pm.live@test.ma', 'project_manager', { institutions: [institutions.find((i) => i.code === 'MRAFP')!.id], programmes: [] });
-    const list = (await call('GET', `/commitments?planId=${planId}&limit=100`)).body.items as { id: string; number: number }[];
+    pm = await login('pm.live@test.ma', 'project_manager', {
+      institutions: [institutions.find((i) => i.code === 'MRAFP')!.id],
+      programmes: [],
+    });
+    const list = (await call('GET', `/commitments?planId=${planId}&limit=100`)).body.items as {
+      id: string;
+      number: number;
+    }[];
     target = (await call('GET', `/commitments/${list.find((c) => c.number === 1)!.id}`)).body;
   }, 300000);
 
@@ -164,20 +224,34 @@ describe('live progress: server-sent events through the gateway (real NATS, Post
     const shown = (await call('GET', `/plans/${planId}/dashboard`)).body;
 
     const sentAt = Date.now();
-    const report = await call('POST', `/commitments/${target.id}/progress`, { token: pm, body: { activityId: target.activities[0].id, progress: 100, reportedOn: '2019-01-15' } });
+    const report = await call('POST', `/commitments/${target.id}/progress`, {
+      token: pm,
+      body: { activityId: target.activities[0].id, progress: 100, reportedOn: '2019-01-15' },
+    });
     expect(report.status).toBe(201);
-    await waitFor(() => first.updates().length > 0 && second.updates().length > 0, { timeoutMs: 2000, intervalMs: 20, what: 'the update on both streams' });
+    await waitFor(() => first.updates().length > 0 && second.updates().length > 0, {
+      timeoutMs: 2000,
+      intervalMs: 20,
+      what: 'the update on both streams',
+    });
     expect(Date.now() - sentAt).toBeLessThan(2000);
 
-    const plan = (await call('GET', `/plans/${planId}`)).body as { progress: number; areas: { id: string; progress: number }[] };
+    const plan = (await call('GET', `/plans/${planId}`)).body as {
+      progress: number;
+      areas: { id: string; progress: number }[];
+    };
     const dashboard = (await call('GET', `/plans/${planId}/dashboard`)).body;
     const update = first.updates()[0];
     expect(plan.progress).toBeGreaterThan(shown.plan.progress);
     expect(update.planId).toBe(planId);
     expect(update.plan).toEqual({ progress: plan.progress });
-    expect(update.byArea).toEqual(plan.areas.map((a) => expect.objectContaining({ areaId: a.id, progress: a.progress })));
+    expect(update.byArea).toEqual(
+      plan.areas.map((a) => expect.objectContaining({ areaId: a.id, progress: a.progress })),
+    );
     expect(update.byCompletionLevel).toEqual(dashboard.byCompletionLevel);
-    expect(update.changed).toEqual([expect.objectContaining({ commitmentId: target.id, progress: report.body.progress })]);
+    expect(update.changed).toEqual([
+      expect.objectContaining({ commitmentId: target.id, progress: report.body.progress }),
+    ]);
     expect(second.updates()[0]).toEqual(update);
     // One report (its several events) made one read of the plan's figures, whatever the number of streams.
     expect(hub.counters.reads - readsBefore).toBe(1);
@@ -186,14 +260,23 @@ describe('live progress: server-sent events through the gateway (real NATS, Post
 
   it('a reconnecting client with an older Last-Event-ID receives the last update at once', async () => {
     const watcher = await stream(`/plans/${planId}/live`);
-    const report = await call('POST', `/commitments/${target.id}/progress`, { token: pm, body: { activityId: target.activities[1].id, progress: 50, reportedOn: '2019-02-01' } });
+    const report = await call('POST', `/commitments/${target.id}/progress`, {
+      token: pm,
+      body: { activityId: target.activities[1].id, progress: 50, reportedOn: '2019-02-01' },
+    });
     expect(report.status).toBe(201);
-    const last = (await waitFor(() => watcher.updates()[0], { timeoutMs: 2000, what: 'the update' })) as PlanProgressUpdate & { id: string };
+    const last = (await waitFor(() => watcher.updates()[0], {
+      timeoutMs: 2000,
+      what: 'the update',
+    })) as PlanProgressUpdate & { id: string };
     const back = await stream(`/plans/${planId}/live`, { headers: { 'last-event-id': String(Number(last.id) - 1) } });
     const missed = await waitFor(() => back.updates()[0], { timeoutMs: 1000, what: 'the missed update' });
     expect(missed).toEqual(last);
     const upToDate = await stream(`/plans/${planId}/live`, { headers: { 'last-event-id': last.id } });
-    await waitFor(() => upToDate.frames.some((f) => f.comment === 'heartbeat'), { timeoutMs: 2500, what: 'a heartbeat' });
+    await waitFor(() => upToDate.frames.some((f) => f.comment === 'heartbeat'), {
+      timeoutMs: 2500,
+      what: 'a heartbeat',
+    });
     expect(upToDate.updates()).toEqual([]);
   });
 
@@ -202,7 +285,10 @@ describe('live progress: server-sent events through the gateway (real NATS, Post
     const refused = await stream(`/plans/${planId}/live`, { headers: { 'accept-language': 'fr' } });
     expect(refused.status).toBe(429);
     expect(refused.headers['retry-after']).toBeDefined();
-    expect(JSON.parse(refused.body).error).toMatchObject({ code: 'RATE_LIMITED', message: 'Trop de requêtes. Réessayez dans un instant.' });
+    expect(JSON.parse(refused.body).error).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: 'Trop de requêtes. Réessayez dans un instant.',
+    });
     expect((await stream(`/plans/${otherPlanId}/live`)).status).toBe(429);
     expect((await stream(`/plans/${planId}/live`, { localAddress: '127.0.0.2' })).status).toBe(200);
     expect((await stream(`/plans/${planId}/live`, { headers: { authorization: `Bearer ${pm}` } })).status).toBe(200);
@@ -217,7 +303,12 @@ describe('live progress: server-sent events through the gateway (real NATS, Post
 
   it('one event subscription per gateway whatever the streams; closed streams leave no listener, topic or count behind', async () => {
     const consumers = await consumersOnStream();
-    const clients = [await stream(`/plans/${planId}/live`), await stream(`/plans/${planId}/live`), await stream(`/plans/${otherPlanId}/live`), await stream(`/plans/${otherPlanId}/live`, { localAddress: '127.0.0.3' })];
+    const clients = [
+      await stream(`/plans/${planId}/live`),
+      await stream(`/plans/${planId}/live`),
+      await stream(`/plans/${otherPlanId}/live`),
+      await stream(`/plans/${otherPlanId}/live`, { localAddress: '127.0.0.3' }),
+    ];
     expect(clients.map((c) => c.status)).toEqual([200, 200, 200, 200]);
     expect(hub.stats()).toEqual({ connections: 4, topics: 2, clients: 2, closeListeners: expect.any(Number) });
     const listenersPerStream = hub.stats().closeListeners / 4;
@@ -233,7 +324,10 @@ describe('live progress: server-sent events through the gateway (real NATS, Post
     await waitFor(() => hub.stats().connections === 0, { timeoutMs: 2000 });
     const reads = hub.counters.reads;
     const events = hub.counters.events;
-    await call('POST', `/commitments/${target.id}/progress`, { token: pm, body: { activityId: target.activities[0].id, progress: 90, reportedOn: '2019-03-01' } });
+    await call('POST', `/commitments/${target.id}/progress`, {
+      token: pm,
+      body: { activityId: target.activities[0].id, progress: 90, reportedOn: '2019-03-01' },
+    });
     await new Promise((r) => setTimeout(r, 500));
     expect(hub.counters.reads).toBe(reads);
     expect(hub.counters.events).toBe(events);

@@ -24,12 +24,32 @@ export interface SchemaLike {
 
 /** Texts of the domain, by the name of the field that holds them (Arabic, French, English). */
 const TEXTS: Record<string, [string, string, string]> = {
-  title: ['تعزيز الشفافية في تدبير الصفقات العمومية', 'Renforcer la transparence des marchés publics', 'Strengthen transparency in public procurement'],
+  title: [
+    'تعزيز الشفافية في تدبير الصفقات العمومية',
+    'Renforcer la transparence des marchés publics',
+    'Strengthen transparency in public procurement',
+  ],
   name: ['وزارة الاقتصاد والمالية', "Ministère de l'Économie et des Finances", 'Ministry of Economy and Finance'],
-  description: ['نشر بيانات الصفقات العمومية في صيغة مفتوحة وتحيينها كل شهر', 'Publier les données des marchés publics en format ouvert, mises à jour chaque mois', 'Publish public procurement data as open data, updated monthly'],
-  text: ['أقترح نشر ميزانيات الجماعات الترابية في بوابة موحدة', 'Je propose de publier les budgets des collectivités sur un portail unique', 'I propose publishing local budgets on a single portal'],
-  reason: ['الفكرة لا ترتبط بقيم الانفتاح', "L'idée ne relève pas des valeurs d'ouverture", 'The idea is not tied to openness values'],
-  answer: ['تمت برمجة النشر في الربع القادم', 'La publication est programmée au prochain trimestre', 'Publication is scheduled for next quarter'],
+  description: [
+    'نشر بيانات الصفقات العمومية في صيغة مفتوحة وتحيينها كل شهر',
+    'Publier les données des marchés publics en format ouvert, mises à jour chaque mois',
+    'Publish public procurement data as open data, updated monthly',
+  ],
+  text: [
+    'أقترح نشر ميزانيات الجماعات الترابية في بوابة موحدة',
+    'Je propose de publier les budgets des collectivités sur un portail unique',
+    'I propose publishing local budgets on a single portal',
+  ],
+  reason: [
+    'الفكرة لا ترتبط بقيم الانفتاح',
+    "L'idée ne relève pas des valeurs d'ouverture",
+    'The idea is not tied to openness values',
+  ],
+  answer: [
+    'تمت برمجة النشر في الربع القادم',
+    'La publication est programmée au prochain trimestre',
+    'Publication is scheduled for next quarter',
+  ],
   results: ['نشر 12 مجموعة بيانات جديدة', 'Publication de 12 nouveaux jeux de données', '12 new datasets published'],
   displayName: ['فاطمة الزهراء العلوي', 'Fatima Zahra Alaoui', 'Fatima Zahra Alaoui'],
   message: ['البيانات المرسلة غير صالحة.', 'Les données envoyées ne sont pas valides.', 'The data sent is not valid.'],
@@ -37,7 +57,17 @@ const TEXTS: Record<string, [string, string, string]> = {
 const DEFAULT_TEXT: [string, string, string] = ['الحكومة المنفتحة', 'Gouvernement ouvert', 'Open government'];
 
 /** Values tried, in order, for a field with a pattern: the first that matches it is the example. */
-const PATTERN_CANDIDATES = ['2026-03-15', 'weighted_activities', 'OGP-MA-2026', 'AXE-1', '+212 537 00 00 00', 'JVBERi0xLjQK', 'ogp', 'A1', '1'];
+const PATTERN_CANDIDATES = [
+  '2026-03-15',
+  'weighted_activities',
+  'OGP-MA-2026',
+  'AXE-1',
+  '+212 537 00 00 00',
+  'JVBERi0xLjQK',
+  'ogp',
+  'A1',
+  '1',
+];
 const BY_FORMAT: Record<string, string> = {
   uuid: '3f0c6a52-8d1e-4c7b-9a4f-2b6e1d0c9a71',
   date: '2026-03-15',
@@ -76,9 +106,22 @@ export function holdsArabic(value: unknown): boolean {
  * texts of the domain, identifiers and dates their formats. The contract test validates each
  * example against its schema, so an example cannot drift from what it illustrates.
  */
-export function arabicExample(schema: SchemaLike, components: Record<string, SchemaLike>, key = '', parentKey = '', depth = 0): unknown {
+export function arabicExample(
+  schema: SchemaLike,
+  components: Record<string, SchemaLike>,
+  key = '',
+  parentKey = '',
+  depth = 0,
+): unknown {
   if (depth > 12) return null;
-  if (schema.$ref) return arabicExample(components[schema.$ref.split('/').pop() as string] ?? {}, components, key, parentKey, depth + 1);
+  if (schema.$ref)
+    return arabicExample(
+      components[schema.$ref.split('/').pop() as string] ?? {},
+      components,
+      key,
+      parentKey,
+      depth + 1,
+    );
   if (schema.example !== undefined) return schema.example;
   if (schema.const !== undefined) return schema.const;
   if (schema.enum?.length) return schema.enum.find((v) => v !== null) ?? schema.enum[0];
@@ -88,12 +131,19 @@ export function arabicExample(schema: SchemaLike, components: Record<string, Sch
     const chosen = variants.find((v) => !(v.type === 'null') && !(v as { not?: unknown }).not) ?? variants[0];
     return arabicExample(chosen, components, key, parentKey, depth + 1);
   }
-  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : schema.properties ? ['object'] : [];
+  const types = Array.isArray(schema.type)
+    ? schema.type
+    : schema.type
+      ? [schema.type]
+      : schema.properties
+        ? ['object']
+        : [];
   const type = types.find((t) => t !== 'null') ?? types[0];
   switch (type) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const [name, property] of Object.entries(schema.properties ?? {})) out[name] = arabicExample(property, components, name, key, depth + 1);
+      for (const [name, property] of Object.entries(schema.properties ?? {}))
+        out[name] = arabicExample(property, components, name, key, depth + 1);
       return out;
     }
     case 'array': {
@@ -126,7 +176,8 @@ function stringFor(schema: SchemaLike, key: string, parentKey: string): string {
   if (schema.pattern) {
     const pattern = new RegExp(schema.pattern, 'u');
     const named = typeof BY_NAME[key] === 'string' ? [BY_NAME[key] as string] : [];
-    const fits = (candidate: string) => candidate.length >= (schema.minLength ?? 0) && candidate.length <= (schema.maxLength ?? Infinity);
+    const fits = (candidate: string) =>
+      candidate.length >= (schema.minLength ?? 0) && candidate.length <= (schema.maxLength ?? Infinity);
     const found = [...named, ...PATTERN_CANDIDATES].find((candidate) => pattern.test(candidate) && fits(candidate));
     if (found) return found;
   }
@@ -135,7 +186,8 @@ function stringFor(schema: SchemaLike, key: string, parentKey: string): string {
   if (/(^id|Id)$/.test(key)) return BY_FORMAT.uuid;
   if (typeof BY_NAME[key] === 'string') return fit(BY_NAME[key] as string, schema);
   const language = key === 'fr' ? 1 : key === 'en' ? 2 : 0;
-  const texts = TEXTS[key === 'ar' || key === 'fr' || key === 'en' ? parentKey : key] ?? TEXTS[parentKey] ?? DEFAULT_TEXT;
+  const texts =
+    TEXTS[key === 'ar' || key === 'fr' || key === 'en' ? parentKey : key] ?? TEXTS[parentKey] ?? DEFAULT_TEXT;
   return fit(texts[language], schema);
 }
 

@@ -14,7 +14,10 @@ export const ERROR_BODY_SCHEMA: SchemaLike = {
       properties: {
         code: { type: 'string', enum: Object.values(ErrorCode) },
         message: { type: 'string', description: 'In the language of Accept-Language (ar, fr, en; Arabic by default).' },
-        details: { description: 'What the code needs: {fields: {"a.b": ["..."]}} for VALIDATION_FAILED, dates for windows, rows for an import.' },
+        details: {
+          description:
+            'What the code needs: {fields: {"a.b": ["..."]}} for VALIDATION_FAILED, dates for windows, rows for an import.',
+        },
       },
     },
   },

@@ -35,7 +35,13 @@ export function generateHandlerResultSchemas(controllers: Type<unknown>[], gatew
       JSON.stringify({
         extends: '../tsconfig.json',
         // ts-json-schema-generator brings TypeScript 6, which wants this to read a node10 resolution.
-        compilerOptions: { ignoreDeprecations: '6.0', composite: false, noEmit: true, rootDir: '..', noUnusedLocals: false },
+        compilerOptions: {
+          ignoreDeprecations: '6.0',
+          composite: false,
+          noEmit: true,
+          rootDir: '..',
+          noUnusedLocals: false,
+        },
         include: ['handler-results.ts'],
       }),
     );
@@ -52,10 +58,16 @@ export function generateHandlerResultSchemas(controllers: Type<unknown>[], gatew
     const definitions = (generator.createSchema('*').definitions ?? {}) as Record<string, SchemaLike>;
     const names = new Map(Object.keys(definitions).map((name) => [name, componentName(name)]));
     const rewritten = JSON.parse(
-      JSON.stringify(definitions).replace(/"#\/definitions\/([^"]+)"/g, (_whole, ref: string) => JSON.stringify(`#/components/schemas/${names.get(decodeURIComponent(ref)) ?? ref}`)),
+      JSON.stringify(definitions).replace(/"#\/definitions\/([^"]+)"/g, (_whole, ref: string) =>
+        JSON.stringify(`#/components/schemas/${names.get(decodeURIComponent(ref)) ?? ref}`),
+      ),
     ) as Record<string, SchemaLike>;
     // Generic instances of anonymous types get random names (`Page<structure-0.38…>`): inline them.
-    const anonymous = new Map([...names].filter(([name]) => name.includes('structure-')).map(([name, component]) => [`#/components/schemas/${component}`, rewritten[name]]));
+    const anonymous = new Map(
+      [...names]
+        .filter(([name]) => name.includes('structure-'))
+        .map(([name, component]) => [`#/components/schemas/${component}`, rewritten[name]]),
+    );
     const inline = (node: unknown): unknown => {
       if (Array.isArray(node)) return node.map(inline);
       if (!node || typeof node !== 'object') return node;

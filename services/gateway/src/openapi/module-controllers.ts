@@ -9,7 +9,13 @@ export function moduleControllers(module: ModuleLike, seen = new Set<unknown>())
   seen.add(module);
   const dynamic = (module as DynamicModule).module ? (module as DynamicModule) : undefined;
   const type = dynamic ? dynamic.module : (module as Type<unknown>);
-  const controllers = [...((Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, type) as Type<unknown>[]) ?? []), ...(dynamic?.controllers ?? [])];
-  const imports = [...((Reflect.getMetadata(MODULE_METADATA.IMPORTS, type) as ModuleLike[]) ?? []), ...((dynamic?.imports as ModuleLike[]) ?? [])];
+  const controllers = [
+    ...((Reflect.getMetadata(MODULE_METADATA.CONTROLLERS, type) as Type<unknown>[]) ?? []),
+    ...(dynamic?.controllers ?? []),
+  ];
+  const imports = [
+    ...((Reflect.getMetadata(MODULE_METADATA.IMPORTS, type) as ModuleLike[]) ?? []),
+    ...((dynamic?.imports as ModuleLike[]) ?? []),
+  ];
   return [...controllers, ...imports.flatMap((imported) => moduleControllers(imported, seen))];
 }

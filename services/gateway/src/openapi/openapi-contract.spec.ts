@@ -33,9 +33,12 @@ const gatewayRoot = join(__dirname, '..', '..');
 const committed = JSON.parse(readFileSync(join(gatewayRoot, 'openapi.json'), 'utf8'));
 const controllers = moduleControllers(GatewayModule.register({} as GatewayConfig, createLogger('openapi', 'silent')));
 const routes = controllers.flatMap((controller) => controllerRoutes(controller));
-const operationOf = (route: ControllerRoute): Operation => committed.paths[route.path.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
+const operationOf = (route: ControllerRoute): Operation =>
+  committed.paths[route.path.replace(/:(\w+)/g, '{$1}')]?.[route.method.toLowerCase()];
 const argKinds = (route: ControllerRoute): number[] =>
-  Object.keys(Reflect.getMetadata(ROUTE_ARGS_METADATA, route.controller, route.handlerName) ?? {}).map((slot) => Number(slot.split(':')[0]));
+  Object.keys(Reflect.getMetadata(ROUTE_ARGS_METADATA, route.controller, route.handlerName) ?? {}).map((slot) =>
+    Number(slot.split(':')[0]),
+  );
 const name = (route: ControllerRoute) => `${route.method} ${route.path}`;
 
 describe('the OpenAPI document (services/gateway/openapi.json) is complete and current', () => {
@@ -49,7 +52,9 @@ describe('the OpenAPI document (services/gateway/openapi.json) is complete and c
   }, 240000);
 
   it('documents every route of the gateway, and nothing else', () => {
-    const documented = Object.entries(committed.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries(committed.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     expect(documented.sort()).toEqual(routes.map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`).sort());
     expect(routes.length).toBeGreaterThan(90);
   });
@@ -69,9 +74,17 @@ describe('the OpenAPI document (services/gateway/openapi.json) is complete and c
 
     it('describes its path and query parameters with their types', () => {
       for (const param of route.path.match(/:(\w+)/g) ?? []) {
-        expect(operation.parameters).toContainEqual(expect.objectContaining({ name: param.slice(1), in: 'path', required: true, schema: expect.objectContaining({ type: 'string' }) }));
+        expect(operation.parameters).toContainEqual(
+          expect.objectContaining({
+            name: param.slice(1),
+            in: 'path',
+            required: true,
+            schema: expect.objectContaining({ type: 'string' }),
+          }),
+        );
       }
-      if (kinds.includes(RouteParamtypes.QUERY)) expect(operation.parameters.filter((p) => p.in === 'query').length).toBeGreaterThan(0);
+      if (kinds.includes(RouteParamtypes.QUERY))
+        expect(operation.parameters.filter((p) => p.in === 'query').length).toBeGreaterThan(0);
       for (const param of operation.parameters) expect(param.schema?.type).toBeDefined();
     });
 
@@ -86,16 +99,27 @@ describe('the OpenAPI document (services/gateway/openapi.json) is complete and c
 
     it('lists its error answers in the common error shape: 400 for input, 401/403 for login and roles, 404 for an id, 429 when rate limited', () => {
       const expected: string[] = [];
-      if (kinds.some((k) => [RouteParamtypes.BODY, RouteParamtypes.QUERY, RouteParamtypes.PARAM].includes(k))) expected.push('400');
+      if (kinds.some((k) => [RouteParamtypes.BODY, RouteParamtypes.QUERY, RouteParamtypes.PARAM].includes(k)))
+        expected.push('400');
       if (!route.public) expected.push('401', '403');
       if (/:\w+/.test(route.path)) expected.push('404');
-      const guards = [...(Reflect.getMetadata(GUARDS_METADATA, route.handler) ?? []), ...(Reflect.getMetadata(GUARDS_METADATA, route.controller) ?? [])];
+      const guards = [
+        ...(Reflect.getMetadata(GUARDS_METADATA, route.handler) ?? []),
+        ...(Reflect.getMetadata(GUARDS_METADATA, route.controller) ?? []),
+      ];
       if (guards.includes(AuthRateLimitGuard)) expected.push('429');
       expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(expected));
-      for (const status of expected) expect({ status, codes: operation.responses[status]['x-error-codes'] }).toEqual({ status, codes: expect.any(Array) });
+      for (const status of expected)
+        expect({ status, codes: operation.responses[status]['x-error-codes'] }).toEqual({
+          status,
+          codes: expect.any(Array),
+        });
       for (const [status, response] of Object.entries(operation.responses).filter(([, r]) => r['x-error-codes'])) {
         const media = response.content?.['application/json'];
-        expect({ status, ref: JSON.stringify(media?.schema) }).toEqual({ status, ref: expect.stringContaining('#/components/schemas/ErrorBody') });
+        expect({ status, ref: JSON.stringify(media?.schema) }).toEqual({
+          status,
+          ref: expect.stringContaining('#/components/schemas/ErrorBody'),
+        });
         for (const example of Object.values(media?.examples ?? {})) expect(holdsArabic(example.value)).toBe(true);
       }
     });
@@ -116,7 +140,9 @@ describe('the OpenAPI document (services/gateway/openapi.json) is complete and c
         expect(body.example).toBeDefined();
         expectValid(body.schema, body.example);
       }
-      const success = Object.entries(operation.responses).find(([s]) => s.startsWith('2'))?.[1].content?.['application/json'];
+      const success = Object.entries(operation.responses).find(([s]) => s.startsWith('2'))?.[1].content?.[
+        'application/json'
+      ];
       if (success && (success.schema as { format?: string }).format !== 'binary') {
         expect(success.example).toBeDefined();
         expectValid(success.schema, success.example);
@@ -141,6 +167,8 @@ const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 ajv.addSchema({ $id: 'openapi', components: committed.components });
 function expectValid(schema: unknown, value: unknown): void {
-  const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"openapi#/components/')));
+  const validate = ajv.compile(
+    JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"openapi#/components/')),
+  );
   expect({ valid: validate(value), errors: validate.errors ?? null }).toEqual({ valid: true, errors: null });
 }

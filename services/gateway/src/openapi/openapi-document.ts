@@ -18,7 +18,9 @@ import handlerResults from './handler-results.schema.json';
 
 // class-transformer keeps its @Type() metadata here; without it nested DTOs would be opaque objects.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: MetadataStorage };
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as {
+  defaultMetadataStorage: MetadataStorage;
+};
 
 /** The answers of every handler, generated from their TypeScript return types (`npm run openapi`). */
 export interface HandlerResultSchemas {
@@ -49,7 +51,10 @@ const ROLE_NAMES_AR: Record<string, string> = {
  * DTOs the ValidationPipe applies, answers from the handlers' TypeScript return types, errors
  * from the codes in libs/contracts. Nothing in it is written by hand, so it cannot drift.
  */
-export function buildOpenApiDocument(controllers: Type<unknown>[], results: HandlerResultSchemas = handlerResults as HandlerResultSchemas): JsonObject {
+export function buildOpenApiDocument(
+  controllers: Type<unknown>[],
+  results: HandlerResultSchemas = handlerResults as HandlerResultSchemas,
+): JsonObject {
   // Derived once per document, not once per route (that was most of the gateway's start time).
   schemasOfThisBuild = undefined;
   const dtoSchemas = validationSchemas();
@@ -111,7 +116,12 @@ export function buildOpenApiDocument(controllers: Type<unknown>[], results: Hand
   };
 }
 
-function describeRoute(route: ControllerRoute, useDto: (name: string, type?: Type<unknown>) => string, useResult: (schema: SchemaLike) => SchemaLike, results: HandlerResultSchemas): JsonObject {
+function describeRoute(
+  route: ControllerRoute,
+  useDto: (name: string, type?: Type<unknown>) => string,
+  useResult: (schema: SchemaLike) => SchemaLike,
+  results: HandlerResultSchemas,
+): JsonObject {
   const { controller, handler, handlerName } = route;
   const key = `${controller.name}.${handlerName}`;
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handlerName) ?? {}) as Record<string, RouteArg>;
@@ -124,38 +134,72 @@ function describeRoute(route: ControllerRoute, useDto: (name: string, type?: Typ
     if (kind === RouteParamtypes.BODY) body = useDto(dtoName(type, key), type);
     if (kind === RouteParamtypes.QUERY || kind === RouteParamtypes.PARAM) {
       const location = kind === RouteParamtypes.QUERY ? 'query' : 'path';
-      if (arg.data) parameters.push({ name: arg.data, in: location, required: location === 'path', schema: scalarSchema(type, arg.pipes) });
+      if (arg.data)
+        parameters.push({
+          name: arg.data,
+          in: location,
+          required: location === 'path',
+          schema: scalarSchema(type, arg.pipes),
+        });
       else parameters.push(...dtoParameters(type as Type<unknown>, dtoName(type, key), location, useDto));
     }
     if (kind === RouteParamtypes.HEADERS && arg.data === Header.IDEMPOTENCY_KEY) {
-      parameters.push({ name: arg.data, in: 'header', required: false, description: 'Repeating a command with the same key answers the first result; nothing is done twice.', schema: { type: 'string', maxLength: 200 } });
+      parameters.push({
+        name: arg.data,
+        in: 'header',
+        required: false,
+        description: 'Repeating a command with the same key answers the first result; nothing is done twice.',
+        schema: { type: 'string', maxLength: 200 },
+      });
     }
   }
   for (const name of route.path.match(/:(\w+)/g)?.map((p) => p.slice(1)) ?? []) {
-    if (!parameters.some((p) => p.in === 'path' && p.name === name)) parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
+    if (!parameters.some((p) => p.in === 'path' && p.name === name))
+      parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
   }
 
-  const status = (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (route.method === 'POST' ? 201 : 200);
+  const status =
+    (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? (route.method === 'POST' ? 201 : 200);
   const files = Reflect.getMetadata(API_FILE_RESPONSE_KEY, handler) as string[] | undefined;
   // Answers declared beside the route with @nestjs/swagger's @ApiResponse({ status, schema }) win.
-  const declared = (Reflect.getMetadata(DECORATORS.API_RESPONSE, handler) ?? {}) as Record<string, { description?: string; schema?: SchemaLike }>;
-  const produces = (Reflect.getMetadata(DECORATORS.API_PRODUCES, handler) as string[] | undefined) ?? ['application/json'];
+  const declared = (Reflect.getMetadata(DECORATORS.API_RESPONSE, handler) ?? {}) as Record<
+    string,
+    { description?: string; schema?: SchemaLike }
+  >;
+  const produces = (Reflect.getMetadata(DECORATORS.API_PRODUCES, handler) as string[] | undefined) ?? [
+    'application/json',
+  ];
   const declaredResponses = Object.fromEntries(
-    Object.entries(declared).map(([code, response]) => [code, { description: response.description ?? '', ...(response.schema ? { content: Object.fromEntries(produces.map((type) => [type, { schema: response.schema }])) } : {}) }]),
+    Object.entries(declared).map(([code, response]) => [
+      code,
+      {
+        description: response.description ?? '',
+        ...(response.schema
+          ? { content: Object.fromEntries(produces.map((type) => [type, { schema: response.schema }])) }
+          : {}),
+      },
+    ]),
   );
   let success: JsonObject;
   if (declaredResponses[String(status)]) success = declaredResponses[String(status)];
   else if (status === 204) success = { description: 'لا محتوى. No content.' };
-  else if (files) success = { description: 'ملف للتنزيل. A file, sent as a download.', content: Object.fromEntries(files.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])) };
+  else if (files)
+    success = {
+      description: 'ملف للتنزيل. A file, sent as a download.',
+      content: Object.fromEntries(files.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+    };
   else {
     const schema = results.handlers[key];
-    if (!schema) throw new Error(`OpenAPI: ${key} has no answer schema; run npm run openapi, or declare @ApiFileResponse()`);
+    if (!schema)
+      throw new Error(`OpenAPI: ${key} has no answer schema; run npm run openapi, or declare @ApiFileResponse()`);
     success = { description: 'نجاح. Success.', content: { 'application/json': { schema: useResult(schema) } } };
   }
 
   const operation: JsonObject = {
     operationId: `${controller.name.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}_${handlerName}`,
-    summary: (Reflect.getMetadata(DECORATORS.API_OPERATION, handler) as { summary?: string } | undefined)?.summary ?? `${route.method} ${route.path}`,
+    summary:
+      (Reflect.getMetadata(DECORATORS.API_OPERATION, handler) as { summary?: string } | undefined)?.summary ??
+      `${route.method} ${route.path}`,
     description: accessText(route),
     tags: (Reflect.getMetadata(DECORATORS.API_TAGS, controller) as string[] | undefined) ?? [],
     'x-roles': route.public ? [] : route.roles,
@@ -164,7 +208,11 @@ function describeRoute(route: ControllerRoute, useDto: (name: string, type?: Typ
     security: route.public ? [{}, { bearer: [] }] : [{ bearer: [] }],
     parameters,
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: body } } } } } : {}),
-    responses: { [String(status)]: success, ...errorResponses(route, parameters.length > 0 || !!body, !!body, namesAnId(parameters, body)), ...declaredResponses },
+    responses: {
+      [String(status)]: success,
+      ...errorResponses(route, parameters.length > 0 || !!body, !!body, namesAnId(parameters, body)),
+      ...declaredResponses,
+    },
   };
   return operation;
 }
@@ -172,7 +220,10 @@ function describeRoute(route: ControllerRoute, useDto: (name: string, type?: Typ
 /** Whether the input names another object by its id (a uuid field), which may not exist. */
 function namesAnId(parameters: JsonObject[], body: string | undefined): boolean {
   const uuidIn = (schema: unknown): boolean => JSON.stringify(schema ?? {}).includes('"format":"uuid"');
-  return parameters.some((p) => p.in !== 'header' && uuidIn(p.schema)) || (!!body && uuidIn(validationSchemas()[body.slice(SCHEMA_PREFIX.length)]));
+  return (
+    parameters.some((p) => p.in !== 'header' && uuidIn(p.schema)) ||
+    (!!body && uuidIn(validationSchemas()[body.slice(SCHEMA_PREFIX.length)]))
+  );
 }
 
 function accessText(route: ControllerRoute): string {
@@ -181,7 +232,8 @@ function accessText(route: ControllerRoute): string {
 }
 
 function dtoName(type: Type<unknown> | undefined, key: string): string {
-  if (!type || type === Object || type === String) throw new Error(`OpenAPI: ${key} takes an untyped body or query; give it a DTO class`);
+  if (!type || type === Object || type === String)
+    throw new Error(`OpenAPI: ${key} takes an untyped body or query; give it a DTO class`);
   return type.name;
 }
 
@@ -191,7 +243,12 @@ function scalarSchema(type: unknown, pipes: unknown[] = []): SchemaLike {
   return { type: 'string' };
 }
 
-function dtoParameters(type: Type<unknown>, name: string, location: 'query' | 'path', useDto: (name: string, type?: Type<unknown>) => string): JsonObject[] {
+function dtoParameters(
+  type: Type<unknown>,
+  name: string,
+  location: 'query' | 'path',
+  useDto: (name: string, type?: Type<unknown>) => string,
+): JsonObject[] {
   useDto(name, type);
   const schema = validationSchemas()[name] ?? (inheritedSchema(type, validationSchemas()) as SchemaLike);
   return Object.entries(schema.properties ?? {}).map(([property, propertySchema]) => ({
@@ -207,7 +264,8 @@ function withApiProperties(schema: SchemaLike, type: Type<unknown> | undefined):
   if (!type || !schema.properties) return schema;
   const properties: Record<string, SchemaLike> = {};
   for (const [property, propertySchema] of Object.entries(schema.properties)) {
-    const declared = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, type.prototype, property) as { description?: string; example?: unknown } | undefined;
+    const declared = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, type.prototype, property) as
+      { description?: string; example?: unknown } | undefined;
     properties[property] = {
       ...propertySchema,
       ...(declared?.description ? { description: declared.description } : {}),
@@ -225,7 +283,11 @@ function dtoClasses(): Map<string, Type<unknown>> {
 
 /** A DTO that only renames its parent (`class AddActivityDto extends ActivityDto {}`) validates as the parent. */
 function inheritedSchema(type: Type<unknown> | undefined, schemas: Record<string, SchemaLike>): SchemaLike | undefined {
-  for (let parent = type && Object.getPrototypeOf(type); parent && parent !== Function.prototype; parent = Object.getPrototypeOf(parent)) {
+  for (
+    let parent = type && Object.getPrototypeOf(type);
+    parent && parent !== Function.prototype;
+    parent = Object.getPrototypeOf(parent)
+  ) {
     if (schemas[(parent as Type<unknown>).name]) return schemas[(parent as Type<unknown>).name];
   }
   return undefined;
@@ -239,19 +301,35 @@ function validationSchemas(): Record<string, SchemaLike> {
     refPointerPrefix: SCHEMA_PREFIX,
     classTransformerMetadataStorage: defaultMetadataStorage,
     // The platform's own date checks (libs/contracts dto/validation): a day that exists, a moment on one.
-    additionalConverters: { isCalendarDate: { type: 'string', format: 'date' }, isInstant: { type: 'string', format: 'date-time' } },
+    additionalConverters: {
+      isCalendarDate: { type: 'string', format: 'date' },
+      isInstant: { type: 'string', format: 'date-time' },
+    },
   }) as Record<string, SchemaLike>);
 }
 
 /** The error answers a route can give, derived from what it declares, each with the codes it may carry. */
-function errorResponses(route: ControllerRoute, hasInput: boolean, hasBody: boolean, referencesId: boolean): Record<string, JsonObject> {
+function errorResponses(
+  route: ControllerRoute,
+  hasInput: boolean,
+  hasBody: boolean,
+  referencesId: boolean,
+): Record<string, JsonObject> {
   const codes = new Set<ErrorCode>();
-  const guards = [...((Reflect.getMetadata(GUARDS_METADATA, route.controller) as unknown[]) ?? []), ...((Reflect.getMetadata(GUARDS_METADATA, route.handler) as unknown[]) ?? [])];
+  const guards = [
+    ...((Reflect.getMetadata(GUARDS_METADATA, route.controller) as unknown[]) ?? []),
+    ...((Reflect.getMetadata(GUARDS_METADATA, route.handler) as unknown[]) ?? []),
+  ];
   if (hasInput) codes.add(ErrorCode.VALIDATION_FAILED);
-  if (hasBody) [ErrorCode.MALFORMED_JSON, ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE].forEach((c) => codes.add(c));
-  if (!route.public) [ErrorCode.UNAUTHENTICATED, ErrorCode.TOKEN_INVALID, ErrorCode.FORBIDDEN].forEach((c) => codes.add(c));
+  if (hasBody)
+    [ErrorCode.MALFORMED_JSON, ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE].forEach((c) =>
+      codes.add(c),
+    );
+  if (!route.public)
+    [ErrorCode.UNAUTHENTICATED, ErrorCode.TOKEN_INVALID, ErrorCode.FORBIDDEN].forEach((c) => codes.add(c));
   if (guards.includes(AuthRateLimitGuard)) codes.add(ErrorCode.RATE_LIMITED);
-  if (guards.includes(LocalAuthGuard)) [ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_LOCKED].forEach((c) => codes.add(c));
+  if (guards.includes(LocalAuthGuard))
+    [ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_LOCKED].forEach((c) => codes.add(c));
   // An id in the path, or a reference to another object in the body or query, may name nothing.
   if (/:\w+/.test(route.path) || referencesId) codes.add(ErrorCode.NOT_FOUND);
   // Routes that forward over NATS answer 503/504 when the owning service is down or slow.
@@ -263,20 +341,34 @@ function errorResponses(route: ControllerRoute, hasInput: boolean, hasBody: bool
     // The owning service checks the object's scope (this institution, this programme) for staff routes.
     if (!route.public) codes.add(ErrorCode.OUT_OF_SCOPE);
   }
-  for (const code of [...((Reflect.getMetadata(API_ERRORS_KEY, route.controller) as ErrorCode[]) ?? []), ...((Reflect.getMetadata(API_ERRORS_KEY, route.handler) as ErrorCode[]) ?? [])]) codes.add(code);
+  for (const code of [
+    ...((Reflect.getMetadata(API_ERRORS_KEY, route.controller) as ErrorCode[]) ?? []),
+    ...((Reflect.getMetadata(API_ERRORS_KEY, route.handler) as ErrorCode[]) ?? []),
+  ])
+    codes.add(code);
 
   const byStatus = new Map<number, ErrorCode[]>();
-  for (const code of Object.values(ErrorCode).filter((c) => codes.has(c))) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
+  for (const code of Object.values(ErrorCode).filter((c) => codes.has(c)))
+    byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
   const responses: Record<string, JsonObject> = {};
   for (const [status, list] of [...byStatus.entries()].sort(([a], [b]) => a - b)) {
     responses[String(status)] = {
       description: list.map((code) => `${code}: ${ERROR_MESSAGES[code].ar} ${ERROR_MESSAGES[code].en}`).join('\n'),
       'x-error-codes': list,
-      ...(status === 429 || status === 503 ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } } : {}),
+      ...(status === 429 || status === 503
+        ? { headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } } }
+        : {}),
       content: {
         'application/json': {
-          schema: { allOf: [{ $ref: `${SCHEMA_PREFIX}ErrorBody` }, { type: 'object', properties: { error: { type: 'object', properties: { code: { enum: list } } } } }] },
-          examples: Object.fromEntries(list.map((code) => [code, { value: { error: { code, message: ERROR_MESSAGES[code].ar } } }])),
+          schema: {
+            allOf: [
+              { $ref: `${SCHEMA_PREFIX}ErrorBody` },
+              { type: 'object', properties: { error: { type: 'object', properties: { code: { enum: list } } } } },
+            ],
+          },
+          examples: Object.fromEntries(
+            list.map((code) => [code, { value: { error: { code, message: ERROR_MESSAGES[code].ar } } }]),
+          ),
         },
       },
     };
@@ -286,9 +378,13 @@ function errorResponses(route: ControllerRoute, hasInput: boolean, hasBody: bool
 
 /** Arabic examples of the request body and the answer, generated from their schemas. */
 function addExamples(operation: JsonObject, components: Record<string, SchemaLike>): void {
-  const body = (operation.requestBody as { content: Record<string, { schema: SchemaLike; example?: unknown }> } | undefined)?.content['application/json'];
+  const body = (
+    operation.requestBody as { content: Record<string, { schema: SchemaLike; example?: unknown }> } | undefined
+  )?.content['application/json'];
   if (body) body.example = arabicExample(body.schema, components);
-  for (const [status, response] of Object.entries(operation.responses as Record<string, { content?: Record<string, { schema: SchemaLike; example?: unknown }> }>)) {
+  for (const [status, response] of Object.entries(
+    operation.responses as Record<string, { content?: Record<string, { schema: SchemaLike; example?: unknown }> }>,
+  )) {
     const json = response.content?.['application/json'];
     if (json && status.startsWith('2')) json.example = arabicExample(json.schema, components);
   }
@@ -300,7 +396,8 @@ function refsIn(schema: unknown): string[] {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       for (const [k, v] of Object.entries(node)) {
-        if (k === '$ref' && typeof v === 'string' && v.startsWith(SCHEMA_PREFIX)) out.push(v.slice(SCHEMA_PREFIX.length));
+        if (k === '$ref' && typeof v === 'string' && v.startsWith(SCHEMA_PREFIX))
+          out.push(v.slice(SCHEMA_PREFIX.length));
         else walk(v);
       }
     }

@@ -68,7 +68,12 @@ export class PublicAnswers {
 
   /** Keeps an answer unless something changed since its request started (`since`). */
   put(url: string, since: number, body: string, contentType: string): PublicAnswer | undefined {
-    const answer: PublicAnswer = { body, etag: strongEtag(body), contentType, ids: [...new Set((url.match(UUID) ?? []).map((id) => id.toLowerCase()))] };
+    const answer: PublicAnswer = {
+      body,
+      etag: strongEtag(body),
+      contentType,
+      ids: [...new Set((url.match(UUID) ?? []).map((id) => id.toLowerCase()))],
+    };
     if (since !== this.gen || body.length > PUBLIC_CACHE_MAX_BODY) return answer;
     const key = this.key(url);
     this.remove(key);

@@ -12,7 +12,11 @@ import { UsersService } from '../identity/users.service';
 import { PublicCache } from './public-cache';
 
 const PASSWORD = 'correct horse battery';
-const SYSTEM_ADMIN = { id: '00000000-0000-4000-8000-00000000a001', roles: ['admin'] as Role[], scopes: { institutions: [], programmes: [] } };
+const SYSTEM_ADMIN = {
+  id: '00000000-0000-4000-8000-00000000a001',
+  roles: ['admin'] as Role[],
+  scopes: { institutions: [], programmes: [] },
+};
 
 interface Answer {
   status: number;
@@ -34,20 +38,37 @@ describe('public answers cached at the gateway, dropped by changes, never privat
   let cardB: string;
   let activityId: string;
 
-  async function call(app: NestFastifyApplication, method: string, url: string, options: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer> {
+  async function call(
+    app: NestFastifyApplication,
+    method: string,
+    url: string,
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Answer> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.inject({ method: method as 'GET', url, headers, payload: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers,
+      payload: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
     return { status: res.statusCode, headers: res.headers, body: res.body, json: () => JSON.parse(res.body) };
   }
 
   const titleIn = (answer: Answer) => answer.json().title.ar as string;
   const hits = (app: NestFastifyApplication) => app.get(PublicCache).answers.hits;
-  const setTitle = (id: string, ar: string) => pg.query(`UPDATE "${iso.schema('commitments')}".commitments SET title = jsonb_set(title, '{ar}', to_jsonb($2::text)) WHERE id = $1`, [id, ar]);
+  const setTitle = (id: string, ar: string) =>
+    pg.query(
+      `UPDATE "${iso.schema('commitments')}".commitments SET title = jsonb_set(title, '{ar}', to_jsonb($2::text)) WHERE id = $1`,
+      [id, ar],
+    );
 
   beforeAll(async () => {
-    commitments = new SpawnedService('commitments', iso.env('commitments', { HTTP_PORT: String(await freePort()) })).start();
+    commitments = new SpawnedService(
+      'commitments',
+      iso.env('commitments', { HTTP_PORT: String(await freePort()) }),
+    ).start();
     const config = loadConfig(GatewayConfig, iso.env('gateway', { AUTH_RATE_LIMIT_PER_MINUTE: '10000' }));
     ({ app: a } = (await createGatewayApp(config, createLogger('gateway', 'warn'))) as { app: NestFastifyApplication });
     ({ app: b } = (await createGatewayApp(config, createLogger('gateway', 'warn'))) as { app: NestFastifyApplication });
@@ -58,12 +79,22 @@ describe('public answers cached at the gateway, dropped by changes, never privat
     await pg.connect();
     nc = await connect({ servers: TEST_NATS_URL });
     const login = async (email: string, role: Role) => {
-      await a.get(UsersService).createByStaff(SYSTEM_ADMIN, { email, password: PASSWORD, displayName: role, roles: [role] });
-      return (await call(a, 'POST', '/auth/login', { body: { email, password: PASSWORD } })).json().accessToken as string;
+      await a
+        .get(UsersService)
+        .createByStaff(SYSTEM_ADMIN, { email, password: PASSWORD, displayName: role, roles: [role] });
+      return (await call(a, 'POST', '/auth/login', { body: { email, password: PASSWORD } })).json()
+        .accessToken as string;
     };
     coordinator = await login('coord@test.ma', 'coordinator');
     pm = await login('pm@test.ma', 'project_manager');
-    expect((await call(a, 'POST', '/programmes', { token: coordinator, body: { code: 'OGP-MA', kind: 'ogp_national', name: { ar: 'برنامج' } } })).status).toBe(201);
+    expect(
+      (
+        await call(a, 'POST', '/programmes', {
+          token: coordinator,
+          body: { code: 'OGP-MA', kind: 'ogp_national', name: { ar: 'برنامج' } },
+        })
+      ).status,
+    ).toBe(201);
     const imported = await call(a, 'POST', '/plans/import', { token: coordinator, body: plan2018 });
     expect(imported.status).toBe(201);
     const items = (await call(a, 'GET', `/commitments?planId=${imported.json().planId}&limit=100`)).json().items;
@@ -92,10 +123,14 @@ describe('public answers cached at the gateway, dropped by changes, never privat
     expect(second.headers['cache-control']).toBe('public, no-cache');
     expect(second.headers['content-type']).toMatch(/^application\/json/);
     expect(second.headers['x-content-type-options']).toBe('nosniff');
-    const revalidated = await call(a, 'GET', `/commitments/${cardA}`, { headers: { 'if-none-match': String(second.headers.etag) } });
+    const revalidated = await call(a, 'GET', `/commitments/${cardA}`, {
+      headers: { 'if-none-match': String(second.headers.etag) },
+    });
     expect(revalidated.status).toBe(304);
     expect(revalidated.body).toBe('');
-    expect((await call(a, 'GET', `/commitments/${cardA}`, { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+    expect((await call(a, 'GET', `/commitments/${cardA}`, { headers: { 'if-none-match': '"other"' } })).status).toBe(
+      200,
+    );
   });
 
   it('reads with a token, as two different users, are never answered from nor kept in the cache', async () => {
@@ -121,26 +156,48 @@ describe('public answers cached at the gateway, dropped by changes, never privat
     for (const app of [a, b]) for (let i = 0; i < 2; i++) await call(app, 'GET', `/commitments/${cardA}`);
     const progress = (p: Answer) => p.json().activities.find((x: { id: string }) => x.id === activityId).progress;
     const target = progress(await call(b, 'GET', `/commitments/${cardA}`)) === 37 ? 38 : 37;
-    const reported = await call(a, 'POST', `/commitments/${cardA}/progress`, { token: coordinator, body: { activityId, progress: target, reportedOn: new Date().toISOString().slice(0, 10) } });
+    const reported = await call(a, 'POST', `/commitments/${cardA}/progress`, {
+      token: coordinator,
+      body: { activityId, progress: target, reportedOn: new Date().toISOString().slice(0, 10) },
+    });
     expect(reported.status).toBe(201);
     const written = Date.now();
     expect(progress(await call(a, 'GET', `/commitments/${cardA}`))).toBe(target);
-    await waitFor(async () => progress(await call(b, 'GET', `/commitments/${cardA}`)) === target, { timeoutMs: 1000, intervalMs: 5, what: 'the change on the other replica' });
+    await waitFor(async () => progress(await call(b, 'GET', `/commitments/${cardA}`)) === target, {
+      timeoutMs: 1000,
+      intervalMs: 5,
+      what: 'the change on the other replica',
+    });
     expect(Date.now() - written).toBeLessThanOrEqual(1000);
   });
 
   it('a domain event drops exactly the answers naming its ids (and lists), on every replica', async () => {
     const lists = '/programmes';
-    for (const app of [a, b]) for (const url of [`/commitments/${cardA}`, `/commitments/${cardB}`, lists, lists]) await call(app, 'GET', url);
+    for (const app of [a, b])
+      for (const url of [`/commitments/${cardA}`, `/commitments/${cardB}`, lists, lists]) await call(app, 'GET', url);
     const originalA = titleIn(await call(a, 'GET', `/commitments/${cardA}`));
     const originalB = titleIn(await call(a, 'GET', `/commitments/${cardB}`));
     await setTitle(cardA, 'عنوان أ');
     await setTitle(cardB, 'عنوان ب');
-    const envelope = { id: '4b7e8a52-0d5f-4c4e-9a55-1f8f9f1c2d3e', type: 'commitments.commitment.updated', occurredAt: new Date().toISOString(), source: 'test', aggregate: { type: 'commitment', id: cardA }, data: { commitmentId: cardA, changed: ['title'] } };
-    nc.publish(withPrefix(iso.prefix, 'events.commitments.commitment.updated'), new TextEncoder().encode(JSON.stringify(envelope)));
+    const envelope = {
+      id: '4b7e8a52-0d5f-4c4e-9a55-1f8f9f1c2d3e',
+      type: 'commitments.commitment.updated',
+      occurredAt: new Date().toISOString(),
+      source: 'test',
+      aggregate: { type: 'commitment', id: cardA },
+      data: { commitmentId: cardA, changed: ['title'] },
+    };
+    nc.publish(
+      withPrefix(iso.prefix, 'events.commitments.commitment.updated'),
+      new TextEncoder().encode(JSON.stringify(envelope)),
+    );
     await nc.flush();
     for (const app of [a, b]) {
-      await waitFor(async () => titleIn(await call(app, 'GET', `/commitments/${cardA}`)) === 'عنوان أ', { timeoutMs: 1000, intervalMs: 5, what: 'the event reaching the replica' });
+      await waitFor(async () => titleIn(await call(app, 'GET', `/commitments/${cardA}`)) === 'عنوان أ', {
+        timeoutMs: 1000,
+        intervalMs: 5,
+        what: 'the event reaching the replica',
+      });
       const before = hits(app);
       // The other card was not touched by the event: still the kept answer.
       expect(titleIn(await call(app, 'GET', `/commitments/${cardB}`))).toBe(originalB);
@@ -157,7 +214,14 @@ describe('public answers cached at the gateway, dropped by changes, never privat
     for (const url of [`/commitments/${cardA}`, `/commitments/${cardB}`]) await call(a, 'GET', url);
     const cache = a.get(PublicCache);
     expect(cache.answers.size).toBeGreaterThanOrEqual(2);
-    const envelope = { id: '5c8f9b63-1e6a-4d5f-8b66-2a9aa02d3e4f', type: 'commitments.programme.settings-changed', occurredAt: new Date().toISOString(), source: 'test', aggregate: { type: 'programme', id: '6d9a0c74-2f7b-4e6a-9c77-3baab13e4f50' }, data: { programmeId: '6d9a0c74-2f7b-4e6a-9c77-3baab13e4f50', reportingPeriodDays: 30 } };
+    const envelope = {
+      id: '5c8f9b63-1e6a-4d5f-8b66-2a9aa02d3e4f',
+      type: 'commitments.programme.settings-changed',
+      occurredAt: new Date().toISOString(),
+      source: 'test',
+      aggregate: { type: 'programme', id: '6d9a0c74-2f7b-4e6a-9c77-3baab13e4f50' },
+      data: { programmeId: '6d9a0c74-2f7b-4e6a-9c77-3baab13e4f50', reportingPeriodDays: 30 },
+    };
     cache.onEvent(new TextEncoder().encode(JSON.stringify(envelope)));
     expect(cache.answers.size).toBe(0);
   });

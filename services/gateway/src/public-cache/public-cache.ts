@@ -108,7 +108,9 @@ export class PublicCache implements OnModuleInit, OnModuleDestroy {
     try {
       const envelope = JSON.parse(decoder.decode(data)) as EventEnvelope<Record<string, unknown>>;
       if (envelope.aggregate?.type !== 'programme') {
-        ids = [envelope.aggregate?.id, ...Object.values(envelope.data ?? {})].filter((v): v is string => typeof v === 'string' && UUID.test(v));
+        ids = [envelope.aggregate?.id, ...Object.values(envelope.data ?? {})].filter(
+          (v): v is string => typeof v === 'string' && UUID.test(v),
+        );
       }
     } catch {
       ids = [];
@@ -120,19 +122,29 @@ export class PublicCache implements OnModuleInit, OnModuleDestroy {
   /** A write went through this gateway: drop everything here at once, and tell the other replicas. */
   private written(): void {
     this.answers.clear();
-    if (!this.nc.isClosed()) this.nc.publish(withPrefix(this.config.NATS_PREFIX, CHANGED_SUBJECT), encoder.encode(this.replicaId));
+    if (!this.nc.isClosed())
+      this.nc.publish(withPrefix(this.config.NATS_PREFIX, CHANGED_SUBJECT), encoder.encode(this.replicaId));
   }
 
   register(fastify: FastifyInstance): void {
     fastify.addHook('onRequest', async (request: Req, reply: FastifyReply) => {
-      if (!this.linked || request.method !== 'GET' || request.headers.authorization !== undefined || !CACHED_ROUTES.has(request.routeOptions.url ?? '')) return;
+      if (
+        !this.linked ||
+        request.method !== 'GET' ||
+        request.headers.authorization !== undefined ||
+        !CACHED_ROUTES.has(request.routeOptions.url ?? '')
+      )
+        return;
       const answer = this.answers.get(request.url);
       if (!answer) {
         request[STATE] = { since: this.answers.generation(), hit: false };
         return;
       }
       request[STATE] = { since: 0, hit: true };
-      void reply.header('etag', answer.etag).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'authorization');
+      void reply
+        .header('etag', answer.etag)
+        .header('cache-control', PUBLIC_CACHE_CONTROL)
+        .header('vary', 'authorization');
       if (etagMatches(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
       return reply.header('content-type', answer.contentType).send(answer.body);
     });
@@ -147,12 +159,25 @@ export class PublicCache implements OnModuleInit, OnModuleDestroy {
       const state = request[STATE];
       if (!state || state.hit || !this.linked || reply.statusCode !== 200 || typeof payload !== 'string') {
         // A public read answered to a token holder may be personal: no shared cache keeps it.
-        if (method === 'GET' && request.headers.authorization !== undefined && CACHED_ROUTES.has(request.routeOptions.url ?? '')) void reply.header('cache-control', 'private, no-cache');
+        if (
+          method === 'GET' &&
+          request.headers.authorization !== undefined &&
+          CACHED_ROUTES.has(request.routeOptions.url ?? '')
+        )
+          void reply.header('cache-control', 'private, no-cache');
         return payload;
       }
-      const answer = this.answers.put(request.url, state.since, payload, String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'));
+      const answer = this.answers.put(
+        request.url,
+        state.since,
+        payload,
+        String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+      );
       if (!answer) return payload;
-      void reply.header('etag', answer.etag).header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'authorization');
+      void reply
+        .header('etag', answer.etag)
+        .header('cache-control', PUBLIC_CACHE_CONTROL)
+        .header('vary', 'authorization');
       if (etagMatches(request.headers['if-none-match'], answer.etag)) {
         void reply.code(304).removeHeader('content-type');
         return null;

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { AccountMailEvent, AccountMailEvents, EventEnvelope, IdentityEvents, LANGUAGES, Language, PasswordResetRequestedEvent, UserDirectoryEntry } from '@ogp/contracts';
+import {
+  AccountMailEvent,
+  AccountMailEvents,
+  EventEnvelope,
+  IdentityEvents,
+  LANGUAGES,
+  Language,
+  PasswordResetRequestedEvent,
+  UserDirectoryEntry,
+} from '@ogp/contracts';
 import { LOGGER } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { EntityManager } from 'typeorm';
@@ -47,7 +56,12 @@ export class AccountMailDispatcher {
     }
   }
 
-  private async send(manager: EntityManager, event: EventEnvelope, to: AccountMailEvent, values: Record<string, string>): Promise<void> {
+  private async send(
+    manager: EntityManager,
+    event: EventEnvelope,
+    to: AccountMailEvent,
+    values: Record<string, string>,
+  ): Promise<void> {
     const template = ACCOUNT_TEMPLATES[event.type];
     if (!template || !to?.email || !to.userId) return;
     const language: Language = (LANGUAGES as readonly string[]).includes(to.language) ? to.language : 'ar';

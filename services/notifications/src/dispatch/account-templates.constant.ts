@@ -12,7 +12,11 @@ export interface AccountTemplate {
  */
 export const ACCOUNT_TEMPLATES: Record<string, AccountTemplate> = {
   'identity.account.welcome': {
-    subject: { ar: 'مرحبا بك في منصة الحكومة المنفتحة', fr: 'Bienvenue sur la plateforme du gouvernement ouvert', en: 'Welcome to the Open Government platform' },
+    subject: {
+      ar: 'مرحبا بك في منصة الحكومة المنفتحة',
+      fr: 'Bienvenue sur la plateforme du gouvernement ouvert',
+      en: 'Welcome to the Open Government platform',
+    },
     text: {
       ar: 'مرحبا {displayName}،\n\nتم إنشاء حسابك بهذا العنوان. يمكنك الآن تسجيل الدخول للمشاركة في بلورة خطة العمل وتتبع الالتزامات.\n\nإذا لم تقم بهذا التسجيل، يمكنك تجاهل هذه الرسالة أو إعادة تعيين كلمة المرور.',
       fr: "Bonjour {displayName},\n\nVotre compte a été créé avec cette adresse. Vous pouvez maintenant vous connecter pour participer à la co-création du plan d'action et suivre les engagements.\n\nSi vous n'êtes pas à l'origine de cette inscription, ignorez ce message ou réinitialisez le mot de passe.",
@@ -20,7 +24,11 @@ export const ACCOUNT_TEMPLATES: Record<string, AccountTemplate> = {
     },
   },
   'identity.registration.existing-address': {
-    subject: { ar: 'محاولة تسجيل بعنوان بريدك الإلكتروني', fr: "Tentative d'inscription avec votre adresse e-mail", en: 'Someone tried to register with your e-mail address' },
+    subject: {
+      ar: 'محاولة تسجيل بعنوان بريدك الإلكتروني',
+      fr: "Tentative d'inscription avec votre adresse e-mail",
+      en: 'Someone tried to register with your e-mail address',
+    },
     text: {
       ar: 'مرحبا {displayName}،\n\nحاول شخص ما إنشاء حساب جديد بعنوان بريدك الإلكتروني، وهو مرتبط بحسابك أصلا. لم يتم إنشاء أي حساب ولم يتغير شيء في حسابك.\n\nإذا كنت أنت، فيمكنك تسجيل الدخول مباشرة، أو إعادة تعيين كلمة المرور إذا نسيتها. وإلا فلا حاجة لأي إجراء.',
       fr: "Bonjour {displayName},\n\nQuelqu'un a essayé de créer un compte avec votre adresse e-mail, qui a déjà un compte. Aucun compte n'a été créé et rien n'a changé dans le vôtre.\n\nSi c'était vous, connectez-vous directement, ou réinitialisez votre mot de passe si vous l'avez oublié. Sinon, vous n'avez rien à faire.",

@@ -54,12 +54,16 @@ function localized(value: Localized | null | undefined, language: Language): str
 function localDate(date: string | null | undefined, language: Language): string {
   if (!date) return '';
   const day = new Date(`${date.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(day.getTime()) ? date : new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(day);
+  return Number.isNaN(day.getTime())
+    ? date
+    : new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(day);
 }
 
 /** An instant as the reader writes it, in the platform's display time zone. */
 function localInstant(instant: string | Date, language: Language, timeZone: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(new Date(instant));
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(
+    new Date(instant),
+  );
 }
 
 /** Each person once, and never the one who caused the event. */
@@ -105,12 +109,20 @@ export class EventDispatcher {
       case IdentityEvents.userCreated.type: {
         const entry = event.data as UserDirectoryEntry;
         await this.recipients.upsert(manager, entry);
-        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [entry.userId]), (l) => ({ roles: roleList(entry.roles, l) }));
+        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [entry.userId]), (l) => ({
+          roles: roleList(entry.roles, l),
+        }));
         return;
       }
       case CommitmentsEvents.programmeCreated.type: {
         const data = event.data as ProgrammeCreatedEvent;
-        await this.notify(manager, event, event.type, await this.recipients.withRoles(manager, ['coordinator', 'admin']), (l) => ({ name: localized(data.name, l), code: data.code }));
+        await this.notify(
+          manager,
+          event,
+          event.type,
+          await this.recipients.withRoles(manager, ['coordinator', 'admin']),
+          (l) => ({ name: localized(data.name, l), code: data.code }),
+        );
         return;
       }
       case ReportingEvents.alertRaised.type: {
@@ -138,32 +150,62 @@ export class EventDispatcher {
       case PlanEvents.blockerRaised.type: {
         const data = event.data as BlockerEvent;
         const people = await this.recipients.audience(manager, ['committee', 'coordinators'], data.programmeId, null);
-        await this.notify(manager, event, event.type, people, (l) => ({ blockerTitle: data.blockerTitle, title: localized(data.title, l) }), {
-          path: PortalPaths.commitment(data.commitmentId),
-        });
+        await this.notify(
+          manager,
+          event,
+          event.type,
+          people,
+          (l) => ({ blockerTitle: data.blockerTitle, title: localized(data.title, l) }),
+          {
+            path: PortalPaths.commitment(data.commitmentId),
+          },
+        );
         return;
       }
       case PlanEvents.blockerAnswered.type: {
         const data = event.data as BlockerEvent & { answer: string };
-        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.raisedBy]), () => ({ blockerTitle: data.blockerTitle, answer: data.answer }), {
-          path: PortalPaths.commitment(data.commitmentId),
-        });
+        await this.notify(
+          manager,
+          event,
+          event.type,
+          await this.recipients.byIds(manager, [data.raisedBy]),
+          () => ({ blockerTitle: data.blockerTitle, answer: data.answer }),
+          {
+            path: PortalPaths.commitment(data.commitmentId),
+          },
+        );
         return;
       }
       case ParticipationEvents.ideaFateChanged.type: {
         const data = event.data as IdeaFateEvent;
         if (!data.authorId) return;
-        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.authorId]), (l) => ({ ideaTitle: data.title, status: fateStepLabel(data.status, l), explanation: data.explanation ?? '' }), {
-          // Until the fate is published only the author sees the idea's path, in their own space.
-          path: data.status === 'published' ? PortalPaths.idea(data.cycleId, data.ideaId) : PortalPaths.myIdeas(),
-        });
+        await this.notify(
+          manager,
+          event,
+          event.type,
+          await this.recipients.byIds(manager, [data.authorId]),
+          (l) => ({
+            ideaTitle: data.title,
+            status: fateStepLabel(data.status, l),
+            explanation: data.explanation ?? '',
+          }),
+          {
+            // Until the fate is published only the author sees the idea's path, in their own space.
+            path: data.status === 'published' ? PortalPaths.idea(data.cycleId, data.ideaId) : PortalPaths.myIdeas(),
+          },
+        );
         return;
       }
       case PlanEvents.progressReported.type: {
         // The commitment's followers and its institution's other project managers; not the author.
         const data = event.data as ProgressReportedEvent;
         const followers = await this.follows.followers(manager, 'commitment', data.commitmentId);
-        const managers = await this.recipients.audience(manager, ['project_managers'], data.programmeId, data.leadInstitutionId);
+        const managers = await this.recipients.audience(
+          manager,
+          ['project_managers'],
+          data.programmeId,
+          data.leadInstitutionId,
+        );
         await this.notify(
           manager,
           event,
@@ -187,7 +229,11 @@ export class EventDispatcher {
           event,
           event.type,
           othersThan(event.actorId, followers),
-          (l) => ({ title: localized(data.title, l), before: completionLevelLabel(data.before, l), after: completionLevelLabel(data.after, l) }),
+          (l) => ({
+            title: localized(data.title, l),
+            before: completionLevelLabel(data.before, l),
+            after: completionLevelLabel(data.after, l),
+          }),
           { path: PortalPaths.commitment(data.commitmentId) },
         );
         return;
@@ -203,29 +249,48 @@ export class EventDispatcher {
           event,
           event.type,
           othersThan(event.actorId, followers),
-          (l) => ({ title: localized(data.title, l), kind: publicationKindLabel(data.kind, l), cycle: localized(cycleTitle, l) }),
+          (l) => ({
+            title: localized(data.title, l),
+            kind: publicationKindLabel(data.kind, l),
+            cycle: localized(cycleTitle, l),
+          }),
           { path: PortalPaths.publication(data.publicationId) },
         );
         return;
       }
       case ParticipationEvents.registrationConfirmed.type: {
         const data = event.data as { userId: string; code: string; startsAt: string };
-        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.userId]), () => ({ code: data.code, startsAt: data.startsAt }));
+        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.userId]), () => ({
+          code: data.code,
+          startsAt: data.startsAt,
+        }));
         return;
       }
       case ReportingEvents.reportFinished.type: {
         // The requester of a report hears of its end: ready, or failed (a lost job that could not be run).
         const data = event.data as ReportFinishedEvent;
         if (!data.requestedBy) return;
-        await this.notify(manager, event, `reporting.report.${data.status}`, await this.recipients.byIds(manager, [data.requestedBy]), (l) => ({
-          kind: REPORT_KIND_LABELS[data.kind]?.[l] ?? data.kind,
-          format: data.format.toUpperCase(),
-        }));
+        await this.notify(
+          manager,
+          event,
+          `reporting.report.${data.status}`,
+          await this.recipients.byIds(manager, [data.requestedBy]),
+          (l) => ({
+            kind: REPORT_KIND_LABELS[data.kind]?.[l] ?? data.kind,
+            format: data.format.toUpperCase(),
+          }),
+        );
         return;
       }
       case ParticipationEvents.commentAnswered.type: {
         const data = event.data as { authorId: string };
-        await this.notify(manager, event, event.type, await this.recipients.byIds(manager, [data.authorId]), () => ({}));
+        await this.notify(
+          manager,
+          event,
+          event.type,
+          await this.recipients.byIds(manager, [data.authorId]),
+          () => ({}),
+        );
         return;
       }
       default:
@@ -234,22 +299,43 @@ export class EventDispatcher {
   }
 
   /** A phase of a followed cycle opened: its followers (since before it opened) are told, once. */
-  async phaseOpened(manager: EntityManager, phase: { cycleId: string; kind: string; opensAt: Date; closesAt: Date; title: Localized }): Promise<void> {
+  async phaseOpened(
+    manager: EntityManager,
+    phase: { cycleId: string; kind: string; opensAt: Date; closesAt: Date; title: Localized },
+  ): Promise<void> {
     const id = stableUuid(`phase:${phase.cycleId}:${phase.kind}:${phase.opensAt.toISOString()}`);
     const type = 'participation.cycle.phase-opened';
-    const event: EventEnvelope = { id, type, occurredAt: phase.opensAt.toISOString(), source: 'notifications', aggregate: { type: 'cycle', id: phase.cycleId }, data: phase };
+    const event: EventEnvelope = {
+      id,
+      type,
+      occurredAt: phase.opensAt.toISOString(),
+      source: 'notifications',
+      aggregate: { type: 'cycle', id: phase.cycleId },
+      data: phase,
+    };
     const followers = await this.follows.followers(manager, 'cycle', phase.cycleId, phase.opensAt);
     await this.notify(
       manager,
       event,
       type,
       followers,
-      (l) => ({ phase: phaseLabel(phase.kind, l), title: localized(phase.title, l), closesAt: localInstant(phase.closesAt, l, this.config.DISPLAY_TIMEZONE) }),
+      (l) => ({
+        phase: phaseLabel(phase.kind, l),
+        title: localized(phase.title, l),
+        closesAt: localInstant(phase.closesAt, l, this.config.DISPLAY_TIMEZONE),
+      }),
       { path: PortalPaths.cycle(phase.cycleId) },
     );
   }
 
-  private async notify(manager: EntityManager, event: EventEnvelope, type: string, recipients: Recipient[], values: Values, options: NotifyOptions = {}): Promise<void> {
+  private async notify(
+    manager: EntityManager,
+    event: EventEnvelope,
+    type: string,
+    recipients: Recipient[],
+    values: Values,
+    options: NotifyOptions = {},
+  ): Promise<void> {
     const template = TEMPLATES[type];
     if (!template || recipients.length === 0) return;
     const path = options.path ?? null;
@@ -294,6 +380,9 @@ export class EventDispatcher {
       );
       emails += 1;
     }
-    this.logger.info({ eventId: event.id, type: event.type, recipients: recipients.length, emails }, 'in-app notifications recorded');
+    this.logger.info(
+      { eventId: event.id, type: event.type, recipients: recipients.length, emails },
+      'in-app notifications recorded',
+    );
   }
 }

@@ -3,7 +3,11 @@ import type { Template } from './templates.constant';
 /** Texts of what followers (and a commitment's project managers) are told; {placeholders} are filled from the event. */
 export const FOLLOW_TEMPLATES: Record<string, Template> = {
   'commitments.progress.reported': {
-    title: { ar: 'تقرير تقدم جديد: {title}', fr: "Nouveau rapport d'avancement : {title}", en: 'New progress report: {title}' },
+    title: {
+      ar: 'تقرير تقدم جديد: {title}',
+      fr: "Nouveau rapport d'avancement : {title}",
+      en: 'New progress report: {title}',
+    },
     body: {
       ar: 'بلغ تقدم النشاط «{activity}» من الالتزام {title} {progress}٪ بتاريخ {reportedOn}.',
       fr: "L'activité « {activity} » de l'engagement {title} est avancée à {progress} % au {reportedOn}.",
@@ -11,7 +15,11 @@ export const FOLLOW_TEMPLATES: Record<string, Template> = {
     },
   },
   'commitments.completion-level.changed': {
-    title: { ar: 'مستوى إنجاز جديد: {title}', fr: "Nouveau niveau d'achèvement : {title}", en: 'New completion level: {title}' },
+    title: {
+      ar: 'مستوى إنجاز جديد: {title}',
+      fr: "Nouveau niveau d'achèvement : {title}",
+      en: 'New completion level: {title}',
+    },
     body: {
       ar: 'انتقل مستوى إنجاز الالتزام {title} من «{before}» إلى «{after}».',
       fr: "Le niveau d'achèvement de l'engagement {title} passe de « {before} » à « {after} ».",
@@ -19,7 +27,11 @@ export const FOLLOW_TEMPLATES: Record<string, Template> = {
     },
   },
   'participation.cycle.phase-opened': {
-    title: { ar: 'انطلاق مرحلة: {phase} — {title}', fr: 'Ouverture de la phase : {phase} — {title}', en: 'Phase opened: {phase} — {title}' },
+    title: {
+      ar: 'انطلاق مرحلة: {phase} — {title}',
+      fr: 'Ouverture de la phase : {phase} — {title}',
+      en: 'Phase opened: {phase} — {title}',
+    },
     body: {
       ar: 'انطلقت مرحلة «{phase}» من دورة الإنشاء المشترك {title}، وتستمر إلى غاية {closesAt}.',
       fr: "La phase « {phase} » du cycle de co-création {title} est ouverte jusqu'au {closesAt}.",

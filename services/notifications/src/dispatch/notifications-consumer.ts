@@ -15,6 +15,9 @@ export class NotificationsConsumer implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await this.consumers.start({ durable: NOTIFICATIONS_DURABLE, handle: (event, manager) => this.dispatcher.handle(event, manager) });
+    this.consumer = await this.consumers.start({
+      durable: NOTIFICATIONS_DURABLE,
+      handle: (event, manager) => this.dispatcher.handle(event, manager),
+    });
   }
 }

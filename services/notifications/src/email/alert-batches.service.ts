@@ -61,7 +61,9 @@ export class AlertBatchesService implements OnApplicationBootstrap, OnModuleDest
 
   /** After the alert's e-mails are queued: the last alert of the sweep sends the gathered e-mails. */
   async completeIfLast(manager: EntityManager, sweepId: string): Promise<void> {
-    const [row] = await manager.query(`SELECT handled, size, flushed_at FROM alert_sweeps WHERE sweep_id = $1`, [sweepId]);
+    const [row] = await manager.query(`SELECT handled, size, flushed_at FROM alert_sweeps WHERE sweep_id = $1`, [
+      sweepId,
+    ]);
     if (row && row.flushed_at === null && row.handled >= row.size) await this.flush(manager, sweepId);
   }
 
@@ -73,7 +75,8 @@ export class AlertBatchesService implements OnApplicationBootstrap, OnModuleDest
         [this.config.ALERT_BATCH_WAIT_SECONDS],
       );
       for (const s of stale) await this.flush(m, s.sweep_id);
-      if (stale.length > 0) this.logger.warn({ sweeps: stale.length }, 'alert e-mails sent before their sweep was complete');
+      if (stale.length > 0)
+        this.logger.warn({ sweeps: stale.length }, 'alert e-mails sent before their sweep was complete');
       return stale.length;
     });
   }
@@ -91,7 +94,9 @@ export class AlertBatchesService implements OnApplicationBootstrap, OnModuleDest
     );
     for (const w of waiting) {
       if (w.ids.length === 1) {
-        await manager.query(`UPDATE email_queue SET status = 'pending', next_attempt_at = now() WHERE id = $1`, [w.ids[0]]);
+        await manager.query(`UPDATE email_queue SET status = 'pending', next_attempt_at = now() WHERE id = $1`, [
+          w.ids[0],
+        ]);
         continue;
       }
       const { subject, body } = this.compose(w);
@@ -99,7 +104,15 @@ export class AlertBatchesService implements OnApplicationBootstrap, OnModuleDest
         `INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status, language) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)
          ON CONFLICT (notification_id) DO NOTHING`,
         // A stable id per (sweep, person): the gathered e-mail is queued once however often a flush runs.
-        [randomUUID(), stableUuid(`sweep:${sweepId}:${w.recipient_id}`), w.recipient_id, w.to_address, subject, body, w.language],
+        [
+          randomUUID(),
+          stableUuid(`sweep:${sweepId}:${w.recipient_id}`),
+          w.recipient_id,
+          w.to_address,
+          subject,
+          body,
+          w.language,
+        ],
       );
       await manager.query(`UPDATE email_queue SET status = 'grouped' WHERE id = ANY($1::uuid[])`, [w.ids]);
     }
@@ -111,7 +124,7 @@ export class AlertBatchesService implements OnApplicationBootstrap, OnModuleDest
     const text = ALERT_BATCH_TEXT[language];
     const count = String(w.ids.length);
     const sections: string[] = [render(text.intro, { count })];
-    for (let i = 0; i < w.kinds.length; ) {
+    for (let i = 0; i < w.kinds.length;) {
       const kind = w.kinds[i];
       const items: string[] = [];
       for (; i < w.kinds.length && w.kinds[i] === kind; i++) items.push(`- ${w.lines[i]}`);

@@ -6,7 +6,11 @@ import { MESSAGING_OPTIONS, MessagingModuleOptions, NATS_CONNECTION } from '@ogp
 import { NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
 
-const DIGEST_TITLE = { ar: 'ملخص الإشعارات اليومي', fr: 'Résumé quotidien des notifications', en: 'Daily notification digest' } as const;
+const DIGEST_TITLE = {
+  ar: 'ملخص الإشعارات اليومي',
+  fr: 'Résumé quotidien des notifications',
+  en: 'Daily notification digest',
+} as const;
 
 /** Daily digests for people who chose them, and the dead letters admins look at. */
 @Injectable()
@@ -20,12 +24,13 @@ export class DigestService {
   /** One e-mail per person gathering their waiting digest items; each item goes in one digest. */
   async sendDigests(): Promise<{ digests: number }> {
     return this.dataSource.transaction(async (m) => {
-      const groups: { recipient_id: string; to_address: string; language: string; ids: string[]; lines: string[] }[] = await m.query(
-        `SELECT q.recipient_id, q.to_address, coalesce(r.language, 'ar') AS language, array_agg(q.id ORDER BY q.created_at) AS ids,
+      const groups: { recipient_id: string; to_address: string; language: string; ids: string[]; lines: string[] }[] =
+        await m.query(
+          `SELECT q.recipient_id, q.to_address, coalesce(r.language, 'ar') AS language, array_agg(q.id ORDER BY q.created_at) AS ids,
                 array_agg('- ' || q.subject || E'\\n  ' || q.body ORDER BY q.created_at) AS lines
            FROM email_queue q LEFT JOIN recipients r ON r.user_id = q.recipient_id
           WHERE q.status = 'digest' GROUP BY q.recipient_id, q.to_address, r.language`,
-      );
+        );
       for (const g of groups) {
         await m.query(`UPDATE email_queue SET status = 'digested' WHERE id = ANY($1::uuid[])`, [g.ids]);
         const subject = DIGEST_TITLE[(g.language as keyof typeof DIGEST_TITLE) ?? 'ar'] ?? DIGEST_TITLE.ar;
@@ -39,19 +44,24 @@ export class DigestService {
   }
 
   /** E-mails given up after every retry, and events no consumer could handle. */
-  async deadLetters(actor: Actor | null, query: PageQuery): Promise<Page<{ id: string; kind: 'email' | 'event'; subject: string; reason: string; at: string }>> {
+  async deadLetters(
+    actor: Actor | null,
+    query: PageQuery,
+  ): Promise<Page<{ id: string; kind: 'email' | 'event'; subject: string; reason: string; at: string }>> {
     assertRole(actor, ['admin']);
     const { limit, offset } = boundPage(query);
     const emails = await this.dataSource.query(
       `SELECT id, subject, coalesce(last_error, '') AS reason, created_at AS at FROM email_queue WHERE status = 'dead' ORDER BY created_at DESC LIMIT 500`,
     );
-    const items: { id: string; kind: 'email' | 'event'; subject: string; reason: string; at: string }[] = emails.map((e: { id: string; subject: string; reason: string; at: Date }) => ({
-      id: e.id,
-      kind: 'email' as const,
-      subject: e.subject,
-      reason: e.reason,
-      at: e.at.toISOString(),
-    }));
+    const items: { id: string; kind: 'email' | 'event'; subject: string; reason: string; at: string }[] = emails.map(
+      (e: { id: string; subject: string; reason: string; at: Date }) => ({
+        id: e.id,
+        kind: 'email' as const,
+        subject: e.subject,
+        reason: e.reason,
+        at: e.at.toISOString(),
+      }),
+    );
     try {
       const jsm = await this.nc.jetstreamManager();
       const stream = deadLetterStreamName(this.messaging.prefix);
@@ -59,7 +69,13 @@ export class DigestService {
       for (let seq = info.state.last_seq; seq >= info.state.first_seq && seq > 0 && items.length < 500; seq--) {
         const msg = await jsm.streams.getMessage(stream, { seq }).catch(() => null);
         if (!msg) continue;
-        items.push({ id: `event:${seq}`, kind: 'event', subject: msg.subject, reason: msg.header?.get('x-dead-letter-reason') ?? '', at: msg.time.toISOString() });
+        items.push({
+          id: `event:${seq}`,
+          kind: 'event',
+          subject: msg.subject,
+          reason: msg.header?.get('x-dead-letter-reason') ?? '',
+          at: msg.time.toISOString(),
+        });
       }
     } catch {
       // No dead-letter stream yet: nothing to show.

@@ -48,26 +48,38 @@ export class EmailComposer {
   private readonly templates: Record<TemplateName, string>;
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig) {
-    this.templates = Object.fromEntries(TEMPLATE_NAMES.map((name) => [name, readFileSync(join(TEMPLATE_DIR, `${name}.mustache`), 'utf8')])) as Record<TemplateName, string>;
+    this.templates = Object.fromEntries(
+      TEMPLATE_NAMES.map((name) => [name, readFileSync(join(TEMPLATE_DIR, `${name}.mustache`), 'utf8')]),
+    ) as Record<TemplateName, string>;
     for (const name of TEMPLATE_NAMES) Mustache.parse(this.templates[name]);
   }
 
   compose(mail: QueuedEmail): ComposedEmail {
-    const language: Language = (LANGUAGES as readonly string[]).includes(mail.language ?? '') ? (mail.language as Language) : 'ar';
+    const language: Language = (LANGUAGES as readonly string[]).includes(mail.language ?? '')
+      ? (mail.language as Language)
+      : 'ar';
     const frame = EMAIL_FRAME_LABELS[language];
-    const unsubscribeUrl = mail.transactional ? null : `${this.config.PORTAL_URL}/${language}${PortalPaths.preferences()}`;
+    const unsubscribeUrl = mail.transactional
+      ? null
+      : `${this.config.PORTAL_URL}/${language}${PortalPaths.preferences()}`;
     const paragraphs = mail.body.split(/\n{2,}/).filter((p) => p.trim() !== '');
     // The closing "View: <link>" paragraph of a notification becomes a button.
     let link: string | null = null;
     const last = paragraphs[paragraphs.length - 1] ?? '';
-    if (!mail.transactional && last.startsWith(OPEN_LINK_LABEL[language]) && this.isPortalUrl(last.slice(OPEN_LINK_LABEL[language].length))) {
+    if (
+      !mail.transactional &&
+      last.startsWith(OPEN_LINK_LABEL[language]) &&
+      this.isPortalUrl(last.slice(OPEN_LINK_LABEL[language].length))
+    ) {
       link = last.slice(OPEN_LINK_LABEL[language].length);
       paragraphs.pop();
     }
     const content = Mustache.render(
       this.templates[mail.transactional ? 'account' : 'notification'],
       {
-        paragraphs: paragraphs.map((p) => ({ lines: p.split('\n').map((line, i) => ({ first: i === 0, segments: this.segments(line) })) })),
+        paragraphs: paragraphs.map((p) => ({
+          lines: p.split('\n').map((line, i) => ({ first: i === 0, segments: this.segments(line) })),
+        })),
         link,
         linkLabel: OPEN_LINK_LABEL[language].replace(/\s*:\s*$/, ''),
       },
@@ -95,7 +107,11 @@ export class EmailComposer {
   private segments(line: string): Segment[] {
     const out: Segment[] = [];
     let rest = line;
-    for (let at = rest.indexOf(`${this.config.PORTAL_URL}/`); at >= 0; at = rest.indexOf(`${this.config.PORTAL_URL}/`)) {
+    for (
+      let at = rest.indexOf(`${this.config.PORTAL_URL}/`);
+      at >= 0;
+      at = rest.indexOf(`${this.config.PORTAL_URL}/`)
+    ) {
       const end = rest.slice(at).search(/\s|$/);
       if (at > 0) out.push({ text: rest.slice(0, at) });
       out.push({ url: rest.slice(at, at + end) });

@@ -5,7 +5,9 @@ export class EmailHtml1764600000000 implements MigrationInterface {
   name = 'EmailHtml1764600000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE email_queue ADD COLUMN language text, ADD COLUMN transactional boolean NOT NULL DEFAULT false`);
+    await q.query(
+      `ALTER TABLE email_queue ADD COLUMN language text, ADD COLUMN transactional boolean NOT NULL DEFAULT false`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createServiceDataSource } from '@ogp/persistence';
-import { freePort, Mailbox, ReceivedMail, SeverableProxy, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor } from '@ogp/testing';
+import {
+  freePort,
+  Mailbox,
+  ReceivedMail,
+  SeverableProxy,
+  SpawnedService,
+  TEST_DATABASE_URL,
+  TestIsolation,
+  waitFor,
+} from '@ogp/testing';
 import { DataSource } from 'typeorm';
 
 /**
@@ -17,7 +26,12 @@ describe('e-mail sending: each message once (real Postgres, SMTP, processes)', (
   async function service(extra: Record<string, string> = {}): Promise<SpawnedService> {
     return new SpawnedService(
       'notifications',
-      iso.env('notifications', { HTTP_PORT: String(await freePort()), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, LOG_LEVEL: 'info', ...extra }),
+      iso.env('notifications', {
+        HTTP_PORT: String(await freePort()),
+        SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+        LOG_LEVEL: 'info',
+        ...extra,
+      }),
     );
   }
 
@@ -33,10 +47,16 @@ describe('e-mail sending: each message once (real Postgres, SMTP, processes)', (
     return ids;
   }
 
-  const received = (domain: string): ReceivedMail[] => mailbox.mails.filter((m) => m.to.some((a) => a.endsWith(`@${domain}`)));
+  const received = (domain: string): ReceivedMail[] =>
+    mailbox.mails.filter((m) => m.to.some((a) => a.endsWith(`@${domain}`)));
   const distinct = (mails: ReceivedMail[]): number => new Set(mails.map((m) => m.messageId)).size;
   const unsent = async (ids: string[]): Promise<number> =>
-    (await db.query(`SELECT count(*)::int AS n FROM "${schema}".email_queue WHERE notification_id = ANY($1::uuid[]) AND status <> 'sent'`, [ids]))[0].n;
+    (
+      await db.query(
+        `SELECT count(*)::int AS n FROM "${schema}".email_queue WHERE notification_id = ANY($1::uuid[]) AND status <> 'sent'`,
+        [ids],
+      )
+    )[0].n;
 
   beforeAll(async () => {
     mailbox = new Mailbox(await freePort());
@@ -56,7 +76,10 @@ describe('e-mail sending: each message once (real Postgres, SMTP, processes)', (
   });
 
   it('the database connection is cut just after the SMTP server accepts a message: no message goes out twice, all are marked sent', async () => {
-    const proxy = await SeverableProxy.to({ host: new URL(TEST_DATABASE_URL).hostname, port: Number(new URL(TEST_DATABASE_URL).port || 5432) });
+    const proxy = await SeverableProxy.to({
+      host: new URL(TEST_DATABASE_URL).hostname,
+      port: Number(new URL(TEST_DATABASE_URL).port || 5432),
+    });
     const notifications = (await service({ DATABASE_URL: proxy.route(TEST_DATABASE_URL) })).start();
     try {
       await notifications.ready();
@@ -68,7 +91,10 @@ describe('e-mail sending: each message once (real Postgres, SMTP, processes)', (
         void proxy.cut().then(() => setTimeout(() => void proxy.mend(), 1500));
       };
       const ids = await queue(60, 'cut.test');
-      await waitFor(async () => distinct(received('cut.test')) === 60 && (await unsent(ids)) === 0, { what: '60 e-mails sent and marked', timeoutMs: 60000 });
+      await waitFor(async () => distinct(received('cut.test')) === 60 && (await unsent(ids)) === 0, {
+        what: '60 e-mails sent and marked',
+        timeoutMs: 60000,
+      });
       await new Promise((r) => setTimeout(r, 1500));
       expect(cut).toBe(true);
       expect(received('cut.test')).toHaveLength(60);
@@ -84,14 +110,21 @@ describe('e-mail sending: each message once (real Postgres, SMTP, processes)', (
     const victim = (await service(lease)).start();
     await victim.ready();
     const ids = await queue(1000, 'kill.test');
-    await waitFor(() => received('kill.test').length > 60, { what: 'the burst under way', timeoutMs: 60000, intervalMs: 10 });
+    await waitFor(() => received('kill.test').length > 60, {
+      what: 'the burst under way',
+      timeoutMs: 60000,
+      intervalMs: 10,
+    });
     await victim.kill();
     // Killed mid-burst (1,000 so that a fast machine cannot send them all before the kill lands).
     expect(distinct(received('kill.test'))).toBeLessThan(1000);
     const revived = (await service(lease)).start();
     try {
       await revived.ready();
-      await waitFor(async () => distinct(received('kill.test')) === 1000 && (await unsent(ids)) === 0, { what: '1,000 e-mails sent and marked', timeoutMs: 90000 });
+      await waitFor(async () => distinct(received('kill.test')) === 1000 && (await unsent(ids)) === 0, {
+        what: '1,000 e-mails sent and marked',
+        timeoutMs: 90000,
+      });
       await new Promise((r) => setTimeout(r, 4000));
       const mails = received('kill.test');
       expect(distinct(mails)).toBe(1000);
@@ -114,7 +147,10 @@ describe('e-mail sending: each message once (real Postgres, SMTP, processes)', (
     try {
       await Promise.all([a.ready(), b.ready()]);
       const ids = await queue(400, 'pair.test');
-      await waitFor(async () => distinct(received('pair.test')) === 400 && (await unsent(ids)) === 0, { what: '400 e-mails sent and marked', timeoutMs: 90000 });
+      await waitFor(async () => distinct(received('pair.test')) === 400 && (await unsent(ids)) === 0, {
+        what: '400 e-mails sent and marked',
+        timeoutMs: 90000,
+      });
       await new Promise((r) => setTimeout(r, 1500));
       expect(received('pair.test')).toHaveLength(400);
     } finally {
@@ -125,7 +161,10 @@ describe('e-mail sending: each message once (real Postgres, SMTP, processes)', (
   it('a lease shorter than twice the send timeout is refused at boot', async () => {
     const bad = (await service({ EMAIL_SEND_TIMEOUT_SECONDS: '60', EMAIL_CLAIM_LEASE_SECONDS: '90' })).start();
     try {
-      const exit = await Promise.race([bad.waitForExit(), new Promise<'running'>((r) => setTimeout(() => r('running'), 20000))]);
+      const exit = await Promise.race([
+        bad.waitForExit(),
+        new Promise<'running'>((r) => setTimeout(() => r('running'), 20000)),
+      ]);
       expect(exit).not.toBe('running');
       expect(exit).not.toBe(0);
       expect(bad.output).toContain('EMAIL_CLAIM_LEASE_SECONDS must be at least twice EMAIL_SEND_TIMEOUT_SECONDS');

@@ -67,17 +67,19 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
     const url = new URL(config.SMTP_URL);
     // A small pool: connections are reused across messages instead of one handshake per e-mail.
     const options: SMTPPool.Options = {
-        host: url.hostname,
-        port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 25)),
-        secure: url.protocol === 'smtps:',
-        auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
-        pool: true,
-        maxConnections: LANES,
-        connectionTimeout: 5000,
-        greetingTimeout: 5000,
-        socketTimeout: 10000,
-        // Local and test relays speak plain SMTP; a real relay can require TLS with smtps://.
-        ignoreTLS: url.protocol === 'smtp:' && ['127.0.0.1', 'localhost', '::1'].includes(url.hostname),
+      host: url.hostname,
+      port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 25)),
+      secure: url.protocol === 'smtps:',
+      auth: url.username
+        ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
+        : undefined,
+      pool: true,
+      maxConnections: LANES,
+      connectionTimeout: 5000,
+      greetingTimeout: 5000,
+      socketTimeout: 10000,
+      // Local and test relays speak plain SMTP; a real relay can require TLS with smtps://.
+      ignoreTLS: url.protocol === 'smtp:' && ['127.0.0.1', 'localhost', '::1'].includes(url.hostname),
     };
     this.transport = createTransport(options, { from: config.MAIL_FROM });
   }
@@ -92,7 +94,12 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
     this.kick();
     await Promise.all(this.lanes);
     // Sends that ended while the database was away: one last try to record them.
-    await this.writeOutcomes().catch((err: Error) => this.logger.warn({ err: err.message, unwritten: this.unwritten.length }, 'e-mail outcomes not recorded at shutdown'));
+    await this.writeOutcomes().catch((err: Error) =>
+      this.logger.warn(
+        { err: err.message, unwritten: this.unwritten.length },
+        'e-mail outcomes not recorded at shutdown',
+      ),
+    );
     this.transport.close();
   }
 
@@ -138,7 +145,8 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
     } finally {
       // An abandoned send may still go out: the lane waits for it (at most the lease) before claiming
       // another, so no more than LANES messages are ever in flight — what a crash can repeat.
-      if (outcome.timedOut) await Promise.race([settled, new Promise((r) => setTimeout(r, this.config.EMAIL_CLAIM_LEASE_SECONDS * 1000))]);
+      if (outcome.timedOut)
+        await Promise.race([settled, new Promise((r) => setTimeout(r, this.config.EMAIL_CLAIM_LEASE_SECONDS * 1000))]);
     }
     return true;
   }
@@ -164,7 +172,9 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async send(row: QueuedRow & { token: string }): Promise<{ outcome: Outcome; settled: Promise<unknown> }> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), this.config.EMAIL_SEND_TIMEOUT_SECONDS * 1000)));
+    const timeout = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), this.config.EMAIL_SEND_TIMEOUT_SECONDS * 1000)),
+    );
     const sending = this.transport.sendMail(this.message(row)).then(() => 'sent' as const);
     const settled = sending.catch(() => undefined);
     const base = { id: row.id, token: row.token, attempts: row.attempts + 1 };
@@ -173,7 +183,10 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
       if (result === 'timeout') return { outcome: { ...base, error: 'SMTP send timed out', timedOut: true }, settled };
       return { outcome: { ...base, error: null, timedOut: false }, settled };
     } catch (err) {
-      return { outcome: { ...base, error: String((err as Error)?.message ?? err).slice(0, 300), timedOut: false }, settled };
+      return {
+        outcome: { ...base, error: String((err as Error)?.message ?? err).slice(0, 300), timedOut: false },
+        settled,
+      };
     } finally {
       clearTimeout(timer);
     }
@@ -208,7 +221,8 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
         [o.id, o.token, o.attempts],
       );
       if (n === 1) this.sent += 1;
-      else this.logger.error({ emailId: o.id }, 'e-mail sent after its claim was taken over: not marked by this sender');
+      else
+        this.logger.error({ emailId: o.id }, 'e-mail sent after its claim was taken over: not marked by this sender');
       return;
     }
     const dead = o.attempts >= this.config.EMAIL_MAX_ATTEMPTS;

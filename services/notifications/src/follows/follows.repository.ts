@@ -10,7 +10,12 @@ interface FollowRow {
   followed_at: Date;
 }
 
-const toView = (r: FollowRow): FollowView => ({ kind: r.kind, id: r.id, title: r.title, followedAt: r.followed_at.toISOString() });
+const toView = (r: FollowRow): FollowView => ({
+  kind: r.kind,
+  id: r.id,
+  title: r.title,
+  followedAt: r.followed_at.toISOString(),
+});
 
 /** Follows of commitments and cycles, and the phases of followed cycles. */
 @Injectable()
@@ -29,7 +34,11 @@ export class FollowsRepository {
   }
 
   async remove(userId: string, kind: FollowTarget, id: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM follows WHERE user_id = $1 AND target_kind = $2 AND target_id = $3`, [userId, kind, id]);
+    await this.dataSource.query(`DELETE FROM follows WHERE user_id = $1 AND target_kind = $2 AND target_id = $3`, [
+      userId,
+      kind,
+      id,
+    ]);
   }
 
   async list(userId: string, limit: number, offset: number): Promise<{ items: FollowView[]; total: number }> {
@@ -38,7 +47,9 @@ export class FollowsRepository {
         ORDER BY followed_at DESC, target_id LIMIT $2 OFFSET $3`,
       [userId, limit, offset],
     );
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM follows WHERE user_id = $1`, [userId]);
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM follows WHERE user_id = $1`, [
+      userId,
+    ]);
     return { items: rows.map(toView), total };
   }
 
@@ -46,7 +57,12 @@ export class FollowsRepository {
     await this.dataSource.transaction(async (m) => {
       await m.query(`DELETE FROM cycle_phases WHERE cycle_id = $1`, [cycleId]);
       for (const p of phases) {
-        await m.query(`INSERT INTO cycle_phases (cycle_id, kind, opens_at, closes_at) VALUES ($1, $2, $3, $4)`, [cycleId, p.kind, p.opensAt, p.closesAt]);
+        await m.query(`INSERT INTO cycle_phases (cycle_id, kind, opens_at, closes_at) VALUES ($1, $2, $3, $4)`, [
+          cycleId,
+          p.kind,
+          p.opensAt,
+          p.closesAt,
+        ]);
       }
     });
   }
@@ -63,12 +79,18 @@ export class FollowsRepository {
 
   /** The title an item had when it was last followed (the follows keep it for listing). */
   async title(manager: EntityManager, kind: FollowTarget, id: string): Promise<Localized | null> {
-    const [row] = await manager.query(`SELECT title FROM follows WHERE target_kind = $1 AND target_id = $2 ORDER BY followed_at DESC LIMIT 1`, [kind, id]);
+    const [row] = await manager.query(
+      `SELECT title FROM follows WHERE target_kind = $1 AND target_id = $2 ORDER BY followed_at DESC LIMIT 1`,
+      [kind, id],
+    );
     return row?.title ?? null;
   }
 
   /** Phases of followed cycles that opened by `now` and were not announced yet: claimed here, once. */
-  claimOpenedPhases(manager: EntityManager, now: Date): Promise<{ cycle_id: string; kind: string; opens_at: Date; closes_at: Date; title: Localized }[]> {
+  claimOpenedPhases(
+    manager: EntityManager,
+    now: Date,
+  ): Promise<{ cycle_id: string; kind: string; opens_at: Date; closes_at: Date; title: Localized }[]> {
     return manager.query(
       `WITH due AS (
          INSERT INTO phase_announcements (cycle_id, kind, opens_at)

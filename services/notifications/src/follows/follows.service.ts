@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, assertRole, ROLES } from '@ogp/auth';
-import { boundPage, DomainError, ErrorCode, FollowTarget, FollowView, Localized, Page, PageQuery, ParticipationRpc, PlansRpc } from '@ogp/contracts';
+import {
+  boundPage,
+  DomainError,
+  ErrorCode,
+  FollowTarget,
+  FollowView,
+  Localized,
+  Page,
+  PageQuery,
+  ParticipationRpc,
+  PlansRpc,
+} from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { FollowsRepository } from './follows.repository';
 
@@ -43,7 +54,8 @@ export class FollowsService {
       await this.follows.savePhases(id, cycle.phases);
       return cycle.title;
     } catch (err) {
-      if (err instanceof DomainError && err.code === ErrorCode.NOT_FOUND) throw new DomainError(ErrorCode.NOT_FOUND, `no ${kind} ${id}`);
+      if (err instanceof DomainError && err.code === ErrorCode.NOT_FOUND)
+        throw new DomainError(ErrorCode.NOT_FOUND, `no ${kind} ${id}`);
       throw err;
     }
   }

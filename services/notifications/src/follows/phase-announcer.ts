@@ -27,7 +27,9 @@ export class PhaseAnnouncer implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
-      this.running = this.announce().catch((err: Error) => this.logger.warn({ err: err.message }, 'announcing opened phases failed'));
+      this.running = this.announce().catch((err: Error) =>
+        this.logger.warn({ err: err.message }, 'announcing opened phases failed'),
+      );
     }, this.config.PHASE_CHECK_SECONDS * 1000);
   }
 
@@ -39,7 +41,14 @@ export class PhaseAnnouncer implements OnApplicationBootstrap, OnModuleDestroy {
   async announce(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
       const opened = await this.follows.claimOpenedPhases(m, this.clock.now());
-      for (const p of opened) await this.dispatcher.phaseOpened(m, { cycleId: p.cycle_id, kind: p.kind, opensAt: p.opens_at, closesAt: p.closes_at, title: p.title });
+      for (const p of opened)
+        await this.dispatcher.phaseOpened(m, {
+          cycleId: p.cycle_id,
+          kind: p.kind,
+          opensAt: p.opens_at,
+          closesAt: p.closes_at,
+          title: p.title,
+        });
       if (opened.length > 0) this.logger.info({ phases: opened.length }, 'opened phases announced to followers');
       return opened.length;
     });

@@ -27,9 +27,21 @@ export class InboxService {
         WHERE recipient_id = $1 AND channel = 'in_app' ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
       [actor.id, limit, offset],
     );
-    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM notifications WHERE recipient_id = $1 AND channel = 'in_app'`, [actor.id]);
+    const [{ count }] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM notifications WHERE recipient_id = $1 AND channel = 'in_app'`,
+      [actor.id],
+    );
     return {
-      items: rows.map((r) => ({ id: r.id, eventId: r.event_id, type: r.type, title: r.title, body: r.body, link: r.link, readAt: r.read_at?.toISOString() ?? null, createdAt: r.created_at.toISOString() })),
+      items: rows.map((r) => ({
+        id: r.id,
+        eventId: r.event_id,
+        type: r.type,
+        title: r.title,
+        body: r.body,
+        link: r.link,
+        readAt: r.read_at?.toISOString() ?? null,
+        createdAt: r.created_at.toISOString(),
+      })),
       total: count,
       limit,
       offset,

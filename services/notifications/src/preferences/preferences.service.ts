@@ -7,7 +7,9 @@ import { NOTIFICATION_TYPES } from '../dispatch/templates.constant';
 
 /** Alerts and news of what a person follows go by e-mail at once unless they chose otherwise; other types stay in the app. */
 export function defaultMode(type: string): NotificationMode {
-  return type.startsWith('reporting.alert') || type.startsWith('commitments.blocker') || FOLLOW_TYPES.includes(type) ? 'immediate' : 'off';
+  return type.startsWith('reporting.alert') || type.startsWith('commitments.blocker') || FOLLOW_TYPES.includes(type)
+    ? 'immediate'
+    : 'off';
 }
 
 @Injectable()
@@ -16,15 +18,25 @@ export class PreferencesService {
 
   async get(actor: Actor | null): Promise<Record<string, NotificationMode>> {
     assertRole(actor, ROLES);
-    const rows: { type: string; mode: NotificationMode }[] = await this.dataSource.query(`SELECT type, mode FROM preferences WHERE user_id = $1`, [actor.id]);
+    const rows: { type: string; mode: NotificationMode }[] = await this.dataSource.query(
+      `SELECT type, mode FROM preferences WHERE user_id = $1`,
+      [actor.id],
+    );
     const chosen = new Map(rows.map((r) => [r.type, r.mode]));
     return Object.fromEntries(NOTIFICATION_TYPES.map((t) => [t, chosen.get(t) ?? defaultMode(t)]));
   }
 
   async set(actor: Actor | null, type: string, mode: NotificationMode): Promise<Record<string, NotificationMode>> {
     assertRole(actor, ROLES);
-    if (!NOTIFICATION_TYPES.includes(type)) throw new DomainError(ErrorCode.VALIDATION_FAILED, `unknown notification type ${type}`, { known: NOTIFICATION_TYPES, issues: [{ field: 'type', rule: 'isIn', args: [NOTIFICATION_TYPES.join(', ')] }] });
-    await this.dataSource.query(`INSERT INTO preferences (user_id, type, mode) VALUES ($1, $2, $3) ON CONFLICT (user_id, type) DO UPDATE SET mode = EXCLUDED.mode`, [actor.id, type, mode]);
+    if (!NOTIFICATION_TYPES.includes(type))
+      throw new DomainError(ErrorCode.VALIDATION_FAILED, `unknown notification type ${type}`, {
+        known: NOTIFICATION_TYPES,
+        issues: [{ field: 'type', rule: 'isIn', args: [NOTIFICATION_TYPES.join(', ')] }],
+      });
+    await this.dataSource.query(
+      `INSERT INTO preferences (user_id, type, mode) VALUES ($1, $2, $3) ON CONFLICT (user_id, type) DO UPDATE SET mode = EXCLUDED.mode`,
+      [actor.id, type, mode],
+    );
     return this.get(actor);
   }
 

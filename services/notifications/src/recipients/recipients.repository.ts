@@ -19,23 +19,41 @@ export class RecipientsRepository {
        VALUES ($1, $2, $3, $4, $5, $6, $7, now())
        ON CONFLICT (user_id) DO UPDATE SET email = EXCLUDED.email, display_name = EXCLUDED.display_name, roles = EXCLUDED.roles,
          scopes = EXCLUDED.scopes, language = EXCLUDED.language, active = EXCLUDED.active, updated_at = now()`,
-      [entry.userId, entry.email, entry.displayName, entry.roles, JSON.stringify(entry.scopes), entry.language, entry.active],
+      [
+        entry.userId,
+        entry.email,
+        entry.displayName,
+        entry.roles,
+        JSON.stringify(entry.scopes),
+        entry.language,
+        entry.active,
+      ],
     );
   }
 
   withRoles(manager: EntityManager, roles: RoleName[]): Promise<Recipient[]> {
-    return manager.query(`SELECT ${COLUMNS} FROM recipients WHERE active AND roles && $1::text[] ORDER BY user_id`, [roles]);
+    return manager.query(`SELECT ${COLUMNS} FROM recipients WHERE active AND roles && $1::text[] ORDER BY user_id`, [
+      roles,
+    ]);
   }
 
   byIds(manager: EntityManager, ids: string[]): Promise<Recipient[]> {
-    return manager.query(`SELECT ${COLUMNS} FROM recipients WHERE active AND user_id = ANY($1::uuid[]) ORDER BY user_id`, [ids]);
+    return manager.query(
+      `SELECT ${COLUMNS} FROM recipients WHERE active AND user_id = ANY($1::uuid[]) ORDER BY user_id`,
+      [ids],
+    );
   }
 
   /**
    * The people an alert is for: the committee members of the programme, the project managers of
    * the institution, the coordinators. Each person once, whatever the overlap.
    */
-  audience(manager: EntityManager, audience: AlertAudience[], programmeId: string, institutionId: string | null): Promise<Recipient[]> {
+  audience(
+    manager: EntityManager,
+    audience: AlertAudience[],
+    programmeId: string,
+    institutionId: string | null,
+  ): Promise<Recipient[]> {
     return manager.query(
       `SELECT DISTINCT ${COLUMNS} FROM recipients
         WHERE active AND (
@@ -43,7 +61,13 @@ export class RecipientsRepository {
           OR ($2 AND 'project_manager' = ANY(roles) AND $5::text IS NOT NULL AND scopes->'institutions' ? $5::text)
           OR ($3 AND 'coordinator' = ANY(roles)))
         ORDER BY "userId"`,
-      [audience.includes('committee'), audience.includes('project_managers'), audience.includes('coordinators'), programmeId, institutionId],
+      [
+        audience.includes('committee'),
+        audience.includes('project_managers'),
+        audience.includes('coordinators'),
+        programmeId,
+        institutionId,
+      ],
     );
   }
 }

@@ -6,7 +6,9 @@ export class ConsultationAccess1732100000610 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE draft_commitments ADD COLUMN institution_id uuid`);
-    await q.query(`CREATE INDEX participation_history_entity_idx ON participation_history (entity_type, entity_id, id)`);
+    await q.query(
+      `CREATE INDEX participation_history_entity_idx ON participation_history (entity_type, entity_id, id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -34,7 +34,11 @@ export async function seedCycle2021(m: EntityManager, programmeId: string): Prom
   await m.query(`INSERT INTO cycles (id, programme_id, code, title) VALUES ($1, $2, '2021-2023', $3)`, [
     cycleId,
     programmeId,
-    JSON.stringify({ ar: 'الإعداد المشترك لخطة العمل الوطنية 2021-2023', fr: "Co-création du plan d'action national 2021-2023", en: 'Co-creation of the 2021-2023 national action plan' }),
+    JSON.stringify({
+      ar: 'الإعداد المشترك لخطة العمل الوطنية 2021-2023',
+      fr: "Co-création du plan d'action national 2021-2023",
+      en: 'Co-creation of the 2021-2023 national action plan',
+    }),
   ]);
   const phases: [string, string, string][] = [
     ['themes', '2020-07-15T00:00:00Z', '2020-10-01T00:00:00Z'],
@@ -44,12 +48,23 @@ export async function seedCycle2021(m: EntityManager, programmeId: string): Prom
     ['consultation', CONSULTATION.opensAt, CONSULTATION.closesAt],
     ['validation', '2021-05-31T00:00:00Z', '2021-07-31T00:00:00Z'],
   ];
-  for (const [kind, opens, closes] of phases) await m.query(`INSERT INTO phases (cycle_id, kind, opens_at, closes_at) VALUES ($1, $2, $3, $4)`, [cycleId, kind, opens, closes]);
+  for (const [kind, opens, closes] of phases)
+    await m.query(`INSERT INTO phases (cycle_id, kind, opens_at, closes_at) VALUES ($1, $2, $3, $4)`, [
+      cycleId,
+      kind,
+      opens,
+      closes,
+    ]);
   const themeIds: string[] = [];
   for (const [i, title] of THEMES_2021.entries()) {
     const id = demoId('theme', i + 1);
     themeIds.push(id);
-    await m.query(`INSERT INTO themes (id, cycle_id, number, title) VALUES ($1, $2, $3, $4)`, [id, cycleId, i + 1, JSON.stringify(title)]);
+    await m.query(`INSERT INTO themes (id, cycle_id, number, title) VALUES ($1, $2, $3, $4)`, [
+      id,
+      cycleId,
+      i + 1,
+      JSON.stringify(title),
+    ]);
   }
   for (const [i, w] of WORKSHOPS_2021.entries()) {
     const workshopId = demoId('workshop', i + 1);
@@ -57,7 +72,22 @@ export async function seedCycle2021(m: EntityManager, programmeId: string): Prom
     await m.query(
       `INSERT INTO workshops (id, cycle_id, theme_id, number, title, organiser, institutions, starts_at, registration_opens_at, registration_closes_at, capacity, confirmed, agenda)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '2020-10-01T00:00:00Z', $8, 600, $9, $10)`,
-      [workshopId, cycleId, themeIds[i], i + 1, JSON.stringify({ ar: `اللقاء التشاوري ${i + 1}: ${THEMES_2021[i].ar}`, fr: `Rencontre ${i + 1} : ${THEMES_2021[i].fr}`, en: `Workshop ${i + 1}: ${THEMES_2021[i].en}` }), w.organiser, w.institutions, starts, w.registered, JSON.stringify(STANDARD_AGENDA)],
+      [
+        workshopId,
+        cycleId,
+        themeIds[i],
+        i + 1,
+        JSON.stringify({
+          ar: `اللقاء التشاوري ${i + 1}: ${THEMES_2021[i].ar}`,
+          fr: `Rencontre ${i + 1} : ${THEMES_2021[i].fr}`,
+          en: `Workshop ${i + 1}: ${THEMES_2021[i].en}`,
+        }),
+        w.organiser,
+        w.institutions,
+        starts,
+        w.registered,
+        JSON.stringify(STANDARD_AGENDA),
+      ],
     );
     await m.query(
       `INSERT INTO registrations (id, workshop_id, user_id, code, status, attended, created_at)
@@ -74,52 +104,92 @@ export async function seedCycle2021(m: EntityManager, programmeId: string): Prom
   for (const [i, count] of PORTAL_IDEAS_BY_THEME.entries()) {
     for (let k = 0; k < count; k++) {
       author += 1;
-      await idea(m, demoId('pidea', i, k), cycleId, themeIds[i], 'portal', null, `مقترح عبر البوابة حول ${THEMES_2021[i].ar} (${k + 1})`, demoId('author', author), '2020-10-20T10:00:00Z');
+      await idea(
+        m,
+        demoId('pidea', i, k),
+        cycleId,
+        themeIds[i],
+        'portal',
+        null,
+        `مقترح عبر البوابة حول ${THEMES_2021[i].ar} (${k + 1})`,
+        demoId('author', author),
+        '2020-10-20T10:00:00Z',
+      );
     }
   }
   const firstIdea = demoId('pidea', 0, 0);
-  for (let s = 1; s <= PORTAL_INTERACTING; s++) await m.query(`INSERT INTO idea_supports (idea_id, user_id, at) VALUES ($1, $2, '2020-10-25T10:00:00Z')`, [firstIdea, demoId('supporter', s)]);
+  for (let s = 1; s <= PORTAL_INTERACTING; s++)
+    await m.query(`INSERT INTO idea_supports (idea_id, user_id, at) VALUES ($1, $2, '2020-10-25T10:00:00Z')`, [
+      firstIdea,
+      demoId('supporter', s),
+    ]);
   const draftIds: string[] = [];
   for (let d = 1; d <= PROPOSED_COMMITMENTS; d++) {
     const id = demoId('draft', d);
     draftIds.push(id);
-    await m.query(`INSERT INTO draft_commitments (id, cycle_id, number, title, institution) VALUES ($1, $2, $3, $4, $5)`, [
-      id,
-      cycleId,
-      d,
-      JSON.stringify({ ar: `الالتزام المقترح ${d}`, fr: `Engagement proposé ${d}`, en: `Proposed commitment ${d}` }),
-      `المؤسسة ${((d - 1) % PROPOSING_INSTITUTIONS) + 1}`,
-    ]);
+    await m.query(
+      `INSERT INTO draft_commitments (id, cycle_id, number, title, institution) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        id,
+        cycleId,
+        d,
+        JSON.stringify({ ar: `الالتزام المقترح ${d}`, fr: `Engagement proposé ${d}`, en: `Proposed commitment ${d}` }),
+        `المؤسسة ${((d - 1) % PROPOSING_INSTITUTIONS) + 1}`,
+      ],
+    );
   }
   for (let c = 0; c < CONSULTATION.comments; c++) {
-    await m.query(`INSERT INTO comments (id, draft_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, '2021-05-10T10:00:00Z')`, [
-      demoId('comment', c),
-      draftIds[c % draftIds.length],
-      demoId('commenter', (c % CONSULTATION.participants) + 1),
-      'تعليق في إطار التشاور العمومي حول مسودة خطة العمل',
-    ]);
+    await m.query(
+      `INSERT INTO comments (id, draft_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, '2021-05-10T10:00:00Z')`,
+      [
+        demoId('comment', c),
+        draftIds[c % draftIds.length],
+        demoId('commenter', (c % CONSULTATION.participants) + 1),
+        'تعليق في إطار التشاور العمومي حول مسودة خطة العمل',
+      ],
+    );
   }
   return cycleId;
 }
 
-async function idea(m: EntityManager, id: string, cycleId: string, themeId: string, channel: string, workshopId: string | null, title: string, authorId: string | null, at: string): Promise<void> {
+async function idea(
+  m: EntityManager,
+  id: string,
+  cycleId: string,
+  themeId: string,
+  channel: string,
+  workshopId: string | null,
+  title: string,
+  authorId: string | null,
+  at: string,
+): Promise<void> {
   const body = 'تم تجميع هذا المقترح خلال مرحلة تجميع الأفكار والمقترحات للإعداد المشترك لخطة العمل الوطنية الثانية.';
   await m.query(
     `INSERT INTO ideas (id, cycle_id, theme_id, channel, workshop_id, title, body, author_id, search_text, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [id, cycleId, themeId, channel, workshopId, title, body, authorId, normalizeForSearch(`${title} ${body}`), at],
   );
-  await m.query(`INSERT INTO idea_steps (idea_id, status, actor_id, at) VALUES ($1, 'received', $2, $3)`, [id, authorId, at]);
+  await m.query(`INSERT INTO idea_steps (idea_id, status, actor_id, at) VALUES ($1, 'received', $2, $3)`, [
+    id,
+    authorId,
+    at,
+  ]);
 }
 
 if (require.main === module) {
   runMain('seed-cycle', async () => {
     const programmeId = process.env.PROGRAMME_ID;
-    if (!programmeId || !/^[0-9a-f-]{36}$/.test(programmeId)) throw new Error('set PROGRAMME_ID to the id of the OGP programme');
+    if (!programmeId || !/^[0-9a-f-]{36}$/.test(programmeId))
+      throw new Error('set PROGRAMME_ID to the id of the OGP programme');
     const config = loadConfig(ParticipationConfig);
-    const context = await NestFactory.createApplicationContext(ParticipationModule.register(config, createLogger('seed-cycle', 'warn')), { logger: false });
+    const context = await NestFactory.createApplicationContext(
+      ParticipationModule.register(config, createLogger('seed-cycle', 'warn')),
+      { logger: false },
+    );
     try {
       const cycleId = await context.get(DataSource).transaction((m) => seedCycle2021(m, programmeId));
-      process.stdout.write(cycleId ? `  co-creation cycle 2021-2023 loaded (${cycleId})\n` : '  co-creation cycle 2021-2023 exists\n');
+      process.stdout.write(
+        cycleId ? `  co-creation cycle 2021-2023 loaded (${cycleId})\n` : '  co-creation cycle 2021-2023 exists\n',
+      );
     } finally {
       await context.close();
     }

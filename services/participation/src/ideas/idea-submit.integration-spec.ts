@@ -23,8 +23,13 @@ describe('idea submission in few round trips (real Postgres)', () => {
   const cycleId = randomUUID();
   const closedCycleId = randomUUID();
   const themeId = randomUUID();
-  const count = async (table: string) => (await pg.query(`SELECT count(*)::int AS n FROM ${s}.${table}`)).rows[0].n as number;
-  const code = (p: Promise<unknown>) => p.then(() => 'accepted', (e: DomainError) => e.code);
+  const count = async (table: string) =>
+    (await pg.query(`SELECT count(*)::int AS n FROM ${s}.${table}`)).rows[0].n as number;
+  const code = (p: Promise<unknown>) =>
+    p.then(
+      () => 'accepted',
+      (e: DomainError) => e.code,
+    );
 
   beforeAll(async () => {
     const config = loadConfig(ParticipationConfig, iso.env('participation', { IDEA_RATE_LIMIT_PER_HOUR: '3' }));
@@ -32,9 +37,21 @@ describe('idea submission in few round trips (real Postgres)', () => {
     ideas = app.get(IdeasService);
     pg = new Client({ connectionString: TEST_DATABASE_URL });
     await pg.connect();
-    for (const id of [cycleId, closedCycleId]) await pg.query(`INSERT INTO ${s}.cycles (id, programme_id, code, title) VALUES ($1, $2, $3, '{"ar":"دورة"}')`, [id, randomUUID(), id.slice(0, 8)]);
-    await pg.query(`INSERT INTO ${s}.phases (cycle_id, kind, opens_at, closes_at) VALUES ($1, 'ideas', $2, $3)`, [cycleId, new Date(T0.getTime() - 3600_000), new Date(T0.getTime() + 3600_000)]);
-    await pg.query(`INSERT INTO ${s}.themes (id, cycle_id, number, title) VALUES ($1, $2, 1, '{"ar":"موضوع"}')`, [themeId, cycleId]);
+    for (const id of [cycleId, closedCycleId])
+      await pg.query(`INSERT INTO ${s}.cycles (id, programme_id, code, title) VALUES ($1, $2, $3, '{"ar":"دورة"}')`, [
+        id,
+        randomUUID(),
+        id.slice(0, 8),
+      ]);
+    await pg.query(`INSERT INTO ${s}.phases (cycle_id, kind, opens_at, closes_at) VALUES ($1, 'ideas', $2, $3)`, [
+      cycleId,
+      new Date(T0.getTime() - 3600_000),
+      new Date(T0.getTime() + 3600_000),
+    ]);
+    await pg.query(`INSERT INTO ${s}.themes (id, cycle_id, number, title) VALUES ($1, $2, 1, '{"ar":"موضوع"}')`, [
+      themeId,
+      cycleId,
+    ]);
   });
 
   afterAll(async () => {
@@ -54,26 +71,62 @@ describe('idea submission in few round trips (real Postgres)', () => {
 
   it('ten submissions at once by one author under a limit of three: three accepted, each with its step and its two events in order', async () => {
     const author = citizen();
-    const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => code(ideas.submit(author, { cycleId, themeId, title: `فكرة رقم ${i}`, body: 'اقتراح بنشر المعطيات العمومية.' }))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        code(
+          ideas.submit(author, { cycleId, themeId, title: `فكرة رقم ${i}`, body: 'اقتراح بنشر المعطيات العمومية.' }),
+        ),
+      ),
+    );
     expect(outcomes.filter((o) => o === 'accepted')).toHaveLength(3);
     expect(outcomes.filter((o) => o === 'RATE_LIMITED')).toHaveLength(7);
-    const stored = (await pg.query(`SELECT id FROM ${s}.ideas WHERE author_id = $1`, [author.id])).rows.map((r) => r.id);
+    const stored = (await pg.query(`SELECT id FROM ${s}.ideas WHERE author_id = $1`, [author.id])).rows.map(
+      (r) => r.id,
+    );
     expect(stored).toHaveLength(3);
-    const events = (await pg.query(`SELECT type, envelope FROM ${s}.outbox WHERE envelope->'data'->>'authorId' = $1 ORDER BY seq`, [author.id])).rows;
+    const events = (
+      await pg.query(`SELECT type, envelope FROM ${s}.outbox WHERE envelope->'data'->>'authorId' = $1 ORDER BY seq`, [
+        author.id,
+      ])
+    ).rows;
     expect(events).toHaveLength(6);
     for (const id of stored) {
       const own = events.filter((e) => e.envelope.data.ideaId === id).map((e) => e.type);
       expect(own).toEqual(['participation.idea.submitted', 'participation.idea.fate-changed']);
     }
-    expect((await pg.query(`SELECT count(*)::int AS n FROM ${s}.idea_steps WHERE idea_id = ANY($1::uuid[]) AND status = 'received'`, [stored])).rows[0].n).toBe(3);
+    expect(
+      (
+        await pg.query(
+          `SELECT count(*)::int AS n FROM ${s}.idea_steps WHERE idea_id = ANY($1::uuid[]) AND status = 'received'`,
+          [stored],
+        )
+      ).rows[0].n,
+    ).toBe(3);
   });
 
   it('the answer is the idea as stored', async () => {
     const author = citizen();
     const answer = await ideas.submit(author, { cycleId, themeId, title: 'فكرة', body: 'نص', anonymous: true });
     const [row] = (await pg.query(`SELECT * FROM ${s}.ideas WHERE id = $1`, [answer.id])).rows;
-    expect(answer).toMatchObject({ id: row.id, cycleId, themeId, channel: 'portal', workshopId: null, title: 'فكرة', body: 'نص', authorId: author.id, anonymous: true, status: 'received', supports: 0, reports: 0, hidden: null, fate: null });
+    expect(answer).toMatchObject({
+      id: row.id,
+      cycleId,
+      themeId,
+      channel: 'portal',
+      workshopId: null,
+      title: 'فكرة',
+      body: 'نص',
+      authorId: author.id,
+      anonymous: true,
+      status: 'received',
+      supports: 0,
+      reports: 0,
+      hidden: null,
+      fate: null,
+    });
     expect(answer.createdAt).toBe(row.created_at.toISOString());
-    expect(answer.path).toEqual([{ status: 'received', at: T0.toISOString(), actorId: author.id, explanation: null, institution: null }]);
+    expect(answer.path).toEqual([
+      { status: 'received', at: T0.toISOString(), actorId: author.id, explanation: null, institution: null },
+    ]);
   });
 });

@@ -11,7 +11,11 @@ const FATE = `CASE WHEN i.published_at IS NOT NULL THEN i.status END`;
 export class OpenIdeasRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async page(cycleId: string, after: { submittedAt: string; id: string } | undefined, limit: number): Promise<(OpenIdeaRow & { submittedAt: string })[]> {
+  async page(
+    cycleId: string,
+    after: { submittedAt: string; id: string } | undefined,
+    limit: number,
+  ): Promise<(OpenIdeaRow & { submittedAt: string })[]> {
     const params: unknown[] = [cycleId, limit];
     let keyset = '';
     if (after) {
@@ -19,8 +23,21 @@ export class OpenIdeasRepository {
       keyset = `AND (i.created_at, i.id) > ($3::timestamptz, $4::uuid)`;
     }
     const rows: {
-      id: string; theme_number: number; theme_title: Localized; channel: 'portal' | 'workshop'; workshop_number: number | null; title: string; body: string;
-      institution: string | null; submitted_at: string; submitted_on: string; supports: number; fate: string | null; explanation: string | null; published_on: string | null; draft_number: number | null;
+      id: string;
+      theme_number: number;
+      theme_title: Localized;
+      channel: 'portal' | 'workshop';
+      workshop_number: number | null;
+      title: string;
+      body: string;
+      institution: string | null;
+      submitted_at: string;
+      submitted_on: string;
+      supports: number;
+      fate: string | null;
+      explanation: string | null;
+      published_on: string | null;
+      draft_number: number | null;
     }[] = await this.dataSource.query(
       `SELECT i.id, t.number AS theme_number, t.title AS theme_title, i.channel, w.number AS workshop_number, i.title, i.body, i.institution,
               i.created_at::text AS submitted_at, (i.created_at AT TIME ZONE 'UTC')::date::text AS submitted_on,
@@ -61,6 +78,10 @@ export class OpenIdeasRepository {
          FROM ideas i WHERE i.cycle_id = $1`,
       [cycleId],
     );
-    return { version: row.version, rows: row.rows, updatedAt: row.updated_at ? new Date(row.updated_at).toISOString() : null };
+    return {
+      version: row.version,
+      rows: row.rows,
+      updatedAt: row.updated_at ? new Date(row.updated_at).toISOString() : null,
+    };
   }
 }

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, assertRole, hasAnyRole } from '@ogp/auth';
-import { boundPage, DomainError, ErrorCode, Page, PageQuery, ParticipationEvents, PublicationDto, PublicationView } from '@ogp/contracts';
+import {
+  boundPage,
+  DomainError,
+  ErrorCode,
+  Page,
+  PageQuery,
+  ParticipationEvents,
+  PublicationDto,
+  PublicationView,
+} from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { Clock } from '@ogp/runtime';
 import { DataSource } from 'typeorm';
@@ -35,7 +44,15 @@ export class PublicationsService {
     }
     const [row] = await this.dataSource.query(
       `INSERT INTO publications (id, kind, title, body, attachments, created_by, cycle_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [randomUUID(), dto.kind, JSON.stringify(dto.title), JSON.stringify(dto.body), JSON.stringify(dto.attachments ?? []), actor.id, dto.cycleId ?? null],
+      [
+        randomUUID(),
+        dto.kind,
+        JSON.stringify(dto.title),
+        JSON.stringify(dto.body),
+        JSON.stringify(dto.attachments ?? []),
+        actor.id,
+        dto.cycleId ?? null,
+      ],
     );
     return view(row);
   }
@@ -43,15 +60,27 @@ export class PublicationsService {
   async publish(actor: Actor | null, id: string): Promise<PublicationView> {
     assertRole(actor, STAFF);
     return this.dataSource.transaction(async (m) => {
-      const [row] = await m.query(`UPDATE publications SET status = 'published', published_at = $2 WHERE id = $1 AND status = 'draft' RETURNING *`, [id, this.clock.now().toISOString()]).then((r) => r[0]);
+      const [row] = await m
+        .query(
+          `UPDATE publications SET status = 'published', published_at = $2 WHERE id = $1 AND status = 'draft' RETURNING *`,
+          [id, this.clock.now().toISOString()],
+        )
+        .then((r) => r[0]);
       if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'no such draft publication');
-      await this.outbox.add(m, ParticipationEvents.publicationPublished, { aggregate: { type: 'publication', id }, data: { publicationId: id, kind: row.kind, title: row.title, cycleId: row.cycle_id ?? null }, actorId: actor.id });
+      await this.outbox.add(m, ParticipationEvents.publicationPublished, {
+        aggregate: { type: 'publication', id },
+        data: { publicationId: id, kind: row.kind, title: row.title, cycleId: row.cycle_id ?? null },
+        actorId: actor.id,
+      });
       return view(row);
     });
   }
 
   /** Public listing shows published items only; the coordination team may ask for drafts too. */
-  async list(actor: Actor | null, query: PageQuery & { kind?: string; drafts?: boolean }): Promise<Page<PublicationView>> {
+  async list(
+    actor: Actor | null,
+    query: PageQuery & { kind?: string; drafts?: boolean },
+  ): Promise<Page<PublicationView>> {
     const { limit, offset } = boundPage(query);
     const drafts = query.drafts && hasAnyRole(actor, STAFF);
     const params: unknown[] = [];
@@ -62,8 +91,14 @@ export class PublicationsService {
       where.push(`kind = $${params.length}`);
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM publications ${clause}`, params);
-    const rows = await this.dataSource.query(`SELECT * FROM publications ${clause} ORDER BY coalesce(published_at, created_at) DESC, id LIMIT ${limit} OFFSET ${offset}`, params);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM publications ${clause}`,
+      params,
+    );
+    const rows = await this.dataSource.query(
+      `SELECT * FROM publications ${clause} ORDER BY coalesce(published_at, created_at) DESC, id LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    );
     return { items: rows.map(view), total, limit, offset };
   }
 }

@@ -40,7 +40,10 @@ export class StatisticsService {
          FROM ideas WHERE cycle_id = $1 AND hidden_at IS NULL`,
       [cycleId],
     );
-    const [drafts] = await this.dataSource.query(`SELECT count(*)::int AS commitments, count(DISTINCT institution)::int AS institutions FROM draft_commitments WHERE cycle_id = $1`, [cycleId]);
+    const [drafts] = await this.dataSource.query(
+      `SELECT count(*)::int AS commitments, count(DISTINCT institution)::int AS institutions FROM draft_commitments WHERE cycle_id = $1`,
+      [cycleId],
+    );
     const [consultation] = await this.dataSource.query(
       `SELECT coalesce(extract(epoch FROM (p.closes_at - p.opens_at)) / 86400, 0)::float8 AS days,
               (SELECT count(DISTINCT c.author_id)::int FROM comments c JOIN draft_commitments d ON d.id = c.draft_id WHERE d.cycle_id = $1) AS participants,
@@ -50,18 +53,44 @@ export class StatisticsService {
     );
     const portalTotal = portal.with_proposals + portal.interacting;
     const present = workshops.reduce((s: number, w: { present: number }) => s + w.present, 0);
-    const ideas = byTheme.reduce((acc: { portal: number; workshop: number }, t: { portal: number; workshop: number }) => ({ portal: acc.portal + t.portal, workshop: acc.workshop + t.workshop }), { portal: 0, workshop: 0 });
+    const ideas = byTheme.reduce(
+      (acc: { portal: number; workshop: number }, t: { portal: number; workshop: number }) => ({
+        portal: acc.portal + t.portal,
+        workshop: acc.workshop + t.workshop,
+      }),
+      { portal: 0, workshop: 0 },
+    );
     return {
       portal: { withProposals: portal.with_proposals, interacting: portal.interacting, total: portalTotal },
-      workshops: workshops.map((w: { number: number; theme_number: number; registered: number; present: number }) => ({ number: w.number, themeNumber: w.theme_number, registered: w.registered, present: w.present })),
+      workshops: workshops.map((w: { number: number; theme_number: number; registered: number; present: number }) => ({
+        number: w.number,
+        themeNumber: w.theme_number,
+        registered: w.registered,
+        present: w.present,
+      })),
       workshopsPresentTotal: present,
       participantsTotal: portalTotal + present,
-      ideasByTheme: byTheme.map((t: { theme_number: number; portal: number; workshop: number }) => ({ themeNumber: t.theme_number, portal: t.portal, workshop: t.workshop })),
+      ideasByTheme: byTheme.map((t: { theme_number: number; portal: number; workshop: number }) => ({
+        themeNumber: t.theme_number,
+        portal: t.portal,
+        workshop: t.workshop,
+      })),
       ideas: { ...ideas, total: ideas.portal + ideas.workshop },
-      fate: { accepted: fate.accepted, rejected: fate.rejected, retained: fate.retained, notRetained: fate.not_retained, published: fate.published },
+      fate: {
+        accepted: fate.accepted,
+        rejected: fate.rejected,
+        retained: fate.retained,
+        notRetained: fate.not_retained,
+        published: fate.published,
+      },
       proposedCommitments: drafts.commitments,
       institutions: drafts.institutions,
-      consultation: { days: Math.round(consultation.days), weeks: Math.round(consultation.days / 7), participants: consultation.participants, comments: consultation.comments },
+      consultation: {
+        days: Math.round(consultation.days),
+        weeks: Math.round(consultation.days / 7),
+        participants: consultation.participants,
+        comments: consultation.comments,
+      },
     };
   }
 }

@@ -3,8 +3,16 @@
 /** Shown when a page fails to render (e.g. the gateway is down); its words come from the <html lang>. */
 const WORDS = {
   ar: { title: 'حدث خطأ', body: 'تعذر عرض هذه الصفحة الآن. حاول مرة أخرى بعد قليل.', retry: 'إعادة المحاولة' },
-  fr: { title: 'Une erreur est survenue', body: 'Cette page ne peut pas être affichée pour le moment. Réessayez dans un instant.', retry: 'Réessayer' },
-  en: { title: 'Something went wrong', body: 'This page cannot be shown right now. Try again in a moment.', retry: 'Try again' },
+  fr: {
+    title: 'Une erreur est survenue',
+    body: 'Cette page ne peut pas être affichée pour le moment. Réessayez dans un instant.',
+    retry: 'Réessayer',
+  },
+  en: {
+    title: 'Something went wrong',
+    body: 'This page cannot be shown right now. Try again in a moment.',
+    retry: 'Try again',
+  },
 };
 
 export default function PageError({ reset }: { error: Error; reset: () => void }) {

@@ -14,7 +14,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b5d4b' };
 
 /** The root layout: `lang` and `dir` of the page's language on <html>; header, main landmark, footer. */
-export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function LocaleLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale, t } = await localeTools(params);
   return (
     <html lang={locale} dir={direction(locale)}>

@@ -15,8 +15,12 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
     api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } }),
     api.get<Page<PublicationView>>('/publications', { query: { limit: 5 } }),
   ]);
-  const plans = await Promise.all(programmes.items.map((p) => api.get<ProgrammePlans>('/programmes/{id}/plans', { path: { id: p.id } })));
-  const open = cycles.items.flatMap((cycle) => cycle.phases.filter((phase) => phase.open).map((phase) => ({ cycle, phase })));
+  const plans = await Promise.all(
+    programmes.items.map((p) => api.get<ProgrammePlans>('/programmes/{id}/plans', { path: { id: p.id } })),
+  );
+  const open = cycles.items.flatMap((cycle) =>
+    cycle.phases.filter((phase) => phase.open).map((phase) => ({ cycle, phase })),
+  );
   const phaseName = (kind: string) => (`phase.${kind}` in MESSAGES.ar ? t(`phase.${kind}` as MessageKey) : kind);
   return (
     <>
@@ -73,7 +77,8 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
                   <li key={plan.id}>
                     <a href={`/${locale}/plans/${plan.id}`}>{pick(plan.title, locale)}</a>
                     <div className="muted small">
-                      {t(`planStatus.${plan.status}` as MessageKey)} · {t('common.commitments', { count: plan.areas.reduce((n, a) => n + a.commitments, 0) })}
+                      {t(`planStatus.${plan.status}` as MessageKey)} ·{' '}
+                      {t('common.commitments', { count: plan.areas.reduce((n, a) => n + a.commitments, 0) })}
                     </div>
                     <ProgressBar value={plan.progress} label={t('common.progress')} locale={locale} f={f} />
                   </li>
@@ -94,7 +99,9 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
               <a href={`/${locale}/publications#publication-${p.id}`}>
                 <Localized text={p.title} locale={locale} />
               </a>{' '}
-              {p.publishedAt ? <span className="muted">{t('publications.publishedOn', { date: f.date(p.publishedAt) })}</span> : null}
+              {p.publishedAt ? (
+                <span className="muted">{t('publications.publishedOn', { date: f.date(p.publishedAt) })}</span>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -25,7 +25,18 @@ export interface ActionFormProps {
  * outcome). The error of the form is announced (role=alert), each field error is linked to its field
  * (aria-describedby, aria-invalid); the success message is announced politely (role=status).
  */
-export function ActionForm({ id, action, fields, submit, hidden = {}, csrf, intents = [], quiet, children, childrenFirst }: ActionFormProps) {
+export function ActionForm({
+  id,
+  action,
+  fields,
+  submit,
+  hidden = {},
+  csrf,
+  intents = [],
+  quiet,
+  children,
+  childrenFirst,
+}: ActionFormProps) {
   const [state, formAction, pending] = useActionState<CitizenFormState, FormData>(action, {});
   const fieldError = (name: string) => state.fieldErrors?.[name];
   const value = (f: FormField) => state.values?.[f.name] ?? f.defaultValue ?? '';
@@ -66,8 +77,22 @@ export function ActionForm({ id, action, fields, submit, hidden = {}, csrf, inte
       {fields.map((f) => {
         const fid = `${id}-${f.name}`;
         const error = fieldError(f.name);
-        const describedBy = [error ? `${fid}-error` : null, f.hint ? `${fid}-hint` : null, !error && state.message && !state.fieldErrors ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-        const common = { id: fid, name: f.name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy, required: f.required, dir: f.dir };
+        const describedBy =
+          [
+            error ? `${fid}-error` : null,
+            f.hint ? `${fid}-hint` : null,
+            !error && state.message && !state.fieldErrors ? `${id}-error` : null,
+          ]
+            .filter(Boolean)
+            .join(' ') || undefined;
+        const common = {
+          id: fid,
+          name: f.name,
+          'aria-invalid': error ? true : undefined,
+          'aria-describedby': describedBy,
+          required: f.required,
+          dir: f.dir,
+        };
         const messages = (
           <>
             {f.hint ? (
@@ -97,7 +122,14 @@ export function ActionForm({ id, action, fields, submit, hidden = {}, csrf, inte
               <legend>{f.label}</legend>
               {f.options?.map((o) => (
                 <div key={o.value} className="field-check">
-                  <input type="radio" id={`${fid}-${o.value}`} name={f.name} value={o.value} defaultChecked={value(f) === o.value} aria-invalid={error ? true : undefined} />
+                  <input
+                    type="radio"
+                    id={`${fid}-${o.value}`}
+                    name={f.name}
+                    value={o.value}
+                    defaultChecked={value(f) === o.value}
+                    aria-invalid={error ? true : undefined}
+                  />
                   <label htmlFor={`${fid}-${o.value}`}>{o.label}</label>
                 </div>
               ))}
@@ -119,7 +151,15 @@ export function ActionForm({ id, action, fields, submit, hidden = {}, csrf, inte
                 ))}
               </select>
             ) : (
-              <input type={f.type ?? 'text'} defaultValue={f.type === 'password' || f.type === 'file' ? undefined : value(f)} autoComplete={f.autoComplete} maxLength={f.maxLength} accept={f.accept} step={f.step} {...common} />
+              <input
+                type={f.type ?? 'text'}
+                defaultValue={f.type === 'password' || f.type === 'file' ? undefined : value(f)}
+                autoComplete={f.autoComplete}
+                maxLength={f.maxLength}
+                accept={f.accept}
+                step={f.step}
+                {...common}
+              />
             )}
             {messages}
           </div>
@@ -128,11 +168,24 @@ export function ActionForm({ id, action, fields, submit, hidden = {}, csrf, inte
       {childrenFirst ? null : children}
       <div className="form-actions">
         {intents.map((i) => (
-          <button key={i.value} type="submit" name="intent" value={i.value} className="button button-quiet" disabled={pending}>
+          <button
+            key={i.value}
+            type="submit"
+            name="intent"
+            value={i.value}
+            className="button button-quiet"
+            disabled={pending}
+          >
             {i.label}
           </button>
         ))}
-        <button type="submit" name="intent" value="submit" className={quiet ? 'button button-quiet' : 'button'} disabled={pending}>
+        <button
+          type="submit"
+          name="intent"
+          value="submit"
+          className={quiet ? 'button button-quiet' : 'button'}
+          disabled={pending}
+        >
           {submit}
         </button>
       </div>

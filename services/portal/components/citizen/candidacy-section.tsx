@@ -8,7 +8,23 @@ import type { PhaseWindow } from './phase-window';
 import { WindowNotice } from './window-notice';
 
 /** A civil-society organisation applies for a seat on the steering committee during the candidacy window. */
-export function CandidacySection({ cycleId, isCso, organisation, window, locale, t, f }: { cycleId: string; isCso: boolean; organisation: string; window: PhaseWindow; locale: Locale; t: Translate; f: Formatter }) {
+export function CandidacySection({
+  cycleId,
+  isCso,
+  organisation,
+  window,
+  locale,
+  t,
+  f,
+}: {
+  cycleId: string;
+  isCso: boolean;
+  organisation: string;
+  window: PhaseWindow;
+  locale: Locale;
+  t: Translate;
+  f: Formatter;
+}) {
   if (window.state === 'none') return null;
   return (
     <section className="page-section" aria-labelledby="candidacy-title">
@@ -23,8 +39,24 @@ export function CandidacySection({ cycleId, isCso, organisation, window, locale,
           hidden={{ locale, cycleId }}
           submit={t('citizen.takePart.apply')}
           fields={[
-            { name: 'organisation', label: t('citizen.takePart.organisation'), dir: 'auto', defaultValue: organisation, maxLength: 200, required: true },
-            { name: 'statement', label: t('citizen.takePart.statement'), type: 'textarea', dir: 'auto', rows: 6, hint: t('citizen.takePart.statementHint'), maxLength: 5000, required: true },
+            {
+              name: 'organisation',
+              label: t('citizen.takePart.organisation'),
+              dir: 'auto',
+              defaultValue: organisation,
+              maxLength: 200,
+              required: true,
+            },
+            {
+              name: 'statement',
+              label: t('citizen.takePart.statement'),
+              type: 'textarea',
+              dir: 'auto',
+              rows: 6,
+              hint: t('citizen.takePart.statementHint'),
+              maxLength: 5000,
+              required: true,
+            },
           ]}
         />
       ) : null}

@@ -10,7 +10,21 @@ import type { PhaseWindow } from './phase-window';
 import { WindowNotice } from './window-notice';
 
 /** The draft commitments under consultation, their comments with the institutions' answers, and a comment form while it is open. */
-export function ConsultationSection({ drafts, comments, window, locale, t, f }: { drafts: DraftView[]; comments: Map<string, CommentView[]>; window: PhaseWindow; locale: Locale; t: Translate; f: Formatter }) {
+export function ConsultationSection({
+  drafts,
+  comments,
+  window,
+  locale,
+  t,
+  f,
+}: {
+  drafts: DraftView[];
+  comments: Map<string, CommentView[]>;
+  window: PhaseWindow;
+  locale: Locale;
+  t: Translate;
+  f: Formatter;
+}) {
   return (
     <section className="page-section" aria-labelledby="consultation-title">
       <h2 id="consultation-title">{t('citizen.takePart.consultation')}</h2>
@@ -23,7 +37,8 @@ export function ConsultationSection({ drafts, comments, window, locale, t, f }: 
               {f.number(d.number)}. {pick(d.title, locale)}
             </h3>
             <p className="muted">
-              {t('citizen.takePart.institution')}: <span dir="auto">{d.institution}</span> · {t('citizen.takePart.comments', { count: d.comments })}
+              {t('citizen.takePart.institution')}: <span dir="auto">{d.institution}</span> ·{' '}
+              {t('citizen.takePart.comments', { count: d.comments })}
             </p>
             <ul className="plain comment-list">
               {(comments.get(d.id) ?? []).map((c) => (
@@ -47,7 +62,18 @@ export function ConsultationSection({ drafts, comments, window, locale, t, f }: 
                 csrf={<CsrfField />}
                 hidden={{ locale, draftId: d.id }}
                 submit={t('citizen.takePart.commentSubmit')}
-                fields={[{ name: 'body', label: t('citizen.takePart.comment'), type: 'textarea', dir: 'auto', rows: 4, hint: t('citizen.takePart.commentHint'), maxLength: 3000, required: true }]}
+                fields={[
+                  {
+                    name: 'body',
+                    label: t('citizen.takePart.comment'),
+                    type: 'textarea',
+                    dir: 'auto',
+                    rows: 4,
+                    hint: t('citizen.takePart.commentHint'),
+                    maxLength: 3000,
+                    required: true,
+                  },
+                ]}
               />
             ) : null}
           </li>

@@ -12,15 +12,38 @@ import { toggleFollow } from './participation-actions';
  * Follow a commitment or a co-creation cycle (news in the app and by e-mail as the preferences say),
  * or stop following it. A visitor is offered to log in first.
  */
-export async function FollowButton({ kind, id, locale, t, returnTo, following: known }: { kind: 'commitment' | 'cycle'; id: string; locale: Locale; t: Translate; returnTo: string; following?: boolean }) {
+export async function FollowButton({
+  kind,
+  id,
+  locale,
+  t,
+  returnTo,
+  following: known,
+}: {
+  kind: 'commitment' | 'cycle';
+  id: string;
+  locale: Locale;
+  t: Translate;
+  returnTo: string;
+  following?: boolean;
+}) {
   if (!(await currentAccount())) {
     return (
       <p>
-        <a href={`/${locale}/login?next=${encodeURIComponent(returnTo)}`}>{t(kind === 'cycle' ? 'citizen.follow.cycle' : 'citizen.follow.commitment')}</a>
+        <a href={`/${locale}/login?next=${encodeURIComponent(returnTo)}`}>
+          {t(kind === 'cycle' ? 'citizen.follow.cycle' : 'citizen.follow.commitment')}
+        </a>
       </p>
     );
   }
-  const follows = known === undefined ? await (await gateway.user(locale)).get<Page<FollowView>>('/me/follows' as never, { query: { limit: 100 } }).catch(() => null) : null;
+  const follows =
+    known === undefined
+      ? await (
+          await gateway.user(locale)
+        )
+          .get<Page<FollowView>>('/me/follows' as never, { query: { limit: 100 } })
+          .catch(() => null)
+      : null;
   const following = known ?? follows?.items.some((f) => f.kind === kind && f.id === id) ?? false;
   return (
     <div className="follow">
@@ -32,7 +55,11 @@ export async function FollowButton({ kind, id, locale, t, returnTo, following: k
         hidden={{ locale, kind, id, follow: following ? 'false' : 'true' }}
         fields={[]}
         quiet={following}
-        submit={following ? t('citizen.follow.stop') : t(kind === 'cycle' ? 'citizen.follow.cycle' : 'citizen.follow.commitment')}
+        submit={
+          following
+            ? t('citizen.follow.stop')
+            : t(kind === 'cycle' ? 'citizen.follow.cycle' : 'citizen.follow.commitment')
+        }
       />
     </div>
   );

@@ -2,7 +2,19 @@
 export interface FormField {
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'textarea' | 'select' | 'checkbox' | 'radio' | 'number' | 'date' | 'url' | 'file' | 'datetime-local';
+  type?:
+    | 'text'
+    | 'email'
+    | 'password'
+    | 'textarea'
+    | 'select'
+    | 'checkbox'
+    | 'radio'
+    | 'number'
+    | 'date'
+    | 'url'
+    | 'file'
+    | 'datetime-local';
   /** For a file: the accepted types (the server checks them again). */
   accept?: string;
   /** For a number. */

@@ -22,15 +22,18 @@ export function failureState(locale: Locale, error: GatewayError, options: Failu
   const f = formatter(locale);
   const details = (error.details ?? {}) as Record<string, unknown>;
   const base = { values: options.values };
-  if (error.code === 'WINDOW_NOT_OPEN' && typeof details.opensAt === 'string') return { ...base, message: t('citizen.window.opensOn', { date: f.dateTime(details.opensAt) }) };
-  if (error.code === 'WINDOW_CLOSED' && typeof details.closesAt === 'string') return { ...base, message: t('citizen.window.closedOn', { date: f.dateTime(details.closesAt) }) };
+  if (error.code === 'WINDOW_NOT_OPEN' && typeof details.opensAt === 'string')
+    return { ...base, message: t('citizen.window.opensOn', { date: f.dateTime(details.opensAt) }) };
+  if (error.code === 'WINDOW_CLOSED' && typeof details.closesAt === 'string')
+    return { ...base, message: t('citizen.window.closedOn', { date: f.dateTime(details.closesAt) }) };
   if (error.status === 503 && !error.message) return { ...base, message: t('auth.unavailable') };
   if (error.status === 401) return { ...base, message: t('citizen.sessionEnded') };
   const message = error.message || t('auth.unavailable');
   const fieldErrors: Record<string, string> = {};
   if (error.code.startsWith('PASSWORD_') && options.passwordField) fieldErrors[options.passwordField] = message;
   // A validation refusal names its fields under details.fields (the gateway's ValidationPipe).
-  const named = details.fields && typeof details.fields === 'object' ? (details.fields as Record<string, unknown>) : details;
+  const named =
+    details.fields && typeof details.fields === 'object' ? (details.fields as Record<string, unknown>) : details;
   for (const key of Object.keys(named)) {
     const target = options.fields?.[key];
     if (target) fieldErrors[target.field] = target.message;

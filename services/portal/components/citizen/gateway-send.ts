@@ -12,7 +12,13 @@ export type SendOutcome<T> = { ok: true; status: number; data: T } | { ok: false
  * cookie) or anonymously (registration, password reset). The gateway's error comes back as a value
  * with its message in the reader's language; an unreachable gateway is a 503 of the same shape.
  */
-export async function sendToGateway<T = unknown>(locale: Locale, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, options: { anonymous?: boolean; idempotencyKey?: string } = {}): Promise<SendOutcome<T>> {
+export async function sendToGateway<T = unknown>(
+  locale: Locale,
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+  options: { anonymous?: boolean; idempotencyKey?: string } = {},
+): Promise<SendOutcome<T>> {
   const token = options.anonymous ? undefined : (await cookies()).get(ACCESS_COOKIE)?.value;
   const forwardedFor = (await headers()).get('x-forwarded-for') ?? undefined;
   const res = await fetch(`${portalConfig().gatewayUrl}${path}`, {

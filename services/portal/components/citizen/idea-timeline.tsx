@@ -3,7 +3,17 @@ import { Locale } from '../../i18n/locales';
 import { MessageKey, Translate } from '../../i18n/translator';
 import type { FateStepView } from './idea-view';
 
-const KNOWN = new Set(['received', 'accepted', 'rejected', 'grouped', 'shared', 'studied', 'retained', 'not_retained', 'published']);
+const KNOWN = new Set([
+  'received',
+  'accepted',
+  'rejected',
+  'grouped',
+  'shared',
+  'studied',
+  'retained',
+  'not_retained',
+  'published',
+]);
 
 /** Every step of an idea's fate, oldest first, as an ordered list: what, when, and why or with whom. */
 export function IdeaTimeline({ steps, t, f }: { steps: FateStepView[]; locale: Locale; t: Translate; f: Formatter }) {
@@ -11,7 +21,9 @@ export function IdeaTimeline({ steps, t, f }: { steps: FateStepView[]; locale: L
     <ol className="timeline">
       {steps.map((step, i) => (
         <li key={`${step.status}-${step.at}-${i}`} className={`timeline-step timeline-${step.status}`}>
-          <span className="timeline-status">{KNOWN.has(step.status) ? t(`citizen.fate.${step.status}` as MessageKey) : step.status}</span>{' '}
+          <span className="timeline-status">
+            {KNOWN.has(step.status) ? t(`citizen.fate.${step.status}` as MessageKey) : step.status}
+          </span>{' '}
           <time dateTime={step.at} className="muted">
             {f.dateTime(step.at)}
           </time>

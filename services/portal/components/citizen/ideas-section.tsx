@@ -7,7 +7,19 @@ import { reportIdea, supportIdea } from './participation-actions';
 import type { PublicIdeaView } from './participation-views';
 
 /** The latest ideas of the cycle: support one, or report it to the coordination team with a reason. */
-export function IdeasSection({ ideas, cycleId, locale, t, f }: { ideas: PublicIdeaView[]; cycleId: string; locale: Locale; t: Translate; f: Formatter }) {
+export function IdeasSection({
+  ideas,
+  cycleId,
+  locale,
+  t,
+  f,
+}: {
+  ideas: PublicIdeaView[];
+  cycleId: string;
+  locale: Locale;
+  t: Translate;
+  f: Formatter;
+}) {
   return (
     <section className="page-section" aria-labelledby="ideas-title">
       <h2 id="ideas-title">{t('citizen.takePart.ideas')}</h2>
@@ -19,9 +31,17 @@ export function IdeasSection({ ideas, cycleId, locale, t, f }: { ideas: PublicId
               <a href={`/${locale}/cycles/${cycleId}/ideas/${idea.id}`}>{idea.title}</a>
             </h3>
             <p className="muted">
-              <time dateTime={idea.createdAt}>{f.date(idea.createdAt)}</time> · <span className="supports">{t('citizen.takePart.supports', { count: idea.supports })}</span>
+              <time dateTime={idea.createdAt}>{f.date(idea.createdAt)}</time> ·{' '}
+              <span className="supports">{t('citizen.takePart.supports', { count: idea.supports })}</span>
             </p>
-            <ActionForm id={`support-${i}`} action={supportIdea} csrf={<CsrfField />} hidden={{ locale, ideaId: idea.id }} fields={[]} submit={t('citizen.takePart.support')} />
+            <ActionForm
+              id={`support-${i}`}
+              action={supportIdea}
+              csrf={<CsrfField />}
+              hidden={{ locale, ideaId: idea.id }}
+              fields={[]}
+              submit={t('citizen.takePart.support')}
+            />
             <details className="report">
               <summary>{t('citizen.takePart.report')}</summary>
               <ActionForm
@@ -31,7 +51,16 @@ export function IdeasSection({ ideas, cycleId, locale, t, f }: { ideas: PublicId
                 hidden={{ locale, ideaId: idea.id }}
                 quiet
                 submit={t('citizen.takePart.report')}
-                fields={[{ name: 'reason', label: t('citizen.takePart.reportReason'), dir: 'auto', hint: t('citizen.takePart.reportHint'), maxLength: 500, required: true }]}
+                fields={[
+                  {
+                    name: 'reason',
+                    label: t('citizen.takePart.reportReason'),
+                    dir: 'auto',
+                    hint: t('citizen.takePart.reportHint'),
+                    maxLength: 500,
+                    required: true,
+                  },
+                ]}
               />
             </details>
           </li>

@@ -18,7 +18,11 @@ function idOf(form: FormData, name: string): string {
 export async function registerForWorkshop(_state: CitizenFormState, form: FormData): Promise<CitizenFormState> {
   const locale = formLocale(form);
   if (!(await verifyCsrf(form))) return expiredFormState(locale);
-  const done = await sendToGateway<{ code: string }>(locale, 'POST', `/workshops/${idOf(form, 'workshopId')}/registrations`);
+  const done = await sendToGateway<{ code: string }>(
+    locale,
+    'POST',
+    `/workshops/${idOf(form, 'workshopId')}/registrations`,
+  );
   if (!done.ok) return failureState(locale, done.error);
   revalidatePath(`/${locale}/me/take-part`);
   return { done: translator(locale)('citizen.takePart.registered', { code: done.data.code }) };
@@ -31,9 +35,18 @@ export async function cancelWorkshopRegistration(_state: CitizenFormState, form:
   const code = formText(form, 'code', 20).toUpperCase();
   const values = { code, workshopId: formText(form, 'workshopId', 40) };
   if (!(await verifyCsrf(form))) return expiredFormState(locale, values);
-  if (!/^[A-Z0-9-]{4,20}$/.test(code)) return { message: t('citizen.form.fixErrors'), fieldErrors: { code: t('auth.required') }, values };
-  const done = await sendToGateway(locale, 'DELETE', `/workshops/${idOf(form, 'workshopId')}/registrations/${encodeURIComponent(code)}`);
-  if (!done.ok) return failureState(locale, done.error, { values, fields: { code: { field: 'code', message: t('citizen.takePart.code') } } });
+  if (!/^[A-Z0-9-]{4,20}$/.test(code))
+    return { message: t('citizen.form.fixErrors'), fieldErrors: { code: t('auth.required') }, values };
+  const done = await sendToGateway(
+    locale,
+    'DELETE',
+    `/workshops/${idOf(form, 'workshopId')}/registrations/${encodeURIComponent(code)}`,
+  );
+  if (!done.ok)
+    return failureState(locale, done.error, {
+      values,
+      fields: { code: { field: 'code', message: t('citizen.takePart.code') } },
+    });
   revalidatePath(`/${locale}/me/take-part`);
   return { done: t('citizen.takePart.cancelled') };
 }
@@ -44,9 +57,14 @@ export async function commentOnDraft(_state: CitizenFormState, form: FormData): 
   const t = translator(locale);
   const body = formText(form, 'body', 4000);
   if (!(await verifyCsrf(form))) return expiredFormState(locale, { body });
-  if (!body) return { message: t('citizen.form.fixErrors'), fieldErrors: { body: t('auth.required') }, values: { body } };
+  if (!body)
+    return { message: t('citizen.form.fixErrors'), fieldErrors: { body: t('auth.required') }, values: { body } };
   const done = await sendToGateway(locale, 'POST', `/drafts/${idOf(form, 'draftId')}/comments`, { body });
-  if (!done.ok) return failureState(locale, done.error, { values: { body }, fields: { body: { field: 'body', message: t('citizen.takePart.commentHint') } } });
+  if (!done.ok)
+    return failureState(locale, done.error, {
+      values: { body },
+      fields: { body: { field: 'body', message: t('citizen.takePart.commentHint') } },
+    });
   revalidatePath(`/${locale}/me/take-part`);
   return { done: t('citizen.takePart.commentPosted') };
 }
@@ -57,7 +75,9 @@ export async function supportIdea(_state: CitizenFormState, form: FormData): Pro
   if (!(await verifyCsrf(form))) return expiredFormState(locale);
   const done = await sendToGateway<{ supports: number }>(locale, 'POST', `/ideas/${idOf(form, 'ideaId')}/support`);
   if (!done.ok) return failureState(locale, done.error);
-  return { done: `${translator(locale)('citizen.takePart.supported')} ${translator(locale)('citizen.takePart.supports', { count: done.data.supports })}` };
+  return {
+    done: `${translator(locale)('citizen.takePart.supported')} ${translator(locale)('citizen.takePart.supports', { count: done.data.supports })}`,
+  };
 }
 
 /** Reports an idea to the coordination team, with a reason. */
@@ -66,9 +86,14 @@ export async function reportIdea(_state: CitizenFormState, form: FormData): Prom
   const t = translator(locale);
   const reason = formText(form, 'reason', 600);
   if (!(await verifyCsrf(form))) return expiredFormState(locale, { reason });
-  if (!reason) return { message: t('citizen.form.fixErrors'), fieldErrors: { reason: t('auth.required') }, values: { reason } };
+  if (!reason)
+    return { message: t('citizen.form.fixErrors'), fieldErrors: { reason: t('auth.required') }, values: { reason } };
   const done = await sendToGateway(locale, 'POST', `/ideas/${idOf(form, 'ideaId')}/report`, { reason });
-  if (!done.ok) return failureState(locale, done.error, { values: { reason }, fields: { reason: { field: 'reason', message: t('citizen.takePart.reportHint') } } });
+  if (!done.ok)
+    return failureState(locale, done.error, {
+      values: { reason },
+      fields: { reason: { field: 'reason', message: t('citizen.takePart.reportHint') } },
+    });
   return { done: t('citizen.takePart.reported') };
 }
 
@@ -86,7 +111,10 @@ export async function applyForSeat(_state: CitizenFormState, form: FormData): Pr
   if (!done.ok) {
     return failureState(locale, done.error, {
       values,
-      fields: { organisation: { field: 'organisation', message: t('citizen.register.nameInvalid') }, statement: { field: 'statement', message: t('citizen.takePart.statementHint') } },
+      fields: {
+        organisation: { field: 'organisation', message: t('citizen.register.nameInvalid') },
+        statement: { field: 'statement', message: t('citizen.takePart.statementHint') },
+      },
     });
   }
   return { done: t('citizen.takePart.applied') };

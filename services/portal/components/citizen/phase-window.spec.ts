@@ -17,9 +17,15 @@ describe('phase windows', () => {
   it('says whether a phase is open, upcoming, closed or absent', () => {
     const c = cycle('a', '2026-06-01T00:00:00Z', '2026-07-01T00:00:00Z');
     expect(phaseWindow(c, 'ideas', now)).toEqual({ state: 'open', closesAt: '2026-07-01T00:00:00Z' });
-    expect(phaseWindow(c, 'ideas', new Date('2026-05-31T23:59:59Z'))).toEqual({ state: 'upcoming', opensAt: '2026-06-01T00:00:00Z' });
+    expect(phaseWindow(c, 'ideas', new Date('2026-05-31T23:59:59Z'))).toEqual({
+      state: 'upcoming',
+      opensAt: '2026-06-01T00:00:00Z',
+    });
     // The closing instant itself is outside, as the participation service counts it.
-    expect(phaseWindow(c, 'ideas', new Date('2026-07-01T00:00:00Z'))).toEqual({ state: 'closed', closesAt: '2026-07-01T00:00:00Z' });
+    expect(phaseWindow(c, 'ideas', new Date('2026-07-01T00:00:00Z'))).toEqual({
+      state: 'closed',
+      closesAt: '2026-07-01T00:00:00Z',
+    });
     expect(phaseWindow(c, 'consultation', now)).toEqual({ state: 'none' });
   });
 

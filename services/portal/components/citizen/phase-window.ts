@@ -1,7 +1,11 @@
 import type { CycleView } from './cycle-view';
 
 /** Where "now" stands against a phase of a cycle: open, not open yet, closed, or absent from the cycle. */
-export type PhaseWindow = { state: 'open'; closesAt: string } | { state: 'upcoming'; opensAt: string } | { state: 'closed'; closesAt: string } | { state: 'none' };
+export type PhaseWindow =
+  | { state: 'open'; closesAt: string }
+  | { state: 'upcoming'; opensAt: string }
+  | { state: 'closed'; closesAt: string }
+  | { state: 'none' };
 
 export function phaseWindow(cycle: CycleView, kind: string, now = new Date()): PhaseWindow {
   const phase = cycle.phases.find((p) => p.kind === kind);

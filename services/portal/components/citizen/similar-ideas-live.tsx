@@ -17,17 +17,25 @@ export interface SimilarIdeasLiveProps {
 export function SimilarIdeasLive({ locale, cycleId, fieldIds, heading }: SimilarIdeasLiveProps) {
   const [ideas, setIdeas] = useState<SimilarIdea[]>([]);
   useEffect(() => {
-    const fields = fieldIds.map((id) => document.getElementById(id) as HTMLInputElement | HTMLTextAreaElement | null).filter((f) => f !== null);
+    const fields = fieldIds
+      .map((id) => document.getElementById(id) as HTMLInputElement | HTMLTextAreaElement | null)
+      .filter((f) => f !== null);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let controller: AbortController | undefined;
     const look = () => {
       clearTimeout(timer);
       timer = setTimeout(async () => {
-        const text = fields.map((f) => f.value).join(' ').trim();
+        const text = fields
+          .map((f) => f.value)
+          .join(' ')
+          .trim();
         if (text.length < 5) return setIdeas([]);
         controller?.abort();
         controller = new AbortController();
-        const res = await fetch(`/${locale}/me/ideas/similar?cycle=${encodeURIComponent(cycleId)}&text=${encodeURIComponent(text.slice(0, 1000))}`, { signal: controller.signal }).catch(() => null);
+        const res = await fetch(
+          `/${locale}/me/ideas/similar?cycle=${encodeURIComponent(cycleId)}&text=${encodeURIComponent(text.slice(0, 1000))}`,
+          { signal: controller.signal },
+        ).catch(() => null);
         if (res?.ok) setIdeas((await res.json()) as SimilarIdea[]);
       }, 350);
     };

@@ -9,7 +9,19 @@ import type { WorkshopView } from './participation-views';
 import { WindowNotice } from './window-notice';
 
 /** The cycle's workshops with seats left; register while registration is open; cancel by confirmation code. */
-export function WorkshopsSection({ workshops, locale, t, f, now = new Date() }: { workshops: WorkshopView[]; locale: Locale; t: Translate; f: Formatter; now?: Date }) {
+export function WorkshopsSection({
+  workshops,
+  locale,
+  t,
+  f,
+  now = new Date(),
+}: {
+  workshops: WorkshopView[];
+  locale: Locale;
+  t: Translate;
+  f: Formatter;
+  now?: Date;
+}) {
   return (
     <section className="page-section" aria-labelledby="workshops-title">
       <h2 id="workshops-title">{t('citizen.takePart.workshops')}</h2>
@@ -36,7 +48,14 @@ export function WorkshopsSection({ workshops, locale, t, f, now = new Date() }: 
               </dl>
               <WindowNotice window={window} t={t} f={f} />
               {window.state === 'open' && left > 0 ? (
-                <ActionForm id={`workshop-${w.number}`} action={registerForWorkshop} csrf={<CsrfField />} hidden={{ locale, workshopId: w.id }} fields={[]} submit={t('citizen.takePart.register')} />
+                <ActionForm
+                  id={`workshop-${w.number}`}
+                  action={registerForWorkshop}
+                  csrf={<CsrfField />}
+                  hidden={{ locale, workshopId: w.id }}
+                  fields={[]}
+                  submit={t('citizen.takePart.register')}
+                />
               ) : null}
             </li>
           );
@@ -53,8 +72,20 @@ export function WorkshopsSection({ workshops, locale, t, f, now = new Date() }: 
             submit={t('citizen.takePart.cancel')}
             quiet
             fields={[
-              { name: 'workshopId', label: t('citizen.takePart.workshop'), type: 'select', options: workshops.map((w) => ({ value: w.id, label: pick(w.title, locale) })) },
-              { name: 'code', label: t('citizen.takePart.code'), dir: 'ltr', autoComplete: 'off', maxLength: 20, required: true },
+              {
+                name: 'workshopId',
+                label: t('citizen.takePart.workshop'),
+                type: 'select',
+                options: workshops.map((w) => ({ value: w.id, label: pick(w.title, locale) })),
+              },
+              {
+                name: 'code',
+                label: t('citizen.takePart.code'),
+                dir: 'ltr',
+                autoComplete: 'off',
+                maxLength: 20,
+                required: true,
+              },
             ]}
           />
         </>

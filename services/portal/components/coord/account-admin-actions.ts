@@ -25,7 +25,12 @@ function scopesOf(form: FormData): { institutions: string[]; programmes: string[
 export async function createAccount(_state: CitizenFormState, form: FormData): Promise<CitizenFormState> {
   const locale = formLocale(form);
   const t = translator(locale);
-  const values = { displayName: formText(form, 'displayName', 200), email: formText(form, 'email', 300), role: formText(form, 'role', 20), language: formText(form, 'language', 2) };
+  const values = {
+    displayName: formText(form, 'displayName', 200),
+    email: formText(form, 'email', 300),
+    role: formText(form, 'role', 20),
+    language: formText(form, 'language', 2),
+  };
   const password = String(form.get('password') ?? '');
   const scopes = scopesOf(form);
   // The ticked scope boxes come back ticked after a refusal.

@@ -22,4 +22,15 @@ export interface AuditEntry {
 }
 
 export const ACCOUNT_ROLES = ['admin', 'coordinator', 'project_manager', 'committee_member', 'cso', 'citizen'] as const;
-export const AUDIT_ACTIONS = ['created', 'deactivated', 'reactivated', 'updated', 'profile_updated', 'password_changed', 'password_reset', 'password_reset_requested', 'personal_data.listed', 'personal_data.read'] as const;
+export const AUDIT_ACTIONS = [
+  'created',
+  'deactivated',
+  'reactivated',
+  'updated',
+  'profile_updated',
+  'password_changed',
+  'password_reset',
+  'password_reset_requested',
+  'personal_data.listed',
+  'personal_data.read',
+] as const;

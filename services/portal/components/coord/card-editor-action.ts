@@ -20,7 +20,8 @@ export async function saveCard(_state: StaffFormState, form: FormData): Promise<
   const t = translator(locale);
   const id = formText(form, 'commitmentId', 40);
   const values: Record<string, string> = {};
-  for (const name of Object.keys(TEXTS)) for (const l of LANGS) values[`${name}-${l}`] = formText(form, `${name}-${l}`, 10100);
+  for (const name of Object.keys(TEXTS))
+    for (const l of LANGS) values[`${name}-${l}`] = formText(form, `${name}-${l}`, 10100);
   if (!(await verifyCsrf(form))) return { message: t('auth.sessionExpired'), values };
   if (!UUID.test(id)) return { message: t('error.notFoundBody') };
   const fieldErrors: Record<string, string> = {};
@@ -40,12 +41,19 @@ export async function saveCard(_state: StaffFormState, form: FormData): Promise<
   if (Object.keys(fieldErrors).length) return { message: t('citizen.form.fixErrors'), fieldErrors, values };
   const sent = await sendToGateway(locale, 'PATCH', `/commitments/${id}`, body);
   if (!sent.ok) {
-    const fields = ((sent.error.details as { fields?: Record<string, string[]> } | undefined)?.fields ?? {}) as Record<string, string[]>;
+    const fields = ((sent.error.details as { fields?: Record<string, string[]> } | undefined)?.fields ?? {}) as Record<
+      string,
+      string[]
+    >;
     for (const [path, messages] of Object.entries(fields)) {
       const [name, l] = path.split('.');
       if (name in TEXTS && (LANGS as readonly string[]).includes(l)) fieldErrors[`${name}-${l}`] = messages.join(' ');
     }
-    return { message: sent.error.status === 401 ? t('citizen.sessionEnded') : sent.error.message || t('auth.unavailable'), values, ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}) };
+    return {
+      message: sent.error.status === 401 ? t('citizen.sessionEnded') : sent.error.message || t('auth.unavailable'),
+      values,
+      ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}),
+    };
   }
   redirect(`/${locale}/coordination/commitments/${id}?saved=card#card-title`);
 }

@@ -60,7 +60,11 @@ export function CardEditorForm({ action, csrf, locale, commitmentId, texts, lang
                   };
                   return (
                     <td key={`${l.code}\u0000${value}`}>
-                      {text.short ? <input type="text" maxLength={300} {...common} /> : <textarea rows={5} maxLength={10000} {...common} />}
+                      {text.short ? (
+                        <input type="text" maxLength={300} {...common} />
+                      ) : (
+                        <textarea rows={5} maxLength={10000} {...common} />
+                      )}
                       {error ? (
                         <p className="field-error" id={`${id}-error`}>
                           {error}

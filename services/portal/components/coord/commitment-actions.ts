@@ -23,8 +23,15 @@ export async function overrideLevel(_state: CitizenFormState, form: FormData): P
   if (values.level !== 'derived' && !LEVELS.includes(values.level)) fieldErrors.level = t('auth.required');
   if (values.reason.length < 5 || values.reason.length > 1000) fieldErrors.reason = t('coord.commitment.reasonHint');
   if (Object.keys(fieldErrors).length) return { message: t('citizen.form.fixErrors'), fieldErrors, values };
-  const sent = await sendToGateway(locale, 'PUT', `/commitments/${id}/completion-level-override`, { level: values.level === 'derived' ? null : values.level, reason: values.reason });
-  if (!sent.ok) return failureState(locale, sent.error, { values, fields: { reason: { field: 'reason', message: t('coord.commitment.reasonHint') } } });
+  const sent = await sendToGateway(locale, 'PUT', `/commitments/${id}/completion-level-override`, {
+    level: values.level === 'derived' ? null : values.level,
+    reason: values.reason,
+  });
+  if (!sent.ok)
+    return failureState(locale, sent.error, {
+      values,
+      fields: { reason: { field: 'reason', message: t('coord.commitment.reasonHint') } },
+    });
   redirect(`/${locale}/coordination/commitments/${id}?saved=level`);
 }
 
@@ -35,13 +42,26 @@ export async function setStrategy(_state: CitizenFormState, form: FormData): Pro
   const commitmentId = formText(form, 'commitmentId', 40);
   const values = { target: formText(form, 'target', 20), strategy: formText(form, 'strategy', 80) };
   if (!(await verifyCsrf(form))) return expiredFormState(locale, values);
-  const targets: Record<string, string> = { commitment: commitmentId, institution: formText(form, 'institutionId', 40), programme: formText(form, 'programmeId', 40) };
+  const targets: Record<string, string> = {
+    commitment: commitmentId,
+    institution: formText(form, 'institutionId', 40),
+    programme: formText(form, 'programmeId', 40),
+  };
   const id = targets[values.target];
   const fieldErrors: Record<string, string> = {};
   if (!id || !UUID.test(id)) fieldErrors.target = t('auth.required');
-  if (values.strategy !== 'inherit' && !STRATEGY.test(values.strategy)) fieldErrors.strategy = t('coord.commitment.strategyHint');
+  if (values.strategy !== 'inherit' && !STRATEGY.test(values.strategy))
+    fieldErrors.strategy = t('coord.commitment.strategyHint');
   if (Object.keys(fieldErrors).length) return { message: t('citizen.form.fixErrors'), fieldErrors, values };
-  const sent = await sendToGateway(locale, 'PUT', '/tracking-strategy', { target: values.target, id, strategy: values.strategy === 'inherit' ? null : values.strategy });
-  if (!sent.ok) return failureState(locale, sent.error, { values, fields: { strategy: { field: 'strategy', message: t('coord.commitment.strategyHint') } } });
+  const sent = await sendToGateway(locale, 'PUT', '/tracking-strategy', {
+    target: values.target,
+    id,
+    strategy: values.strategy === 'inherit' ? null : values.strategy,
+  });
+  if (!sent.ok)
+    return failureState(locale, sent.error, {
+      values,
+      fields: { strategy: { field: 'strategy', message: t('coord.commitment.strategyHint') } },
+    });
   redirect(`/${locale}/coordination/commitments/${commitmentId}?saved=strategy`);
 }

@@ -24,7 +24,11 @@ export async function selectCommittee(_state: CitizenFormState, form: FormData):
   const locale = formLocale(form);
   const t = translator(locale);
   const cycleId = formText(form, 'cycleId', 40);
-  const values: Record<string, string> = { seats: formText(form, 'seats', 4), termStart: formText(form, 'termStart', 12), termMonths: formText(form, 'termMonths', 4) };
+  const values: Record<string, string> = {
+    seats: formText(form, 'seats', 4),
+    termStart: formText(form, 'termStart', 12),
+    termMonths: formText(form, 'termMonths', 4),
+  };
   const scores: { candidacyId: string; score: number }[] = [];
   const fieldErrors: Record<string, string> = {};
   for (const key of [...form.keys()].filter((k) => k.startsWith('score-')).slice(0, 200)) {
@@ -45,7 +49,13 @@ export async function selectCommittee(_state: CitizenFormState, form: FormData):
   if (!DATE.test(values.termStart)) fieldErrors.termStart = t('coord.form.date');
   if (!scores.length && !Object.keys(fieldErrors).length) return { message: t('coord.committee.noScores'), values };
   if (Object.keys(fieldErrors).length) return { message: t('citizen.form.fixErrors'), fieldErrors, values };
-  const sent = await sendToGateway(locale, 'POST', '/committee/selection', { cycleId, scores, seats, termStart: `${values.termStart}T00:00:00Z`, termMonths });
+  const sent = await sendToGateway(locale, 'POST', '/committee/selection', {
+    cycleId,
+    scores,
+    seats,
+    termStart: `${values.termStart}T00:00:00Z`,
+    termMonths,
+  });
   if (!sent.ok) return failureState(locale, sent.error, { values });
   redirect(`/${locale}/coordination/committee?cycle=${cycleId}&selected=1`);
 }
@@ -55,7 +65,11 @@ export async function addGovernmentSeat(_state: CitizenFormState, form: FormData
   const locale = formLocale(form);
   const t = translator(locale);
   const cycleId = formText(form, 'cycleId', 40);
-  const values = { holder: formText(form, 'holder', 210), termStart: formText(form, 'termStart', 12), termMonths: formText(form, 'termMonths', 4) };
+  const values = {
+    holder: formText(form, 'holder', 210),
+    termStart: formText(form, 'termStart', 12),
+    termMonths: formText(form, 'termMonths', 4),
+  };
   if (!(await verifyCsrf(form))) return expiredFormState(locale, values);
   const fieldErrors: Record<string, string> = {};
   if (values.holder.length < 2 || values.holder.length > 200) fieldErrors.holder = t('coord.committee.holderHint');
@@ -63,7 +77,11 @@ export async function addGovernmentSeat(_state: CitizenFormState, form: FormData
   const termMonths = intIn(values.termMonths, 1, 60);
   if (termMonths === null) fieldErrors.termMonths = t('coord.committee.termHint');
   if (Object.keys(fieldErrors).length) return { message: t('citizen.form.fixErrors'), fieldErrors, values };
-  const sent = await sendToGateway(locale, 'POST', '/committee/government-seats', { holder: values.holder, termStart: `${values.termStart}T00:00:00Z`, termMonths });
+  const sent = await sendToGateway(locale, 'POST', '/committee/government-seats', {
+    holder: values.holder,
+    termStart: `${values.termStart}T00:00:00Z`,
+    termMonths,
+  });
   if (!sent.ok) return failureState(locale, sent.error, { values });
   redirect(`/${locale}/coordination/committee${UUID.test(cycleId) ? `?cycle=${cycleId}&` : '?'}seat=1`);
 }

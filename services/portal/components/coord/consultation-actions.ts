@@ -18,8 +18,17 @@ export async function answerComment(_state: CitizenFormState, form: FormData): P
   const answer = formText(form, 'answer', 3100);
   if (!(await verifyCsrf(form))) return expiredFormState(locale, { answer });
   if (!UUID.test(commentId) || !UUID.test(draftId)) return { message: t('error.notFoundBody') };
-  if (answer.length < 3 || answer.length > 3000) return { message: t('citizen.form.fixErrors'), fieldErrors: { answer: t('coord.consultation.answerHint') }, values: { answer } };
+  if (answer.length < 3 || answer.length > 3000)
+    return {
+      message: t('citizen.form.fixErrors'),
+      fieldErrors: { answer: t('coord.consultation.answerHint') },
+      values: { answer },
+    };
   const sent = await sendToGateway(locale, 'POST', `/comments/${commentId}/answer`, { answer });
-  if (!sent.ok) return failureState(locale, sent.error, { values: { answer }, fields: { answer: { field: 'answer', message: t('coord.consultation.answerHint') } } });
+  if (!sent.ok)
+    return failureState(locale, sent.error, {
+      values: { answer },
+      fields: { answer: { field: 'answer', message: t('coord.consultation.answerHint') } },
+    });
   redirect(`/${locale}/coordination/consultation/${draftId}?answered=1#comment-${commentId}`);
 }

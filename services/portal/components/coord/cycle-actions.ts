@@ -65,7 +65,10 @@ export async function createCycle(_state: CitizenFormState, form: FormData): Pro
   if (!sent.ok) {
     return failureState(locale, sent.error, {
       values,
-      fields: { code: { field: 'code', message: t('coord.cycles.codeHint') }, 'title.ar': { field: 'titleAr', message: t('auth.required') } },
+      fields: {
+        code: { field: 'code', message: t('coord.cycles.codeHint') },
+        'title.ar': { field: 'titleAr', message: t('auth.required') },
+      },
     });
   }
   redirect(`/${locale}/coordination/cycles?created=${sent.data.id}`);

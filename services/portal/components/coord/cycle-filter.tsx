@@ -4,7 +4,17 @@ import { pick } from '../../i18n/localized-text';
 import type { CycleView } from '../citizen/cycle-view';
 
 /** The cycle a coordination page is about, chosen in the URL (`?cycle=`): its select field. */
-export function CycleField({ cycles, selected, locale, t }: { cycles: CycleView[]; selected: string | undefined; locale: Locale; t: Translate }) {
+export function CycleField({
+  cycles,
+  selected,
+  locale,
+  t,
+}: {
+  cycles: CycleView[];
+  selected: string | undefined;
+  locale: Locale;
+  t: Translate;
+}) {
   return (
     <div className="field">
       <label htmlFor="f-cycle">{t('coord.triage.cycle')}</label>
@@ -20,7 +30,16 @@ export function CycleField({ cycles, selected, locale, t }: { cycles: CycleView[
 }
 
 /** A search form with the cycle field alone (a plain GET: works without JavaScript). */
-export function CycleFilter({ action, ...field }: { action: string; cycles: CycleView[]; selected: string | undefined; locale: Locale; t: Translate }) {
+export function CycleFilter({
+  action,
+  ...field
+}: {
+  action: string;
+  cycles: CycleView[];
+  selected: string | undefined;
+  locale: Locale;
+  t: Translate;
+}) {
   return (
     <form method="get" action={action} className="filters" role="search" aria-label={field.t('coord.triage.cycle')}>
       <CycleField {...field} />

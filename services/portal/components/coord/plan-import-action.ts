@@ -75,13 +75,21 @@ export async function importPlan(_state: StaffFormState, form: FormData): Promis
     const title: Record<string, string> = { ar: values.titleAr };
     if (values.titleFr) title.fr = values.titleFr;
     if (values.titleEn) title.en = values.titleEn;
-    body = { programmeCode: values.programmeCode, plan: { code: values.planCode, title, startDate: values.startDate, endDate: values.endDate }, csv: text };
+    body = {
+      programmeCode: values.programmeCode,
+      plan: { code: values.planCode, title, startDate: values.startDate, endDate: values.endDate },
+      csv: text,
+    };
   }
 
   const sent = await sendToGateway<ImportReport>(locale, 'POST', '/plans/import', body);
   if (!sent.ok) return refused(locale, sent.error, kind, text, body, values);
   return {
-    done: t('coord.import.done', { commitments: sent.data.commitments, activities: sent.data.activities, institutions: sent.data.institutionsCreated }),
+    done: t('coord.import.done', {
+      commitments: sent.data.commitments,
+      activities: sent.data.activities,
+      institutions: sent.data.institutionsCreated,
+    }),
     links: [{ href: `/${locale}/plans/${sent.data.planId}`, label: t('coord.import.openPlan') }],
   };
 }
@@ -97,11 +105,21 @@ const HEADER_FIELDS: Record<string, string> = {
   'plan.endDate': 'endDate',
 };
 
-function refused(locale: Locale, error: GatewayError, kind: FileKind, text: string, body: Record<string, unknown>, values: Record<string, string>): StaffFormState {
+function refused(
+  locale: Locale,
+  error: GatewayError,
+  kind: FileKind,
+  text: string,
+  body: Record<string, unknown>,
+  values: Record<string, string>,
+): StaffFormState {
   const t = translator(locale);
   if (error.status === 401) return { message: t('citizen.sessionEnded'), values };
   if (error.status >= 500 || !error.message) return { message: t('auth.unavailable'), values };
-  const details = (error.details ?? {}) as { errors?: { row: string; field: string; message: string }[]; fields?: Record<string, string[]> };
+  const details = (error.details ?? {}) as {
+    errors?: { row: string; field: string; message: string }[];
+    fields?: Record<string, string[]>;
+  };
   const rows = new Map<string, RowErrorView>();
   const add = (row: string, field: string, message: string) => {
     const view = rows.get(row) ?? { row, excerpt: excerptOf(row, kind, text, body, locale), errors: [] };
@@ -121,8 +139,12 @@ function refused(locale: Locale, error: GatewayError, kind: FileKind, text: stri
       continue;
     }
     // commitments.3.title.ar → row commitments[3], field title.ar
-    const m = /^(commitments|areas|institutions)\.(\d+)(?:\.activities\.(\d+))?(?:\.indicators\.(\d+))?\.?(.*)$/.exec(path);
-    const row = m ? `${m[1]}[${m[2]}]${m[3] ? `.activities[${m[3]}]` : ''}${m[4] ? `.indicators[${m[4]}]` : ''}` : t('coord.import.wholeFile');
+    const m = /^(commitments|areas|institutions)\.(\d+)(?:\.activities\.(\d+))?(?:\.indicators\.(\d+))?\.?(.*)$/.exec(
+      path,
+    );
+    const row = m
+      ? `${m[1]}[${m[2]}]${m[3] ? `.activities[${m[3]}]` : ''}${m[4] ? `.indicators[${m[4]}]` : ''}`
+      : t('coord.import.wholeFile');
     for (const message of messages) add(row, m ? m[5] : path, message);
   }
   const ordered = [...rows.values()].sort((a, b) => rowOrder(a.row) - rowOrder(b.row) || a.row.localeCompare(b.row));
@@ -148,7 +170,9 @@ function excerptOf(row: string, kind: FileKind, text: string, body: Record<strin
     return line.length > 160 ? `${line.slice(0, 157)}…` : line;
   }
   const m = /^commitments\[(\d+)\]/.exec(row);
-  const commitments = Array.isArray(body.commitments) ? (body.commitments as { number?: unknown; title?: Record<string, unknown> }[]) : [];
+  const commitments = Array.isArray(body.commitments)
+    ? (body.commitments as { number?: unknown; title?: Record<string, unknown> }[])
+    : [];
   const c = m ? commitments[Number(m[1])] : undefined;
   if (!c) return '';
   const title = c.title ? String(c.title[locale] ?? c.title.ar ?? '') : '';

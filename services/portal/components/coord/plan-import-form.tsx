@@ -75,16 +75,48 @@ export function PlanImportForm({
             )}
           </Field>
           <Field form="import" name="planCode" label={labels.planCode} state={state}>
-            {(p) => <input type="text" dir="ltr" maxLength={40} defaultValue={v('planCode')} key={v('planCode')} {...p} />}
+            {(p) => (
+              <input type="text" dir="ltr" maxLength={40} defaultValue={v('planCode')} key={v('planCode')} {...p} />
+            )}
           </Field>
           <Field form="import" name="titleAr" label={labels.titleAr} state={state}>
-            {(p) => <input type="text" dir="rtl" lang="ar" maxLength={500} defaultValue={v('titleAr')} key={v('titleAr')} {...p} />}
+            {(p) => (
+              <input
+                type="text"
+                dir="rtl"
+                lang="ar"
+                maxLength={500}
+                defaultValue={v('titleAr')}
+                key={v('titleAr')}
+                {...p}
+              />
+            )}
           </Field>
           <Field form="import" name="titleFr" label={labels.titleFr} state={state}>
-            {(p) => <input type="text" dir="ltr" lang="fr" maxLength={500} defaultValue={v('titleFr')} key={v('titleFr')} {...p} />}
+            {(p) => (
+              <input
+                type="text"
+                dir="ltr"
+                lang="fr"
+                maxLength={500}
+                defaultValue={v('titleFr')}
+                key={v('titleFr')}
+                {...p}
+              />
+            )}
           </Field>
           <Field form="import" name="titleEn" label={labels.titleEn} state={state}>
-            {(p) => <input type="text" dir="ltr" lang="en" maxLength={500} defaultValue={v('titleEn')} key={v('titleEn')} {...p} />}
+            {(p) => (
+              <input
+                type="text"
+                dir="ltr"
+                lang="en"
+                maxLength={500}
+                defaultValue={v('titleEn')}
+                key={v('titleEn')}
+                {...p}
+              />
+            )}
           </Field>
           <Field form="import" name="startDate" label={labels.startDate} state={state}>
             {(p) => <input type="date" defaultValue={v('startDate')} key={v('startDate')} {...p} />}

@@ -26,7 +26,12 @@ export async function saveProgrammeSettings(_state: CitizenFormState, form: Form
   const locale = formLocale(form);
   const t = translator(locale);
   const id = formText(form, 'programmeId', 40);
-  const values = { deadlineNoticeDays: formText(form, 'deadlineNoticeDays', 4), escalationDays: formText(form, 'escalationDays', 4), reportingPeriodDays: formText(form, 'reportingPeriodDays', 4), timeZone: formText(form, 'timeZone', 70) };
+  const values = {
+    deadlineNoticeDays: formText(form, 'deadlineNoticeDays', 4),
+    escalationDays: formText(form, 'escalationDays', 4),
+    reportingPeriodDays: formText(form, 'reportingPeriodDays', 4),
+    timeZone: formText(form, 'timeZone', 70),
+  };
   if (!(await verifyCsrf(form))) return expiredFormState(locale, values);
   if (!UUID.test(id)) return { message: t('error.notFoundBody') };
   const body: Record<string, string | number> = {};
@@ -39,12 +44,24 @@ export async function saveProgrammeSettings(_state: CitizenFormState, form: Form
     else body[name] = n;
   }
   if (values.timeZone) {
-    if (!ZONE.test(values.timeZone) || values.timeZone.length > 64) fieldErrors.timeZone = t('coord.settings.timeZoneHint');
+    if (!ZONE.test(values.timeZone) || values.timeZone.length > 64)
+      fieldErrors.timeZone = t('coord.settings.timeZoneHint');
     else body.timeZone = values.timeZone;
   }
   if (Object.keys(fieldErrors).length) return { message: t('citizen.form.fixErrors'), fieldErrors, values };
   const sent = await sendToGateway<Settings>(locale, 'PUT', `/programmes/${id}/alert-settings`, body);
-  if (!sent.ok) return failureState(locale, sent.error, { values, fields: { timeZone: { field: 'timeZone', message: t('coord.settings.timeZoneHint') } } });
+  if (!sent.ok)
+    return failureState(locale, sent.error, {
+      values,
+      fields: { timeZone: { field: 'timeZone', message: t('coord.settings.timeZoneHint') } },
+    });
   const s = sent.data;
-  return { done: t('coord.settings.saved', { notice: s.deadlineNoticeDays, escalation: s.escalationDays, period: s.reportingPeriodDays, zone: s.timeZone }) };
+  return {
+    done: t('coord.settings.saved', {
+      notice: s.deadlineNoticeDays,
+      escalation: s.escalationDays,
+      period: s.reportingPeriodDays,
+      zone: s.timeZone,
+    }),
+  };
 }

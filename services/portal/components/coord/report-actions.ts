@@ -15,14 +15,21 @@ const FORMATS = ['pdf', 'xlsx', 'csv', 'json'];
 export async function startReport(_state: CitizenFormState, form: FormData): Promise<CitizenFormState> {
   const locale = formLocale(form);
   const t = translator(locale);
-  const values = { kind: formText(form, 'kind', 40), format: formText(form, 'format', 10), planId: formText(form, 'planId', 40), cycleId: formText(form, 'cycleId', 40), language: formText(form, 'language', 2) };
+  const values = {
+    kind: formText(form, 'kind', 40),
+    format: formText(form, 'format', 10),
+    planId: formText(form, 'planId', 40),
+    cycleId: formText(form, 'cycleId', 40),
+    language: formText(form, 'language', 2),
+  };
   if (!(await verifyCsrf(form))) return expiredFormState(locale, values);
   const fieldErrors: Record<string, string> = {};
   if (!KINDS.includes(values.kind)) fieldErrors.kind = t('auth.required');
   if (!FORMATS.includes(values.format)) fieldErrors.format = t('auth.required');
   const needsCycle = values.kind === 'co_creation_synthesis';
   if (needsCycle && !UUID.test(values.cycleId)) fieldErrors.cycleId = t('coord.reports.cycleNeeded');
-  if (!needsCycle && KINDS.includes(values.kind) && !UUID.test(values.planId)) fieldErrors.planId = t('coord.reports.planNeeded');
+  if (!needsCycle && KINDS.includes(values.kind) && !UUID.test(values.planId))
+    fieldErrors.planId = t('coord.reports.planNeeded');
   if (Object.keys(fieldErrors).length) return { message: t('citizen.form.fixErrors'), fieldErrors, values };
   const sent = await sendToGateway<{ id: string }>(locale, 'POST', '/reports', {
     kind: values.kind,

@@ -11,7 +11,15 @@ export interface ReportState {
  * ./status, which asks the gateway) until the job is done or failed; then the page reloads to
  * show the download. Without JavaScript the page's own refresh does the same.
  */
-export function ReportProgressLive({ statusUrl, initial, labels }: { statusUrl: string; initial: ReportState; labels: { progress: string; statuses: Record<ReportState['status'], string> } }) {
+export function ReportProgressLive({
+  statusUrl,
+  initial,
+  labels,
+}: {
+  statusUrl: string;
+  initial: ReportState;
+  labels: { progress: string; statuses: Record<ReportState['status'], string> };
+}) {
   const [state, setState] = useState(initial);
   useEffect(() => {
     if (initial.status === 'done' || initial.status === 'failed') return;

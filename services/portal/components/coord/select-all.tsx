@@ -9,7 +9,9 @@ export function SelectAll({ formId, name, label }: { formId: string; name: strin
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   if (!ready) return <span className="visually-hidden">{label}</span>;
-  const boxes = () => [...document.querySelectorAll<HTMLInputElement>(`#${formId} input[type=checkbox][name="${name}"]`)];
+  const boxes = () => [
+    ...document.querySelectorAll<HTMLInputElement>(`#${formId} input[type=checkbox][name="${name}"]`),
+  ];
   return (
     <input
       type="checkbox"

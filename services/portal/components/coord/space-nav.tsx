@@ -5,7 +5,9 @@ import { PATH_HEADER } from '../../security/request-headers';
 export async function SpaceNav({ label, items }: { label: string; items: { href: string; label: string }[] }) {
   const path = ((await headers()).get(PATH_HEADER) ?? '').split('?')[0];
   // The space's home (the first link) is current on itself only; another link on its sub-pages too.
-  const current = items.filter((i, n) => path === i.href || (n > 0 && path.startsWith(`${i.href}/`))).sort((a, b) => b.href.length - a.href.length)[0];
+  const current = items
+    .filter((i, n) => path === i.href || (n > 0 && path.startsWith(`${i.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0];
   return (
     <nav className="space-nav" aria-label={label}>
       <ul>

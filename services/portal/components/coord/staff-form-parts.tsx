@@ -43,7 +43,12 @@ export function Field({
   label: string;
   state: StaffFormState;
   hint?: string;
-  children: (props: { id: string; name: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => React.ReactNode;
+  children: (props: {
+    id: string;
+    name: string;
+    'aria-invalid'?: boolean;
+    'aria-describedby'?: string;
+  }) => React.ReactNode;
 }) {
   const id = `${form}-${name}`;
   const error = state.fieldErrors?.[name];

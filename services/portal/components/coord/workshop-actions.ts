@@ -25,8 +25,19 @@ export async function markAttendance(_state: CitizenFormState, form: FormData): 
   if (!id) return { message: t('error.notFoundBody') };
   const list = [...new Set(codes.split(/[\s,;]+/).filter(Boolean))];
   const bad = list.filter((c) => !CODE.test(c));
-  if (!list.length || bad.length || list.length > 1000) return { message: t('citizen.form.fixErrors'), fieldErrors: { codes: bad.length ? t('coord.workshop.badCodes', { codes: bad.slice(0, 5).join(', ') }) : t('coord.workshop.codesHint') }, values: { codes } };
-  const sent = await sendToGateway<{ present: number }>(locale, 'POST', `/workshops/${id}/attendance`, { presentCodes: list });
+  if (!list.length || bad.length || list.length > 1000)
+    return {
+      message: t('citizen.form.fixErrors'),
+      fieldErrors: {
+        codes: bad.length
+          ? t('coord.workshop.badCodes', { codes: bad.slice(0, 5).join(', ') })
+          : t('coord.workshop.codesHint'),
+      },
+      values: { codes },
+    };
+  const sent = await sendToGateway<{ present: number }>(locale, 'POST', `/workshops/${id}/attendance`, {
+    presentCodes: list,
+  });
   if (!sent.ok) return failureState(locale, sent.error, { values: { codes } });
   return { done: t('coord.workshop.presentNow', { count: sent.data.present }) };
 }
@@ -35,7 +46,11 @@ export async function markAttendance(_state: CitizenFormState, form: FormData): 
 export async function recordWorkshopIdea(_state: CitizenFormState, form: FormData): Promise<CitizenFormState> {
   const locale = formLocale(form);
   const t = translator(locale);
-  const values = { title: formText(form, 'title', 400), body: formText(form, 'body', 6000), institution: formText(form, 'institution', 300) };
+  const values = {
+    title: formText(form, 'title', 400),
+    body: formText(form, 'body', 6000),
+    institution: formText(form, 'institution', 300),
+  };
   if (!(await verifyCsrf(form))) return expiredFormState(locale, values);
   const id = workshopOf(form);
   if (!id) return { message: t('error.notFoundBody') };
@@ -43,8 +58,19 @@ export async function recordWorkshopIdea(_state: CitizenFormState, form: FormDat
   if (values.title.length < 5 || values.title.length > 200) fieldErrors.title = t('citizen.idea.titleHint');
   if (values.body.length < 10 || values.body.length > 5000) fieldErrors.body = t('citizen.idea.bodyHint');
   if (Object.keys(fieldErrors).length) return { message: t('citizen.form.fixErrors'), fieldErrors, values };
-  const sent = await sendToGateway(locale, 'POST', `/workshops/${id}/ideas`, { title: values.title, body: values.body, ...(values.institution ? { institution: values.institution } : {}) });
-  if (!sent.ok) return failureState(locale, sent.error, { values, fields: { title: { field: 'title', message: t('citizen.idea.titleHint') }, body: { field: 'body', message: t('citizen.idea.bodyHint') } } });
+  const sent = await sendToGateway(locale, 'POST', `/workshops/${id}/ideas`, {
+    title: values.title,
+    body: values.body,
+    ...(values.institution ? { institution: values.institution } : {}),
+  });
+  if (!sent.ok)
+    return failureState(locale, sent.error, {
+      values,
+      fields: {
+        title: { field: 'title', message: t('citizen.idea.titleHint') },
+        body: { field: 'body', message: t('citizen.idea.bodyHint') },
+      },
+    });
   return { done: t('coord.workshop.ideaRecorded') };
 }
 
@@ -60,8 +86,15 @@ export async function rankProblems(_state: CitizenFormState, form: FormData): Pr
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean);
-  if (lines.length > 50 || lines.some((l) => l.length < 3 || l.length > 300)) return { message: t('citizen.form.fixErrors'), fieldErrors: { problems: t('coord.workshop.problemsHint') }, values: { problems } };
-  const sent = await sendToGateway(locale, 'PUT', `/workshops/${id}/problems`, { problems: lines.map((title, i) => ({ title, priority: i + 1 })) });
+  if (lines.length > 50 || lines.some((l) => l.length < 3 || l.length > 300))
+    return {
+      message: t('citizen.form.fixErrors'),
+      fieldErrors: { problems: t('coord.workshop.problemsHint') },
+      values: { problems },
+    };
+  const sent = await sendToGateway(locale, 'PUT', `/workshops/${id}/problems`, {
+    problems: lines.map((title, i) => ({ title, priority: i + 1 })),
+  });
   if (!sent.ok) return failureState(locale, sent.error, { values: { problems } });
   redirect(`/${locale}/coordination/workshops/${id}?saved=problems`);
 }
@@ -85,7 +118,17 @@ export async function saveOutputs(_state: CitizenFormState, form: FormData): Pro
   if (values.reportUrl && !url(values.reportUrl)) fieldErrors.reportUrl = t('coord.workshop.urlHint');
   if (values.recordingUrl && !url(values.recordingUrl)) fieldErrors.recordingUrl = t('coord.workshop.urlHint');
   if (Object.keys(fieldErrors).length) return { message: t('citizen.form.fixErrors'), fieldErrors, values };
-  const sent = await sendToGateway(locale, 'PUT', `/workshops/${id}/outputs`, { ...(values.reportUrl ? { reportUrl: values.reportUrl } : {}), ...(values.recordingUrl ? { recordingUrl: values.recordingUrl } : {}) });
-  if (!sent.ok) return failureState(locale, sent.error, { values, fields: { reportUrl: { field: 'reportUrl', message: t('coord.workshop.urlHint') }, recordingUrl: { field: 'recordingUrl', message: t('coord.workshop.urlHint') } } });
+  const sent = await sendToGateway(locale, 'PUT', `/workshops/${id}/outputs`, {
+    ...(values.reportUrl ? { reportUrl: values.reportUrl } : {}),
+    ...(values.recordingUrl ? { recordingUrl: values.recordingUrl } : {}),
+  });
+  if (!sent.ok)
+    return failureState(locale, sent.error, {
+      values,
+      fields: {
+        reportUrl: { field: 'reportUrl', message: t('coord.workshop.urlHint') },
+        recordingUrl: { field: 'recordingUrl', message: t('coord.workshop.urlHint') },
+      },
+    });
   redirect(`/${locale}/coordination/workshops/${id}?saved=outputs`);
 }

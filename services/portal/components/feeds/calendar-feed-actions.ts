@@ -23,7 +23,11 @@ export async function issueCalendarFeed(_state: CitizenFormState, form: FormData
   const host = h.get('x-forwarded-host') ?? h.get('host') ?? '';
   const proto = h.get('x-forwarded-proto') ?? 'http';
   const url = `${proto}://${host}${FEEDS_BASE}${issued.data.path}?lang=${locale}`;
-  return { done: t('feeds.settings.issued'), links: [{ href: url, label: url }], linksTitle: t('feeds.settings.linkTitle') };
+  return {
+    done: t('feeds.settings.issued'),
+    links: [{ href: url, label: url }],
+    linksTitle: t('feeds.settings.linkTitle'),
+  };
 }
 
 export async function revokeCalendarFeed(_state: CitizenFormState, form: FormData): Promise<CitizenFormState> {

@@ -14,9 +14,30 @@ export async function CalendarFeedSection({ locale, t, f }: { locale: Locale; t:
     <section id="calendar" className="page-section narrow-wide" aria-labelledby="calendar-title">
       <h2 id="calendar-title">{t('feeds.settings.title')}</h2>
       <p>{t('feeds.settings.intro')}</p>
-      <p className="muted" role="status" id="calendar-status">{feed?.active && feed.createdAt ? t('feeds.settings.active', { date: f.date(feed.createdAt) }) : t('feeds.settings.inactive')}</p>
-      <ActionForm id="calendar-issue" action={issueCalendarFeed} csrf={<CsrfField />} hidden={{ locale }} fields={[]} submit={feed?.active ? t('feeds.settings.rotate') : t('feeds.settings.create')} />
-      {feed?.active ? <ActionForm id="calendar-revoke" action={revokeCalendarFeed} csrf={<CsrfField />} hidden={{ locale }} fields={[]} quiet submit={t('feeds.settings.revoke')} /> : null}
+      <p className="muted" role="status" id="calendar-status">
+        {feed?.active && feed.createdAt
+          ? t('feeds.settings.active', { date: f.date(feed.createdAt) })
+          : t('feeds.settings.inactive')}
+      </p>
+      <ActionForm
+        id="calendar-issue"
+        action={issueCalendarFeed}
+        csrf={<CsrfField />}
+        hidden={{ locale }}
+        fields={[]}
+        submit={feed?.active ? t('feeds.settings.rotate') : t('feeds.settings.create')}
+      />
+      {feed?.active ? (
+        <ActionForm
+          id="calendar-revoke"
+          action={revokeCalendarFeed}
+          csrf={<CsrfField />}
+          hidden={{ locale }}
+          fields={[]}
+          quiet
+          submit={t('feeds.settings.revoke')}
+        />
+      ) : null}
     </section>
   );
 }

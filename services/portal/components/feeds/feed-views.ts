@@ -14,7 +14,17 @@ export interface OpenDataIndexView {
 
 /** The data dictionary (GET /open-data/dictionary). */
 export interface OpenDataDictionaryView {
-  datasets: { dataset: OpenDataIndexView['datasets'][number]['dataset']; subject: 'plan' | 'cycle'; description: LocalizedText; columns: { id: string; type: 'text' | 'number' | 'date' | 'code'; label: LocalizedText; description: LocalizedText }[] }[];
+  datasets: {
+    dataset: OpenDataIndexView['datasets'][number]['dataset'];
+    subject: 'plan' | 'cycle';
+    description: LocalizedText;
+    columns: {
+      id: string;
+      type: 'text' | 'number' | 'date' | 'code';
+      label: LocalizedText;
+      description: LocalizedText;
+    }[];
+  }[];
 }
 
 /** The private calendar feed's state (GET/POST /me/calendar-feed). */

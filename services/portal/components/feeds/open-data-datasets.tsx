@@ -44,10 +44,16 @@ export async function OpenDataDatasets({ locale, t, f }: { locale: Locale; t: Tr
                         <ul className="inline-list">
                           {d.files.map((file) => (
                             <li key={file.format}>
-                              <a href={feedPaths.gatewayFile(file.url)} download aria-label={`${file.format.toUpperCase()}: ${name}, ${subject}`}>
+                              <a
+                                href={feedPaths.gatewayFile(file.url)}
+                                download
+                                aria-label={`${file.format.toUpperCase()}: ${name}, ${subject}`}
+                              >
                                 {file.format.toUpperCase()}
                               </a>{' '}
-                              <span className="muted">({t('openData.kb', { size: f.number(file.size / 1024, 1) })})</span>
+                              <span className="muted">
+                                ({t('openData.kb', { size: f.number(file.size / 1024, 1) })})
+                              </span>
                             </li>
                           ))}
                         </ul>
@@ -63,7 +69,8 @@ export async function OpenDataDatasets({ locale, t, f }: { locale: Locale; t: Tr
       <section className="page-section" aria-labelledby="dictionary-title">
         <h2 id="dictionary-title">{t('feeds.openData.dictionaryTitle')}</h2>
         <p>
-          {t('feeds.openData.dictionaryIntro')} <a href={feedPaths.gatewayFile('/open-data/dictionary')}>{t('feeds.openData.dictionaryJson')}</a>
+          {t('feeds.openData.dictionaryIntro')}{' '}
+          <a href={feedPaths.gatewayFile('/open-data/dictionary')}>{t('feeds.openData.dictionaryJson')}</a>
         </p>
         {(dictionary?.datasets ?? []).map((d) => (
           <details key={d.dataset}>

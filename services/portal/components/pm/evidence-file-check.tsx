@@ -29,7 +29,12 @@ export function EvidenceFileCheck({ inputId, locale, messages }: EvidenceFileChe
         return true;
       }
       const fill = (s: string) => s.replace('{name}', file.name).replace('{size}', kb.format(file.size / 1024));
-      const problem = file.size > EVIDENCE_MAX_BYTES ? messages.tooBig : !evidenceType(file.name, file.type) ? messages.badType : null;
+      const problem =
+        file.size > EVIDENCE_MAX_BYTES
+          ? messages.tooBig
+          : !evidenceType(file.name, file.type)
+            ? messages.badType
+            : null;
       setState({ text: fill(problem ?? messages.ready), ok: !problem });
       if (problem) input.setAttribute('aria-invalid', 'true');
       else input.removeAttribute('aria-invalid');
@@ -49,7 +54,11 @@ export function EvidenceFileCheck({ inputId, locale, messages }: EvidenceFileChe
     };
   }, [inputId, locale, messages]);
   return (
-    <p className={state?.ok === false ? 'field-error file-check' : 'muted file-check'} id={`${inputId}-check`} aria-live="polite">
+    <p
+      className={state?.ok === false ? 'field-error file-check' : 'muted file-check'}
+      id={`${inputId}-check`}
+      aria-live="polite"
+    >
       {state?.text ?? ''}
     </p>
   );

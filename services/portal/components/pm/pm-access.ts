@@ -15,10 +15,18 @@ export type StaffRole = 'project_manager' | 'committee_member' | 'coordinator' |
  * The signed-in person (else a redirect to log in) and whether one of `roles` is theirs. The page
  * shows the refusal itself; the gateway and the owning service check role and scope again on every call.
  */
-export async function staffAccount(locale: Locale, path: string, roles: StaffRole[]): Promise<{ account: StaffAccount; allowed: boolean }> {
+export async function staffAccount(
+  locale: Locale,
+  path: string,
+  roles: StaffRole[],
+): Promise<{ account: StaffAccount; allowed: boolean }> {
   const signedIn = await requireAccount(locale, path);
   const me = await (await gateway.user(locale)).get<StaffAccount>('/me').catch(() => null);
-  const account: StaffAccount = { ...signedIn, ...(me ?? {}), scopes: me?.scopes ?? { institutions: [], programmes: [] } };
+  const account: StaffAccount = {
+    ...signedIn,
+    ...(me ?? {}),
+    scopes: me?.scopes ?? { institutions: [], programmes: [] },
+  };
   return { account, allowed: account.roles.some((r) => (roles as string[]).includes(r)) };
 }
 

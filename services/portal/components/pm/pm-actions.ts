@@ -68,7 +68,17 @@ export async function reportProgress(_state: CitizenFormState, form: FormData): 
   const t = translator(locale);
   const f = formatter(locale);
   const commitmentId = idOf(form, 'commitmentId');
-  const values = valuesOf(form, ['activityId', 'progress', 'complete', 'reportedOn', 'results_ar', 'results_fr', 'results_en', 'evidenceUrl', 'evidenceTitle']);
+  const values = valuesOf(form, [
+    'activityId',
+    'progress',
+    'complete',
+    'reportedOn',
+    'results_ar',
+    'results_fr',
+    'results_en',
+    'evidenceUrl',
+    'evidenceTitle',
+  ]);
   if (!(await verifyCsrf(form))) return expiredFormState(locale, values);
   const errors: Record<string, string> = {};
   // The checkbox is `complete`: `<form id>-done` is the id of the form's success message.
@@ -86,7 +96,14 @@ export async function reportProgress(_state: CitizenFormState, form: FormData): 
     const type = evidenceType(file.name, file.type);
     if (file.size > EVIDENCE_MAX_BYTES) errors.file = t('pm.file.tooBig', { max: f.number(EVIDENCE_MAX_BYTES / 1024) });
     else if (!type) errors.file = t('pm.file.badType');
-    else files = [{ name: file.name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(-120), type, content: Buffer.from(await file.arrayBuffer()).toString('base64') }];
+    else
+      files = [
+        {
+          name: file.name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(-120),
+          type,
+          content: Buffer.from(await file.arrayBuffer()).toString('base64'),
+        },
+      ];
   }
   if (Object.keys(errors).length) return { message: t('citizen.form.fixErrors'), fieldErrors: errors, values };
   const body = {
@@ -94,16 +111,39 @@ export async function reportProgress(_state: CitizenFormState, form: FormData): 
     ...(done ? { done: true } : { progress }),
     reportedOn: values.reportedOn,
     ...(results && results !== 'noArabic' ? { results } : {}),
-    ...(values.evidenceUrl ? { evidence: [{ url: values.evidenceUrl, ...(values.evidenceTitle ? { title: values.evidenceTitle.slice(0, 200) } : {}) }] } : {}),
+    ...(values.evidenceUrl
+      ? {
+          evidence: [
+            { url: values.evidenceUrl, ...(values.evidenceTitle ? { title: values.evidenceTitle.slice(0, 200) } : {}) },
+          ],
+        }
+      : {}),
     ...(files ? { files } : {}),
   };
   const sent = await sendToGateway<CommitmentView>(locale, 'POST', `/commitments/${commitmentId}/progress`, body);
   if (!sent.ok) {
-    return refusal(locale, sent.error, { activityId: 'activityId', progress: 'progress', done: 'complete', reportedOn: 'reportedOn', results: 'results_ar', evidence: 'evidenceUrl', files: 'file' }, values);
+    return refusal(
+      locale,
+      sent.error,
+      {
+        activityId: 'activityId',
+        progress: 'progress',
+        done: 'complete',
+        reportedOn: 'reportedOn',
+        results: 'results_ar',
+        evidence: 'evidenceUrl',
+        files: 'file',
+      },
+      values,
+    );
   }
   refresh(locale, commitmentId);
   const commitment = sent.data;
-  const plan = await (await gateway.user(locale)).get<PlanView>('/plans/{id}', { path: { id: commitment.planId } }).catch(() => null);
+  const plan = await (
+    await gateway.user(locale)
+  )
+    .get<PlanView>('/plans/{id}', { path: { id: commitment.planId } })
+    .catch(() => null);
   const area = plan?.areas.find((a) => a.id === commitment.areaId);
   return {
     done: t('pm.report.done', {
@@ -121,7 +161,10 @@ export async function setWeights(_state: WeightsFormState, form: FormData): Prom
   const t = translator(locale);
   const f = formatter(locale);
   const commitmentId = idOf(form, 'commitmentId');
-  const ids = form.getAll('activity').filter((v): v is string => typeof v === 'string' && UUID.test(v)).slice(0, 200);
+  const ids = form
+    .getAll('activity')
+    .filter((v): v is string => typeof v === 'string' && UUID.test(v))
+    .slice(0, 200);
   const values = Object.fromEntries(ids.map((id) => [`weight-${id}`, formText(form, `weight-${id}`, 40)]));
   if (!(await verifyCsrf(form))) return expiredFormState(locale, values);
   const errors: Record<string, string> = {};
@@ -133,9 +176,15 @@ export async function setWeights(_state: WeightsFormState, form: FormData): Prom
   if (!ids.length) return { message: t('citizen.form.fixErrors') };
   if (Object.keys(errors).length) return { message: t('citizen.form.fixErrors'), fieldErrors: errors, values };
   if (formText(form, 'intent', 20) === 'preview') {
-    const commitment = await (await gateway.user(locale)).get<CommitmentView>('/commitments/{id}', { path: { id: commitmentId } }).catch(() => null);
+    const commitment = await (
+      await gateway.user(locale)
+    )
+      .get<CommitmentView>('/commitments/{id}', { path: { id: commitmentId } })
+      .catch(() => null);
     const progressOf = new Map(commitment?.activities.map((a) => [a.id, a.progress]) ?? []);
-    const preview = previewWeights(weights.map((w) => ({ id: w.activityId, weight: w.weight, progress: progressOf.get(w.activityId) ?? 0 })));
+    const preview = previewWeights(
+      weights.map((w) => ({ id: w.activityId, weight: w.weight, progress: progressOf.get(w.activityId) ?? 0 })),
+    );
     return { values, preview, done: t('pm.weights.previewDone', { progress: f.percent(preview.progress) }) };
   }
   const sent = await sendToGateway<CommitmentView>(locale, 'PUT', `/commitments/${commitmentId}/weights`, { weights });
@@ -159,9 +208,21 @@ export async function addActivity(_state: CitizenFormState, form: FormData): Pro
   const weight = parseWeight(values.weight);
   if (weight === 'invalid') errors.weight = t('pm.weights.hint');
   if (Object.keys(errors).length) return { message: t('citizen.form.fixErrors'), fieldErrors: errors, values };
-  const body = { title, startDate: values.startDate, endDate: values.endDate, weight, ...(values.responsible ? { responsible: values.responsible.slice(0, 200) } : {}) };
+  const body = {
+    title,
+    startDate: values.startDate,
+    endDate: values.endDate,
+    weight,
+    ...(values.responsible ? { responsible: values.responsible.slice(0, 200) } : {}),
+  };
   const sent = await sendToGateway(locale, 'POST', `/commitments/${commitmentId}/activities`, body);
-  if (!sent.ok) return refusal(locale, sent.error, { title: 'title_ar', startDate: 'startDate', endDate: 'endDate', weight: 'weight', responsible: 'responsible' }, values);
+  if (!sent.ok)
+    return refusal(
+      locale,
+      sent.error,
+      { title: 'title_ar', startDate: 'startDate', endDate: 'endDate', weight: 'weight', responsible: 'responsible' },
+      values,
+    );
   refresh(locale, commitmentId);
   return { done: t('pm.activity.added') };
 }
@@ -199,8 +260,12 @@ export async function setIndicator(_state: CitizenFormState, form: FormData): Pr
     else parsed[name] = n;
   }
   if (Object.keys(errors).length) return { message: t('citizen.form.fixErrors'), fieldErrors: errors, values };
-  const sent = await sendToGateway(locale, 'PUT', `/commitments/${commitmentId}/indicators`, { indicatorId: idOf(form, 'indicatorId'), ...parsed });
-  if (!sent.ok) return refusal(locale, sent.error, { current: 'current', baseline: 'baseline', target: 'target' }, values);
+  const sent = await sendToGateway(locale, 'PUT', `/commitments/${commitmentId}/indicators`, {
+    indicatorId: idOf(form, 'indicatorId'),
+    ...parsed,
+  });
+  if (!sent.ok)
+    return refusal(locale, sent.error, { current: 'current', baseline: 'baseline', target: 'target' }, values);
   refresh(locale, commitmentId);
   return { done: t('pm.indicator.saved') };
 }
@@ -218,8 +283,19 @@ export async function addCommunication(_state: CitizenFormState, form: FormData)
   if (!DATE.test(values.happenedOn)) errors.happenedOn = t('pm.dateHint');
   if (values.link && !httpUrl(values.link)) errors.link = t('pm.urlHint');
   if (Object.keys(errors).length) return { message: t('citizen.form.fixErrors'), fieldErrors: errors, values };
-  const sent = await sendToGateway(locale, 'POST', `/commitments/${commitmentId}/communications`, { kind: values.kind, title, happenedOn: values.happenedOn, ...(values.link ? { link: values.link } : {}) });
-  if (!sent.ok) return refusal(locale, sent.error, { kind: 'kind', title: 'title_ar', happenedOn: 'happenedOn', link: 'link' }, values);
+  const sent = await sendToGateway(locale, 'POST', `/commitments/${commitmentId}/communications`, {
+    kind: values.kind,
+    title,
+    happenedOn: values.happenedOn,
+    ...(values.link ? { link: values.link } : {}),
+  });
+  if (!sent.ok)
+    return refusal(
+      locale,
+      sent.error,
+      { kind: 'kind', title: 'title_ar', happenedOn: 'happenedOn', link: 'link' },
+      values,
+    );
   refresh(locale, commitmentId);
   return { done: t('pm.communication.added') };
 }
@@ -235,7 +311,10 @@ export async function raiseBlocker(_state: CitizenFormState, form: FormData): Pr
   if (values.title.length < 3) errors.title = t('pm.blocker.titleHint');
   if (values.description.length < 3) errors.description = t('pm.blocker.descriptionHint');
   if (Object.keys(errors).length) return { message: t('citizen.form.fixErrors'), fieldErrors: errors, values };
-  const sent = await sendToGateway(locale, 'POST', `/commitments/${commitmentId}/blockers`, { title: values.title.slice(0, 200), description: values.description.slice(0, 5000) });
+  const sent = await sendToGateway(locale, 'POST', `/commitments/${commitmentId}/blockers`, {
+    title: values.title.slice(0, 200),
+    description: values.description.slice(0, 5000),
+  });
   if (!sent.ok) return refusal(locale, sent.error, { title: 'title', description: 'description' }, values);
   refresh(locale, commitmentId);
   return { done: t('pm.blocker.raised') };
@@ -257,8 +336,11 @@ export async function answerBlocker(_state: CitizenFormState, form: FormData): P
   const t = translator(locale);
   const values = valuesOf(form, ['answer']);
   if (!(await verifyCsrf(form))) return expiredFormState(locale, values);
-  if (values.answer.length < 3) return { message: t('citizen.form.fixErrors'), fieldErrors: { answer: t('pm.blocker.answerHint') }, values };
-  const sent = await sendToGateway(locale, 'POST', `/blockers/${idOf(form, 'blockerId')}/answer`, { answer: values.answer.slice(0, 5000) });
+  if (values.answer.length < 3)
+    return { message: t('citizen.form.fixErrors'), fieldErrors: { answer: t('pm.blocker.answerHint') }, values };
+  const sent = await sendToGateway(locale, 'POST', `/blockers/${idOf(form, 'blockerId')}/answer`, {
+    answer: values.answer.slice(0, 5000),
+  });
   if (!sent.ok) return refusal(locale, sent.error, { answer: 'answer' }, values);
   // Not re-rendered at once: an open request would leave the "open" list with this confirmation.
   return { done: t('pm.blocker.answered'), values };
@@ -270,10 +352,19 @@ export async function requestMonthlyReport(_state: CitizenFormState, form: FormD
   const t = translator(locale);
   const values = valuesOf(form, ['planId', 'format']);
   if (!(await verifyCsrf(form))) return expiredFormState(locale, values);
-  if (!UUID.test(values.planId)) return { message: t('citizen.form.fixErrors'), fieldErrors: { planId: t('auth.required') }, values };
+  if (!UUID.test(values.planId))
+    return { message: t('citizen.form.fixErrors'), fieldErrors: { planId: t('auth.required') }, values };
   const format = ['pdf', 'xlsx', 'csv'].includes(values.format) ? values.format : 'pdf';
-  const sent = await sendToGateway<{ id: string }>(locale, 'POST', '/reports', { kind: 'plan_dashboard', format, planId: values.planId, language: locale });
+  const sent = await sendToGateway<{ id: string }>(locale, 'POST', '/reports', {
+    kind: 'plan_dashboard',
+    format,
+    planId: values.planId,
+    language: locale,
+  });
   if (!sent.ok) return refusal(locale, sent.error, { planId: 'planId', format: 'format' }, values);
   revalidatePath(`/${locale}/committee/reports`);
-  return { done: t('committee.reports.requested'), links: [{ href: `/${locale}/committee/reports?report=${sent.data.id}`, label: t('committee.reports.follow') }] };
+  return {
+    done: t('committee.reports.requested'),
+    links: [{ href: `/${locale}/committee/reports?report=${sent.data.id}`, label: t('committee.reports.follow') }],
+  };
 }

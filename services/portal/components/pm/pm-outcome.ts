@@ -10,7 +10,12 @@ import { failureState } from '../citizen/form-outcome';
  * form's field with the gateway's own words (in the reader's language). `fields` maps a gateway
  * field, or its prefix (`files` for `files.0.type`), to the form's field.
  */
-export function refusal(locale: Locale, error: GatewayError, fields: Record<string, string>, values?: Record<string, string>): CitizenFormState {
+export function refusal(
+  locale: Locale,
+  error: GatewayError,
+  fields: Record<string, string>,
+  values?: Record<string, string>,
+): CitizenFormState {
   const state = failureState(locale, error, { values });
   if (error.status === 403) return { ...state, message: translator(locale)('pm.outOfScope') };
   const details = (error.details ?? {}) as { fields?: Record<string, string[]> };

@@ -22,7 +22,16 @@ export interface AlertView {
   commitmentId?: string | null;
 }
 
-export const ALERT_KINDS = ['overdue', 'overdue_escalation', 'commitment_overdue', 'late_reporting', 'late_reporting_escalation', 'deadline_approaching', 'periodic_report', 'meeting_reminder'] as const;
+export const ALERT_KINDS = [
+  'overdue',
+  'overdue_escalation',
+  'commitment_overdue',
+  'late_reporting',
+  'late_reporting_escalation',
+  'deadline_approaching',
+  'periodic_report',
+  'meeting_reminder',
+] as const;
 
 const DAY = 24 * 3600 * 1000;
 

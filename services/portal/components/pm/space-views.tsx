@@ -3,7 +3,17 @@ import { Locale } from '../../i18n/locales';
 import { MessageKey, Translate } from '../../i18n/translator';
 
 /** A page of a space the signed-in person has no role for: said plainly, nothing else shown. */
-export function SpaceRefused({ locale, t, title, body }: { locale: Locale; t: Translate; title: MessageKey; body: MessageKey }) {
+export function SpaceRefused({
+  locale,
+  t,
+  title,
+  body,
+}: {
+  locale: Locale;
+  t: Translate;
+  title: MessageKey;
+  body: MessageKey;
+}) {
   return (
     <section className="page-section" aria-labelledby="refused-title">
       <h1 id="refused-title">{t(title)}</h1>
@@ -31,7 +41,11 @@ export function CommitteeNav({ locale, t, current }: { locale: Locale; t: Transl
       <ul>
         {COMMITTEE_TABS.map(([path, label]) => (
           <li key={path}>
-            {path === current ? <span aria-current="page">{t(label)}</span> : <a href={`/${locale}/committee${path}`}>{t(label)}</a>}
+            {path === current ? (
+              <span aria-current="page">{t(label)}</span>
+            ) : (
+              <a href={`/${locale}/committee${path}`}>{t(label)}</a>
+            )}
           </li>
         ))}
       </ul>

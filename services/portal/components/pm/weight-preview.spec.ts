@@ -7,7 +7,10 @@ describe('weights preview (the same rule as the weighted_activities strategy)', 
     expect(previewWeights([a('x', 3, 100), a('y', 1, 0)])).toEqual({ shares: { x: 75, y: 25 }, progress: 75 });
   });
   it('a missing weight counts as 1, a zero weight leaves the activity out', () => {
-    expect(previewWeights([a('x', null, 100), a('y', 1, 0), a('z', 0, 100)])).toEqual({ shares: { x: 50, y: 50, z: 0 }, progress: 50 });
+    expect(previewWeights([a('x', null, 100), a('y', 1, 0), a('z', 0, 100)])).toEqual({
+      shares: { x: 50, y: 50, z: 0 },
+      progress: 50,
+    });
   });
   it('every weight zero: the activities count equally', () => {
     expect(previewWeights([a('x', 0, 100), a('y', 0, 0)])).toEqual({ shares: { x: 50, y: 50 }, progress: 50 });

@@ -12,7 +12,18 @@ export interface WeightsEditorProps {
   /** Whether the commitment's strategy is the weighted one (else weights do not move its progress). */
   weighted: boolean;
   locale: string;
-  labels: { caption: string; activity: string; weight: string; share: string; progress: string; result: string; hint: string; preview: string; save: string; notWeighted: string };
+  labels: {
+    caption: string;
+    activity: string;
+    weight: string;
+    share: string;
+    progress: string;
+    result: string;
+    hint: string;
+    preview: string;
+    save: string;
+    notWeighted: string;
+  };
 }
 
 /**
@@ -22,7 +33,9 @@ export interface WeightsEditorProps {
  */
 export function WeightsEditor({ id, action, csrf, hidden, activities, weighted, locale, labels }: WeightsEditorProps) {
   const [state, formAction, pending] = useActionState<WeightsFormState, FormData>(action, {});
-  const initial = Object.fromEntries(activities.map((a) => [a.id, state.values?.[`weight-${a.id}`] ?? (a.weight === null ? '' : String(a.weight))]));
+  const initial = Object.fromEntries(
+    activities.map((a) => [a.id, state.values?.[`weight-${a.id}`] ?? (a.weight === null ? '' : String(a.weight))]),
+  );
   const [typed, setTyped] = useState<Record<string, string>>(initial);
   const [live, setLive] = useState(false);
   const computed = useMemo(() => {
@@ -111,7 +124,10 @@ export function WeightsEditor({ id, action, csrf, hidden, activities, weighted, 
         </table>
       </div>
       <p className="weights-result" aria-live="polite">
-        {labels.result} <output className="num" id={`${id}-result`} htmlFor={activities.map((a) => `${id}-${a.id}`).join(' ')}>{preview ? pct.format(preview.progress / 100) : '—'}</output>
+        {labels.result}{' '}
+        <output className="num" id={`${id}-result`} htmlFor={activities.map((a) => `${id}-${a.id}`).join(' ')}>
+          {preview ? pct.format(preview.progress / 100) : '—'}
+        </output>
       </p>
       <div className="form-actions">
         <button type="submit" name="intent" value="preview" className="button button-quiet" disabled={pending}>

@@ -15,9 +15,13 @@ export class AlertsService {
   ) {}
 
   /** A programme outside the actor's scope is refused (403), not answered with an empty page that would hide the mistake. */
-  async list(actor: Actor | null, query: PageQuery & { programmeId?: string; kind?: string }): Promise<Page<AlertView>> {
+  async list(
+    actor: Actor | null,
+    query: PageQuery & { programmeId?: string; kind?: string },
+  ): Promise<Page<AlertView>> {
     assertRole(actor, READERS);
-    if (query.programmeId && !isInScope(actor, { programmeId: query.programmeId })) throw new DomainError(ErrorCode.OUT_OF_SCOPE, 'this programme is not yours');
+    if (query.programmeId && !isInScope(actor, { programmeId: query.programmeId }))
+      throw new DomainError(ErrorCode.OUT_OF_SCOPE, 'this programme is not yours');
     // The alerts of a programme that does not exist are a 404; the programme is the commitments service's.
     if (query.programmeId) await this.rpc.request(CommitmentsRpc.getProgramme, { id: query.programmeId });
     const { limit, offset } = boundPage(query);

@@ -49,7 +49,12 @@ export class CalendarEntriesRepository {
         ORDER BY c.number, c.id LIMIT ${MAX_CALENDAR_EVENTS}`,
       [institutionIds],
     );
-    return rows.map((r) => ({ commitmentId: r.id, commitmentNumber: r.number, commitmentTitle: r.title, dueDate: r.due }));
+    return rows.map((r) => ({
+      commitmentId: r.id,
+      commitmentNumber: r.number,
+      commitmentTitle: r.title,
+      dueDate: r.due,
+    }));
   }
 
   /** The workshops this person holds a confirmed registration to. */
@@ -62,13 +67,27 @@ export class CalendarEntriesRepository {
   }
 
   private async deadlines(where: string, params: unknown[], openOnly: boolean): Promise<ActivityDeadline[]> {
-    const rows: { id: string; title: Localized | null; commitment_id: string; number: number; commitment_title: Localized; end_date: string }[] = await this.dataSource.query(
+    const rows: {
+      id: string;
+      title: Localized | null;
+      commitment_id: string;
+      number: number;
+      commitment_title: Localized;
+      end_date: string;
+    }[] = await this.dataSource.query(
       `SELECT a.id, a.title, a.commitment_id, c.number, c.title AS commitment_title, a.end_date::text AS end_date
          FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id
         WHERE ${where} AND NOT a.removed ${openOnly ? `AND NOT (${S.activityCompleted})` : ''}
         ORDER BY c.number, a.end_date, a.id LIMIT ${MAX_CALENDAR_EVENTS}`,
       params,
     );
-    return rows.map((r) => ({ activityId: r.id, activityTitle: r.title, commitmentId: r.commitment_id, commitmentNumber: r.number, commitmentTitle: r.commitment_title, endDate: r.end_date }));
+    return rows.map((r) => ({
+      activityId: r.id,
+      activityTitle: r.title,
+      commitmentId: r.commitment_id,
+      commitmentNumber: r.number,
+      commitmentTitle: r.commitment_title,
+      endDate: r.end_date,
+    }));
   }
 }

@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertRole, ROLES } from '@ogp/auth';
-import { CalendarFile, CycleView, Language, Localized, NotificationsRpc, ParticipationRpc, PhaseKind, PlansRpc, WorkshopView } from '@ogp/contracts';
+import {
+  CalendarFile,
+  CycleView,
+  Language,
+  Localized,
+  NotificationsRpc,
+  ParticipationRpc,
+  PhaseKind,
+  PlansRpc,
+  WorkshopView,
+} from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { Clock, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import ical, { ICalCalendar } from 'ical-generator';
@@ -43,7 +53,8 @@ export class CalendarsService {
     const cycle = await this.rpc.request(ParticipationRpc.getCycle, { id: cycleId });
     const calendar = this.calendar(CALENDAR_MESSAGES[language].cycleCalendar(text(cycle.title, language)), language);
     this.addPhases(calendar, cycle, language);
-    for (const workshop of await this.rpc.request(ParticipationRpc.listWorkshops, { cycleId })) this.addWorkshop(calendar, workshop, language);
+    for (const workshop of await this.rpc.request(ParticipationRpc.listWorkshops, { cycleId }))
+      this.addWorkshop(calendar, workshop, language);
     return { body: calendar.toString(), fileName: `cycle-${cycle.code}-${language}.ics` };
   }
 
@@ -72,12 +83,19 @@ export class CalendarsService {
     }
     for (const workshopId of await this.entries.registeredWorkshops(actor.id)) {
       const workshop = await this.rpc.request(ParticipationRpc.getWorkshop, { id: workshopId }).catch((err: Error) => {
-        this.logger.warn({ workshopId, err: err.message }, 'personal calendar without a workshop the participation service did not give');
+        this.logger.warn(
+          { workshopId, err: err.message },
+          'personal calendar without a workshop the participation service did not give',
+        );
         return null;
       });
       if (workshop) this.addWorkshop(calendar, workshop, language);
     }
-    const follows = await this.rpc.request(NotificationsRpc.listFollows, { limit: MAX_FOLLOWED_CYCLES, offset: 0 }, { actor });
+    const follows = await this.rpc.request(
+      NotificationsRpc.listFollows,
+      { limit: MAX_FOLLOWED_CYCLES, offset: 0 },
+      { actor },
+    );
     for (const follow of follows.items.filter((f) => f.kind === 'cycle')) {
       const cycle = await this.rpc.request(ParticipationRpc.getCycle, { id: follow.id }).catch(() => null);
       if (cycle) this.addPhases(calendar, cycle, language);
@@ -86,7 +104,11 @@ export class CalendarsService {
   }
 
   private calendar(name: string, language: Language): ICalCalendar {
-    return ical({ name, prodId: { company: 'OGP platform', product: 'feeds', language: language.toUpperCase() }, url: this.link(language, '') });
+    return ical({
+      name,
+      prodId: { company: 'OGP platform', product: 'feeds', language: language.toUpperCase() },
+      url: this.link(language, ''),
+    });
   }
 
   private addDeadlines(calendar: ICalCalendar, deadlines: ActivityDeadline[], language: Language): void {
@@ -98,7 +120,10 @@ export class CalendarsService {
         allDay: true,
         start: dateOnly(d.endDate),
         end: dateOnly(d.endDate, 1),
-        summary: m.activityDeadline(text(d.activityTitle, language) || text(d.commitmentTitle, language), d.commitmentNumber),
+        summary: m.activityDeadline(
+          text(d.activityTitle, language) || text(d.commitmentTitle, language),
+          d.commitmentNumber,
+        ),
         description: text(d.commitmentTitle, language),
         url: this.link(language, `/commitments/${d.commitmentId}`),
       });

@@ -21,16 +21,29 @@ describe('reports whose job Redis lost, and reports requested while Redis is awa
   const coordinator: Actor = { id: randomUUID(), roles: ['coordinator'], scopes: { institutions: [], programmes: [] } };
 
   const request = () => app.get(ReportsService).request(coordinator, 'activities', 'json', {});
-  const row = async (id: string) => (await db.query(`SELECT status, error, requeues FROM reports WHERE id = $1`, [id]))[0];
+  const row = async (id: string) =>
+    (await db.query(`SELECT status, error, requeues FROM reports WHERE id = $1`, [id]))[0];
   /** The events that tell the requester, as written with the report's end (the outbox). */
   const told = async (id: string) =>
-    (await db.query(`SELECT envelope FROM outbox WHERE type = 'reporting.report.finished' AND envelope->'data'->>'reportId' = $1`, [id])).map(
+    (
+      await db.query(
+        `SELECT envelope FROM outbox WHERE type = 'reporting.report.finished' AND envelope->'data'->>'reportId' = $1`,
+        [id],
+      )
+    ).map(
       (r: { envelope: { data: { status: string; error: string | null; requestedBy: string } } }) => r.envelope.data,
     );
 
   beforeAll(async () => {
     redis = await PrivateServer.redis();
-    const config = loadConfig(ReportingConfig, iso.env('reporting', { REDIS_URL: redis.url, REPORT_RECONCILE_INTERVAL_MS: '500', SCHEDULE_CHECK_INTERVAL_MS: '500' }));
+    const config = loadConfig(
+      ReportingConfig,
+      iso.env('reporting', {
+        REDIS_URL: redis.url,
+        REPORT_RECONCILE_INTERVAL_MS: '500',
+        SCHEDULE_CHECK_INTERVAL_MS: '500',
+      }),
+    );
     ({ app } = await createReportingApp(config, createLogger('reporting', 'warn')));
     db = app.get(DataSource);
     admin = new Redis(redis.url, { maxRetriesPerRequest: null });
@@ -51,12 +64,17 @@ describe('reports whose job Redis lost, and reports requested while Redis is awa
     expect(await queue.getJobCounts('waiting', 'paused')).toEqual(expect.objectContaining({ paused: 3 }));
     await admin.flushall();
     const wipedAt = Date.now();
-    await waitFor(async () => (await Promise.all(ids.map(row))).every((r) => r.status === 'done'), { what: '3 reports done after the wipe', timeoutMs: 60000 });
+    await waitFor(async () => (await Promise.all(ids.map(row))).every((r) => r.status === 'done'), {
+      what: '3 reports done after the wipe',
+      timeoutMs: 60000,
+    });
     process.stdout.write(`3 reports done ${((Date.now() - wipedAt) / 1000).toFixed(1)} s after FLUSHALL\n`);
     for (const id of ids) {
       expect(await row(id)).toEqual({ status: 'done', error: null, requeues: 1 });
       await waitFor(async () => (await told(id)).length === 1, { what: 'the requester told' });
-      expect(await told(id)).toEqual([expect.objectContaining({ status: 'done', error: null, requestedBy: coordinator.id })]);
+      expect(await told(id)).toEqual([
+        expect.objectContaining({ status: 'done', error: null, requestedBy: coordinator.id }),
+      ]);
     }
   }, 90_000);
 
@@ -67,9 +85,19 @@ describe('reports whose job Redis lost, and reports requested while Redis is awa
     await db.query(`UPDATE reports SET requeues = $2 WHERE id = $1`, [id, MAX_REPORT_REQUEUES]);
     await admin.flushall();
     await waitFor(async () => (await row(id)).status === 'failed', { what: 'the report failed', timeoutMs: 60000 });
-    expect(await row(id)).toEqual({ status: 'failed', error: `its job was lost ${MAX_REPORT_REQUEUES + 1} times (Redis); request it again`, requeues: MAX_REPORT_REQUEUES });
+    expect(await row(id)).toEqual({
+      status: 'failed',
+      error: `its job was lost ${MAX_REPORT_REQUEUES + 1} times (Redis); request it again`,
+      requeues: MAX_REPORT_REQUEUES,
+    });
     await waitFor(async () => (await told(id)).length === 1, { what: 'the requester told' });
-    expect(await told(id)).toEqual([expect.objectContaining({ status: 'failed', error: expect.stringContaining('lost'), requestedBy: coordinator.id })]);
+    expect(await told(id)).toEqual([
+      expect.objectContaining({
+        status: 'failed',
+        error: expect.stringContaining('lost'),
+        requestedBy: coordinator.id,
+      }),
+    ]);
     await queue.resume();
   }, 90_000);
 
@@ -84,7 +112,10 @@ describe('reports whose job Redis lost, and reports requested while Redis is awa
     await new Promise((r) => setTimeout(r, 3000));
     expect((await row(view.id)).status).toBe('queued');
     await redis.start();
-    await waitFor(async () => (await row(view.id)).status === 'done', { what: 'the report generated after Redis came back', timeoutMs: 60000 });
+    await waitFor(async () => (await row(view.id)).status === 'done', {
+      what: 'the report generated after Redis came back',
+      timeoutMs: 60000,
+    });
     expect(await row(view.id)).toEqual({ status: 'done', error: null, requeues: 1 });
     await waitFor(async () => (await told(view.id)).length === 1, { what: 'the requester told' });
   }, 90_000);

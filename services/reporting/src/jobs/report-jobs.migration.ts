@@ -8,7 +8,9 @@ export class ReportJobs1764900000100 implements MigrationInterface {
   name = 'ReportJobs1764900000100';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE reports ADD COLUMN running_until timestamptz, ADD COLUMN requeues int NOT NULL DEFAULT 0`);
+    await q.query(
+      `ALTER TABLE reports ADD COLUMN running_until timestamptz, ADD COLUMN requeues int NOT NULL DEFAULT 0`,
+    );
     await q.query(`CREATE INDEX reports_unfinished_idx ON reports (created_at) WHERE status IN ('queued', 'running')`);
   }
 

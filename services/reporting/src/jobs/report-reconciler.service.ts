@@ -57,9 +57,13 @@ export class ReportReconciler implements OnApplicationBootstrap, OnModuleDestroy
   private tick(): void {
     this.running = this.running.then(() => {
       let timer: NodeJS.Timeout | undefined;
-      const stuck = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('reconciliation pass timed out')), PASS_TIMEOUT_MS)));
+      const stuck = new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error('reconciliation pass timed out')), PASS_TIMEOUT_MS)),
+      );
       return Promise.race([this.reconcile(), stuck])
-        .catch((err: Error) => this.logger.warn({ err: err.message }, 'reports could not be reconciled with their jobs'))
+        .catch((err: Error) =>
+          this.logger.warn({ err: err.message }, 'reports could not be reconciled with their jobs'),
+        )
         .finally(() => clearTimeout(timer));
     });
   }
@@ -86,7 +90,14 @@ export class ReportReconciler implements OnApplicationBootstrap, OnModuleDestroy
       }
       // Missing (or finished without the report knowing): Redis lost it.
       if (row.requeues >= MAX_REPORT_REQUEUES) {
-        if (await this.reports.finish(row.id, 'failed', `its job was lost ${row.requeues + 1} times (Redis); request it again`)) result.failed += 1;
+        if (
+          await this.reports.finish(
+            row.id,
+            'failed',
+            `its job was lost ${row.requeues + 1} times (Redis); request it again`,
+          )
+        )
+          result.failed += 1;
         continue;
       }
       if (job) await job.remove().catch(() => undefined);
@@ -100,7 +111,8 @@ export class ReportReconciler implements OnApplicationBootstrap, OnModuleDestroy
       );
       if (claimed && (await this.reports.enqueue(row.id))) result.requeued += 1;
     }
-    if (result.requeued + result.failed > 0) this.logger.warn(result, 'reports whose job Redis lost: queued again or failed');
+    if (result.requeued + result.failed > 0)
+      this.logger.warn(result, 'reports whose job Redis lost: queued again or failed');
     return result;
   }
 }

@@ -33,13 +33,21 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
     this.connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
     this.connection.on('error', () => undefined);
     // BullMQOtel carries the trace context of whoever adds a job into its options; the worker continues it.
-    this.queue = new Queue(REPORTING_QUEUE, { connection: this.connection, prefix: this.prefix, telemetry: new BullMQOtel('reporting') });
-    this.unwatchDepth = watchQueueDepth(REPORTING_QUEUE, () => this.queue.getJobCounts('waiting', 'active', 'failed', 'delayed'));
+    this.queue = new Queue(REPORTING_QUEUE, {
+      connection: this.connection,
+      prefix: this.prefix,
+      telemetry: new BullMQOtel('reporting'),
+    });
+    this.unwatchDepth = watchQueueDepth(REPORTING_QUEUE, () =>
+      this.queue.getJobCounts('waiting', 'active', 'failed', 'delayed'),
+    );
     this.queue.on('error', (err) => this.logger.warn({ err: err.message }, 'job queue error'));
     health.register('redis', async () => {
       await this.connection.ping();
     });
-    registry.register(ReportingJobs.sendDigests, () => rpc.request(NotificationsRpc2.sendDigests, {}, { timeoutMs: 60000 }));
+    registry.register(ReportingJobs.sendDigests, () =>
+      rpc.request(NotificationsRpc2.sendDigests, {}, { timeoutMs: 60000 }),
+    );
   }
 
   /** Runs `listener` each time the connection to Redis is (re)established. */
@@ -70,7 +78,9 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
         concurrency: 2,
         telemetry: new BullMQOtel('reporting'),
       });
-      this.worker.on('failed', (job, err) => this.logger.warn({ job: job?.name, id: job?.id, err: err.message }, 'job failed'));
+      this.worker.on('failed', (job, err) =>
+        this.logger.warn({ job: job?.name, id: job?.id, err: err.message }, 'job failed'),
+      );
       // Redis holds no truth and may lose a job under the worker (a wipe, a failover): log, never crash.
       this.worker.on('error', (err) => this.logger.warn({ err: err.message }, 'job worker error'));
     }
@@ -79,7 +89,11 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
   /** Puts every schedule in place (again): same keys, so never twice. */
   async upsertSchedules(): Promise<void> {
     for (const schedule of REPORTING_SCHEDULES) {
-      await this.queue.upsertJobScheduler(schedule.key, { pattern: schedule.pattern, tz: this.config.SCHEDULE_TIMEZONE }, { name: schedule.job.name, data: {} });
+      await this.queue.upsertJobScheduler(
+        schedule.key,
+        { pattern: schedule.pattern, tz: this.config.SCHEDULE_TIMEZONE },
+        { name: schedule.job.name, data: {} },
+      );
     }
   }
 
@@ -98,10 +112,22 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
 
   async overview(): Promise<JobsOverview> {
     const counts = await this.queue.getJobCounts('active', 'waiting', 'delayed', 'completed', 'failed');
-    const schedulers = (await this.queue.getJobSchedulers(0, 100)).map((s) => ({ key: s.key, name: s.name, pattern: s.pattern ?? null, next: s.next ? new Date(s.next).toISOString() : null }));
+    const schedulers = (await this.queue.getJobSchedulers(0, 100)).map((s) => ({
+      key: s.key,
+      name: s.name,
+      pattern: s.pattern ?? null,
+      next: s.next ? new Date(s.next).toISOString() : null,
+    }));
     const jobs = await this.queue.getJobs(['active', 'waiting', 'completed', 'failed'], 0, 49);
     const recent = await Promise.all(
-      jobs.map(async (j) => ({ id: String(j.id), name: j.name, state: await j.getState(), progress: j.progress, failedReason: j.failedReason ?? null, finishedOn: j.finishedOn ? new Date(j.finishedOn).toISOString() : null })),
+      jobs.map(async (j) => ({
+        id: String(j.id),
+        name: j.name,
+        state: await j.getState(),
+        progress: j.progress,
+        failedReason: j.failedReason ?? null,
+        finishedOn: j.finishedOn ? new Date(j.finishedOn).toISOString() : null,
+      })),
     );
     return { counts, schedulers, recent };
   }

@@ -14,12 +14,16 @@ describe('reporting schedules after Redis is wiped or restarted (private redis-s
   let app: INestApplication;
   let admin: Redis;
 
-  const scheduleKeys = async () => (await app.get(SchedulerService).queue.getJobSchedulers(0, 100)).map((s) => s.key).sort();
+  const scheduleKeys = async () =>
+    (await app.get(SchedulerService).queue.getJobSchedulers(0, 100)).map((s) => s.key).sort();
   const expected = REPORTING_SCHEDULES.map((s) => s.key).sort();
 
   beforeAll(async () => {
     redis = await PrivateServer.redis();
-    const config = loadConfig(ReportingConfig, iso.env('reporting', { REDIS_URL: redis.url, SCHEDULE_CHECK_INTERVAL_MS: '500', RUN_WORKER: 'false' }));
+    const config = loadConfig(
+      ReportingConfig,
+      iso.env('reporting', { REDIS_URL: redis.url, SCHEDULE_CHECK_INTERVAL_MS: '500', RUN_WORKER: 'false' }),
+    );
     ({ app } = await createReportingApp(config, createLogger('reporting', 'warn')));
     admin = new Redis(redis.url, { maxRetriesPerRequest: null });
     admin.on('error', () => undefined);
@@ -36,13 +40,19 @@ describe('reporting schedules after Redis is wiped or restarted (private redis-s
     expect(await scheduleKeys()).toEqual(expected);
     await admin.flushall();
     const wipedAt = Date.now();
-    await waitFor(async () => JSON.stringify(await scheduleKeys()) === JSON.stringify(expected), { timeoutMs: 10000, what: 'schedules back after a wipe' });
+    await waitFor(async () => JSON.stringify(await scheduleKeys()) === JSON.stringify(expected), {
+      timeoutMs: 10000,
+      what: 'schedules back after a wipe',
+    });
     process.stdout.write(`schedules back ${((Date.now() - wipedAt) / 1000).toFixed(2)} s after FLUSHALL\n`);
   });
 
   it('a restart of Redis without persistence: the schedules are back after the reconnect', async () => {
     await redis.kill();
     await redis.start();
-    await waitFor(async () => JSON.stringify(await scheduleKeys()) === JSON.stringify(expected), { timeoutMs: 15000, what: 'schedules back after a restart' });
+    await waitFor(async () => JSON.stringify(await scheduleKeys()) === JSON.stringify(expected), {
+      timeoutMs: 15000,
+      what: 'schedules back after a restart',
+    });
   });
 });

@@ -1,6 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { FeedsRpc, Language, LANGUAGES, OPEN_DATA_DATASETS, OPEN_DATA_FORMATS, OpenDataDataset, OpenDataFormat } from '@ogp/contracts';
+import {
+  FeedsRpc,
+  Language,
+  LANGUAGES,
+  OPEN_DATA_DATASETS,
+  OPEN_DATA_FORMATS,
+  OpenDataDataset,
+  OpenDataFormat,
+} from '@ogp/contracts';
 import { IsHexadecimal, IsIn, IsInt, IsUUID, Length, Max, Min } from 'class-validator';
 import { OpenDataService } from './open-data.service';
 import { PublicationsFeedService } from './publications-feed.service';

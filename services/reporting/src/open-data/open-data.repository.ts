@@ -66,8 +66,17 @@ export class OpenDataRepository {
       [planId],
     );
     return rows.map((r: Record<string, never>) => ({
-      id: r.id, number: r.number, area: r.area_title, title: r.title, institutionId: r.institution_id, startDate: r.start_date, endDate: r.end_date,
-      progress: r.progress, completionLevel: r.completion_level, activities: r.activities, results: r.last_results,
+      id: r.id,
+      number: r.number,
+      area: r.area_title,
+      title: r.title,
+      institutionId: r.institution_id,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      progress: r.progress,
+      completionLevel: r.completion_level,
+      activities: r.activities,
+      results: r.last_results,
     }));
   }
 
@@ -82,20 +91,42 @@ export class OpenDataRepository {
           ORDER BY c.number, a.end_date, a.id LIMIT ${Math.min(PAGE, MAX_OPEN_DATA_ROWS - offset)} OFFSET ${offset}`,
         [now, planId],
       );
-      for (const r of rows) yield { commitmentNumber: r.number, commitment: r.commitment, activity: r.activity, endDate: r.end_date, progress: r.progress, status: r.status };
+      for (const r of rows)
+        yield {
+          commitmentNumber: r.number,
+          commitment: r.commitment,
+          activity: r.activity,
+          endDate: r.end_date,
+          progress: r.progress,
+          status: r.status,
+        };
       if (rows.length < PAGE) return;
     }
   }
 
   /** The plans the read models know, most recently changed first. */
   async plans(limit: number): Promise<{ planId: string; updatedAt: Date }[]> {
-    const rows = await this.dataSource.query(`SELECT plan_id, max(updated_at) AS updated_at FROM rm_commitments GROUP BY plan_id ORDER BY max(updated_at) DESC, plan_id LIMIT $1`, [limit]);
+    const rows = await this.dataSource.query(
+      `SELECT plan_id, max(updated_at) AS updated_at FROM rm_commitments GROUP BY plan_id ORDER BY max(updated_at) DESC, plan_id LIMIT $1`,
+      [limit],
+    );
     return rows.map((r: { plan_id: string; updated_at: Date }) => ({ planId: r.plan_id, updatedAt: r.updated_at }));
   }
 
   async head(key: string): Promise<StoredFileHead | null> {
-    const [row] = await this.dataSource.query(`SELECT version, content_type, file_name, size, updated_at FROM open_data_files WHERE key = $1`, [key]);
-    return row ? { version: row.version, contentType: row.content_type, fileName: row.file_name, size: row.size, updatedAt: row.updated_at } : null;
+    const [row] = await this.dataSource.query(
+      `SELECT version, content_type, file_name, size, updated_at FROM open_data_files WHERE key = $1`,
+      [key],
+    );
+    return row
+      ? {
+          version: row.version,
+          contentType: row.content_type,
+          fileName: row.file_name,
+          size: row.size,
+          updatedAt: row.updated_at,
+        }
+      : null;
   }
 
   async store(key: string, file: Omit<StoredFileHead, 'size'>, data: Buffer): Promise<void> {
@@ -108,8 +139,16 @@ export class OpenDataRepository {
   }
 
   /** A slice of the file at this version, or null once another version replaced it. */
-  async slice(key: string, version: string, from: number, length: number): Promise<{ data: Buffer; size: number } | null> {
-    const [row] = await this.dataSource.query(`SELECT substring(data FROM $3 FOR $4) AS data, size FROM open_data_files WHERE key = $1 AND version = $2`, [key, version, from + 1, length]);
+  async slice(
+    key: string,
+    version: string,
+    from: number,
+    length: number,
+  ): Promise<{ data: Buffer; size: number } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT substring(data FROM $3 FOR $4) AS data, size FROM open_data_files WHERE key = $1 AND version = $2`,
+      [key, version, from + 1, length],
+    );
     return row ?? null;
   }
 }

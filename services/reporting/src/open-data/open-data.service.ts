@@ -3,8 +3,22 @@ import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  DomainError, ErrorCode, FeedsRpc, Language, LANGUAGES, Localized, OPEN_DATA_DATASETS, OPEN_DATA_FORMATS, OpenDataDataset, OpenDataDictionary, OpenDataFileHead, OpenDataFormat,
-  OpenDataIndex, OpenDataIndexEntry, ParticipationRpc, PlansRpc,
+  DomainError,
+  ErrorCode,
+  FeedsRpc,
+  Language,
+  LANGUAGES,
+  Localized,
+  OPEN_DATA_DATASETS,
+  OPEN_DATA_FORMATS,
+  OpenDataDataset,
+  OpenDataDictionary,
+  OpenDataFileHead,
+  OpenDataFormat,
+  OpenDataIndex,
+  OpenDataIndexEntry,
+  ParticipationRpc,
+  PlansRpc,
 } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { Clock, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
@@ -67,24 +81,55 @@ export class OpenDataService {
     };
   }
 
-  async file(dataset: OpenDataDataset, subjectId: string, format: OpenDataFormat, language: Language): Promise<OpenDataFileHead> {
+  async file(
+    dataset: OpenDataDataset,
+    subjectId: string,
+    format: OpenDataFormat,
+    language: Language,
+  ): Promise<OpenDataFileHead> {
     const source = await this.source(dataset, subjectId);
-    const version = createHash('sha256').update(`${LAYOUT_VERSION}|${dataset}|${format}|${language}|${source.version}`).digest('hex').slice(0, 32);
+    const version = createHash('sha256')
+      .update(`${LAYOUT_VERSION}|${dataset}|${format}|${language}|${source.version}`)
+      .digest('hex')
+      .slice(0, 32);
     const key = fileKey(dataset, subjectId, format, language);
     const stored = await this.repository.head(key);
     if (stored?.version === version) return headOf(stored);
     const started = Date.now();
     const data = await this.render(dataset, format, language, source.rows());
-    const file = { version, contentType: CONTENT_TYPES[format], fileName: `${source.code}-${dataset}-${language}.${format}`, updatedAt: source.updatedAt ?? this.clock.now() };
+    const file = {
+      version,
+      contentType: CONTENT_TYPES[format],
+      fileName: `${source.code}-${dataset}-${language}.${format}`,
+      updatedAt: source.updatedAt ?? this.clock.now(),
+    };
     await this.repository.store(key, file, data);
-    this.logger.info({ dataset, subjectId, format, language, bytes: data.length, ms: Date.now() - started }, 'open-data file generated');
+    this.logger.info(
+      { dataset, subjectId, format, language, bytes: data.length, ms: Date.now() - started },
+      'open-data file generated',
+    );
     return headOf({ ...file, size: data.length });
   }
 
-  async chunk(dataset: OpenDataDataset, subjectId: string, format: OpenDataFormat, language: Language, version: string, index: number): Promise<{ data: string; last: boolean }> {
-    const slice = await this.repository.slice(fileKey(dataset, subjectId, format, language), version, index * OPEN_DATA_CHUNK_BYTES, OPEN_DATA_CHUNK_BYTES);
+  async chunk(
+    dataset: OpenDataDataset,
+    subjectId: string,
+    format: OpenDataFormat,
+    language: Language,
+    version: string,
+    index: number,
+  ): Promise<{ data: string; last: boolean }> {
+    const slice = await this.repository.slice(
+      fileKey(dataset, subjectId, format, language),
+      version,
+      index * OPEN_DATA_CHUNK_BYTES,
+      OPEN_DATA_CHUNK_BYTES,
+    );
     if (!slice) throw new DomainError(ErrorCode.CONFLICT, 'a newer version of this file replaced the one being read');
-    return { data: Buffer.from(slice.data).toString('base64'), last: (index + 1) * OPEN_DATA_CHUNK_BYTES >= slice.size };
+    return {
+      data: Buffer.from(slice.data).toString('base64'),
+      last: (index + 1) * OPEN_DATA_CHUNK_BYTES >= slice.size,
+    };
   }
 
   /** Every dataset with its files' links and sizes (in the index's language), newest plans first; bounded. */
@@ -102,14 +147,21 @@ export class OpenDataService {
           let title: Localized = { ar: '' };
           for (const format of OPEN_DATA_FORMATS) {
             const head = await this.file(dataset, subject.id, format, language);
-            files.push({ format, url: `${datasetPath(subject.kind, subject.id, dataset, format)}?lang=${language}`, size: head.size });
+            files.push({
+              format,
+              url: `${datasetPath(subject.kind, subject.id, dataset, format)}?lang=${language}`,
+              size: head.size,
+            });
             updatedAt = head.updatedAt;
           }
           title = (await this.sourceTitle(subject.kind, subject.id)) ?? title;
           datasets.push({ dataset, subject: { ...subject, title }, updatedAt, files });
         } catch (err) {
           // One subject its owner cannot describe now does not take the index down.
-          this.logger.warn({ dataset, subjectId: subject.id, err: (err as Error).message }, 'open-data index without a dataset');
+          this.logger.warn(
+            { dataset, subjectId: subject.id, err: (err as Error).message },
+            'open-data index without a dataset',
+          );
         }
       }
     }
@@ -124,7 +176,10 @@ export class OpenDataService {
 
   private async sourceTitle(kind: 'plan' | 'cycle', id: string): Promise<Localized | undefined> {
     if (!this.titles.has(id)) {
-      const title = kind === 'plan' ? (await this.rpc.request(PlansRpc.getPlan, { id })).title : (await this.rpc.request(ParticipationRpc.getCycle, { id })).title;
+      const title =
+        kind === 'plan'
+          ? (await this.rpc.request(PlansRpc.getPlan, { id })).title
+          : (await this.rpc.request(ParticipationRpc.getCycle, { id })).title;
       if (this.titles.size > 1000) this.titles.clear();
       this.titles.set(id, title);
     }
@@ -140,21 +195,31 @@ export class OpenDataService {
         this.titles.set(subjectId, plan.title);
         const v = await this.repository.planVersion(subjectId);
         // An activity turns overdue with the date alone: the day is part of its version.
-        const version = dataset === 'activities' ? `${v.version}|${today(this.clock, this.config.SCHEDULE_TIMEZONE)}` : v.version;
-        const rows = dataset === 'commitments' ? () => this.commitmentRows(subjectId) : () => this.activityRows(subjectId);
+        const version =
+          dataset === 'activities' ? `${v.version}|${today(this.clock, this.config.SCHEDULE_TIMEZONE)}` : v.version;
+        const rows =
+          dataset === 'commitments' ? () => this.commitmentRows(subjectId) : () => this.activityRows(subjectId);
         return { version, updatedAt: v.updatedAt, title: plan.title, code: plan.code, rows };
       }
       case 'ideas': {
         const cycle = await this.rpc.request(ParticipationRpc.getCycle, { id: subjectId });
         this.titles.set(subjectId, cycle.title);
         const v = await this.rpc.request(FeedsRpc.openIdeasVersion, { cycleId: subjectId });
-        return { version: v.version, updatedAt: v.updatedAt ? new Date(v.updatedAt) : null, title: cycle.title, code: cycle.code, rows: () => this.ideaRows(subjectId) };
+        return {
+          version: v.version,
+          updatedAt: v.updatedAt ? new Date(v.updatedAt) : null,
+          title: cycle.title,
+          code: cycle.code,
+          rows: () => this.ideaRows(subjectId),
+        };
       }
       case 'statistics': {
         const cycle = await this.rpc.request(ParticipationRpc.getCycle, { id: subjectId });
         this.titles.set(subjectId, cycle.title);
         const stats = statisticsRows(await this.rpc.request(ParticipationRpc.statistics, { id: subjectId }));
-        const version = createHash('sha256').update(JSON.stringify(stats.map((s) => [s.measure, s.value]))).digest('hex');
+        const version = createHash('sha256')
+          .update(JSON.stringify(stats.map((s) => [s.measure, s.value])))
+          .digest('hex');
         return {
           version,
           // Statistics carry no change time: a new version is dated when it is first generated.
@@ -171,29 +236,62 @@ export class OpenDataService {
     const institutions = new Map<string, Localized | null>();
     for (const c of await this.repository.commitments(planId)) {
       if (!institutions.has(c.institutionId)) {
-        institutions.set(c.institutionId, await this.rpc.request(PlansRpc.getInstitution, { id: c.institutionId }).then((i) => i.name, () => null));
+        institutions.set(
+          c.institutionId,
+          await this.rpc.request(PlansRpc.getInstitution, { id: c.institutionId }).then(
+            (i) => i.name,
+            () => null,
+          ),
+        );
       }
       yield {
-        number: c.number, area: c.area, title: c.title, lead_institution: institutions.get(c.institutionId) ?? null, start_date: c.startDate, end_date: c.endDate,
-        progress: c.progress, completion_level: c.completionLevel, activities: c.activities, results: c.results,
+        number: c.number,
+        area: c.area,
+        title: c.title,
+        lead_institution: institutions.get(c.institutionId) ?? null,
+        start_date: c.startDate,
+        end_date: c.endDate,
+        progress: c.progress,
+        completion_level: c.completionLevel,
+        activities: c.activities,
+        results: c.results,
       };
     }
   }
 
   private async *activityRows(planId: string): AsyncGenerator<Row> {
     for await (const a of this.repository.activities(planId, this.clock.now())) {
-      yield { commitment_number: a.commitmentNumber, commitment: a.commitment, activity: a.activity, end_date: a.endDate, progress: a.progress, status: a.status };
+      yield {
+        commitment_number: a.commitmentNumber,
+        commitment: a.commitment,
+        activity: a.activity,
+        end_date: a.endDate,
+        progress: a.progress,
+        status: a.status,
+      };
     }
   }
 
   private async *ideaRows(cycleId: string): AsyncGenerator<Row> {
     let after: { submittedAt: string; id: string } | undefined;
-    for (let seen = 0; seen < MAX_OPEN_DATA_ROWS; ) {
+    for (let seen = 0; seen < MAX_OPEN_DATA_ROWS;) {
       const { items } = await this.rpc.request(FeedsRpc.openIdeas, { cycleId, after, limit: IDEAS_PAGE });
       for (const i of items) {
         yield {
-          id: i.id, theme_number: i.themeNumber, theme: i.themeTitle, channel: i.channel, workshop_number: i.workshopNumber, title: i.title, body: i.body, institution: i.institution,
-          submitted_on: i.submittedOn, supports: i.supports, fate: i.fate, fate_explanation: i.fateExplanation, fate_published_on: i.fatePublishedOn, draft_commitment_number: i.draftCommitmentNumber,
+          id: i.id,
+          theme_number: i.themeNumber,
+          theme: i.themeTitle,
+          channel: i.channel,
+          workshop_number: i.workshopNumber,
+          title: i.title,
+          body: i.body,
+          institution: i.institution,
+          submitted_on: i.submittedOn,
+          supports: i.supports,
+          fate: i.fate,
+          fate_explanation: i.fateExplanation,
+          fate_published_on: i.fatePublishedOn,
+          draft_commitment_number: i.draftCommitmentNumber,
         };
       }
       seen += items.length;
@@ -204,7 +302,12 @@ export class OpenDataService {
   }
 
   /** Rows in the language asked: titles picked, codes named (JSON keeps the codes, as the dictionary lists them). */
-  private async render(dataset: OpenDataDataset, format: OpenDataFormat, language: Language, rows: AsyncIterable<Row>): Promise<Buffer> {
+  private async render(
+    dataset: OpenDataDataset,
+    format: OpenDataFormat,
+    language: Language,
+    rows: AsyncIterable<Row>,
+  ): Promise<Buffer> {
     const columns = OPEN_DATA_COLUMNS[dataset].columns;
     const labels = columns.map((c) => new Map((c.values ?? []).map((v) => [v.code, text(v.label, language)])));
     const cell = (row: Row, i: number, forJson: boolean): string | number | null => {
@@ -223,7 +326,9 @@ export class OpenDataService {
       let first = true;
       out.write('[');
       for await (const row of rows) {
-        out.write(`${first ? '\n' : ',\n'}${JSON.stringify(Object.fromEntries(columns.map((c, i) => [c.id, cell(row, i, true)])))}`);
+        out.write(
+          `${first ? '\n' : ',\n'}${JSON.stringify(Object.fromEntries(columns.map((c, i) => [c.id, cell(row, i, true)])))}`,
+        );
         first = false;
       }
       out.write('\n]\n');
@@ -231,13 +336,19 @@ export class OpenDataService {
       const sheet = new SheetWriter(out, {
         name: text(OPEN_DATA_COLUMNS[dataset].description, language).slice(0, 31) || dataset,
         rightToLeft: language === 'ar',
-        columns: columns.map((c) => ({ header: text(c.label, language), width: c.width, type: c.type === 'code' ? 'text' : c.type })),
+        columns: columns.map((c) => ({
+          header: text(c.label, language),
+          width: c.width,
+          type: c.type === 'code' ? 'text' : c.type,
+        })),
       });
       for await (const row of rows) {
-        sheet.add(columns.map((c, i) => {
-          const value = cell(row, i, false);
-          return c.type === 'date' && typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value;
-        }));
+        sheet.add(
+          columns.map((c, i) => {
+            const value = cell(row, i, false);
+            return c.type === 'date' && typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value;
+          }),
+        );
         await sheet.drained();
       }
       await sheet.finish();
@@ -267,10 +378,28 @@ function fileKey(dataset: OpenDataDataset, subjectId: string, format: OpenDataFo
 }
 
 /** The stable URL of a dataset file on the gateway. */
-export function datasetPath(kind: 'plan' | 'cycle', id: string, dataset: OpenDataDataset, format: OpenDataFormat): string {
+export function datasetPath(
+  kind: 'plan' | 'cycle',
+  id: string,
+  dataset: OpenDataDataset,
+  format: OpenDataFormat,
+): string {
   return `/open-data/${kind === 'plan' ? 'plans' : 'cycles'}/${id}/${dataset}.${format}`;
 }
 
-function headOf(file: { version: string; contentType: string; fileName: string; size: number; updatedAt: Date }): OpenDataFileHead {
-  return { version: file.version, contentType: file.contentType, fileName: file.fileName, size: file.size, chunks: Math.max(1, Math.ceil(file.size / OPEN_DATA_CHUNK_BYTES)), updatedAt: file.updatedAt.toISOString() };
+function headOf(file: {
+  version: string;
+  contentType: string;
+  fileName: string;
+  size: number;
+  updatedAt: Date;
+}): OpenDataFileHead {
+  return {
+    version: file.version,
+    contentType: file.contentType,
+    fileName: file.fileName,
+    size: file.size,
+    chunks: Math.max(1, Math.ceil(file.size / OPEN_DATA_CHUNK_BYTES)),
+    updatedAt: file.updatedAt.toISOString(),
+  };
 }

@@ -10,13 +10,26 @@ import { ReportingConfig } from '../reporting.config';
 const FEED_ENTRIES = 50;
 
 const WORDS: Record<Language, { title: string; subtitle: string; author: string }> = {
-  ar: { title: 'منشورات منصة الحكومة المنفتحة', subtitle: 'الأخبار والمحاضر والوثائق المنشورة', author: 'فريق التنسيق' },
-  fr: { title: 'Publications de la plateforme du gouvernement ouvert', subtitle: 'Actualités, procès-verbaux et documents publiés', author: 'Équipe de coordination' },
-  en: { title: 'Open government platform publications', subtitle: 'Published news, minutes and documents', author: 'Coordination team' },
+  ar: {
+    title: 'منشورات منصة الحكومة المنفتحة',
+    subtitle: 'الأخبار والمحاضر والوثائق المنشورة',
+    author: 'فريق التنسيق',
+  },
+  fr: {
+    title: 'Publications de la plateforme du gouvernement ouvert',
+    subtitle: 'Actualités, procès-verbaux et documents publiés',
+    author: 'Équipe de coordination',
+  },
+  en: {
+    title: 'Open government platform publications',
+    subtitle: 'Published news, minutes and documents',
+    author: 'Coordination team',
+  },
 };
 
 const text = (value: Localized | null | undefined, language: Language): string => value?.[language] || value?.ar || '';
-const escapeHtml = (value: string): string => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br/>');
+const escapeHtml = (value: string): string =>
+  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br/>');
 
 /**
  * The publications (news, minutes, documents) as an Atom 1.0 feed, written by the `feed`
@@ -35,7 +48,10 @@ export class PublicationsFeedService {
     const portal = `${this.config.PORTAL_URL.replace(/\/+$/, '')}/${language}/publications`;
     const words = WORDS[language];
     // The feed changes only when a publication does: its time is the newest publication's.
-    const updated = published.reduce((latest, p) => (p.publishedAt! > latest ? p.publishedAt! : latest), '1970-01-01T00:00:00.000Z');
+    const updated = published.reduce(
+      (latest, p) => (p.publishedAt! > latest ? p.publishedAt! : latest),
+      '1970-01-01T00:00:00.000Z',
+    );
     const feed = new Feed({
       id: portal,
       title: words.title,
@@ -59,7 +75,12 @@ export class PublicationsFeedService {
       });
     }
     // RFC 4287 lets the root say the language of its text; the library does not write it.
-    const body = feed.atom1().replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${language}">`);
+    const body = feed
+      .atom1()
+      .replace(
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${language}">`,
+      );
     return { body, version: createHash('sha256').update(body).digest('hex').slice(0, 32) };
   }
 }

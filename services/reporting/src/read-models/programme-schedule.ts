@@ -1,4 +1,13 @@
-import { completeSql, lateSql, localDateSql, overdueSql, PROGRAMME_SCHEDULE_DEFAULTS, reportingSinceSql, todayBoundsSql, todaySql } from '@ogp/tracking';
+import {
+  completeSql,
+  lateSql,
+  localDateSql,
+  overdueSql,
+  PROGRAMME_SCHEDULE_DEFAULTS,
+  reportingSinceSql,
+  todayBoundsSql,
+  todaySql,
+} from '@ogp/tracking';
 
 const D = PROGRAMME_SCHEDULE_DEFAULTS;
 const TIME_ZONE = `coalesce(s.time_zone, '${D.timeZone}')`;
@@ -26,7 +35,11 @@ export const programmeSchedule = {
   /** Late after `extraDays` more than the reporting period (0: late; the escalation delay: escalated). */
   late: (extraDays = '0') =>
     lateSql(
-      { startDate: 'c.start_date', lastReportDate: localDateSql('c.last_report_at', TIME_ZONE), completed: completeSql('c.progress') },
+      {
+        startDate: 'c.start_date',
+        lastReportDate: localDateSql('c.last_report_at', TIME_ZONE),
+        completed: completeSql('c.progress'),
+      },
       TODAY,
       `coalesce(s.reporting_period_days, ${D.reportingPeriodDays}) + ${extraDays}`,
     ),

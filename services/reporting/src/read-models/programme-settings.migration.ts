@@ -5,7 +5,9 @@ export class ProgrammeSettingsCopy1764583200100 implements MigrationInterface {
   name = 'ProgrammeSettingsCopy1764583200100';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE programme_settings ADD COLUMN time_zone text, ADD COLUMN version int NOT NULL DEFAULT 0`);
+    await q.query(
+      `ALTER TABLE programme_settings ADD COLUMN time_zone text, ADD COLUMN version int NOT NULL DEFAULT 0`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -14,13 +14,19 @@ export class ReportingModels1732100000800 implements MigrationInterface {
     await q.query(`CREATE TABLE rm_activities (
       id uuid PRIMARY KEY, commitment_id uuid NOT NULL, title jsonb, end_date date NOT NULL,
       progress numeric(5,2) NOT NULL DEFAULT 0, removed boolean NOT NULL DEFAULT false)`);
-    await q.query(`CREATE INDEX rm_activities_due_idx ON rm_activities (end_date) WHERE NOT removed AND progress < 100`);
+    await q.query(
+      `CREATE INDEX rm_activities_due_idx ON rm_activities (end_date) WHERE NOT removed AND progress < 100`,
+    );
     await q.query(`CREATE INDEX rm_activities_commitment_idx ON rm_activities (commitment_id)`);
     await q.query(`CREATE TABLE rm_progress_reports (
       id uuid PRIMARY KEY, commitment_id uuid NOT NULL, activity_id uuid NOT NULL, progress numeric(5,2) NOT NULL,
       reported_on date NOT NULL, results jsonb, received_at timestamptz NOT NULL DEFAULT now())`);
-    await q.query(`CREATE TABLE rm_ideas (id uuid PRIMARY KEY, cycle_id uuid NOT NULL, author_id uuid, status text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`);
-    await q.query(`CREATE TABLE rm_registrations (code text PRIMARY KEY, workshop_id uuid NOT NULL, user_id uuid NOT NULL, status text NOT NULL)`);
+    await q.query(
+      `CREATE TABLE rm_ideas (id uuid PRIMARY KEY, cycle_id uuid NOT NULL, author_id uuid, status text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    await q.query(
+      `CREATE TABLE rm_registrations (code text PRIMARY KEY, workshop_id uuid NOT NULL, user_id uuid NOT NULL, status text NOT NULL)`,
+    );
     await q.query(`CREATE TABLE programme_settings (
       programme_id uuid PRIMARY KEY, deadline_notice_days int NOT NULL DEFAULT 14 CHECK (deadline_notice_days BETWEEN 0 AND 180),
       escalation_days int NOT NULL DEFAULT 14 CHECK (escalation_days BETWEEN 1 AND 365),
@@ -32,10 +38,23 @@ export class ReportingModels1732100000800 implements MigrationInterface {
       id uuid PRIMARY KEY, kind text NOT NULL, format text NOT NULL, params jsonb NOT NULL, status text NOT NULL DEFAULT 'queued',
       progress int NOT NULL DEFAULT 0, size int, error text, content_type text, file_name text, created_by uuid,
       created_at timestamptz NOT NULL DEFAULT now(), finished_at timestamptz)`);
-    await q.query(`CREATE TABLE report_chunks (report_id uuid NOT NULL REFERENCES reports(id) ON DELETE CASCADE, idx int NOT NULL, data bytea NOT NULL, PRIMARY KEY (report_id, idx))`);
+    await q.query(
+      `CREATE TABLE report_chunks (report_id uuid NOT NULL REFERENCES reports(id) ON DELETE CASCADE, idx int NOT NULL, data bytea NOT NULL, PRIMARY KEY (report_id, idx))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['report_chunks', 'reports', 'alerts', 'programme_settings', 'rm_registrations', 'rm_ideas', 'rm_progress_reports', 'rm_activities', 'rm_commitments']) await q.query(`DROP TABLE ${t}`);
+    for (const t of [
+      'report_chunks',
+      'reports',
+      'alerts',
+      'programme_settings',
+      'rm_registrations',
+      'rm_ideas',
+      'rm_progress_reports',
+      'rm_activities',
+      'rm_commitments',
+    ])
+      await q.query(`DROP TABLE ${t}`);
   }
 }

@@ -37,6 +37,10 @@ export class ChunkWriter extends Writable {
     const data = Buffer.concat(this.buffer);
     this.buffer = [];
     this.buffered = 0;
-    await this.dataSource.query(`INSERT INTO report_chunks (report_id, idx, data) VALUES ($1, $2, $3)`, [this.reportId, this.index++, data]);
+    await this.dataSource.query(`INSERT INTO report_chunks (report_id, idx, data) VALUES ($1, $2, $3)`, [
+      this.reportId,
+      this.index++,
+      data,
+    ]);
   }
 }

@@ -24,17 +24,29 @@ export class PlanCards {
     try {
       return (await this.rpc.request(PlansRpc.getPlan, { id: planId }, { timeoutMs: TIMEOUT_MS })).title;
     } catch (err) {
-      this.logger.warn({ planId, err: (err as Error).message }, 'report without the plan title: the commitments service did not give it');
+      this.logger.warn(
+        { planId, err: (err as Error).message },
+        'report without the plan title: the commitments service did not give it',
+      );
       return null;
     }
   }
 
   /** Contact and lead institution per commitment id, fetched a few at a time. */
-  async commitments(ids: string[]): Promise<Map<string, { contact: CommitmentContact | null; institution: Localized | null }>> {
+  async commitments(
+    ids: string[],
+  ): Promise<Map<string, { contact: CommitmentContact | null; institution: Localized | null }>> {
     const out = new Map<string, { contact: CommitmentContact | null; institution: Localized | null }>();
     const institutions = new Map<string, Promise<Localized | null>>();
     const institution = (id: string) => {
-      if (!institutions.has(id)) institutions.set(id, this.rpc.request(PlansRpc.getInstitution, { id }, { timeoutMs: TIMEOUT_MS }).then((i) => i.name, () => null));
+      if (!institutions.has(id))
+        institutions.set(
+          id,
+          this.rpc.request(PlansRpc.getInstitution, { id }, { timeoutMs: TIMEOUT_MS }).then(
+            (i) => i.name,
+            () => null,
+          ),
+        );
       return institutions.get(id)!;
     };
     try {
@@ -43,12 +55,18 @@ export class PlanCards {
           ids.slice(i, i + 8).map(async (id) => {
             const c = await this.rpc.request(PlansRpc.getCommitment, { id }, { timeoutMs: TIMEOUT_MS });
             const contact = c.card?.contact as CommitmentContact | undefined;
-            out.set(id, { contact: contact?.name ? contact : null, institution: await institution(c.leadInstitutionId) });
+            out.set(id, {
+              contact: contact?.name ? contact : null,
+              institution: await institution(c.leadInstitutionId),
+            });
           }),
         );
       }
     } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'report without some contacts: the commitments service did not give the cards');
+      this.logger.warn(
+        { err: (err as Error).message },
+        'report without some contacts: the commitments service did not give the cards',
+      );
     }
     return out;
   }

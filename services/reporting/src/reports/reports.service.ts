@@ -3,7 +3,22 @@ import { PassThrough, Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertRole, assertScope } from '@ogp/auth';
-import { boundPage, CycleView, DomainError, ErrorCode, invalidFields, Language, Localized, Page, PageQuery, ParticipationRpc, ReportFormat, ReportingEvents, ReportKind, ReportView } from '@ogp/contracts';
+import {
+  boundPage,
+  CycleView,
+  DomainError,
+  ErrorCode,
+  invalidFields,
+  Language,
+  Localized,
+  Page,
+  PageQuery,
+  ParticipationRpc,
+  ReportFormat,
+  ReportingEvents,
+  ReportKind,
+  ReportView,
+} from '@ogp/contracts';
 import { NatsRpcClient, OutboxWriter } from '@ogp/messaging';
 import { Clock, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import { COMPLETION_THRESHOLDS, isOverdue, today } from '@ogp/tracking';
@@ -43,7 +58,12 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 /** An activity's status in the exports; overdue is the libs/tracking rule. */
-function activityStatus(progress: number, endDate: string, today: string, underway: ActivityStatus = progress > 0 ? 'in_progress' : 'not_started'): ActivityStatus {
+function activityStatus(
+  progress: number,
+  endDate: string,
+  today: string,
+  underway: ActivityStatus = progress > 0 ? 'in_progress' : 'not_started',
+): ActivityStatus {
   const completed = progress >= COMPLETION_THRESHOLDS.complete;
   if (completed) return 'completed';
   return isOverdue({ endDate, completed }, today) ? 'overdue' : underway;
@@ -75,25 +95,32 @@ export class ReportsService {
   }
 
   /** `language` is the report's: the one the request names, else Arabic (Arabic first). */
-  async request(actor: Actor | null, kind: ReportKind, format: ReportFormat, params: { planId?: string; cycleId?: string; language?: Language }): Promise<ReportView> {
+  async request(
+    actor: Actor | null,
+    kind: ReportKind,
+    format: ReportFormat,
+    params: { planId?: string; cycleId?: string; language?: Language },
+  ): Promise<ReportView> {
     assertRole(actor, ['coordinator', 'admin', 'committee_member']);
-    if (!FORMATS[kind]?.includes(format)) throw invalidFields(`${kind} is available as ${FORMATS[kind].join(', ')}`, { field: 'format', rule: 'isIn', args: [FORMATS[kind].join(', ')] });
-    if ((kind === 'self_assessment' || kind === 'plan_dashboard') && !params.planId) throw invalidFields('planId is required', { field: 'planId', rule: 'required' });
-    if (kind === 'co_creation_synthesis' && !params.cycleId) throw invalidFields('cycleId is required', { field: 'cycleId', rule: 'required' });
+    if (!FORMATS[kind]?.includes(format))
+      throw invalidFields(`${kind} is available as ${FORMATS[kind].join(', ')}`, {
+        field: 'format',
+        rule: 'isIn',
+        args: [FORMATS[kind].join(', ')],
+      });
+    if ((kind === 'self_assessment' || kind === 'plan_dashboard') && !params.planId)
+      throw invalidFields('planId is required', { field: 'planId', rule: 'required' });
+    if (kind === 'co_creation_synthesis' && !params.cycleId)
+      throw invalidFields('cycleId is required', { field: 'cycleId', rule: 'required' });
     await this.assertSubject(actor, params);
     const id = randomUUID();
     // A label only: the day the report was asked for, in the schedules' time zone.
     const language = params.language ?? 'ar';
     const fileName = `${kind}-${today(this.clock, this.config.SCHEDULE_TIMEZONE)}-${language}.${format}`;
-    await this.dataSource.query(`INSERT INTO reports (id, kind, format, params, content_type, file_name, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-      id,
-      kind,
-      format,
-      JSON.stringify({ ...params, language }),
-      CONTENT_TYPES[format],
-      fileName,
-      actor.id,
-    ]);
+    await this.dataSource.query(
+      `INSERT INTO reports (id, kind, format, params, content_type, file_name, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [id, kind, format, JSON.stringify({ ...params, language }), CONTENT_TYPES[format], fileName, actor.id],
+    );
     // The row is the truth: if Redis is away the job is queued by the reconciler once it is back.
     await this.enqueue(id);
     return this.get(id);
@@ -107,11 +134,14 @@ export class ReportsService {
     const roles = ['coordinator', 'admin', 'committee_member'] as const;
     const programmes: string[] = [];
     if (params.planId) {
-      const [plan] = await this.dataSource.query(`SELECT programme_id FROM rm_commitments WHERE plan_id = $1 LIMIT 1`, [params.planId]);
+      const [plan] = await this.dataSource.query(`SELECT programme_id FROM rm_commitments WHERE plan_id = $1 LIMIT 1`, [
+        params.planId,
+      ]);
       if (!plan) throw new DomainError(ErrorCode.NOT_FOUND, 'no commitments known for this plan');
       programmes.push(plan.programme_id);
     }
-    if (params.cycleId) programmes.push((await this.rpc.request(ParticipationRpc.getCycle, { id: params.cycleId })).programmeId);
+    if (params.cycleId)
+      programmes.push((await this.rpc.request(ParticipationRpc.getCycle, { id: params.cycleId })).programmeId);
     if (programmes.length === 0) assertScope(actor, roles, {});
     for (const programmeId of programmes) assertScope(actor, roles, { programmeId });
   }
@@ -125,7 +155,17 @@ export class ReportsService {
     if (!this.scheduler.redisReady()) return false;
     let timer: NodeJS.Timeout | undefined;
     try {
-      const added = this.scheduler.queue.add(ReportingJobs.generateReport.name, { reportId: id }, { jobId: `report-${id}`, attempts: 3, backoff: { type: 'exponential', delay: 2000 }, removeOnComplete: 1000, removeOnFail: 1000 });
+      const added = this.scheduler.queue.add(
+        ReportingJobs.generateReport.name,
+        { reportId: id },
+        {
+          jobId: `report-${id}`,
+          attempts: 3,
+          backoff: { type: 'exponential', delay: 2000 },
+          removeOnComplete: 1000,
+          removeOnFail: 1000,
+        },
+      );
       const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 2000)));
       return (await Promise.race([added, timeout])) !== 'timeout';
     } catch (err) {
@@ -140,7 +180,12 @@ export class ReportsService {
    * A report reaches its end once: the row changes only if it was still queued or running, and
    * with it, in the same transaction, the event that tells its requester.
    */
-  async finish(id: string, status: 'done' | 'failed', error: string | null, size: number | null = null): Promise<boolean> {
+  async finish(
+    id: string,
+    status: 'done' | 'failed',
+    error: string | null,
+    size: number | null = null,
+  ): Promise<boolean> {
     return this.dataSource.transaction(async (m) => {
       const [r] = await m.query(
         `WITH ended AS (
@@ -153,7 +198,14 @@ export class ReportsService {
       if (!r) return false;
       await this.outbox.add(m, ReportingEvents.reportFinished, {
         aggregate: { type: 'report', id },
-        data: { reportId: id, kind: r.kind, format: r.format, status, error: error?.slice(0, 500) ?? null, requestedBy: r.created_by ?? null },
+        data: {
+          reportId: id,
+          kind: r.kind,
+          format: r.format,
+          status,
+          error: error?.slice(0, 500) ?? null,
+          requestedBy: r.created_by ?? null,
+        },
       });
       return true;
     });
@@ -162,23 +214,51 @@ export class ReportsService {
   async get(id: string): Promise<ReportView> {
     const [r] = await this.dataSource.query(`SELECT * FROM reports WHERE id = $1`, [id]);
     if (!r) throw new DomainError(ErrorCode.NOT_FOUND, 'no such report');
-    return { id: r.id, kind: r.kind, format: r.format, params: r.params, status: r.status, progress: r.progress, size: r.size, error: r.error, createdAt: r.created_at.toISOString(), finishedAt: r.finished_at?.toISOString() ?? null };
+    return {
+      id: r.id,
+      kind: r.kind,
+      format: r.format,
+      params: r.params,
+      status: r.status,
+      progress: r.progress,
+      size: r.size,
+      error: r.error,
+      createdAt: r.created_at.toISOString(),
+      finishedAt: r.finished_at?.toISOString() ?? null,
+    };
   }
 
   async list(query: PageQuery): Promise<Page<ReportView>> {
     const { limit, offset } = boundPage(query);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM reports`);
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM reports ORDER BY created_at DESC LIMIT $1 OFFSET $2`, [limit, offset]);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM reports ORDER BY created_at DESC LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
     return { items: await Promise.all(rows.map((r) => this.get(r.id))), total, limit, offset };
   }
 
-  async chunk(id: string, index: number): Promise<{ data: string; last: boolean; contentType: string; fileName: string }> {
-    const [r] = await this.dataSource.query(`SELECT status, content_type, file_name, (SELECT count(*)::int FROM report_chunks WHERE report_id = $1) AS chunks FROM reports WHERE id = $1`, [id]);
+  async chunk(
+    id: string,
+    index: number,
+  ): Promise<{ data: string; last: boolean; contentType: string; fileName: string }> {
+    const [r] = await this.dataSource.query(
+      `SELECT status, content_type, file_name, (SELECT count(*)::int FROM report_chunks WHERE report_id = $1) AS chunks FROM reports WHERE id = $1`,
+      [id],
+    );
     if (!r) throw new DomainError(ErrorCode.NOT_FOUND, 'no such report');
     if (r.status !== 'done') throw new DomainError(ErrorCode.CONFLICT, `the report is ${r.status}`);
-    const [c] = await this.dataSource.query(`SELECT data FROM report_chunks WHERE report_id = $1 AND idx = $2`, [id, index]);
+    const [c] = await this.dataSource.query(`SELECT data FROM report_chunks WHERE report_id = $1 AND idx = $2`, [
+      id,
+      index,
+    ]);
     if (!c && index > 0) throw new DomainError(ErrorCode.NOT_FOUND, 'no such chunk');
-    return { data: c ? (c.data as Buffer).toString('base64') : '', last: index >= r.chunks - 1, contentType: r.content_type, fileName: r.file_name };
+    return {
+      data: c ? (c.data as Buffer).toString('base64') : '',
+      last: index >= r.chunks - 1,
+      contentType: r.content_type,
+      fileName: r.file_name,
+    };
   }
 
   /**
@@ -189,16 +269,24 @@ export class ReportsService {
   async generate(id: string, job?: Job): Promise<{ size: number }> {
     const lease = `make_interval(secs => ${REPORT_LEASE_SECONDS})`;
     const [r] = await this.dataSource
-      .query(`UPDATE reports SET status = 'running', progress = 0, error = NULL, running_until = now() + ${lease} WHERE id = $1 AND status IN ('queued', 'running') RETURNING *`, [id])
+      .query(
+        `UPDATE reports SET status = 'running', progress = 0, error = NULL, running_until = now() + ${lease} WHERE id = $1 AND status IN ('queued', 'running') RETURNING *`,
+        [id],
+      )
       .then((x) => x[0]);
     if (!r) {
       // Gone, or already finished (a job queued twice): nothing to do.
       this.logger.warn({ reportId: id }, 'report job for a report not waiting to run: skipped');
       return { size: 0 };
     }
-    const renew = setInterval(() => {
-      void this.dataSource.query(`UPDATE reports SET running_until = now() + ${lease} WHERE id = $1 AND status = 'running'`, [id]).catch(() => undefined);
-    }, (REPORT_LEASE_SECONDS * 1000) / 4);
+    const renew = setInterval(
+      () => {
+        void this.dataSource
+          .query(`UPDATE reports SET running_until = now() + ${lease} WHERE id = $1 AND status = 'running'`, [id])
+          .catch(() => undefined);
+      },
+      (REPORT_LEASE_SECONDS * 1000) / 4,
+    );
     await this.dataSource.query(`DELETE FROM report_chunks WHERE report_id = $1`, [id]);
     const progress = async (pct: number) => {
       await this.dataSource.query(`UPDATE reports SET progress = $2 WHERE id = $1`, [id, Math.round(pct)]);
@@ -213,13 +301,18 @@ export class ReportsService {
       const format = r.format as ReportFormat;
       const work = async () => {
         if (kind === 'activities') await this.activities(sink, format, r.params.planId, locale, progress);
-        else if (kind === 'self_assessment') await this.planReport(sink, format, r.params.planId, locale, progress, selfAssessmentDocument);
-        else if (kind === 'plan_dashboard') await this.planReport(sink, format, r.params.planId, locale, progress, planDashboardDocument);
+        else if (kind === 'self_assessment')
+          await this.planReport(sink, format, r.params.planId, locale, progress, selfAssessmentDocument);
+        else if (kind === 'plan_dashboard')
+          await this.planReport(sink, format, r.params.planId, locale, progress, planDashboardDocument);
         else await this.synthesis(sink, format, r.params.cycleId, locale, progress);
       };
       // A generation that hangs (a server went away under it) would hold its lease for ever: it is bounded.
       const limit = new Promise<never>((_, reject) => {
-        overtime = setTimeout(() => reject(new Error(`generation took longer than ${this.config.REPORT_MAX_SECONDS} s`)), this.config.REPORT_MAX_SECONDS * 1000);
+        overtime = setTimeout(
+          () => reject(new Error(`generation took longer than ${this.config.REPORT_MAX_SECONDS} s`)),
+          this.config.REPORT_MAX_SECONDS * 1000,
+        );
       });
       await Promise.race([work(), limit]);
       await this.finish(id, 'done', null, sink.size);
@@ -231,7 +324,11 @@ export class ReportsService {
       // Another attempt follows: the report waits for it (and a lost job is requeued); the last one fails it, once.
       const last = !job || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (last) await this.finish(id, 'failed', message);
-      else await this.dataSource.query(`UPDATE reports SET status = 'queued', error = $2, running_until = NULL WHERE id = $1 AND status = 'running'`, [id, message]);
+      else
+        await this.dataSource.query(
+          `UPDATE reports SET status = 'queued', error = $2, running_until = NULL WHERE id = $1 AND status = 'running'`,
+          [id, message],
+        );
       this.logger.warn({ reportId: id, err: message, last }, 'report generation failed');
       throw err;
     } finally {
@@ -245,7 +342,13 @@ export class ReportsService {
    * commitment number), commitment number, then activity end date. Commitments are walked in
    * batches and their activities fetched per batch, so memory does not grow with the plan.
    */
-  private async activities(sink: Writable, format: ReportFormat, planId: string | undefined, l: ReportLocale, progress: (p: number) => Promise<void>): Promise<void> {
+  private async activities(
+    sink: Writable,
+    format: ReportFormat,
+    planId: string | undefined,
+    l: ReportLocale,
+    progress: (p: number) => Promise<void>,
+  ): Promise<void> {
     const now = this.clock.now().toISOString();
     const commitments: Row[] = await this.dataSource.query(
       `SELECT c.id, c.plan_id, c.number, c.title, c.area_title, count(a.id)::int AS activities
@@ -260,7 +363,17 @@ export class ReportsService {
       if (!plans.has(id)) plans.set(id, this.cards.planTitle(id));
       return plans.get(id)!;
     };
-    const keys = ['plan', 'area', 'commitment_number', 'commitment_title', 'activity_id', 'activity_title', 'end_date', 'progress', 'status'];
+    const keys = [
+      'plan',
+      'area',
+      'commitment_number',
+      'commitment_title',
+      'activity_id',
+      'activity_title',
+      'end_date',
+      'progress',
+      'status',
+    ];
     const columns: SheetColumn[] = [
       { header: l.t('col.plan'), width: 28, type: 'text' },
       { header: l.t('col.area'), width: 28, type: 'text' },
@@ -271,20 +384,24 @@ export class ReportsService {
       { header: l.t('col.progress'), width: 12, type: 'percent' },
       { header: l.t('col.status'), width: 16, type: 'text' },
     ];
-    const sheet = format === 'xlsx' ? new SheetWriter(sink, { name: l.t('activities.title'), rightToLeft: l.dir === 'rtl', columns }) : null;
+    const sheet =
+      format === 'xlsx'
+        ? new SheetWriter(sink, { name: l.t('activities.title'), rightToLeft: l.dir === 'rtl', columns })
+        : null;
     const out = new PassThrough();
     const piping = sheet ? null : pipeline(out, sink);
     const write = async (text: string) => {
       // A sink that fails (its database went away) destroys `out`: waiting for a drain would wait for ever.
-      if (!out.write(text)) await new Promise<void>((res, rej) => {
-        const done = (err?: Error) => {
-          out.off('drain', done).off('close', closed);
-          if (err) rej(err);
-          else res();
-        };
-        const closed = () => done(new Error('the report could not be written'));
-        out.once('drain', done).once('close', closed);
-      });
+      if (!out.write(text))
+        await new Promise<void>((res, rej) => {
+          const done = (err?: Error) => {
+            out.off('drain', done).off('close', closed);
+            if (err) rej(err);
+            else res();
+          };
+          const closed = () => done(new Error('the report could not be written'));
+          out.once('drain', done).once('close', closed);
+        });
     };
     if (format === 'csv') await write('\uFEFF' + csvRow(keys) + '\n');
     else if (format === 'json') await write('[');
@@ -307,11 +424,31 @@ export class ReportsService {
         const status = activityStatus(a.progress, a.end_date, a.today);
         const plan = titles.get(c.plan_id)!;
         if (sheet) {
-          sheet.add([plan, l.text(c.area_title), c.number, l.text(c.title), l.text(a.title), new Date(`${a.end_date}T00:00:00Z`), a.progress / 100, l.t(`status.${status}` as MessageKey)]);
+          sheet.add([
+            plan,
+            l.text(c.area_title),
+            c.number,
+            l.text(c.title),
+            l.text(a.title),
+            new Date(`${a.end_date}T00:00:00Z`),
+            a.progress / 100,
+            l.t(`status.${status}` as MessageKey),
+          ]);
         } else {
-          const values = [plan, c.area_title?.ar ?? '', c.number, c.title?.ar ?? '', a.id, a.title?.ar ?? '', a.end_date, a.progress, status];
+          const values = [
+            plan,
+            c.area_title?.ar ?? '',
+            c.number,
+            c.title?.ar ?? '',
+            a.id,
+            a.title?.ar ?? '',
+            a.end_date,
+            a.progress,
+            status,
+          ];
           if (format === 'csv') await write(csvRow(values) + '\n');
-          else await write((done > 0 ? ',' : '') + JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, values[i]]))));
+          else
+            await write((done > 0 ? ',' : '') + JSON.stringify(Object.fromEntries(keys.map((k, i) => [k, values[i]]))));
         }
         done += 1;
       }
@@ -350,7 +487,8 @@ export class ReportsService {
          JOIN rm_commitments c ON c.id = a.commitment_id WHERE c.plan_id = $1 AND NOT a.removed ORDER BY a.end_date, a.id`,
       [planId],
     );
-    const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 100) / 100 : 0);
+    const mean = (xs: number[]) =>
+      xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 100) / 100 : 0;
     const areas = new Map<string, { title: Localized | null; progress: number[] }>();
     for (const c of commitments) {
       const a = areas.get(c.area_id) ?? { title: c.area_title as Localized | null, progress: [] as number[] };
@@ -359,13 +497,20 @@ export class ReportsService {
     }
     // A plan belongs to one programme: "today" in its time zone.
     const day = today(this.clock, commitments[0].time_zone);
-    const [planTitle, cards] = await Promise.all([this.cards.planTitle(planId), this.cards.commitments(commitments.map((c) => c.id))]);
+    const [planTitle, cards] = await Promise.all([
+      this.cards.planTitle(planId),
+      this.cards.commitments(commitments.map((c) => c.id)),
+    ]);
     return {
       planId,
       planTitle,
       generatedOn: day,
       overall: mean(commitments.map((c) => c.progress)),
-      areas: [...areas.values()].map((a) => ({ title: a.title, progress: mean(a.progress), commitments: a.progress.length })),
+      areas: [...areas.values()].map((a) => ({
+        title: a.title,
+        progress: mean(a.progress),
+        commitments: a.progress.length,
+      })),
       commitments: commitments.map((c) => ({
         number: c.number,
         title: c.title,
@@ -377,7 +522,12 @@ export class ReportsService {
         contact: cards.get(c.id)?.contact ?? null,
         activities: activities
           .filter((a) => a.commitment_id === c.id)
-          .map((a) => ({ title: a.title, endDate: a.end_date, progress: a.progress, status: activityStatus(a.progress, a.end_date, day) })),
+          .map((a) => ({
+            title: a.title,
+            endDate: a.end_date,
+            progress: a.progress,
+            status: activityStatus(a.progress, a.end_date, day),
+          })),
       })),
     };
   }
@@ -404,21 +554,48 @@ export class ReportsService {
       { header: l.t('col.commitments'), width: 12, type: 'number' },
     ];
     const rows: (string | number | null)[][] = [
-      [l.t('row.plan'), null, l.text(data.planTitle) || l.t('field.unknown'), data.overall / 100, null, data.commitments.length],
+      [
+        l.t('row.plan'),
+        null,
+        l.text(data.planTitle) || l.t('field.unknown'),
+        data.overall / 100,
+        null,
+        data.commitments.length,
+      ],
       ...data.areas.map((a) => [l.t('row.area'), null, l.text(a.title), a.progress / 100, null, a.commitments]),
-      ...data.commitments.map((c) => [l.t('row.commitment'), c.number, l.text(c.title), c.progress / 100, l.t(`level.${c.completionLevel}` as MessageKey), 1]),
+      ...data.commitments.map((c) => [
+        l.t('row.commitment'),
+        c.number,
+        l.text(c.title),
+        c.progress / 100,
+        l.t(`level.${c.completionLevel}` as MessageKey),
+        1,
+      ]),
     ];
     await this.table(sink, format, l, columns, rows, l.t('plan_dashboard.title'));
   }
 
   /** The co-creation synthesis: the statistics the participation service computes from its data. */
-  private async synthesis(sink: Writable, format: ReportFormat, cycleId: string, l: ReportLocale, progress: (p: number) => Promise<void>): Promise<void> {
+  private async synthesis(
+    sink: Writable,
+    format: ReportFormat,
+    cycleId: string,
+    l: ReportLocale,
+    progress: (p: number) => Promise<void>,
+  ): Promise<void> {
     const stats = await this.rpc.request(ParticipationRpc.statistics, { id: cycleId }, { timeoutMs: 30000 });
     await progress(20);
     if (format === 'json') return this.json(sink, stats);
     if (format === 'pdf') {
-      const cycle: CycleView | null = await this.rpc.request(ParticipationRpc.getCycle, { id: cycleId }).catch(() => null);
-      return this.pdf(sink, synthesisDocument(stats, cycle, today(this.clock, this.config.SCHEDULE_TIMEZONE), l), l, progress);
+      const cycle: CycleView | null = await this.rpc
+        .request(ParticipationRpc.getCycle, { id: cycleId })
+        .catch(() => null);
+      return this.pdf(
+        sink,
+        synthesisDocument(stats, cycle, today(this.clock, this.config.SCHEDULE_TIMEZONE), l),
+        l,
+        progress,
+      );
     }
     const columns: SheetColumn[] = [
       { header: l.t('col.indicator'), width: 56, type: 'text' },
@@ -428,7 +605,12 @@ export class ReportsService {
   }
 
   /** Laid out and printed by Chromium, in its own process: this event loop only waits. */
-  private async pdf(sink: Writable, doc: PdfDocument, l: ReportLocale, progress: (p: number) => Promise<void>): Promise<void> {
+  private async pdf(
+    sink: Writable,
+    doc: PdfDocument,
+    l: ReportLocale,
+    progress: (p: number) => Promise<void>,
+  ): Promise<void> {
     const { pdf } = await this.renderer.render(doc, l, progress);
     await progress(90);
     await pipeline(Readable.from([pdf]), sink);
@@ -438,14 +620,31 @@ export class ReportsService {
     return pipeline(Readable.from([Buffer.from(JSON.stringify(value, null, 1))]), sink);
   }
 
-  private async table(sink: Writable, format: ReportFormat, l: ReportLocale, columns: SheetColumn[], rows: (string | number | null)[][], name: string): Promise<void> {
+  private async table(
+    sink: Writable,
+    format: ReportFormat,
+    l: ReportLocale,
+    columns: SheetColumn[],
+    rows: (string | number | null)[][],
+    name: string,
+  ): Promise<void> {
     if (format === 'xlsx') {
       const sheet = new SheetWriter(sink, { name, rightToLeft: l.dir === 'rtl', columns });
       for (const r of rows) sheet.add(r);
       await sheet.finish();
       return;
     }
-    const text = '\uFEFF' + [columns.map((c) => c.header), ...rows.map((r) => r.map((v, i) => (columns[i].type === 'percent' && typeof v === 'number' ? Math.round(v * 10000) / 100 : v)))].map(csvRow).join('\n') + '\n';
+    const text =
+      '\uFEFF' +
+      [
+        columns.map((c) => c.header),
+        ...rows.map((r) =>
+          r.map((v, i) => (columns[i].type === 'percent' && typeof v === 'number' ? Math.round(v * 10000) / 100 : v)),
+        ),
+      ]
+        .map(csvRow)
+        .join('\n') +
+      '\n';
     await pipeline(Readable.from([Buffer.from(text)]), sink);
   }
 }

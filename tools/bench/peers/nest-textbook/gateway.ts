@@ -1,7 +1,18 @@
 // The textbook API gateway: NestJS on Fastify, a JWT guard as in docs.nestjs.com/security/authentication,
 // forwarding to the microservice with ClientProxy.send over NATS. Nothing tuned.
 import 'reflect-metadata';
-import { CanActivate, Controller, ExecutionContext, Get, Inject, Injectable, Module, Param, UnauthorizedException, UseGuards } from '@nestjs/common';
+import {
+  CanActivate,
+  Controller,
+  ExecutionContext,
+  Get,
+  Inject,
+  Injectable,
+  Module,
+  Param,
+  UnauthorizedException,
+  UseGuards,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JwtModule, JwtService } from '@nestjs/jwt';
 import { ClientProxy, ClientsModule, Transport } from '@nestjs/microservices';
@@ -45,7 +56,9 @@ export class AppController {
 @Module({
   imports: [
     JwtModule.register({ secret: process.env.JWT_SECRET }),
-    ClientsModule.register([{ name: 'SERVICE', transport: Transport.NATS, options: { servers: [process.env.NATS_URL] } }]),
+    ClientsModule.register([
+      { name: 'SERVICE', transport: Transport.NATS, options: { servers: [process.env.NATS_URL] } },
+    ]),
   ],
   controllers: [AppController],
   providers: [AuthGuard],
@@ -53,7 +66,9 @@ export class AppController {
 export class AppModule {}
 
 async function bootstrap() {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), { logger: ['error', 'warn'] });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
+    logger: ['error', 'warn'],
+  });
   await app.listen(Number(process.env.PORT), '127.0.0.1');
   process.stdout.write('READY\n');
 }

@@ -1,11 +1,32 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsInt, IsNumber, IsObject, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsCalendarDate } from '../validation/is-calendar-date.validator';
 import { IsNullable } from '../validation/is-nullable.validator';
 import { IsOptional } from '../validation/is-optional.validator';
 import { LocalizedLongTextDto, LocalizedTextDto } from '../localized-text.dto';
 
-export const OGP_VALUES = ['access_to_information', 'civic_participation', 'public_accountability', 'technology_and_innovation'] as const;
+export const OGP_VALUES = [
+  'access_to_information',
+  'civic_participation',
+  'public_accountability',
+  'technology_and_innovation',
+] as const;
 export const STRATEGY_KEY = /^(remote:)?[a-z0-9][a-z0-9_-]{0,63}$/;
 
 export class ContactDto {

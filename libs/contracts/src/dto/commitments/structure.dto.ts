@@ -98,5 +98,4 @@ export class CommitmentQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
-
 }

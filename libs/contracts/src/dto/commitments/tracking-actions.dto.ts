@@ -1,5 +1,22 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsNumber, IsObject, IsString, IsUUID, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsString,
+  IsUUID,
+  IsUrl,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsCalendarDate } from '../validation/is-calendar-date.validator';
 import { IsNullable } from '../validation/is-nullable.validator';
 import { IsOptional } from '../validation/is-optional.validator';
@@ -41,7 +58,13 @@ export class EvidenceLinkDto {
 }
 
 /** Evidence files: these types only, and at most EVIDENCE_MAX_BYTES each once decoded. */
-export const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
+export const EVIDENCE_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+] as const;
 export const EVIDENCE_MAX_BYTES = 512 * 1024;
 
 export class EvidenceFileDto {

@@ -1,11 +1,31 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsInstant } from '../validation/is-instant.validator';
 import { IsOptional } from '../validation/is-optional.validator';
 import { LocalizedTextDto } from '../localized-text.dto';
 
 /** The dated spaces of a co-creation cycle; each accepts input only inside its window. */
-export const PHASE_KINDS = ['themes', 'ideas', 'analysis', 'drafting', 'consultation', 'validation', 'candidacy'] as const;
+export const PHASE_KINDS = [
+  'themes',
+  'ideas',
+  'analysis',
+  'drafting',
+  'consultation',
+  'validation',
+  'candidacy',
+] as const;
 export type PhaseKind = (typeof PHASE_KINDS)[number];
 
 export class PhaseDto {

@@ -3,7 +3,16 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsUU
 import { IsOptional } from '../validation/is-optional.validator';
 import { FateStepDto } from './idea.dto';
 
-export const FATE_STATUSES = ['received', 'accepted', 'rejected', 'grouped', 'shared', 'studied', 'retained', 'not_retained'] as const;
+export const FATE_STATUSES = [
+  'received',
+  'accepted',
+  'rejected',
+  'grouped',
+  'shared',
+  'studied',
+  'retained',
+  'not_retained',
+] as const;
 
 /** The same fate step for a selection of ideas of one cycle (at most 100), all or none. */
 export class BulkFateStepDto extends FateStepDto {
@@ -33,7 +42,9 @@ export class IdeaTriageQueryDto {
 
   /** Only hidden ideas (true), or only visible ones (false); both when absent. */
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
+  @Transform(({ value }) =>
+    value === 'true' || value === true ? true : value === 'false' || value === false ? false : value,
+  )
   @IsBoolean()
   hidden?: boolean;
 }

@@ -14,7 +14,8 @@ export function isCalendarDate(value: unknown): value is string {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const INSTANT = /^(\d{4}-\d{2}-\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,6})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/;
+const INSTANT =
+  /^(\d{4}-\d{2}-\d{2})(?:T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,6})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/;
 
 /** True for an ISO 8601 calendar date, or date and time (offset optional), on a day that exists. */
 export function isInstant(value: unknown): value is string {

@@ -7,7 +7,11 @@ export class ChangePasswordDto {
   @MaxLength(200)
   currentPassword: string;
 
-  @ApiProperty({ minLength: 12, maxLength: 200, description: 'At least 12 characters; not a common password; not containing the e-mail or the name.' })
+  @ApiProperty({
+    minLength: 12,
+    maxLength: 200,
+    description: 'At least 12 characters; not a common password; not containing the e-mail or the name.',
+  })
   @IsString()
   @MaxLength(200)
   newPassword: string;

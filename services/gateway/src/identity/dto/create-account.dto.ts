@@ -1,6 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsObject, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsObject,
+  IsString,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsOptional, LANGUAGES, Language } from '@ogp/contracts';
 import { ROLES, Role } from '@ogp/auth';
 
@@ -26,7 +37,11 @@ export class CreateAccountDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 12, maxLength: 200, description: 'At least 12 characters; not a common password; not containing the e-mail or the name.' })
+  @ApiProperty({
+    minLength: 12,
+    maxLength: 200,
+    description: 'At least 12 characters; not a common password; not containing the e-mail or the name.',
+  })
   @IsString()
   @MaxLength(200)
   password: string;

@@ -8,7 +8,11 @@ export class PasswordResetConfirmDto {
   @Matches(/^[A-Za-z0-9_-]+$/)
   token: string;
 
-  @ApiProperty({ minLength: 12, maxLength: 200, description: 'At least 12 characters; not a common password; not containing the e-mail or the name.' })
+  @ApiProperty({
+    minLength: 12,
+    maxLength: 200,
+    description: 'At least 12 characters; not a common password; not containing the e-mail or the name.',
+  })
   @IsString()
   @MaxLength(200)
   password: string;

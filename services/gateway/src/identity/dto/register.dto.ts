@@ -9,7 +9,11 @@ export class RegisterDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 12, maxLength: 200, description: 'At least 12 characters; not a common password; not containing the e-mail or the name.' })
+  @ApiProperty({
+    minLength: 12,
+    maxLength: 200,
+    description: 'At least 12 characters; not a common password; not containing the e-mail or the name.',
+  })
   @IsString()
   @MaxLength(200)
   password: string;

@@ -9,7 +9,11 @@ export class UpdateProfileDto {
   @Length(1, 120)
   displayName?: string;
 
-  @ApiProperty({ required: false, enum: LANGUAGES, description: 'The language of e-mails and of the portal once logged in.' })
+  @ApiProperty({
+    required: false,
+    enum: LANGUAGES,
+    description: 'The language of e-mails and of the portal once logged in.',
+  })
   @IsOptional()
   @IsIn(LANGUAGES as readonly string[] as string[])
   language?: Language;

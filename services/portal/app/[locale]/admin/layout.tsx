@@ -4,7 +4,13 @@ import { localeTools } from '../../../i18n/request-locale';
 import '../../../styles/coord.css';
 
 /** The admin's space: its pages as links above each page. Access is checked by each page (and again by the gateway). */
-export default async function AdminLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function AdminLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale, t } = await localeTools(params);
   const base = `/${locale}/admin`;
   return (

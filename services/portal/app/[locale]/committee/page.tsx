@@ -21,7 +21,13 @@ const PAGE_SIZE = 20;
 type Alert = AlertView & { commitmentTitle?: LocalizedText; activityTitle?: LocalizedText };
 
 /** The alerts of the member's programmes (overdue, escalations, late reporting…), newest first, filtered in the URL, each leading to its item. */
-export default async function CommitteeAlertsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CommitteeAlertsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const { account, allowed } = await staffAccount(locale, '/committee', ['committee_member', 'coordinator', 'admin']);
   if (!allowed) return <SpaceRefused locale={locale} t={t} title="committee.title" body="committee.notMember" />;
@@ -36,7 +42,9 @@ export default async function CommitteeAlertsPage({ params, searchParams }: { pa
   const page = pageNumber(one('page'));
   const api = await gateway.user(locale);
   const [alerts, programmes] = await Promise.all([
-    api.get<Page<Alert>>('/alerts', { query: { kind: filters.kind, programmeId: filters.programmeId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } }),
+    api.get<Page<Alert>>('/alerts', {
+      query: { kind: filters.kind, programmeId: filters.programmeId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+    }),
     api.get<Page<ProgrammeView>>('/programmes', { query: { limit: 100 } }),
   ]);
   const mine = programmes.items.filter((p) => staff || account.scopes.programmes.includes(p.id));
@@ -57,7 +65,13 @@ export default async function CommitteeAlertsPage({ params, searchParams }: { pa
         <h2 id="alerts" tabIndex={-1}>
           {t('committee.alerts.title')}
         </h2>
-        <form method="get" action={`${base}#alerts`} className="filters" role="search" aria-label={t('committee.alerts.filters')}>
+        <form
+          method="get"
+          action={`${base}#alerts`}
+          className="filters"
+          role="search"
+          aria-label={t('committee.alerts.filters')}
+        >
           <div className="field">
             <label htmlFor="f-kind">{t('committee.alerts.kind')}</label>
             <select id="f-kind" name="kind" defaultValue={filters.kind ?? ''}>
@@ -102,7 +116,9 @@ export default async function CommitteeAlertsPage({ params, searchParams }: { pa
             return (
               <li key={a.id} className="card" data-kind={a.kind}>
                 <p className="meta">
-                  <span className={urgent ? 'badge badge-warning' : 'badge'}>{t(`committee.alertKind.${a.kind}` as MessageKey)}</span>
+                  <span className={urgent ? 'badge badge-warning' : 'badge'}>
+                    {t(`committee.alertKind.${a.kind}` as MessageKey)}
+                  </span>
                   <span>{pick(programmeName.get(a.programmeId), locale)}</span>
                   <span className="muted">
                     <time dateTime={a.raisedAt}>{f.dateTime(a.raisedAt)}</time>
@@ -110,7 +126,13 @@ export default async function CommitteeAlertsPage({ params, searchParams }: { pa
                 </p>
                 <p>
                   {href ? (
-                    <a href={href}>{a.commitmentTitle ? <Localized text={a.commitmentTitle} locale={locale} /> : t(`committee.alertKind.${a.kind}` as MessageKey)}</a>
+                    <a href={href}>
+                      {a.commitmentTitle ? (
+                        <Localized text={a.commitmentTitle} locale={locale} />
+                      ) : (
+                        t(`committee.alertKind.${a.kind}` as MessageKey)
+                      )}
+                    </a>
                   ) : null}
                   {a.activityTitle ? (
                     <span>

@@ -10,7 +10,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 /** The coordination team's start page: what they do every week, one link each. */
 export default async function CoordinationHome({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await localeTools(params);
-  if (!(await staffAccount(locale, '/coordination', ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!(await staffAccount(locale, '/coordination', ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
   const base = `/${locale}/coordination`;
   const tasks = [
     { href: `${base}/plans`, title: t('coord.plans.title'), body: t('coord.plans.intro') },

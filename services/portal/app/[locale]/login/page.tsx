@@ -11,17 +11,29 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t('auth.login') };
 }
 
-export default async function LoginPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ next?: string }> }) {
+export default async function LoginPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ next?: string }>;
+}) {
   const { locale, t } = await localeTools(params);
   const requested = safeLocalPath((await searchParams).next, `/${locale}`);
   // Only a page of this site in this language; never back to the log-in page itself.
-  const next = requested.startsWith(`/${locale}`) && !requested.startsWith(`/${locale}/login`) ? requested : `/${locale}`;
+  const next =
+    requested.startsWith(`/${locale}`) && !requested.startsWith(`/${locale}/login`) ? requested : `/${locale}`;
   if (await currentAccount()) redirect(next);
   return (
     <section className="page-section narrow">
       <h1>{t('auth.loginTitle')}</h1>
       <p>{t('auth.loginIntro')}</p>
-      <LoginForm locale={locale} next={next} csrf={<CsrfField />} text={{ email: t('auth.email'), password: t('auth.password'), submit: t('auth.submit') }} />
+      <LoginForm
+        locale={locale}
+        next={next}
+        csrf={<CsrfField />}
+        text={{ email: t('auth.email'), password: t('auth.password'), submit: t('auth.submit') }}
+      />
       <p>
         <a href={`/${locale}/forgot-password`}>{t('citizen.reset.forgot')}</a>
       </p>

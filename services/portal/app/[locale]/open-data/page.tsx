@@ -42,9 +42,15 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
                     <th scope="row">{name}</th>
                     <td>{r.format.toUpperCase()}</td>
                     <td>{f.date(r.finishedAt ?? r.createdAt)}</td>
-                    <td className="num">{r.size === null ? '—' : t('openData.kb', { size: f.number(r.size / 1024, 1) })}</td>
+                    <td className="num">
+                      {r.size === null ? '—' : t('openData.kb', { size: f.number(r.size / 1024, 1) })}
+                    </td>
                     <td>
-                      <a href={`/files/reports/${r.id}`} download aria-label={`${t('common.download')}: ${name} (${r.format.toUpperCase()})`}>
+                      <a
+                        href={`/files/reports/${r.id}`}
+                        download
+                        aria-label={`${t('common.download')}: ${name} (${r.format.toUpperCase()})`}
+                      >
                         {t('common.download')}
                       </a>
                     </td>

@@ -38,7 +38,13 @@ interface NextAction {
  * overdue activities, days since the last report, open blockers) and what to do next, the most
  * urgent first. The gateway answers only within the manager's scope; this page asks for it only.
  */
-export default async function PmDashboardPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PmDashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const { account, allowed } = await staffAccount(locale, '/pm', ['project_manager']);
   if (!allowed) return <SpaceRefused locale={locale} t={t} title="pm.dashboard.title" body="pm.notProjectManager" />;
@@ -48,20 +54,29 @@ export default async function PmDashboardPage({ params, searchParams }: { params
   const institutionIds = account.scopes.institutions.slice(0, 10);
   const [institutions, lists, blockers] = await Promise.all([
     api.get<Page<InstitutionView>>('/institutions', { query: { limit: 100 } }),
-    Promise.all(institutionIds.map((institutionId) => api.get<Page<CommitmentSummary>>('/commitments', { query: { institutionId, limit: 100 } }))),
+    Promise.all(
+      institutionIds.map((institutionId) =>
+        api.get<Page<CommitmentSummary>>('/commitments', { query: { institutionId, limit: 100 } }),
+      ),
+    ),
     api.get<Page<BlockerView>>('/blockers', { query: { limit: 100 } }),
   ]);
   const all = lists.flatMap((l) => l.items).sort((a, b) => a.number - b.number);
   const mine = new Set(all.map((c) => c.id));
   const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
   const shown = all.slice((Math.min(page, pages) - 1) * PAGE_SIZE, Math.min(page, pages) * PAGE_SIZE);
-  const details = await Promise.all(shown.map((c) => api.get<CommitmentView>('/commitments/{id}', { path: { id: c.id } })));
+  const details = await Promise.all(
+    shown.map((c) => api.get<CommitmentView>('/commitments/{id}', { path: { id: c.id } })),
+  );
   const myBlockers = blockers.items.filter((b) => mine.has(b.commitmentId) && b.status !== 'closed');
   const institutionName = new Map(institutions.items.map((i) => [i.id, i.name]));
   const now = Date.now();
-  const levelLabels = Object.fromEntries(COMPLETION_LEVELS.map((level) => [level, t(`level.${level}` as MessageKey)])) as Record<(typeof COMPLETION_LEVELS)[number], string>;
+  const levelLabels = Object.fromEntries(
+    COMPLETION_LEVELS.map((level) => [level, t(`level.${level}` as MessageKey)]),
+  ) as Record<(typeof COMPLETION_LEVELS)[number], string>;
   // The programme's reporting period, as the commitments service states it with the `late` flag.
-  const periodOf = (c: CommitmentSummary) => (c as CommitmentSummary & { reportingPeriodDays?: number }).reportingPeriodDays;
+  const periodOf = (c: CommitmentSummary) =>
+    (c as CommitmentSummary & { reportingPeriodDays?: number }).reportingPeriodDays;
 
   const actions: NextAction[] = [];
   for (const c of details) {
@@ -69,20 +84,55 @@ export default async function PmDashboardPage({ params, searchParams }: { params
     for (const a of c.activities) {
       if (a.status === 'completed' || a.status === 'cancelled') continue;
       const left = daysUntil(a.endDate, now);
-      if (a.overdue) actions.push({ urgency: 3000 + -left, number: c.number, key: `o${a.id}`, href: `${href}?activity=${a.id}#report`, title: a.title, kind: 'overdue', text: t('pm.next.overdue', { days: -left, date: f.date(a.endDate) }) });
-      else if (left >= 0 && left <= SOON_DAYS) actions.push({ urgency: 1000 - left, number: c.number, key: `s${a.id}`, href: `${href}?activity=${a.id}#report`, title: a.title, kind: 'soon', text: t('pm.next.soon', { days: left, date: f.date(a.endDate) }) });
+      if (a.overdue)
+        actions.push({
+          urgency: 3000 + -left,
+          number: c.number,
+          key: `o${a.id}`,
+          href: `${href}?activity=${a.id}#report`,
+          title: a.title,
+          kind: 'overdue',
+          text: t('pm.next.overdue', { days: -left, date: f.date(a.endDate) }),
+        });
+      else if (left >= 0 && left <= SOON_DAYS)
+        actions.push({
+          urgency: 1000 - left,
+          number: c.number,
+          key: `s${a.id}`,
+          href: `${href}?activity=${a.id}#report`,
+          title: a.title,
+          kind: 'soon',
+          text: t('pm.next.soon', { days: left, date: f.date(a.endDate) }),
+        });
     }
     if (c.late) {
       const since = daysSince(c.lastReportAt ?? c.startDate, now);
       const period = periodOf(c);
-      actions.push({ urgency: 2000 + since, number: c.number, key: `l${c.id}`, href: `${href}#report`, title: c.title, kind: 'late', text: period ? t('pm.next.lateOf', { days: since, period }) : t('pm.next.late', { days: since }) });
+      actions.push({
+        urgency: 2000 + since,
+        number: c.number,
+        key: `l${c.id}`,
+        href: `${href}#report`,
+        title: c.title,
+        kind: 'late',
+        text: period ? t('pm.next.lateOf', { days: since, period }) : t('pm.next.late', { days: since }),
+      });
     }
   }
   const titleOf = new Map(all.map((c) => [c.id, c.title]));
   const numberOf = new Map(all.map((c) => [c.id, c.number]));
   for (const b of myBlockers) {
     const href = `/${locale}/pm/commitments/${b.commitmentId}#blockers`;
-    if (b.status === 'answered') actions.push({ urgency: 2500, number: numberOf.get(b.commitmentId) ?? 0, key: `b${b.id}`, href, title: titleOf.get(b.commitmentId), kind: 'answered', text: t('pm.next.answered', { title: b.title }) });
+    if (b.status === 'answered')
+      actions.push({
+        urgency: 2500,
+        number: numberOf.get(b.commitmentId) ?? 0,
+        key: `b${b.id}`,
+        href,
+        title: titleOf.get(b.commitmentId),
+        kind: 'answered',
+        text: t('pm.next.answered', { title: b.title }),
+      });
   }
   actions.sort((a, b) => b.urgency - a.urgency);
 
@@ -92,7 +142,8 @@ export default async function PmDashboardPage({ params, searchParams }: { params
         <h1 id="pm-title">{t('pm.dashboard.title')}</h1>
         <p className="lead">
           {t('pm.dashboard.intro', {
-            institutions: f.list(institutionIds.map((id) => pick(institutionName.get(id), locale)).filter(Boolean)) || '—',
+            institutions:
+              f.list(institutionIds.map((id) => pick(institutionName.get(id), locale)).filter(Boolean)) || '—',
           })}
         </p>
         <ul className="key-figures" aria-label={t('pm.dashboard.figures')}>
@@ -109,9 +160,12 @@ export default async function PmDashboardPage({ params, searchParams }: { params
         <ol className="plain next-actions">
           {actions.slice(0, 20).map((a) => (
             <li key={a.key} className={`card next-${a.kind}`}>
-              <span className={a.kind === 'overdue' || a.kind === 'late' ? 'badge badge-warning' : 'badge'}>{t(`pm.next.kind.${a.kind}` as MessageKey)}</span>{' '}
+              <span className={a.kind === 'overdue' || a.kind === 'late' ? 'badge badge-warning' : 'badge'}>
+                {t(`pm.next.kind.${a.kind}` as MessageKey)}
+              </span>{' '}
               <a href={a.href}>
-                <span className="number">{t('plan.number', { number: a.number })}</span> · <Localized text={a.title} locale={locale} />
+                <span className="number">{t('plan.number', { number: a.number })}</span> ·{' '}
+                <Localized text={a.title} locale={locale} />
               </a>
               <span className="muted"> — {a.text}</span>
             </li>
@@ -130,7 +184,8 @@ export default async function PmDashboardPage({ params, searchParams }: { params
               <li key={c.id} className="card" data-commitment={c.id}>
                 <h3>
                   <a href={`/${locale}/pm/commitments/${c.id}`}>
-                    <span className="number">{t('plan.number', { number: c.number })}</span> <Localized text={c.title} locale={locale} />
+                    <span className="number">{t('plan.number', { number: c.number })}</span>{' '}
+                    <Localized text={c.title} locale={locale} />
                   </a>
                 </h3>
                 <p className="meta">
@@ -138,23 +193,49 @@ export default async function PmDashboardPage({ params, searchParams }: { params
                   <span className={`badge level-${c.completionLevel}`} data-live-level={c.id}>
                     {t(`level.${c.completionLevel}` as MessageKey)}
                   </span>
-                  {c.overdueActivities > 0 ? <span className="badge badge-warning">{t('common.overdueActivities', { count: c.overdueActivities })}</span> : null}
+                  {c.overdueActivities > 0 ? (
+                    <span className="badge badge-warning">
+                      {t('common.overdueActivities', { count: c.overdueActivities })}
+                    </span>
+                  ) : null}
                   {c.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
                   {open ? <span className="badge">{t('pm.dashboard.openBlockers', { count: open })}</span> : null}
                 </p>
-                <ProgressBar value={c.progress} label={t('common.progress')} locale={locale} f={f} size="small" live={`commitment:${c.id}`} />
+                <ProgressBar
+                  value={c.progress}
+                  label={t('common.progress')}
+                  locale={locale}
+                  f={f}
+                  size="small"
+                  live={`commitment:${c.id}`}
+                />
                 <p className="muted">
-                  {since === null ? t('pm.dashboard.neverReported') : t('pm.dashboard.lastReport', { days: since, date: f.date(c.lastReportAt!) })}
+                  {since === null
+                    ? t('pm.dashboard.neverReported')
+                    : t('pm.dashboard.lastReport', { days: since, date: f.date(c.lastReportAt!) })}
                   {periodOf(c) ? ` · ${t('pm.dashboard.period', { days: periodOf(c)! })}` : ''}
                 </p>
               </li>
             );
           })}
         </ol>
-        <Pagination basePath={`/${locale}/pm`} params={{}} page={Math.min(page, pages)} pages={pages} t={t} anchor="my-commitments" />
+        <Pagination
+          basePath={`/${locale}/pm`}
+          params={{}}
+          page={Math.min(page, pages)}
+          pages={pages}
+          t={t}
+          anchor="my-commitments"
+        />
         {/* A report made elsewhere redraws these bars and badges within seconds (the plan's live stream); without JavaScript the page stays as rendered. */}
         {[...new Set(details.map((c) => c.planId))].slice(0, 3).map((planId) => (
-          <LiveProgress key={planId} planId={planId} locale={locale} announcement={t('pm.dashboard.liveUpdated', { progress: '{progress}' })} levelLabels={levelLabels} />
+          <LiveProgress
+            key={planId}
+            planId={planId}
+            locale={locale}
+            announcement={t('pm.dashboard.liveUpdated', { progress: '{progress}' })}
+            levelLabels={levelLabels}
+          />
         ))}
       </section>
     </>

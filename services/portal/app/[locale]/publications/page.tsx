@@ -16,13 +16,21 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /** News, minutes, guides and documents, in the reader's language (Arabic when a translation is missing). */
-export default async function PublicationsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PublicationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const search = await searchParams;
   const kind = KINDS.find((k) => k === search.kind);
   const page = pageNumber(search.page);
   const api = await gateway.public(locale);
-  const list = await api.get<Page<PublicationView>>('/publications', { query: { kind, limit: PER_PAGE, offset: (page - 1) * PER_PAGE } });
+  const list = await api.get<Page<PublicationView>>('/publications', {
+    query: { kind, limit: PER_PAGE, offset: (page - 1) * PER_PAGE },
+  });
   const pages = Math.max(1, Math.ceil(list.total / PER_PAGE));
   const base = `/${locale}/publications`;
   return (
@@ -32,7 +40,13 @@ export default async function PublicationsPage({ params, searchParams }: { param
         <ul>
           <li>{kind ? <a href={base}>{t('common.all')}</a> : <span aria-current="page">{t('common.all')}</span>}</li>
           {KINDS.map((k) => (
-            <li key={k}>{k === kind ? <span aria-current="page">{t(`publicationKind.${k}` as MessageKey)}</span> : <a href={`${base}?kind=${k}`}>{t(`publicationKind.${k}` as MessageKey)}</a>}</li>
+            <li key={k}>
+              {k === kind ? (
+                <span aria-current="page">{t(`publicationKind.${k}` as MessageKey)}</span>
+              ) : (
+                <a href={`${base}?kind=${k}`}>{t(`publicationKind.${k}` as MessageKey)}</a>
+              )}
+            </li>
           ))}
         </ul>
       </nav>

@@ -19,15 +19,27 @@ export function planDashboardDocument(data: PlanReportData, l: ReportLocale): Pd
         id: 'area-chart',
         title: l.t('section.byArea'),
         level: 1,
-        html: barChart(data.areas.map((a) => ({ label: l.text(a.title), value: a.progress, figure: l.percent(a.progress) }))),
+        html: barChart(
+          data.areas.map((a) => ({ label: l.text(a.title), value: a.progress, figure: l.percent(a.progress) })),
+        ),
       },
       {
         id: 'commitments',
         title: l.t('col.commitments'),
         level: 2,
         html: table(
-          [{ header: l.t('col.number'), numeric: true, width: '12mm' }, { header: l.t('col.commitment') }, { header: l.t('col.level'), width: '30mm' }, { header: l.t('col.progress'), width: '48mm' }],
-          data.commitments.map((c) => [l.number(c.number), esc(l.text(c.title)), esc(l.t(`level.${c.completionLevel}` as MessageKey)), progressBar(c.progress, l.percent(c.progress))]),
+          [
+            { header: l.t('col.number'), numeric: true, width: '12mm' },
+            { header: l.t('col.commitment') },
+            { header: l.t('col.level'), width: '30mm' },
+            { header: l.t('col.progress'), width: '48mm' },
+          ],
+          data.commitments.map((c) => [
+            l.number(c.number),
+            esc(l.text(c.title)),
+            esc(l.t(`level.${c.completionLevel}` as MessageKey)),
+            progressBar(c.progress, l.percent(c.progress)),
+          ]),
         ),
       },
     ],

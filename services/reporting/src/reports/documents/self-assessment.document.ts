@@ -32,7 +32,10 @@ export function planOverviewSections(data: PlanReportData, l: ReportLocale, leve
           { value: l.percent(data.overall), caption: l.t('section.overall') },
           { value: l.number(data.commitments.length), caption: l.t('col.commitments') },
           { value: l.number(activities.length), caption: l.t('dashboard.activities') },
-          { value: l.number(activities.filter((a) => a.status === 'overdue').length), caption: l.t('dashboard.overdueActivities') },
+          {
+            value: l.number(activities.filter((a) => a.status === 'overdue').length),
+            caption: l.t('dashboard.overdueActivities'),
+          },
         ]) +
         `<p>${progressBar(data.overall, l.percent(data.overall))}</p>` +
         `<p>${esc(l.t('overall.text', { progress: l.percent(data.overall), commitments: l.count('count.commitments', data.commitments.length), areas: l.count('count.areas', data.areas.length) }))}</p>`,
@@ -42,8 +45,16 @@ export function planOverviewSections(data: PlanReportData, l: ReportLocale, leve
       title: l.t('section.byArea'),
       level: 2,
       html: table(
-        [{ header: l.t('col.area') }, { header: l.t('col.commitments'), width: '32mm' }, { header: l.t('col.progress'), width: '60mm' }],
-        data.areas.map((a) => [esc(l.text(a.title)), esc(l.count('count.commitments', a.commitments)), progressBar(a.progress, l.percent(a.progress))]),
+        [
+          { header: l.t('col.area') },
+          { header: l.t('col.commitments'), width: '32mm' },
+          { header: l.t('col.progress'), width: '60mm' },
+        ],
+        data.areas.map((a) => [
+          esc(l.text(a.title)),
+          esc(l.count('count.commitments', a.commitments)),
+          progressBar(a.progress, l.percent(a.progress)),
+        ]),
       ),
     },
     {
@@ -67,15 +78,30 @@ export function planOverviewSections(data: PlanReportData, l: ReportLocale, leve
 export function selfAssessmentDocument(data: PlanReportData, l: ReportLocale): PdfDocument {
   const plan = l.text(data.planTitle) || l.t('field.unknown');
   const sections: PdfSection[] = [
-    { id: 'monitoring', title: l.t('section.monitoring'), level: 1, html: `<p>${esc(l.t('section.monitoring.text'))}</p>` },
+    {
+      id: 'monitoring',
+      title: l.t('section.monitoring'),
+      level: 1,
+      html: `<p>${esc(l.t('section.monitoring.text'))}</p>`,
+    },
     ...planOverviewSections(data, l, 2),
     {
       id: 'summary',
       title: l.t('section.summary'),
       level: 1,
       html: table(
-        [{ header: l.t('col.number'), numeric: true, width: '12mm' }, { header: l.t('col.commitment') }, { header: l.t('col.level'), width: '30mm' }, { header: l.t('col.progress'), width: '48mm' }],
-        data.commitments.map((c) => [l.number(c.number), esc(l.text(c.title)), esc(l.t(`level.${c.completionLevel}` as MessageKey)), progressBar(c.progress, l.percent(c.progress))]),
+        [
+          { header: l.t('col.number'), numeric: true, width: '12mm' },
+          { header: l.t('col.commitment') },
+          { header: l.t('col.level'), width: '30mm' },
+          { header: l.t('col.progress'), width: '48mm' },
+        ],
+        data.commitments.map((c) => [
+          l.number(c.number),
+          esc(l.text(c.title)),
+          esc(l.t(`level.${c.completionLevel}` as MessageKey)),
+          progressBar(c.progress, l.percent(c.progress)),
+        ]),
       ),
     },
   ];
@@ -95,11 +121,23 @@ export function selfAssessmentDocument(data: PlanReportData, l: ReportLocale): P
         ]) +
         `<h3>${esc(l.t('field.results'))}</h3><p>${esc(l.text(c.results) || l.t('field.noResults'))}</p>` +
         `<h3>${esc(l.t('field.nextSteps'))}</h3>` +
-        (next.length ? `<ul class="steps">${next.map((a) => `<li>${esc(l.text(a.title))} (<bdi>${esc(l.date(a.endDate))}</bdi>)</li>`).join('')}</ul>` : `<p>${esc(l.t('field.noNextSteps'))}</p>`) +
+        (next.length
+          ? `<ul class="steps">${next.map((a) => `<li>${esc(l.text(a.title))} (<bdi>${esc(l.date(a.endDate))}</bdi>)</li>`).join('')}</ul>`
+          : `<p>${esc(l.t('field.noNextSteps'))}</p>`) +
         `<h3>${esc(l.t('field.activities'))} (${esc(l.count('count.activities', c.activities.length))})</h3>` +
         table(
-          [{ header: l.t('col.activity') }, { header: l.t('col.endDate'), width: '32mm' }, { header: l.t('col.progress'), width: '40mm' }, { header: l.t('col.status'), width: '28mm' }],
-          c.activities.map((a) => [esc(l.text(a.title)), esc(l.date(a.endDate)), progressBar(a.progress, l.percent(a.progress)), statusHtml(a.status, l)]),
+          [
+            { header: l.t('col.activity') },
+            { header: l.t('col.endDate'), width: '32mm' },
+            { header: l.t('col.progress'), width: '40mm' },
+            { header: l.t('col.status'), width: '28mm' },
+          ],
+          c.activities.map((a) => [
+            esc(l.text(a.title)),
+            esc(l.date(a.endDate)),
+            progressBar(a.progress, l.percent(a.progress)),
+            statusHtml(a.status, l),
+          ]),
         ),
     });
   }

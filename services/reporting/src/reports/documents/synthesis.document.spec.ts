@@ -44,7 +44,10 @@ const cycle = {
 } as CycleView;
 
 describe('the co-creation synthesis PDF (real Chromium, read back with poppler)', () => {
-  const renderer = new PdfRenderer({ CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } as ReportingConfig, pino({ level: 'silent' }));
+  const renderer = new PdfRenderer(
+    { CHROMIUM_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } as ReportingConfig,
+    pino({ level: 'silent' }),
+  );
   afterAll(() => renderer.onModuleDestroy());
 
   it('Arabic: brackets in "مدة التشاور (أسابيع)" the right way round, plurals by CLDR, tables and charts; French on request', async () => {
@@ -54,7 +57,18 @@ describe('the co-creation synthesis PDF (real Chromium, read back with poppler)'
       const { pdf } = await renderer.render(synthesisDocument(stats, cycle, '2026-05-15', l), l);
       const file = join(ARTIFACTS, `synthesis-${language}.pdf`);
       writeFileSync(file, pdf);
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '3', '-l', '3', '-singlefile', file, join(ARTIFACTS, `synthesis-${language}-page-3`)]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '3',
+        '-l',
+        '3',
+        '-singlefile',
+        file,
+        join(ARTIFACTS, `synthesis-${language}-page-3`),
+      ]);
       const text = pdfText(file);
       if (language === 'ar') {
         expect(text).toContain('التقرير التركيبي حول الإعداد المشترك لخطة العمل');

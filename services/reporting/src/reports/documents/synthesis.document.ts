@@ -28,7 +28,10 @@ export function synthesisRows(s: CycleStatistics, l: ReportLocale): [string, num
   ];
   return [
     ...rows.map(([k, v]): [string, number] => [l.t(k), v]),
-    ...s.workshops.map((w): [string, string] => [l.t('stat.workshopAttendance', { number: w.number }), `${w.registered} / ${w.present}`]),
+    ...s.workshops.map((w): [string, string] => [
+      l.t('stat.workshopAttendance', { number: w.number }),
+      `${w.registered} / ${w.present}`,
+    ]),
     ...s.ideasByTheme.flatMap((t): [string, number][] => [
       [l.t('stat.themeIdeasPortal', { number: t.themeNumber }), t.portal],
       [l.t('stat.themeIdeasWorkshop', { number: t.themeNumber }), t.workshop],
@@ -44,7 +47,12 @@ const pairs = (l: ReportLocale, rows: [MessageKey, number][]) =>
   );
 
 /** The co-creation synthesis report: participation, workshops, ideas by theme and channel, their fate, the consultation. */
-export function synthesisDocument(s: CycleStatistics, cycle: CycleView | null, generatedOn: string, l: ReportLocale): PdfDocument {
+export function synthesisDocument(
+  s: CycleStatistics,
+  cycle: CycleView | null,
+  generatedOn: string,
+  l: ReportLocale,
+): PdfDocument {
   const name = l.text(cycle?.title) || cycle?.code || l.t('field.unknown');
   const theme = (n: number) => {
     const t = cycle?.themes.find((x) => x.number === n);
@@ -80,8 +88,18 @@ export function synthesisDocument(s: CycleStatistics, cycle: CycleView | null, g
         title: l.t('synthesis.workshops'),
         level: 2,
         html: table(
-          [{ header: l.t('col.workshop') }, { header: l.t('col.theme') }, { header: l.t('col.registered'), numeric: true, width: '24mm' }, { header: l.t('col.present'), numeric: true, width: '24mm' }],
-          s.workshops.map((w) => [esc(l.t('workshop.number', { number: w.number })), esc(theme(w.themeNumber)), esc(l.number(w.registered)), esc(l.number(w.present))]),
+          [
+            { header: l.t('col.workshop') },
+            { header: l.t('col.theme') },
+            { header: l.t('col.registered'), numeric: true, width: '24mm' },
+            { header: l.t('col.present'), numeric: true, width: '24mm' },
+          ],
+          s.workshops.map((w) => [
+            esc(l.t('workshop.number', { number: w.number })),
+            esc(theme(w.themeNumber)),
+            esc(l.number(w.registered)),
+            esc(l.number(w.present)),
+          ]),
         ),
       },
       {
@@ -90,22 +108,46 @@ export function synthesisDocument(s: CycleStatistics, cycle: CycleView | null, g
         level: 1,
         html:
           table(
-            [{ header: l.t('col.theme') }, { header: l.t('col.portal'), numeric: true, width: '22mm' }, { header: l.t('col.workshops'), numeric: true, width: '22mm' }, { header: l.t('col.total'), numeric: true, width: '22mm' }],
             [
-              ...s.ideasByTheme.map((t) => [esc(theme(t.themeNumber)), esc(l.number(t.portal)), esc(l.number(t.workshop)), esc(l.number(t.portal + t.workshop))]),
-              [`<b>${esc(l.t('col.total'))}</b>`, esc(l.number(s.ideas.portal)), esc(l.number(s.ideas.workshop)), `<b>${esc(l.number(s.ideas.total))}</b>`],
+              { header: l.t('col.theme') },
+              { header: l.t('col.portal'), numeric: true, width: '22mm' },
+              { header: l.t('col.workshops'), numeric: true, width: '22mm' },
+              { header: l.t('col.total'), numeric: true, width: '22mm' },
             ],
-          ) + barChart(s.ideasByTheme.map((t) => ({ label: theme(t.themeNumber), value: t.portal + t.workshop, figure: l.count('count.ideas', t.portal + t.workshop) }))),
+            [
+              ...s.ideasByTheme.map((t) => [
+                esc(theme(t.themeNumber)),
+                esc(l.number(t.portal)),
+                esc(l.number(t.workshop)),
+                esc(l.number(t.portal + t.workshop)),
+              ]),
+              [
+                `<b>${esc(l.t('col.total'))}</b>`,
+                esc(l.number(s.ideas.portal)),
+                esc(l.number(s.ideas.workshop)),
+                `<b>${esc(l.number(s.ideas.total))}</b>`,
+              ],
+            ],
+          ) +
+          barChart(
+            s.ideasByTheme.map((t) => ({
+              label: theme(t.themeNumber),
+              value: t.portal + t.workshop,
+              figure: l.count('count.ideas', t.portal + t.workshop),
+            })),
+          ),
       },
       {
         id: 'fate',
         title: l.t('synthesis.fate'),
         level: 1,
         html: barChart(
-          (['stat.accepted', 'stat.rejected', 'stat.retained', 'stat.notRetained', 'stat.published'] as const).map((k, i) => {
-            const v = [s.fate.accepted, s.fate.rejected, s.fate.retained, s.fate.notRetained, s.fate.published][i];
-            return { label: l.t(k), value: v, figure: l.count('count.ideas', v) };
-          }),
+          (['stat.accepted', 'stat.rejected', 'stat.retained', 'stat.notRetained', 'stat.published'] as const).map(
+            (k, i) => {
+              const v = [s.fate.accepted, s.fate.rejected, s.fate.retained, s.fate.notRetained, s.fate.published][i];
+              return { label: l.t(k), value: v, figure: l.count('count.ideas', v) };
+            },
+          ),
         ),
       },
       {

@@ -20,8 +20,17 @@ export interface Column {
 
 /** A table whose header row repeats on each page; cells are HTML already escaped. */
 export function table(columns: Column[], rows: string[][]): string {
-  const head = columns.map((c) => `<th${c.width ? ` style="inline-size:${c.width}"` : ''}${c.numeric ? ' class="num"' : ''}>${esc(c.header)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((cell, i) => `<td${columns[i]?.numeric ? ' class="num"' : ''}>${cell}</td>`).join('')}</tr>`).join('');
+  const head = columns
+    .map(
+      (c) =>
+        `<th${c.width ? ` style="inline-size:${c.width}"` : ''}${c.numeric ? ' class="num"' : ''}>${esc(c.header)}</th>`,
+    )
+    .join('');
+  const body = rows
+    .map(
+      (r) => `<tr>${r.map((cell, i) => `<td${columns[i]?.numeric ? ' class="num"' : ''}>${cell}</td>`).join('')}</tr>`,
+    )
+    .join('');
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
@@ -29,7 +38,10 @@ export function table(columns: Column[], rows: string[][]): string {
 export function barChart(bars: { label: string; value: number; figure: string }[]): string {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const rows = bars
-    .map((b) => `<div class="bar-row"><span class="bar-label">${esc(b.label)}</span><span class="bar-track"><span class="bar-fill" style="inline-size:${((100 * b.value) / max).toFixed(1)}%"></span></span><bdi class="bar-figure">${esc(b.figure)}</bdi></div>`)
+    .map(
+      (b) =>
+        `<div class="bar-row"><span class="bar-label">${esc(b.label)}</span><span class="bar-track"><span class="bar-fill" style="inline-size:${((100 * b.value) / max).toFixed(1)}%"></span></span><bdi class="bar-figure">${esc(b.figure)}</bdi></div>`,
+    )
     .join('');
   return `<div class="chart">${rows}</div>`;
 }

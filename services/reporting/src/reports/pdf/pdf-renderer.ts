@@ -7,7 +7,18 @@ import { ReportLocale } from '../locale/report-locale';
 import { PdfDocument } from './pdf-document';
 import { headerFooter, PAGE, reportHtml } from './report-html';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--disable-crash-reporter', '--disable-breakpad'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--disable-crash-reporter',
+  '--disable-breakpad',
+];
 const PX_PER_MM = 96 / 25.4;
 
 /**
@@ -63,16 +74,18 @@ export class PdfRenderer implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private launch(): Promise<Browser> {
-    this.browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: this.config.CHROMIUM_PATH, args: CHROMIUM_ARGS })).then(
-      (browser) => {
-        browser.on('disconnected', () => (this.browser = null));
-        return browser;
-      },
-      (err: Error) => {
-        this.browser = null;
-        throw new Error(`Chromium could not start (${this.config.CHROMIUM_PATH}): ${err.message.split('\n')[0]}`);
-      },
-    );
+    this.browser ??= import('playwright-core')
+      .then(({ chromium }) => chromium.launch({ executablePath: this.config.CHROMIUM_PATH, args: CHROMIUM_ARGS }))
+      .then(
+        (browser) => {
+          browser.on('disconnected', () => (this.browser = null));
+          return browser;
+        },
+        (err: Error) => {
+          this.browser = null;
+          throw new Error(`Chromium could not start (${this.config.CHROMIUM_PATH}): ${err.message.split('\n')[0]}`);
+        },
+      );
     return this.browser;
   }
 
@@ -85,19 +98,31 @@ export class PdfRenderer implements OnApplicationBootstrap, OnModuleDestroy {
     const browser = await this.launch();
     const contentWidth = Math.floor((PAGE.widthMm - 2 * PAGE.marginSideMm) * PX_PER_MM);
     const contentHeight = (PAGE.heightMm - PAGE.marginTopMm - PAGE.marginBottomMm) * PX_PER_MM;
-    const page = await browser.newPage({ viewport: { width: contentWidth, height: Math.floor(contentHeight) }, javaScriptEnabled: true });
+    const page = await browser.newPage({
+      viewport: { width: contentWidth, height: Math.floor(contentHeight) },
+      javaScriptEnabled: true,
+    });
     try {
-      await page.route('**/*', (route) => (route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+      await page.route('**/*', (route) =>
+        route.request().url().startsWith('data:') ? route.continue() : route.abort(),
+      );
       await page.emulateMedia({ media: 'print' });
       await page.setContent(reportHtml(doc, locale), { waitUntil: 'load' });
       await page.evaluate('document.fonts.ready.then(() => true)');
       await progress(40);
-      const { pages: estimated, contents } = await page.evaluate<{ pages: number; contents: Record<string, number> }>(`(${MEASURE_PAGES})(${contentHeight})`);
+      const { pages: estimated, contents } = await page.evaluate<{ pages: number; contents: Record<string, number> }>(
+        `(${MEASURE_PAGES})(${contentHeight})`,
+      );
       await progress(60);
       const pdf = await page.pdf({
         width: `${PAGE.widthMm}mm`,
         height: `${PAGE.heightMm}mm`,
-        margin: { top: `${PAGE.marginTopMm}mm`, bottom: `${PAGE.marginBottomMm}mm`, left: `${PAGE.marginSideMm}mm`, right: `${PAGE.marginSideMm}mm` },
+        margin: {
+          top: `${PAGE.marginTopMm}mm`,
+          bottom: `${PAGE.marginBottomMm}mm`,
+          left: `${PAGE.marginSideMm}mm`,
+          right: `${PAGE.marginSideMm}mm`,
+        },
         printBackground: true,
         displayHeaderFooter: true,
         ...headerFooter(doc, locale),
@@ -105,7 +130,11 @@ export class PdfRenderer implements OnApplicationBootstrap, OnModuleDestroy {
         tagged: true,
       });
       const pages = pdfPageCount(pdf);
-      if (pages !== estimated) this.logger.warn({ estimated, pages, title: doc.title }, 'table of contents measured a different page count than printed');
+      if (pages !== estimated)
+        this.logger.warn(
+          { estimated, pages, title: doc.title },
+          'table of contents measured a different page count than printed',
+        );
       return { pdf, pages, contents };
     } finally {
       await page.close().catch(() => undefined);

@@ -4,9 +4,20 @@ import { esc } from './html-parts';
 import { PdfDocument } from './pdf-document';
 
 const FACES = [
-  { subset: 'arabic', range: 'U+0600-06FF, U+0750-077F, U+0870-08FF, U+200C-200E, U+2010-2011, U+204F, U+2E41, U+FB50-FDFF, U+FE70-FEFC' },
-  { subset: 'latin', range: 'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+2000-206F, U+2074, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD' },
-  { subset: 'latin-ext', range: 'U+0100-02AF, U+0304, U+0308, U+0329, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, U+2113, U+2C60-2C7F, U+A720-A7FF' },
+  {
+    subset: 'arabic',
+    range: 'U+0600-06FF, U+0750-077F, U+0870-08FF, U+200C-200E, U+2010-2011, U+204F, U+2E41, U+FB50-FDFF, U+FE70-FEFC',
+  },
+  {
+    subset: 'latin',
+    range:
+      'U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+2000-206F, U+2074, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD',
+  },
+  {
+    subset: 'latin-ext',
+    range:
+      'U+0100-02AF, U+0304, U+0308, U+0329, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, U+2113, U+2C60-2C7F, U+A720-A7FF',
+  },
 ];
 
 let fontCss: string | null = null;
@@ -78,10 +89,16 @@ ul.steps{margin-block:0 3mm;padding-inline-start:6mm}
  */
 export function reportHtml(doc: PdfDocument, locale: ReportLocale): string {
   const toc = doc.sections
-    .map((s) => `<li class="l${s.level}"><a href="#${esc(s.id)}">${esc(s.title)}</a><span class="dots"></span><span class="pg" data-toc="${esc(s.id)}"></span></li>`)
+    .map(
+      (s) =>
+        `<li class="l${s.level}"><a href="#${esc(s.id)}">${esc(s.title)}</a><span class="dots"></span><span class="pg" data-toc="${esc(s.id)}"></span></li>`,
+    )
     .join('');
   const sections = doc.sections
-    .map((s) => `<section id="${esc(s.id)}"${s.level === 1 ? ' class="page-start" data-page-start' : ''}>${s.level === 1 ? `<h1>${esc(s.title)}</h1>` : `<h2>${esc(s.title)}</h2>`}${s.html}</section>`)
+    .map(
+      (s) =>
+        `<section id="${esc(s.id)}"${s.level === 1 ? ' class="page-start" data-page-start' : ''}>${s.level === 1 ? `<h1>${esc(s.title)}</h1>` : `<h2>${esc(s.title)}</h2>`}${s.html}</section>`,
+    )
     .join('');
   return `<!doctype html><html lang="${locale.language}" dir="${locale.dir}"><head><meta charset="utf-8"><title>${esc(doc.title)}</title><style>${amiriFontCss()}${CSS}</style></head><body>
 <section class="cover" data-page-start><div class="kicker">${esc(doc.subtitle)}</div><h1>${esc(doc.title)}</h1>${doc.cover.map((l) => `<div class="line">${esc(l)}</div>`).join('')}</section>
@@ -90,7 +107,10 @@ ${sections}</body></html>`;
 }
 
 /** The running header and the footer with page numbers (Chromium fills pageNumber and totalPages). */
-export function headerFooter(doc: PdfDocument, locale: ReportLocale): { headerTemplate: string; footerTemplate: string } {
+export function headerFooter(
+  doc: PdfDocument,
+  locale: ReportLocale,
+): { headerTemplate: string; footerTemplate: string } {
   // System fonts only: the templates are laid out once per page, and inlining Amiri there costs seconds.
   const style = `font-family:'DejaVu Sans',sans-serif;font-size:8.5pt;color:#3b4b5c;inline-size:100%;margin-inline:${PAGE.marginSideMm}mm;direction:${locale.dir}`;
   const page = esc(locale.t('footer.page', { page: '\u0000', pages: '\u0001' }))

@@ -9,7 +9,12 @@ export interface SheetColumn {
   type: 'text' | 'number' | 'date' | 'percent';
 }
 
-const FORMATS: Record<SheetColumn['type'], string | undefined> = { text: undefined, number: '#,##0.##', date: 'yyyy-mm-dd', percent: '0.0%' };
+const FORMATS: Record<SheetColumn['type'], string | undefined> = {
+  text: undefined,
+  number: '#,##0.##',
+  date: 'yyyy-mm-dd',
+  percent: '0.0%',
+};
 
 /**
  * One sheet streamed with exceljs's WorkbookWriter: each row is committed (written out and
@@ -29,7 +34,16 @@ export class SheetWriter {
     this.book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     this.book.creator = 'OGP platform';
     this.sheet = this.book.addWorksheet(options.name.slice(0, 31), {
-      views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2', rightToLeft: options.rightToLeft }],
+      views: [
+        {
+          state: 'frozen',
+          xSplit: 0,
+          ySplit: 1,
+          topLeftCell: 'A2',
+          activeCell: 'A2',
+          rightToLeft: options.rightToLeft,
+        },
+      ],
     });
     this.styles = options.columns.map((c) => Object.freeze(FORMATS[c.type] ? { numFmt: FORMATS[c.type] } : {}));
     this.sheet.columns = options.columns.map((c, i) => ({ key: String(i), width: c.width }));

@@ -22,7 +22,17 @@ export default async function ForgotPasswordPage({ params }: { params: Promise<{
         csrf={<CsrfField />}
         hidden={{ locale }}
         submit={t('citizen.reset.requestSubmit')}
-        fields={[{ name: 'email', label: t('auth.email'), type: 'email', autoComplete: 'email', dir: 'ltr', required: true, maxLength: 254 }]}
+        fields={[
+          {
+            name: 'email',
+            label: t('auth.email'),
+            type: 'email',
+            autoComplete: 'email',
+            dir: 'ltr',
+            required: true,
+            maxLength: 254,
+          },
+        ]}
       />
       <p>
         <a href={`/${locale}/login`}>{t('auth.login')}</a>

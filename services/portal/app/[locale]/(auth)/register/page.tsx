@@ -26,9 +26,33 @@ export default async function RegisterPage({ params }: { params: Promise<{ local
         hidden={{ locale }}
         submit={t('citizen.register.submit')}
         fields={[
-          { name: 'displayName', label: t('citizen.register.name'), autoComplete: 'name', dir: 'auto', required: true, maxLength: 120 },
-          { name: 'email', label: t('auth.email'), type: 'email', autoComplete: 'email', dir: 'ltr', required: true, maxLength: 254 },
-          { name: 'password', label: t('auth.password'), type: 'password', autoComplete: 'new-password', dir: 'ltr', required: true, hint: t('citizen.password.hint'), maxLength: 200 },
+          {
+            name: 'displayName',
+            label: t('citizen.register.name'),
+            autoComplete: 'name',
+            dir: 'auto',
+            required: true,
+            maxLength: 120,
+          },
+          {
+            name: 'email',
+            label: t('auth.email'),
+            type: 'email',
+            autoComplete: 'email',
+            dir: 'ltr',
+            required: true,
+            maxLength: 254,
+          },
+          {
+            name: 'password',
+            label: t('auth.password'),
+            type: 'password',
+            autoComplete: 'new-password',
+            dir: 'ltr',
+            required: true,
+            hint: t('citizen.password.hint'),
+            maxLength: 200,
+          },
           {
             name: 'role',
             label: t('citizen.register.as'),

@@ -10,7 +10,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /** The page of the e-mailed link: a new password for the token in the address. */
-export default async function ResetPasswordPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ token?: string }> }) {
+export default async function ResetPasswordPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ token?: string }>;
+}) {
   const { locale, t } = await localeTools(params);
   const token = String((await searchParams).token ?? '').slice(0, 200);
   return (
@@ -23,7 +29,18 @@ export default async function ResetPasswordPage({ params, searchParams }: { para
           csrf={<CsrfField />}
           hidden={{ locale, token }}
           submit={t('citizen.reset.confirmSubmit')}
-          fields={[{ name: 'password', label: t('citizen.reset.newPassword'), type: 'password', autoComplete: 'new-password', dir: 'ltr', required: true, hint: t('citizen.password.hint'), maxLength: 200 }]}
+          fields={[
+            {
+              name: 'password',
+              label: t('citizen.reset.newPassword'),
+              type: 'password',
+              autoComplete: 'new-password',
+              dir: 'ltr',
+              required: true,
+              hint: t('citizen.password.hint'),
+              maxLength: 200,
+            },
+          ]}
         />
       ) : (
         <p className="form-error" role="alert">

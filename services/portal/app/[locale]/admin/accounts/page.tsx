@@ -16,13 +16,21 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /** Every account, 20 a page, filtered by role (in the URL); each links to its page where it is changed. */
-export default async function AccountsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const search = await searchParams;
   const role = ACCOUNT_ROLES.find((r) => r === search.role);
   const page = pageNumber(search.page);
   if (!(await staffAccount(locale, '/admin/accounts', ['admin']))) return <NotAllowed locale={locale} t={t} />;
-  const accounts = await (await gateway.user(locale)).get<Page<AccountView>>('/accounts', { query: { role, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } });
+  const accounts = await (
+    await gateway.user(locale)
+  ).get<Page<AccountView>>('/accounts', { query: { role, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } });
   const pages = Math.max(1, Math.ceil(accounts.total / PAGE_SIZE));
   const base = `/${locale}/admin/accounts`;
   return (
@@ -80,7 +88,9 @@ export default async function AccountsPage({ params, searchParams }: { params: P
                 </th>
                 <td dir="ltr">{a.email}</td>
                 <td>{a.roles.map((r) => t(`admin.role.${r}` as MessageKey)).join(locale === 'ar' ? '، ' : ', ')}</td>
-                <td className={a.active ? 'state-active' : 'state-inactive'}>{a.active ? t('admin.account.active') : t('admin.account.inactive')}</td>
+                <td className={a.active ? 'state-active' : 'state-inactive'}>
+                  {a.active ? t('admin.account.active') : t('admin.account.inactive')}
+                </td>
                 <td>
                   <time dateTime={a.createdAt}>{f.date(a.createdAt)}</time>
                 </td>

@@ -30,7 +30,10 @@ function changes(before: unknown, after: unknown): { field: string; from: string
 
 function show(value: unknown): string {
   if (Array.isArray(value)) return value.join(', ') || '—';
-  if (value && typeof value === 'object') return Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${show(v)}`).join('; ');
+  if (value && typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${show(v)}`)
+      .join('; ');
   return value === undefined || value === null ? '—' : String(value);
 }
 
@@ -38,7 +41,13 @@ function show(value: unknown): string {
  * The audit trail: who changed or read which account, when, newest first; filtered by action,
  * who acted, which account and a period (all in the URL), 25 a page.
  */
-export default async function AuditTrailPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditTrailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const search = await searchParams;
   const one = (k: string) => (typeof search[k] === 'string' ? (search[k] as string).trim() : undefined);
@@ -109,7 +118,14 @@ export default async function AuditTrailPage({ params, searchParams }: { params:
         </div>
         <div className="field">
           <label htmlFor="f-userId">{t('admin.audit.account')}</label>
-          <input id="f-userId" name="userId" dir="ltr" defaultValue={filters.userId ?? ''} maxLength={36} aria-describedby="f-userId-hint" />
+          <input
+            id="f-userId"
+            name="userId"
+            dir="ltr"
+            defaultValue={filters.userId ?? ''}
+            maxLength={36}
+            aria-describedby="f-userId-hint"
+          />
           <p className="field-hint muted" id="f-userId-hint">
             {t('admin.audit.accountHint')}
           </p>
@@ -156,7 +172,14 @@ export default async function AuditTrailPage({ params, searchParams }: { params:
                   <td>
                     <time dateTime={e.at}>{f.dateTime(e.at)}</time>
                   </td>
-                  <td>{accountLink(e.actorId, e.actorId ? (staff.get(e.actorId) ?? (e.actorId === e.userId ? snapshot?.displayName : undefined)) : undefined)}</td>
+                  <td>
+                    {accountLink(
+                      e.actorId,
+                      e.actorId
+                        ? (staff.get(e.actorId) ?? (e.actorId === e.userId ? snapshot?.displayName : undefined))
+                        : undefined,
+                    )}
+                  </td>
                   <th scope="row">{t(`admin.audit.actions.${e.action.replace('.', '_')}` as MessageKey)}</th>
                   <td>{accountLink(e.userId, snapshot?.displayName)}</td>
                   <td>
@@ -183,7 +206,19 @@ export default async function AuditTrailPage({ params, searchParams }: { params:
           </tbody>
         </table>
       </div>
-      <Pagination basePath={base} params={{ action: filters.action, actorId: filters.actorId, userId: filters.userId, from: filters.from, to: filters.to }} page={page} pages={pages} t={t} />
+      <Pagination
+        basePath={base}
+        params={{
+          action: filters.action,
+          actorId: filters.actorId,
+          userId: filters.userId,
+          from: filters.from,
+          to: filters.to,
+        }}
+        page={page}
+        pages={pages}
+        t={t}
+      />
     </section>
   );
 }

@@ -11,12 +11,28 @@ import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
 
 const PAGE_SIZE = 20;
-const STATES = ['active', 'waiting', 'delayed', 'completed', 'failed', 'paused', 'prioritized', 'waiting-children'] as const;
+const STATES = [
+  'active',
+  'waiting',
+  'delayed',
+  'completed',
+  'failed',
+  'paused',
+  'prioritized',
+  'waiting-children',
+] as const;
 
 interface JobsOverview {
   counts: Record<string, number>;
   schedulers: { key: string; name: string; pattern: string | null; next: string | null }[];
-  recent: { id: string; name: string; state: string; progress: unknown; failedReason: string | null; finishedOn: string | null }[];
+  recent: {
+    id: string;
+    name: string;
+    state: string;
+    progress: unknown;
+    failedReason: string | null;
+    finishedOn: string | null;
+  }[];
 }
 interface DeadLetter {
   id: string;
@@ -36,18 +52,28 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
  * jobs filtered by state in the URL) and the dead letters (e-mails given up after every retry, with
  * a retry button; events no consumer could handle), 20 a page.
  */
-export default async function JobsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function JobsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const search = await searchParams;
   const state = STATES.find((s) => s === search.state);
   const page = pageNumber(search.page);
   if (!(await staffAccount(locale, '/admin/jobs', ['admin']))) return <NotAllowed locale={locale} t={t} />;
   const api = await gateway.user(locale);
-  const [jobs, dead] = await Promise.all([api.get<JobsOverview>('/admin/jobs'), api.get<Page<DeadLetter>>('/admin/dead-letters', { query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } })]);
+  const [jobs, dead] = await Promise.all([
+    api.get<JobsOverview>('/admin/jobs'),
+    api.get<Page<DeadLetter>>('/admin/dead-letters', { query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } }),
+  ]);
   const recent = jobs.recent.filter((j) => !state || j.state === state);
   const pages = Math.max(1, Math.ceil(dead.total / PAGE_SIZE));
   const base = `/${locale}/admin/jobs`;
-  const stateLabel = (s: string) => ((STATES as readonly string[]).includes(s) ? t(`admin.jobs.states.${s.replace('-', '_')}` as MessageKey) : s);
+  const stateLabel = (s: string) =>
+    (STATES as readonly string[]).includes(s) ? t(`admin.jobs.states.${s.replace('-', '_')}` as MessageKey) : s;
   return (
     <section className="page-section" aria-labelledby="jobs-title">
       <h1 id="jobs-title">{t('admin.jobs.title')}</h1>
@@ -98,7 +124,13 @@ export default async function JobsPage({ params, searchParams }: { params: Promi
       <h2 id="recent-title" tabIndex={-1}>
         {t('admin.jobs.recent')}
       </h2>
-      <form method="get" action={`${base}#recent-title`} className="filters" role="search" aria-label={t('admin.jobs.filter')}>
+      <form
+        method="get"
+        action={`${base}#recent-title`}
+        className="filters"
+        role="search"
+        aria-label={t('admin.jobs.filter')}
+      >
         <div className="field">
           <label htmlFor="f-state">{t('admin.jobs.state')}</label>
           <select id="f-state" name="state" defaultValue={state ?? ''}>
@@ -165,7 +197,15 @@ export default async function JobsPage({ params, searchParams }: { params: Promi
               <dd dir="ltr">{d.reason || '—'}</dd>
             </dl>
             {d.kind === 'email' ? (
-              <ActionForm id={`retry-${d.id}`} action={retryDeadLetter} csrf={<CsrfField />} hidden={{ locale, id: d.id }} submit={t('admin.jobs.retry')} quiet fields={[]} />
+              <ActionForm
+                id={`retry-${d.id}`}
+                action={retryDeadLetter}
+                csrf={<CsrfField />}
+                hidden={{ locale, id: d.id }}
+                submit={t('admin.jobs.retry')}
+                quiet
+                fields={[]}
+              />
             ) : null}
           </li>
         ))}

@@ -8,7 +8,15 @@ import { NotFoundView } from '../../../../components/not-found-view';
 import { ProgressBar } from '../../../../components/progress-bar';
 import { gateway } from '../../../../gateway/gateway-client';
 import { isUuid, readOrMissing } from '../../../../gateway/read-or-missing';
-import { CommitmentView, CommunicationView, HistoryEntry, InstitutionView, Page, PlanView, ProgressReportView } from '../../../../gateway/views';
+import {
+  CommitmentView,
+  CommunicationView,
+  HistoryEntry,
+  InstitutionView,
+  Page,
+  PlanView,
+  ProgressReportView,
+} from '../../../../gateway/views';
 import { LocalizedText, pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MESSAGES, MessageKey } from '../../../../i18n/translator';
@@ -18,7 +26,9 @@ type Params = Promise<{ locale: string; id: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale } = await localeTools(params);
   const { id } = await params;
-  const c = isUuid(id) ? await readOrMissing((await gateway.public(locale)).get<CommitmentView>('/commitments/{id}', { path: { id } })) : null;
+  const c = isUuid(id)
+    ? await readOrMissing((await gateway.public(locale)).get<CommitmentView>('/commitments/{id}', { path: { id } }))
+    : null;
   return { title: c ? pick(c.title, locale) : undefined };
 }
 
@@ -30,8 +40,12 @@ export default async function CommitmentPage({ params }: { params: Params }) {
   const api = await gateway.public(locale);
   const [commitment, reports, communications, history, institutions] = await Promise.all([
     readOrMissing(api.get<CommitmentView>('/commitments/{id}', { path: { id } })),
-    readOrMissing(api.get<Page<ProgressReportView>>('/commitments/{id}/reports', { path: { id }, query: { limit: 100 } })),
-    readOrMissing(api.get<CommunicationView[] | Page<CommunicationView>>('/commitments/{id}/communications', { path: { id } })),
+    readOrMissing(
+      api.get<Page<ProgressReportView>>('/commitments/{id}/reports', { path: { id }, query: { limit: 100 } }),
+    ),
+    readOrMissing(
+      api.get<CommunicationView[] | Page<CommunicationView>>('/commitments/{id}/communications', { path: { id } }),
+    ),
     readOrMissing(api.get<Page<HistoryEntry>>('/commitments/{id}/history', { path: { id }, query: { limit: 100 } })),
     api.get<Page<InstitutionView>>('/institutions', { query: { limit: 100 } }),
   ]);
@@ -61,18 +75,35 @@ export default async function CommitmentPage({ params }: { params: Params }) {
         ]}
       />
       <h1>
-        <span className="number">{t('plan.number', { number: commitment.number })}</span> <Localized text={commitment.title} locale={locale} />
+        <span className="number">{t('plan.number', { number: commitment.number })}</span>{' '}
+        <Localized text={commitment.title} locale={locale} />
       </h1>
       <p className="meta">
         {area ? <span>{pick(area.title, locale)}</span> : null}
-        <span className={`badge level-${commitment.completionLevel}`}>{t(`level.${commitment.completionLevel}` as MessageKey)}</span>
-        {commitment.overdueActivities > 0 ? <span className="badge badge-warning">{t('common.overdueActivities', { count: commitment.overdueActivities })}</span> : null}
+        <span className={`badge level-${commitment.completionLevel}`}>
+          {t(`level.${commitment.completionLevel}` as MessageKey)}
+        </span>
+        {commitment.overdueActivities > 0 ? (
+          <span className="badge badge-warning">
+            {t('common.overdueActivities', { count: commitment.overdueActivities })}
+          </span>
+        ) : null}
         {commitment.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
       </p>
       <ProgressBar value={commitment.progress} label={t('common.progress')} locale={locale} f={f} />
-      <FollowButton kind="commitment" id={commitment.id} locale={locale} t={t} returnTo={`/${locale}/commitments/${commitment.id}`} />
-      {commitment.progressStale && commitment.staleReason ? <p className="notice">{t('common.stale', { reason: commitment.staleReason })}</p> : null}
-      {commitment.levelOverride ? <p className="notice">{t('commitment.override', { reason: commitment.levelOverride.reason })}</p> : null}
+      <FollowButton
+        kind="commitment"
+        id={commitment.id}
+        locale={locale}
+        t={t}
+        returnTo={`/${locale}/commitments/${commitment.id}`}
+      />
+      {commitment.progressStale && commitment.staleReason ? (
+        <p className="notice">{t('common.stale', { reason: commitment.staleReason })}</p>
+      ) : null}
+      {commitment.levelOverride ? (
+        <p className="notice">{t('commitment.override', { reason: commitment.levelOverride.reason })}</p>
+      ) : null}
 
       <section className="page-section" aria-labelledby="card-title">
         <h2 id="card-title">{t('commitment.card')}</h2>
@@ -96,7 +127,11 @@ export default async function CommitmentPage({ params }: { params: Params }) {
             </>
           ) : null}
           <dt>{t('commitment.ogpValues')}</dt>
-          <dd>{f.list(commitment.ogpValues.map((v) => (`ogpValue.${v}` in MESSAGES.ar ? t(`ogpValue.${v}` as MessageKey) : v)))}</dd>
+          <dd>
+            {f.list(
+              commitment.ogpValues.map((v) => (`ogpValue.${v}` in MESSAGES.ar ? t(`ogpValue.${v}` as MessageKey) : v)),
+            )}
+          </dd>
           {cardText
             .filter(([, text]) => pick(text, locale))
             .map(([key, text]) => (
@@ -144,7 +179,13 @@ export default async function CommitmentPage({ params }: { params: Params }) {
             </>
           ) : null}
           <dt>{t('commitment.strategy')}</dt>
-          <dd>{`strategy.${commitment.trackingStrategy}` in MESSAGES.ar ? t(`strategy.${commitment.trackingStrategy}` as MessageKey) : <bdi>{commitment.trackingStrategy}</bdi>}</dd>
+          <dd>
+            {`strategy.${commitment.trackingStrategy}` in MESSAGES.ar ? (
+              t(`strategy.${commitment.trackingStrategy}` as MessageKey)
+            ) : (
+              <bdi>{commitment.trackingStrategy}</bdi>
+            )}
+          </dd>
           {commitment.lastReportAt ? (
             <>
               <dt>{t('commitment.lastReport')}</dt>
@@ -163,9 +204,13 @@ export default async function CommitmentPage({ params }: { params: Params }) {
                 <th scope="col">{t('commitment.activity')}</th>
                 <th scope="col">{t('commitment.start')}</th>
                 <th scope="col">{t('commitment.end')}</th>
-                <th scope="col" className="num">{t('commitment.weight')}</th>
+                <th scope="col" className="num">
+                  {t('commitment.weight')}
+                </th>
                 <th scope="col">{t('commitment.activityStatus')}</th>
-                <th scope="col" className="num">{t('common.progress')}</th>
+                <th scope="col" className="num">
+                  {t('common.progress')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -178,7 +223,11 @@ export default async function CommitmentPage({ params }: { params: Params }) {
                   <td>{f.date(a.startDate)}</td>
                   <td>{f.date(a.endDate)}</td>
                   <td className="num">{a.weight === null ? '—' : f.number(a.weight, 2)}</td>
-                  <td>{`activityStatus.${a.status}` in MESSAGES.ar ? t(`activityStatus.${a.status}` as MessageKey) : a.status}</td>
+                  <td>
+                    {`activityStatus.${a.status}` in MESSAGES.ar
+                      ? t(`activityStatus.${a.status}` as MessageKey)
+                      : a.status}
+                  </td>
                   <td className="num">{f.percent(a.progress)}</td>
                 </tr>
               ))}
@@ -193,9 +242,15 @@ export default async function CommitmentPage({ params }: { params: Params }) {
                 <thead>
                   <tr>
                     <th scope="col">{t('commitment.indicator')}</th>
-                    <th scope="col" className="num">{t('commitment.baseline')}</th>
-                    <th scope="col" className="num">{t('commitment.target')}</th>
-                    <th scope="col" className="num">{t('commitment.current')}</th>
+                    <th scope="col" className="num">
+                      {t('commitment.baseline')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('commitment.target')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('commitment.current')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -224,7 +279,11 @@ export default async function CommitmentPage({ params }: { params: Params }) {
           {reports?.items.map((r) => (
             <li key={r.id} className="card">
               <h3>
-                {r.activityId ? <Localized text={activityTitle.get(r.activityId)} locale={locale} /> : t('commitment.reports')}{' '}
+                {r.activityId ? (
+                  <Localized text={activityTitle.get(r.activityId)} locale={locale} />
+                ) : (
+                  t('commitment.reports')
+                )}{' '}
                 <span className="muted">{t('commitment.reportedOn', { date: f.date(r.reportedOn) })}</span>
               </h3>
               <p>
@@ -243,7 +302,10 @@ export default async function CommitmentPage({ params }: { params: Params }) {
                       <li key={i}>
                         {e.fileId ? (
                           <a href={`/files/evidence/${e.fileId}`} download>
-                            {t('commitment.file', { name: e.name ?? e.fileId, size: t('openData.kb', { size: f.number((e.size ?? 0) / 1024, 1) }) })}
+                            {t('commitment.file', {
+                              name: e.name ?? e.fileId,
+                              size: t('openData.kb', { size: f.number((e.size ?? 0) / 1024, 1) }),
+                            })}
                           </a>
                         ) : e.url ? (
                           <a href={e.url} rel="noopener noreferrer nofollow" dir="auto">
@@ -269,7 +331,9 @@ export default async function CommitmentPage({ params }: { params: Params }) {
               <strong>
                 <Localized text={c.title} locale={locale} />
               </strong>{' '}
-              <span className="badge">{`communicationKind.${c.kind}` in MESSAGES.ar ? t(`communicationKind.${c.kind}` as MessageKey) : c.kind}</span>{' '}
+              <span className="badge">
+                {`communicationKind.${c.kind}` in MESSAGES.ar ? t(`communicationKind.${c.kind}` as MessageKey) : c.kind}
+              </span>{' '}
               <span className="muted">{f.date(c.happenedOn)}</span>
               {c.link ? (
                 <>

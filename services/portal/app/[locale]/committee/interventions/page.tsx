@@ -22,21 +22,40 @@ const PAGE_SIZE = 10;
 const STATUSES = ['open', 'answered', 'closed'] as const;
 
 /** The intervention requests (blockers escalated by project managers) of the member's programmes: answer them, close them. */
-export default async function InterventionsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InterventionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
-  const { allowed } = await staffAccount(locale, '/committee/interventions', ['committee_member', 'coordinator', 'admin']);
+  const { allowed } = await staffAccount(locale, '/committee/interventions', [
+    'committee_member',
+    'coordinator',
+    'admin',
+  ]);
   if (!allowed) return <SpaceRefused locale={locale} t={t} title="committee.title" body="committee.notMember" />;
   const search = await searchParams;
   const raw = typeof search.status === 'string' ? search.status : 'open';
   const status = raw === 'all' ? undefined : (STATUSES.find((s) => s === raw) ?? 'open');
   const page = pageNumber(typeof search.page === 'string' ? search.page : undefined);
   const api = await gateway.user(locale);
-  const blockers = await api.get<Page<BlockerView>>('/blockers', { query: { status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } });
+  const blockers = await api.get<Page<BlockerView>>('/blockers', {
+    query: { status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+  });
   const ids = [...new Set(blockers.items.map((b) => b.commitmentId))];
-  const commitments = new Map((await Promise.all(ids.map((id) => readOrMissing(api.get<CommitmentView>('/commitments/{id}', { path: { id } }))))).filter((c) => c !== null).map((c) => [c.id, c]));
+  const commitments = new Map(
+    (await Promise.all(ids.map((id) => readOrMissing(api.get<CommitmentView>('/commitments/{id}', { path: { id } })))))
+      .filter((c) => c !== null)
+      .map((c) => [c.id, c]),
+  );
   const pages = Math.max(1, Math.ceil(blockers.total / PAGE_SIZE));
   const base = `/${locale}/committee/interventions`;
-  const tabs: [string, MessageKey][] = [...STATUSES.map((s): [string, MessageKey] => [s, `pm.blocker.status.${s}` as MessageKey]), ['all', 'common.all']];
+  const tabs: [string, MessageKey][] = [
+    ...STATUSES.map((s): [string, MessageKey] => [s, `pm.blocker.status.${s}` as MessageKey]),
+    ['all', 'common.all'],
+  ];
 
   return (
     <>
@@ -49,7 +68,11 @@ export default async function InterventionsPage({ params, searchParams }: { para
           <ul>
             {tabs.map(([value, label]) => (
               <li key={value}>
-                {value === (status ?? 'all') ? <span aria-current="page">{t(label)}</span> : <a href={`${base}?status=${value}`}>{t(label)}</a>}
+                {value === (status ?? 'all') ? (
+                  <span aria-current="page">{t(label)}</span>
+                ) : (
+                  <a href={`${base}?status=${value}`}>{t(label)}</a>
+                )}
               </li>
             ))}
           </ul>
@@ -64,12 +87,16 @@ export default async function InterventionsPage({ params, searchParams }: { para
             return (
               <li key={b.id} className="card" data-status={b.status} data-blocker={b.id}>
                 <h3 className="card-title">
-                  <span className={b.status === 'open' ? 'badge badge-warning' : 'badge'}>{t(`pm.blocker.status.${b.status}` as MessageKey)}</span> <span dir="auto">{b.title}</span>
+                  <span className={b.status === 'open' ? 'badge badge-warning' : 'badge'}>
+                    {t(`pm.blocker.status.${b.status}` as MessageKey)}
+                  </span>{' '}
+                  <span dir="auto">{b.title}</span>
                 </h3>
                 <p className="meta">
                   {c ? (
                     <a href={`/${locale}/commitments/${c.id}`}>
-                      <span className="number">{t('plan.number', { number: c.number })}</span> <Localized text={c.title} locale={locale} />
+                      <span className="number">{t('plan.number', { number: c.number })}</span>{' '}
+                      <Localized text={c.title} locale={locale} />
                     </a>
                   ) : null}
                   <span className="muted">{t('pm.blocker.raisedOn', { date: f.dateTime(b.raisedAt) })}</span>
@@ -77,7 +104,9 @@ export default async function InterventionsPage({ params, searchParams }: { para
                 <p dir="auto">{b.description}</p>
                 {b.answer ? (
                   <div className="answer">
-                    <p className="muted">{t('pm.blocker.answerOn', { date: f.dateTime(b.answeredAt ?? b.raisedAt) })}</p>
+                    <p className="muted">
+                      {t('pm.blocker.answerOn', { date: f.dateTime(b.answeredAt ?? b.raisedAt) })}
+                    </p>
                     <p dir="auto" className="blocker-answer">
                       {b.answer}
                     </p>
@@ -91,16 +120,42 @@ export default async function InterventionsPage({ params, searchParams }: { para
                       csrf={<CsrfField />}
                       hidden={{ locale, blockerId: b.id }}
                       submit={b.answer ? t('committee.interventions.answerAgain') : t('committee.interventions.answer')}
-                      fields={[{ name: 'answer', label: t('committee.interventions.answerLabel'), type: 'textarea', rows: 4, required: true, maxLength: 5000, defaultValue: b.answer ?? '', hint: t('pm.blocker.answerHint') }]}
+                      fields={[
+                        {
+                          name: 'answer',
+                          label: t('committee.interventions.answerLabel'),
+                          type: 'textarea',
+                          rows: 4,
+                          required: true,
+                          maxLength: 5000,
+                          defaultValue: b.answer ?? '',
+                          hint: t('pm.blocker.answerHint'),
+                        },
+                      ]}
                     />
-                    <ActionForm id={`close-${n}`} action={closeBlocker} csrf={<CsrfField />} hidden={{ locale, blockerId: b.id }} submit={t('pm.blocker.close')} quiet fields={[]} />
+                    <ActionForm
+                      id={`close-${n}`}
+                      action={closeBlocker}
+                      csrf={<CsrfField />}
+                      hidden={{ locale, blockerId: b.id }}
+                      submit={t('pm.blocker.close')}
+                      quiet
+                      fields={[]}
+                    />
                   </>
                 ) : null}
               </li>
             );
           })}
         </ol>
-        <Pagination basePath={base} params={{ status: raw === 'open' ? undefined : raw }} page={Math.min(page, pages)} pages={pages} t={t} anchor="requests" />
+        <Pagination
+          basePath={base}
+          params={{ status: raw === 'open' ? undefined : raw }}
+          page={Math.min(page, pages)}
+          pages={pages}
+          t={t}
+          anchor="requests"
+        />
       </section>
     </>
   );

@@ -28,9 +28,17 @@ const COMMITTEE_TYPES: [string, MessageKey][] = [
 /** Notification preferences (immediate or daily digest) and the language, which the account's settings page keeps. */
 export default async function CommitteePreferencesPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await localeTools(params);
-  const { account, allowed } = await staffAccount(locale, '/committee/preferences', ['committee_member', 'coordinator', 'admin']);
+  const { account, allowed } = await staffAccount(locale, '/committee/preferences', [
+    'committee_member',
+    'coordinator',
+    'admin',
+  ]);
   if (!allowed) return <SpaceRefused locale={locale} t={t} title="committee.title" body="committee.notMember" />;
-  const preferences = await (await gateway.user(locale)).get<Record<string, string>>('/me/notification-preferences').catch(() => ({}) as Record<string, string>);
+  const preferences = await (
+    await gateway.user(locale)
+  )
+    .get<Record<string, string>>('/me/notification-preferences')
+    .catch(() => ({}) as Record<string, string>);
   const modes = ['immediate', 'digest', 'off'] as const;
   return (
     <>
@@ -49,7 +57,15 @@ export default async function CommitteePreferencesPage({ params }: { params: Pro
                 hidden={{ locale, type }}
                 submit={t('citizen.settings.save')}
                 quiet
-                fields={[{ name: 'mode', label: t(label), type: 'radio', defaultValue: preferences[type], options: modes.map((m) => ({ value: m, label: t(`citizen.settings.mode.${m}`) })) }]}
+                fields={[
+                  {
+                    name: 'mode',
+                    label: t(label),
+                    type: 'radio',
+                    defaultValue: preferences[type],
+                    options: modes.map((m) => ({ value: m, label: t(`citizen.settings.mode.${m}`) })),
+                  },
+                ]}
               />
             </li>
           ))}

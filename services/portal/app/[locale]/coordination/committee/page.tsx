@@ -13,7 +13,14 @@ import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
 
 interface Composition {
-  seats: { id: string; sector: 'government' | 'civil_society'; holder: string; termStart: string; termEnd: string; endedAt: string | null }[];
+  seats: {
+    id: string;
+    sector: 'government' | 'civil_society';
+    holder: string;
+    termStart: string;
+    termEnd: string;
+    endedAt: string | null;
+  }[];
   government: number;
   civilSociety: number;
   parity: boolean;
@@ -35,13 +42,26 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
  * shown, the selection of civil-society seats from a cycle's candidacies (scored out of 100), and
  * government seats.
  */
-export default async function CoordinationCommitteePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CoordinationCommitteePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const search = await searchParams;
-  if (!(await staffAccount(locale, '/coordination/committee', ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!(await staffAccount(locale, '/coordination/committee', ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
   const api = await gateway.user(locale);
-  const [composition, cycles] = await Promise.all([api.get<Composition>('/committee'), api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } })]);
-  const cycle = cycles.items.find((c) => c.id === uuidOrUndefined(search.cycle)) ?? cycles.items.find((c) => c.phases.some((p) => p.kind === 'candidacy')) ?? cycles.items[0];
+  const [composition, cycles] = await Promise.all([
+    api.get<Composition>('/committee'),
+    api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } }),
+  ]);
+  const cycle =
+    cycles.items.find((c) => c.id === uuidOrUndefined(search.cycle)) ??
+    cycles.items.find((c) => c.phases.some((p) => p.kind === 'candidacy')) ??
+    cycles.items[0];
   const candidacies = cycle ? await api.get<Candidacy[]>('/cycles/{id}/candidacies', { path: { id: cycle.id } }) : [];
   const live = composition.seats.filter((s) => !s.endedAt);
   const today = new Date().toISOString().slice(0, 10);
@@ -50,7 +70,9 @@ export default async function CoordinationCommitteePage({ params, searchParams }
     label: t('coord.committee.scoreOf', { organisation: c.organisation }),
     dir: 'ltr',
     defaultValue: c.score === null ? '' : String(c.score),
-    hint: t(`coord.committee.status.${c.status === 'selected' || c.status === 'not_selected' ? c.status : 'submitted'}` as MessageKey),
+    hint: t(
+      `coord.committee.status.${c.status === 'selected' || c.status === 'not_selected' ? c.status : 'submitted'}` as MessageKey,
+    ),
     maxLength: 3,
   }));
   return (
@@ -62,8 +84,15 @@ export default async function CoordinationCommitteePage({ params, searchParams }
         </p>
       ) : null}
       <h2 id="composition-title">{t('coord.committee.composition')}</h2>
-      <p id="committee-parity" className={composition.parity ? 'state-active' : 'state-inactive'} data-parity={composition.parity ? 'yes' : 'no'}>
-        {t(composition.parity ? 'coord.committee.parityMet' : 'coord.committee.parityNotMet', { government: composition.government, civilSociety: composition.civilSociety })}
+      <p
+        id="committee-parity"
+        className={composition.parity ? 'state-active' : 'state-inactive'}
+        data-parity={composition.parity ? 'yes' : 'no'}
+      >
+        {t(composition.parity ? 'coord.committee.parityMet' : 'coord.committee.parityNotMet', {
+          government: composition.government,
+          civilSociety: composition.civilSociety,
+        })}
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="composition-title">
         <table id="committee-seats">
@@ -94,7 +123,13 @@ export default async function CoordinationCommitteePage({ params, searchParams }
       </div>
 
       <h2 id="selection-title">{t('coord.committee.selection')}</h2>
-      <CycleFilter action={`/${locale}/coordination/committee`} cycles={cycles.items} selected={cycle?.id} locale={locale} t={t} />
+      <CycleFilter
+        action={`/${locale}/coordination/committee`}
+        cycles={cycles.items}
+        selected={cycle?.id}
+        locale={locale}
+        t={t}
+      />
       <p className="muted">{t('coord.committee.selectionIntro')}</p>
       {candidacies.length === 0 ? (
         <p>{t('coord.committee.noCandidacies')}</p>
@@ -108,9 +143,33 @@ export default async function CoordinationCommitteePage({ params, searchParams }
             submit={t('coord.committee.select')}
             fields={[
               ...scoreFields,
-              { name: 'seats', label: t('coord.committee.seats'), dir: 'ltr', required: true, defaultValue: String(Math.max(1, composition.government)), hint: t('coord.committee.seatsHint'), maxLength: 2 },
-              { name: 'termStart', label: t('coord.committee.termStart'), dir: 'ltr', required: true, defaultValue: today, hint: t('coord.form.date'), maxLength: 10 },
-              { name: 'termMonths', label: t('coord.committee.termMonths'), dir: 'ltr', required: true, defaultValue: '24', hint: t('coord.committee.termHint'), maxLength: 2 },
+              {
+                name: 'seats',
+                label: t('coord.committee.seats'),
+                dir: 'ltr',
+                required: true,
+                defaultValue: String(Math.max(1, composition.government)),
+                hint: t('coord.committee.seatsHint'),
+                maxLength: 2,
+              },
+              {
+                name: 'termStart',
+                label: t('coord.committee.termStart'),
+                dir: 'ltr',
+                required: true,
+                defaultValue: today,
+                hint: t('coord.form.date'),
+                maxLength: 10,
+              },
+              {
+                name: 'termMonths',
+                label: t('coord.committee.termMonths'),
+                dir: 'ltr',
+                required: true,
+                defaultValue: '24',
+                hint: t('coord.committee.termHint'),
+                maxLength: 2,
+              },
             ]}
           />
         </div>
@@ -125,9 +184,32 @@ export default async function CoordinationCommitteePage({ params, searchParams }
           hidden={{ locale, cycleId: cycle?.id ?? '' }}
           submit={t('coord.committee.addSeat')}
           fields={[
-            { name: 'holder', label: t('coord.committee.holder'), dir: 'auto', required: true, maxLength: 200, hint: t('coord.committee.holderHint') },
-            { name: 'termStart', label: t('coord.committee.termStart'), dir: 'ltr', required: true, defaultValue: today, hint: t('coord.form.date'), maxLength: 10 },
-            { name: 'termMonths', label: t('coord.committee.termMonths'), dir: 'ltr', required: true, defaultValue: '24', hint: t('coord.committee.termHint'), maxLength: 2 },
+            {
+              name: 'holder',
+              label: t('coord.committee.holder'),
+              dir: 'auto',
+              required: true,
+              maxLength: 200,
+              hint: t('coord.committee.holderHint'),
+            },
+            {
+              name: 'termStart',
+              label: t('coord.committee.termStart'),
+              dir: 'ltr',
+              required: true,
+              defaultValue: today,
+              hint: t('coord.form.date'),
+              maxLength: 10,
+            },
+            {
+              name: 'termMonths',
+              label: t('coord.committee.termMonths'),
+              dir: 'ltr',
+              required: true,
+              defaultValue: '24',
+              hint: t('coord.committee.termHint'),
+              maxLength: 2,
+            },
           ]}
         />
       </div>

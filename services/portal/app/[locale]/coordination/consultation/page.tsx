@@ -15,13 +15,23 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /** A cycle's draft commitments under consultation (the cycle in the URL), each with its number of comments, opening them. */
-export default async function CoordinationConsultationPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CoordinationConsultationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const requested = uuidOrUndefined((await searchParams).cycle);
-  if (!(await staffAccount(locale, '/coordination/consultation', ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!(await staffAccount(locale, '/coordination/consultation', ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
   const api = await gateway.user(locale);
   const cycles = await api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } });
-  const cycle = cycles.items.find((c) => c.id === requested) ?? cycles.items.find((c) => c.currentPhases.includes('consultation')) ?? cycles.items[0];
+  const cycle =
+    cycles.items.find((c) => c.id === requested) ??
+    cycles.items.find((c) => c.currentPhases.includes('consultation')) ??
+    cycles.items[0];
   const drafts = cycle ? await api.get<DraftView[]>('/cycles/{id}/drafts', { path: { id: cycle.id } }) : [];
   const base = `/${locale}/coordination/consultation`;
   return (

@@ -22,11 +22,18 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /** The co-creation cycles with their phase dates (20 a page), and a new cycle with its phases and themes. */
-export default async function CoordinationCyclesPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CoordinationCyclesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const search = await searchParams;
   const page = pageNumber(search.page);
-  if (!(await staffAccount(locale, '/coordination/cycles', ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!(await staffAccount(locale, '/coordination/cycles', ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
   const api = await gateway.user(locale);
   const [cycles, programmes] = await Promise.all([
     api.get<Page<CycleView>>('/cycles', { query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } }),
@@ -35,8 +42,18 @@ export default async function CoordinationCyclesPage({ params, searchParams }: {
   const pages = Math.max(1, Math.ceil(cycles.total / PAGE_SIZE));
   const base = `/${locale}/coordination/cycles`;
   const phaseFields: FormField[] = FORM_PHASES.flatMap((kind) => [
-    { name: `${kind}Opens`, label: t('coord.cycles.opens', { phase: t(`phase.${kind}` as MessageKey) }), type: 'datetime-local', dir: 'ltr' as const },
-    { name: `${kind}Closes`, label: t('coord.cycles.closes', { phase: t(`phase.${kind}` as MessageKey) }), type: 'datetime-local', dir: 'ltr' as const },
+    {
+      name: `${kind}Opens`,
+      label: t('coord.cycles.opens', { phase: t(`phase.${kind}` as MessageKey) }),
+      type: 'datetime-local',
+      dir: 'ltr' as const,
+    },
+    {
+      name: `${kind}Closes`,
+      label: t('coord.cycles.closes', { phase: t(`phase.${kind}` as MessageKey) }),
+      type: 'datetime-local',
+      dir: 'ltr' as const,
+    },
   ]);
   return (
     <section className="page-section" aria-labelledby="cycles-title">
@@ -51,12 +68,14 @@ export default async function CoordinationCyclesPage({ params, searchParams }: {
         {cycles.items.map((c) => (
           <li key={c.id} className="card" data-cycle={c.code}>
             <h2 className="card-title">
-              <a href={`/${locale}/cycles/${c.id}`}>{pick(c.title, locale)}</a> <span className="muted">({c.code})</span>
+              <a href={`/${locale}/cycles/${c.id}`}>{pick(c.title, locale)}</a>{' '}
+              <span className="muted">({c.code})</span>
             </h2>
             <ul className="plain">
               {c.phases.map((p) => (
                 <li key={p.kind} data-phase={p.kind}>
-                  <strong>{t(`phase.${p.kind}` as MessageKey)}</strong> {t('common.dates', { start: f.dateTime(p.opensAt), end: f.dateTime(p.closesAt) })}
+                  <strong>{t(`phase.${p.kind}` as MessageKey)}</strong>{' '}
+                  {t('common.dates', { start: f.dateTime(p.opensAt), end: f.dateTime(p.closesAt) })}
                   {p.open ? <span className="badge badge-warning"> {t('coord.cycles.open')}</span> : null}
                 </li>
               ))}
@@ -78,13 +97,32 @@ export default async function CoordinationCyclesPage({ params, searchParams }: {
           hidden={{ locale }}
           submit={t('coord.cycles.create')}
           fields={[
-            { name: 'programmeId', label: t('coord.import.programme'), type: 'select', required: true, options: programmes.items.map((p) => ({ value: p.id, label: pick(p.name, locale) })) },
-            { name: 'code', label: t('coord.cycles.code'), dir: 'ltr', required: true, maxLength: 40, hint: t('coord.cycles.codeHint') },
+            {
+              name: 'programmeId',
+              label: t('coord.import.programme'),
+              type: 'select',
+              required: true,
+              options: programmes.items.map((p) => ({ value: p.id, label: pick(p.name, locale) })),
+            },
+            {
+              name: 'code',
+              label: t('coord.cycles.code'),
+              dir: 'ltr',
+              required: true,
+              maxLength: 40,
+              hint: t('coord.cycles.codeHint'),
+            },
             { name: 'titleAr', label: t('coord.form.titleAr'), required: true, maxLength: 500 },
             { name: 'titleFr', label: t('coord.form.titleFr'), maxLength: 500 },
             { name: 'titleEn', label: t('coord.form.titleEn'), maxLength: 500 },
             ...phaseFields,
-            { name: 'themes', label: t('coord.cycles.themes'), type: 'textarea', rows: 5, hint: t('coord.cycles.themesHint') },
+            {
+              name: 'themes',
+              label: t('coord.cycles.themes'),
+              type: 'textarea',
+              rows: 5,
+              hint: t('coord.cycles.themesHint'),
+            },
           ]}
         />
       </div>

@@ -17,7 +17,16 @@ import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
 
 const PAGE_SIZE = 50;
-const STATUSES = ['received', 'accepted', 'rejected', 'grouped', 'shared', 'studied', 'retained', 'not_retained'] as const;
+const STATUSES = [
+  'received',
+  'accepted',
+  'rejected',
+  'grouped',
+  'shared',
+  'studied',
+  'retained',
+  'not_retained',
+] as const;
 
 interface TriageIdea {
   id: string;
@@ -42,14 +51,24 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
  * move them one fate step together with what the step needs. With ?reported=1, the moderation
  * queue: the reported ideas, most reported first, each with a form to hide it with its reason.
  */
-export default async function TriagePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TriagePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const search = await searchParams;
   const one = (k: string) => (typeof search[k] === 'string' ? (search[k] as string) : undefined);
-  if (!(await staffAccount(locale, '/coordination/ideas', ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!(await staffAccount(locale, '/coordination/ideas', ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
   const api = await gateway.user(locale);
   const cycles = await api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } });
-  const cycle = cycles.items.find((c) => c.id === uuidOrUndefined(one('cycle'))) ?? cycles.items.find((c) => c.currentPhases.length > 0) ?? cycles.items[0];
+  const cycle =
+    cycles.items.find((c) => c.id === uuidOrUndefined(one('cycle'))) ??
+    cycles.items.find((c) => c.currentPhases.length > 0) ??
+    cycles.items[0];
   const reported = one('reported') === '1' ? '1' : undefined;
   const filters = {
     cycle: cycle?.id,
@@ -64,17 +83,29 @@ export default async function TriagePage({ params, searchParams }: { params: Pro
     ? await Promise.all([
         api.get<Page<TriageIdea>>('/cycles/{id}/ideas/triage', {
           path: { id: cycle.id },
-          query: { status: filters.status, themeId: filters.themeId, reported: reported ? 'true' : undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+          query: {
+            status: filters.status,
+            themeId: filters.themeId,
+            reported: reported ? 'true' : undefined,
+            limit: PAGE_SIZE,
+            offset: (page - 1) * PAGE_SIZE,
+          },
         }),
         api.get<DraftView[]>('/cycles/{id}/drafts', { path: { id: cycle.id } }),
       ])
     : [{ items: [], total: 0, limit: PAGE_SIZE, offset: 0 }, []];
   const pages = Math.max(1, Math.ceil(ideas.total / PAGE_SIZE));
   const themeOf = new Map(cycle?.themes.map((th) => [th.id, th]) ?? []);
-  const query = new URLSearchParams(Object.entries({ ...filters, page: page > 1 ? String(page) : undefined }).filter((e): e is [string, string] => !!e[1])).toString();
+  const query = new URLSearchParams(
+    Object.entries({ ...filters, page: page > 1 ? String(page) : undefined }).filter(
+      (e): e is [string, string] => !!e[1],
+    ),
+  ).toString();
   const stepOptions = [
     { value: '', label: t('coord.triage.chooseStep') },
-    ...(['screen:accept', 'screen:reject', 'group', 'share', 'study', 'retain', 'not_retain', 'publish'] as const).map((s) => ({ value: s, label: t(`coord.triage.steps.${s.replace(':', '_')}` as MessageKey) })),
+    ...(['screen:accept', 'screen:reject', 'group', 'share', 'study', 'retain', 'not_retain', 'publish'] as const).map(
+      (s) => ({ value: s, label: t(`coord.triage.steps.${s.replace(':', '_')}` as MessageKey) }),
+    ),
   ];
   const rows = ideas.items.map((idea) => {
     const theme = themeOf.get(idea.themeId);
@@ -82,7 +113,13 @@ export default async function TriagePage({ params, searchParams }: { params: Pro
       <tr key={idea.id} id={`idea-${idea.id}`} data-idea={idea.id}>
         {reported ? null : (
           <td className="select-cell">
-            <input type="checkbox" name="ideaIds" value={idea.id} id={`pick-${idea.id}`} aria-labelledby={`title-${idea.id}`} />
+            <input
+              type="checkbox"
+              name="ideaIds"
+              value={idea.id}
+              id={`pick-${idea.id}`}
+              aria-labelledby={`title-${idea.id}`}
+            />
           </td>
         )}
         <th scope="row" id={`title-${idea.id}`}>
@@ -199,7 +236,16 @@ export default async function TriagePage({ params, searchParams }: { params: Pro
                   csrf={<CsrfField />}
                   hidden={{ locale, ideaId: idea.id }}
                   submit={t('coord.triage.hide')}
-                  fields={[{ name: 'reason', label: t('coord.triage.hideReason'), dir: 'auto', required: true, maxLength: 500, hint: t('coord.triage.hideReasonHint') }]}
+                  fields={[
+                    {
+                      name: 'reason',
+                      label: t('coord.triage.hideReason'),
+                      dir: 'auto',
+                      required: true,
+                      maxLength: 500,
+                      hint: t('coord.triage.hideReasonHint'),
+                    },
+                  ]}
                 />
               </li>
             ))}
@@ -214,7 +260,14 @@ export default async function TriagePage({ params, searchParams }: { params: Pro
           submit={t('coord.triage.move')}
           childrenFirst
           fields={[
-            { name: 'step', label: t('coord.triage.step'), type: 'select', required: true, options: stepOptions, hint: t('coord.triage.stepHint') },
+            {
+              name: 'step',
+              label: t('coord.triage.step'),
+              type: 'select',
+              required: true,
+              options: stepOptions,
+              hint: t('coord.triage.stepHint'),
+            },
             {
               name: 'rejectionReason',
               label: t('coord.triage.rejectionReason'),
@@ -225,13 +278,30 @@ export default async function TriagePage({ params, searchParams }: { params: Pro
                 { value: 'not_precise', label: t('coord.triage.reasons.not_precise') },
               ],
             },
-            { name: 'explanation', label: t('coord.triage.explanation'), type: 'textarea', dir: 'auto', rows: 3, maxLength: 2000, hint: t('coord.triage.explanationHint') },
-            { name: 'institution', label: t('coord.triage.institution'), dir: 'auto', maxLength: 200, hint: t('coord.triage.institutionHint') },
+            {
+              name: 'explanation',
+              label: t('coord.triage.explanation'),
+              type: 'textarea',
+              dir: 'auto',
+              rows: 3,
+              maxLength: 2000,
+              hint: t('coord.triage.explanationHint'),
+            },
+            {
+              name: 'institution',
+              label: t('coord.triage.institution'),
+              dir: 'auto',
+              maxLength: 200,
+              hint: t('coord.triage.institutionHint'),
+            },
             {
               name: 'draftCommitmentId',
               label: t('coord.triage.draft'),
               type: 'select',
-              options: [{ value: '', label: t('coord.triage.onlyForRetain') }, ...drafts.map((d) => ({ value: d.id, label: `${f.number(d.number)}. ${pick(d.title, locale)}` }))],
+              options: [
+                { value: '', label: t('coord.triage.onlyForRetain') },
+                ...drafts.map((d) => ({ value: d.id, label: `${f.number(d.number)}. ${pick(d.title, locale)}` })),
+              ],
             },
           ]}
         >
@@ -246,7 +316,13 @@ export default async function TriagePage({ params, searchParams }: { params: Pro
       ) : (
         <p>{t('coord.triage.none')}</p>
       )}
-      <Pagination basePath={base} params={{ cycle: filters.cycle, status: filters.status, themeId: filters.themeId, reported }} page={page} pages={pages} t={t} />
+      <Pagination
+        basePath={base}
+        params={{ cycle: filters.cycle, status: filters.status, themeId: filters.themeId, reported }}
+        page={page}
+        pages={pages}
+        t={t}
+      />
     </section>
   );
 }

@@ -14,10 +14,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 /** The programmes and their plans (at most 100 programmes), each plan opening its commitments for the coordination team. */
 export default async function CoordinationPlansPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t, f } = await localeTools(params);
-  if (!(await staffAccount(locale, '/coordination/plans', ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!(await staffAccount(locale, '/coordination/plans', ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
   const api = await gateway.user(locale);
   const programmes = await api.get<Page<ProgrammeView>>('/programmes', { query: { limit: 100 } });
-  const plans = await Promise.all(programmes.items.map((p) => api.get<ProgrammePlans>('/programmes/{id}/plans', { path: { id: p.id } })));
+  const plans = await Promise.all(
+    programmes.items.map((p) => api.get<ProgrammePlans>('/programmes/{id}/plans', { path: { id: p.id } })),
+  );
   return (
     <section className="page-section" aria-labelledby="plans-title">
       <h1 id="plans-title">{t('coord.plans.title')}</h1>
@@ -43,7 +46,8 @@ export default async function CoordinationPlansPage({ params }: { params: Promis
                   <a href={`/${locale}/coordination/plans/${plan.id}`}>{pick(plan.title, locale)}</a>
                 </h3>
                 <p className="muted">
-                  {plan.code} · {t('common.dates', { start: f.date(plan.startDate), end: f.date(plan.endDate) })} · {t(`planStatus.${plan.status}` as MessageKey)} · {f.percent(plan.progress)}
+                  {plan.code} · {t('common.dates', { start: f.date(plan.startDate), end: f.date(plan.endDate) })} ·{' '}
+                  {t(`planStatus.${plan.status}` as MessageKey)} · {f.percent(plan.progress)}
                 </p>
               </li>
             ))}

@@ -36,15 +36,24 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
  * required), the drafts and published ones listed by kind (in the URL), 20 a page, each draft with
  * its publish button.
  */
-export default async function CoordinationPublicationsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CoordinationPublicationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const search = await searchParams;
   const kind = KINDS.find((k) => k === search.kind);
   const page = pageNumber(search.page);
-  if (!(await staffAccount(locale, '/coordination/publications', ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!(await staffAccount(locale, '/coordination/publications', ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
   const api = await gateway.user(locale);
   const [publications, cycles] = await Promise.all([
-    api.get<Page<PublicationView>>('/publications', { query: { drafts: 'true', kind, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } }),
+    api.get<Page<PublicationView>>('/publications', {
+      query: { drafts: 'true', kind, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+    }),
     api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } }),
   ]);
   const pages = Math.max(1, Math.ceil(publications.total / PAGE_SIZE));
@@ -68,12 +77,41 @@ export default async function CoordinationPublicationsPage({ params, searchParam
           hidden={{ locale }}
           submit={t('coord.publications.saveDraft')}
           fields={[
-            { name: 'kind', label: t('publications.kind'), type: 'select', required: true, options: KINDS.map((k) => ({ value: k, label: t(`publicationKind.${k}` as MessageKey) })) },
-            { name: 'cycleId', label: t('coord.publications.cycle'), type: 'select', hint: t('coord.publications.cycleHint'), options: [{ value: '', label: t('common.none') }, ...cycles.items.map((c) => ({ value: c.id, label: pick(c.title, locale) }))] },
-            { name: 'titleAr', label: t('coord.form.titleAr'), required: true, maxLength: 500, hint: t('coord.publications.titleHint') },
+            {
+              name: 'kind',
+              label: t('publications.kind'),
+              type: 'select',
+              required: true,
+              options: KINDS.map((k) => ({ value: k, label: t(`publicationKind.${k}` as MessageKey) })),
+            },
+            {
+              name: 'cycleId',
+              label: t('coord.publications.cycle'),
+              type: 'select',
+              hint: t('coord.publications.cycleHint'),
+              options: [
+                { value: '', label: t('common.none') },
+                ...cycles.items.map((c) => ({ value: c.id, label: pick(c.title, locale) })),
+              ],
+            },
+            {
+              name: 'titleAr',
+              label: t('coord.form.titleAr'),
+              required: true,
+              maxLength: 500,
+              hint: t('coord.publications.titleHint'),
+            },
             { name: 'titleFr', label: t('coord.form.titleFr'), maxLength: 500 },
             { name: 'titleEn', label: t('coord.form.titleEn'), maxLength: 500 },
-            { name: 'bodyAr', label: t('coord.publications.bodyAr'), type: 'textarea', rows: 6, required: true, maxLength: 10000, hint: t('coord.publications.bodyHint') },
+            {
+              name: 'bodyAr',
+              label: t('coord.publications.bodyAr'),
+              type: 'textarea',
+              rows: 6,
+              required: true,
+              maxLength: 10000,
+              hint: t('coord.publications.bodyHint'),
+            },
             { name: 'bodyFr', label: t('coord.publications.bodyFr'), type: 'textarea', rows: 6, maxLength: 10000 },
             { name: 'bodyEn', label: t('coord.publications.bodyEn'), type: 'textarea', rows: 6, maxLength: 10000 },
           ]}
@@ -106,10 +144,20 @@ export default async function CoordinationPublicationsPage({ params, searchParam
               {pick(p.title, locale)}
             </h3>
             <p className="muted">
-              {t(`publicationKind.${p.kind}` as MessageKey)} · {p.status === 'published' && p.publishedAt ? t('publications.publishedOn', { date: f.date(p.publishedAt) }) : t('coord.publications.draft')}
+              {t(`publicationKind.${p.kind}` as MessageKey)} ·{' '}
+              {p.status === 'published' && p.publishedAt
+                ? t('publications.publishedOn', { date: f.date(p.publishedAt) })
+                : t('coord.publications.draft')}
             </p>
             {p.status === 'draft' ? (
-              <ActionForm id={`publish-${p.id}`} action={publishPublication} csrf={<CsrfField />} hidden={{ locale, id: p.id }} submit={t('coord.publications.publish')} fields={[]} />
+              <ActionForm
+                id={`publish-${p.id}`}
+                action={publishPublication}
+                csrf={<CsrfField />}
+                hidden={{ locale, id: p.id }}
+                submit={t('coord.publications.publish')}
+                fields={[]}
+              />
             ) : null}
           </li>
         ))}

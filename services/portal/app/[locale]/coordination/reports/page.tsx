@@ -21,17 +21,28 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /** Start any report the platform produces (kind, format, plan or cycle, language); the latest reports, 20 a page, each with its state. */
-export default async function ReportsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReportsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const page = pageNumber((await searchParams).page);
-  if (!(await staffAccount(locale, '/coordination/reports', ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!(await staffAccount(locale, '/coordination/reports', ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
   const api = await gateway.user(locale);
   const [programmes, cycles, reports] = await Promise.all([
     api.get<Page<ProgrammeView>>('/programmes', { query: { limit: 100 } }),
     api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } }),
     api.get<Page<ReportView>>('/reports', { query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } }),
   ]);
-  const plans = (await Promise.all(programmes.items.map((p) => api.get<ProgrammePlans>('/programmes/{id}/plans', { path: { id: p.id } })))).flatMap((p) => p.plans);
+  const plans = (
+    await Promise.all(
+      programmes.items.map((p) => api.get<ProgrammePlans>('/programmes/{id}/plans', { path: { id: p.id } })),
+    )
+  ).flatMap((p) => p.plans);
   const planTitle = new Map(plans.map((p) => [p.id, pick(p.title, locale)]));
   const cycleTitle = new Map(cycles.items.map((c) => [c.id, pick(c.title, locale)]));
   const pages = Math.max(1, Math.ceil(reports.total / PAGE_SIZE));
@@ -49,10 +60,42 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
           hidden={{ locale }}
           submit={t('coord.reports.submit')}
           fields={[
-            { name: 'kind', label: t('coord.reports.kind'), type: 'radio', required: true, defaultValue: 'plan_dashboard', options: REPORT_KINDS.map((k) => ({ value: k, label: t(`coord.reports.kinds.${k}` as MessageKey) })) },
-            { name: 'planId', label: t('coord.reports.plan'), type: 'select', hint: t('coord.reports.planHint'), options: [{ value: '', label: t('coord.reports.choosePlan') }, ...plans.map((p) => ({ value: p.id, label: `${pick(p.title, locale)} (${p.code})` }))] },
-            { name: 'cycleId', label: t('coord.reports.cycle'), type: 'select', hint: t('coord.reports.cycleHint'), options: [{ value: '', label: t('coord.reports.chooseCycle') }, ...cycles.items.map((c) => ({ value: c.id, label: pick(c.title, locale) }))] },
-            { name: 'format', label: t('coord.reports.format'), type: 'select', required: true, defaultValue: 'pdf', options: REPORT_FORMATS.map((fm) => ({ value: fm, label: fm.toUpperCase() })) },
+            {
+              name: 'kind',
+              label: t('coord.reports.kind'),
+              type: 'radio',
+              required: true,
+              defaultValue: 'plan_dashboard',
+              options: REPORT_KINDS.map((k) => ({ value: k, label: t(`coord.reports.kinds.${k}` as MessageKey) })),
+            },
+            {
+              name: 'planId',
+              label: t('coord.reports.plan'),
+              type: 'select',
+              hint: t('coord.reports.planHint'),
+              options: [
+                { value: '', label: t('coord.reports.choosePlan') },
+                ...plans.map((p) => ({ value: p.id, label: `${pick(p.title, locale)} (${p.code})` })),
+              ],
+            },
+            {
+              name: 'cycleId',
+              label: t('coord.reports.cycle'),
+              type: 'select',
+              hint: t('coord.reports.cycleHint'),
+              options: [
+                { value: '', label: t('coord.reports.chooseCycle') },
+                ...cycles.items.map((c) => ({ value: c.id, label: pick(c.title, locale) })),
+              ],
+            },
+            {
+              name: 'format',
+              label: t('coord.reports.format'),
+              type: 'select',
+              required: true,
+              defaultValue: 'pdf',
+              options: REPORT_FORMATS.map((fm) => ({ value: fm, label: fm.toUpperCase() })),
+            },
             {
               name: 'language',
               label: t('coord.reports.language'),
@@ -85,9 +128,17 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
                 <th scope="row">
                   <a href={`${base}/${r.id}`}>{t(`coord.reports.kinds.${r.kind}` as MessageKey)}</a>
                 </th>
-                <td dir="auto">{(r.params.planId && planTitle.get(r.params.planId)) || (r.params.cycleId && cycleTitle.get(r.params.cycleId)) || '—'}</td>
+                <td dir="auto">
+                  {(r.params.planId && planTitle.get(r.params.planId)) ||
+                    (r.params.cycleId && cycleTitle.get(r.params.cycleId)) ||
+                    '—'}
+                </td>
                 <td>{r.format.toUpperCase()}</td>
-                <td>{r.status === 'running' ? `${t('coord.reports.statuses.running')} (${f.percent(r.progress)})` : t(`coord.reports.statuses.${r.status}` as MessageKey)}</td>
+                <td>
+                  {r.status === 'running'
+                    ? `${t('coord.reports.statuses.running')} (${f.percent(r.progress)})`
+                    : t(`coord.reports.statuses.${r.status}` as MessageKey)}
+                </td>
                 <td>
                   <time dateTime={r.createdAt}>{f.dateTime(r.createdAt)}</time>
                 </td>

@@ -25,13 +25,23 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /** A cycle's workshops (the cycle in the URL), each with its registrations and attendance, opening its page. */
-export default async function CoordinationWorkshopsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CoordinationWorkshopsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const requested = uuidOrUndefined((await searchParams).cycle);
-  if (!(await staffAccount(locale, '/coordination/workshops', ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!(await staffAccount(locale, '/coordination/workshops', ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
   const api = await gateway.user(locale);
   const cycles = await api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } });
-  const cycle = cycles.items.find((c) => c.id === requested) ?? cycles.items.find((c) => c.currentPhases.length > 0) ?? cycles.items[0];
+  const cycle =
+    cycles.items.find((c) => c.id === requested) ??
+    cycles.items.find((c) => c.currentPhases.length > 0) ??
+    cycles.items[0];
   const workshops = cycle ? await api.get<WorkshopSummary[]>('/cycles/{id}/workshops', { path: { id: cycle.id } }) : [];
   const base = `/${locale}/coordination/workshops`;
   return (
@@ -48,7 +58,8 @@ export default async function CoordinationWorkshopsPage({ params, searchParams }
               </a>
             </h2>
             <p className="muted">
-              <time dateTime={w.startsAt}>{f.dateTime(w.startsAt)}</time> · {t('coord.workshop.registered')} {f.number(w.confirmed)} / {f.number(w.capacity)} · {t('coord.workshop.present')} {f.number(w.present)}
+              <time dateTime={w.startsAt}>{f.dateTime(w.startsAt)}</time> · {t('coord.workshop.registered')}{' '}
+              {f.number(w.confirmed)} / {f.number(w.capacity)} · {t('coord.workshop.present')} {f.number(w.present)}
             </p>
           </li>
         ))}

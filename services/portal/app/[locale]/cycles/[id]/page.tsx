@@ -10,7 +10,16 @@ import { Pagination } from '../../../../components/pagination';
 import { PhaseTimeline } from '../../../../components/phase-timeline';
 import { gateway } from '../../../../gateway/gateway-client';
 import { isUuid, pageNumber, readOrMissing, uuidOrUndefined } from '../../../../gateway/read-or-missing';
-import { CommentView, CompositionView, CycleStatistics, CycleView, DraftCommitmentView, IdeaPublicView, Page, WorkshopView } from '../../../../gateway/views';
+import {
+  CommentView,
+  CompositionView,
+  CycleStatistics,
+  CycleView,
+  DraftCommitmentView,
+  IdeaPublicView,
+  Page,
+  WorkshopView,
+} from '../../../../gateway/views';
 import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
@@ -23,16 +32,30 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale } = await localeTools(params);
   const { id } = await params;
-  const cycle = isUuid(id) ? await readOrMissing((await gateway.public(locale)).get<CycleView>('/cycles/{id}', { path: { id } })) : null;
+  const cycle = isUuid(id)
+    ? await readOrMissing((await gateway.public(locale)).get<CycleView>('/cycles/{id}', { path: { id } }))
+    : null;
   return { title: cycle ? pick(cycle.title, locale) : undefined };
 }
 
 /** All the ideas of a cycle (optionally of one theme): the gateway filters by theme, the rest is filtered here. */
-async function allIdeas(api: Awaited<ReturnType<typeof gateway.public>>, cycleId: string, themeId: string | undefined): Promise<IdeaPublicView[]> {
-  const first = await api.get<Page<IdeaPublicView>>('/cycles/{id}/ideas', { path: { id: cycleId }, query: { themeId, limit: 100, offset: 0 } });
+async function allIdeas(
+  api: Awaited<ReturnType<typeof gateway.public>>,
+  cycleId: string,
+  themeId: string | undefined,
+): Promise<IdeaPublicView[]> {
+  const first = await api.get<Page<IdeaPublicView>>('/cycles/{id}/ideas', {
+    path: { id: cycleId },
+    query: { themeId, limit: 100, offset: 0 },
+  });
   const pages = Math.min(Math.ceil(first.total / 100), 20);
   const rest = await Promise.all(
-    Array.from({ length: pages - 1 }, (_, i) => api.get<Page<IdeaPublicView>>('/cycles/{id}/ideas', { path: { id: cycleId }, query: { themeId, limit: 100, offset: (i + 1) * 100 } })),
+    Array.from({ length: pages - 1 }, (_, i) =>
+      api.get<Page<IdeaPublicView>>('/cycles/{id}/ideas', {
+        path: { id: cycleId },
+        query: { themeId, limit: 100, offset: (i + 1) * 100 },
+      }),
+    ),
   );
   return [first, ...rest].flatMap((p) => p.items);
 }
@@ -62,9 +85,17 @@ export default async function CyclePage({ params, searchParams }: { params: Para
   ]);
   const workshopList = Array.isArray(workshops) ? workshops : workshops.items;
   const draftList = Array.isArray(drafts) ? drafts : drafts.items;
-  const comments = await Promise.all(draftList.map((d) => api.get<Page<CommentView>>('/drafts/{id}/comments', { path: { id: d.id }, query: { limit: 100 } }).catch(() => null)));
+  const comments = await Promise.all(
+    draftList.map((d) =>
+      api
+        .get<Page<CommentView>>('/drafts/{id}/comments', { path: { id: d.id }, query: { limit: 100 } })
+        .catch(() => null),
+    ),
+  );
   const filtered = ideas.filter(
-    (idea) => (!filters.channel || idea.channel === filters.channel) && (!filters.fate || (filters.fate === 'none' ? !idea.fate : idea.fate?.status === filters.fate)),
+    (idea) =>
+      (!filters.channel || idea.channel === filters.channel) &&
+      (!filters.fate || (filters.fate === 'none' ? !idea.fate : idea.fate?.status === filters.fate)),
   );
   const pages = Math.max(1, Math.ceil(filtered.length / IDEAS_PER_PAGE));
   const current = Math.min(page, pages);
@@ -172,7 +203,8 @@ export default async function CyclePage({ params, searchParams }: { params: Para
                 <strong>{t('cycle.fate')}:</strong>{' '}
                 {idea.fate ? (
                   <>
-                    <span className="badge">{t(`fate.${idea.fate.status}` as MessageKey)}</span> {idea.fate.explanation ? <FreeText text={idea.fate.explanation} /> : null}
+                    <span className="badge">{t(`fate.${idea.fate.status}` as MessageKey)}</span>{' '}
+                    {idea.fate.explanation ? <FreeText text={idea.fate.explanation} /> : null}
                   </>
                 ) : (
                   <span className="muted">{t('cycle.fateNotPublished')}</span>
@@ -181,7 +213,14 @@ export default async function CyclePage({ params, searchParams }: { params: Para
             </li>
           ))}
         </ul>
-        <Pagination basePath={base} params={{ themeId: filters.themeId, channel: filters.channel, fate: filters.fate }} page={current} pages={pages} t={t} anchor="ideas" />
+        <Pagination
+          basePath={base}
+          params={{ themeId: filters.themeId, channel: filters.channel, fate: filters.fate }}
+          page={current}
+          pages={pages}
+          t={t}
+          anchor="ideas"
+        />
       </section>
 
       <section className="page-section" aria-labelledby="workshops-title">
@@ -225,7 +264,8 @@ export default async function CyclePage({ params, searchParams }: { params: Para
                       </p>
                       <p className="muted small">{f.date(c.createdAt)}</p>
                       <div className="answer">
-                        <strong>{t('cycle.answer')}:</strong> {c.answer ? <FreeText text={c.answer} /> : <span className="muted">{t('cycle.noAnswer')}</span>}
+                        <strong>{t('cycle.answer')}:</strong>{' '}
+                        {c.answer ? <FreeText text={c.answer} /> : <span className="muted">{t('cycle.noAnswer')}</span>}
                       </div>
                     </li>
                   ))}
@@ -242,7 +282,12 @@ export default async function CyclePage({ params, searchParams }: { params: Para
           <ul className="key-figures">
             <li>{t('stats.participants', { count: f.number(statistics.participantsTotal) })}</li>
             <li>{t('common.ideas', { count: statistics.ideas.total })}</li>
-            <li>{t('stats.proposed', { commitments: f.number(statistics.proposedCommitments), institutions: f.number(statistics.institutions) })}</li>
+            <li>
+              {t('stats.proposed', {
+                commitments: f.number(statistics.proposedCommitments),
+                institutions: f.number(statistics.institutions),
+              })}
+            </li>
             <li>
               {t('stats.consultation', {
                 weeks: f.number(statistics.consultation.weeks),
@@ -256,9 +301,15 @@ export default async function CyclePage({ params, searchParams }: { params: Para
               <caption>{t('stats.portalParticipants')}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="num">{t('stats.withProposals')}</th>
-                  <th scope="col" className="num">{t('stats.interacting')}</th>
-                  <th scope="col" className="num">{t('stats.total')}</th>
+                  <th scope="col" className="num">
+                    {t('stats.withProposals')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('stats.interacting')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('stats.total')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -277,7 +328,9 @@ export default async function CyclePage({ params, searchParams }: { params: Para
               bars={statistics.ideasByTheme.map((row) => ({
                 key: String(row.themeNumber),
                 label: pick(themeByNumber.get(row.themeNumber), locale),
-                value: (100 * (row.portal + row.workshop)) / Math.max(1, ...statistics.ideasByTheme.map((r) => r.portal + r.workshop)),
+                value:
+                  (100 * (row.portal + row.workshop)) /
+                  Math.max(1, ...statistics.ideasByTheme.map((r) => r.portal + r.workshop)),
                 figure: f.number(row.portal + row.workshop),
               }))}
             />
@@ -298,9 +351,15 @@ export default async function CyclePage({ params, searchParams }: { params: Para
               <thead>
                 <tr>
                   <th scope="col">{t('cycle.theme')}</th>
-                  <th scope="col" className="num">{t('channel.portal')}</th>
-                  <th scope="col" className="num">{t('channel.workshop')}</th>
-                  <th scope="col" className="num">{t('stats.total')}</th>
+                  <th scope="col" className="num">
+                    {t('channel.portal')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('channel.workshop')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('stats.total')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -328,8 +387,12 @@ export default async function CyclePage({ params, searchParams }: { params: Para
                 <tr>
                   <th scope="col">{t('stats.workshop')}</th>
                   <th scope="col">{t('cycle.theme')}</th>
-                  <th scope="col" className="num">{t('stats.registered')}</th>
-                  <th scope="col" className="num">{t('stats.present')}</th>
+                  <th scope="col" className="num">
+                    {t('stats.registered')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('stats.present')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -357,8 +420,11 @@ export default async function CyclePage({ params, searchParams }: { params: Para
         <section className="page-section" aria-labelledby="committee-title">
           <h2 id="committee-title">{t('cycle.committee')}</h2>
           <p>
-            {t('cycle.seats', { government: f.number(committee.government), civilSociety: f.number(committee.civilSociety) })} —{' '}
-            <strong>{committee.parity ? t('cycle.parityYes') : t('cycle.parityNo')}</strong>
+            {t('cycle.seats', {
+              government: f.number(committee.government),
+              civilSociety: f.number(committee.civilSociety),
+            })}{' '}
+            — <strong>{committee.parity ? t('cycle.parityYes') : t('cycle.parityNo')}</strong>
           </p>
           {committee.seats.length === 0 ? (
             <p>{t('cycle.noSeats')}</p>

@@ -16,7 +16,9 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 export default async function FollowsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t, f } = await localeTools(params);
   await requireAccount(locale, '/me/follows');
-  const follows = await (await gateway.user(locale)).get<Page<FollowView>>('/me/follows' as never, { query: { limit: 100 } });
+  const follows = await (
+    await gateway.user(locale)
+  ).get<Page<FollowView>>('/me/follows' as never, { query: { limit: 100 } });
   return (
     <section className="page-section" aria-labelledby="follows-title">
       <h1 id="follows-title">{t('citizen.follows.title')}</h1>
@@ -25,12 +27,28 @@ export default async function FollowsPage({ params }: { params: Promise<{ locale
         {follows.items.map((item) => (
           <li key={`${item.kind}-${item.id}`} className="card" data-follow={item.id}>
             <p className="muted">
-              {t(item.kind === 'cycle' ? 'citizen.follows.cycle' : 'citizen.follows.commitment')} · {t('citizen.follows.since', { date: f.date(item.followedAt) })}
+              {t(item.kind === 'cycle' ? 'citizen.follows.cycle' : 'citizen.follows.commitment')} ·{' '}
+              {t('citizen.follows.since', { date: f.date(item.followedAt) })}
             </p>
             <h2 className="card-title">
-              <a href={item.kind === 'cycle' ? `/${locale}/me/take-part?cycle=${item.id}` : `/${locale}/commitments/${item.id}`}>{pick(item.title, locale)}</a>
+              <a
+                href={
+                  item.kind === 'cycle'
+                    ? `/${locale}/me/take-part?cycle=${item.id}`
+                    : `/${locale}/commitments/${item.id}`
+                }
+              >
+                {pick(item.title, locale)}
+              </a>
             </h2>
-            <FollowButton kind={item.kind} id={item.id} locale={locale} t={t} returnTo={`/${locale}/me/follows`} following />
+            <FollowButton
+              kind={item.kind}
+              id={item.id}
+              locale={locale}
+              t={t}
+              returnTo={`/${locale}/me/follows`}
+              following
+            />
           </li>
         ))}
       </ul>

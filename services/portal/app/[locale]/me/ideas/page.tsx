@@ -21,7 +21,12 @@ export default async function MyIdeasPage({ params }: { params: Promise<{ locale
   const api = await gateway.user(locale);
   const ideas = await api.get<Page<MyIdeaView>>('/me/ideas', { query: { limit: 100 } });
   const cycleIds = [...new Set(ideas.items.map((i) => i.cycleId))];
-  const cycles = new Map((await Promise.all(cycleIds.map((id) => api.get<CycleView>('/cycles/{id}', { path: { id } })))).map((c) => [c.id, c]));
+  const cycles = new Map(
+    (await Promise.all(cycleIds.map((id) => api.get<CycleView>('/cycles/{id}', { path: { id } })))).map((c) => [
+      c.id,
+      c,
+    ]),
+  );
   return (
     <section className="page-section" aria-labelledby="my-ideas-title">
       <h1 id="my-ideas-title">{t('citizen.myIdeas.title')}</h1>
@@ -53,7 +58,9 @@ export default async function MyIdeasPage({ params }: { params: Promise<{ locale
                   <time dateTime={idea.createdAt}>{f.date(idea.createdAt)}</time>
                 </dd>
                 <dt>{t('citizen.idea.currentStep')}</dt>
-                <dd className="idea-status">{t(`citizen.fate.${idea.fate ? 'published' : idea.status}` as MessageKey)}</dd>
+                <dd className="idea-status">
+                  {t(`citizen.fate.${idea.fate ? 'published' : idea.status}` as MessageKey)}
+                </dd>
                 {idea.anonymous ? (
                   <>
                     <dt>{t('citizen.idea.visibility')}</dt>
@@ -63,7 +70,8 @@ export default async function MyIdeasPage({ params }: { params: Promise<{ locale
               </dl>
               {idea.hidden ? (
                 <p className="notice">
-                  {t('citizen.idea.hidden', { date: f.date(idea.hidden.at) })} <span dir="auto">{idea.hidden.reason}</span>
+                  {t('citizen.idea.hidden', { date: f.date(idea.hidden.at) })}{' '}
+                  <span dir="auto">{idea.hidden.reason}</span>
                 </p>
               ) : null}
               <h3 className="timeline-title">{t('citizen.myIdeas.timeline')}</h3>

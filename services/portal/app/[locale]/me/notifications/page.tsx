@@ -27,7 +27,10 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
   const { locale, t, f } = await localeTools(params);
   await requireAccount(locale, '/me/notifications');
   const api = await gateway.user(locale);
-  const [list, { unread }] = await Promise.all([api.get<Page<NotificationView>>('/me/notifications', { query: { limit: 50 } }), api.get<{ unread: number }>('/me/notifications/unread-count')]);
+  const [list, { unread }] = await Promise.all([
+    api.get<Page<NotificationView>>('/me/notifications', { query: { limit: 50 } }),
+    api.get<{ unread: number }>('/me/notifications/unread-count'),
+  ]);
   const unreadIds = list.items.filter((n) => !n.readAt).map((n) => n.id);
   return (
     <section className="page-section" aria-labelledby="notifications-title">
@@ -50,7 +53,11 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
       {list.items.length === 0 ? <p>{t('citizen.notifications.none')}</p> : null}
       <ul className="section-list notification-list">
         {list.items.map((n) => (
-          <li key={n.id} className={`card${n.readAt ? '' : ' notification-unread'}`} data-read={n.readAt ? 'true' : 'false'}>
+          <li
+            key={n.id}
+            className={`card${n.readAt ? '' : ' notification-unread'}`}
+            data-read={n.readAt ? 'true' : 'false'}
+          >
             <h2 className="card-title" dir="auto">
               {n.readAt ? null : <span className="badge">{t('citizen.notifications.new')}</span>} {n.title}
             </h2>
@@ -61,7 +68,9 @@ export default async function NotificationsPage({ params }: { params: Promise<{ 
               {n.body}
             </p>
             <div className="inline-form">
-              {n.link ? <a href={safeLocalPath(`/${locale}${n.link}`, `/${locale}`)}>{t('citizen.notifications.open')}</a> : null}
+              {n.link ? (
+                <a href={safeLocalPath(`/${locale}${n.link}`, `/${locale}`)}>{t('citizen.notifications.open')}</a>
+              ) : null}
               {n.readAt ? null : (
                 <form action={markNotificationsRead} className="inline-form">
                   <CsrfField />

@@ -1,5 +1,9 @@
 import type { Metadata } from 'next';
-import { changeLanguage, changeNotificationPreference, changePassword } from '../../../../components/citizen/account-actions';
+import {
+  changeLanguage,
+  changeNotificationPreference,
+  changePassword,
+} from '../../../../components/citizen/account-actions';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import { PREFERENCE_LABELS } from '../../../../components/citizen/preference-labels.constant';
 import { requireAccount } from '../../../../components/citizen/require-account';
@@ -15,11 +19,21 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /** The account's language (kept by the gateway and in the cookie), password, and notification preferences. */
-export default async function SettingsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function SettingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ saved?: string }>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const account = await requireAccount(locale, '/me/settings');
   const saved = (await searchParams).saved === 'language';
-  const preferences = await (await gateway.user(locale)).get<Record<string, string>>('/me/notification-preferences').catch(() => ({}) as Record<string, string>);
+  const preferences = await (
+    await gateway.user(locale)
+  )
+    .get<Record<string, string>>('/me/notification-preferences')
+    .catch(() => ({}) as Record<string, string>);
   const modes = ['immediate', 'digest', 'off'] as const;
   return (
     <>
@@ -37,7 +51,16 @@ export default async function SettingsPage({ params, searchParams }: { params: P
           csrf={<CsrfField />}
           hidden={{ locale }}
           submit={t('citizen.settings.languageSubmit')}
-          fields={[{ name: 'language', label: t('citizen.settings.language'), type: 'select', defaultValue: account.language, hint: t('citizen.settings.languageHint'), options: LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] })) }]}
+          fields={[
+            {
+              name: 'language',
+              label: t('citizen.settings.language'),
+              type: 'select',
+              defaultValue: account.language,
+              hint: t('citizen.settings.languageHint'),
+              options: LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] })),
+            },
+          ]}
         />
       </section>
       <section className="page-section narrow-wide" aria-labelledby="password-title">
@@ -49,8 +72,25 @@ export default async function SettingsPage({ params, searchParams }: { params: P
           hidden={{ locale }}
           submit={t('citizen.settings.passwordSubmit')}
           fields={[
-            { name: 'currentPassword', label: t('citizen.settings.currentPassword'), type: 'password', autoComplete: 'current-password', dir: 'ltr', required: true, maxLength: 200 },
-            { name: 'newPassword', label: t('citizen.settings.newPassword'), type: 'password', autoComplete: 'new-password', dir: 'ltr', required: true, hint: t('citizen.password.hint'), maxLength: 200 },
+            {
+              name: 'currentPassword',
+              label: t('citizen.settings.currentPassword'),
+              type: 'password',
+              autoComplete: 'current-password',
+              dir: 'ltr',
+              required: true,
+              maxLength: 200,
+            },
+            {
+              name: 'newPassword',
+              label: t('citizen.settings.newPassword'),
+              type: 'password',
+              autoComplete: 'new-password',
+              dir: 'ltr',
+              required: true,
+              hint: t('citizen.password.hint'),
+              maxLength: 200,
+            },
           ]}
         />
       </section>
@@ -68,7 +108,15 @@ export default async function SettingsPage({ params, searchParams }: { params: P
                 hidden={{ locale, type }}
                 submit={t('citizen.settings.save')}
                 quiet
-                fields={[{ name: 'mode', label: t(label), type: 'radio', defaultValue: preferences[type], options: modes.map((m) => ({ value: m, label: t(`citizen.settings.mode.${m}`) })) }]}
+                fields={[
+                  {
+                    name: 'mode',
+                    label: t(label),
+                    type: 'radio',
+                    defaultValue: preferences[type],
+                    options: modes.map((m) => ({ value: m, label: t(`citizen.settings.mode.${m}`) })),
+                  },
+                ]}
               />
             </li>
           ))}

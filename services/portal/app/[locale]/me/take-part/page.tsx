@@ -4,7 +4,12 @@ import { ConsultationSection } from '../../../../components/citizen/consultation
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import { FollowButton } from '../../../../components/citizen/follow-button';
 import { IdeasSection } from '../../../../components/citizen/ideas-section';
-import type { CommentView, DraftView, PublicIdeaView, WorkshopView } from '../../../../components/citizen/participation-views';
+import type {
+  CommentView,
+  DraftView,
+  PublicIdeaView,
+  WorkshopView,
+} from '../../../../components/citizen/participation-views';
 import { phaseWindow } from '../../../../components/citizen/phase-window';
 import { requireAccount } from '../../../../components/citizen/require-account';
 import { WorkshopsSection } from '../../../../components/citizen/workshops-section';
@@ -34,7 +39,13 @@ function chooseCycle(cycles: CycleView[], requested: string): CycleView | undefi
  * draft commitments during the consultation; support or report an idea; apply for a committee seat
  * (CSOs, during the candidacy window). Every form works without JavaScript.
  */
-export default async function TakePartPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ cycle?: string }> }) {
+export default async function TakePartPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ cycle?: string }>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const requested = String((await searchParams).cycle ?? '');
   const account = await requireAccount(locale, `/me/take-part${UUID.test(requested) ? `?cycle=${requested}` : ''}`);
@@ -55,7 +66,18 @@ export default async function TakePartPage({ params, searchParams }: { params: P
     api.get<Page<PublicIdeaView>>('/cycles/{id}/ideas', { path: { id: cycle.id }, query: { limit: 10 } }),
   ]);
   const comments = new Map(
-    await Promise.all(drafts.slice(0, 30).map(async (d) => [d.id, (await api.get<Page<CommentView>>('/drafts/{id}/comments', { path: { id: d.id }, query: { limit: 20 } })).items] as const)),
+    await Promise.all(
+      drafts
+        .slice(0, 30)
+        .map(
+          async (d) =>
+            [
+              d.id,
+              (await api.get<Page<CommentView>>('/drafts/{id}/comments', { path: { id: d.id }, query: { limit: 20 } }))
+                .items,
+            ] as const,
+        ),
+    ),
   );
   const path = `/${locale}/me/take-part?cycle=${cycle.id}`;
   return (
@@ -85,9 +107,24 @@ export default async function TakePartPage({ params, searchParams }: { params: P
         </p>
       </section>
       <WorkshopsSection workshops={workshops} locale={locale} t={t} f={f} />
-      <ConsultationSection drafts={drafts} comments={comments} window={phaseWindow(cycle, 'consultation')} locale={locale} t={t} f={f} />
+      <ConsultationSection
+        drafts={drafts}
+        comments={comments}
+        window={phaseWindow(cycle, 'consultation')}
+        locale={locale}
+        t={t}
+        f={f}
+      />
       <IdeasSection ideas={ideas.items} cycleId={cycle.id} locale={locale} t={t} f={f} />
-      <CandidacySection cycleId={cycle.id} isCso={account.roles.includes('cso')} organisation={account.displayName} window={phaseWindow(cycle, 'candidacy')} locale={locale} t={t} f={f} />
+      <CandidacySection
+        cycleId={cycle.id}
+        isCso={account.roles.includes('cso')}
+        organisation={account.displayName}
+        window={phaseWindow(cycle, 'candidacy')}
+        locale={locale}
+        t={t}
+        f={f}
+      />
     </>
   );
 }

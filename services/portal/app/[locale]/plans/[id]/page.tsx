@@ -10,7 +10,14 @@ import { Pagination } from '../../../../components/pagination';
 import { ProgressBar } from '../../../../components/progress-bar';
 import { gateway } from '../../../../gateway/gateway-client';
 import { isUuid, pageNumber, readOrMissing, uuidOrUndefined } from '../../../../gateway/read-or-missing';
-import { COMPLETION_LEVELS, CommitmentSummary, InstitutionView, Page, PlanDashboard, PlanView } from '../../../../gateway/views';
+import {
+  COMPLETION_LEVELS,
+  CommitmentSummary,
+  InstitutionView,
+  Page,
+  PlanDashboard,
+  PlanView,
+} from '../../../../gateway/views';
 import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
@@ -22,7 +29,9 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { locale } = await localeTools(params);
   const { id } = await params;
-  const plan = isUuid(id) ? await readOrMissing((await gateway.public(locale)).get<PlanView>('/plans/{id}', { path: { id } })) : null;
+  const plan = isUuid(id)
+    ? await readOrMissing((await gateway.public(locale)).get<PlanView>('/plans/{id}', { path: { id } }))
+    : null;
   return { title: plan ? pick(plan.title, locale) : undefined };
 }
 
@@ -67,7 +76,13 @@ export default async function PlanPage({ params, searchParams }: { params: Param
   const pages = Math.max(1, Math.ceil(commitments.total / PAGE_SIZE));
   const total = dashboard.commitments.total || 1;
   const base = `/${locale}/plans/${id}`;
-  const filterParams = { areaId: filters.areaId, institutionId: filters.institutionId, level: filters.level, overdue: filters.overdue, q: filters.q };
+  const filterParams = {
+    areaId: filters.areaId,
+    institutionId: filters.institutionId,
+    level: filters.level,
+    overdue: filters.overdue,
+    q: filters.q,
+  };
 
   return (
     <>
@@ -97,12 +112,26 @@ export default async function PlanPage({ params, searchParams }: { params: Param
           <BarList
             locale={locale}
             caption={t('plan.byArea')}
-            bars={dashboard.byArea.map((a) => ({ key: a.areaId, label: pick(a.title, locale), value: a.progress, figure: f.percent(a.progress), href: `${base}?areaId=${a.areaId}#commitments`, live: `area:${a.areaId}` }))}
+            bars={dashboard.byArea.map((a) => ({
+              key: a.areaId,
+              label: pick(a.title, locale),
+              value: a.progress,
+              figure: f.percent(a.progress),
+              href: `${base}?areaId=${a.areaId}#commitments`,
+              live: `area:${a.areaId}`,
+            }))}
           />
           <BarList
             locale={locale}
             caption={t('plan.byInstitution')}
-            bars={dashboard.byInstitution.map((i) => ({ key: i.institutionId, label: pick(i.name, locale), value: i.progress, figure: f.percent(i.progress), href: `${base}?institutionId=${i.institutionId}#commitments`, live: `institution:${i.institutionId}` }))}
+            bars={dashboard.byInstitution.map((i) => ({
+              key: i.institutionId,
+              label: pick(i.name, locale),
+              value: i.progress,
+              figure: f.percent(i.progress),
+              href: `${base}?institutionId=${i.institutionId}#commitments`,
+              live: `institution:${i.institutionId}`,
+            }))}
           />
           <BarList
             locale={locale}
@@ -121,8 +150,15 @@ export default async function PlanPage({ params, searchParams }: { params: Param
           planId={plan.id}
           locale={locale}
           announcement={t('live.planUpdated', { progress: '{progress}' })}
-          levelLabels={Object.fromEntries(COMPLETION_LEVELS.map((level) => [level, t(`level.${level}` as MessageKey)])) as Record<(typeof COMPLETION_LEVELS)[number], string>}
-          countLabels={Array.from({ length: Math.min(dashboard.commitments.total, 500) + 1 }, (_, count) => t('common.commitments', { count }))}
+          levelLabels={
+            Object.fromEntries(COMPLETION_LEVELS.map((level) => [level, t(`level.${level}` as MessageKey)])) as Record<
+              (typeof COMPLETION_LEVELS)[number],
+              string
+            >
+          }
+          countLabels={Array.from({ length: Math.min(dashboard.commitments.total, 500) + 1 }, (_, count) =>
+            t('common.commitments', { count }),
+          )}
         />
       </section>
 
@@ -133,7 +169,14 @@ export default async function PlanPage({ params, searchParams }: { params: Param
         <form method="get" action={`${base}#commitments`} className="filters" role="search">
           <div className="field">
             <label htmlFor="f-q">{t('plan.search')}</label>
-            <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ''} maxLength={200} aria-describedby="f-q-hint" />
+            <input
+              id="f-q"
+              name="q"
+              type="search"
+              defaultValue={filters.q ?? ''}
+              maxLength={200}
+              aria-describedby="f-q-hint"
+            />
             <span id="f-q-hint" className="muted small">
               {t('plan.searchHint')}
             </span>
@@ -193,7 +236,8 @@ export default async function PlanPage({ params, searchParams }: { params: Param
             <li key={c.id} className="card">
               <h3>
                 <a href={`/${locale}/commitments/${c.id}`}>
-                  <span className="number">{t('plan.number', { number: c.number })}</span> <Localized text={c.title} locale={locale} />
+                  <span className="number">{t('plan.number', { number: c.number })}</span>{' '}
+                  <Localized text={c.title} locale={locale} />
                 </a>
               </h3>
               <p className="meta">
@@ -202,14 +246,32 @@ export default async function PlanPage({ params, searchParams }: { params: Param
                 <span className={`badge level-${c.completionLevel}`} data-live-level={c.id}>
                   {t(`level.${c.completionLevel}` as MessageKey)}
                 </span>
-                {c.overdueActivities > 0 ? <span className="badge badge-warning">{t('common.overdueActivities', { count: c.overdueActivities })}</span> : null}
+                {c.overdueActivities > 0 ? (
+                  <span className="badge badge-warning">
+                    {t('common.overdueActivities', { count: c.overdueActivities })}
+                  </span>
+                ) : null}
                 {c.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
               </p>
-              <ProgressBar value={c.progress} label={t('common.progress')} locale={locale} f={f} size="small" live={`commitment:${c.id}`} />
+              <ProgressBar
+                value={c.progress}
+                label={t('common.progress')}
+                locale={locale}
+                f={f}
+                size="small"
+                live={`commitment:${c.id}`}
+              />
             </li>
           ))}
         </ol>
-        <Pagination basePath={base} params={filterParams} page={Math.min(page, pages)} pages={pages} t={t} anchor="commitments" />
+        <Pagination
+          basePath={base}
+          params={filterParams}
+          page={Math.min(page, pages)}
+          pages={pages}
+          t={t}
+          anchor="commitments"
+        />
       </section>
     </>
   );

@@ -21,13 +21,21 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 const CHANGES = ['created', 'access', 'deactivate', 'reactivate'] as const;
 
 /** One account: who it is, whether it is active (deactivate or reactivate), its role and scope (changed here), its audit trail. */
-export default async function AccountPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const { id } = await params;
   const search = await searchParams;
   if (!(await staffAccount(locale, `/admin/accounts/${id}`, ['admin']))) return <NotAllowed locale={locale} t={t} />;
   if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
-  const account = await readOrMissing((await gateway.user(locale)).get<AccountView>('/accounts/{id}', { path: { id } }));
+  const account = await readOrMissing(
+    (await gateway.user(locale)).get<AccountView>('/accounts/{id}', { path: { id } }),
+  );
   if (!account) return <NotFoundView locale={locale} t={t} />;
   const changed = search.created === '1' ? 'created' : CHANGES.find((c) => c === search.changed);
   return (

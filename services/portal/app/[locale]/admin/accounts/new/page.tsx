@@ -27,8 +27,24 @@ export default async function NewAccountPage({ params }: { params: Promise<{ loc
         submit={t('admin.accounts.create')}
         fields={[
           { name: 'displayName', label: t('admin.account.name'), dir: 'auto', required: true, maxLength: 120 },
-          { name: 'email', label: t('admin.account.email'), type: 'email', dir: 'ltr', required: true, autoComplete: 'off', maxLength: 254 },
-          { name: 'password', label: t('admin.account.firstPassword'), type: 'password', dir: 'ltr', required: true, autoComplete: 'new-password', hint: t('citizen.password.hint') },
+          {
+            name: 'email',
+            label: t('admin.account.email'),
+            type: 'email',
+            dir: 'ltr',
+            required: true,
+            autoComplete: 'off',
+            maxLength: 254,
+          },
+          {
+            name: 'password',
+            label: t('admin.account.firstPassword'),
+            type: 'password',
+            dir: 'ltr',
+            required: true,
+            autoComplete: 'new-password',
+            hint: t('citizen.password.hint'),
+          },
           {
             name: 'language',
             label: t('admin.account.language'),

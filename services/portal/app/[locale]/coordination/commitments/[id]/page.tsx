@@ -32,11 +32,18 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  * by side, its progress and completion level (overridden with a reason, or derived again), and the
  * tracking strategy set for it, its lead institution or its programme.
  */
-export default async function CoordinationCommitmentPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CoordinationCommitmentPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const { id } = await params;
   const saved = (await searchParams).saved;
-  if (!(await staffAccount(locale, `/coordination/commitments/${id}`, ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!(await staffAccount(locale, `/coordination/commitments/${id}`, ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
   if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
   const api = await gateway.user(locale);
   const commitment = await readOrMissing(api.get<CommitmentView>('/commitments/{id}', { path: { id } }));
@@ -52,7 +59,13 @@ export default async function CoordinationCommitmentPage({ params, searchParams 
       </h1>
       {saved === 'level' || saved === 'strategy' || saved === 'card' ? (
         <p className="form-done" role="status" id="commitment-saved">
-          {t(saved === 'level' ? 'coord.commitment.levelSaved' : saved === 'strategy' ? 'coord.commitment.strategySaved' : 'coord.card.saved')}
+          {t(
+            saved === 'level'
+              ? 'coord.commitment.levelSaved'
+              : saved === 'strategy'
+                ? 'coord.commitment.strategySaved'
+                : 'coord.card.saved',
+          )}
         </p>
       ) : null}
       <p>
@@ -68,7 +81,11 @@ export default async function CoordinationCommitmentPage({ params, searchParams 
         locale={locale}
         commitmentId={commitment.id}
         languages={[...LANGS]}
-        labels={{ submit: t('coord.card.save'), caption: t('coord.commitment.languages'), field: t('coord.commitment.field') }}
+        labels={{
+          submit: t('coord.card.save'),
+          caption: t('coord.commitment.languages'),
+          field: t('coord.commitment.field'),
+        }}
         texts={[
           { name: 'title', label: t('coord.commitment.titleField'), short: true, values: commitment.title ?? {} },
           { name: 'description', label: t('coord.commitment.description'), values: commitment.card.description ?? {} },
@@ -82,12 +99,15 @@ export default async function CoordinationCommitmentPage({ params, searchParams 
       <dl className="facts">
         <dt>{t('coord.commitment.level')}</dt>
         {/* The override is the level in force; the derived one is recomputed with the next progress. */}
-        <dd id="commitment-level">{t(`level.${commitment.levelOverride?.level ?? commitment.completionLevel}` as MessageKey)}</dd>
+        <dd id="commitment-level">
+          {t(`level.${commitment.levelOverride?.level ?? commitment.completionLevel}` as MessageKey)}
+        </dd>
         {commitment.levelOverride ? (
           <>
             <dt>{t('coord.commitment.overridden')}</dt>
             <dd id="commitment-override">
-              <span dir="auto">{commitment.levelOverride.reason}</span> (<time dateTime={commitment.levelOverride.at}>{f.date(commitment.levelOverride.at)}</time>)
+              <span dir="auto">{commitment.levelOverride.reason}</span> (
+              <time dateTime={commitment.levelOverride.at}>{f.date(commitment.levelOverride.at)}</time>)
             </dd>
           </>
         ) : null}
@@ -105,9 +125,21 @@ export default async function CoordinationCommitmentPage({ params, searchParams 
             type: 'select',
             required: true,
             defaultValue: commitment.levelOverride?.level ?? commitment.completionLevel,
-            options: [...COMPLETION_LEVELS.map((l) => ({ value: l, label: t(`level.${l}` as MessageKey) })), { value: 'derived', label: t('coord.commitment.derived') }],
+            options: [
+              ...COMPLETION_LEVELS.map((l) => ({ value: l, label: t(`level.${l}` as MessageKey) })),
+              { value: 'derived', label: t('coord.commitment.derived') },
+            ],
           },
-          { name: 'reason', label: t('coord.commitment.reason'), type: 'textarea', dir: 'auto', rows: 3, required: true, maxLength: 1000, hint: t('coord.commitment.reasonHint') },
+          {
+            name: 'reason',
+            label: t('coord.commitment.reason'),
+            type: 'textarea',
+            dir: 'auto',
+            rows: 3,
+            required: true,
+            maxLength: 1000,
+            hint: t('coord.commitment.reasonHint'),
+          },
         ]}
       />
 
@@ -115,7 +147,9 @@ export default async function CoordinationCommitmentPage({ params, searchParams 
       <dl className="facts">
         <dt>{t('coord.commitment.strategyNow')}</dt>
         <dd id="commitment-strategy">
-          {(STRATEGIES as readonly string[]).includes(commitment.trackingStrategy) ? t(`strategy.${commitment.trackingStrategy}` as MessageKey) : commitment.trackingStrategy}{' '}
+          {(STRATEGIES as readonly string[]).includes(commitment.trackingStrategy)
+            ? t(`strategy.${commitment.trackingStrategy}` as MessageKey)
+            : commitment.trackingStrategy}{' '}
           <span className="muted">({t(`coord.commitment.source.${commitment.strategySource}` as MessageKey)})</span>
         </dd>
       </dl>
@@ -123,7 +157,12 @@ export default async function CoordinationCommitmentPage({ params, searchParams 
         id="strategy"
         action={setStrategy}
         csrf={<CsrfField />}
-        hidden={{ locale, commitmentId: commitment.id, institutionId: commitment.leadInstitutionId, programmeId: plan.programmeId }}
+        hidden={{
+          locale,
+          commitmentId: commitment.id,
+          institutionId: commitment.leadInstitutionId,
+          programmeId: plan.programmeId,
+        }}
         submit={t('coord.commitment.saveStrategy')}
         fields={[
           {
@@ -132,16 +171,23 @@ export default async function CoordinationCommitmentPage({ params, searchParams 
             type: 'radio',
             required: true,
             defaultValue: 'commitment',
-            options: (['commitment', 'institution', 'programme'] as const).map((k) => ({ value: k, label: t(`coord.commitment.targets.${k}` as MessageKey) })),
+            options: (['commitment', 'institution', 'programme'] as const).map((k) => ({
+              value: k,
+              label: t(`coord.commitment.targets.${k}` as MessageKey),
+            })),
           },
           {
             name: 'strategy',
             label: t('coord.commitment.strategy'),
             type: 'select',
             required: true,
-            defaultValue: commitment.strategySource === 'commitment' ? commitment.trackingStrategy : 'weighted_activities',
+            defaultValue:
+              commitment.strategySource === 'commitment' ? commitment.trackingStrategy : 'weighted_activities',
             hint: t('coord.commitment.strategyHint'),
-            options: [...STRATEGIES.map((s) => ({ value: s, label: t(`strategy.${s}` as MessageKey) })), { value: 'inherit', label: t('coord.commitment.inherit') }],
+            options: [
+              ...STRATEGIES.map((s) => ({ value: s, label: t(`strategy.${s}` as MessageKey) })),
+              { value: 'inherit', label: t('coord.commitment.inherit') },
+            ],
           },
         ]}
       />

@@ -27,14 +27,26 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 /** The comments on one draft commitment, 20 a page, each with its answer or a form to answer it. */
-export default async function CoordinationDraftCommentsPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CoordinationDraftCommentsPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const { id } = await params;
   const search = await searchParams;
   const page = pageNumber(search.page);
-  if (!(await staffAccount(locale, `/coordination/consultation/${id}`, ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!(await staffAccount(locale, `/coordination/consultation/${id}`, ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
   if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
-  const comments = await readOrMissing((await gateway.user(locale)).get<Page<CommentView>>('/drafts/{id}/comments', { path: { id }, query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } }));
+  const comments = await readOrMissing(
+    (await gateway.user(locale)).get<Page<CommentView>>('/drafts/{id}/comments', {
+      path: { id },
+      query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+    }),
+  );
   if (!comments) return <NotFoundView locale={locale} t={t} />;
   const pages = Math.max(1, Math.ceil(comments.total / PAGE_SIZE));
   return (
@@ -68,7 +80,18 @@ export default async function CoordinationDraftCommentsPage({ params, searchPara
                 csrf={<CsrfField />}
                 hidden={{ locale, commentId: c.id, draftId: id }}
                 submit={t('coord.consultation.send')}
-                fields={[{ name: 'answer', label: t('coord.consultation.answer'), type: 'textarea', dir: 'auto', rows: 3, required: true, maxLength: 3000, hint: t('coord.consultation.answerHint') }]}
+                fields={[
+                  {
+                    name: 'answer',
+                    label: t('coord.consultation.answer'),
+                    type: 'textarea',
+                    dir: 'auto',
+                    rows: 3,
+                    required: true,
+                    maxLength: 3000,
+                    hint: t('coord.consultation.answerHint'),
+                  },
+                ]}
               />
             )}
           </li>

@@ -18,13 +18,24 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 /** A plan's commitments for the coordination team, by area, institution and level (in the URL), 25 a page; each opens its management page. */
-export default async function CoordinationPlanPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CoordinationPlanPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const { id } = await params;
   const search = await searchParams;
-  if (!(await staffAccount(locale, `/coordination/plans/${id}`, ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!(await staffAccount(locale, `/coordination/plans/${id}`, ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
   if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
-  const filters = { areaId: uuidOrUndefined(search.areaId), institutionId: uuidOrUndefined(search.institutionId), level: COMPLETION_LEVELS.find((l) => l === search.level) };
+  const filters = {
+    areaId: uuidOrUndefined(search.areaId),
+    institutionId: uuidOrUndefined(search.institutionId),
+    level: COMPLETION_LEVELS.find((l) => l === search.level),
+  };
   const page = pageNumber(search.page);
   const api = await gateway.user(locale);
   const [plan, institutions, commitments] = await Promise.all([
@@ -32,7 +43,14 @@ export default async function CoordinationPlanPage({ params, searchParams }: { p
     api.get<Page<InstitutionView>>('/institutions', { query: { limit: 100 } }),
     readOrMissing(
       api.get<Page<CommitmentSummary>>('/commitments', {
-        query: { planId: id, areaId: filters.areaId, institutionId: filters.institutionId, completionLevel: filters.level, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+        query: {
+          planId: id,
+          areaId: filters.areaId,
+          institutionId: filters.institutionId,
+          completionLevel: filters.level,
+          limit: PAGE_SIZE,
+          offset: (page - 1) * PAGE_SIZE,
+        },
       }),
     ),
   ]);
@@ -120,7 +138,13 @@ export default async function CoordinationPlanPage({ params, searchParams }: { p
           </tbody>
         </table>
       </div>
-      <Pagination basePath={base} params={{ areaId: filters.areaId, institutionId: filters.institutionId, level: filters.level }} page={page} pages={pages} t={t} />
+      <Pagination
+        basePath={base}
+        params={{ areaId: filters.areaId, institutionId: filters.institutionId, level: filters.level }}
+        page={page}
+        pages={pages}
+        t={t}
+      />
     </section>
   );
 }

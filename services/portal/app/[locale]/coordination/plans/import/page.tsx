@@ -19,8 +19,11 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
  */
 export default async function PlanImportPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale, t } = await localeTools(params);
-  if (!(await staffAccount(locale, '/coordination/plans/import', ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
-  const programmes = await (await gateway.public(locale)).get<Page<ProgrammeView>>('/programmes', { query: { limit: 100 } });
+  if (!(await staffAccount(locale, '/coordination/plans/import', ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
+  const programmes = await (
+    await gateway.public(locale)
+  ).get<Page<ProgrammeView>>('/programmes', { query: { limit: 100 } });
   return (
     <section className="page-section narrow-wide" aria-labelledby="import-title">
       <h1 id="import-title">{t('coord.import.title')}</h1>

@@ -22,7 +22,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ProgrammeSettingsPage({ params }: { params: Params }) {
   const { locale, t } = await localeTools(params);
   const { id } = await params;
-  if (!(await staffAccount(locale, `/coordination/programmes/${id}`, ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!(await staffAccount(locale, `/coordination/programmes/${id}`, ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
   if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
   const api = await gateway.user(locale);
   const [programme, settings] = await Promise.all([
@@ -39,7 +40,12 @@ export default async function ProgrammeSettingsPage({ params }: { params: Params
       <p className="lead">{pick(programme.name, locale)}</p>
       <p className="muted">{t('coord.settings.intro')}</p>
       <p role="status">
-        {t('coord.settings.saved', { notice: settings.deadlineNoticeDays, escalation: settings.escalationDays, period: settings.reportingPeriodDays, zone: settings.timeZone })}
+        {t('coord.settings.saved', {
+          notice: settings.deadlineNoticeDays,
+          escalation: settings.escalationDays,
+          period: settings.reportingPeriodDays,
+          zone: settings.timeZone,
+        })}
       </p>
       <ActionForm
         id="settings"
@@ -48,10 +54,38 @@ export default async function ProgrammeSettingsPage({ params }: { params: Params
         hidden={{ locale, programmeId: programme.id }}
         submit={t('coord.settings.save')}
         fields={[
-          { name: 'deadlineNoticeDays', label: t('coord.settings.deadlineNoticeDays'), dir: 'ltr', maxLength: 3, hint: t('coord.settings.between', { min: 0, max: 180 }), defaultValue: String(settings.deadlineNoticeDays) },
-          { name: 'escalationDays', label: t('coord.settings.escalationDays'), dir: 'ltr', maxLength: 3, hint: t('coord.settings.between', { min: 1, max: 365 }), defaultValue: String(settings.escalationDays) },
-          { name: 'reportingPeriodDays', label: t('coord.settings.reportingPeriodDays'), dir: 'ltr', maxLength: 3, hint: t('coord.settings.between', { min: 7, max: 366 }), defaultValue: String(settings.reportingPeriodDays) },
-          { name: 'timeZone', label: t('coord.settings.timeZone'), dir: 'ltr', maxLength: 64, hint: t('coord.settings.timeZoneHint'), defaultValue: settings.timeZone },
+          {
+            name: 'deadlineNoticeDays',
+            label: t('coord.settings.deadlineNoticeDays'),
+            dir: 'ltr',
+            maxLength: 3,
+            hint: t('coord.settings.between', { min: 0, max: 180 }),
+            defaultValue: String(settings.deadlineNoticeDays),
+          },
+          {
+            name: 'escalationDays',
+            label: t('coord.settings.escalationDays'),
+            dir: 'ltr',
+            maxLength: 3,
+            hint: t('coord.settings.between', { min: 1, max: 365 }),
+            defaultValue: String(settings.escalationDays),
+          },
+          {
+            name: 'reportingPeriodDays',
+            label: t('coord.settings.reportingPeriodDays'),
+            dir: 'ltr',
+            maxLength: 3,
+            hint: t('coord.settings.between', { min: 7, max: 366 }),
+            defaultValue: String(settings.reportingPeriodDays),
+          },
+          {
+            name: 'timeZone',
+            label: t('coord.settings.timeZone'),
+            dir: 'ltr',
+            maxLength: 64,
+            hint: t('coord.settings.timeZoneHint'),
+            defaultValue: settings.timeZone,
+          },
         ]}
       />
     </section>

@@ -23,12 +23,18 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ReportPage({ params }: { params: Params }) {
   const { locale, t, f } = await localeTools(params);
   const { id } = await params;
-  if (!(await staffAccount(locale, `/coordination/reports/${id}`, ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!(await staffAccount(locale, `/coordination/reports/${id}`, ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
   if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
   const report = await readOrMissing((await gateway.user(locale)).get<ReportView>('/reports/{id}', { path: { id } }));
   if (!report) return <NotFoundView locale={locale} t={t} />;
   const finished = report.status === 'done' || report.status === 'failed';
-  const statuses = { queued: t('coord.reports.statuses.queued'), running: t('coord.reports.statuses.running'), done: t('coord.reports.statuses.done'), failed: t('coord.reports.statuses.failed') };
+  const statuses = {
+    queued: t('coord.reports.statuses.queued'),
+    running: t('coord.reports.statuses.running'),
+    done: t('coord.reports.statuses.done'),
+    failed: t('coord.reports.statuses.failed'),
+  };
   return (
     <section className="page-section narrow-wide" aria-labelledby="report-title">
       {finished ? null : (
@@ -45,11 +51,18 @@ export default async function ReportPage({ params }: { params: Params }) {
           <time dateTime={report.createdAt}>{f.dateTime(report.createdAt)}</time>
         </dd>
       </dl>
-      <ReportProgressLive statusUrl={`/${locale}/coordination/reports/${report.id}/status`} initial={{ status: report.status, progress: report.progress }} labels={{ progress: t('coord.reports.progress'), statuses }} />
+      <ReportProgressLive
+        statusUrl={`/${locale}/coordination/reports/${report.id}/status`}
+        initial={{ status: report.status, progress: report.progress }}
+        labels={{ progress: t('coord.reports.progress'), statuses }}
+      />
       {report.status === 'done' ? (
         <p>
           <a className="button" id="report-download" href={`/files/reports/${report.id}`} download>
-            {t('coord.reports.download', { format: report.format.toUpperCase(), size: f.number(Math.max(1, Math.round((report.size ?? 0) / 1024))) })}
+            {t('coord.reports.download', {
+              format: report.format.toUpperCase(),
+              size: f.number(Math.max(1, Math.round((report.size ?? 0) / 1024))),
+            })}
           </a>
         </p>
       ) : null}
@@ -60,7 +73,8 @@ export default async function ReportPage({ params }: { params: Params }) {
       ) : null}
       {finished ? null : (
         <p className="muted">
-          {t('coord.reports.noScript')} <a href={`/${locale}/coordination/reports/${report.id}`}>{t('coord.reports.reload')}</a>
+          {t('coord.reports.noScript')}{' '}
+          <a href={`/${locale}/coordination/reports/${report.id}`}>{t('coord.reports.reload')}</a>
         </p>
       )}
       <p>

@@ -1,7 +1,12 @@
 import type { Metadata } from 'next';
 import { ActionForm } from '../../../../../components/citizen/action-form';
 import type { CycleView } from '../../../../../components/citizen/cycle-view';
-import { markAttendance, rankProblems, recordWorkshopIdea, saveOutputs } from '../../../../../components/coord/workshop-actions';
+import {
+  markAttendance,
+  rankProblems,
+  recordWorkshopIdea,
+  saveOutputs,
+} from '../../../../../components/coord/workshop-actions';
 import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
 import { NotFoundView } from '../../../../../components/not-found-view';
 import { gateway } from '../../../../../gateway/gateway-client';
@@ -40,11 +45,18 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  * A workshop as the coordination team runs it: its agenda, attendance by the participants'
  * confirmation codes, the ideas written down there, the ranking of problems, its report and recording.
  */
-export default async function CoordinationWorkshopPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CoordinationWorkshopPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const { id } = await params;
   const saved = (await searchParams).saved;
-  if (!(await staffAccount(locale, `/coordination/workshops/${id}`, ['coordinator', 'admin']))) return <NotAllowed locale={locale} t={t} />;
+  if (!(await staffAccount(locale, `/coordination/workshops/${id}`, ['coordinator', 'admin'])))
+    return <NotAllowed locale={locale} t={t} />;
   if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
   const api = await gateway.user(locale);
   const workshop = await readOrMissing(api.get<WorkshopView>('/workshops/{id}', { path: { id } }));
@@ -86,7 +98,8 @@ export default async function CoordinationWorkshopPage({ params, searchParams }:
         <ol id="workshop-agenda">
           {workshop.agenda.map((a, i) => (
             <li key={i}>
-              <span dir="auto">{a.item}</span> <span className="muted">({t('coord.workshop.minutes', { count: a.minutes })})</span>
+              <span dir="auto">{a.item}</span>{' '}
+              <span className="muted">({t('coord.workshop.minutes', { count: a.minutes })})</span>
             </li>
           ))}
         </ol>
@@ -101,7 +114,17 @@ export default async function CoordinationWorkshopPage({ params, searchParams }:
         csrf={<CsrfField />}
         hidden={{ locale, workshopId: workshop.id }}
         submit={t('coord.workshop.markPresent')}
-        fields={[{ name: 'codes', label: t('coord.workshop.codes'), type: 'textarea', dir: 'ltr', rows: 4, required: true, hint: t('coord.workshop.codesHint') }]}
+        fields={[
+          {
+            name: 'codes',
+            label: t('coord.workshop.codes'),
+            type: 'textarea',
+            dir: 'ltr',
+            rows: 4,
+            required: true,
+            hint: t('coord.workshop.codesHint'),
+          },
+        ]}
       />
 
       <h2>{t('coord.workshop.ideas')}</h2>
@@ -112,8 +135,24 @@ export default async function CoordinationWorkshopPage({ params, searchParams }:
         hidden={{ locale, workshopId: workshop.id }}
         submit={t('coord.workshop.recordIdea')}
         fields={[
-          { name: 'title', label: t('citizen.idea.title'), dir: 'auto', required: true, maxLength: 200, hint: t('citizen.idea.titleHint') },
-          { name: 'body', label: t('citizen.idea.body'), type: 'textarea', dir: 'auto', rows: 4, required: true, maxLength: 5000, hint: t('citizen.idea.bodyHint') },
+          {
+            name: 'title',
+            label: t('citizen.idea.title'),
+            dir: 'auto',
+            required: true,
+            maxLength: 200,
+            hint: t('citizen.idea.titleHint'),
+          },
+          {
+            name: 'body',
+            label: t('citizen.idea.body'),
+            type: 'textarea',
+            dir: 'auto',
+            rows: 4,
+            required: true,
+            maxLength: 5000,
+            hint: t('citizen.idea.bodyHint'),
+          },
           { name: 'institution', label: t('coord.triage.institution'), dir: 'auto', maxLength: 200 },
         ]}
       />
@@ -160,8 +199,22 @@ export default async function CoordinationWorkshopPage({ params, searchParams }:
         hidden={{ locale, workshopId: workshop.id }}
         submit={t('coord.workshop.saveOutputs')}
         fields={[
-          { name: 'reportUrl', label: t('coord.workshop.reportUrl'), dir: 'ltr', defaultValue: workshop.reportUrl ?? '', hint: t('coord.workshop.urlHint'), maxLength: 2000 },
-          { name: 'recordingUrl', label: t('coord.workshop.recordingUrl'), dir: 'ltr', defaultValue: workshop.recordingUrl ?? '', hint: t('coord.workshop.urlHint'), maxLength: 2000 },
+          {
+            name: 'reportUrl',
+            label: t('coord.workshop.reportUrl'),
+            dir: 'ltr',
+            defaultValue: workshop.reportUrl ?? '',
+            hint: t('coord.workshop.urlHint'),
+            maxLength: 2000,
+          },
+          {
+            name: 'recordingUrl',
+            label: t('coord.workshop.recordingUrl'),
+            dir: 'ltr',
+            defaultValue: workshop.recordingUrl ?? '',
+            hint: t('coord.workshop.urlHint'),
+            maxLength: 2000,
+          },
         ]}
       />
     </section>

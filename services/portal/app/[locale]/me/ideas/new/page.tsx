@@ -24,13 +24,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * a theme, a title, a text, optionally anonymous to the public. Outside the window the page says when
  * it opens or closed and offers no form.
  */
-export default async function NewIdeaPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ cycle?: string }> }) {
+export default async function NewIdeaPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ cycle?: string }>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const requested = String((await searchParams).cycle ?? '');
   await requireAccount(locale, `/me/ideas/new${UUID.test(requested) ? `?cycle=${requested}` : ''}`);
   const api = await gateway.user(locale);
   const cycles = await api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } });
-  const cycle = (UUID.test(requested) ? cycles.items.find((c) => c.id === requested) : undefined) ?? cycleForPhase(cycles.items, 'ideas');
+  const cycle =
+    (UUID.test(requested) ? cycles.items.find((c) => c.id === requested) : undefined) ??
+    cycleForPhase(cycles.items, 'ideas');
   const window = cycle ? phaseWindow(cycle, 'ideas') : ({ state: 'none' } as const);
   return (
     <section className="page-section narrow-wide" aria-labelledby="new-idea-title">
@@ -51,14 +59,46 @@ export default async function NewIdeaPage({ params, searchParams }: { params: Pr
               label: t('citizen.idea.theme'),
               type: 'select',
               required: true,
-              options: [{ value: '', label: t('citizen.idea.chooseTheme') }, ...cycle.themes.map((th) => ({ value: th.id, label: `${f.number(th.number)}. ${pick(th.title, locale)}` }))],
+              options: [
+                { value: '', label: t('citizen.idea.chooseTheme') },
+                ...cycle.themes.map((th) => ({
+                  value: th.id,
+                  label: `${f.number(th.number)}. ${pick(th.title, locale)}`,
+                })),
+              ],
             },
-            { name: 'title', label: t('citizen.idea.title'), dir: 'auto', required: true, hint: t('citizen.idea.titleHint'), maxLength: 200 },
-            { name: 'body', label: t('citizen.idea.body'), type: 'textarea', dir: 'auto', required: true, hint: t('citizen.idea.bodyHint'), rows: 8, maxLength: 5000 },
-            { name: 'anonymous', label: t('citizen.idea.anonymous'), type: 'checkbox', hint: t('citizen.idea.anonymousHint') },
+            {
+              name: 'title',
+              label: t('citizen.idea.title'),
+              dir: 'auto',
+              required: true,
+              hint: t('citizen.idea.titleHint'),
+              maxLength: 200,
+            },
+            {
+              name: 'body',
+              label: t('citizen.idea.body'),
+              type: 'textarea',
+              dir: 'auto',
+              required: true,
+              hint: t('citizen.idea.bodyHint'),
+              rows: 8,
+              maxLength: 5000,
+            },
+            {
+              name: 'anonymous',
+              label: t('citizen.idea.anonymous'),
+              type: 'checkbox',
+              hint: t('citizen.idea.anonymousHint'),
+            },
           ]}
         >
-          <SimilarIdeasLive locale={locale} cycleId={cycle.id} fieldIds={['idea-title', 'idea-body']} heading={t('citizen.idea.similarWhileTyping')} />
+          <SimilarIdeasLive
+            locale={locale}
+            cycleId={cycle.id}
+            fieldIds={['idea-title', 'idea-body']}
+            heading={t('citizen.idea.similarWhileTyping')}
+          />
         </ActionForm>
       ) : null}
       <p>

@@ -13,7 +13,10 @@ export const dynamic = 'force-dynamic';
  * when signed in, their token go along: the gateway bounds the streams per visitor. The upstream
  * stream ends when the visitor goes (the request's signal).
  */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ locale: string; id: string }> }): Promise<Response> {
+export async function GET(
+  request: NextRequest,
+  { params }: { params: Promise<{ locale: string; id: string }> },
+): Promise<Response> {
   const { locale, id } = await params;
   if (!isLocale(locale) || !isUuid(id)) return new Response(null, { status: 404 });
   const token = (await cookies()).get(ACCESS_COOKIE)?.value;
@@ -34,9 +37,19 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   // A refusal (429, 404) ends the browser's EventSource: the page stays as rendered.
   if (!upstream.ok || !upstream.body) {
     await upstream.body?.cancel();
-    return new Response(null, { status: upstream.status, headers: upstream.headers.get('retry-after') ? { 'retry-after': upstream.headers.get('retry-after') as string } : {} });
+    return new Response(null, {
+      status: upstream.status,
+      headers: upstream.headers.get('retry-after')
+        ? { 'retry-after': upstream.headers.get('retry-after') as string }
+        : {},
+    });
   }
   return new Response(upstream.body, {
-    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store, no-transform', 'x-accel-buffering': 'no', 'x-content-type-options': 'nosniff' },
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store, no-transform',
+      'x-accel-buffering': 'no',
+      'x-content-type-options': 'nosniff',
+    },
   });
 }

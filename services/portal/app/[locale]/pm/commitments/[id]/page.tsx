@@ -6,7 +6,16 @@ import { Localized } from '../../../../../components/localized';
 import { NotFoundView } from '../../../../../components/not-found-view';
 import { EvidenceFileCheck } from '../../../../../components/pm/evidence-file-check';
 import { canActOnInstitution, staffAccount } from '../../../../../components/pm/pm-access';
-import { addActivity, addCommunication, closeBlocker, raiseBlocker, removeActivity, reportProgress, setIndicator, setWeights } from '../../../../../components/pm/pm-actions';
+import {
+  addActivity,
+  addCommunication,
+  closeBlocker,
+  raiseBlocker,
+  removeActivity,
+  reportProgress,
+  setIndicator,
+  setWeights,
+} from '../../../../../components/pm/pm-actions';
 import { EVIDENCE_ACCEPT, EVIDENCE_MAX_BYTES } from '../../../../../components/pm/pm-form-state';
 import { BlockerView, daysSince } from '../../../../../components/pm/pm-views';
 import { PageToc, SpaceRefused } from '../../../../../components/pm/space-views';
@@ -36,24 +45,43 @@ const COMMUNICATION_KINDS = ['press', 'social_media', 'event', 'publication', 'o
  * with their preview, activities, indicators, communication, blockers. A commitment of another
  * institution is refused here (and by the commitments service on every write).
  */
-export default async function PmCommitmentPage({ params, searchParams }: { params: Params; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PmCommitmentPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale, t, f } = await localeTools(params);
   const { id } = await params;
-  const { account, allowed } = await staffAccount(locale, `/pm/commitments/${id}`, ['project_manager', 'coordinator', 'admin']);
+  const { account, allowed } = await staffAccount(locale, `/pm/commitments/${id}`, [
+    'project_manager',
+    'coordinator',
+    'admin',
+  ]);
   if (!allowed) return <SpaceRefused locale={locale} t={t} title="pm.commitment.title" body="pm.notProjectManager" />;
   if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
   const api = await gateway.user(locale);
   const commitment = await readOrMissing(api.get<CommitmentView>('/commitments/{id}', { path: { id } }));
   if (!commitment) return <NotFoundView locale={locale} t={t} />;
-  if (!canActOnInstitution(account, commitment.leadInstitutionId)) return <SpaceRefused locale={locale} t={t} title="pm.notYours.title" body="pm.notYours.body" />;
+  if (!canActOnInstitution(account, commitment.leadInstitutionId))
+    return <SpaceRefused locale={locale} t={t} title="pm.notYours.title" body="pm.notYours.body" />;
   const [plan, blockers] = await Promise.all([
     readOrMissing(api.get<PlanView>('/plans/{id}', { path: { id: commitment.planId } })),
     api.get<Page<BlockerView>>('/blockers', { query: { commitmentId: id, limit: 50 } }),
   ]);
   const area = plan?.areas.find((a) => a.id === commitment.areaId);
   const search = await searchParams;
-  const chosen = typeof search.activity === 'string' && commitment.activities.some((a) => a.id === search.activity) ? search.activity : '';
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: DISPLAY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const chosen =
+    typeof search.activity === 'string' && commitment.activities.some((a) => a.id === search.activity)
+      ? search.activity
+      : '';
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: DISPLAY_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
   const hidden = { locale, commitmentId: commitment.id };
   const activityOptions = commitment.activities.map((a) => ({ value: a.id, label: pick(a.title, locale) }));
   const titleFields = (prefix: string, label: MessageKey) => [
@@ -65,15 +93,32 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
 
   return (
     <>
-      <Breadcrumb t={t} items={[{ label: t('pm.dashboard.title'), href: `/${locale}/pm` }, { label: t('plan.number', { number: commitment.number }) }]} />
+      <Breadcrumb
+        t={t}
+        items={[
+          { label: t('pm.dashboard.title'), href: `/${locale}/pm` },
+          { label: t('plan.number', { number: commitment.number }) },
+        ]}
+      />
       <h1>
-        <span className="number">{t('plan.number', { number: commitment.number })}</span> <Localized text={commitment.title} locale={locale} />
+        <span className="number">{t('plan.number', { number: commitment.number })}</span>{' '}
+        <Localized text={commitment.title} locale={locale} />
       </h1>
       <p className="meta">
-        <span className={`badge level-${commitment.completionLevel}`}>{t(`level.${commitment.completionLevel}` as MessageKey)}</span>
-        {commitment.overdueActivities > 0 ? <span className="badge badge-warning">{t('common.overdueActivities', { count: commitment.overdueActivities })}</span> : null}
+        <span className={`badge level-${commitment.completionLevel}`}>
+          {t(`level.${commitment.completionLevel}` as MessageKey)}
+        </span>
+        {commitment.overdueActivities > 0 ? (
+          <span className="badge badge-warning">
+            {t('common.overdueActivities', { count: commitment.overdueActivities })}
+          </span>
+        ) : null}
         {commitment.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
-        <span>{since === null ? t('pm.dashboard.neverReported') : t('pm.dashboard.lastReport', { days: since, date: f.date(commitment.lastReportAt!) })}</span>
+        <span>
+          {since === null
+            ? t('pm.dashboard.neverReported')
+            : t('pm.dashboard.lastReport', { days: since, date: f.date(commitment.lastReportAt!) })}
+        </span>
       </p>
       <PageToc
         label={t('pm.commitment.sections')}
@@ -91,13 +136,27 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
         <dl className="facts progress-facts">
           <dt>{t('pm.commitment.commitmentProgress')}</dt>
           <dd id="commitment-progress" data-value={commitment.progress}>
-            <ProgressBar value={commitment.progress} label={t('pm.commitment.commitmentProgress')} locale={locale} f={f} size="small" live={`commitment:${commitment.id}`} />
+            <ProgressBar
+              value={commitment.progress}
+              label={t('pm.commitment.commitmentProgress')}
+              locale={locale}
+              f={f}
+              size="small"
+              live={`commitment:${commitment.id}`}
+            />
           </dd>
           {area ? (
             <>
               <dt>{t('pm.commitment.areaProgress', { area: pick(area.title, locale) })}</dt>
               <dd id="area-progress" data-value={area.progress}>
-                <ProgressBar value={area.progress} label={pick(area.title, locale)} locale={locale} f={f} size="small" live={`area:${area.id}`} />
+                <ProgressBar
+                  value={area.progress}
+                  label={pick(area.title, locale)}
+                  locale={locale}
+                  f={f}
+                  size="small"
+                  live={`area:${area.id}`}
+                />
               </dd>
             </>
           ) : null}
@@ -105,7 +164,14 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
             <>
               <dt>{t('pm.commitment.planProgress', { plan: pick(plan.title, locale) })}</dt>
               <dd id="plan-progress" data-value={plan.progress}>
-                <ProgressBar value={plan.progress} label={pick(plan.title, locale)} locale={locale} f={f} size="small" live={`plan:${plan.id}`} />
+                <ProgressBar
+                  value={plan.progress}
+                  label={pick(plan.title, locale)}
+                  locale={locale}
+                  f={f}
+                  size="small"
+                  live={`plan:${plan.id}`}
+                />
               </dd>
             </>
           ) : null}
@@ -115,7 +181,11 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
             planId={plan.id}
             locale={locale}
             announcement={t('pm.dashboard.liveUpdated', { progress: '{progress}' })}
-            levelLabels={Object.fromEntries(COMPLETION_LEVELS.map((level) => [level, t(`level.${level}` as MessageKey)])) as Record<(typeof COMPLETION_LEVELS)[number], string>}
+            levelLabels={
+              Object.fromEntries(
+                COMPLETION_LEVELS.map((level) => [level, t(`level.${level}` as MessageKey)]),
+              ) as Record<(typeof COMPLETION_LEVELS)[number], string>
+            }
           />
         ) : null}
         <p>
@@ -132,22 +202,72 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
           hidden={hidden}
           submit={t('pm.report.submit')}
           fields={[
-            { name: 'activityId', label: t('commitment.activity'), type: 'select', required: true, defaultValue: chosen || activityOptions[0]?.value, options: activityOptions },
-            { name: 'progress', label: t('pm.report.progress'), type: 'number', step: 'any', dir: 'ltr', hint: t('pm.report.progressHint') },
+            {
+              name: 'activityId',
+              label: t('commitment.activity'),
+              type: 'select',
+              required: true,
+              defaultValue: chosen || activityOptions[0]?.value,
+              options: activityOptions,
+            },
+            {
+              name: 'progress',
+              label: t('pm.report.progress'),
+              type: 'number',
+              step: 'any',
+              dir: 'ltr',
+              hint: t('pm.report.progressHint'),
+            },
             { name: 'complete', label: t('pm.report.markDone'), type: 'checkbox' },
-            { name: 'reportedOn', label: t('pm.report.reportedOn'), type: 'date', required: true, defaultValue: today, dir: 'ltr' },
-            { name: 'results_ar', label: t('pm.report.results', { language: 'العربية' }), type: 'textarea', rows: 3, maxLength: 10000, hint: t('pm.arabicFirst') },
-            { name: 'results_fr', label: t('pm.report.results', { language: 'Français' }), type: 'textarea', rows: 3, maxLength: 10000 },
-            { name: 'results_en', label: t('pm.report.results', { language: 'English' }), type: 'textarea', rows: 3, maxLength: 10000 },
+            {
+              name: 'reportedOn',
+              label: t('pm.report.reportedOn'),
+              type: 'date',
+              required: true,
+              defaultValue: today,
+              dir: 'ltr',
+            },
+            {
+              name: 'results_ar',
+              label: t('pm.report.results', { language: 'العربية' }),
+              type: 'textarea',
+              rows: 3,
+              maxLength: 10000,
+              hint: t('pm.arabicFirst'),
+            },
+            {
+              name: 'results_fr',
+              label: t('pm.report.results', { language: 'Français' }),
+              type: 'textarea',
+              rows: 3,
+              maxLength: 10000,
+            },
+            {
+              name: 'results_en',
+              label: t('pm.report.results', { language: 'English' }),
+              type: 'textarea',
+              rows: 3,
+              maxLength: 10000,
+            },
             { name: 'evidenceUrl', label: t('pm.report.evidenceUrl'), type: 'url', dir: 'ltr', maxLength: 2000 },
             { name: 'evidenceTitle', label: t('pm.report.evidenceTitle'), maxLength: 200 },
-            { name: 'file', label: t('pm.report.file'), type: 'file', accept: Object.entries(EVIDENCE_ACCEPT).flat().join(','), hint: t('pm.file.hint', { max: f.number(EVIDENCE_MAX_BYTES / 1024) }) },
+            {
+              name: 'file',
+              label: t('pm.report.file'),
+              type: 'file',
+              accept: Object.entries(EVIDENCE_ACCEPT).flat().join(','),
+              hint: t('pm.file.hint', { max: f.number(EVIDENCE_MAX_BYTES / 1024) }),
+            },
           ]}
         >
           <EvidenceFileCheck
             inputId="report-form-file"
             locale={locale}
-            messages={{ ready: t('pm.file.ready', { name: '{name}', size: '{size}' }), tooBig: t('pm.file.tooBig', { max: f.number(EVIDENCE_MAX_BYTES / 1024) }), badType: t('pm.file.badType') }}
+            messages={{
+              ready: t('pm.file.ready', { name: '{name}', size: '{size}' }),
+              tooBig: t('pm.file.tooBig', { max: f.number(EVIDENCE_MAX_BYTES / 1024) }),
+              badType: t('pm.file.badType'),
+            }}
           />
         </ActionForm>
       </section>
@@ -162,7 +282,12 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
             hidden={hidden}
             locale={locale}
             weighted={commitment.trackingStrategy === 'weighted_activities'}
-            activities={commitment.activities.map((a) => ({ id: a.id, title: <Localized text={a.title} locale={locale} />, weight: a.weight, progress: a.progress }))}
+            activities={commitment.activities.map((a) => ({
+              id: a.id,
+              title: <Localized text={a.title} locale={locale} />,
+              weight: a.weight,
+              progress: a.progress,
+            }))}
             labels={{
               caption: t('pm.weights.title'),
               activity: t('commitment.activity'),
@@ -239,7 +364,13 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
                 submit={t('pm.activity.removeSubmit')}
                 quiet
                 fields={[
-                  { name: 'activityId', label: t('commitment.activity'), type: 'select', defaultValue: '', options: [{ value: '', label: t('pm.activity.choose') }, ...activityOptions] },
+                  {
+                    name: 'activityId',
+                    label: t('commitment.activity'),
+                    type: 'select',
+                    defaultValue: '',
+                    options: [{ value: '', label: t('pm.activity.choose') }, ...activityOptions],
+                  },
                   { name: 'confirm', label: t('pm.activity.confirm'), type: 'checkbox' },
                 ]}
               />
@@ -266,9 +397,30 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
                 submit={t('pm.indicator.save')}
                 quiet
                 fields={[
-                  { name: 'baseline', label: t('commitment.baseline'), type: 'number', step: 'any', dir: 'ltr', defaultValue: String(i.baseline) },
-                  { name: 'target', label: t('commitment.target'), type: 'number', step: 'any', dir: 'ltr', defaultValue: String(i.target) },
-                  { name: 'current', label: t('commitment.current'), type: 'number', step: 'any', dir: 'ltr', defaultValue: i.current === null ? '' : String(i.current) },
+                  {
+                    name: 'baseline',
+                    label: t('commitment.baseline'),
+                    type: 'number',
+                    step: 'any',
+                    dir: 'ltr',
+                    defaultValue: String(i.baseline),
+                  },
+                  {
+                    name: 'target',
+                    label: t('commitment.target'),
+                    type: 'number',
+                    step: 'any',
+                    dir: 'ltr',
+                    defaultValue: String(i.target),
+                  },
+                  {
+                    name: 'current',
+                    label: t('commitment.current'),
+                    type: 'number',
+                    step: 'any',
+                    dir: 'ltr',
+                    defaultValue: i.current === null ? '' : String(i.current),
+                  },
                 ]}
               />
             </li>
@@ -285,9 +437,21 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
           hidden={hidden}
           submit={t('pm.communication.submit')}
           fields={[
-            { name: 'kind', label: t('pm.communication.kind'), type: 'select', options: COMMUNICATION_KINDS.map((k) => ({ value: k, label: t(`communicationKind.${k}` as MessageKey) })) },
+            {
+              name: 'kind',
+              label: t('pm.communication.kind'),
+              type: 'select',
+              options: COMMUNICATION_KINDS.map((k) => ({ value: k, label: t(`communicationKind.${k}` as MessageKey) })),
+            },
             ...titleFields('title', 'pm.titleIn'),
-            { name: 'happenedOn', label: t('pm.communication.happenedOn'), type: 'date', required: true, defaultValue: today, dir: 'ltr' },
+            {
+              name: 'happenedOn',
+              label: t('pm.communication.happenedOn'),
+              type: 'date',
+              required: true,
+              defaultValue: today,
+              dir: 'ltr',
+            },
             { name: 'link', label: t('pm.communication.link'), type: 'url', dir: 'ltr', maxLength: 2000 },
           ]}
         />
@@ -300,7 +464,10 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
           {blockers.items.map((b, n) => (
             <li key={b.id} className="card" data-status={b.status}>
               <h3 className="card-title">
-                <span className={b.status === 'open' ? 'badge badge-warning' : 'badge'}>{t(`pm.blocker.status.${b.status}` as MessageKey)}</span> <span dir="auto">{b.title}</span>
+                <span className={b.status === 'open' ? 'badge badge-warning' : 'badge'}>
+                  {t(`pm.blocker.status.${b.status}` as MessageKey)}
+                </span>{' '}
+                <span dir="auto">{b.title}</span>
               </h3>
               <p className="muted">{t('pm.blocker.raisedOn', { date: f.dateTime(b.raisedAt) })}</p>
               <p dir="auto">{b.description}</p>
@@ -312,7 +479,17 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
                   </p>
                 </div>
               ) : null}
-              {b.status === 'answered' ? <ActionForm id={`close-${n}`} action={closeBlocker} csrf={<CsrfField />} hidden={{ locale, blockerId: b.id }} submit={t('pm.blocker.close')} quiet fields={[]} /> : null}
+              {b.status === 'answered' ? (
+                <ActionForm
+                  id={`close-${n}`}
+                  action={closeBlocker}
+                  csrf={<CsrfField />}
+                  hidden={{ locale, blockerId: b.id }}
+                  submit={t('pm.blocker.close')}
+                  quiet
+                  fields={[]}
+                />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -325,8 +502,22 @@ export default async function PmCommitmentPage({ params, searchParams }: { param
             hidden={hidden}
             submit={t('pm.blocker.submit')}
             fields={[
-              { name: 'title', label: t('pm.blocker.titleLabel'), required: true, maxLength: 200, hint: t('pm.blocker.titleHint') },
-              { name: 'description', label: t('pm.blocker.description'), type: 'textarea', required: true, rows: 4, maxLength: 5000, hint: t('pm.blocker.descriptionHint') },
+              {
+                name: 'title',
+                label: t('pm.blocker.titleLabel'),
+                required: true,
+                maxLength: 200,
+                hint: t('pm.blocker.titleHint'),
+              },
+              {
+                name: 'description',
+                label: t('pm.blocker.description'),
+                type: 'textarea',
+                required: true,
+                rows: 4,
+                maxLength: 5000,
+                hint: t('pm.blocker.descriptionHint'),
+              },
             ]}
           />
         </div>

@@ -22,7 +22,10 @@ export default async function IdeaPage({ params }: { params: Params }) {
   const { id, ideaId } = await params;
   if (!isUuid(id) || !isUuid(ideaId)) return <NotFoundView locale={locale} t={t} />;
   const api = await gateway.public(locale);
-  const [cycle, idea] = await Promise.all([readOrMissing(api.get<CycleView>('/cycles/{id}', { path: { id } })), readOrMissing(api.get<IdeaPublicView>('/ideas/{id}', { path: { id: ideaId } }))]);
+  const [cycle, idea] = await Promise.all([
+    readOrMissing(api.get<CycleView>('/cycles/{id}', { path: { id } })),
+    readOrMissing(api.get<IdeaPublicView>('/ideas/{id}', { path: { id: ideaId } })),
+  ]);
   if (!cycle || !idea || idea.cycleId !== cycle.id) return <NotFoundView locale={locale} t={t} />;
   const theme = cycle.themes.find((th) => th.id === idea.themeId);
   return (
@@ -51,7 +54,8 @@ export default async function IdeaPage({ params }: { params: Params }) {
         <h2>{t('cycle.fate')}</h2>
         {idea.fate ? (
           <p>
-            <span className="badge">{t(`fate.${idea.fate.status}` as MessageKey)}</span> <span className="muted">{t('publications.publishedOn', { date: f.date(idea.fate.publishedAt) })}</span>
+            <span className="badge">{t(`fate.${idea.fate.status}` as MessageKey)}</span>{' '}
+            <span className="muted">{t('publications.publishedOn', { date: f.date(idea.fate.publishedAt) })}</span>
             {idea.fate.explanation ? (
               <>
                 <br />
