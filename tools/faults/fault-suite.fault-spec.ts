@@ -295,14 +295,12 @@ describe('fault suite: kill, cut, wipe and restart under a write load (private s
       createLogger('gateway', 'error'),
     );
     for (const role of ['admin', 'coordinator'] as Role[])
-      await app
-        .get(UsersService)
-        .createByStaff(SYSTEM_ADMIN, {
-          email: `${role}@faults.ma`,
-          password: PASSWORD,
-          displayName: role,
-          roles: [role],
-        });
+      await app.get(UsersService).createByStaff(SYSTEM_ADMIN, {
+        email: `${role}@faults.ma`,
+        password: PASSWORD,
+        displayName: role,
+        roles: [role],
+      });
     await app.close();
     await Promise.all(SERVICES.map((s) => startService(s)));
     db = new Client({ connectionString: pg.url });

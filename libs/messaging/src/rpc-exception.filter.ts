@@ -19,14 +19,12 @@ export class RpcErrorFilter implements ExceptionFilter<unknown> {
       // The HTTP side of a service serves only health and metrics.
       const reply = host.switchToHttp().getResponse<{ status(code: number): { send(body: unknown): void } }>();
       const status = exception instanceof HttpException ? exception.getStatus() : 500;
-      reply
-        .status(status)
-        .send({
-          error: {
-            code: status === 404 ? ErrorCode.ROUTE_NOT_FOUND : ErrorCode.INTERNAL,
-            message: status === 404 ? 'not found' : 'internal error',
-          },
-        });
+      reply.status(status).send({
+        error: {
+          code: status === 404 ? ErrorCode.ROUTE_NOT_FOUND : ErrorCode.INTERNAL,
+          message: status === 404 ? 'not found' : 'internal error',
+        },
+      });
       return;
     }
     if (exception instanceof DomainError) return throwError(() => exception.toBody());

@@ -72,14 +72,12 @@ describe('bad input is a coded 4xx, never a 500, and writes nothing (real server
     await Promise.all(spawned.map((s) => s.ready()));
     pg = new Client({ connectionString: TEST_DATABASE_URL });
     await pg.connect();
-    await app
-      .get(UsersService)
-      .createByStaff(SYSTEM_ADMIN, {
-        email: 'coord@test.ma',
-        password: PASSWORD,
-        displayName: 'coord',
-        roles: ['coordinator'],
-      });
+    await app.get(UsersService).createByStaff(SYSTEM_ADMIN, {
+      email: 'coord@test.ma',
+      password: PASSWORD,
+      displayName: 'coord',
+      roles: ['coordinator'],
+    });
     coordinator = (await call('POST', '/auth/login', { body: { email: 'coord@test.ma', password: PASSWORD } })).body
       .accessToken;
     const created = async (url: string, body: unknown) => {

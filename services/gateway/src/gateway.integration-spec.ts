@@ -127,14 +127,12 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
     });
 
     it('locks an account after repeated failures, even against the right password', async () => {
-      await app
-        .get(UsersService)
-        .createByStaff(SYSTEM_ADMIN, {
-          email: 'victim@test.ma',
-          password: PASSWORD,
-          displayName: 'victim',
-          roles: ['citizen'],
-        });
+      await app.get(UsersService).createByStaff(SYSTEM_ADMIN, {
+        email: 'victim@test.ma',
+        password: PASSWORD,
+        displayName: 'victim',
+        roles: ['citizen'],
+      });
       for (let i = 0; i < 5; i++)
         expect(
           (await call('POST', '/auth/login', { body: { email: 'victim@test.ma', password: 'guess-' + i } })).status,

@@ -62,15 +62,13 @@ describe('trust through the gateway: object-level access, statistics and exports
   }
 
   async function login(name: string, role: Role, scopes?: Scopes): Promise<void> {
-    const account = await app
-      .get(UsersService)
-      .createByStaff(SYSTEM_ADMIN, {
-        email: `${name}@test.ma`,
-        password: PASSWORD,
-        displayName: name,
-        roles: [role],
-        scopes,
-      });
+    const account = await app.get(UsersService).createByStaff(SYSTEM_ADMIN, {
+      email: `${name}@test.ma`,
+      password: PASSWORD,
+      displayName: name,
+      roles: [role],
+      scopes,
+    });
     user[name] = account.id;
     token[name] = (
       await call('POST', '/auth/login', { body: { email: `${name}@test.ma`, password: PASSWORD } })

@@ -53,14 +53,12 @@ describe('gateway and services while Postgres is unreachable', () => {
     ({ app } = await createGatewayApp(config, createLogger('gateway', 'warn')));
     await app.getHttpAdapter().getInstance().ready();
     await commitments.ready();
-    await app
-      .get(UsersService)
-      .createByStaff(SYSTEM_ADMIN, {
-        email: 'pm@test.ma',
-        password: PASSWORD,
-        displayName: 'pm',
-        roles: ['project_manager'],
-      });
+    await app.get(UsersService).createByStaff(SYSTEM_ADMIN, {
+      email: 'pm@test.ma',
+      password: PASSWORD,
+      displayName: 'pm',
+      roles: ['project_manager'],
+    });
     const login = await app.inject({
       method: 'POST',
       url: '/auth/login',

@@ -27,9 +27,7 @@ export class CalendarFeedsRepository {
   }
 
   /** The active account a token opens, or nothing (unknown, revoked, or the account deactivated). */
-  async owner(
-    tokenHash: string,
-  ): Promise<{
+  async owner(tokenHash: string): Promise<{
     id: string;
     roles: string[];
     scopes: { institutions: string[]; programmes: string[] };

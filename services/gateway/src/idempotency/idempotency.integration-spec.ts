@@ -51,14 +51,12 @@ describe('Idempotency-Key on writes at the gateway (real Postgres)', () => {
     const config = loadConfig(GatewayConfig, iso.env('gateway', { AUTH_RATE_LIMIT_PER_MINUTE: '10000' }));
     ({ app } = await createGatewayApp(config, createLogger('gateway', 'warn')));
     await app.getHttpAdapter().getInstance().ready();
-    await app
-      .get(UsersService)
-      .createByStaff(SYSTEM_ADMIN, {
-        email: 'admin@test.ma',
-        password: PASSWORD,
-        displayName: 'admin',
-        roles: ['admin'],
-      });
+    await app.get(UsersService).createByStaff(SYSTEM_ADMIN, {
+      email: 'admin@test.ma',
+      password: PASSWORD,
+      displayName: 'admin',
+      roles: ['admin'],
+    });
     const login = await app.inject({
       method: 'POST',
       url: '/auth/login',

@@ -56,14 +56,12 @@ describe('an idea submitted just before Postgres goes away', () => {
   it('answers with the stored idea, from what its transaction returned', async () => {
     const citizen: Actor = { id: randomUUID(), roles: ['citizen'], scopes: { institutions: [], programmes: [] } };
     const cut = proxy.cutAfterCommitOf('INSERT INTO ideas');
-    const idea = await app
-      .get(IdeasService)
-      .submit(citizen, {
-        cycleId,
-        themeId,
-        title: 'نشر البيانات المفتوحة',
-        body: 'اقتراح بنشر ميزانيات الجماعات بصيغة مفتوحة.',
-      });
+    const idea = await app.get(IdeasService).submit(citizen, {
+      cycleId,
+      themeId,
+      title: 'نشر البيانات المفتوحة',
+      body: 'اقتراح بنشر ميزانيات الجماعات بصيغة مفتوحة.',
+    });
     await cut;
     const { rows } = await pg.query(`SELECT id FROM "${iso.schema('participation')}".ideas`);
     expect(rows).toEqual([{ id: idea.id }]);
