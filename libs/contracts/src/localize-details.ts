@@ -15,6 +15,8 @@ export function localizeDetails(details: unknown, language: Language): unknown {
     out.fields = fields;
   }
   if (Array.isArray(rest.errors))
-    out.errors = rest.errors.map((e) => (isFieldIssue(e) ? { ...e, message: fieldMessage(e, language) } : e));
+    out.errors = (rest.errors as unknown[]).map((e) =>
+      isFieldIssue(e) ? { ...e, message: fieldMessage(e, language) } : e,
+    );
   return out;
 }

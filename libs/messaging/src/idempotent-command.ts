@@ -12,16 +12,16 @@ export async function runIdempotent<T>(
   run: () => Promise<T>,
 ): Promise<T> {
   if (!key) return run();
-  const claimed: unknown[] = await manager.query(
+  const claimed = await manager.query<{ key: string }[]>(
     `INSERT INTO command_log (key, command) VALUES ($1, $2) ON CONFLICT (key, command) DO NOTHING RETURNING key`,
     [key, command],
   );
   if (claimed.length === 0) {
-    const [row] = await manager.query(`SELECT response FROM command_log WHERE key = $1 AND command = $2`, [
-      key,
-      command,
-    ]);
-    return row.response as T;
+    const [row] = await manager.query<{ response: T }[]>(
+      `SELECT response FROM command_log WHERE key = $1 AND command = $2`,
+      [key, command],
+    );
+    return row.response;
   }
   const response = await run();
   await manager.query(`UPDATE command_log SET response = $3 WHERE key = $1 AND command = $2`, [

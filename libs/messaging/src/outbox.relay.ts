@@ -70,11 +70,11 @@ export class OutboxRelay {
     await runner.connect();
     await runner.startTransaction();
     try {
-      const rows: OutboxRow[] = await runner.query(
+      const rows = (await runner.query(
         `SELECT id, subject, envelope::text AS envelope, headers FROM outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batchSize],
-      );
+      )) as OutboxRow[];
       if (rows.length === 0) {
         await runner.commitTransaction();
         return 0;

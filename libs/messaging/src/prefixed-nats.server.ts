@@ -52,8 +52,8 @@ export class PrefixedNatsServer extends ServerNats {
       const sub = client.subscribe(withPrefix(this.prefix, channel), {
         queue,
         callback: (err, msg) => {
-          if (err) return this.logger.error(err);
-          void this.handleMessage(channel, msg);
+          if (err) this.logger.error(err);
+          else void this.handleMessage(channel, msg);
         },
       });
       (this as unknown as { subscriptions: unknown[] }).subscriptions.push(sub);
@@ -94,7 +94,7 @@ export class PrefixedNatsServer extends ServerNats {
     const publish = super.getPublisher(natsMsg, id, ctx);
     return (response: unknown) => {
       recordRpcReply(this.outcomes.get(natsMsg), response as { err?: unknown });
-      return publish(response);
+      return publish(response) as unknown;
     };
   }
 }

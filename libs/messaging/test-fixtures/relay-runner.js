@@ -28,6 +28,6 @@ async function main() {
   process.exit(0);
 }
 main().catch((err) => {
-  process.stderr.write(String(err && err.stack || err));
+  process.stderr.write(String((err && err.stack) || err));
   process.exit(1);
 });

@@ -78,7 +78,7 @@ export class ContractValidator {
     let validate = this.compiled.get(key);
     if (!validate) {
       // Refs point into the document's components, registered once under the id "openapi".
-      const rebased = JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"openapi#/components/'));
+      const rebased = <object>JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"openapi#/components/'));
       validate = this.ajv.compile(rebased);
       this.compiled.set(key, validate);
     }

@@ -11,7 +11,9 @@ let gateway: ContractValidator | undefined;
 export function expectToMatchContract(method: string, url: string, status: number, body: unknown): void {
   // libs/testing/src (jest) and libs/testing/dist sit at the same depth.
   gateway ??= new ContractValidator(
-    JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'services', 'gateway', 'openapi.json'), 'utf8')),
+    JSON.parse(
+      readFileSync(join(__dirname, '..', '..', '..', 'services', 'gateway', 'openapi.json'), 'utf8'),
+    ) as ConstructorParameters<typeof ContractValidator>[0],
   );
   gateway.expectToMatch(method, url, { status, body });
 }

@@ -40,7 +40,9 @@ export class TestIsolation {
     const pg = new Client({ connectionString: TEST_DATABASE_URL });
     await pg.connect();
     try {
-      const { rows } = await pg.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${this.id}\\_%`]);
+      const { rows } = await pg.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [
+        `${this.id}\\_%`,
+      ]);
       for (const row of rows) await pg.query(`DROP SCHEMA IF EXISTS "${row.nspname}" CASCADE`);
     } finally {
       await pg.end();

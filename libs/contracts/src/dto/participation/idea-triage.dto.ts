@@ -42,7 +42,7 @@ export class IdeaTriageQueryDto {
 
   /** Only hidden ideas (true), or only visible ones (false); both when absent. */
   @IsOptional()
-  @Transform(({ value }) =>
+  @Transform(({ value }: { value: unknown }) =>
     value === 'true' || value === true ? true : value === 'false' || value === false ? false : value,
   )
   @IsBoolean()
