@@ -1,14 +1,13 @@
 import { createRpcServiceApp } from '@ogp/messaging';
-import { ServiceApp } from '@ogp/runtime';
+import { Clock, ServiceApp } from '@ogp/runtime';
 import type { Logger } from 'pino';
-import { Clock } from '@ogp/runtime';
 import { CommitmentsConfig } from './commitments.config';
-import { CommitmentsModule } from './commitments.module';
+import { CommitmentsAppModule } from './app.module';
 
 export function createCommitmentsApp(config: CommitmentsConfig, logger: Logger, clock?: Clock): Promise<ServiceApp> {
   return createRpcServiceApp({
     service: 'commitments',
-    module: CommitmentsModule.register(config, logger, clock),
+    module: CommitmentsAppModule.register(config, logger, clock),
     config,
     logger,
   });

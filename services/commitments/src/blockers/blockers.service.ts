@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, assertRole, assertScope, hasAnyRole } from '@ogp/auth';
+import { Actor, assertRole, assertScope, Role, RoleGroup } from '@ogp/auth';
 import {
   AnswerBlockerDto,
   BlockerView,
@@ -9,16 +9,19 @@ import {
   ErrorCode,
   Page,
   PlanEvents,
+  PlansRpc,
   RaiseBlockerDto,
 } from '@ogp/contracts';
-import { OutboxWriter } from '@ogp/messaging';
+import { OutboxWriter, runIdempotent } from '@ogp/messaging';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertCommitmentExists } from '../commitments/assert-commitment';
-import { recordChange } from '../programmes/change-history';
-import { eventBase, SqlRow } from '../progress/commitment-row';
-import { ProgressEngine } from '../progress/progress-engine';
+import { CommitmentRow, eventBase } from '../commitments/commitment-row';
+import { isoOrNull } from '../commitments/commitment-views.service';
+import { CommitmentsRepository } from '../commitments/commitments.repository';
+import { ChangeHistoryRepository } from '../history/change-history.repository';
+import { assertNotClosed, blockerScope, blockerVisibility } from './blocker-rules';
+import { BlockerRow, BlockersRepository } from './blockers.repository';
 
-const view = (r: SqlRow): BlockerView => ({
+export const toBlockerView = (r: BlockerRow): BlockerView => ({
   id: r.id,
   commitmentId: r.commitment_id,
   title: r.title,
@@ -27,7 +30,7 @@ const view = (r: SqlRow): BlockerView => ({
   raisedBy: r.raised_by,
   raisedAt: new Date(r.raised_at).toISOString(),
   answer: r.answer,
-  answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
+  answeredAt: isoOrNull(r.answered_at),
 });
 
 /**
@@ -38,45 +41,49 @@ const view = (r: SqlRow): BlockerView => ({
 export class BlockersService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: BlockersRepository,
+    private readonly commitments: CommitmentsRepository,
+    private readonly history: ChangeHistoryRepository,
     private readonly outbox: OutboxWriter,
-    private readonly engine: ProgressEngine,
   ) {}
 
-  async raise(actor: Actor | null, commitmentId: string, dto: RaiseBlockerDto): Promise<BlockerView> {
-    assertRole(actor, ['project_manager', 'coordinator', 'admin']);
+  /** A retry with the same key answers the first blocker and raises nothing. */
+  async raise(
+    actor: Actor | null,
+    commitmentId: string,
+    dto: RaiseBlockerDto,
+    idempotencyKey: string | null = null,
+  ): Promise<BlockerView> {
+    assertRole(actor, RoleGroup.MANAGERS);
     return this.dataSource.transaction(async (m) => {
-      const row = await this.engine.lock(m, commitmentId);
-      assertScope(actor, ['project_manager', 'coordinator', 'admin'], { institutionId: row.lead_institution_id });
-      const id = randomUUID();
-      await m.query(
-        `INSERT INTO blockers (id, commitment_id, title, description, raised_by) VALUES ($1, $2, $3, $4, $5)`,
-        [id, commitmentId, dto.title, dto.description, actor.id],
-      );
-      await recordChange(m, {
-        entityType: 'commitment',
-        entityId: commitmentId,
-        action: 'blocker_raised',
-        actorId: actor.id,
-        before: null,
-        after: { blockerId: id, title: dto.title },
+      const row = await this.commitments.lock(m, commitmentId);
+      assertScope(actor, RoleGroup.MANAGERS, { institutionId: row.lead_institution_id });
+      return runIdempotent(m, idempotencyKey && `${actor.id}:${idempotencyKey}`, PlansRpc.raiseBlocker.subject, async () => {
+        const id = randomUUID();
+        await this.repository.insert(m, { ...dto, id, commitmentId, raisedBy: actor.id });
+        await this.history.record(m, {
+          entityType: 'commitment',
+          entityId: commitmentId,
+          action: 'blocker_raised',
+          actorId: actor.id,
+          before: null,
+          after: { blockerId: id, title: dto.title },
+        });
+        await this.outbox.add(m, PlanEvents.blockerRaised, {
+          aggregate: { type: 'commitment', id: commitmentId },
+          data: { ...eventBase(row), blockerId: id, blockerTitle: dto.title, status: 'open', raisedBy: actor.id },
+          actorId: actor.id,
+        });
+        return this.get(m, id);
       });
-      await this.outbox.add(m, PlanEvents.blockerRaised, {
-        aggregate: { type: 'commitment', id: commitmentId },
-        data: { ...eventBase(row), blockerId: id, blockerTitle: dto.title, status: 'open', raisedBy: actor.id },
-        actorId: actor.id,
-      });
-      return this.get(m, id);
     });
   }
 
   /** The committee of that programme (or the coordination team) answers. */
   answer(actor: Actor | null, blockerId: string, dto: AnswerBlockerDto): Promise<BlockerView> {
-    return this.transition(actor, blockerId, ['committee_member', 'coordinator', 'admin'], async (m, blocker, row) => {
-      if (blocker.status === 'closed') throw new DomainError(ErrorCode.CONFLICT, 'this blocker is closed');
-      await m.query(
-        `UPDATE blockers SET status = 'answered', answer = $2, answered_by = $3, answered_at = now() WHERE id = $1`,
-        [blockerId, dto.answer, actor!.id],
-      );
+    return this.transition(actor, blockerId, RoleGroup.OVERSIGHT, async (m, blocker, row, who) => {
+      assertNotClosed(blocker.status, 'answer');
+      await this.repository.answer(m, blockerId, dto.answer, who.id);
       await this.outbox.add(m, PlanEvents.blockerAnswered, {
         aggregate: { type: 'commitment', id: row.id },
         data: {
@@ -87,48 +94,39 @@ export class BlockersService {
           raisedBy: blocker.raised_by,
           answer: dto.answer,
         },
-        actorId: actor!.id,
+        actorId: who.id,
       });
       return { status: 'answered', answer: dto.answer };
     });
   }
 
   close(actor: Actor | null, blockerId: string): Promise<BlockerView> {
-    return this.transition(
-      actor,
-      blockerId,
-      ['project_manager', 'committee_member', 'coordinator', 'admin'],
-      async (m, blocker) => {
-        if (blocker.status === 'closed') throw new DomainError(ErrorCode.CONFLICT, 'this blocker is already closed');
-        await m.query(`UPDATE blockers SET status = 'closed', closed_at = now() WHERE id = $1`, [blockerId]);
-        return { status: 'closed' };
-      },
-    );
+    return this.transition(actor, blockerId, RoleGroup.STAFF, async (m, blocker) => {
+      assertNotClosed(blocker.status, 'close');
+      await this.repository.close(m, blockerId);
+      return { status: 'closed' };
+    });
   }
 
   private async transition(
     actor: Actor | null,
     blockerId: string,
-    roles: ('project_manager' | 'committee_member' | 'coordinator' | 'admin')[],
+    roles: readonly Role[],
     change: (
       m: EntityManager,
-      blocker: SqlRow,
-      row: Awaited<ReturnType<ProgressEngine['lock']>>,
-    ) => Promise<Record<string, unknown>>,
+      blocker: BlockerRow,
+      row: CommitmentRow,
+      who: Actor,
+    ) => Promise<{ status: string; answer?: string }>,
   ): Promise<BlockerView> {
     assertRole(actor, roles);
     return this.dataSource.transaction(async (m) => {
-      const [blocker] = await m.query(`SELECT * FROM blockers WHERE id = $1 FOR UPDATE`, [blockerId]);
+      const blocker = await this.repository.lock(m, blockerId);
       if (!blocker) throw new DomainError(ErrorCode.NOT_FOUND, 'no such blocker');
-      const row = await this.engine.lock(m, blocker.commitment_id);
-      // Committee members act within their programme; project managers within their institution.
-      const target =
-        hasAnyRole(actor, ['committee_member']) && !hasAnyRole(actor, ['project_manager'])
-          ? { programmeId: row.programme_id }
-          : { institutionId: row.lead_institution_id };
-      assertScope(actor, roles, target);
-      const after = await change(m, blocker, row);
-      await recordChange(m, {
+      const row = await this.commitments.lock(m, blocker.commitment_id);
+      assertScope(actor, roles, blockerScope(actor, row));
+      const after = await change(m, blocker, row, actor);
+      await this.history.record(m, {
         entityType: 'commitment',
         entityId: row.id,
         action: `blocker_${after.status}`,
@@ -141,8 +139,9 @@ export class BlockersService {
   }
 
   private async get(m: EntityManager, id: string): Promise<BlockerView> {
-    const [r] = await m.query(`SELECT * FROM blockers WHERE id = $1`, [id]);
-    return view(r);
+    const row = await this.repository.get(m, id);
+    if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'no such blocker');
+    return toBlockerView(row);
   }
 
   /** The committee sees its programmes' blockers; a project manager those of their institutions. */
@@ -150,38 +149,16 @@ export class BlockersService {
     actor: Actor | null,
     query: { status?: string; commitmentId?: string; limit?: number; offset?: number },
   ): Promise<Page<BlockerView>> {
-    assertRole(actor, ['project_manager', 'committee_member', 'coordinator', 'admin']);
+    assertRole(actor, RoleGroup.STAFF);
     const { limit, offset } = boundPage(query);
-    const params: unknown[] = [];
-    const where: string[] = [];
-    if (!hasAnyRole(actor, ['coordinator', 'admin'])) {
-      // Each role reads by its own scope: a project manager's programmes do not widen it to other institutions.
-      const visible: string[] = [];
-      if (hasAnyRole(actor, ['project_manager'])) {
-        params.push(actor.scopes.institutions);
-        visible.push(`c.lead_institution_id::text = ANY($${params.length}::text[])`);
-      }
-      if (hasAnyRole(actor, ['committee_member'])) {
-        params.push(actor.scopes.programmes);
-        visible.push(`pl.programme_id::text = ANY($${params.length}::text[])`);
-      }
-      where.push(`(${visible.join(' OR ') || 'false'})`);
-    }
-    if (query.status) {
-      params.push(query.status);
-      where.push(`b.status = $${params.length}`);
-    }
-    if (query.commitmentId) {
-      await assertCommitmentExists(this.dataSource, query.commitmentId);
-      params.push(query.commitmentId);
-      where.push(`b.commitment_id = $${params.length}`);
-    }
-    const from = `FROM blockers b JOIN commitments c ON c.id = b.commitment_id JOIN plans pl ON pl.id = c.plan_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
-    const rows = await this.dataSource.query(
-      `SELECT b.* ${from} ORDER BY b.raised_at DESC, b.id LIMIT ${limit} OFFSET ${offset}`,
-      params,
+    const m = this.dataSource.manager;
+    if (query.commitmentId) await this.commitments.assertExists(m, query.commitmentId);
+    const { rows, total } = await this.repository.page(
+      m,
+      { visibility: blockerVisibility(actor), status: query.status, commitmentId: query.commitmentId },
+      limit,
+      offset,
     );
-    return { items: rows.map(view), total, limit, offset };
+    return { items: rows.map(toBlockerView), total, limit, offset };
   }
 }

@@ -8,24 +8,9 @@ import {
   SetProgrammeSettingsDto,
   SnapshotRpc,
 } from '@ogp/contracts';
-import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { SnapshotPageDto } from '../snapshot/dto/snapshot-page.dto';
+import { ProgrammeIdDto } from '../plans/dto/plans.dto';
 import { ProgrammeSettingsService } from './programme-settings.service';
-
-class ProgrammeIdDto {
-  @IsUUID()
-  programmeId: string;
-}
-
-class SettingsPageDto {
-  @IsOptional()
-  @IsUUID()
-  after?: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit: number;
-}
 
 @Controller()
 export class ProgrammeSettingsController {
@@ -42,7 +27,7 @@ export class ProgrammeSettingsController {
   }
 
   @MessagePattern(SnapshotRpc.programmeSettings.subject)
-  snapshot(@Payload() dto: SettingsPageDto): Promise<ProgrammeSettingsChangedEvent[]> {
+  snapshot(@Payload() dto: SnapshotPageDto): Promise<ProgrammeSettingsChangedEvent[]> {
     return this.settings.snapshot(dto.after, dto.limit);
   }
 }

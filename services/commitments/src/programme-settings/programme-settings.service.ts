@@ -12,7 +12,7 @@ import {
 import { OutboxWriter } from '@ogp/messaging';
 import { isTimeZone } from '@ogp/tracking';
 import { DataSource } from 'typeorm';
-import { recordChange } from '../programmes/change-history';
+import { ChangeHistoryRepository } from '../history/change-history.repository';
 import { ProgrammeSettingsRepository } from './programme-settings.repository';
 
 /**
@@ -24,6 +24,7 @@ export class ProgrammeSettingsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: ProgrammeSettingsRepository,
+    private readonly history: ChangeHistoryRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -43,7 +44,7 @@ export class ProgrammeSettingsService {
         programmeId: command.programmeId,
       });
       const { version, ...settings } = after;
-      await recordChange(m, {
+      await this.history.record(m, {
         entityType: 'programme',
         entityId: command.programmeId,
         action: 'settings_changed',

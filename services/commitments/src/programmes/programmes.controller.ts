@@ -1,9 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { CommitmentsRpc, CreateProgrammeDto, IdParamDto, Page, ProgrammeView } from '@ogp/contracts';
+import { CommitmentsRpc, CreateProgrammeDto, IdParamDto, Page, PageQueryDto, ProgrammeView } from '@ogp/contracts';
 import { RpcIdempotencyKey } from '@ogp/messaging';
-import { PageQueryDto } from './page-query.dto';
 import { ProgrammesService } from './programmes.service';
 
 @Controller()

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, assertRole } from '@ogp/auth';
+import { Actor, assertRole, RoleGroup } from '@ogp/auth';
 import {
   boundPage,
   CommitmentsEvents,
@@ -15,8 +15,9 @@ import { OutboxWriter, runIdempotent } from '@ogp/messaging';
 import { LOGGER } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
-import { recordChange } from './change-history';
+import { ChangeHistoryRepository } from '../history/change-history.repository';
 import { ProgrammeEntity } from './programme.entity';
+import { ProgrammesRepository } from './programmes.repository';
 
 export function toProgrammeView(p: ProgrammeEntity): ProgrammeView {
   return {
@@ -34,6 +35,8 @@ export function toProgrammeView(p: ProgrammeEntity): ProgrammeView {
 export class ProgrammesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: ProgrammesRepository,
+    private readonly history: ChangeHistoryRepository,
     private readonly outbox: OutboxWriter,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -44,22 +47,23 @@ export class ProgrammesService {
     command: CreateProgrammeCommand,
     idempotencyKey: string | null,
   ): Promise<ProgrammeView> {
-    assertRole(actor, ['coordinator', 'admin']);
+    assertRole(actor, RoleGroup.COORDINATION);
     const view = await this.dataSource.transaction((manager) =>
       runIdempotent(manager, idempotencyKey && `${actor.id}:${idempotencyKey}`, 'programmes.create', async () => {
-        const exists = await manager.query(`SELECT 1 FROM programmes WHERE code = $1`, [command.code]);
-        if (exists.length) throw new DomainError(ErrorCode.ALREADY_EXISTS, `programme ${command.code} exists`);
+        if (await this.repository.codeTaken(manager, command.code))
+          throw new DomainError(ErrorCode.ALREADY_EXISTS, `programme ${command.code} exists`);
         const id = randomUUID();
-        await manager.insert(ProgrammeEntity, {
-          id,
-          code: command.code,
-          kind: command.kind,
-          name: command.name,
-          description: command.description ?? null,
-          createdBy: actor.id,
-        });
-        const view = toProgrammeView(await manager.findOneByOrFail(ProgrammeEntity, { id }));
-        await recordChange(manager, {
+        const view = toProgrammeView(
+          await this.repository.insert(manager, {
+            id,
+            code: command.code,
+            kind: command.kind,
+            name: command.name,
+            description: command.description ?? null,
+            createdBy: actor.id,
+          }),
+        );
+        await this.history.record(manager, {
           entityType: 'programme',
           entityId: id,
           action: 'created',
@@ -81,18 +85,12 @@ export class ProgrammesService {
 
   async list(query: PageQuery): Promise<Page<ProgrammeView>> {
     const { limit, offset } = boundPage(query);
-    const [rows, total] = await this.dataSource
-      .getRepository(ProgrammeEntity)
-      .findAndCount({ order: { createdAt: 'ASC', id: 'ASC' }, take: limit, skip: offset });
+    const [rows, total] = await this.repository.page(limit, offset);
     return { items: rows.map(toProgrammeView), total, limit, offset };
   }
 
-  /** The public read path: one indexed row, plain SQL. */
   async get(id: string): Promise<ProgrammeView> {
-    const [row] = await this.dataSource.query(
-      `SELECT id, code, kind, name, description, created_at AS "createdAt", created_by AS "createdBy" FROM programmes WHERE id = $1`,
-      [id],
-    );
+    const row = await this.repository.get(id);
     if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'no such programme');
     return { ...row, createdAt: row.createdAt.toISOString() };
   }

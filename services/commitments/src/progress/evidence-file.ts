@@ -1,6 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DomainError, ErrorCode, EVIDENCE_MAX_BYTES, EvidenceFileDto, invalidFields } from '@ogp/contracts';
-import { EntityManager } from 'typeorm';
 
 /** The first bytes each accepted type must start with: the declared type is not trusted. */
 const SIGNATURES: Record<string, number[]> = {
@@ -11,20 +10,16 @@ const SIGNATURES: Record<string, number[]> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': [0x50, 0x4b, 0x03, 0x04],
 };
 
-export interface StoredEvidence {
-  id: string;
+export interface CheckedEvidence {
   name: string;
   type: string;
   size: number;
   sha256: string;
+  bytes: Buffer;
 }
 
-/** Checks an evidence file (size, and that its bytes are what its type says) and stores it. */
-export async function storeEvidenceFile(
-  m: EntityManager,
-  reportId: string,
-  file: EvidenceFileDto,
-): Promise<StoredEvidence> {
+/** Checks an evidence file: its size, and that its bytes are what its type says. */
+export function checkEvidenceFile(file: EvidenceFileDto): CheckedEvidence {
   const bytes = Buffer.from(file.content, 'base64');
   if (bytes.length === 0 || bytes.length > EVIDENCE_MAX_BYTES) {
     throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `an evidence file holds 1 byte to ${EVIDENCE_MAX_BYTES} bytes`, {
@@ -35,16 +30,11 @@ export async function storeEvidenceFile(
   if (!signature || !signature.every((b, i) => bytes[i] === b)) {
     throw invalidFields(`the file is not a ${file.type}`, { field: 'files.type', rule: 'contentMismatch' });
   }
-  const stored = {
-    id: randomUUID(),
+  return {
     name: file.name,
     type: file.type,
     size: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes,
   };
-  await m.query(
-    `INSERT INTO evidence_files (id, report_id, name, type, size, sha256, content) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [stored.id, reportId, stored.name, stored.type, stored.size, stored.sha256, bytes],
-  );
-  return stored;
 }

@@ -2,13 +2,11 @@ import { resolve } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { Clock, SystemClock } from '@ogp/runtime';
 import { StrategyRegistry } from '@ogp/tracking';
-import { BlockersService } from '../blockers/blockers.service';
-import { CommitmentViews } from '../commitments/commitment-views';
-import { CommitmentsController } from '../commitments/commitments.controller';
-import { CommitmentsService } from '../commitments/commitments.service';
-import { PlanImportService } from '../import/plan-import.service';
-import { PlansService } from '../plans/plans.service';
-import { ProgressEngine, REMOTE_STRATEGY_TIMEOUT_MS, STRATEGY_REGISTRY } from '../progress/progress-engine';
+import { CommitmentCoreModule } from '../commitments/commitment-core.module';
+import { TrackingController } from './tracking.controller';
+import { REMOTE_STRATEGY_TIMEOUT_MS, STRATEGY_REGISTRY } from './tracking.constant';
+import { TrackingRepository } from './tracking.repository';
+import { TrackingService } from './tracking.service';
 
 export interface TrackingModuleOptions {
   strategyModules: string;
@@ -16,34 +14,35 @@ export interface TrackingModuleOptions {
   clock?: Clock;
 }
 
-/** Plans, commitments and their progress, with the strategies this deployment knows. */
+/**
+ * The tracking strategies this deployment knows (built-ins plus the code modules named in
+ * configuration), the clock they read "today" from, and the choice of strategy per programme,
+ * institution or commitment. Global: every feature that computes progress reads the registry.
+ */
 @Module({})
 export class TrackingModule {
   static register(options: TrackingModuleOptions): DynamicModule {
+    const shared = [
+      { provide: Clock, useValue: options.clock ?? new SystemClock() },
+      {
+        provide: STRATEGY_REGISTRY,
+        useFactory: () =>
+          StrategyRegistry.fromModules(
+            options.strategyModules
+              .split(',')
+              .filter(Boolean)
+              .map((p) => resolve(p)),
+          ),
+      },
+      { provide: REMOTE_STRATEGY_TIMEOUT_MS, useValue: options.remoteTimeoutMs },
+    ];
     return {
       module: TrackingModule,
-      controllers: [CommitmentsController],
-      providers: [
-        { provide: Clock, useValue: options.clock ?? new SystemClock() },
-        {
-          provide: STRATEGY_REGISTRY,
-          useFactory: () =>
-            StrategyRegistry.fromModules(
-              options.strategyModules
-                .split(',')
-                .filter(Boolean)
-                .map((p) => resolve(p)),
-            ),
-        },
-        { provide: REMOTE_STRATEGY_TIMEOUT_MS, useValue: options.remoteTimeoutMs },
-        ProgressEngine,
-        CommitmentViews,
-        CommitmentsService,
-        PlansService,
-        BlockersService,
-        PlanImportService,
-      ],
-      exports: [Clock, ProgressEngine, CommitmentsService, PlansService],
+      global: true,
+      imports: [CommitmentCoreModule],
+      controllers: [TrackingController],
+      providers: [...shared, TrackingService, TrackingRepository],
+      exports: [Clock, STRATEGY_REGISTRY, REMOTE_STRATEGY_TIMEOUT_MS],
     };
   }
 }

@@ -1,6 +1,13 @@
-import { CommitmentChangedEvent, Localized } from '@ogp/contracts';
+import { CommitmentChangedEvent, CompletionLevel, Localized } from '@ogp/contracts';
 
-/** A commitments row as the service reads it (snake case, numerics as strings). */
+export interface LevelOverride {
+  level: CompletionLevel;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+/** A commitments row as the service locks it, with its programme's zone and strategies (numerics as strings). */
 export interface CommitmentRow {
   id: string;
   plan_id: string;
@@ -22,9 +29,9 @@ export interface CommitmentRow {
   programme_strategy: string | null;
   rollup_weight: string;
   progress: string;
-  completion_level: string;
-  manual_level: string | null;
-  level_override: unknown;
+  completion_level: CompletionLevel;
+  manual_level: CompletionLevel | null;
+  level_override: LevelOverride | null;
   progress_explanation: string | null;
   progress_stale: boolean;
   stale_reason: string | null;
@@ -32,7 +39,8 @@ export interface CommitmentRow {
   version: number;
 }
 
-export function eventBase(row: CommitmentRow): CommitmentChangedEvent {
+/** What every event about a commitment carries. */
+export function eventBase(row: Pick<CommitmentRow, 'id' | 'plan_id' | 'programme_id' | 'lead_institution_id' | 'number' | 'title'>): CommitmentChangedEvent {
   return {
     commitmentId: row.id,
     planId: row.plan_id,
@@ -42,7 +50,3 @@ export function eventBase(row: CommitmentRow): CommitmentChangedEvent {
     title: row.title,
   };
 }
-
-/** A raw SQL row, typed where it is mapped to a view. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type SqlRow = Record<string, any>;

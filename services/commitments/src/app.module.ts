@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule, MessagingTables1732100000000, serviceInfoController } from '@ogp/messaging';
 import { PersistenceModule } from '@ogp/persistence';
-import { RuntimeModule } from '@ogp/runtime';
+import { Clock, RuntimeModule } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { CommitmentsConfig } from './commitments.config';
 import { ProgrammeEntity } from './programmes/programme.entity';
@@ -11,7 +11,17 @@ import { Plans1732100000500 } from './plans/plans.migration';
 import { ProgrammeSettings1764583200000 } from './programme-settings/programme-settings.migration';
 import { ProgrammeSettingsModule } from './programme-settings/programme-settings.module';
 import { TrackingModule } from './tracking/tracking.module';
-import { Clock } from '@ogp/runtime';
+import { ActivitiesModule } from './activities/activities.module';
+import { BlockersModule } from './blockers/blockers.module';
+import { CommitmentsModule } from './commitments/commitments.module';
+import { CommunicationsModule } from './communications/communications.module';
+import { PlanImportModule } from './import/plan-import.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { InstitutionsModule } from './institutions/institutions.module';
+import { PlansModule } from './plans/plans.module';
+import { ProgressModule } from './progress/progress.module';
+import { SnapshotModule } from './snapshot/snapshot.module';
+import { WeightsModule } from './weights/weights.module';
 
 export const COMMITMENTS_MIGRATIONS = [
   MessagingTables1732100000000,
@@ -21,10 +31,11 @@ export const COMMITMENTS_MIGRATIONS = [
 ];
 
 @Module({})
-export class CommitmentsModule {
+/** The commitments service: programmes, plans, commitments and their tracking, one module per feature. */
+export class CommitmentsAppModule {
   static register(config: CommitmentsConfig, logger: Logger, clock?: Clock): DynamicModule {
     return {
-      module: CommitmentsModule,
+      module: CommitmentsAppModule,
       imports: [
         RuntimeModule.forRoot({ service: 'commitments', logger, config }),
         PersistenceModule.forRoot({
@@ -44,13 +55,24 @@ export class CommitmentsModule {
           requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
           streamReplicas: config.JETSTREAM_REPLICAS,
         }),
-        ProgrammesModule,
-        ProgrammeSettingsModule,
         TrackingModule.register({
           strategyModules: config.TRACKING_STRATEGY_MODULES,
           remoteTimeoutMs: config.REMOTE_STRATEGY_TIMEOUT_MS,
           clock,
         }),
+        ProgrammesModule,
+        ProgrammeSettingsModule,
+        InstitutionsModule,
+        PlansModule,
+        CommitmentsModule,
+        ActivitiesModule,
+        WeightsModule,
+        ProgressModule,
+        IndicatorsModule,
+        CommunicationsModule,
+        BlockersModule,
+        PlanImportModule,
+        SnapshotModule,
       ],
       controllers: [serviceInfoController('commitments')],
     };

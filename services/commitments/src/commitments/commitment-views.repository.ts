@@ -1,0 +1,163 @@
+import { Injectable } from '@nestjs/common';
+import { CommitmentQueryDto, CommitmentView, CompletionLevel, DomainError, ErrorCode, Localized } from '@ogp/contracts';
+import { preparedQuery } from '@ogp/persistence';
+import { normalizeForSearch } from '@ogp/runtime';
+import { DataSource, EntityManager } from 'typeorm';
+import { StrategyChoices } from '../tracking/strategy-source';
+import { LevelOverride } from './commitment-row';
+import { scheduleFlags } from './schedule-flags';
+
+/** A commitment as lists show it, with its schedule flags computed in its programme's "today". */
+export interface CommitmentSummaryRow {
+  id: string;
+  plan_id: string;
+  area_id: string;
+  number: number;
+  title: Localized;
+  lead_institution_id: string;
+  start_date: string;
+  end_date: string;
+  progress: number;
+  completion_level: CompletionLevel;
+  progress_stale: boolean;
+  stale_reason: string | null;
+  today: string;
+  late: boolean;
+  reporting_period_days: number;
+  overdue_activities: number;
+}
+
+export interface CommitmentCardRow extends CommitmentSummaryRow, StrategyChoices {
+  card: Record<string, unknown>;
+  ogp_values: string[];
+  supporting_institution_ids: string[];
+  progress_explanation: string | null;
+  level_override: LevelOverride | null;
+  last_report_at: Date | null;
+}
+
+export interface ActivityCardRow {
+  id: string;
+  title: Localized;
+  start_date: string;
+  end_date: string;
+  weight: number | null;
+  responsible: string | null;
+  status: string;
+  progress: number;
+}
+
+export type IndicatorCardRow = CommitmentView['indicators'][number];
+
+export type CommitmentFilter = Pick<
+  CommitmentQueryDto,
+  'planId' | 'areaId' | 'institutionId' | 'completionLevel' | 'status' | 'q'
+>;
+
+/** `$1` is the clock's instant: each programme turns it into its own "today". */
+function summarySql(where: string): string {
+  return `SELECT c.id, c.plan_id, c.area_id, c.number, c.title, c.lead_institution_id, c.start_date::text AS start_date, c.end_date::text AS end_date,
+                   c.progress::float8 AS progress, c.completion_level, c.progress_stale, c.stale_reason,
+                   ${scheduleFlags.today('$1')}::text AS today,
+                   ${scheduleFlags.late('$1')} AS late, p.reporting_period_days,
+                   (SELECT count(*)::int FROM activities a WHERE a.commitment_id = c.id AND a.removed_at IS NULL AND ${scheduleFlags.activityOverdue('$1')}) AS overdue_activities
+              FROM commitments c JOIN plans pl ON pl.id = c.plan_id JOIN programmes p ON p.id = pl.programme_id
+             ${where}`;
+}
+
+const CARD_SQL = `SELECT s.*, c.card, c.ogp_values, c.supporting_institution_ids, c.tracking_strategy, c.progress_explanation, c.level_override, c.last_report_at,
+              p.tracking_strategy AS programme_strategy, i.tracking_strategy AS institution_strategy
+         FROM (${summarySql('WHERE c.id = $2')}) s
+         JOIN commitments c ON c.id = s.id JOIN plans pl ON pl.id = c.plan_id JOIN programmes p ON p.id = pl.programme_id
+         JOIN institutions i ON i.id = c.lead_institution_id`;
+
+/** The public reads of commitments: filtered pages and the card. */
+@Injectable()
+export class CommitmentViewsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The commitments of a plan, area or institution that does not exist are a 404, not an empty page. */
+  async assertFilterTargetsExist(filter: CommitmentFilter): Promise<void> {
+    for (const [table, id, what] of [
+      ['plans', filter.planId, 'plan'],
+      ['areas', filter.areaId, 'area'],
+      ['institutions', filter.institutionId, 'institution'],
+    ] as const) {
+      if (!id) continue;
+      const [found] = await this.dataSource.query<unknown[]>(`SELECT 1 FROM ${table} WHERE id = $1`, [id]);
+      if (!found) throw new DomainError(ErrorCode.NOT_FOUND, `no such ${what}`);
+    }
+  }
+
+  async page(
+    filter: CommitmentFilter,
+    now: string,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: CommitmentSummaryRow[]; total: number }> {
+    const params: unknown[] = [now];
+    const where: string[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.planId) add('c.plan_id = ?', filter.planId);
+    if (filter.areaId) add('c.area_id = ?', filter.areaId);
+    if (filter.institutionId)
+      add(
+        '(c.lead_institution_id = ? OR c.lead_institution_id = ANY(c.supporting_institution_ids))',
+        filter.institutionId,
+      );
+    if (filter.completionLevel) add('c.completion_level = ?', filter.completionLevel);
+    if (filter.status === 'active' || filter.status === 'withdrawn') add('c.status = ?', filter.status);
+    if (filter.q)
+      add(
+        `c.search_text LIKE '%' || ? || '%'`,
+        normalizeForSearch(filter.q).replace(/[%_\\]/g, (m) => `\\${m}`),
+      );
+    const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    let sql = `SELECT * FROM (${summarySql(filterSql)}) s`;
+    if (filter.status === 'late') sql += ' WHERE s.late';
+    if (filter.status === 'overdue') sql += ' WHERE s.overdue_activities > 0';
+    if (filter.status === 'on_track') sql += ' WHERE NOT s.late AND s.overdue_activities = 0';
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM (${sql}) t`,
+      params,
+    );
+    const rows = await this.dataSource.query<CommitmentSummaryRow[]>(
+      `${sql} ORDER BY s.number, s.id LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    );
+    return { rows, total };
+  }
+
+  // The hottest read of the service: prepared statements (planning this join cost more than running it).
+  async card(manager: EntityManager, id: string, now: string): Promise<CommitmentCardRow | undefined> {
+    const [row] = await preparedQuery<CommitmentCardRow>(this.dataSource, manager, 'commitment_card', CARD_SQL, [
+      now,
+      id,
+    ]);
+    return row;
+  }
+
+  activities(manager: EntityManager, id: string): Promise<ActivityCardRow[]> {
+    return preparedQuery<ActivityCardRow>(
+      this.dataSource,
+      manager,
+      'commitment_card_activities',
+      `SELECT id, title, start_date::text AS start_date, end_date::text AS end_date, weight::float8 AS weight, responsible, status, progress::float8 AS progress
+           FROM activities WHERE commitment_id = $1 AND removed_at IS NULL ORDER BY position, created_at`,
+      [id],
+    );
+  }
+
+  indicators(manager: EntityManager, id: string): Promise<IndicatorCardRow[]> {
+    return preparedQuery<IndicatorCardRow>(
+      this.dataSource,
+      manager,
+      'commitment_card_indicators',
+      `SELECT id, title, unit, baseline::float8 AS baseline, target::float8 AS target, current::float8 AS current FROM indicators WHERE commitment_id = $1 ORDER BY position, id`,
+      [id],
+    );
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Actor, RpcActor } from '@ogp/auth';
+import { CreateInstitutionDto, IdParamDto, PageQueryDto, PlansRpc } from '@ogp/contracts';
+import { RpcIdempotencyKey } from '@ogp/messaging';
+import { InstitutionsService } from './institutions.service';
+
+@Controller()
+export class InstitutionsController {
+  constructor(private readonly institutions: InstitutionsService) {}
+
+  @MessagePattern(PlansRpc.createInstitution.subject)
+  create(
+    @Payload() dto: CreateInstitutionDto,
+    @RpcActor() actor: Actor | null,
+    @RpcIdempotencyKey() key: string | null,
+  ) {
+    return this.institutions.create(actor, dto, undefined, key);
+  }
+
+  @MessagePattern(PlansRpc.getInstitution.subject)
+  get(@Payload() dto: IdParamDto) {
+    return this.institutions.get(dto.id);
+  }
+
+  @MessagePattern(PlansRpc.listInstitutions.subject)
+  list(@Payload() page: PageQueryDto) {
+    return this.institutions.list(page);
+  }
+}

@@ -1,1 +1,0 @@
-export { PageQueryDto } from '@ogp/contracts';

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, assertRole, assertScope, Role } from '@ogp/auth';
+import { CommitmentView } from '@ogp/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { CommitmentRow } from '../commitments/commitment-row';
+import { CommitmentViews } from '../commitments/commitment-views.service';
+import { CommitmentsRepository } from '../commitments/commitments.repository';
+import { ProgressEngine } from './progress-engine';
+
+/**
+ * What a change returns: false when it leaves progress alone (no new version, no recompute);
+ * anything else bumps the commitment's version and recomputes its progress.
+ */
+export type CommitmentChange = (m: EntityManager, row: CommitmentRow, actor: Actor) => Promise<boolean | void>;
+
+/** Every command on one commitment: lock it, check the actor's scope, change, recompute, answer the fresh card. */
+@Injectable()
+export class CommitmentChangeRunner {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly commitments: CommitmentsRepository,
+    private readonly engine: ProgressEngine,
+    private readonly views: CommitmentViews,
+  ) {}
+
+  async run(
+    actor: Actor | null,
+    commitmentId: string,
+    roles: readonly Role[],
+    change: CommitmentChange,
+  ): Promise<CommitmentView> {
+    assertRole(actor, roles);
+    let remote = false;
+    await this.dataSource.transaction(async (m) => {
+      const row = await this.commitments.lock(m, commitmentId);
+      assertScope(actor, roles, { institutionId: row.lead_institution_id });
+      const recompute = await change(m, row, actor);
+      if (recompute !== false) {
+        await this.commitments.bumpVersion(m, row.id, true);
+        row.version += 1;
+        remote = !(await this.engine.recomputeLocal(m, row, actor.id));
+      }
+    });
+    if (remote) await this.engine.recomputeRemote(commitmentId, actor.id);
+    return this.views.get(commitmentId);
+  }
+
+  /** Recomputes one commitment whose strategy choice changed. */
+  async recompute(commitmentId: string, actorId: string): Promise<void> {
+    const remote = await this.dataSource.transaction(async (m) => {
+      const row = await this.commitments.lock(m, commitmentId);
+      await this.commitments.bumpVersion(m, commitmentId, false);
+      row.version += 1;
+      return !(await this.engine.recomputeLocal(m, row, actorId));
+    });
+    if (remote) await this.engine.recomputeRemote(commitmentId, actorId);
+  }
+}

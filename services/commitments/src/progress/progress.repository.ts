@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ActivityStatus, Localized, ProgressReportView } from '@ogp/contracts';
+import { EntityManager } from 'typeorm';
+import { CheckedEvidence } from './evidence-file';
+
+export interface ReportedActivityRow {
+  id: string;
+  title: Localized;
+  progress: number;
+  status: ActivityStatus;
+}
+
+export interface NewProgressReport {
+  id: string;
+  commitmentId: string;
+  activityId: string;
+  progress: number;
+  reportedOn: string;
+  results: Localized | null;
+  evidence: unknown[];
+  reportedBy: string;
+}
+
+export interface EvidenceFileContent {
+  name: string;
+  type: string;
+  content: string;
+}
+
+/** Progress reports, their evidence files, and the progress they set on an activity. */
+@Injectable()
+export class ProgressRepository {
+  async activityOf(m: EntityManager, commitmentId: string, activityId: string): Promise<ReportedActivityRow | undefined> {
+    const [row] = await m.query<ReportedActivityRow[]>(
+      `SELECT id, title, progress::float8 AS progress, status FROM activities WHERE id = $1 AND commitment_id = $2 AND removed_at IS NULL`,
+      [activityId, commitmentId],
+    );
+    return row;
+  }
+
+  async insertReport(m: EntityManager, r: NewProgressReport): Promise<void> {
+    await m.query(
+      `INSERT INTO progress_reports (id, commitment_id, activity_id, progress, reported_on, results, evidence, reported_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        r.id,
+        r.commitmentId,
+        r.activityId,
+        r.progress,
+        r.reportedOn,
+        r.results ? JSON.stringify(r.results) : null,
+        JSON.stringify(r.evidence),
+        r.reportedBy,
+      ],
+    );
+  }
+
+  /** Stores a checked file of a report; returns its id. */
+  async insertEvidenceFile(m: EntityManager, reportId: string, file: CheckedEvidence): Promise<string> {
+    const id = randomUUID();
+    await m.query(
+      `INSERT INTO evidence_files (id, report_id, name, type, size, sha256, content) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [id, reportId, file.name, file.type, file.size, file.sha256, file.bytes],
+    );
+    return id;
+  }
+
+  async appendEvidence(m: EntityManager, reportId: string, entries: unknown[]): Promise<void> {
+    await m.query(`UPDATE progress_reports SET evidence = evidence || $2::jsonb WHERE id = $1`, [
+      reportId,
+      JSON.stringify(entries),
+    ]);
+  }
+
+  async setActivityProgress(m: EntityManager, activityId: string, progress: number, status: ActivityStatus): Promise<void> {
+    await m.query(`UPDATE activities SET progress = $2, status = $3 WHERE id = $1`, [activityId, progress, status]);
+  }
+
+  async countOf(m: EntityManager, commitmentId: string): Promise<number> {
+    const [{ total }] = await m.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM progress_reports WHERE commitment_id = $1`,
+      [commitmentId],
+    );
+    return total;
+  }
+
+  /** Newest first. */
+  pageOf(m: EntityManager, commitmentId: string, limit: number, offset: number): Promise<ProgressReportView[]> {
+    return m.query<ProgressReportView[]>(
+      `SELECT id, activity_id AS "activityId", progress::float8 AS progress, reported_on::text AS "reportedOn", results, evidence, reported_by AS "reportedBy", created_at AS "createdAt"
+         FROM progress_reports WHERE commitment_id = $1 ORDER BY seq DESC LIMIT $2 OFFSET $3`,
+      [commitmentId, limit, offset],
+    );
+  }
+
+  async evidenceFile(m: EntityManager, id: string): Promise<EvidenceFileContent | undefined> {
+    const [file] = await m.query<EvidenceFileContent[]>(
+      `SELECT name, type, encode(content, 'base64') AS content FROM evidence_files WHERE id = $1`,
+      [id],
+    );
+    return file;
+  }
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { Actor, RoleGroup } from '@ogp/auth';
+import {
+  boundPage,
+  CommitmentView,
+  DomainError,
+  ErrorCode,
+  Page,
+  PlanEvents,
+  PlansRpc,
+  ProgressReportView,
+  ReportProgressDto,
+} from '@ogp/contracts';
+import { OutboxWriter, runIdempotent } from '@ogp/messaging';
+import { Clock } from '@ogp/runtime';
+import { today } from '@ogp/tracking';
+import { DataSource, EntityManager } from 'typeorm';
+import { activityStatusFor } from '../activities/activity-rules';
+import { CommitmentRow, eventBase } from '../commitments/commitment-row';
+import { CommitmentsRepository } from '../commitments/commitments.repository';
+import { ChangeHistoryRepository } from '../history/change-history.repository';
+import { CommitmentChangeRunner } from './commitment-change.runner';
+import { checkEvidenceFile } from './evidence-file';
+import { assertNotInFuture, evidenceEntry, reportedProgress } from './progress-report';
+import { EvidenceFileContent, ProgressRepository } from './progress.repository';
+
+/** Progress reports on activities, with their evidence; each moves the commitment's progress. */
+@Injectable()
+export class ProgressService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly runner: CommitmentChangeRunner,
+    private readonly repository: ProgressRepository,
+    private readonly commitments: CommitmentsRepository,
+    private readonly history: ChangeHistoryRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  report(
+    actor: Actor | null,
+    commitmentId: string,
+    dto: ReportProgressDto,
+    idempotencyKey: string | null = null,
+  ): Promise<CommitmentView> {
+    const progress = reportedProgress(dto);
+    return this.runner.run(actor, commitmentId, RoleGroup.MANAGERS, async (m, row, who) => {
+      // A retry of a report already stored (its answer was lost) changes nothing: the key is kept with the report.
+      let fresh = false;
+      await runIdempotent(m, idempotencyKey && `${who.id}:${idempotencyKey}`, PlansRpc.reportProgress.subject, async () => {
+        fresh = true;
+        await this.store(m, row, who, dto, progress);
+        return null;
+      });
+      return fresh ? undefined : false;
+    });
+  }
+
+  private async store(
+    m: EntityManager,
+    row: CommitmentRow,
+    who: Actor,
+    dto: ReportProgressDto,
+    progress: number,
+  ): Promise<void> {
+    assertNotInFuture(dto.reportedOn, today(this.clock, row.time_zone));
+    const activity = await this.repository.activityOf(m, row.id, dto.activityId);
+    if (!activity) throw new DomainError(ErrorCode.NOT_FOUND, 'no such activity in this commitment');
+    const reportId = randomUUID();
+    await this.repository.insertReport(m, {
+      id: reportId,
+      commitmentId: row.id,
+      activityId: dto.activityId,
+      progress,
+      reportedOn: dto.reportedOn,
+      results: dto.results ?? null,
+      evidence: dto.evidence ?? [],
+      reportedBy: who.id,
+    });
+    const files = [];
+    for (const file of dto.files ?? []) {
+      const checked = checkEvidenceFile(file);
+      files.push(evidenceEntry({ ...checked, id: await this.repository.insertEvidenceFile(m, reportId, checked) }));
+    }
+    if (files.length) await this.repository.appendEvidence(m, reportId, files);
+    const status = activityStatusFor(progress);
+    await this.repository.setActivityProgress(m, dto.activityId, progress, status);
+    await this.commitments.touchLastReport(m, row.id);
+    await this.history.record(m, {
+      entityType: 'commitment',
+      entityId: row.id,
+      action: 'progress_reported',
+      actorId: who.id,
+      before: { activityId: dto.activityId, progress: activity.progress, status: activity.status },
+      after: { activityId: dto.activityId, progress, status, reportId },
+    });
+    await this.outbox.add(m, PlanEvents.progressReported, {
+      aggregate: { type: 'commitment', id: row.id },
+      data: {
+        ...eventBase(row),
+        reportId,
+        results: dto.results ?? null,
+        activityId: dto.activityId,
+        activityTitle: activity.title,
+        progress,
+        reportedOn: dto.reportedOn,
+        reportedBy: who.id,
+      },
+      actorId: who.id,
+    });
+  }
+
+  /** Reports of a commitment with their evidence, newest first. */
+  async reports(commitmentId: string, page: { limit?: number; offset?: number }): Promise<Page<ProgressReportView>> {
+    const { limit, offset } = boundPage(page);
+    const m = this.dataSource.manager;
+    await this.commitments.assertExists(m, commitmentId);
+    const total = await this.repository.countOf(m, commitmentId);
+    const items = await this.repository.pageOf(m, commitmentId, limit, offset);
+    return { items, total, limit, offset };
+  }
+
+  /** An evidence file, public like the report it supports. */
+  async evidenceFile(id: string): Promise<EvidenceFileContent> {
+    const file = await this.repository.evidenceFile(this.dataSource.manager, id);
+    if (!file) throw new DomainError(ErrorCode.NOT_FOUND, 'no such evidence file');
+    return file;
+  }
+}
