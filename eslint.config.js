@@ -8,7 +8,8 @@ const tseslint = require('typescript-eslint');
 const TYPE_CHECKED = [
   // 'libs/*/src/**/*.ts',
 
-  // 'services/commitments/src/**/*.ts',
+  'services/commitments/src/**/*.ts',
+  'libs/tracking/src/**/*.ts',
 
   // 'services/participation/src/**/*.ts',
 

@@ -44,7 +44,11 @@ export class ActivitiesRepository {
   }
 
   /** Removes a live activity of the commitment; undefined when there is none. */
-  async remove(m: EntityManager, commitmentId: string, activityId: string): Promise<{ id: string; title: Localized } | undefined> {
+  async remove(
+    m: EntityManager,
+    commitmentId: string,
+    activityId: string,
+  ): Promise<{ id: string; title: Localized } | undefined> {
     // An UPDATE ... RETURNING answers [rows, count] through TypeORM's pg driver.
     const [rows = []] = await m.query<[{ id: string; title: Localized }[], number]>(
       `UPDATE activities SET removed_at = now() WHERE id = $1 AND commitment_id = $2 AND removed_at IS NULL RETURNING id, title`,

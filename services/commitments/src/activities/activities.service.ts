@@ -29,26 +29,31 @@ export class ActivitiesService {
     return this.runner.run(actor, commitmentId, RoleGroup.MANAGERS, async (m, row, who) => {
       // A retry of an addition already stored changes nothing and answers the card as it is.
       let fresh = false;
-      await runIdempotent(m, idempotencyKey && `${who.id}:${idempotencyKey}`, PlansRpc.addActivity.subject, async () => {
-        fresh = true;
-        const n = await this.repository.countOf(m, commitmentId);
-        assertRoomForActivity(n);
-        const [activityId] = await this.repository.insertMany(m, commitmentId, [dto], n);
-        await this.history.record(m, {
-          entityType: 'commitment',
-          entityId: commitmentId,
-          action: 'activity_added',
-          actorId: who.id,
-          before: null,
-          after: { activityId, title: dto.title, weight: dto.weight ?? null },
-        });
-        await this.outbox.add(m, PlanEvents.activityAdded, {
-          aggregate: { type: 'commitment', id: commitmentId },
-          data: { ...eventBase(row), activityId, title: dto.title, endDate: dto.endDate },
-          actorId: who.id,
-        });
-        return { activityId };
-      });
+      await runIdempotent(
+        m,
+        idempotencyKey && `${who.id}:${idempotencyKey}`,
+        PlansRpc.addActivity.subject,
+        async () => {
+          fresh = true;
+          const n = await this.repository.countOf(m, commitmentId);
+          assertRoomForActivity(n);
+          const [activityId] = await this.repository.insertMany(m, commitmentId, [dto], n);
+          await this.history.record(m, {
+            entityType: 'commitment',
+            entityId: commitmentId,
+            action: 'activity_added',
+            actorId: who.id,
+            before: null,
+            after: { activityId, title: dto.title, weight: dto.weight ?? null },
+          });
+          await this.outbox.add(m, PlanEvents.activityAdded, {
+            aggregate: { type: 'commitment', id: commitmentId },
+            data: { ...eventBase(row), activityId, title: dto.title, endDate: dto.endDate },
+            actorId: who.id,
+          });
+          return { activityId };
+        },
+      );
       return fresh ? undefined : false;
     });
   }

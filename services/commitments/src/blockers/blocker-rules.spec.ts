@@ -31,8 +31,16 @@ describe('blocker rules', () => {
 
   it('the coordination team sees every blocker; others by the scope of each of their roles', () => {
     expect(blockerVisibility(actor(['admin'])).all).toBe(true);
-    expect(blockerVisibility(actor(['project_manager']))).toEqual({ all: false, institutions: ['i1'], programmes: null });
-    expect(blockerVisibility(actor(['committee_member']))).toEqual({ all: false, institutions: null, programmes: ['p1'] });
+    expect(blockerVisibility(actor(['project_manager']))).toEqual({
+      all: false,
+      institutions: ['i1'],
+      programmes: null,
+    });
+    expect(blockerVisibility(actor(['committee_member']))).toEqual({
+      all: false,
+      institutions: null,
+      programmes: ['p1'],
+    });
     expect(blockerVisibility(actor(['citizen']))).toEqual({ all: false, institutions: null, programmes: null });
   });
 });

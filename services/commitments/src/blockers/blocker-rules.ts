@@ -5,7 +5,10 @@ import { CommitmentRow } from '../commitments/commitment-row';
 export type BlockerStatus = BlockerView['status'];
 
 /** Committee members act within their programme; project managers within their institution. */
-export function blockerScope(actor: Actor, row: Pick<CommitmentRow, 'programme_id' | 'lead_institution_id'>): ScopeTarget {
+export function blockerScope(
+  actor: Actor,
+  row: Pick<CommitmentRow, 'programme_id' | 'lead_institution_id'>,
+): ScopeTarget {
   return hasAnyRole(actor, ['committee_member']) && !hasAnyRole(actor, ['project_manager'])
     ? { programmeId: row.programme_id }
     : { institutionId: row.lead_institution_id };

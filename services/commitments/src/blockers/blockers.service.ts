@@ -58,24 +58,29 @@ export class BlockersService {
     return this.dataSource.transaction(async (m) => {
       const row = await this.commitments.lock(m, commitmentId);
       assertScope(actor, RoleGroup.MANAGERS, { institutionId: row.lead_institution_id });
-      return runIdempotent(m, idempotencyKey && `${actor.id}:${idempotencyKey}`, PlansRpc.raiseBlocker.subject, async () => {
-        const id = randomUUID();
-        await this.repository.insert(m, { ...dto, id, commitmentId, raisedBy: actor.id });
-        await this.history.record(m, {
-          entityType: 'commitment',
-          entityId: commitmentId,
-          action: 'blocker_raised',
-          actorId: actor.id,
-          before: null,
-          after: { blockerId: id, title: dto.title },
-        });
-        await this.outbox.add(m, PlanEvents.blockerRaised, {
-          aggregate: { type: 'commitment', id: commitmentId },
-          data: { ...eventBase(row), blockerId: id, blockerTitle: dto.title, status: 'open', raisedBy: actor.id },
-          actorId: actor.id,
-        });
-        return this.get(m, id);
-      });
+      return runIdempotent(
+        m,
+        idempotencyKey && `${actor.id}:${idempotencyKey}`,
+        PlansRpc.raiseBlocker.subject,
+        async () => {
+          const id = randomUUID();
+          await this.repository.insert(m, { ...dto, id, commitmentId, raisedBy: actor.id });
+          await this.history.record(m, {
+            entityType: 'commitment',
+            entityId: commitmentId,
+            action: 'blocker_raised',
+            actorId: actor.id,
+            before: null,
+            after: { blockerId: id, title: dto.title },
+          });
+          await this.outbox.add(m, PlanEvents.blockerRaised, {
+            aggregate: { type: 'commitment', id: commitmentId },
+            data: { ...eventBase(row), blockerId: id, blockerTitle: dto.title, status: 'open', raisedBy: actor.id },
+            actorId: actor.id,
+          });
+          return this.get(m, id);
+        },
+      );
     });
   }
 

@@ -40,7 +40,9 @@ export interface CommitmentRow {
 }
 
 /** What every event about a commitment carries. */
-export function eventBase(row: Pick<CommitmentRow, 'id' | 'plan_id' | 'programme_id' | 'lead_institution_id' | 'number' | 'title'>): CommitmentChangedEvent {
+export function eventBase(
+  row: Pick<CommitmentRow, 'id' | 'plan_id' | 'programme_id' | 'lead_institution_id' | 'number' | 'title'>,
+): CommitmentChangedEvent {
   return {
     commitmentId: row.id,
     planId: row.plan_id,

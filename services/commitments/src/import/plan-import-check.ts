@@ -1,10 +1,4 @@
-import {
-  ImportAreaDto,
-  ImportCommitmentDto,
-  ImportPlanDto,
-  RowError,
-  validationIssues,
-} from '@ogp/contracts';
+import { ImportAreaDto, ImportCommitmentDto, ImportPlanDto, RowError, validationIssues } from '@ogp/contracts';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { csvToPlan } from './plan-csv';
@@ -52,7 +46,8 @@ export function planFileErrors(dto: ImportPlanDto, file: PlanFile, knownInstitut
     const row = label(c, i);
     if (numbers.has(c.number)) errors.push({ row, field: 'number', rule: 'duplicate' });
     numbers.add(c.number);
-    if (!areaCodes.has(c.areaCode)) errors.push({ row, field: 'areaCode', rule: 'unknownReference', args: [c.areaCode] });
+    if (!areaCodes.has(c.areaCode))
+      errors.push({ row, field: 'areaCode', rule: 'unknownReference', args: [c.areaCode] });
     if (!knownInstitutions.has(c.leadInstitutionCode))
       errors.push({ row, field: 'leadInstitutionCode', rule: 'unknownReference', args: [c.leadInstitutionCode] });
     for (const code of c.supportingInstitutionCodes ?? [])

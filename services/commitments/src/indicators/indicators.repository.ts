@@ -39,9 +39,11 @@ export class IndicatorsRepository {
   }
 
   async setFigures(m: EntityManager, indicatorId: string, figures: IndicatorFigures): Promise<void> {
-    await m.query(
-      `UPDATE indicators SET current = $2, baseline = $3, target = $4, updated_at = now() WHERE id = $1`,
-      [indicatorId, figures.current, figures.baseline, figures.target],
-    );
+    await m.query(`UPDATE indicators SET current = $2, baseline = $3, target = $4, updated_at = now() WHERE id = $1`, [
+      indicatorId,
+      figures.current,
+      figures.baseline,
+      figures.target,
+    ]);
   }
 }

@@ -138,7 +138,12 @@ export class PlansRepository {
   }
 
   /** Commitment counts of a plan: late at `now`, and on time (neither late nor among `overdueIds`). */
-  async commitmentCounts(m: EntityManager, planId: string, now: string, overdueIds: string[]): Promise<CommitmentCounts> {
+  async commitmentCounts(
+    m: EntityManager,
+    planId: string,
+    now: string,
+    overdueIds: string[],
+  ): Promise<CommitmentCounts> {
     const [row] = await m.query<CommitmentCounts[]>(
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE late)::int AS late,

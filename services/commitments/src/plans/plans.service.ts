@@ -77,7 +77,8 @@ export class PlansService {
     assertRole(actor, RoleGroup.COORDINATION);
     const key = idempotencyKey && `${actor.id}:${idempotencyKey}`;
     return this.inTransaction(manager, key, PlansRpc.createArea.subject, async (m) => {
-      if (!(await this.repository.planExists(m, dto.planId))) throw new DomainError(ErrorCode.NOT_FOUND, 'no such plan');
+      if (!(await this.repository.planExists(m, dto.planId)))
+        throw new DomainError(ErrorCode.NOT_FOUND, 'no such plan');
       if (await this.repository.areaCodeTaken(m, dto.planId, dto.code))
         throw new DomainError(ErrorCode.ALREADY_EXISTS, `area ${dto.code} exists in this plan`);
       const id = randomUUID();

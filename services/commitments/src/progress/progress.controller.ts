@@ -11,11 +11,7 @@ export class ProgressController {
   constructor(private readonly progress: ProgressService) {}
 
   @MessagePattern(PlansRpc.reportProgress.subject)
-  report(
-    @Payload() dto: ReportProgressCmd,
-    @RpcActor() actor: Actor | null,
-    @RpcIdempotencyKey() key: string | null,
-  ) {
+  report(@Payload() dto: ReportProgressCmd, @RpcActor() actor: Actor | null, @RpcIdempotencyKey() key: string | null) {
     const { commitmentId, ...report } = dto;
     return this.progress.report(actor, commitmentId, report, key);
   }

@@ -31,7 +31,11 @@ export interface EvidenceFileContent {
 /** Progress reports, their evidence files, and the progress they set on an activity. */
 @Injectable()
 export class ProgressRepository {
-  async activityOf(m: EntityManager, commitmentId: string, activityId: string): Promise<ReportedActivityRow | undefined> {
+  async activityOf(
+    m: EntityManager,
+    commitmentId: string,
+    activityId: string,
+  ): Promise<ReportedActivityRow | undefined> {
     const [row] = await m.query<ReportedActivityRow[]>(
       `SELECT id, title, progress::float8 AS progress, status FROM activities WHERE id = $1 AND commitment_id = $2 AND removed_at IS NULL`,
       [activityId, commitmentId],
@@ -72,7 +76,12 @@ export class ProgressRepository {
     ]);
   }
 
-  async setActivityProgress(m: EntityManager, activityId: string, progress: number, status: ActivityStatus): Promise<void> {
+  async setActivityProgress(
+    m: EntityManager,
+    activityId: string,
+    progress: number,
+    status: ActivityStatus,
+  ): Promise<void> {
     await m.query(`UPDATE activities SET progress = $2, status = $3 WHERE id = $1`, [activityId, progress, status]);
   }
 

@@ -48,11 +48,16 @@ export class ProgressService {
     return this.runner.run(actor, commitmentId, RoleGroup.MANAGERS, async (m, row, who) => {
       // A retry of a report already stored (its answer was lost) changes nothing: the key is kept with the report.
       let fresh = false;
-      await runIdempotent(m, idempotencyKey && `${who.id}:${idempotencyKey}`, PlansRpc.reportProgress.subject, async () => {
-        fresh = true;
-        await this.store(m, row, who, dto, progress);
-        return null;
-      });
+      await runIdempotent(
+        m,
+        idempotencyKey && `${who.id}:${idempotencyKey}`,
+        PlansRpc.reportProgress.subject,
+        async () => {
+          fresh = true;
+          await this.store(m, row, who, dto, progress);
+          return null;
+        },
+      );
       return fresh ? undefined : false;
     });
   }

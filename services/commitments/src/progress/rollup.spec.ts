@@ -11,7 +11,8 @@ describe('levelAfter (completion level use)', () => {
   });
 
   it('else the level the progress earns, by the shared rule', () => {
-    for (const progress of [0, 1, 50, 99, 100]) expect(levelAfter(null, undefined, progress)).toBe(completionLevelFor(progress));
+    for (const progress of [0, 1, 50, 99, 100])
+      expect(levelAfter(null, undefined, progress)).toBe(completionLevelFor(progress));
   });
 });
 

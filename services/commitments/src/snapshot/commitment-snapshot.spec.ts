@@ -25,11 +25,22 @@ describe('commitment snapshot', () => {
         { ...base, id: 'c1', number: 1, last_report_at: new Date('2024-05-01T10:00:00Z') },
         { ...base, id: 'c2', number: 2, last_report_at: null },
       ],
-      [{ id: 'x', commitment_id: 'c2', title: { ar: 'ن' }, end_date: '2024-06-01', progress: 0, status: 'not_started' }],
+      [
+        {
+          id: 'x',
+          commitment_id: 'c2',
+          title: { ar: 'ن' },
+          end_date: '2024-06-01',
+          progress: 0,
+          status: 'not_started',
+        },
+      ],
     );
     expect(one.activities).toEqual([]);
     expect(one.lastReportAt).toBe('2024-05-01T10:00:00.000Z');
-    expect(two.activities).toEqual([{ id: 'x', title: { ar: 'ن' }, endDate: '2024-06-01', progress: 0, status: 'not_started' }]);
+    expect(two.activities).toEqual([
+      { id: 'x', title: { ar: 'ن' }, endDate: '2024-06-01', progress: 0, status: 'not_started' },
+    ]);
     expect(two.lastReportAt).toBeNull();
   });
 });

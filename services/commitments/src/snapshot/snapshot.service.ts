@@ -15,7 +15,12 @@ export class SnapshotService {
   async commitments(after: string | undefined, limit: number): Promise<CommitmentSnapshot[]> {
     const m = this.dataSource.manager;
     const rows = await this.repository.commitmentsAfter(m, after ?? null, snapshotLimit(limit));
-    const activities = rows.length ? await this.repository.activitiesOf(m, rows.map((r) => r.id)) : [];
+    const activities = rows.length
+      ? await this.repository.activitiesOf(
+          m,
+          rows.map((r) => r.id),
+        )
+      : [];
     return toSnapshots(rows, activities);
   }
 }

@@ -17,7 +17,9 @@ describe('weight changes', () => {
       ['a', 2],
       ['b', null],
     ]);
-    expect(weightChanges([{ activityId: 'a', weight: 3 }, { activityId: 'b' }, { activityId: 'c', weight: null }], before)).toEqual([
+    expect(
+      weightChanges([{ activityId: 'a', weight: 3 }, { activityId: 'b' }, { activityId: 'c', weight: null }], before),
+    ).toEqual([
       { activityId: 'a', before: 2, after: 3 },
       { activityId: 'b', before: null, after: null },
       { activityId: 'c', before: null, after: null },

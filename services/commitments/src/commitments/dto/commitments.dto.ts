@@ -1,4 +1,10 @@
-import { CreateCommitmentDto, PageQueryDto, UpdateCommitmentDto, ManualLevelDto, OverrideLevelDto } from '@ogp/contracts';
+import {
+  CreateCommitmentDto,
+  PageQueryDto,
+  UpdateCommitmentDto,
+  ManualLevelDto,
+  OverrideLevelDto,
+} from '@ogp/contracts';
 import { IsUUID } from 'class-validator';
 
 /** A new card, in its plan. */
