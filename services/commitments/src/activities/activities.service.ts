@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, RoleGroup } from '@ogp/auth';
 import { AddActivityDto, CommitmentView, DomainError, ErrorCode, PlanEvents, PlansRpc } from '@ogp/contracts';
-import { OutboxWriter, runIdempotent } from '@ogp/messaging';
+import { runIdempotent } from '@ogp/messaging';
 import { eventBase } from '../commitments/commitment-row';
 import { assertDates } from '../commitments/date-range';
-import { ChangeHistoryRepository } from '../history/change-history.repository';
+import { CommitmentJournal } from '../history/commitment-journal';
 import { CommitmentChangeRunner } from '../progress/commitment-change.runner';
 import { ActivitiesRepository } from './activities.repository';
 import { assertRoomForActivity } from './activity-rules';
@@ -15,8 +15,7 @@ export class ActivitiesService {
   constructor(
     private readonly runner: CommitmentChangeRunner,
     private readonly repository: ActivitiesRepository,
-    private readonly history: ChangeHistoryRepository,
-    private readonly outbox: OutboxWriter,
+    private readonly journal: CommitmentJournal,
   ) {}
 
   add(
@@ -38,19 +37,20 @@ export class ActivitiesService {
           const n = await this.repository.countOf(m, commitmentId);
           assertRoomForActivity(n);
           const [activityId] = await this.repository.insertMany(m, commitmentId, [dto], n);
-          await this.history.record(m, {
-            entityType: 'commitment',
-            entityId: commitmentId,
-            action: 'activity_added',
-            actorId: who.id,
-            before: null,
-            after: { activityId, title: dto.title, weight: dto.weight ?? null },
-          });
-          await this.outbox.add(m, PlanEvents.activityAdded, {
-            aggregate: { type: 'commitment', id: commitmentId },
-            data: { ...eventBase(row), activityId, title: dto.title, endDate: dto.endDate },
-            actorId: who.id,
-          });
+          await this.journal.record(
+            m,
+            commitmentId,
+            who.id,
+            {
+              action: 'activity_added',
+              before: null,
+              after: { activityId, title: dto.title, weight: dto.weight ?? null },
+            },
+            {
+              contract: PlanEvents.activityAdded,
+              data: { ...eventBase(row), activityId, title: dto.title, endDate: dto.endDate },
+            },
+          );
           return { activityId };
         },
       );
@@ -62,19 +62,13 @@ export class ActivitiesService {
     return this.runner.run(actor, commitmentId, RoleGroup.MANAGERS, async (m, row, who) => {
       const activity = await this.repository.remove(m, commitmentId, activityId);
       if (!activity) throw new DomainError(ErrorCode.NOT_FOUND, 'no such activity in this commitment');
-      await this.history.record(m, {
-        entityType: 'commitment',
-        entityId: commitmentId,
-        action: 'activity_removed',
-        actorId: who.id,
-        before: { activityId, title: activity.title },
-        after: null,
-      });
-      await this.outbox.add(m, PlanEvents.activityRemoved, {
-        aggregate: { type: 'commitment', id: commitmentId },
-        data: { ...eventBase(row), activityId },
-        actorId: who.id,
-      });
+      await this.journal.record(
+        m,
+        commitmentId,
+        who.id,
+        { action: 'activity_removed', before: { activityId, title: activity.title }, after: null },
+        { contract: PlanEvents.activityRemoved, data: { ...eventBase(row), activityId } },
+      );
     });
   }
 }

@@ -17,7 +17,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CommitmentRow, eventBase } from '../commitments/commitment-row';
 import { isoOrNull } from '../commitments/commitment-views.service';
 import { CommitmentsRepository } from '../commitments/commitments.repository';
-import { ChangeHistoryRepository } from '../history/change-history.repository';
+import { CommitmentJournal } from '../history/commitment-journal';
 import { assertNotClosed, blockerScope, blockerVisibility } from './blocker-rules';
 import { BlockerRow, BlockersRepository } from './blockers.repository';
 
@@ -43,7 +43,7 @@ export class BlockersService {
     private readonly dataSource: DataSource,
     private readonly repository: BlockersRepository,
     private readonly commitments: CommitmentsRepository,
-    private readonly history: ChangeHistoryRepository,
+    private readonly journal: CommitmentJournal,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -65,19 +65,16 @@ export class BlockersService {
         async () => {
           const id = randomUUID();
           await this.repository.insert(m, { ...dto, id, commitmentId, raisedBy: actor.id });
-          await this.history.record(m, {
-            entityType: 'commitment',
-            entityId: commitmentId,
-            action: 'blocker_raised',
-            actorId: actor.id,
-            before: null,
-            after: { blockerId: id, title: dto.title },
-          });
-          await this.outbox.add(m, PlanEvents.blockerRaised, {
-            aggregate: { type: 'commitment', id: commitmentId },
-            data: { ...eventBase(row), blockerId: id, blockerTitle: dto.title, status: 'open', raisedBy: actor.id },
-            actorId: actor.id,
-          });
+          await this.journal.record(
+            m,
+            commitmentId,
+            actor.id,
+            { action: 'blocker_raised', before: null, after: { blockerId: id, title: dto.title } },
+            {
+              contract: PlanEvents.blockerRaised,
+              data: { ...eventBase(row), blockerId: id, blockerTitle: dto.title, status: 'open', raisedBy: actor.id },
+            },
+          );
           return this.get(m, id);
         },
       );
@@ -131,11 +128,8 @@ export class BlockersService {
       const row = await this.commitments.lock(m, blocker.commitment_id);
       assertScope(actor, roles, blockerScope(actor, row));
       const after = await change(m, blocker, row, actor);
-      await this.history.record(m, {
-        entityType: 'commitment',
-        entityId: row.id,
+      await this.journal.record(m, row.id, actor.id, {
         action: `blocker_${after.status}`,
-        actorId: actor.id,
         before: { blockerId, status: blocker.status },
         after: { blockerId, ...after },
       });

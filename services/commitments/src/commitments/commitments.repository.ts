@@ -1,23 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CompletionLevel, DomainError, ErrorCode, Localized } from '@ogp/contracts';
 import { EntityManager } from 'typeorm';
+import { hasRow } from '../database/has-row';
 import { CommitmentRow, LevelOverride } from './commitment-row';
-
-export interface NewCommitment {
-  id: string;
-  planId: string;
-  areaId: string;
-  number: number;
-  title: Localized;
-  startDate: string;
-  endDate: string;
-  card: Record<string, unknown>;
-  ogpValues: string[];
-  leadInstitutionId: string;
-  supportingInstitutionIds: string[];
-  trackingStrategy: string | null;
-  searchText: string;
-}
 
 export interface CardChange {
   title: Localized;
@@ -28,6 +13,26 @@ export interface CardChange {
   supportingInstitutionIds: string[];
   searchText: string;
 }
+
+export interface NewCommitment extends CardChange {
+  id: string;
+  planId: string;
+  areaId: string;
+  number: number;
+  leadInstitutionId: string;
+  trackingStrategy: string | null;
+}
+
+/** The editable columns of a card, in the order both the insert and the update bind them. */
+const cardColumns = (c: CardChange): unknown[] => [
+  JSON.stringify(c.title),
+  c.startDate,
+  c.endDate,
+  JSON.stringify(c.card),
+  c.ogpValues,
+  c.supportingInstitutionIds,
+  c.searchText,
+];
 
 /** The commitments table: the locked row every command starts from, and the card's writes. */
 @Injectable()
@@ -50,8 +55,8 @@ export class CommitmentsRepository {
 
   /** A sub-list of a commitment that does not exist is a 404, not an empty list. */
   async assertExists(m: EntityManager, id: string): Promise<void> {
-    const [row] = await m.query<unknown[]>(`SELECT 1 FROM commitments WHERE id = $1`, [id]);
-    if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'no such commitment');
+    if (!(await hasRow(m, `SELECT 1 FROM commitments WHERE id = $1`, [id])))
+      throw new DomainError(ErrorCode.NOT_FOUND, 'no such commitment');
   }
 
   /** A change others must see as a new version (a remote strategy's answer to an older one is dropped). */
@@ -64,34 +69,16 @@ export class CommitmentsRepository {
     );
   }
 
-  async numberTaken(m: EntityManager, planId: string, number: number): Promise<boolean> {
-    const rows = await m.query<unknown[]>(`SELECT 1 FROM commitments WHERE plan_id = $1 AND number = $2`, [
-      planId,
-      number,
-    ]);
-    return rows.length > 0;
+  numberTaken(m: EntityManager, planId: string, number: number): Promise<boolean> {
+    return hasRow(m, `SELECT 1 FROM commitments WHERE plan_id = $1 AND number = $2`, [planId, number]);
   }
 
   /** Inserts the card and counts it in its area's and plan's roll-up weight. */
   async insert(m: EntityManager, c: NewCommitment): Promise<void> {
     await m.query(
-      `INSERT INTO commitments (id, plan_id, area_id, number, title, start_date, end_date, card, ogp_values, lead_institution_id, supporting_institution_ids, tracking_strategy, search_text)
+      `INSERT INTO commitments (id, plan_id, area_id, number, lead_institution_id, tracking_strategy, title, start_date, end_date, card, ogp_values, supporting_institution_ids, search_text)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        c.id,
-        c.planId,
-        c.areaId,
-        c.number,
-        JSON.stringify(c.title),
-        c.startDate,
-        c.endDate,
-        JSON.stringify(c.card),
-        c.ogpValues,
-        c.leadInstitutionId,
-        c.supportingInstitutionIds,
-        c.trackingStrategy,
-        c.searchText,
-      ],
+      [c.id, c.planId, c.areaId, c.number, c.leadInstitutionId, c.trackingStrategy, ...cardColumns(c)],
     );
     await m.query(`UPDATE areas SET weight_sum = weight_sum + 1 WHERE id = $1`, [c.areaId]);
     await m.query(`UPDATE plans SET weight_sum = weight_sum + 1 WHERE id = $1`, [c.planId]);
@@ -100,16 +87,7 @@ export class CommitmentsRepository {
   async updateCard(m: EntityManager, id: string, c: CardChange): Promise<void> {
     await m.query(
       `UPDATE commitments SET title = $2, start_date = $3, end_date = $4, card = $5, ogp_values = $6, supporting_institution_ids = $7, search_text = $8 WHERE id = $1`,
-      [
-        id,
-        JSON.stringify(c.title),
-        c.startDate,
-        c.endDate,
-        JSON.stringify(c.card),
-        c.ogpValues,
-        c.supportingInstitutionIds,
-        c.searchText,
-      ],
+      [id, ...cardColumns(c)],
     );
   }
 
@@ -136,9 +114,8 @@ export class CommitmentsRepository {
     return ids.filter((id) => !known.some((k) => k.id === id));
   }
 
-  async institutionExists(m: EntityManager, id: string): Promise<boolean> {
-    const rows = await m.query<unknown[]>(`SELECT id FROM institutions WHERE id = $1`, [id]);
-    return rows.length > 0;
+  institutionExists(m: EntityManager, id: string): Promise<boolean> {
+    return hasRow(m, `SELECT id FROM institutions WHERE id = $1`, [id]);
   }
 
   /** The area's title if it belongs to the plan. */

@@ -14,12 +14,13 @@ import {
   PlansRpc,
   UpdateCommitmentDto,
 } from '@ogp/contracts';
-import { OutboxWriter, runIdempotent } from '@ogp/messaging';
+
 import { Clock } from '@ogp/runtime';
 import { StrategyRegistry } from '@ogp/tracking';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActivitiesRepository } from '../activities/activities.repository';
-import { ChangeHistoryRepository } from '../history/change-history.repository';
+import { CommitmentJournal } from '../history/commitment-journal';
+import { runCreate } from '../idempotency/run-create';
 import { IndicatorsRepository } from '../indicators/indicators.repository';
 import { CommitmentChangeRunner } from '../progress/commitment-change.runner';
 import { ProgressEngine } from '../progress/progress-engine';
@@ -35,13 +36,13 @@ import { assertDates } from './date-range';
 export class CommitmentsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
+
     private readonly engine: ProgressEngine,
     private readonly runner: CommitmentChangeRunner,
     private readonly repository: CommitmentsRepository,
     private readonly activities: ActivitiesRepository,
     private readonly indicators: IndicatorsRepository,
-    private readonly history: ChangeHistoryRepository,
+    private readonly journal: CommitmentJournal,
     private readonly clock: Clock,
     @Inject(STRATEGY_REGISTRY) private readonly registry: StrategyRegistry,
   ) {}
@@ -62,13 +63,8 @@ export class CommitmentsService {
     assertDates(dto.startDate, dto.endDate, 'commitment');
     for (const a of dto.activities ?? []) assertDates(a.startDate, a.endDate, `activity "${a.title.ar}"`);
     assertKnownStrategy(this.registry, dto.trackingStrategy);
-    const run = (m: EntityManager) => this.insert(m, actor, planId, dto);
-    if (manager) return run(manager);
-    return this.dataSource.transaction((m) =>
-      runIdempotent(m, idempotencyKey && `${actor.id}:${idempotencyKey}`, PlansRpc.createCommitment.subject, () =>
-        run(m),
-      ),
-    );
+    const create = { command: PlansRpc.createCommitment.subject, actorId: actor.id, idempotencyKey };
+    return runCreate(this.dataSource, manager, create, (m) => this.insert(m, actor, planId, dto));
   }
 
   private async insert(m: EntityManager, actor: Actor, planId: string, dto: CreateCommitmentDto): Promise<string> {
@@ -99,30 +95,31 @@ export class CommitmentsService {
     const activityIds = await this.activities.insertMany(m, id, activities);
     await this.indicators.insertMany(m, id, dto.indicators ?? []);
     const row = await this.repository.lock(m, id);
-    await this.history.record(m, {
-      entityType: 'commitment',
-      entityId: id,
-      action: 'created',
-      actorId: actor.id,
-      before: null,
-      after: { number: dto.number, title: dto.title, activities: activityIds.length },
-    });
-    await this.outbox.add(m, PlanEvents.commitmentCreated, {
-      aggregate: { type: 'commitment', id },
-      data: {
-        ...eventBase(row),
-        areaId: dto.areaId,
-        areaTitle: area.title,
-        startDate: dto.startDate,
-        endDate: dto.endDate,
-        activities: activityIds.map((aid, i) => ({
-          id: aid,
-          title: activities[i].title,
-          endDate: activities[i].endDate,
-        })),
+    await this.journal.record(
+      m,
+      id,
+      actor.id,
+      {
+        action: 'created',
+        before: null,
+        after: { number: dto.number, title: dto.title, activities: activityIds.length },
       },
-      actorId: actor.id,
-    });
+      {
+        contract: PlanEvents.commitmentCreated,
+        data: {
+          ...eventBase(row),
+          areaId: dto.areaId,
+          areaTitle: area.title,
+          startDate: dto.startDate,
+          endDate: dto.endDate,
+          activities: activityIds.map((aid, i) => ({
+            id: aid,
+            title: activities[i].title,
+            endDate: activities[i].endDate,
+          })),
+        },
+      },
+    );
     await this.engine.recomputeLocal(m, row, actor.id);
     return id;
   }
@@ -153,19 +150,17 @@ export class CommitmentsService {
         supportingInstitutionIds: dto.supportingInstitutionIds ?? row.supporting_institution_ids,
         searchText: searchText(row.number, title),
       });
-      await this.history.record(m, {
-        entityType: 'commitment',
-        entityId: id,
-        action: 'card_updated',
-        actorId: who.id,
-        before: pick(current, changed),
-        after: Object.fromEntries(changed.map((k) => [k, (dto as Record<string, unknown>)[k]])),
-      });
-      await this.outbox.add(m, PlanEvents.commitmentUpdated, {
-        aggregate: { type: 'commitment', id },
-        data: { ...eventBase({ ...row, title }), changed },
-        actorId: who.id,
-      });
+      await this.journal.record(
+        m,
+        id,
+        who.id,
+        {
+          action: 'card_updated',
+          before: pick(current, changed),
+          after: Object.fromEntries(changed.map((k) => [k, (dto as Record<string, unknown>)[k]])),
+        },
+        { contract: PlanEvents.commitmentUpdated, data: { ...eventBase({ ...row, title }), changed } },
+      );
       return false;
     });
   }
@@ -174,11 +169,8 @@ export class CommitmentsService {
   setManualLevel(actor: Actor | null, commitmentId: string, dto: ManualLevelDto): Promise<CommitmentView> {
     return this.runner.run(actor, commitmentId, RoleGroup.MANAGERS, async (m, row, who) => {
       await this.repository.setManualLevel(m, commitmentId, dto.level as CompletionLevel);
-      await this.history.record(m, {
-        entityType: 'commitment',
-        entityId: commitmentId,
+      await this.journal.record(m, commitmentId, who.id, {
         action: 'manual_level_set',
-        actorId: who.id,
         before: { level: row.manual_level },
         after: { level: dto.level },
       });
@@ -193,11 +185,8 @@ export class CommitmentsService {
         ? { level: dto.level as CompletionLevel, reason: dto.reason, by: who.id, at: this.clock.now().toISOString() }
         : null;
       await this.repository.setLevelOverride(m, commitmentId, override);
-      await this.history.record(m, {
-        entityType: 'commitment',
-        entityId: commitmentId,
+      await this.journal.record(m, commitmentId, who.id, {
         action: 'completion_level_override',
-        actorId: who.id,
         before: row.level_override,
         after: override ?? { removed: true, reason: dto.reason },
       });

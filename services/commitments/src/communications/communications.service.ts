@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, RoleGroup } from '@ogp/auth';
 import { CommunicationDto, PlanEvents, PlansRpc } from '@ogp/contracts';
-import { OutboxWriter, runIdempotent } from '@ogp/messaging';
+import { runIdempotent } from '@ogp/messaging';
 import { DataSource } from 'typeorm';
 import { eventBase } from '../commitments/commitment-row';
 import { CommitmentsRepository } from '../commitments/commitments.repository';
-import { ChangeHistoryRepository } from '../history/change-history.repository';
+import { CommitmentJournal } from '../history/commitment-journal';
 import { CommitmentChangeRunner } from '../progress/commitment-change.runner';
 import { CommunicationRow, CommunicationsRepository } from './communications.repository';
 
@@ -18,8 +18,7 @@ export class CommunicationsService {
     private readonly runner: CommitmentChangeRunner,
     private readonly repository: CommunicationsRepository,
     private readonly commitments: CommitmentsRepository,
-    private readonly history: ChangeHistoryRepository,
-    private readonly outbox: OutboxWriter,
+    private readonly journal: CommitmentJournal,
   ) {}
 
   /** Reports one; a retry with the same key answers the first one's id and stores nothing. */
@@ -38,19 +37,13 @@ export class CommunicationsService {
         async () => {
           const id = randomUUID();
           await this.repository.insert(m, { ...dto, id, commitmentId, reportedBy: who.id });
-          await this.history.record(m, {
-            entityType: 'commitment',
-            entityId: commitmentId,
-            action: 'communication_reported',
-            actorId: who.id,
-            before: null,
-            after: { id, kind: dto.kind, title: dto.title },
-          });
-          await this.outbox.add(m, PlanEvents.communicationReported, {
-            aggregate: { type: 'commitment', id: commitmentId },
-            data: { ...eventBase(row), kind: dto.kind },
-            actorId: who.id,
-          });
+          await this.journal.record(
+            m,
+            commitmentId,
+            who.id,
+            { action: 'communication_reported', before: null, after: { id, kind: dto.kind, title: dto.title } },
+            { contract: PlanEvents.communicationReported, data: { ...eventBase(row), kind: dto.kind } },
+          );
           return { id };
         },
       );

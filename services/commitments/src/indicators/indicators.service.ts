@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, RoleGroup } from '@ogp/auth';
 import { CommitmentView, DomainError, ErrorCode, IndicatorValueDto } from '@ogp/contracts';
 import { CommitmentsRepository } from '../commitments/commitments.repository';
-import { ChangeHistoryRepository } from '../history/change-history.repository';
+import { CommitmentJournal } from '../history/commitment-journal';
 import { CommitmentChangeRunner } from '../progress/commitment-change.runner';
 import { figuresAfter } from './indicator-figures';
 import { IndicatorsRepository } from './indicators.repository';
@@ -14,7 +14,7 @@ export class IndicatorsService {
     private readonly runner: CommitmentChangeRunner,
     private readonly repository: IndicatorsRepository,
     private readonly commitments: CommitmentsRepository,
-    private readonly history: ChangeHistoryRepository,
+    private readonly journal: CommitmentJournal,
   ) {}
 
   set(actor: Actor | null, commitmentId: string, dto: IndicatorValueDto): Promise<CommitmentView> {
@@ -24,11 +24,8 @@ export class IndicatorsService {
       const after = figuresAfter(before, dto);
       await this.repository.setFigures(m, dto.indicatorId, after);
       await this.commitments.touchLastReport(m, commitmentId);
-      await this.history.record(m, {
-        entityType: 'commitment',
-        entityId: commitmentId,
+      await this.journal.record(m, commitmentId, who.id, {
         action: 'indicator_measured',
-        actorId: who.id,
         before: { indicatorId: dto.indicatorId, ...before },
         after: { indicatorId: dto.indicatorId, ...after },
       });

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { CreateInstitutionDto, InstitutionView } from '@ogp/contracts';
 import { EntityManager } from 'typeorm';
+import { hasRow } from '../database/has-row';
 
 const VIEW = `id, code, kind, name, tracking_strategy AS "trackingStrategy"`;
 
 /** The institutions table: ministries and bodies that lead or support commitments. */
 @Injectable()
 export class InstitutionsRepository {
-  async codeTaken(m: EntityManager, code: string): Promise<boolean> {
-    const rows = await m.query<unknown[]>(`SELECT 1 FROM institutions WHERE code = $1`, [code]);
-    return rows.length > 0;
+  codeTaken(m: EntityManager, code: string): Promise<boolean> {
+    return hasRow(m, `SELECT 1 FROM institutions WHERE code = $1`, [code]);
   }
 
   async insert(m: EntityManager, id: string, dto: CreateInstitutionDto): Promise<void> {

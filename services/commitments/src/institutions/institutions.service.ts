@@ -10,10 +10,11 @@ import {
   Page,
   PlansRpc,
 } from '@ogp/contracts';
-import { runIdempotent } from '@ogp/messaging';
+
 import { StrategyRegistry } from '@ogp/tracking';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeHistoryRepository } from '../history/change-history.repository';
+import { runCreate } from '../idempotency/run-create';
 import { assertKnownStrategy } from '../tracking/strategy-source';
 import { STRATEGY_REGISTRY } from '../tracking/tracking.constant';
 import { InstitutionsRepository } from './institutions.repository';
@@ -37,7 +38,8 @@ export class InstitutionsService {
   ): Promise<InstitutionView> {
     assertRole(actor, RoleGroup.COORDINATION);
     assertKnownStrategy(this.registry, dto.trackingStrategy);
-    const run = async (m: EntityManager): Promise<InstitutionView> => {
+    const create = { command: PlansRpc.createInstitution.subject, actorId: actor.id, idempotencyKey };
+    return runCreate(this.dataSource, manager, create, async (m) => {
       if (await this.repository.codeTaken(m, dto.code))
         throw new DomainError(ErrorCode.ALREADY_EXISTS, `institution ${dto.code} exists`);
       const id = randomUUID();
@@ -51,13 +53,7 @@ export class InstitutionsService {
         after: dto,
       });
       return { id, code: dto.code, kind: dto.kind, name: dto.name, trackingStrategy: dto.trackingStrategy ?? null };
-    };
-    if (manager) return run(manager);
-    return this.dataSource.transaction((m) =>
-      runIdempotent(m, idempotencyKey && `${actor.id}:${idempotencyKey}`, PlansRpc.createInstitution.subject, () =>
-        run(m),
-      ),
-    );
+    });
   }
 
   async get(id: string): Promise<InstitutionView> {

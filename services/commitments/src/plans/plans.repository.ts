@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CompletionLevel, CreateAreaDto, CreatePlanDto, Localized, PlanDashboard } from '@ogp/contracts';
 import { EntityManager } from 'typeorm';
 import { scheduleFlags } from '../commitments/schedule-flags';
+import { hasRow } from '../database/has-row';
 
 export interface PlanRow {
   id: string;
@@ -42,27 +43,20 @@ export interface CommitmentCounts {
 /** Plans and their areas, with the sums their progress is read from, and the dashboard's counts. */
 @Injectable()
 export class PlansRepository {
-  async programmeExists(m: EntityManager, programmeId: string): Promise<boolean> {
-    const rows = await m.query<unknown[]>(`SELECT id FROM programmes WHERE id = $1`, [programmeId]);
-    return rows.length > 0;
+  programmeExists(m: EntityManager, programmeId: string): Promise<boolean> {
+    return hasRow(m, `SELECT id FROM programmes WHERE id = $1`, [programmeId]);
   }
 
-  async planExists(m: EntityManager, planId: string): Promise<boolean> {
-    const rows = await m.query<unknown[]>(`SELECT id FROM plans WHERE id = $1`, [planId]);
-    return rows.length > 0;
+  planExists(m: EntityManager, planId: string): Promise<boolean> {
+    return hasRow(m, `SELECT id FROM plans WHERE id = $1`, [planId]);
   }
 
-  async planCodeTaken(m: EntityManager, programmeId: string, code: string): Promise<boolean> {
-    const rows = await m.query<unknown[]>(`SELECT 1 FROM plans WHERE programme_id = $1 AND code = $2`, [
-      programmeId,
-      code,
-    ]);
-    return rows.length > 0;
+  planCodeTaken(m: EntityManager, programmeId: string, code: string): Promise<boolean> {
+    return hasRow(m, `SELECT 1 FROM plans WHERE programme_id = $1 AND code = $2`, [programmeId, code]);
   }
 
-  async areaCodeTaken(m: EntityManager, planId: string, code: string): Promise<boolean> {
-    const rows = await m.query<unknown[]>(`SELECT 1 FROM areas WHERE plan_id = $1 AND code = $2`, [planId, code]);
-    return rows.length > 0;
+  areaCodeTaken(m: EntityManager, planId: string, code: string): Promise<boolean> {
+    return hasRow(m, `SELECT 1 FROM areas WHERE plan_id = $1 AND code = $2`, [planId, code]);
   }
 
   async insertPlan(m: EntityManager, id: string, dto: CreatePlanDto): Promise<void> {

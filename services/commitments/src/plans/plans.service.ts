@@ -11,11 +11,12 @@ import {
   PlansRpc,
   PlanView,
 } from '@ogp/contracts';
-import { runIdempotent } from '@ogp/messaging';
+
 import { Clock } from '@ogp/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertDates } from '../commitments/date-range';
 import { ChangeHistoryRepository } from '../history/change-history.repository';
+import { runCreate } from '../idempotency/run-create';
 import { countsByLevel, programmeProgress, ratio } from './plan-progress';
 import { PlansRepository } from './plans.repository';
 
@@ -29,17 +30,6 @@ export class PlansService {
     private readonly clock: Clock,
   ) {}
 
-  /** Runs a create in the caller's transaction (a plan import), else in its own where a retry with the same key answers the first. */
-  private inTransaction<T>(
-    manager: EntityManager | undefined,
-    key: string | null,
-    command: string,
-    run: (m: EntityManager) => Promise<T>,
-  ): Promise<T> {
-    if (manager) return run(manager);
-    return this.dataSource.transaction((m) => runIdempotent(m, key, command, () => run(m)));
-  }
-
   async createPlan(
     actor: Actor | null,
     dto: CreatePlanDto,
@@ -48,8 +38,8 @@ export class PlansService {
   ): Promise<PlanView> {
     assertRole(actor, RoleGroup.COORDINATION);
     assertDates(dto.startDate, dto.endDate, 'plan');
-    const key = idempotencyKey && `${actor.id}:${idempotencyKey}`;
-    return this.inTransaction(manager, key, PlansRpc.createPlan.subject, async (m) => {
+    const create = { command: PlansRpc.createPlan.subject, actorId: actor.id, idempotencyKey };
+    return runCreate(this.dataSource, manager, create, async (m) => {
       if (!(await this.repository.programmeExists(m, dto.programmeId)))
         throw new DomainError(ErrorCode.NOT_FOUND, 'no such programme');
       if (await this.repository.planCodeTaken(m, dto.programmeId, dto.code))
@@ -75,8 +65,8 @@ export class PlansService {
     idempotencyKey: string | null = null,
   ): Promise<AreaView> {
     assertRole(actor, RoleGroup.COORDINATION);
-    const key = idempotencyKey && `${actor.id}:${idempotencyKey}`;
-    return this.inTransaction(manager, key, PlansRpc.createArea.subject, async (m) => {
+    const create = { command: PlansRpc.createArea.subject, actorId: actor.id, idempotencyKey };
+    return runCreate(this.dataSource, manager, create, async (m) => {
       if (!(await this.repository.planExists(m, dto.planId)))
         throw new DomainError(ErrorCode.NOT_FOUND, 'no such plan');
       if (await this.repository.areaCodeTaken(m, dto.planId, dto.code))

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProgrammeKind, Localized } from '@ogp/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { hasRow } from '../database/has-row';
 import { ProgrammeEntity } from './programme.entity';
 
 export interface ProgrammeRow {
@@ -18,9 +19,8 @@ export interface ProgrammeRow {
 export class ProgrammesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async codeTaken(m: EntityManager, code: string): Promise<boolean> {
-    const rows = await m.query<unknown[]>(`SELECT 1 FROM programmes WHERE code = $1`, [code]);
-    return rows.length > 0;
+  codeTaken(m: EntityManager, code: string): Promise<boolean> {
+    return hasRow(m, `SELECT 1 FROM programmes WHERE code = $1`, [code]);
   }
 
   /** Inserts and reads back (the database sets the timestamps). */

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, PlanEvents, rpc, TrackingInput, TrackingResult } from '@ogp/contracts';
-import { NatsRpcClient, OutboxWriter } from '@ogp/messaging';
+import { NatsRpcClient } from '@ogp/messaging';
 import { Clock, LOGGER } from '@ogp/runtime';
 import { isRemoteKey, remoteSubject, roundProgress, StrategyRegistry, today } from '@ogp/tracking';
 import type { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { CommitmentRow, eventBase } from '../commitments/commitment-row';
 import { CommitmentsRepository } from '../commitments/commitments.repository';
-import { ChangeHistoryRepository } from '../history/change-history.repository';
+import { CommitmentJournal } from '../history/commitment-journal';
 import { resolveStrategy } from '../tracking/strategy-source';
 import { REMOTE_STRATEGY_TIMEOUT_MS, STRATEGY_REGISTRY } from '../tracking/tracking.constant';
 import { levelAfter, rollupDelta, validateRemoteAnswer } from './rollup';
@@ -22,12 +22,11 @@ import { RollupRepository } from './rollup.repository';
 export class ProgressEngine {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
     private readonly rpc: NatsRpcClient,
     private readonly clock: Clock,
     private readonly commitments: CommitmentsRepository,
     private readonly rollup: RollupRepository,
-    private readonly history: ChangeHistoryRepository,
+    private readonly journal: CommitmentJournal,
     @Inject(STRATEGY_REGISTRY) private readonly registry: StrategyRegistry,
     @Inject(REMOTE_STRATEGY_TIMEOUT_MS) private readonly remoteTimeoutMs: number,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -121,36 +120,25 @@ export class ProgressEngine {
     const delta = rollupDelta(before, after, Number(row.rollup_weight));
     if (delta !== 0) await this.rollup.addToSums(manager, row.area_id, row.plan_id, delta);
     const base = eventBase(row);
-    if (after !== before) {
-      await this.history.record(manager, {
-        entityType: 'commitment',
-        entityId: row.id,
-        action: 'progress_changed',
+    if (after !== before)
+      await this.journal.record(
+        manager,
+        row.id,
         actorId,
-        before: { progress: before },
-        after: { progress: after, strategy },
-      });
-      await this.outbox.add(manager, PlanEvents.progressChanged, {
-        aggregate: { type: 'commitment', id: row.id },
-        data: { ...base, before, after, strategy },
+        { action: 'progress_changed', before: { progress: before }, after: { progress: after, strategy } },
+        { contract: PlanEvents.progressChanged, data: { ...base, before, after, strategy } },
+      );
+    if (level !== levelBefore)
+      await this.journal.record(
+        manager,
+        row.id,
         actorId,
-      });
-    }
-    if (level !== levelBefore) {
-      await this.history.record(manager, {
-        entityType: 'commitment',
-        entityId: row.id,
-        action: 'completion_level_changed',
-        actorId,
-        before: { level: levelBefore },
-        after: { level },
-      });
-      await this.outbox.add(manager, PlanEvents.completionLevelChanged, {
-        aggregate: { type: 'commitment', id: row.id },
-        data: { ...base, before: levelBefore, after: level, reason: override?.reason ?? null },
-        actorId,
-      });
-    }
+        { action: 'completion_level_changed', before: { level: levelBefore }, after: { level } },
+        {
+          contract: PlanEvents.completionLevelChanged,
+          data: { ...base, before: levelBefore, after: level, reason: override?.reason ?? null },
+        },
+      );
     row.progress = String(after);
     row.completion_level = level;
     row.version += 1;

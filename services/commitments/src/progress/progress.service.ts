@@ -12,14 +12,14 @@ import {
   ProgressReportView,
   ReportProgressDto,
 } from '@ogp/contracts';
-import { OutboxWriter, runIdempotent } from '@ogp/messaging';
+import { runIdempotent } from '@ogp/messaging';
 import { Clock } from '@ogp/runtime';
 import { today } from '@ogp/tracking';
 import { DataSource, EntityManager } from 'typeorm';
 import { activityStatusFor } from '../activities/activity-rules';
 import { CommitmentRow, eventBase } from '../commitments/commitment-row';
 import { CommitmentsRepository } from '../commitments/commitments.repository';
-import { ChangeHistoryRepository } from '../history/change-history.repository';
+import { CommitmentJournal } from '../history/commitment-journal';
 import { CommitmentChangeRunner } from './commitment-change.runner';
 import { checkEvidenceFile } from './evidence-file';
 import { assertNotInFuture, evidenceEntry, reportedProgress } from './progress-report';
@@ -33,8 +33,7 @@ export class ProgressService {
     private readonly runner: CommitmentChangeRunner,
     private readonly repository: ProgressRepository,
     private readonly commitments: CommitmentsRepository,
-    private readonly history: ChangeHistoryRepository,
-    private readonly outbox: OutboxWriter,
+    private readonly journal: CommitmentJournal,
     private readonly clock: Clock,
   ) {}
 
@@ -92,28 +91,29 @@ export class ProgressService {
     const status = activityStatusFor(progress);
     await this.repository.setActivityProgress(m, dto.activityId, progress, status);
     await this.commitments.touchLastReport(m, row.id);
-    await this.history.record(m, {
-      entityType: 'commitment',
-      entityId: row.id,
-      action: 'progress_reported',
-      actorId: who.id,
-      before: { activityId: dto.activityId, progress: activity.progress, status: activity.status },
-      after: { activityId: dto.activityId, progress, status, reportId },
-    });
-    await this.outbox.add(m, PlanEvents.progressReported, {
-      aggregate: { type: 'commitment', id: row.id },
-      data: {
-        ...eventBase(row),
-        reportId,
-        results: dto.results ?? null,
-        activityId: dto.activityId,
-        activityTitle: activity.title,
-        progress,
-        reportedOn: dto.reportedOn,
-        reportedBy: who.id,
+    await this.journal.record(
+      m,
+      row.id,
+      who.id,
+      {
+        action: 'progress_reported',
+        before: { activityId: dto.activityId, progress: activity.progress, status: activity.status },
+        after: { activityId: dto.activityId, progress, status, reportId },
       },
-      actorId: who.id,
-    });
+      {
+        contract: PlanEvents.progressReported,
+        data: {
+          ...eventBase(row),
+          reportId,
+          results: dto.results ?? null,
+          activityId: dto.activityId,
+          activityTitle: activity.title,
+          progress,
+          reportedOn: dto.reportedOn,
+          reportedBy: who.id,
+        },
+      },
+    );
   }
 
   /** Reports of a commitment with their evidence, newest first. */

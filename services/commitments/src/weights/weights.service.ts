@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, RoleGroup } from '@ogp/auth';
 import { CommitmentView, DomainError, ErrorCode, PlanEvents, SetWeightsDto } from '@ogp/contracts';
-import { OutboxWriter } from '@ogp/messaging';
+
 import { WeightsRepository } from './weights.repository';
 import { eventBase } from '../commitments/commitment-row';
-import { ChangeHistoryRepository } from '../history/change-history.repository';
+import { CommitmentJournal } from '../history/commitment-journal';
 import { CommitmentChangeRunner } from '../progress/commitment-change.runner';
 import { assertDistinctActivities, weightChanges } from './weight-changes';
 
@@ -14,8 +14,7 @@ export class WeightsService {
   constructor(
     private readonly runner: CommitmentChangeRunner,
     private readonly repository: WeightsRepository,
-    private readonly history: ChangeHistoryRepository,
-    private readonly outbox: OutboxWriter,
+    private readonly journal: CommitmentJournal,
   ) {}
 
   set(actor: Actor | null, commitmentId: string, dto: SetWeightsDto): Promise<CommitmentView> {
@@ -27,19 +26,17 @@ export class WeightsService {
         throw new DomainError(ErrorCode.NOT_FOUND, 'an activity is not part of this commitment');
       for (const w of dto.weights) await this.repository.setWeight(m, w.activityId, w.weight ?? null);
       const weights = weightChanges(dto.weights, new Map(current.map((c) => [c.id, c.weight])));
-      await this.history.record(m, {
-        entityType: 'commitment',
-        entityId: commitmentId,
-        action: 'weights_changed',
-        actorId: who.id,
-        before: weights.map((w) => ({ activityId: w.activityId, weight: w.before })),
-        after: weights.map((w) => ({ activityId: w.activityId, weight: w.after })),
-      });
-      await this.outbox.add(m, PlanEvents.weightsChanged, {
-        aggregate: { type: 'commitment', id: commitmentId },
-        data: { ...eventBase(row), weights },
-        actorId: who.id,
-      });
+      await this.journal.record(
+        m,
+        commitmentId,
+        who.id,
+        {
+          action: 'weights_changed',
+          before: weights.map((w) => ({ activityId: w.activityId, weight: w.before })),
+          after: weights.map((w) => ({ activityId: w.activityId, weight: w.after })),
+        },
+        { contract: PlanEvents.weightsChanged, data: { ...eventBase(row), weights } },
+      );
     });
   }
 }
