@@ -7,6 +7,7 @@ describe('CommitmentViewsRepository (real Postgres)', () => {
   let repository: CommitmentViewsRepository;
   let planId: string;
   let institutionA: string;
+  let programmeId: string;
   const ids: Record<string, string> = {};
   const now = () => t.clock.now().toISOString();
   const page = async (filter: Parameters<CommitmentViewsRepository['page']>[0]) =>
@@ -15,7 +16,7 @@ describe('CommitmentViewsRepository (real Postgres)', () => {
   beforeAll(async () => {
     await t.start();
     repository = t.app.get(CommitmentViewsRepository);
-    const programmeId = await t.programme();
+    programmeId = await t.programme();
     institutionA = await t.institution();
     const institutionB = await t.institution();
     const plan = await t.plan(programmeId);
@@ -57,6 +58,16 @@ describe('CommitmentViewsRepository (real Postgres)', () => {
     expect(await page({ institutionId: institutionA })).toEqual([ids.overdue, ids.onTrack].sort());
     expect(await page({ q: 'منتظم' })).toEqual([ids.onTrack]);
     expect(await page({ q: '%' })).toEqual([]);
+  });
+
+  it('an institution’s filter also finds the commitments it supports without leading them', async () => {
+    const other = await t.plan(programmeId);
+    const lead = await t.institution();
+    const at = { ...other, leadInstitutionId: lead, supportingInstitutionIds: [institutionA] };
+    const supported = (await t.commitment(at, ['2019-12-31'], 'مدعوم')).id;
+    const found = await repository.page({ planId: other.planId, institutionId: institutionA }, now(), 50, 0);
+    expect(found.rows.map((r) => r.id)).toEqual([supported]);
+    expect((await repository.page({ planId: other.planId, institutionId: lead }, now(), 50, 0)).total).toBe(1);
   });
 
   it('pages in number order and counts the whole filter', async () => {

@@ -99,15 +99,12 @@ export class CommitmentViewsRepository {
     const where: string[] = [];
     const add = (sql: string, value: unknown) => {
       params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
+      where.push(sql.replaceAll('?', `$${params.length}`));
     };
     if (filter.planId) add('c.plan_id = ?', filter.planId);
     if (filter.areaId) add('c.area_id = ?', filter.areaId);
     if (filter.institutionId)
-      add(
-        '(c.lead_institution_id = ? OR c.lead_institution_id = ANY(c.supporting_institution_ids))',
-        filter.institutionId,
-      );
+      add('(c.lead_institution_id = ? OR ? = ANY(c.supporting_institution_ids))', filter.institutionId);
     if (filter.completionLevel) add('c.completion_level = ?', filter.completionLevel);
     if (filter.status === 'active' || filter.status === 'withdrawn') add('c.status = ?', filter.status);
     if (filter.q)
