@@ -11,7 +11,7 @@ const TYPE_CHECKED = [
   'services/commitments/src/**/*.ts',
   'libs/tracking/src/**/*.ts',
 
-  // 'services/participation/src/**/*.ts',
+  'services/participation/src/**/*.ts',
 
   // 'services/notifications/src/**/*.ts',
 

@@ -3,21 +3,21 @@ import { MessagingModule, MessagingTables1732100000000, serviceInfoController } 
 import { PersistenceModule } from '@ogp/persistence';
 import { Clock, RuntimeModule, SystemClock } from '@ogp/runtime';
 import type { Logger } from 'pino';
-import { CommitteeService } from './committee/committee.service';
+import { CommitteeModule } from './committee/committee.module';
 import { ConsultationAccess1732100000610 } from './consultation/consultation-access.migration';
-import { ConsultationService } from './consultation/consultation.service';
-import { CyclesService } from './cycles/cycles.service';
-import { IdeaTriageController } from './ideas/idea-triage.controller';
-import { IDEA_RATE_LIMIT, IdeasService } from './ideas/ideas.service';
+import { ConsultationModule } from './consultation/consultation.module';
+import { CyclesModule } from './cycles/cycles.module';
+import { FateModule } from './fate/fate.module';
+import { IDEA_RATE_LIMIT } from './ideas/idea-rate-limit.constant';
+import { IdeasModule } from './ideas/ideas.module';
+import { OpenDataModule } from './open-data/open-data.module';
 import { ParticipationConfig } from './participation.config';
-import { ParticipationController } from './participation.controller';
-import { OpenIdeasController } from './open-data/open-ideas.controller';
-import { OpenIdeasRepository } from './open-data/open-ideas.repository';
 import { Participation1732100000600 } from './participation.migration';
+import { PhasesModule } from './phases/phases.module';
 import { PublicationCycle1764580000620 } from './publications/publication-cycle.migration';
-import { PublicationsService } from './publications/publications.service';
-import { StatisticsService } from './statistics/statistics.service';
-import { WorkshopsService } from './workshops/workshops.service';
+import { PublicationsModule } from './publications/publications.module';
+import { StatisticsModule } from './statistics/statistics.module';
+import { WorkshopsModule } from './workshops/workshops.module';
 
 export const PARTICIPATION_MIGRATIONS = [
   MessagingTables1732100000000,
@@ -26,7 +26,11 @@ export const PARTICIPATION_MIGRATIONS = [
   PublicationCycle1764580000620,
 ];
 
-/** Co-creation cycles, ideas, workshops, consultation, candidacies and publications live here. */
+/** The clock and the settings every feature reads. */
+@Module({})
+class ParticipationSettingsModule {}
+
+/** Co-creation cycles, phases, ideas and their fate, workshops, consultation, the committee, publications, statistics, open data. */
 @Module({})
 export class ParticipationModule {
   static register(config: ParticipationConfig, logger: Logger, clock: Clock = new SystemClock()): DynamicModule {
@@ -51,25 +55,27 @@ export class ParticipationModule {
           requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
           streamReplicas: config.JETSTREAM_REPLICAS,
         }),
+        {
+          module: ParticipationSettingsModule,
+          global: true,
+          providers: [
+            { provide: Clock, useValue: clock },
+            { provide: IDEA_RATE_LIMIT, useValue: config.IDEA_RATE_LIMIT_PER_HOUR },
+          ],
+          exports: [Clock, IDEA_RATE_LIMIT],
+        },
+        CyclesModule,
+        PhasesModule,
+        IdeasModule,
+        FateModule,
+        WorkshopsModule,
+        ConsultationModule,
+        CommitteeModule,
+        PublicationsModule,
+        StatisticsModule,
+        OpenDataModule,
       ],
-      controllers: [
-        ParticipationController,
-        OpenIdeasController,
-        IdeaTriageController,
-        serviceInfoController('participation'),
-      ],
-      providers: [
-        { provide: Clock, useValue: clock },
-        { provide: IDEA_RATE_LIMIT, useValue: config.IDEA_RATE_LIMIT_PER_HOUR },
-        CyclesService,
-        IdeasService,
-        WorkshopsService,
-        ConsultationService,
-        CommitteeService,
-        PublicationsService,
-        StatisticsService,
-        OpenIdeasRepository,
-      ],
+      controllers: [serviceInfoController('participation')],
     };
   }
 }

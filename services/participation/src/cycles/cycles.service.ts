@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, assertRole } from '@ogp/auth';
+import { Actor, assertRole, RoleGroup } from '@ogp/auth';
 import {
   boundPage,
   CommitmentsRpc,
@@ -14,38 +14,28 @@ import {
   ParticipationEvents,
   PhaseKind,
 } from '@ogp/contracts';
-import { NatsRpcClient, OutboxWriter } from '@ogp/messaging';
-import { Clock } from '@ogp/runtime';
+import { NatsRpcClient, OutboxWriter, runIdempotent } from '@ogp/messaging';
 import { DataSource, EntityManager } from 'typeorm';
+import { ParticipationHistoryRepository } from '../history/participation-history.repository';
+import { PhasesRepository } from '../phases/phases.repository';
+import { PhasesService } from '../phases/phases.service';
+import { CyclesRepository } from './cycles.repository';
 
-export const STAFF = ['coordinator', 'admin'] as const;
-
-/** Refuses input outside [opensAt, closesAt): 409 saying when it opens, or when it closed. */
-export function assertWindow(now: Date, opensAt: Date, closesAt: Date): void {
-  if (now < opensAt)
-    throw new DomainError(ErrorCode.WINDOW_NOT_OPEN, `opens at ${opensAt.toISOString()}`, {
-      opensAt: opensAt.toISOString(),
-      closesAt: closesAt.toISOString(),
-    });
-  if (now >= closesAt)
-    throw new DomainError(ErrorCode.WINDOW_CLOSED, `closed at ${closesAt.toISOString()}`, {
-      opensAt: opensAt.toISOString(),
-      closesAt: closesAt.toISOString(),
-    });
-}
-
-/** Co-creation cycles: their dated phases follow the calendar, nobody switches them by hand. */
+/** Co-creation cycles and their themes; their dated phases follow the calendar, nobody switches them by hand. */
 @Injectable()
 export class CyclesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly cycles: CyclesRepository,
+    private readonly phases: PhasesService,
+    private readonly phaseRows: PhasesRepository,
+    private readonly history: ParticipationHistoryRepository,
     private readonly outbox: OutboxWriter,
-    private readonly clock: Clock,
     private readonly rpc: NatsRpcClient,
   ) {}
 
-  async create(actor: Actor | null, dto: CreateCycleDto): Promise<CycleView> {
-    assertRole(actor, STAFF);
+  async create(actor: Actor | null, dto: CreateCycleDto, idempotencyKey: string | null = null): Promise<CycleView> {
+    assertRole(actor, RoleGroup.COORDINATION);
     const kinds = dto.phases.map((p) => p.kind);
     if (new Set(kinds).size !== kinds.length)
       throw invalidFields('a phase appears twice', { field: 'phases', rule: 'duplicate' });
@@ -59,109 +49,74 @@ export class CyclesService {
     });
     // The programme is the commitments service's: a cycle of a programme that does not exist is refused (404).
     await this.rpc.request(CommitmentsRpc.getProgramme, { id: dto.programmeId });
-    const id = randomUUID();
-    await this.dataSource.transaction(async (m) => {
-      const [taken] = await m.query(`SELECT 1 FROM cycles WHERE code = $1`, [dto.code]);
-      if (taken) throw new DomainError(ErrorCode.ALREADY_EXISTS, `cycle ${dto.code} exists`);
-      await m.query(`INSERT INTO cycles (id, programme_id, code, title, created_by) VALUES ($1, $2, $3, $4, $5)`, [
-        id,
-        dto.programmeId,
-        dto.code,
-        JSON.stringify(dto.title),
-        actor.id,
-      ]);
-      for (const p of dto.phases)
-        await m.query(`INSERT INTO phases (cycle_id, kind, opens_at, closes_at) VALUES ($1, $2, $3, $4)`, [
+    return this.dataSource.transaction((m) =>
+      runIdempotent(m, idempotencyKey && `${actor.id}:${idempotencyKey}`, 'participation.cycles.create', async () => {
+        const id = randomUUID();
+        if (await this.cycles.codeTaken(m, dto.code))
+          throw new DomainError(ErrorCode.ALREADY_EXISTS, `cycle ${dto.code} exists`);
+        await this.cycles.insert(m, {
           id,
-          p.kind,
-          p.opensAt,
-          p.closesAt,
-        ]);
-      for (const t of dto.themes ?? [])
-        await m.query(`INSERT INTO themes (id, cycle_id, number, title) VALUES ($1, $2, $3, $4)`, [
-          randomUUID(),
-          id,
-          t.number,
-          JSON.stringify(t.title),
-        ]);
-      await m.query(
-        `INSERT INTO participation_history (entity_type, entity_id, action, actor_id, after) VALUES ('cycle', $1, 'created', $2, $3)`,
-        [id, actor.id, JSON.stringify(dto)],
-      );
-      await this.outbox.add(m, ParticipationEvents.cycleCreated, {
-        aggregate: { type: 'cycle', id },
-        data: { cycleId: id, programmeId: dto.programmeId, code: dto.code },
-        actorId: actor.id,
-      });
-    });
-    return this.get(id);
+          programmeId: dto.programmeId,
+          code: dto.code,
+          title: dto.title,
+          createdBy: actor.id,
+        });
+        await this.phaseRows.insertAll(m, id, dto.phases);
+        for (const t of dto.themes ?? [])
+          await this.cycles.insertTheme(m, { id: randomUUID(), cycleId: id, number: t.number, title: t.title });
+        await this.history.record(m, {
+          entityType: 'cycle',
+          entityId: id,
+          action: 'created',
+          actorId: actor.id,
+          after: dto,
+        });
+        await this.outbox.add(m, ParticipationEvents.cycleCreated, {
+          aggregate: { type: 'cycle', id },
+          data: { cycleId: id, programmeId: dto.programmeId, code: dto.code },
+          actorId: actor.id,
+        });
+        return this.get(id, m);
+      }),
+    );
   }
 
-  async get(id: string): Promise<CycleView> {
-    const [cycle] = await this.dataSource.query(`SELECT id, programme_id, code, title FROM cycles WHERE id = $1`, [id]);
+  async get(id: string, m: EntityManager = this.dataSource.manager): Promise<CycleView> {
+    const cycle = await this.cycles.find(id, m);
     if (!cycle) throw new DomainError(ErrorCode.NOT_FOUND, 'no such cycle');
-    const now = this.clock.now();
-    const phases = (
-      await this.dataSource.query(
-        `SELECT kind, opens_at, closes_at FROM phases WHERE cycle_id = $1 ORDER BY opens_at`,
-        [id],
-      )
-    ).map((p: { kind: string; opens_at: Date; closes_at: Date }) => ({
-      kind: p.kind,
-      opensAt: p.opens_at.toISOString(),
-      closesAt: p.closes_at.toISOString(),
-      open: now >= p.opens_at && now < p.closes_at,
-    }));
-    const themes = await this.dataSource.query(
-      `SELECT id, number, title FROM themes WHERE cycle_id = $1 ORDER BY number`,
-      [id],
-    );
+    const phases = await this.phases.views(id, m);
+    const themes = await this.cycles.themes(id, m);
     return {
       id: cycle.id,
       programmeId: cycle.programme_id,
       code: cycle.code,
       title: cycle.title,
       phases,
-      currentPhases: phases.filter((p: { open: boolean }) => p.open).map((p: { kind: string }) => p.kind),
+      currentPhases: phases.filter((p) => p.open).map((p) => p.kind),
       themes,
     };
   }
 
   async list(query: PageQuery): Promise<Page<CycleView>> {
     const { limit, offset } = boundPage(query);
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM cycles`);
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM cycles ORDER BY created_at DESC LIMIT $1 OFFSET $2`,
-      [limit, offset],
-    );
-    return { items: await Promise.all(rows.map((r) => this.get(r.id))), total, limit, offset };
+    const total = await this.cycles.count();
+    const ids = await this.cycles.pageIds(limit, offset);
+    return { items: await Promise.all(ids.map((id) => this.get(id))), total, limit, offset };
   }
 
   /** A sub-list of a cycle that does not exist is a 404, not an empty list. */
-  async assertExists(cycleId: string, manager: DataSource | EntityManager = this.dataSource): Promise<void> {
-    const [cycle] = await manager.query(`SELECT 1 FROM cycles WHERE id = $1`, [cycleId]);
-    if (!cycle) throw new DomainError(ErrorCode.NOT_FOUND, 'no such cycle');
+  async assertExists(cycleId: string, m: EntityManager = this.dataSource.manager): Promise<void> {
+    if (!(await this.cycles.exists(cycleId, m))) throw new DomainError(ErrorCode.NOT_FOUND, 'no such cycle');
   }
 
-  /** The space of a phase accepts input now, or the call is refused with the dates. */
-  async assertOpen(manager: EntityManager, cycleId: string, kind: PhaseKind): Promise<void> {
-    const [phase] = await manager.query(`SELECT opens_at, closes_at FROM phases WHERE cycle_id = $1 AND kind = $2`, [
-      cycleId,
-      kind,
-    ]);
-    if (!phase) {
-      const [cycle] = await manager.query(`SELECT 1 FROM cycles WHERE id = $1`, [cycleId]);
-      this.assertOpenPhase(kind, null, !!cycle);
-    }
-    this.assertOpenPhase(kind, phase, true);
+  /** The theme belongs to the cycle, or 404. */
+  async assertTheme(cycleId: string, themeId: string, m: EntityManager = this.dataSource.manager): Promise<void> {
+    if (!(await this.cycles.themeInCycle(cycleId, themeId, m)))
+      throw new DomainError(ErrorCode.NOT_FOUND, 'no such theme in this cycle');
   }
 
-  /** assertOpen's verdict on a phase already read (null: the cycle has no such phase) by a caller saving round trips. */
-  assertOpenPhase(kind: PhaseKind, phase: { opens_at: Date; closes_at: Date } | null, cycleExists: boolean): void {
-    if (!phase) {
-      if (!cycleExists) throw new DomainError(ErrorCode.NOT_FOUND, 'no such cycle');
-      throw new DomainError(ErrorCode.WINDOW_CLOSED, `this cycle has no ${kind} phase`, { closesAt: 'never opened' });
-    }
-    assertWindow(this.clock.now(), phase.opens_at, phase.closes_at);
+  /** The space of a phase of this cycle accepts input now, or the call is refused with the dates (404 for no cycle). */
+  assertOpen(m: EntityManager, cycleId: string, kind: PhaseKind): Promise<void> {
+    return this.phases.assertOpen(m, cycleId, kind, () => this.cycles.exists(cycleId, m));
   }
 }

@@ -5,6 +5,7 @@ import { createLogger, loadConfig, normalizeForSearch, runMain } from '@ogp/runt
 import { DataSource, EntityManager } from 'typeorm';
 import { ParticipationConfig } from '../participation.config';
 import { ParticipationModule } from '../participation.module';
+import { DemoCycleRepository } from './demo-cycle.repository';
 import {
   CONSULTATION,
   PORTAL_IDEAS_BY_THEME,
@@ -28,18 +29,14 @@ function demoId(...parts: (string | number)[]): string {
  * directly, in one transaction, by the service that owns them). Runs once: an existing cycle is left alone.
  */
 export async function seedCycle2021(m: EntityManager, programmeId: string): Promise<string | null> {
+  const db = new DemoCycleRepository(m);
   const cycleId = demoId('cycle', '2021-2023');
-  const [exists] = await m.query(`SELECT 1 FROM cycles WHERE code = '2021-2023'`);
-  if (exists) return null;
-  await m.query(`INSERT INTO cycles (id, programme_id, code, title) VALUES ($1, $2, '2021-2023', $3)`, [
-    cycleId,
-    programmeId,
-    JSON.stringify({
-      ar: 'الإعداد المشترك لخطة العمل الوطنية 2021-2023',
-      fr: "Co-création du plan d'action national 2021-2023",
-      en: 'Co-creation of the 2021-2023 national action plan',
-    }),
-  ]);
+  if (await db.cycleExists('2021-2023')) return null;
+  await db.insertCycle(cycleId, programmeId, '2021-2023', {
+    ar: 'الإعداد المشترك لخطة العمل الوطنية 2021-2023',
+    fr: "Co-création du plan d'action national 2021-2023",
+    en: 'Co-creation of the 2021-2023 national action plan',
+  });
   const phases: [string, string, string][] = [
     ['themes', '2020-07-15T00:00:00Z', '2020-10-01T00:00:00Z'],
     ['ideas', '2020-10-01T00:00:00Z', '2020-11-05T00:00:00Z'],
@@ -48,56 +45,41 @@ export async function seedCycle2021(m: EntityManager, programmeId: string): Prom
     ['consultation', CONSULTATION.opensAt, CONSULTATION.closesAt],
     ['validation', '2021-05-31T00:00:00Z', '2021-07-31T00:00:00Z'],
   ];
-  for (const [kind, opens, closes] of phases)
-    await m.query(`INSERT INTO phases (cycle_id, kind, opens_at, closes_at) VALUES ($1, $2, $3, $4)`, [
-      cycleId,
-      kind,
-      opens,
-      closes,
-    ]);
+  for (const [kind, opens, closes] of phases) await db.insertPhase(cycleId, kind, opens, closes);
   const themeIds: string[] = [];
   for (const [i, title] of THEMES_2021.entries()) {
     const id = demoId('theme', i + 1);
     themeIds.push(id);
-    await m.query(`INSERT INTO themes (id, cycle_id, number, title) VALUES ($1, $2, $3, $4)`, [
-      id,
-      cycleId,
-      i + 1,
-      JSON.stringify(title),
-    ]);
+    await db.insertTheme(id, cycleId, i + 1, title);
   }
   for (const [i, w] of WORKSHOPS_2021.entries()) {
     const workshopId = demoId('workshop', i + 1);
     const starts = `${w.date}T15:00:00Z`;
-    await m.query(
-      `INSERT INTO workshops (id, cycle_id, theme_id, number, title, organiser, institutions, starts_at, registration_opens_at, registration_closes_at, capacity, confirmed, agenda)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '2020-10-01T00:00:00Z', $8, 600, $9, $10)`,
-      [
-        workshopId,
-        cycleId,
-        themeIds[i],
-        i + 1,
-        JSON.stringify({
-          ar: `اللقاء التشاوري ${i + 1}: ${THEMES_2021[i].ar}`,
-          fr: `Rencontre ${i + 1} : ${THEMES_2021[i].fr}`,
-          en: `Workshop ${i + 1}: ${THEMES_2021[i].en}`,
-        }),
-        w.organiser,
-        w.institutions,
-        starts,
-        w.registered,
-        JSON.stringify(STANDARD_AGENDA),
-      ],
-    );
-    await m.query(
-      `INSERT INTO registrations (id, workshop_id, user_id, code, status, attended, created_at)
-       SELECT md5($1 || n)::uuid, $2, md5($3 || n)::uuid, upper(substr(md5($1 || n), 1, 10)), 'confirmed', n <= $5, '2020-10-02T00:00:00Z'
-         FROM generate_series(1, $4) n`,
-      [`reg-${i + 1}-`, workshopId, `participant-w${i + 1}-`, w.registered, w.present],
+    await db.insertWorkshop({
+      id: workshopId,
+      cycleId,
+      themeId: themeIds[i],
+      number: i + 1,
+      title: {
+        ar: `اللقاء التشاوري ${i + 1}: ${THEMES_2021[i].ar}`,
+        fr: `Rencontre ${i + 1} : ${THEMES_2021[i].fr}`,
+        en: `Workshop ${i + 1}: ${THEMES_2021[i].en}`,
+      },
+      organiser: w.organiser,
+      institutions: w.institutions,
+      startsAt: starts,
+      confirmed: w.registered,
+      agenda: STANDARD_AGENDA,
+    });
+    await db.insertRegistrations(
+      workshopId,
+      { registration: `reg-${i + 1}-`, participant: `participant-w${i + 1}-` },
+      w.registered,
+      w.present,
     );
     for (let k = 0; k < WORKSHOP_IDEAS_BY_THEME[i]; k++) {
       const title = `مقترح من اللقاء التشاوري ${i + 1} (${k + 1})`;
-      await idea(m, demoId('widea', i, k), cycleId, themeIds[i], 'workshop', workshopId, title, null, starts);
+      await idea(db, demoId('widea', i, k), cycleId, themeIds[i], 'workshop', workshopId, title, null, starts);
     }
   }
   let author = 0;
@@ -105,7 +87,7 @@ export async function seedCycle2021(m: EntityManager, programmeId: string): Prom
     for (let k = 0; k < count; k++) {
       author += 1;
       await idea(
-        m,
+        db,
         demoId('pidea', i, k),
         cycleId,
         themeIds[i],
@@ -119,41 +101,32 @@ export async function seedCycle2021(m: EntityManager, programmeId: string): Prom
   }
   const firstIdea = demoId('pidea', 0, 0);
   for (let s = 1; s <= PORTAL_INTERACTING; s++)
-    await m.query(`INSERT INTO idea_supports (idea_id, user_id, at) VALUES ($1, $2, '2020-10-25T10:00:00Z')`, [
-      firstIdea,
-      demoId('supporter', s),
-    ]);
+    await db.insertSupport(firstIdea, demoId('supporter', s), '2020-10-25T10:00:00Z');
   const draftIds: string[] = [];
   for (let d = 1; d <= PROPOSED_COMMITMENTS; d++) {
     const id = demoId('draft', d);
     draftIds.push(id);
-    await m.query(
-      `INSERT INTO draft_commitments (id, cycle_id, number, title, institution) VALUES ($1, $2, $3, $4, $5)`,
-      [
-        id,
-        cycleId,
-        d,
-        JSON.stringify({ ar: `الالتزام المقترح ${d}`, fr: `Engagement proposé ${d}`, en: `Proposed commitment ${d}` }),
-        `المؤسسة ${((d - 1) % PROPOSING_INSTITUTIONS) + 1}`,
-      ],
+    await db.insertDraft(
+      id,
+      cycleId,
+      d,
+      { ar: `الالتزام المقترح ${d}`, fr: `Engagement proposé ${d}`, en: `Proposed commitment ${d}` },
+      `المؤسسة ${((d - 1) % PROPOSING_INSTITUTIONS) + 1}`,
     );
   }
-  for (let c = 0; c < CONSULTATION.comments; c++) {
-    await m.query(
-      `INSERT INTO comments (id, draft_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, '2021-05-10T10:00:00Z')`,
-      [
-        demoId('comment', c),
-        draftIds[c % draftIds.length],
-        demoId('commenter', (c % CONSULTATION.participants) + 1),
-        'تعليق في إطار التشاور العمومي حول مسودة خطة العمل',
-      ],
+  for (let c = 0; c < CONSULTATION.comments; c++)
+    await db.insertComment(
+      demoId('comment', c),
+      draftIds[c % draftIds.length],
+      demoId('commenter', (c % CONSULTATION.participants) + 1),
+      'تعليق في إطار التشاور العمومي حول مسودة خطة العمل',
+      '2021-05-10T10:00:00Z',
     );
-  }
   return cycleId;
 }
 
 async function idea(
-  m: EntityManager,
+  db: DemoCycleRepository,
   id: string,
   cycleId: string,
   themeId: string,
@@ -164,15 +137,8 @@ async function idea(
   at: string,
 ): Promise<void> {
   const body = 'تم تجميع هذا المقترح خلال مرحلة تجميع الأفكار والمقترحات للإعداد المشترك لخطة العمل الوطنية الثانية.';
-  await m.query(
-    `INSERT INTO ideas (id, cycle_id, theme_id, channel, workshop_id, title, body, author_id, search_text, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [id, cycleId, themeId, channel, workshopId, title, body, authorId, normalizeForSearch(`${title} ${body}`), at],
-  );
-  await m.query(`INSERT INTO idea_steps (idea_id, status, actor_id, at) VALUES ($1, 'received', $2, $3)`, [
-    id,
-    authorId,
-    at,
-  ]);
+  const searchText = normalizeForSearch(`${title} ${body}`);
+  await db.insertIdea({ id, cycleId, themeId, channel, workshopId, title, body, authorId, searchText, at });
 }
 
 if (require.main === module) {

@@ -22,23 +22,25 @@ export class OpenIdeasRepository {
       params.push(after.submittedAt, after.id);
       keyset = `AND (i.created_at, i.id) > ($3::timestamptz, $4::uuid)`;
     }
-    const rows: {
-      id: string;
-      theme_number: number;
-      theme_title: Localized;
-      channel: 'portal' | 'workshop';
-      workshop_number: number | null;
-      title: string;
-      body: string;
-      institution: string | null;
-      submitted_at: string;
-      submitted_on: string;
-      supports: number;
-      fate: string | null;
-      explanation: string | null;
-      published_on: string | null;
-      draft_number: number | null;
-    }[] = await this.dataSource.query(
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        theme_number: number;
+        theme_title: Localized;
+        channel: 'portal' | 'workshop';
+        workshop_number: number | null;
+        title: string;
+        body: string;
+        institution: string | null;
+        submitted_at: string;
+        submitted_on: string;
+        supports: number;
+        fate: string | null;
+        explanation: string | null;
+        published_on: string | null;
+        draft_number: number | null;
+      }[]
+    >(
       `SELECT i.id, t.number AS theme_number, t.title AS theme_title, i.channel, w.number AS workshop_number, i.title, i.body, i.institution,
               i.created_at::text AS submitted_at, (i.created_at AT TIME ZONE 'UTC')::date::text AS submitted_on,
               (SELECT count(*)::int FROM idea_supports s WHERE s.idea_id = i.id) AS supports,
@@ -70,7 +72,7 @@ export class OpenIdeasRepository {
 
   /** A digest of everything the rows show: equal digests, equal files. */
   async version(cycleId: string): Promise<DatasetVersion> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ version: string; rows: number; updated_at: Date | string | null }[]>(
       `SELECT md5(coalesce(string_agg(concat_ws('|', i.id, i.theme_id, i.workshop_id, i.title, i.body, i.institution, ${FATE}, i.explanation, i.published_at, i.draft_commitment_id,
                     (SELECT count(*) FROM idea_supports s WHERE s.idea_id = i.id)), ',' ORDER BY i.id) FILTER (WHERE i.hidden_at IS NULL), '')) AS version,
               count(*) FILTER (WHERE i.hidden_at IS NULL)::int AS rows,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, assertRole, hasAnyRole } from '@ogp/auth';
+import { Actor, assertRole, hasAnyRole, RoleGroup } from '@ogp/auth';
 import {
   boundPage,
   DomainError,
@@ -11,19 +11,20 @@ import {
   PublicationDto,
   PublicationView,
 } from '@ogp/contracts';
-import { OutboxWriter } from '@ogp/messaging';
+import { OutboxWriter, runIdempotent } from '@ogp/messaging';
 import { Clock } from '@ogp/runtime';
 import { DataSource } from 'typeorm';
-import { STAFF } from '../cycles/cycles.service';
+import { CyclesService } from '../cycles/cycles.service';
+import { PublicationRow, PublicationsRepository } from './publications.repository';
 
-const view = (p: Record<string, unknown> & { published_at: Date | null }): PublicationView => ({
-  id: p.id as string,
-  kind: p.kind as string,
-  cycleId: (p.cycle_id as string | null) ?? null,
-  title: p.title as PublicationView['title'],
-  body: p.body as PublicationView['body'],
-  attachments: p.attachments as PublicationView['attachments'],
-  status: p.status as PublicationView['status'],
+const view = (p: PublicationRow): PublicationView => ({
+  id: p.id,
+  kind: p.kind,
+  cycleId: p.cycle_id ?? null,
+  title: p.title,
+  body: p.body,
+  attachments: p.attachments,
+  status: p.status,
   publishedAt: p.published_at ? p.published_at.toISOString() : null,
 });
 
@@ -32,40 +33,33 @@ const view = (p: Record<string, unknown> & { published_at: Date | null }): Publi
 export class PublicationsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly publications: PublicationsRepository,
+    private readonly cycles: CyclesService,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
-  async create(actor: Actor | null, dto: PublicationDto): Promise<PublicationView> {
-    assertRole(actor, STAFF);
-    if (dto.cycleId) {
-      const [cycle] = await this.dataSource.query(`SELECT 1 FROM cycles WHERE id = $1`, [dto.cycleId]);
-      if (!cycle) throw new DomainError(ErrorCode.NOT_FOUND, 'no such cycle');
-    }
-    const [row] = await this.dataSource.query(
-      `INSERT INTO publications (id, kind, title, body, attachments, created_by, cycle_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-      [
-        randomUUID(),
-        dto.kind,
-        JSON.stringify(dto.title),
-        JSON.stringify(dto.body),
-        JSON.stringify(dto.attachments ?? []),
-        actor.id,
-        dto.cycleId ?? null,
-      ],
+  async create(
+    actor: Actor | null,
+    dto: PublicationDto,
+    idempotencyKey: string | null = null,
+  ): Promise<PublicationView> {
+    assertRole(actor, RoleGroup.COORDINATION);
+    if (dto.cycleId) await this.cycles.assertExists(dto.cycleId);
+    return this.dataSource.transaction((m) =>
+      runIdempotent(
+        m,
+        idempotencyKey && `${actor.id}:${idempotencyKey}`,
+        'participation.publications.create',
+        async () => view(await this.publications.insert(m, randomUUID(), dto, actor.id)),
+      ),
     );
-    return view(row);
   }
 
   async publish(actor: Actor | null, id: string): Promise<PublicationView> {
-    assertRole(actor, STAFF);
+    assertRole(actor, RoleGroup.COORDINATION);
     return this.dataSource.transaction(async (m) => {
-      const [row] = await m
-        .query(
-          `UPDATE publications SET status = 'published', published_at = $2 WHERE id = $1 AND status = 'draft' RETURNING *`,
-          [id, this.clock.now().toISOString()],
-        )
-        .then((r) => r[0]);
+      const row = await this.publications.publish(m, id, this.clock.now().toISOString());
       if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'no such draft publication');
       await this.outbox.add(m, ParticipationEvents.publicationPublished, {
         aggregate: { type: 'publication', id },
@@ -82,23 +76,8 @@ export class PublicationsService {
     query: PageQuery & { kind?: string; drafts?: boolean },
   ): Promise<Page<PublicationView>> {
     const { limit, offset } = boundPage(query);
-    const drafts = query.drafts && hasAnyRole(actor, STAFF);
-    const params: unknown[] = [];
-    const where: string[] = [];
-    if (!drafts) where.push(`status = 'published'`);
-    if (query.kind) {
-      params.push(query.kind);
-      where.push(`kind = $${params.length}`);
-    }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM publications ${clause}`,
-      params,
-    );
-    const rows = await this.dataSource.query(
-      `SELECT * FROM publications ${clause} ORDER BY coalesce(published_at, created_at) DESC, id LIMIT ${limit} OFFSET ${offset}`,
-      params,
-    );
+    const drafts = !!query.drafts && hasAnyRole(actor, RoleGroup.COORDINATION);
+    const { rows, total } = await this.publications.page({ kind: query.kind, drafts }, limit, offset);
     return { items: rows.map(view), total, limit, offset };
   }
 }

@@ -1,0 +1,2 @@
+export * from './fate-transition';
+export * from './phase-window';
