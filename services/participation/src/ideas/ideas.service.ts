@@ -22,6 +22,7 @@ import { PhasesService } from '../phases/phases.service';
 import { WorkshopsRepository } from '../workshops/workshops.repository';
 import { IDEA_RATE_LIMIT } from './idea-rate-limit.constant';
 import { ideaPrivateView, ideaPublicView } from './idea.view';
+import { similarityProbe } from './similar-idea';
 import { IdeasRepository, NewIdea } from './ideas.repository';
 
 /** Ideas: submission on the portal or from a workshop, support, reports and moderation, similar ideas. */
@@ -158,9 +159,8 @@ export class IdeasService {
   /** Existing ideas close to a text, Arabic-aware, while writing and for the analysts. */
   async similar(cycleId: string, text: string): Promise<{ id: string; title: string; similarity: number }[]> {
     await this.cycles.assertExists(cycleId);
-    const q = normalizeForSearch(text).slice(0, 500);
-    if (q.length < 3) return [];
-    return this.ideas.similar(cycleId, q);
+    const probe = similarityProbe(text);
+    return probe ? this.ideas.similar(cycleId, probe) : [];
   }
 
   async list(query: PageQuery & { cycleId: string; themeId?: string }): Promise<Page<IdeaPublicView>> {
