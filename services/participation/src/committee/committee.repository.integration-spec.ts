@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication } from '@nestjs/common';
-import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
 import { TestIsolation } from '@ogp/testing';
 import { DataSource } from 'typeorm';
-import { DemoCycleRepository } from '../demo/demo-cycle.repository';
-import { createParticipationApp } from '../participation.app';
-import { ParticipationConfig } from '../participation.config';
+import { CoCreationFixture } from '../testing/co-creation.fixture';
 import { CommitteeRepository } from './committee.repository';
-
-const T0 = new Date('2026-03-01T08:00:00Z');
 
 describe('CommitteeRepository (real Postgres)', () => {
   const iso = new TestIsolation();
-  let app: INestApplication;
+  let fixture: CoCreationFixture;
   let db: DataSource;
   let committee: CommitteeRepository;
-  const cycleId = randomUUID();
+  let cycleId: string;
 
   const candidacy = async (organisation: string) => {
     const id = randomUUID();
@@ -26,15 +20,14 @@ describe('CommitteeRepository (real Postgres)', () => {
     committee.insertSeat(db.manager, { id: randomUUID(), sector, holder, candidacyId: null, termStart, termEnd });
 
   beforeAll(async () => {
-    const config = loadConfig(ParticipationConfig, iso.env('participation'));
-    ({ app } = await createParticipationApp(config, createLogger('participation', 'warn'), new FixedClock(T0)));
-    db = app.get(DataSource);
-    committee = app.get(CommitteeRepository);
-    await new DemoCycleRepository(db.manager).insertCycle(cycleId, randomUUID(), 'committee', { ar: 'دورة' });
+    fixture = await CoCreationFixture.start(iso.env('participation'));
+    db = fixture.db;
+    committee = fixture.app.get(CommitteeRepository);
+    ({ cycleId } = await fixture.cycle('committee'));
   });
 
   afterAll(async () => {
-    await app?.close();
+    await fixture?.close();
     await iso.cleanup();
   });
 

@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication } from '@nestjs/common';
-import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
 import { TestIsolation } from '@ogp/testing';
 import { DataSource } from 'typeorm';
-import { DemoCycleRepository } from '../demo/demo-cycle.repository';
-import { createParticipationApp } from '../participation.app';
-import { ParticipationConfig } from '../participation.config';
+import { CoCreationFixture, FIXTURE_NOW as T0 } from '../testing/co-creation.fixture';
 import { ConsultationRepository } from './consultation.repository';
-
-const T0 = new Date('2026-03-01T08:00:00Z');
 
 describe('ConsultationRepository (real Postgres)', () => {
   const iso = new TestIsolation();
-  let app: INestApplication;
+  let fixture: CoCreationFixture;
   let db: DataSource;
   let consultation: ConsultationRepository;
-  const cycleId = randomUUID();
+  let cycleId: string;
   const institutionId = randomUUID();
   const draft = (number: number, institution: string | null) =>
     consultation.insertDraft(db.manager, randomUUID(), {
@@ -27,15 +21,14 @@ describe('ConsultationRepository (real Postgres)', () => {
     });
 
   beforeAll(async () => {
-    const config = loadConfig(ParticipationConfig, iso.env('participation'));
-    ({ app } = await createParticipationApp(config, createLogger('participation', 'warn'), new FixedClock(T0)));
-    db = app.get(DataSource);
-    consultation = app.get(ConsultationRepository);
-    await new DemoCycleRepository(db.manager).insertCycle(cycleId, randomUUID(), 'consultation', { ar: 'دورة' });
+    fixture = await CoCreationFixture.start(iso.env('participation'));
+    db = fixture.db;
+    consultation = fixture.app.get(ConsultationRepository);
+    ({ cycleId } = await fixture.cycle('consultation'));
   });
 
   afterAll(async () => {
-    await app?.close();
+    await fixture?.close();
     await iso.cleanup();
   });
 

@@ -1,58 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
 import { TestIsolation } from '@ogp/testing';
 import { DataSource } from 'typeorm';
-import { DemoCycleRepository } from '../demo/demo-cycle.repository';
 import { IdeasRepository } from '../ideas/ideas.repository';
-import { createParticipationApp } from '../participation.app';
-import { ParticipationConfig } from '../participation.config';
+import { CoCreationFixture, FIXTURE_NOW as T0 } from '../testing/co-creation.fixture';
 import { FateRepository } from './fate.repository';
-
-const T0 = new Date('2026-03-01T08:00:00Z');
 
 describe('FateRepository (real Postgres)', () => {
   const iso = new TestIsolation();
+  let fixture: CoCreationFixture;
   let app: INestApplication;
   let db: DataSource;
   let fate: FateRepository;
-  let write: DemoCycleRepository;
-  const cycleId = randomUUID();
-  const themeId = randomUUID();
-  const otherThemeId = randomUUID();
+  let cycleId: string;
+  let themeId: string;
+  let otherThemeId: string;
   const draftId = randomUUID();
 
-  async function idea(at: string, theme = themeId) {
-    const id = randomUUID();
-    await write.insertIdea({
-      id,
-      cycleId,
-      themeId: theme,
-      channel: 'portal',
-      workshopId: null,
-      title: `فكرة ${at}`,
-      body: 'نص',
-      authorId: randomUUID(),
-      searchText: 'نص',
-      at,
-    });
-    return id;
-  }
+  const idea = (at: string, theme = themeId) => fixture.idea({ cycleId, themeId: theme, title: `فكرة ${at}`, at });
 
   beforeAll(async () => {
-    const config = loadConfig(ParticipationConfig, iso.env('participation'));
-    ({ app } = await createParticipationApp(config, createLogger('participation', 'warn'), new FixedClock(T0)));
-    db = app.get(DataSource);
+    fixture = await CoCreationFixture.start(iso.env('participation'));
+    ({ app, db } = fixture);
     fate = app.get(FateRepository);
-    write = new DemoCycleRepository(db.manager);
-    await write.insertCycle(cycleId, randomUUID(), 'fate', { ar: 'دورة' });
-    await write.insertTheme(themeId, cycleId, 1, { ar: 'موضوع' });
-    await write.insertTheme(otherThemeId, cycleId, 2, { ar: 'موضوع ثان' });
-    await write.insertDraft(draftId, cycleId, 1, { ar: 'التزام' }, 'مؤسسة');
+    ({
+      cycleId,
+      themeIds: [themeId, otherThemeId],
+    } = await fixture.cycle('fate', 2));
+    await fixture.write.insertDraft(draftId, cycleId, 1, { ar: 'التزام' }, 'مؤسسة');
   });
 
   afterAll(async () => {
-    await app?.close();
+    await fixture?.close();
     await iso.cleanup();
   });
 

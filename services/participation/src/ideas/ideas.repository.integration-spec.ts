@@ -1,58 +1,40 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication } from '@nestjs/common';
-import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
 import { TestIsolation } from '@ogp/testing';
 import { DataSource } from 'typeorm';
-import { DemoCycleRepository } from '../demo/demo-cycle.repository';
-import { createParticipationApp } from '../participation.app';
-import { ParticipationConfig } from '../participation.config';
+import { CoCreationFixture, FIXTURE_NOW as T0 } from '../testing/co-creation.fixture';
 import { IdeasRepository } from './ideas.repository';
-
-const T0 = new Date('2026-03-01T08:00:00Z');
 
 describe('IdeasRepository (real Postgres)', () => {
   const iso = new TestIsolation();
-  let app: INestApplication;
+  let fixture: CoCreationFixture;
   let db: DataSource;
   let ideas: IdeasRepository;
-  let write: DemoCycleRepository;
-  const cycleId = randomUUID();
-  const otherCycleId = randomUUID();
-  const themeId = randomUUID();
-  const otherThemeId = randomUUID();
+  let cycleId: string;
+  let otherCycleId: string;
+  let themeId: string;
+  let otherThemeId: string;
+  let otherCycleThemeId: string;
   const author = randomUUID();
 
-  async function idea(title: string, at: string, more: { cycleId?: string; themeId?: string; authorId?: string } = {}) {
-    const id = randomUUID();
-    await write.insertIdea({
-      id,
-      cycleId: more.cycleId ?? cycleId,
-      themeId: more.themeId ?? themeId,
-      channel: 'portal',
-      workshopId: null,
-      title,
-      body: title,
-      authorId: more.authorId ?? author,
-      searchText: title,
-      at,
-    });
-    return id;
-  }
+  const idea = (title: string, at: string, more: { cycleId?: string; themeId?: string; authorId?: string } = {}) =>
+    fixture.idea({ cycleId, themeId, title, at, authorId: author, ...more });
 
   beforeAll(async () => {
-    const config = loadConfig(ParticipationConfig, iso.env('participation'));
-    ({ app } = await createParticipationApp(config, createLogger('participation', 'warn'), new FixedClock(T0)));
-    db = app.get(DataSource);
-    ideas = app.get(IdeasRepository);
-    write = new DemoCycleRepository(db.manager);
-    for (const id of [cycleId, otherCycleId]) await write.insertCycle(id, randomUUID(), id.slice(0, 8), { ar: 'دورة' });
-    await write.insertTheme(themeId, cycleId, 1, { ar: 'موضوع' });
-    await write.insertTheme(otherThemeId, cycleId, 2, { ar: 'موضوع ثان' });
-    await write.insertTheme(randomUUID(), otherCycleId, 1, { ar: 'موضوع' });
+    fixture = await CoCreationFixture.start(iso.env('participation'));
+    db = fixture.db;
+    ideas = fixture.app.get(IdeasRepository);
+    ({
+      cycleId,
+      themeIds: [themeId, otherThemeId],
+    } = await fixture.cycle('ideas', 2));
+    ({
+      cycleId: otherCycleId,
+      themeIds: [otherCycleThemeId],
+    } = await fixture.cycle('other', 1));
   });
 
   afterAll(async () => {
-    await app?.close();
+    await fixture?.close();
     await iso.cleanup();
   });
 
@@ -93,7 +75,7 @@ describe('IdeasRepository (real Postgres)', () => {
     const otherTheme = await idea('موضوع آخر', '2026-02-02T00:00:00Z', { themeId: otherThemeId });
     const hidden = await idea('مخفية', '2026-02-03T00:00:00Z');
     await db.transaction((m) => ideas.hide(m, hidden, { at: T0.toISOString(), reason: 'مسيء', by: author }));
-    await idea('دورة أخرى', '2026-02-04T00:00:00Z', { cycleId: otherCycleId, themeId: otherThemeId });
+    await idea('دورة أخرى', '2026-02-04T00:00:00Z', { cycleId: otherCycleId, themeId: otherCycleThemeId });
     const all = await ideas.visiblePage(cycleId, undefined, 10, 0);
     expect(all.total).toBe(3);
     expect(all.rows.map((r) => r.id)).toEqual([otherTheme, recent, old]);
@@ -108,7 +90,7 @@ describe('IdeasRepository (real Postgres)', () => {
     await db.transaction((m) => ideas.hide(m, hidden, { at: T0.toISOString(), reason: 'مكرر', by: author }));
     await idea('نشر ميزانية الجماعات بصيغة مفتوحة', '2026-02-05T00:00:00Z', {
       cycleId: otherCycleId,
-      themeId: otherThemeId,
+      themeId: otherCycleThemeId,
     });
     await idea('تحسين الولوج إلى العدالة', '2026-02-05T00:00:00Z');
     const found = await ideas.similar(cycleId, 'نشر ميزانية الجماعات');

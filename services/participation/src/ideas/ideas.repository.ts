@@ -30,6 +30,24 @@ export interface NewIdea {
   createdAt: string;
 }
 
+/** An idea's column values in the order of the INSERTs below ($1 to $12). */
+function ideaValues(idea: NewIdea): unknown[] {
+  return [
+    idea.id,
+    idea.cycleId,
+    idea.themeId,
+    idea.channel,
+    idea.workshopId,
+    idea.title,
+    idea.body,
+    idea.institution,
+    idea.authorId,
+    idea.anonymous,
+    idea.searchText,
+    idea.createdAt,
+  ];
+}
+
 /** The submission's answer row: the idea (null columns when the hourly limit refused it) and its first step. */
 type SubmittedRow = Partial<IdeaRow> & {
   step_status: IdeaStepRow['status'];
@@ -86,18 +104,7 @@ export class IdeasRepository {
        )
        SELECT idea.*, 0 AS supports, step.* FROM recent LEFT JOIN idea ON true LEFT JOIN step ON true`,
       [
-        idea.id,
-        idea.cycleId,
-        idea.themeId,
-        idea.channel,
-        idea.workshopId,
-        idea.title,
-        idea.body,
-        idea.institution,
-        idea.authorId,
-        idea.anonymous,
-        idea.searchText,
-        idea.createdAt,
+        ...ideaValues(idea),
         limitPerHour,
         events.map((e) => e.id),
         events.map((e) => e.type),
@@ -125,20 +132,7 @@ export class IdeasRepository {
     await m.query(
       `INSERT INTO ideas (id, cycle_id, theme_id, channel, workshop_id, title, body, institution, author_id, anonymous, search_text, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [
-        idea.id,
-        idea.cycleId,
-        idea.themeId,
-        idea.channel,
-        idea.workshopId,
-        idea.title,
-        idea.body,
-        idea.institution,
-        idea.authorId,
-        idea.anonymous,
-        idea.searchText,
-        idea.createdAt,
-      ],
+      ideaValues(idea),
     );
     await this.insertStep(m, idea.id, { status: 'received', actorId: stepActorId, at: idea.createdAt });
   }

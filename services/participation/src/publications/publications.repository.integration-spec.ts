@@ -1,31 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication } from '@nestjs/common';
-import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
 import { TestIsolation } from '@ogp/testing';
 import { DataSource } from 'typeorm';
-import { createParticipationApp } from '../participation.app';
-import { ParticipationConfig } from '../participation.config';
+import { CoCreationFixture } from '../testing/co-creation.fixture';
 import { PublicationsRepository } from './publications.repository';
-
-const T0 = new Date('2026-03-01T08:00:00Z');
 
 describe('PublicationsRepository (real Postgres)', () => {
   const iso = new TestIsolation();
-  let app: INestApplication;
+  let fixture: CoCreationFixture;
   let db: DataSource;
   let publications: PublicationsRepository;
   const draft = (kind: string) =>
     publications.insert(db.manager, randomUUID(), { kind, title: { ar: kind }, body: { ar: 'نص' } }, randomUUID());
 
   beforeAll(async () => {
-    const config = loadConfig(ParticipationConfig, iso.env('participation'));
-    ({ app } = await createParticipationApp(config, createLogger('participation', 'warn'), new FixedClock(T0)));
-    db = app.get(DataSource);
-    publications = app.get(PublicationsRepository);
+    fixture = await CoCreationFixture.start(iso.env('participation'));
+    db = fixture.db;
+    publications = fixture.app.get(PublicationsRepository);
   });
 
   afterAll(async () => {
-    await app?.close();
+    await fixture?.close();
     await iso.cleanup();
   });
 

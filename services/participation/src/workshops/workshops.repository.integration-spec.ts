@@ -1,27 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplication } from '@nestjs/common';
 import { Actor } from '@ogp/auth';
 import { DomainError } from '@ogp/contracts';
-import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
 import { TestIsolation } from '@ogp/testing';
 import { DataSource } from 'typeorm';
-import { DemoCycleRepository } from '../demo/demo-cycle.repository';
-import { createParticipationApp } from '../participation.app';
-import { ParticipationConfig } from '../participation.config';
+import { CoCreationFixture } from '../testing/co-creation.fixture';
 import { WorkshopsRepository } from './workshops.repository';
 import { WorkshopsService } from './workshops.service';
 
-const T0 = new Date('2026-03-01T08:00:00Z');
 const coordinator: Actor = { id: randomUUID(), roles: ['coordinator'], scopes: { institutions: [], programmes: [] } };
 
 describe('WorkshopsRepository and the idempotent workshop creation (real Postgres)', () => {
   const iso = new TestIsolation();
-  let app: INestApplication;
+  let fixture: CoCreationFixture;
   let db: DataSource;
   let workshops: WorkshopsRepository;
-  let write: DemoCycleRepository;
-  const cycleId = randomUUID();
-  const themeId = randomUUID();
+  let cycleId: string;
+  let themeId: string;
   let number = 0;
 
   async function workshop(capacity: number): Promise<string> {
@@ -49,17 +43,17 @@ describe('WorkshopsRepository and the idempotent workshop creation (real Postgre
     });
 
   beforeAll(async () => {
-    const config = loadConfig(ParticipationConfig, iso.env('participation'));
-    ({ app } = await createParticipationApp(config, createLogger('participation', 'warn'), new FixedClock(T0)));
-    db = app.get(DataSource);
-    workshops = app.get(WorkshopsRepository);
-    write = new DemoCycleRepository(db.manager);
-    await write.insertCycle(cycleId, randomUUID(), 'workshops', { ar: 'دورة' });
-    await write.insertTheme(themeId, cycleId, 1, { ar: 'موضوع' });
+    fixture = await CoCreationFixture.start(iso.env('participation'));
+    db = fixture.db;
+    workshops = fixture.app.get(WorkshopsRepository);
+    ({
+      cycleId,
+      themeIds: [themeId],
+    } = await fixture.cycle('workshops', 1));
   });
 
   afterAll(async () => {
-    await app?.close();
+    await fixture?.close();
     await iso.cleanup();
   });
 
@@ -110,7 +104,7 @@ describe('WorkshopsRepository and the idempotent workshop creation (real Postgre
   });
 
   it('a workshop created twice with the same idempotency key exists once, both answers the same', async () => {
-    const service = app.get(WorkshopsService);
+    const service = fixture.app.get(WorkshopsService);
     const dto = {
       cycleId,
       themeId,
