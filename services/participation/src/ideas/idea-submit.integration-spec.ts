@@ -12,7 +12,7 @@ import { IdeasService } from './ideas.service';
 const T0 = new Date('2026-03-01T08:00:00Z');
 const citizen = (): Actor => ({ id: randomUUID(), roles: ['citizen'], scopes: { institutions: [], programmes: [] } });
 
-// An idea is submitted in four round trips (checks with the author's lock, then one statement writing
+// An idea is submitted in three round trips (BEGIN with the checks and the author's lock, then one statement writing
 // the idea, its step and its events): the refusals and the hourly limit must hold as before.
 describe('idea submission in few round trips (real Postgres)', () => {
   const iso = new TestIsolation();
@@ -128,5 +128,15 @@ describe('idea submission in few round trips (real Postgres)', () => {
     expect(answer.path).toEqual([
       { status: 'received', at: T0.toISOString(), actorId: author.id, explanation: null, institution: null },
     ]);
+  });
+
+  it('a retry with the same idempotency key gets the first answer and stores nothing more', async () => {
+    const author = citizen();
+    const dto = { cycleId, themeId, title: 'فكرة مكررة', body: 'نص الفكرة' };
+    const first = await ideas.submit(author, dto, 'submit-once');
+    const again = await ideas.submit(author, dto, 'submit-once');
+    expect(again).toEqual(first);
+    const stored = await pg.query(`SELECT id FROM ${s}.ideas WHERE author_id = $1`, [author.id]);
+    expect(stored.rows).toEqual([{ id: first.id }]);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OutboxRow } from '@ogp/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdeaRow, IdeaStepRow } from './idea.row';
+import { transactionOpenedWith } from './transaction-opened-with';
 
 /** Every ideas column and the idea's support count, for the views. */
 export const IDEA_COLUMNS = `i.*, (SELECT count(*)::int FROM idea_supports s WHERE s.idea_id = i.id) AS supports`;
@@ -63,17 +64,27 @@ export class IdeasRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The window, the theme, and a lock serialising one author's submissions (so the count in the
-   * next statement, which sees every submission committed before the lock was granted, cannot be raced past).
+   * Opens the submission's transaction with its checks in the same round trip: the window, the
+   * theme, and a lock serialising one author's submissions (so the count in the next statement,
+   * which sees every submission committed before the lock was granted, cannot be raced past).
    */
-  async checkSubmission(m: EntityManager, cycleId: string, themeId: string, authorId: string): Promise<SubmitCheckRow> {
-    const [check] = await m.query<SubmitCheckRow[]>(
-      `SELECT ph.opens_at, ph.closes_at, EXISTS (SELECT 1 FROM cycles WHERE id = $1) AS cycle_exists,
-              EXISTS (SELECT 1 FROM themes WHERE id = $2 AND cycle_id = $1) AS theme_exists, pg_advisory_xact_lock(hashtext($3))::text AS locked
-         FROM (SELECT 1) one LEFT JOIN phases ph ON ph.cycle_id = $1 AND ph.kind = 'ideas'`,
-      [cycleId, themeId, `ideas:${authorId}`],
+  openSubmission<T>(
+    cycleId: string,
+    themeId: string,
+    authorId: string,
+    work: (m: EntityManager, check: SubmitCheckRow) => Promise<T>,
+  ): Promise<T> {
+    return transactionOpenedWith<SubmitCheckRow, T>(
+      this.dataSource,
+      (literal) => {
+        const [cycle, theme, lock] = [literal(cycleId), literal(themeId), literal(`ideas:${authorId}`)];
+        return `SELECT ph.opens_at, ph.closes_at, EXISTS (SELECT 1 FROM cycles WHERE id = ${cycle}::uuid) AS cycle_exists,
+                       EXISTS (SELECT 1 FROM themes WHERE id = ${theme}::uuid AND cycle_id = ${cycle}::uuid) AS theme_exists,
+                       pg_advisory_xact_lock(hashtext(${lock}))::text AS locked
+                  FROM (SELECT 1) one LEFT JOIN phases ph ON ph.cycle_id = ${cycle}::uuid AND ph.kind = 'ideas'`;
+      },
+      (m, [check]) => work(m, check),
     );
-    return check;
   }
 
   /**

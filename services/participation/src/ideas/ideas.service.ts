@@ -48,11 +48,11 @@ export class IdeasService {
   ): Promise<IdeaPrivateView> {
     assertRole(actor, RoleGroup.PUBLIC_PARTICIPANTS);
     const id = randomUUID();
-    // Four round trips in all: BEGIN, the checks with the author's lock, everything written and read back, COMMIT.
-    // A retry of an idea already stored (its answer was lost) gets the first answer back (runIdempotent).
-    return this.dataSource.transaction((m) =>
+    // Three round trips in all: BEGIN with the checks and the author's lock, everything written and read back, COMMIT.
+    // A retry of an idea already stored (its answer was lost) gets the first answer back (runIdempotent): the
+    // checks' verdict is given inside, so a retry after the window closed still gets its answer.
+    return this.ideas.openSubmission(dto.cycleId, dto.themeId, actor.id, (m, check) =>
       runIdempotent(m, idempotencyKey && `${actor.id}:${idempotencyKey}`, 'participation.ideas.submit', async () => {
-        const check = await this.ideas.checkSubmission(m, dto.cycleId, dto.themeId, actor.id);
         this.phases.assertOpenPhase(
           'ideas',
           check.opens_at && check.closes_at ? { opens_at: check.opens_at, closes_at: check.closes_at } : null,
