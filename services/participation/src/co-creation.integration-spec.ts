@@ -418,22 +418,17 @@ describe('co-creation through the gateway (real Postgres, NATS, processes; injec
         statement: 'نترشح لتمثيل المجتمع المدني في لجنة القيادة لأننا نعمل على الشفافية منذ عشر سنوات.',
       });
       expect(apply.status).toBe(201);
-      const early = await call('POST', '/committee/selection', tokens.coordinator, {
+      const selection = {
         cycleId,
         scores: [{ candidacyId: apply.body.id, score: 80 }],
         seats: 1,
         termStart: '2026-04-01',
         termMonths: 24,
-      });
+      };
+      const early = await call('POST', '/committee/selection', tokens.coordinator, selection);
       expect(early.status).toBe(409);
       clock.set(hours(401));
-      const selected = await call('POST', '/committee/selection', tokens.coordinator, {
-        cycleId,
-        scores: [{ candidacyId: apply.body.id, score: 80 }],
-        seats: 1,
-        termStart: '2026-04-01',
-        termMonths: 24,
-      });
+      const selected = await call('POST', '/committee/selection', tokens.coordinator, selection);
       expect(selected.body).toMatchObject({ civilSociety: 1, government: 0, parity: false });
       const withGov = await call('POST', '/committee/government-seats', tokens.coordinator, {
         holder: 'قطاع إصلاح الإدارة',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, assertRole, assertScope, RoleGroup } from '@ogp/auth';
+import { Actor, assertRole, assertScope, Role, RoleGroup } from '@ogp/auth';
 import {
   CandidacyDto,
   CompositionView,
@@ -25,6 +25,8 @@ import { candidaciesToSeat, parityOf, termEnd } from './seat-selection';
 /** Seats belong to no programme yet, so their terms end by the default programme time zone. */
 const SEAT_TIME_ZONE = PROGRAMME_SCHEDULE_DEFAULTS.timeZone;
 const ROTATION = 'term ended (rotation)';
+/** Only civil-society organisations stand for the civil-society seats (no role group is narrower). */
+const CANDIDATES: readonly Role[] = ['cso'];
 
 /**
  * The steering committee: equal seats for government and civil society. CSO seats are filled
@@ -49,7 +51,7 @@ export class CommitteeService {
     dto: CandidacyDto,
     idempotencyKey: string | null = null,
   ): Promise<{ id: string; status: string }> {
-    assertRole(actor, ['cso']);
+    assertRole(actor, CANDIDATES);
     return this.dataSource.transaction((m) =>
       runIdempotent(
         m,

@@ -2,14 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Actor } from '@ogp/auth';
 import { DomainError } from '@ogp/contracts';
-import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
 import { TEST_DATABASE_URL, TestIsolation } from '@ogp/testing';
 import { Client } from 'pg';
-import { createParticipationApp } from '../participation.app';
-import { ParticipationConfig } from '../participation.config';
+import { CoCreationFixture, FIXTURE_NOW as T0 } from '../testing/co-creation.fixture';
 import { IdeasService } from './ideas.service';
 
-const T0 = new Date('2026-03-01T08:00:00Z');
 const citizen = (): Actor => ({ id: randomUUID(), roles: ['citizen'], scopes: { institutions: [], programmes: [] } });
 
 // An idea is submitted in three round trips (BEGIN with the checks and the author's lock, then one statement writing
@@ -20,9 +17,9 @@ describe('idea submission in few round trips (real Postgres)', () => {
   let pg: Client;
   let ideas: IdeasService;
   const s = `"${iso.schema('participation')}"`;
-  const cycleId = randomUUID();
-  const closedCycleId = randomUUID();
-  const themeId = randomUUID();
+  let cycleId: string;
+  let closedCycleId: string;
+  let themeId: string;
   const count = async (table: string) =>
     (await pg.query(`SELECT count(*)::int AS n FROM ${s}.${table}`)).rows[0].n as number;
   const code = (p: Promise<unknown>) =>
@@ -32,26 +29,13 @@ describe('idea submission in few round trips (real Postgres)', () => {
     );
 
   beforeAll(async () => {
-    const config = loadConfig(ParticipationConfig, iso.env('participation', { IDEA_RATE_LIMIT_PER_HOUR: '3' }));
-    ({ app } = await createParticipationApp(config, createLogger('participation', 'warn'), new FixedClock(T0)));
+    const fixture = await CoCreationFixture.start(iso.env('participation', { IDEA_RATE_LIMIT_PER_HOUR: '3' }));
+    app = fixture.app;
     ideas = app.get(IdeasService);
     pg = new Client({ connectionString: TEST_DATABASE_URL });
     await pg.connect();
-    for (const id of [cycleId, closedCycleId])
-      await pg.query(`INSERT INTO ${s}.cycles (id, programme_id, code, title) VALUES ($1, $2, $3, '{"ar":"دورة"}')`, [
-        id,
-        randomUUID(),
-        id.slice(0, 8),
-      ]);
-    await pg.query(`INSERT INTO ${s}.phases (cycle_id, kind, opens_at, closes_at) VALUES ($1, 'ideas', $2, $3)`, [
-      cycleId,
-      new Date(T0.getTime() - 3600_000),
-      new Date(T0.getTime() + 3600_000),
-    ]);
-    await pg.query(`INSERT INTO ${s}.themes (id, cycle_id, number, title) VALUES ($1, $2, 1, '{"ar":"موضوع"}')`, [
-      themeId,
-      cycleId,
-    ]);
+    ({ cycleId, themeId } = await fixture.cycleOpenForIdeas('open'));
+    ({ cycleId: closedCycleId } = await fixture.cycle('closed'));
   });
 
   afterAll(async () => {

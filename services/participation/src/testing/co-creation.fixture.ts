@@ -44,6 +44,19 @@ export class CoCreationFixture {
     return { cycleId, themeIds };
   }
 
+  /** A cycle with one theme whose ideas phase is open for an hour either side of FIXTURE_NOW. */
+  async cycleOpenForIdeas(code: string): Promise<{ cycleId: string; themeId: string }> {
+    const { cycleId, themeIds } = await this.cycle(code, 1);
+    const hour = 3600_000;
+    await this.write.insertPhase(
+      cycleId,
+      'ideas',
+      new Date(FIXTURE_NOW.getTime() - hour).toISOString(),
+      new Date(FIXTURE_NOW.getTime() + hour).toISOString(),
+    );
+    return { cycleId, themeId: themeIds[0] };
+  }
+
   /** A portal idea as received (its text is also its search text). */
   async idea(i: { cycleId: string; themeId: string; title: string; at: string; authorId?: string }): Promise<string> {
     const id = randomUUID();
