@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, ScopeSet } from '@ogp/contracts';
 import { Actor, hasAnyRole } from './actor';
-import { Role } from './role.constant';
+import { Role, RoleGroup } from './role.constant';
 
 /** What a command touches: the owning service says, the actor's scopes decide. */
 export interface ScopeTarget {
@@ -8,8 +8,8 @@ export interface ScopeTarget {
   programmeId?: string | null;
 }
 
-/** Roles that see and act across every institution and programme. */
-export const PLATFORM_WIDE_ROLES: readonly Role[] = ['admin', 'coordinator'];
+/** Roles that see and act across every institution and programme: the coordination team and admins. */
+const PLATFORM_WIDE_ROLES = RoleGroup.COORDINATION;
 
 export function isInScope(actor: Actor, target: ScopeTarget): boolean {
   if (hasAnyRole(actor, PLATFORM_WIDE_ROLES)) return true;

@@ -10,18 +10,7 @@ import { AccessGuard } from './access/access.guard';
 import { AuthRateLimitGuard } from './access/auth-rate-limit.guard';
 import { RateLimiter } from './access/rate-limiter';
 import { RouteCatalog } from './access/route-catalog';
-import { NotificationsController } from './forwarding/notifications.controller';
-import { FollowsController } from './forwarding/follows.controller';
-import { OperationsController } from './forwarding/operations.controller';
-import { ProgrammesController } from './forwarding/programmes.controller';
-import { PlansController } from './forwarding/plans.controller';
-import { CommitmentsController } from './forwarding/commitments.controller';
-import { DeadLettersController } from './forwarding/dead-letters.controller';
-import { IdeaTriageController } from './forwarding/idea-triage.controller';
-import { ParticipationController } from './forwarding/participation.controller';
-import { ReportingController } from './forwarding/reporting.controller';
-import { FeedsController } from './forwarding/feeds.controller';
-import { OpenDataController } from './forwarding/open-data.controller';
+import { FORWARDING_CONTROLLERS } from './forwarding/forwarding-controllers';
 import { CalendarFeedsController } from './calendar-feeds/calendar-feeds.controller';
 import { CalendarFeedsRepository } from './calendar-feeds/calendar-feeds.repository';
 import { CalendarFeedsService } from './calendar-feeds/calendar-feeds.service';
@@ -93,18 +82,7 @@ export class GatewayModule {
         MeController,
         AccountsController,
         AuditTrailController,
-        ProgrammesController,
-        PlansController,
-        CommitmentsController,
-        ParticipationController,
-        IdeaTriageController,
-        ReportingController,
-        DeadLettersController,
-        NotificationsController,
-        FollowsController,
-        OperationsController,
-        FeedsController,
-        OpenDataController,
+        ...FORWARDING_CONTROLLERS,
         CalendarFeedsController,
       ],
       providers: [

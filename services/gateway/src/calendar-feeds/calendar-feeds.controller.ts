@@ -1,7 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@ogp/auth';
-import { ALL_ROLES } from '../access/all-roles.constant';
+import { RoleGroup, Roles } from '@ogp/auth';
 import { AuthenticatedActor } from '../identity/jwt.strategy';
 import { NoStore } from '../identity/no-store.decorator';
 import { CalendarFeedsService, CalendarFeedView } from './calendar-feeds.service';
@@ -15,7 +14,7 @@ type Authed = { user: AuthenticatedActor };
 export class CalendarFeedsController {
   constructor(private readonly feeds: CalendarFeedsService) {}
 
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @NoStore()
   @Get()
   status(@Req() req: Authed): Promise<CalendarFeedView> {
@@ -23,14 +22,14 @@ export class CalendarFeedsController {
   }
 
   /** Creates the feed, or rotates it: the previous link answers 404 from now on. */
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @NoStore()
   @Post()
   issue(@Req() req: Authed): Promise<CalendarFeedView> {
     return this.feeds.issue(req.user.id);
   }
 
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @HttpCode(204)
   @Delete()
   async revoke(@Req() req: Authed): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Role } from '@ogp/auth';
+import { Role, RoleGroup } from '@ogp/auth';
 
 /** Staff accounts: what a coordinator manages. Every other account holds a citizen's, a CSO's or an admin's data. */
 const STAFF_ACCOUNT_ROLES: readonly Role[] = ['project_manager', 'committee_member', 'coordinator'];
@@ -16,6 +16,6 @@ export const AccountVisibility = {
   },
 
   holdsCitizenData(roles: readonly Role[]): boolean {
-    return roles.includes('citizen') || roles.includes('cso');
+    return RoleGroup.PUBLIC_PARTICIPANTS.some((r) => roles.includes(r));
   },
 };

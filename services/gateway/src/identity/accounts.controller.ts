@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@ogp/auth';
+import { RoleGroup, Roles } from '@ogp/auth';
 import { ErrorCode, Page } from '@ogp/contracts';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { STAFF_ROLES } from '../access/all-roles.constant';
 import { AccountsQueryDto } from './dto/accounts-query.dto';
 import { CreateAccountDto } from './dto/create-account.dto';
 import { UpdateAccountDto } from './dto/update-account.dto';
@@ -25,7 +24,7 @@ export class AccountsController {
     private readonly jwt: JwtStrategy,
   ) {}
 
-  @Roles(...STAFF_ROLES)
+  @Roles(...RoleGroup.COORDINATION)
   @NoStore()
   @ApiErrors(
     ErrorCode.PASSWORD_TOO_SHORT,
@@ -45,14 +44,14 @@ export class AccountsController {
     });
   }
 
-  @Roles(...STAFF_ROLES)
+  @Roles(...RoleGroup.COORDINATION)
   @NoStore()
   @Get()
   list(@Req() request: { user: AuthenticatedActor }, @Query() query: AccountsQueryDto): Promise<Page<AccountView>> {
     return this.users.list(request.user, query);
   }
 
-  @Roles(...STAFF_ROLES)
+  @Roles(...RoleGroup.COORDINATION)
   @NoStore()
   @Get(':id')
   read(
@@ -63,7 +62,7 @@ export class AccountsController {
   }
 
   /** Roles, scopes, name; a change of roles or scopes ends the account's sessions. */
-  @Roles(...STAFF_ROLES)
+  @Roles(...RoleGroup.COORDINATION)
   @NoStore()
   @ApiErrors(ErrorCode.CONFLICT)
   @Patch(':id')
@@ -82,7 +81,7 @@ export class AccountsController {
     return account;
   }
 
-  @Roles(...STAFF_ROLES)
+  @Roles(...RoleGroup.COORDINATION)
   @HttpCode(200)
   @NoStore()
   @ApiErrors(ErrorCode.CONFLICT)
@@ -97,7 +96,7 @@ export class AccountsController {
   }
 
   /** Lets a deactivated account log in again; the sessions ended by the deactivation stay ended. */
-  @Roles(...STAFF_ROLES)
+  @Roles(...RoleGroup.COORDINATION)
   @HttpCode(200)
   @NoStore()
   @Post(':id/reactivate')

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Public, Roles } from '@ogp/auth';
+import { Public, RoleGroup, Roles } from '@ogp/auth';
 import { ErrorCode, pickLanguage } from '@ogp/contracts';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { ALL_ROLES } from '../access/all-roles.constant';
 import { AuthRateLimitGuard } from '../access/auth-rate-limit.guard';
 import { AuthService, TokenPair } from './auth.service';
 import { CHECK_EMAIL_MESSAGE } from './check-email-message.constant';
@@ -110,7 +109,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @HttpCode(204)
   @Post('logout')
   async logout(@Req() request: { user: AuthenticatedActor }): Promise<void> {
@@ -120,7 +119,7 @@ export class AuthController {
 
   /** Kept for existing clients; `GET /me` is the same. */
   @ApiBearerAuth()
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @NoStore()
   @Get('me')
   me(@Req() request: { user: AuthenticatedActor }): Promise<AccountView> {

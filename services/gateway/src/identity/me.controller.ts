@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@ogp/auth';
+import { RoleGroup, Roles } from '@ogp/auth';
 import { ErrorCode } from '@ogp/contracts';
 import { ApiErrors } from '../openapi/api-errors.decorator';
-import { ALL_ROLES } from '../access/all-roles.constant';
 import { AuthRateLimitGuard } from '../access/auth-rate-limit.guard';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
@@ -23,7 +22,7 @@ export class MeController {
     private readonly jwt: JwtStrategy,
   ) {}
 
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @NoStore()
   @Get()
   me(@Req() request: { user: AuthenticatedActor }): Promise<AccountView> {
@@ -31,7 +30,7 @@ export class MeController {
   }
 
   /** The language applies to e-mails at once and to the access token from the next refresh. */
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @NoStore()
   @Patch()
   update(@Req() request: { user: AuthenticatedActor }, @Body() dto: UpdateProfileDto): Promise<AccountView> {
@@ -39,7 +38,7 @@ export class MeController {
   }
 
   /** Needs the current password; the other sessions end, this one stays. */
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @UseGuards(AuthRateLimitGuard)
   @HttpCode(204)
   @ApiErrors(

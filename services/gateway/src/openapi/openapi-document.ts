@@ -11,6 +11,7 @@ import { AuthRateLimitGuard } from '../access/auth-rate-limit.guard';
 import { ControllerRoute, controllerRoutes } from '../access/controller-routes';
 import { LocalAuthGuard } from '../identity/local-auth.guard';
 import { API_ERRORS_KEY } from './api-errors.decorator';
+import { API_OPERATION_PREFIX_KEY } from './api-operation-prefix.decorator';
 import { API_FILE_RESPONSE_KEY } from './api-file-response.decorator';
 import { arabicExample, SchemaLike } from './arabic-example';
 import { ERROR_BODY_SCHEMA } from './error-body.schema';
@@ -196,7 +197,7 @@ function describeRoute(
   }
 
   const operation: JsonObject = {
-    operationId: `${controller.name.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase())}_${handlerName}`,
+    operationId: `${operationPrefix(controller, handler)}_${handlerName}`,
     summary:
       (Reflect.getMetadata(DECORATORS.API_OPERATION, handler) as { summary?: string } | undefined)?.summary ??
       `${route.method} ${route.path}`,
@@ -215,6 +216,12 @@ function describeRoute(
     },
   };
   return operation;
+}
+
+function operationPrefix(controller: Type<unknown>, handler: ControllerRoute['handler']): string {
+  const declared = (Reflect.getMetadata(API_OPERATION_PREFIX_KEY, handler) ??
+    Reflect.getMetadata(API_OPERATION_PREFIX_KEY, controller)) as string | undefined;
+  return declared ?? controller.name.replace(/Controller$/, '').replace(/^./, (c) => c.toLowerCase());
 }
 
 /** Whether the input names another object by its id (a uuid field), which may not exist. */

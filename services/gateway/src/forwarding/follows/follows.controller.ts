@@ -1,12 +1,11 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@ogp/auth';
+import { RoleGroup, Roles } from '@ogp/auth';
 import { FollowTarget, FollowView, NotificationsRpc, Page } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
-import { ALL_ROLES } from '../access/all-roles.constant';
-import { PageQueryDto } from '../http/page-query.dto';
-import { AuthenticatedActor } from '../identity/jwt.strategy';
-import { forwardedActor } from './forwarded-actor';
+import { PageQueryDto } from '../../http/page-query.dto';
+import { AuthenticatedActor } from '../../identity/jwt.strategy';
+import { forwardedActor } from '../forwarded-actor';
 
 type Authed = { user: AuthenticatedActor };
 const id = () => new ParseUUIDPipe();
@@ -18,7 +17,7 @@ const id = () => new ParseUUIDPipe();
 export class FollowsController {
   constructor(private readonly rpc: NatsRpcClient) {}
 
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @Get()
   list(@Req() req: Authed, @Query() query: PageQueryDto): Promise<Page<FollowView>> {
     return this.rpc.request(
@@ -28,26 +27,26 @@ export class FollowsController {
     );
   }
 
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @Put('commitments/:id')
   followCommitment(@Req() req: Authed, @Param('id', id()) target: string): Promise<FollowView> {
     return this.follow(req, 'commitment', target);
   }
 
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @HttpCode(204)
   @Delete('commitments/:id')
   async unfollowCommitment(@Req() req: Authed, @Param('id', id()) target: string): Promise<void> {
     await this.unfollow(req, 'commitment', target);
   }
 
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @Put('cycles/:id')
   followCycle(@Req() req: Authed, @Param('id', id()) target: string): Promise<FollowView> {
     return this.follow(req, 'cycle', target);
   }
 
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @HttpCode(204)
   @Delete('cycles/:id')
   async unfollowCycle(@Req() req: Authed, @Param('id', id()) target: string): Promise<void> {

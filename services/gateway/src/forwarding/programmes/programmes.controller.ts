@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Public, Roles } from '@ogp/auth';
+import { Public, RoleGroup, Roles } from '@ogp/auth';
 import { CommitmentsRpc, CreateProgrammeDto, ErrorCode, Header, Page, ProgrammeView } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
-import { ApiErrors } from '../openapi/api-errors.decorator';
-import { STAFF_ROLES } from '../access/all-roles.constant';
-import { PageQueryDto } from '../http/page-query.dto';
-import { AuthenticatedActor } from '../identity/jwt.strategy';
-import { forwardedActor } from './forwarded-actor';
+import { ApiErrors } from '../../openapi/api-errors.decorator';
+import { PageQueryDto } from '../../http/page-query.dto';
+import { AuthenticatedActor } from '../../identity/jwt.strategy';
+import { forwardedActor } from '../forwarded-actor';
 
 @ApiTags('programmes')
 @Controller('programmes')
@@ -27,7 +26,7 @@ export class ProgrammesController {
   }
 
   @ApiBearerAuth()
-  @Roles(...STAFF_ROLES)
+  @Roles(...RoleGroup.COORDINATION)
   @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post()
   create(

@@ -4,10 +4,10 @@ import { Public } from '@ogp/auth';
 import { CalendarFile, ErrorCode, FeedsRpc, pickLanguage } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import type { FastifyReply } from 'fastify';
-import { CalendarFeedsService } from '../calendar-feeds/calendar-feeds.service';
-import { ApiErrors } from '../openapi/api-errors.decorator';
-import { ApiFileResponse } from '../openapi/api-file-response.decorator';
-import { LanguageQueryDto } from './language-query.dto';
+import { CalendarFeedsService } from '../../calendar-feeds/calendar-feeds.service';
+import { ApiErrors } from '../../openapi/api-errors.decorator';
+import { ApiFileResponse } from '../../openapi/api-file-response.decorator';
+import { LanguageQueryDto } from '../language-query.dto';
 
 const CALENDAR = 'text/calendar; charset=utf-8';
 

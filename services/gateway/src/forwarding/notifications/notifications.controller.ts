@@ -1,12 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@ogp/auth';
+import { RoleGroup, Roles } from '@ogp/auth';
 import { InAppNotificationView, MarkReadDto, NotificationsRpc, Page } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
-import { ALL_ROLES } from '../access/all-roles.constant';
-import { PageQueryDto } from '../http/page-query.dto';
-import { AuthenticatedActor } from '../identity/jwt.strategy';
-import { forwardedActor } from './forwarded-actor';
+import { PageQueryDto } from '../../http/page-query.dto';
+import { AuthenticatedActor } from '../../identity/jwt.strategy';
+import { forwardedActor } from '../forwarded-actor';
 
 /** A person's own in-app notifications. */
 @ApiTags('notifications')
@@ -15,7 +14,7 @@ import { forwardedActor } from './forwarded-actor';
 export class NotificationsController {
   constructor(private readonly rpc: NatsRpcClient) {}
 
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @Get()
   list(
     @Req() request: { user: AuthenticatedActor },
@@ -28,13 +27,13 @@ export class NotificationsController {
     );
   }
 
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @Get('unread-count')
   unread(@Req() request: { user: AuthenticatedActor }): Promise<{ unread: number }> {
     return this.rpc.request(NotificationsRpc.unreadCount, {}, { actor: forwardedActor(request.user) });
   }
 
-  @Roles(...ALL_ROLES)
+  @Roles(...RoleGroup.ALL)
   @HttpCode(200)
   @Post('read')
   markRead(@Req() request: { user: AuthenticatedActor }, @Body() dto: MarkReadDto): Promise<{ updated: number }> {

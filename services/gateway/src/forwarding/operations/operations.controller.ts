@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ogp/auth';
 import { DomainError, SERVICE_NAMES, serviceInfoRpc } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
-import { RouteAccess, RouteCatalog } from '../access/route-catalog';
+import { RouteAccess, RouteCatalog } from '../../access/route-catalog';
 
 /** What an operator needs to see at a glance: which services answer, and who may call what. */
 @ApiTags('operations')
