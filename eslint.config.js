@@ -17,7 +17,7 @@ const TYPE_CHECKED = [
 
   // 'services/reporting/src/**/*.ts',
 
-  // 'services/gateway/src/**/*.ts',
+  'services/gateway/src/**/*.ts',
 ];
 
 /** Services import libs, never each other; libs import only libs. Enforced by Nx project tags. */

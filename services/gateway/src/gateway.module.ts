@@ -34,6 +34,9 @@ import { MeController } from './identity/me.controller';
 import { PasswordsService } from './identity/passwords.service';
 import { UserEntity } from './identity/user.entity';
 import { UsersService } from './identity/users.service';
+import { UsersRepository } from './identity/users.repository';
+import { SessionsRepository } from './identity/sessions.repository';
+import { PasswordResetTokensRepository } from './identity/password-reset-tokens.repository';
 import { PublicCache } from './public-cache/public-cache';
 import { LiveModule } from './live/live.module';
 
@@ -88,6 +91,9 @@ export class GatewayModule {
       providers: [
         AuthService,
         UsersService,
+        UsersRepository,
+        SessionsRepository,
+        PasswordResetTokensRepository,
         CalendarFeedsRepository,
         CalendarFeedsService,
         PasswordsService,

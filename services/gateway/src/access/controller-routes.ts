@@ -24,7 +24,7 @@ export function controllerRoutes(controller: Type<unknown>): ControllerRoute[] {
   const routes: ControllerRoute[] = [];
   for (const handlerName of scanner.getAllMethodNames(proto)) {
     const handler = proto[handlerName];
-    const sub = Reflect.getMetadata(PATH_METADATA, handler);
+    const sub = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
     if (sub === undefined) continue;
     const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
     const path = `/${[base, String(sub)].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');

@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, Role } from '@ogp/auth';
+import { Actor } from '@ogp/auth';
 import { DomainError, ErrorCode, Language } from '@ogp/contracts';
+import { sha256 } from '../identity/sha256';
 import { CalendarFeedsRepository } from './calendar-feeds.repository';
 
 /** A person's private calendar feed: whether it exists, and its link only when just issued. */
@@ -14,8 +15,6 @@ export interface CalendarFeedView {
 
 /** The path a calendar app subscribes to: the token stands for the person, no session needed. */
 export const personalCalendarPath = (token: string) => `/calendars/personal/${token}/deadlines.ics`;
-
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * Private, revocable calendar feed links. A token is 256 random bits (so a plain SHA-256 is
@@ -32,7 +31,7 @@ export class CalendarFeedsService {
 
   async issue(userId: string): Promise<CalendarFeedView> {
     const token = randomBytes(32).toString('base64url');
-    const createdAt = await this.feeds.replace(userId, hash(token));
+    const createdAt = await this.feeds.replace(userId, sha256(token));
     return { active: true, createdAt: createdAt.toISOString(), path: personalCalendarPath(token) };
   }
 
@@ -42,8 +41,8 @@ export class CalendarFeedsService {
 
   /** The person a token stands for, as the actor the reporting service reads; unknown or revoked: 404. */
   async actor(token: string): Promise<Actor & { language: Language }> {
-    const owner = /^[A-Za-z0-9_-]{43}$/.test(token) ? await this.feeds.owner(hash(token)) : null;
+    const owner = /^[A-Za-z0-9_-]{43}$/.test(token) ? await this.feeds.owner(sha256(token)) : null;
     if (!owner) throw new DomainError(ErrorCode.NOT_FOUND, 'no such calendar feed');
-    return { id: owner.id, roles: owner.roles as Role[], scopes: owner.scopes, language: owner.language as Language };
+    return { id: owner.id, roles: owner.roles, scopes: owner.scopes, language: owner.language };
   }
 }

@@ -4,6 +4,7 @@ import { createLogger, loadConfig } from '@ogp/runtime';
 import { DataSource } from 'typeorm';
 import { GatewayConfig } from '../gateway.config';
 import { GatewayModule } from '../gateway.module';
+import { OutboxBacklogRepository } from './outbox-backlog.repository';
 
 /**
  * Runs an operator task inside the gateway's container (migrations, outbox relay included),
@@ -18,10 +19,9 @@ export async function withGatewayContext<T>(task: (context: INestApplicationCont
   await context.init();
   try {
     const result = await task(context);
-    const dataSource = context.get(DataSource);
+    const outbox = new OutboxBacklogRepository(context.get(DataSource));
     for (let i = 0; i < 100; i++) {
-      const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`);
-      if (n === 0) break;
+      if ((await outbox.unpublished()) === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     return result;

@@ -101,9 +101,9 @@ runMain('seed-demo', async () => {
   if (imported.status === 201) {
     say(`plan 2018-2020 imported: ${imported.body.commitments} commitments, ${imported.body.activities} activities`);
     const list = await call('GET', `/commitments?planId=${imported.body.planId}&limit=100`, null);
-    for (const c of list.body.items as Json[]) {
+    for (const c of list.body.items as { id: string; number: number }[]) {
       const card = await call('GET', `/commitments/${c.id}`, null);
-      const activities = card.body.activities as Json[];
+      const activities = card.body.activities as { id: string; endDate: string }[];
       const done = COMPLETE.has(c.number) ? activities : activities.slice(0, 2);
       for (const a of done) {
         const r = await call('POST', `/commitments/${c.id}/progress`, token, {

@@ -45,7 +45,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (store) store.idempotencyKey = key;
     return next.handle().pipe(
       // Kept before the answer leaves, so a retry right after already finds it.
-      mergeMap((body) => from(this.answers.complete(actorId, key, reply.statusCode, body).then(() => body))),
+      mergeMap((body: unknown) => from(this.answers.complete(actorId, key, reply.statusCode, body).then(() => body))),
       catchError((err: unknown) =>
         from(this.answers.release(actorId, key).catch(() => undefined)).pipe(mergeMap(() => throwError(() => err))),
       ),

@@ -59,7 +59,7 @@ export class IdempotentAnswersRepository implements OnApplicationBootstrap, OnMo
   async purgeExpired(): Promise<number> {
     let total = 0;
     for (;;) {
-      const [{ n }] = await this.dataSource.query(
+      const [{ n }] = await this.dataSource.query<{ n: number }[]>(
         `WITH expired AS (
            DELETE FROM idempotent_answers WHERE (actor_id, key) IN (
              SELECT actor_id, key FROM idempotent_answers WHERE created_at < now() - make_interval(hours => $1) LIMIT $2)
@@ -83,7 +83,7 @@ export class IdempotentAnswersRepository implements OnApplicationBootstrap, OnMo
           AND (created_at < now() - make_interval(hours => $3) OR (status IS NULL AND created_at < now() - interval '30 seconds'))`,
       [actorId, key, KEPT_HOURS],
     );
-    const claimed: unknown[] = await this.dataSource.query(
+    const claimed = await this.dataSource.query<unknown[]>(
       `INSERT INTO idempotent_answers (actor_id, key, fingerprint) VALUES ($1, $2, $3) ON CONFLICT (actor_id, key) DO NOTHING RETURNING key`,
       [actorId, key, fingerprint],
     );
@@ -91,7 +91,7 @@ export class IdempotentAnswersRepository implements OnApplicationBootstrap, OnMo
   }
 
   async find(actorId: string, key: string): Promise<IdempotentAnswer | undefined> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<IdempotentAnswer[]>(
       `SELECT fingerprint, status, body FROM idempotent_answers WHERE actor_id = $1 AND key = $2`,
       [actorId, key],
     );

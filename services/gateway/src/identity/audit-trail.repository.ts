@@ -62,17 +62,22 @@ export class AuditTrailRepository {
     if (query.from) add('at >= ?', query.from);
     if (query.to) add('at < ?', query.to);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_trail ${filter}`, params);
-    const rows: {
-      id: string;
-      at: Date;
-      actor_id: string | null;
-      action: AuditAction;
-      user_id: string | null;
-      before: unknown;
-      after: unknown;
-      details: unknown;
-    }[] = await this.dataSource.query(
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM audit_trail ${filter}`,
+      params,
+    );
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        at: Date;
+        actor_id: string | null;
+        action: AuditAction;
+        user_id: string | null;
+        before: unknown;
+        after: unknown;
+        details: unknown;
+      }[]
+    >(
       `SELECT id::text AS id, at, actor_id, action, user_id, before, after, details FROM audit_trail ${filter}
         ORDER BY at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, limit, offset],

@@ -1,25 +1,26 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { AccountMailEvent, AccountMailEvents, DomainError, ErrorCode } from '@ogp/contracts';
 import { OutboxWriter } from '@ogp/messaging';
 import { Clock, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import type { Logger } from 'pino';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { RateLimiter } from '../access/rate-limiter';
 import { GatewayConfig } from '../gateway.config';
 import { AuditTrailRepository } from './audit-trail.repository';
 import { hashPassword, verifyPassword } from './password';
 import { PasswordPolicy } from './password-policy';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository';
+import { resetLinkUsable } from './reset-link';
+import { SessionsRepository } from './sessions.repository';
+import { sha256 } from './sha256';
 import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 /** A reset link is good for this long, once. */
 export const RESET_TOKEN_TTL_MINUTES = 30;
 /** Reset e-mails per address per hour: more would let anyone flood someone's inbox. */
 const RESET_MAILS_PER_HOUR = 5;
-
-function sha256(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
-}
 
 function mailTo(user: UserEntity): AccountMailEvent {
   return { userId: user.id, email: user.email, displayName: user.displayName, language: user.language };
@@ -37,6 +38,9 @@ export class PasswordsService implements OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly resetLinks: PasswordResetTokensRepository,
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditTrailRepository,
     private readonly limiter: RateLimiter,
@@ -70,21 +74,19 @@ export class PasswordsService implements OnModuleDestroy {
 
   private async issue(email: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager
-        .getRepository(UserEntity)
-        .createQueryBuilder('u')
-        .setLock('pessimistic_write')
-        .where('lower(u.email) = :email', { email })
-        .getOne();
+      const user = await this.users.findByEmail(email, manager, true);
       if (!user || !user.active) return;
       const now = this.clock.now();
       const token = randomBytes(32).toString('base64url');
       const expiresAt = new Date(now.getTime() + RESET_TOKEN_TTL_MINUTES * 60_000);
-      await this.invalidateTokens(manager, user.id, now);
-      await manager.query(
-        `INSERT INTO password_reset_tokens (id, user_id, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`,
-        [randomUUID(), user.id, sha256(token), now, expiresAt],
-      );
+      await this.resetLinks.invalidateOpen(manager, user.id, now);
+      await this.resetLinks.add(manager, {
+        id: randomUUID(),
+        userId: user.id,
+        tokenHash: sha256(token),
+        createdAt: now,
+        expiresAt,
+      });
       await this.audit.record(manager, {
         userId: user.id,
         actorId: null,
@@ -103,36 +105,17 @@ export class PasswordsService implements OnModuleDestroy {
   /** Sets the password the link allows, once; returns the account whose sessions ended. */
   async confirmReset(token: string, password: string): Promise<string> {
     return this.dataSource.transaction(async (manager) => {
-      const [row]: {
-        id: string;
-        user_id: string;
-        expires_at: Date;
-        used_at: Date | null;
-        invalidated_at: Date | null;
-      }[] = await manager.query(
-        `SELECT id, user_id, expires_at, used_at, invalidated_at FROM password_reset_tokens WHERE token_hash = $1 FOR UPDATE`,
-        [sha256(token)],
-      );
+      const row = await this.resetLinks.lockByHash(manager, sha256(token));
       const now = this.clock.now();
-      if (!row || row.used_at || row.invalidated_at || new Date(row.expires_at).getTime() <= now.getTime())
-        throw new DomainError(ErrorCode.RESET_TOKEN_INVALID);
-      const user = await manager.findOne(UserEntity, {
-        where: { id: row.user_id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      if (!resetLinkUsable(row, now)) throw new DomainError(ErrorCode.RESET_TOKEN_INVALID);
+      const user = await this.users.lockById(manager, row.user_id);
       if (!user || !user.active) throw new DomainError(ErrorCode.RESET_TOKEN_INVALID);
       PasswordPolicy.check(password, { email: user.email, displayName: user.displayName });
-      await manager.query(`UPDATE password_reset_tokens SET used_at = $2 WHERE id = $1`, [row.id, now]);
-      await this.invalidateTokens(manager, user.id, now);
+      await this.resetLinks.markUsed(manager, row.id, now);
+      await this.resetLinks.invalidateOpen(manager, user.id, now);
       // The reset proves control of the address: it also lifts a lockout.
-      await manager.query(
-        `UPDATE users SET password_hash = $2, failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = $1`,
-        [user.id, await hashPassword(password)],
-      );
-      await manager.query(
-        `UPDATE sessions SET revoked_at = now(), revoked_reason = 'password reset' WHERE user_id = $1 AND revoked_at IS NULL`,
-        [user.id],
-      );
+      await this.users.setPasswordHash(manager, user.id, await hashPassword(password), { liftLockout: true });
+      await this.sessions.revokeAllOf(manager, user.id, 'password reset');
       await this.audit.record(manager, {
         userId: user.id,
         actorId: user.id,
@@ -150,26 +133,20 @@ export class PasswordsService implements OnModuleDestroy {
 
   /** The owner changes their password; every other session of theirs ends. */
   async change(userId: string, sessionId: string, currentPassword: string, newPassword: string): Promise<void> {
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: userId } });
+    const user = await this.users.findById(userId);
     if (!user || !user.active) throw new DomainError(ErrorCode.TOKEN_INVALID);
     if (!(await verifyPassword(user.passwordHash, currentPassword)))
       throw new DomainError(ErrorCode.CURRENT_PASSWORD_INVALID);
     PasswordPolicy.check(newPassword, { email: user.email, displayName: user.displayName });
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const locked = await this.users.lockById(manager, userId);
       // Changed by a concurrent call since it was checked: the current password given is no longer current.
       if (!locked || locked.passwordHash !== user.passwordHash)
         throw new DomainError(ErrorCode.CURRENT_PASSWORD_INVALID);
-      await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
-        userId,
-        passwordHash,
-      ]);
-      await manager.query(
-        `UPDATE sessions SET revoked_at = now(), revoked_reason = 'password changed' WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
-        [userId, sessionId],
-      );
-      await this.invalidateTokens(manager, userId, this.clock.now());
+      await this.users.setPasswordHash(manager, userId, passwordHash, { liftLockout: false });
+      await this.sessions.revokeAllOf(manager, userId, 'password changed', sessionId);
+      await this.resetLinks.invalidateOpen(manager, userId, this.clock.now());
       await this.audit.record(manager, {
         userId,
         actorId: userId,
@@ -182,12 +159,5 @@ export class PasswordsService implements OnModuleDestroy {
         actorId: userId,
       });
     });
-  }
-
-  private async invalidateTokens(manager: EntityManager, userId: string, now: Date): Promise<void> {
-    await manager.query(
-      `UPDATE password_reset_tokens SET invalidated_at = $2 WHERE user_id = $1 AND used_at IS NULL AND invalidated_at IS NULL`,
-      [userId, now],
-    );
   }
 }

@@ -1,6 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { COORDINATOR_GRANTABLE_ROLES, Actor, hasAnyRole, Role } from '@ogp/auth';
+import { Actor, hasAnyRole, Role } from '@ogp/auth';
 import {
   AccountMailEvent,
   AccountMailEvents,
@@ -22,7 +22,11 @@ import { AccountVisibility } from './account-visibility';
 import { AuditTrailRepository } from './audit-trail.repository';
 import { hashPassword } from './password';
 import { PasswordPolicy } from './password-policy';
+import { RoleGrants } from './role-grants';
+import { SessionsRepository } from './sessions.repository';
+import { sha256 } from './sha256';
 import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 export interface NewUser {
   email: string;
@@ -93,6 +97,8 @@ export function directoryEntry(user: UserEntity): UserDirectoryEntry {
 export class UsersService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
     private readonly outbox: OutboxWriter,
     private readonly audit: AuditTrailRepository,
     private readonly limiter: RateLimiter,
@@ -114,11 +120,7 @@ export class UsersService {
       if (!(err instanceof DomainError) || err.code !== ErrorCode.ALREADY_EXISTS) throw err;
       if (!notify) return;
       await this.dataSource.transaction(async (manager) => {
-        const owner = await manager
-          .getRepository(UserEntity)
-          .createQueryBuilder('u')
-          .where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() })
-          .getOne();
+        const owner = await this.users.findByEmail(input.email.trim().toLowerCase(), manager);
         if (!owner) return;
         await this.outbox.add(manager, AccountMailEvents.registrationWithExistingAddress, {
           aggregate: { type: 'user', id: owner.id },
@@ -131,7 +133,7 @@ export class UsersService {
 
   /** At most a few "someone tried" e-mails per address per hour: registering is no way to flood an inbox. */
   private async mayNotify(email: string): Promise<boolean> {
-    const key = createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+    const key = sha256(email.trim().toLowerCase());
     try {
       await this.limiter.hit(`register-notice:${key}`, REGISTRATION_NOTICES_PER_HOUR, 3600);
       return true;
@@ -143,8 +145,7 @@ export class UsersService {
 
   /** A coordinator grants project-manager and committee roles; only an admin grants the rest. */
   async createByStaff(actor: Actor, input: NewUser): Promise<AccountView> {
-    const allowed = hasAnyRole(actor, ['admin']) || input.roles.every((r) => COORDINATOR_GRANTABLE_ROLES.includes(r));
-    if (!allowed)
+    if (!RoleGrants.mayGrant(actor, input.roles))
       throw new DomainError(
         ErrorCode.FORBIDDEN,
         'a coordinator may only create project managers and committee members',
@@ -160,11 +161,8 @@ export class UsersService {
       if (!user.active) return toAccountView(user);
       const before = toAccountView(user);
       user.active = false;
-      await manager.save(user);
-      await manager.query(
-        `UPDATE sessions SET revoked_at = now(), revoked_reason = 'deactivated' WHERE user_id = $1 AND revoked_at IS NULL`,
-        [user.id],
-      );
+      await this.users.save(manager, user);
+      await this.sessions.revokeAllOf(manager, user.id, 'deactivated');
       await this.audit.record(manager, {
         userId: user.id,
         actorId: actor.id,
@@ -188,7 +186,7 @@ export class UsersService {
       if (user.active) return toAccountView(user);
       const before = toAccountView(user);
       user.active = true;
-      await manager.save(user);
+      await this.users.save(manager, user);
       await this.audit.record(manager, {
         userId: user.id,
         actorId: actor.id,
@@ -207,11 +205,7 @@ export class UsersService {
 
   /** Roles, scopes or name of a staff account; a change of roles or scopes ends the account's sessions. */
   async update(actor: Actor, userId: string, changes: AccountChanges): Promise<AccountView> {
-    if (
-      changes.roles &&
-      !hasAnyRole(actor, ['admin']) &&
-      !changes.roles.every((r) => COORDINATOR_GRANTABLE_ROLES.includes(r))
-    ) {
+    if (changes.roles && !RoleGrants.mayGrant(actor, changes.roles)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'a coordinator may only grant project manager and committee roles');
     }
     return this.dataSource.transaction(async (manager) => {
@@ -228,13 +222,10 @@ export class UsersService {
         };
       const after = toAccountView(user);
       if (JSON.stringify(before) === JSON.stringify(after)) return before;
-      await manager.save(user);
+      await this.users.save(manager, user);
       if (JSON.stringify([before.roles, before.scopes]) !== JSON.stringify([after.roles, after.scopes])) {
         // Access tokens carry roles and scopes: the old ones must not outlive the change.
-        await manager.query(
-          `UPDATE sessions SET revoked_at = now(), revoked_reason = 'roles changed' WHERE user_id = $1 AND revoked_at IS NULL`,
-          [user.id],
-        );
+        await this.sessions.revokeAllOf(manager, user.id, 'roles changed');
       }
       await this.audit.record(manager, {
         userId: user.id,
@@ -255,13 +246,13 @@ export class UsersService {
   /** A person's own display name and language. */
   async updateProfile(userId: string, changes: ProfileChanges): Promise<AccountView> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.users.lockById(manager, userId);
       if (!user) throw new DomainError(ErrorCode.NOT_FOUND, 'no such account');
       const before = toAccountView(user);
       if (changes.displayName !== undefined) user.displayName = changes.displayName.trim();
       if (changes.language !== undefined) user.language = changes.language;
       if (JSON.stringify(before) === JSON.stringify(toAccountView(user))) return before;
-      await manager.save(user);
+      await this.users.save(manager, user);
       await this.audit.record(manager, {
         userId,
         actorId: userId,
@@ -289,19 +280,12 @@ export class UsersService {
     }
     const { limit, offset } = boundPage(query);
     return this.dataSource.transaction(async (manager) => {
-      const qb = manager
-        .getRepository(UserEntity)
-        .createQueryBuilder('u')
-        .orderBy('u.created_at', 'ASC')
-        .addOrderBy('u.id')
-        .limit(limit)
-        .offset(offset);
-      if (query.role) qb.andWhere(':role = ANY(u.roles)', { role: query.role });
-      if (!admin)
-        qb.andWhere('cardinality(u.roles) > 0 AND u.roles <@ CAST(:staff AS text[])', {
-          staff: AccountVisibility.staffRoles,
-        });
-      const [rows, total] = await qb.getManyAndCount();
+      const [rows, total] = await this.users.page(manager, {
+        role: query.role,
+        onlyRoles: admin ? null : AccountVisibility.staffRoles,
+        limit,
+        offset,
+      });
       const read = rows.filter((u) => AccountVisibility.holdsCitizenData(u.roles)).map((u) => u.id);
       if (admin && read.length > 0) {
         await this.audit.record(manager, {
@@ -318,7 +302,7 @@ export class UsersService {
   /** One account as staff see it: a coordinator sees staff accounts only (others are 404); an admin read of a citizen's is recorded. */
   async read(actor: Actor, userId: string): Promise<AccountView> {
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.findOne(UserEntity, { where: { id: userId } });
+      const user = await this.users.findById(userId, manager);
       const admin = hasAnyRole(actor, ['admin']);
       if (!user || (!admin && !AccountVisibility.isStaffAccount(user.roles)))
         throw new DomainError(ErrorCode.NOT_FOUND, 'no such account');
@@ -336,18 +320,17 @@ export class UsersService {
 
   /** A person's own account. */
   async get(userId: string): Promise<AccountView> {
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: userId } });
+    const user = await this.users.findById(userId);
     if (!user) throw new DomainError(ErrorCode.NOT_FOUND, 'no such account');
     return toAccountView(user);
   }
 
   /** The account, locked, if the actor may manage it: an admin any, a coordinator project managers and committee members. */
   private async lockManageable(manager: EntityManager, actor: Actor, userId: string): Promise<UserEntity> {
-    const user = await manager.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-    const admin = hasAnyRole(actor, ['admin']);
-    if (!user || (!admin && !AccountVisibility.isStaffAccount(user.roles)))
-      throw new DomainError(ErrorCode.NOT_FOUND, 'no such account');
-    if (!admin && !user.roles.every((r) => COORDINATOR_GRANTABLE_ROLES.includes(r))) {
+    const user = await this.users.lockById(manager, userId);
+    const verdict = user ? RoleGrants.manage(actor, user.roles) : 'hidden';
+    if (!user || verdict === 'hidden') throw new DomainError(ErrorCode.NOT_FOUND, 'no such account');
+    if (verdict === 'forbidden') {
       throw new DomainError(
         ErrorCode.FORBIDDEN,
         'a coordinator may only change project managers and committee members',
@@ -365,9 +348,9 @@ export class UsersService {
   ): Promise<AccountView> {
     return this.dataSource.transaction(async (manager) => {
       const email = input.email.trim().toLowerCase();
-      const taken = await manager.query(`SELECT 1 FROM users WHERE lower(email) = $1`, [email]);
-      if (taken.length > 0) throw new DomainError(ErrorCode.ALREADY_EXISTS, 'an account with this e-mail exists');
-      const user = manager.create(UserEntity, {
+      if (await this.users.emailTaken(manager, email))
+        throw new DomainError(ErrorCode.ALREADY_EXISTS, 'an account with this e-mail exists');
+      const saved = await this.users.insert(manager, {
         id: randomUUID(),
         email,
         displayName: input.displayName.trim(),
@@ -379,14 +362,6 @@ export class UsersService {
         failedLogins: 0,
         lockedUntil: null,
       });
-      try {
-        await manager.insert(UserEntity, user);
-      } catch (err) {
-        if ((err as { code?: string }).code === '23505')
-          throw new DomainError(ErrorCode.ALREADY_EXISTS, 'an account with this e-mail exists');
-        throw err;
-      }
-      const saved = await manager.findOneByOrFail(UserEntity, { id: user.id });
       await this.audit.record(manager, {
         userId: saved.id,
         actorId: actorId ?? saved.id,

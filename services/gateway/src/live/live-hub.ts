@@ -176,7 +176,10 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
     const topic = this.topics.get(planId);
     if (!topic) return;
     this.counters.events += 1;
-    const pending = (topic.pending ??= { seq, changed: new Map() });
+    const pending = (topic.pending ??= {
+      seq,
+      changed: new Map<string, { progress?: number; completionLevel?: CompletionLevel }>(),
+    });
     pending.seq = Math.max(pending.seq, seq);
     if (typeof data.commitmentId === 'string') {
       const figures = pending.changed.get(data.commitmentId) ?? {};

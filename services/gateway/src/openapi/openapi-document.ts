@@ -126,7 +126,8 @@ function describeRoute(
   const { controller, handler, handlerName } = route;
   const key = `${controller.name}.${handlerName}`;
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handlerName) ?? {}) as Record<string, RouteArg>;
-  const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, handlerName) ?? []) as unknown[];
+  const types = (Reflect.getMetadata('design:paramtypes', controller.prototype as object, handlerName) ??
+    []) as unknown[];
   const parameters: JsonObject[] = [];
   let body: string | undefined;
   for (const [slot, arg] of Object.entries(args)) {
@@ -271,7 +272,7 @@ function withApiProperties(schema: SchemaLike, type: Type<unknown> | undefined):
   if (!type || !schema.properties) return schema;
   const properties: Record<string, SchemaLike> = {};
   for (const [property, propertySchema] of Object.entries(schema.properties)) {
-    const declared = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, type.prototype, property) as
+    const declared = Reflect.getMetadata(DECORATORS.API_MODEL_PROPERTIES, type.prototype as object, property) as
       { description?: string; example?: unknown } | undefined;
     properties[property] = {
       ...propertySchema,
@@ -291,9 +292,9 @@ function dtoClasses(): Map<string, Type<unknown>> {
 /** A DTO that only renames its parent (`class AddActivityDto extends ActivityDto {}`) validates as the parent. */
 function inheritedSchema(type: Type<unknown> | undefined, schemas: Record<string, SchemaLike>): SchemaLike | undefined {
   for (
-    let parent = type && Object.getPrototypeOf(type);
+    let parent = type && (Object.getPrototypeOf(type) as unknown);
     parent && parent !== Function.prototype;
-    parent = Object.getPrototypeOf(parent)
+    parent = Object.getPrototypeOf(parent) as unknown
   ) {
     if (schemas[(parent as Type<unknown>).name]) return schemas[(parent as Type<unknown>).name];
   }

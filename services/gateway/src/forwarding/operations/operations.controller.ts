@@ -30,7 +30,7 @@ export class OperationsController {
         }
       }),
     );
-    return Object.fromEntries(entries);
+    return Object.fromEntries(entries) as Record<string, unknown>;
   }
 
   @Roles('admin')
