@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
+import { NewPasswordField } from './new-password.decorator';
 
 export class ChangePasswordDto {
   @ApiProperty()
@@ -7,12 +8,6 @@ export class ChangePasswordDto {
   @MaxLength(200)
   currentPassword: string;
 
-  @ApiProperty({
-    minLength: 12,
-    maxLength: 200,
-    description: 'At least 12 characters; not a common password; not containing the e-mail or the name.',
-  })
-  @IsString()
-  @MaxLength(200)
+  @NewPasswordField()
   newPassword: string;
 }

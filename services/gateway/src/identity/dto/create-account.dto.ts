@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { IsOptional, LANGUAGES, Language } from '@ogp/contracts';
 import { ROLES, Role } from '@ogp/auth';
+import { NewPasswordField } from './new-password.decorator';
 
 export class ScopeDto {
   @ApiProperty({ type: [String] })
@@ -37,13 +38,7 @@ export class CreateAccountDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({
-    minLength: 12,
-    maxLength: 200,
-    description: 'At least 12 characters; not a common password; not containing the e-mail or the name.',
-  })
-  @IsString()
-  @MaxLength(200)
+  @NewPasswordField()
   password: string;
 
   @ApiProperty()

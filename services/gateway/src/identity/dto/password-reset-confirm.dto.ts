@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
+import { NewPasswordField } from './new-password.decorator';
 
 export class PasswordResetConfirmDto {
   @ApiProperty({ description: 'The token of the link sent by e-mail (base64url).' })
@@ -8,12 +9,6 @@ export class PasswordResetConfirmDto {
   @Matches(/^[A-Za-z0-9_-]+$/)
   token: string;
 
-  @ApiProperty({
-    minLength: 12,
-    maxLength: 200,
-    description: 'At least 12 characters; not a common password; not containing the e-mail or the name.',
-  })
-  @IsString()
-  @MaxLength(200)
+  @NewPasswordField()
   password: string;
 }

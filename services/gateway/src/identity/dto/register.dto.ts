@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { IsOptional, LANGUAGES, Language } from '@ogp/contracts';
 import { SELF_REGISTERED_ROLES } from '@ogp/auth';
+import { NewPasswordField } from './new-password.decorator';
 
 export class RegisterDto {
   @ApiProperty({ example: 'amina@example.ma' })
@@ -9,13 +10,7 @@ export class RegisterDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({
-    minLength: 12,
-    maxLength: 200,
-    description: 'At least 12 characters; not a common password; not containing the e-mail or the name.',
-  })
-  @IsString()
-  @MaxLength(200)
+  @NewPasswordField()
   password: string;
 
   @ApiProperty({ example: 'أمينة' })

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createLogger, loadConfig } from '@ogp/runtime';
+import { TestIsolation } from '@ogp/testing';
+import { DataSource } from 'typeorm';
+import { createGatewayApp } from '../gateway.app';
+import { GatewayConfig } from '../gateway.config';
+import { PasswordResetTokensRepository } from './password-reset-tokens.repository';
+import { UsersRepository } from './users.repository';
+
+/** Password reset links, against the real Postgres. */
+describe('PasswordResetTokensRepository (real Postgres)', () => {
+  const iso = new TestIsolation();
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  let links: PasswordResetTokensRepository;
+  let users: UsersRepository;
+  const NOW = new Date('2026-03-01T10:00:00Z');
+  const LATER = new Date('2026-03-01T10:05:00Z');
+
+  const person = async () => {
+    const id = randomUUID();
+    await db.transaction((manager) =>
+      users.insert(manager, {
+        id,
+        email: `${id}@test.ma`,
+        displayName: 'someone',
+        passwordHash: 'hash',
+        roles: ['citizen'],
+        scopes: { institutions: [], programmes: [] },
+        language: 'ar',
+        active: true,
+        failedLogins: 0,
+        lockedUntil: null,
+      }),
+    );
+    return id;
+  };
+  const link = async (userId: string, tokenHash: string) => {
+    const id = randomUUID();
+    const expiresAt = new Date(NOW.getTime() + 30 * 60_000);
+    await db.transaction((m) => links.add(m, { id, userId, tokenHash, createdAt: NOW, expiresAt }));
+    return id;
+  };
+  const byHash = (hash: string) => db.transaction((m) => links.lockByHash(m, hash));
+
+  beforeAll(async () => {
+    ({ app } = await createGatewayApp(loadConfig(GatewayConfig, iso.env('gateway')), createLogger('gateway', 'warn')));
+    db = app.get(DataSource);
+    links = app.get(PasswordResetTokensRepository);
+    users = app.get(UsersRepository);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await iso.cleanup();
+  });
+
+  it('finds a link by its token hash only', async () => {
+    const userId = await person();
+    const id = await link(userId, 'hash-a');
+    expect(await byHash('hash-a')).toMatchObject({ id, user_id: userId, used_at: null, invalidated_at: null });
+    expect(await byHash('hash-unknown')).toBeUndefined();
+  });
+
+  it("invalidates the account's open links only: a used one stays used, another account's stays open", async () => {
+    const userId = await person();
+    const used = await link(userId, 'hash-used');
+    await link(userId, 'hash-open');
+    const stranger = await person();
+    await link(stranger, 'hash-stranger');
+    await db.transaction((m) => links.markUsed(m, used, NOW));
+    await db.transaction((m) => links.invalidateOpen(m, userId, LATER));
+    expect(await byHash('hash-used')).toMatchObject({ used_at: NOW, invalidated_at: null });
+    expect(await byHash('hash-open')).toMatchObject({ used_at: null, invalidated_at: LATER });
+    expect(await byHash('hash-stranger')).toMatchObject({ used_at: null, invalidated_at: null });
+  });
+});
