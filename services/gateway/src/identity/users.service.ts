@@ -19,6 +19,7 @@ import { OutboxWriter } from '@ogp/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { RateLimiter } from '../access/rate-limiter';
 import { AccountVisibility } from './account-visibility';
+import { AuditAction } from './audit-action.constant';
 import { AuditTrailRepository } from './audit-trail.repository';
 import { hashPassword } from './password';
 import { PasswordPolicy } from './password-policy';
@@ -163,19 +164,7 @@ export class UsersService {
       user.active = false;
       await this.users.save(manager, user);
       await this.sessions.revokeAllOf(manager, user.id, 'deactivated');
-      await this.audit.record(manager, {
-        userId: user.id,
-        actorId: actor.id,
-        action: 'deactivated',
-        before,
-        after: toAccountView(user),
-      });
-      await this.outbox.add(manager, IdentityEvents.userDeactivated, {
-        aggregate: { type: 'user', id: user.id },
-        data: directoryEntry(user),
-        actorId: actor.id,
-      });
-      return toAccountView(user);
+      return this.recordChange(manager, user, actor.id, 'deactivated', before, IdentityEvents.userDeactivated);
     });
   }
 
@@ -187,19 +176,7 @@ export class UsersService {
       const before = toAccountView(user);
       user.active = true;
       await this.users.save(manager, user);
-      await this.audit.record(manager, {
-        userId: user.id,
-        actorId: actor.id,
-        action: 'reactivated',
-        before,
-        after: toAccountView(user),
-      });
-      await this.outbox.add(manager, IdentityEvents.userUpdated, {
-        aggregate: { type: 'user', id: user.id },
-        data: directoryEntry(user),
-        actorId: actor.id,
-      });
-      return toAccountView(user);
+      return this.recordChange(manager, user, actor.id, 'reactivated', before, IdentityEvents.userUpdated);
     });
   }
 
@@ -227,19 +204,7 @@ export class UsersService {
         // Access tokens carry roles and scopes: the old ones must not outlive the change.
         await this.sessions.revokeAllOf(manager, user.id, 'roles changed');
       }
-      await this.audit.record(manager, {
-        userId: user.id,
-        actorId: actor.id,
-        action: 'updated',
-        before,
-        after: toAccountView(user),
-      });
-      await this.outbox.add(manager, IdentityEvents.userUpdated, {
-        aggregate: { type: 'user', id: user.id },
-        data: directoryEntry(user),
-        actorId: actor.id,
-      });
-      return toAccountView(user);
+      return this.recordChange(manager, user, actor.id, 'updated', before, IdentityEvents.userUpdated);
     });
   }
 
@@ -253,19 +218,7 @@ export class UsersService {
       if (changes.language !== undefined) user.language = changes.language;
       if (JSON.stringify(before) === JSON.stringify(toAccountView(user))) return before;
       await this.users.save(manager, user);
-      await this.audit.record(manager, {
-        userId,
-        actorId: userId,
-        action: 'profile_updated',
-        before,
-        after: toAccountView(user),
-      });
-      await this.outbox.add(manager, IdentityEvents.userUpdated, {
-        aggregate: { type: 'user', id: userId },
-        data: directoryEntry(user),
-        actorId: userId,
-      });
-      return toAccountView(user);
+      return this.recordChange(manager, user, userId, 'profile_updated', before, IdentityEvents.userUpdated);
     });
   }
 
@@ -339,6 +292,25 @@ export class UsersService {
     return user;
   }
 
+  /** Records a change of an account in the audit trail (before, after) and announces it, in the change's transaction. */
+  private async recordChange(
+    manager: EntityManager,
+    user: UserEntity,
+    actorId: string,
+    action: AuditAction,
+    before: AccountView | null,
+    contract: EventContract<UserDirectoryEntry>,
+  ): Promise<AccountView> {
+    const after = toAccountView(user);
+    await this.audit.record(manager, { userId: user.id, actorId, action, before, after });
+    await this.outbox.add(manager, contract, {
+      aggregate: { type: 'user', id: user.id },
+      data: directoryEntry(user),
+      actorId,
+    });
+    return after;
+  }
+
   private async insert(
     input: NewUser,
     passwordHash: string,
@@ -362,18 +334,7 @@ export class UsersService {
         failedLogins: 0,
         lockedUntil: null,
       });
-      await this.audit.record(manager, {
-        userId: saved.id,
-        actorId: actorId ?? saved.id,
-        action: 'created',
-        before: null,
-        after: toAccountView(saved),
-      });
-      await this.outbox.add(manager, contract, {
-        aggregate: { type: 'user', id: saved.id },
-        data: directoryEntry(saved),
-        actorId: actorId ?? saved.id,
-      });
+      await this.recordChange(manager, saved, actorId ?? saved.id, 'created', null, contract);
       if (mail) {
         const to = { userId: saved.id, email: saved.email, displayName: saved.displayName, language: saved.language };
         await this.outbox.add(manager, mail, {

@@ -1,15 +1,15 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@ogp/auth';
-import { ErrorCode, FeedsRpc, Language, OpenDataDictionary, OpenDataIndex, pickLanguage } from '@ogp/contracts';
+import { FeedsRpc, Language, OpenDataDictionary, OpenDataIndex, pickLanguage } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import type { FastifyReply } from 'fastify';
-import { ApiErrors } from '../../openapi/api-errors.decorator';
 import { ApiFileResponse } from '../../openapi/api-file-response.decorator';
 import { LanguageQueryDto } from '../language-query.dto';
 import { AtomParams } from './atom-params.dto';
 import { CycleFileParams } from './cycle-file-params.dto';
 import { etagMatches } from './etag-matches';
+import { OpenDataFile } from './open-data-file.decorator';
 import { OPEN_DATA_CACHE } from './open-data-cache.constant';
 import { PlanFileParams } from './plan-file-params.dto';
 import { sendOpenDataFile } from './send-open-data-file';
@@ -40,9 +40,7 @@ export class OpenDataController {
     return this.rpc.request(FeedsRpc.openDataDictionary, {});
   }
 
-  @Public()
-  @ApiFileResponse('text/csv', 'application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiErrors(ErrorCode.NOT_FOUND)
+  @OpenDataFile()
   @Get('plans/:id/:file')
   async planFile(
     @Param() p: PlanFileParams,
@@ -50,19 +48,10 @@ export class OpenDataController {
     @Headers() headers: Record<string, string | undefined>,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await sendOpenDataFile(
-      this.rpc,
-      p.id,
-      p.file,
-      q.lang ?? pickLanguage(headers['accept-language']),
-      headers['if-none-match'],
-      reply,
-    );
+    await sendOpenDataFile(this.rpc, p, q.lang, headers, reply);
   }
 
-  @Public()
-  @ApiFileResponse('text/csv', 'application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiErrors(ErrorCode.NOT_FOUND)
+  @OpenDataFile()
   @Get('cycles/:id/:file')
   async cycleFile(
     @Param() p: CycleFileParams,
@@ -70,14 +59,7 @@ export class OpenDataController {
     @Headers() headers: Record<string, string | undefined>,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await sendOpenDataFile(
-      this.rpc,
-      p.id,
-      p.file,
-      q.lang ?? pickLanguage(headers['accept-language']),
-      headers['if-none-match'],
-      reply,
-    );
+    await sendOpenDataFile(this.rpc, p, q.lang, headers, reply);
   }
 
   /** The latest publications (news, minutes, documents) as an Atom feed, one stable URL per language. */

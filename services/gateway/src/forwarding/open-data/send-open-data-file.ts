@@ -1,4 +1,4 @@
-import { FeedsRpc, Language, OpenDataDataset, OpenDataFormat } from '@ogp/contracts';
+import { FeedsRpc, Language, OpenDataDataset, OpenDataFormat, pickLanguage } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import type { FastifyReply } from 'fastify';
 import { writeChunks } from '../write-chunks';
@@ -8,12 +8,14 @@ import { OPEN_DATA_CACHE } from './open-data-cache.constant';
 /** 304 when the caller holds this version; else the file, chunk by chunk: the gateway never holds a whole file. */
 export async function sendOpenDataFile(
   rpc: NatsRpcClient,
-  subjectId: string,
-  file: string,
-  language: Language,
-  ifNoneMatch: string | undefined,
+  { id: subjectId, file }: { id: string; file: string },
+  lang: Language | undefined,
+  headers: Record<string, string | undefined>,
   reply: FastifyReply,
 ): Promise<void> {
+  // ?lang= wins over Accept-Language.
+  const language = lang ?? pickLanguage(headers['accept-language']);
+  const ifNoneMatch = headers['if-none-match'];
   const [dataset, format] = file.split('.') as [OpenDataDataset, OpenDataFormat];
   const ask = { dataset, subjectId, format, language };
   const head = await rpc.request(FeedsRpc.openDataFile, ask, { timeoutMs: 60000 });

@@ -1,36 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsObject,
-  IsString,
-  Length,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsString, Length, MaxLength } from 'class-validator';
 import { IsOptional, LANGUAGES, Language } from '@ogp/contracts';
 import { ROLES, Role } from '@ogp/auth';
 import { NewPasswordField } from './new-password.decorator';
-
-export class ScopeDto {
-  @ApiProperty({ type: [String] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(64, { each: true })
-  institutions: string[] = [];
-
-  @ApiProperty({ type: [String] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(64, { each: true })
-  programmes: string[] = [];
-}
+import { ScopeDto } from './scope.dto';
+import { ScopesField } from './scopes-field.decorator';
 
 export class CreateAccountDto {
   @ApiProperty()
@@ -53,11 +27,7 @@ export class CreateAccountDto {
   @IsIn(ROLES as readonly string[] as string[], { each: true })
   roles: Role[];
 
-  @ApiProperty({ type: ScopeDto, required: false })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ScopeDto)
+  @ScopesField()
   scopes?: ScopeDto;
 
   @ApiProperty({ enum: LANGUAGES, required: false })

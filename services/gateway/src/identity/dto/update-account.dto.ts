@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Length } from 'class-validator';
 import { IsOptional } from '@ogp/contracts';
 import { ROLES, Role } from '@ogp/auth';
-import { ScopeDto } from './create-account.dto';
+import { ScopeDto } from './scope.dto';
+import { ScopesField } from './scopes-field.decorator';
 
 export class UpdateAccountDto {
   @ApiProperty({ required: false })
@@ -20,10 +20,6 @@ export class UpdateAccountDto {
   @IsIn(ROLES as readonly string[] as string[], { each: true })
   roles?: Role[];
 
-  @ApiProperty({ type: ScopeDto, required: false })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ScopeDto)
+  @ScopesField()
   scopes?: ScopeDto;
 }
