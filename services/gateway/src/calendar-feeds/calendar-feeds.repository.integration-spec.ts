@@ -1,51 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createLogger, loadConfig } from '@ogp/runtime';
 import { TestIsolation } from '@ogp/testing';
 import { DataSource } from 'typeorm';
-import { createGatewayApp } from '../gateway.app';
-import { GatewayConfig } from '../gateway.config';
-import { UsersRepository } from '../identity/users.repository';
+import { GatewayDatabase } from '../testing/gateway-database.fixture';
 import { CalendarFeedsRepository } from './calendar-feeds.repository';
 
 /** Private calendar feeds' tokens, against the real Postgres. */
 describe('CalendarFeedsRepository (real Postgres)', () => {
   const iso = new TestIsolation();
-  let app: NestFastifyApplication;
+  let gateway: GatewayDatabase;
   let db: DataSource;
   let feeds: CalendarFeedsRepository;
-  let users: UsersRepository;
 
-  const person = async () => {
-    const id = randomUUID();
-    await db.transaction((manager) =>
-      users.insert(manager, {
-        id,
-        email: `${id}@test.ma`,
-        displayName: 'someone',
-        passwordHash: 'hash',
+  const person = async () =>
+    (
+      await gateway.account({
         roles: ['project_manager'],
         scopes: { institutions: [randomUUID()], programmes: [] },
         language: 'fr',
-        active: true,
-        failedLogins: 0,
-        lockedUntil: null,
-      }),
-    );
-    return id;
-  };
+      })
+    ).id;
 
   beforeAll(async () => {
-    ({ app } = await createGatewayApp(loadConfig(GatewayConfig, iso.env('gateway')), createLogger('gateway', 'warn')));
-    db = app.get(DataSource);
-    feeds = app.get(CalendarFeedsRepository);
-    users = app.get(UsersRepository);
+    gateway = await GatewayDatabase.start(iso);
+    db = gateway.db;
+    feeds = gateway.get(CalendarFeedsRepository);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await iso.cleanup();
-  });
+  afterAll(() => gateway?.stop(iso));
 
   it('one token per person: a new one replaces the old, which opens nothing any more', async () => {
     const userId = await person();

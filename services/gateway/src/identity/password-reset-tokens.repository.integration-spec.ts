@@ -1,41 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createLogger, loadConfig } from '@ogp/runtime';
 import { TestIsolation } from '@ogp/testing';
 import { DataSource } from 'typeorm';
-import { createGatewayApp } from '../gateway.app';
-import { GatewayConfig } from '../gateway.config';
+import { GatewayDatabase } from '../testing/gateway-database.fixture';
 import { PasswordResetTokensRepository } from './password-reset-tokens.repository';
-import { UsersRepository } from './users.repository';
 
 /** Password reset links, against the real Postgres. */
 describe('PasswordResetTokensRepository (real Postgres)', () => {
   const iso = new TestIsolation();
-  let app: NestFastifyApplication;
+  let gateway: GatewayDatabase;
   let db: DataSource;
   let links: PasswordResetTokensRepository;
-  let users: UsersRepository;
   const NOW = new Date('2026-03-01T10:00:00Z');
   const LATER = new Date('2026-03-01T10:05:00Z');
 
-  const person = async () => {
-    const id = randomUUID();
-    await db.transaction((manager) =>
-      users.insert(manager, {
-        id,
-        email: `${id}@test.ma`,
-        displayName: 'someone',
-        passwordHash: 'hash',
-        roles: ['citizen'],
-        scopes: { institutions: [], programmes: [] },
-        language: 'ar',
-        active: true,
-        failedLogins: 0,
-        lockedUntil: null,
-      }),
-    );
-    return id;
-  };
+  const person = async () => (await gateway.account()).id;
   const link = async (userId: string, tokenHash: string) => {
     const id = randomUUID();
     const expiresAt = new Date(NOW.getTime() + 30 * 60_000);
@@ -45,16 +23,12 @@ describe('PasswordResetTokensRepository (real Postgres)', () => {
   const byHash = (hash: string) => db.transaction((m) => links.lockByHash(m, hash));
 
   beforeAll(async () => {
-    ({ app } = await createGatewayApp(loadConfig(GatewayConfig, iso.env('gateway')), createLogger('gateway', 'warn')));
-    db = app.get(DataSource);
-    links = app.get(PasswordResetTokensRepository);
-    users = app.get(UsersRepository);
+    gateway = await GatewayDatabase.start(iso);
+    db = gateway.db;
+    links = gateway.get(PasswordResetTokensRepository);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await iso.cleanup();
-  });
+  afterAll(() => gateway?.stop(iso));
 
   it('finds a link by its token hash only', async () => {
     const userId = await person();

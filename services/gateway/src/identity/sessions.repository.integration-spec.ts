@@ -1,39 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createLogger, loadConfig } from '@ogp/runtime';
 import { TestIsolation } from '@ogp/testing';
 import { DataSource } from 'typeorm';
-import { createGatewayApp } from '../gateway.app';
-import { GatewayConfig } from '../gateway.config';
+import { GatewayDatabase } from '../testing/gateway-database.fixture';
 import { SessionsRepository } from './sessions.repository';
-import { UsersRepository } from './users.repository';
 
 /** Sessions and refresh tokens, against the real Postgres. */
 describe('SessionsRepository (real Postgres)', () => {
   const iso = new TestIsolation();
-  let app: NestFastifyApplication;
+  let gateway: GatewayDatabase;
   let db: DataSource;
   let sessions: SessionsRepository;
-  let users: UsersRepository;
 
-  const person = async () => {
-    const id = randomUUID();
-    await db.transaction((manager) =>
-      users.insert(manager, {
-        id,
-        email: `${id}@test.ma`,
-        displayName: 'someone',
-        passwordHash: 'hash',
-        roles: ['citizen'],
-        scopes: { institutions: [], programmes: [] },
-        language: 'ar',
-        active: true,
-        failedLogins: 0,
-        lockedUntil: null,
-      }),
-    );
-    return id;
-  };
+  const person = async () => (await gateway.account()).id;
   const session = async (userId: string) => {
     const id = randomUUID();
     await db.transaction((m) => sessions.open(m, id, userId));
@@ -47,16 +25,12 @@ describe('SessionsRepository (real Postgres)', () => {
     )[0].revoked_reason;
 
   beforeAll(async () => {
-    ({ app } = await createGatewayApp(loadConfig(GatewayConfig, iso.env('gateway')), createLogger('gateway', 'warn')));
-    db = app.get(DataSource);
-    sessions = app.get(SessionsRepository);
-    users = app.get(UsersRepository);
+    gateway = await GatewayDatabase.start(iso);
+    db = gateway.db;
+    sessions = gateway.get(SessionsRepository);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await iso.cleanup();
-  });
+  afterAll(() => gateway?.stop(iso));
 
   it('reads a refresh token with its session and account, marks it used, and knows no other token', async () => {
     const userId = await person();

@@ -1,48 +1,27 @@
-import { randomUUID } from 'node:crypto';
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role } from '@ogp/auth';
 import { DomainError, ErrorCode } from '@ogp/contracts';
-import { createLogger, loadConfig } from '@ogp/runtime';
 import { TestIsolation } from '@ogp/testing';
 import { DataSource } from 'typeorm';
-import { createGatewayApp } from '../gateway.app';
-import { GatewayConfig } from '../gateway.config';
+import { GatewayDatabase } from '../testing/gateway-database.fixture';
 import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 
 /** The accounts table's queries with logic, against the real Postgres. */
 describe('UsersRepository (real Postgres)', () => {
   const iso = new TestIsolation();
-  let app: NestFastifyApplication;
+  let gateway: GatewayDatabase;
   let db: DataSource;
   let users: UsersRepository;
 
-  const add = (email: string, roles: Role[]) =>
-    db.transaction((manager) =>
-      users.insert(manager, {
-        id: randomUUID(),
-        email,
-        displayName: email.split('@')[0],
-        passwordHash: 'hash',
-        roles,
-        scopes: { institutions: [], programmes: [] },
-        language: 'ar',
-        active: true,
-        failedLogins: 0,
-        lockedUntil: null,
-      }),
-    );
+  const add = (email: string, roles: Role[]) => gateway.account({ email, displayName: email.split('@')[0], roles });
 
   beforeAll(async () => {
-    ({ app } = await createGatewayApp(loadConfig(GatewayConfig, iso.env('gateway')), createLogger('gateway', 'warn')));
-    db = app.get(DataSource);
-    users = app.get(UsersRepository);
+    gateway = await GatewayDatabase.start(iso);
+    db = gateway.db;
+    users = gateway.get(UsersRepository);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await iso.cleanup();
-  });
+  afterAll(() => gateway?.stop(iso));
 
   it('finds an account by its address whatever the case it was stored in, and refuses a second one of another case', async () => {
     const stored = await add('Mixed.Case@Test.ma', ['citizen']);

@@ -78,16 +78,10 @@ export function toAccountView(user: UserEntity): AccountView {
   };
 }
 
+/** The account as the other services' user directories hold it: the account view less its creation date. */
 export function directoryEntry(user: UserEntity): UserDirectoryEntry {
-  return {
-    userId: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    roles: user.roles,
-    scopes: user.scopes,
-    language: user.language,
-    active: user.active,
-  };
+  const { id, email, displayName, roles, scopes, language, active } = toAccountView(user);
+  return { userId: id, email, displayName, roles, scopes, language, active };
 }
 
 /**
