@@ -18,14 +18,10 @@ import * as XLSX from 'xlsx';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
 import { UsersService } from './identity/users.service';
+import { SYSTEM_ADMIN } from './testing/gateway-client.fixture';
 
 const PASSWORD = 'Feeds-for-every-calendar-2026!';
 const PORTAL = 'https://portal.test.ma';
-const SYSTEM_ADMIN = {
-  id: '00000000-0000-4000-8000-00000000a001',
-  roles: ['admin'] as Role[],
-  scopes: { institutions: [], programmes: [] },
-};
 const UNKNOWN = '00000000-0000-4000-8000-00000000dead';
 const DAY = 86_400_000;
 

@@ -17,14 +17,10 @@ import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
 import { UsersService } from './identity/users.service';
 import plan2018 from './demo/ogp-morocco-2018-2020.plan.json';
+import { SYSTEM_ADMIN } from './testing/gateway-client.fixture';
 
 const PASSWORD = 'Follow-the-Commitments-2026!';
 const PORTAL = 'https://portal.test.ma';
-const SYSTEM_ADMIN = {
-  id: '00000000-0000-4000-8000-00000000a001',
-  roles: ['admin'] as Role[],
-  scopes: { institutions: [], programmes: [] },
-};
 
 interface Person {
   id: string;

@@ -8,6 +8,7 @@ import { RouteCatalog } from './access/route-catalog';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
 import { UsersService } from './identity/users.service';
+import { SYSTEM_ADMIN } from './testing/gateway-client.fixture';
 
 /**
  * The regression net for "bad input is never a 500" (issue 9): walks every operation of the
@@ -23,11 +24,6 @@ import { UsersService } from './identity/users.service';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_901);
 const PASSWORD = 'Fuzz-net-Qz7#rT9!mW2';
-const SYSTEM_ADMIN = {
-  id: '00000000-0000-4000-8000-00000000a001',
-  roles: ['admin'] as Role[],
-  scopes: { institutions: [], programmes: [] },
-};
 const SERVICES = ['commitments', 'participation', 'reporting', 'notifications'];
 const DAY = 86_400_000;
 

@@ -16,13 +16,9 @@ import { RouteCatalog } from './access/route-catalog';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
 import { UsersService } from './identity/users.service';
+import { SYSTEM_ADMIN } from './testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
-const SYSTEM_ADMIN = {
-  id: '00000000-0000-4000-8000-00000000a001',
-  roles: ['admin'] as Role[],
-  scopes: { institutions: [], programmes: [] },
-};
 
 describe('gateway: identity, roles, validation and the vertical slice (real servers)', () => {
   const iso = new TestIsolation();

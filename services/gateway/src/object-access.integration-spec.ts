@@ -14,13 +14,9 @@ import { RouteCatalog } from './access/route-catalog';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
 import { UsersService } from './identity/users.service';
+import { SYSTEM_ADMIN } from './testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
-const SYSTEM_ADMIN = {
-  id: '00000000-0000-4000-8000-00000000a001',
-  roles: ['admin'] as Role[],
-  scopes: { institutions: [], programmes: [] },
-};
 const UNKNOWN = '00000000-0000-4000-8000-00000000dead';
 const DAY = 86_400_000;
 

@@ -1,17 +1,12 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Role } from '@ogp/auth';
 import { createLogger, loadConfig } from '@ogp/runtime';
 import { freePort, SeverableProxy, SpawnedService, TEST_DATABASE_URL, TestIsolation, waitFor } from '@ogp/testing';
 import { createGatewayApp } from '../gateway.app';
 import { GatewayConfig } from '../gateway.config';
 import { UsersService } from '../identity/users.service';
+import { SYSTEM_ADMIN } from '../testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
-const SYSTEM_ADMIN = {
-  id: '00000000-0000-4000-8000-00000000a001',
-  roles: ['admin'] as Role[],
-  scopes: { institutions: [], programmes: [] },
-};
 
 // Postgres "dies" for the gateway and a service by a cut relay; the shared server is never touched.
 describe('gateway and services while Postgres is unreachable', () => {

@@ -9,8 +9,7 @@ import plan2018 from './ogp-morocco-2018-2020.plan.json';
 /** Commitments completed in full in the demo; with the rest at 80 % the plan stands at 84.44 %. */
 const COMPLETE = new Set([4, 6, 7, 15]);
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of our own API, read loosely by a script
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 
 /**
  * Demo data, through the same paths people use: accounts, the programmes, Morocco's 2018-2020

@@ -1,17 +1,13 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role } from '@ogp/auth';
 import { createLogger, loadConfig } from '@ogp/runtime';
-import { TestIsolation, expectToMatchContract } from '@ogp/testing';
+import { TestIsolation } from '@ogp/testing';
 import { createGatewayApp } from '../gateway.app';
 import { GatewayConfig } from '../gateway.config';
 import { UsersService } from './users.service';
+import { contractCall, SYSTEM_ADMIN } from '../testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
-const PLATFORM = {
-  id: '00000000-0000-4000-8000-00000000a001',
-  roles: ['admin'] as Role[],
-  scopes: { institutions: [], programmes: [] },
-};
 
 /**
  * POST /accounts/:id/reactivate through the real gateway and Postgres: a deactivated account logs
@@ -24,20 +20,8 @@ describe('account reactivation (real servers)', () => {
   const ids: Record<string, string> = {};
   const tokens: Record<string, string> = {};
 
-  async function call(method: string, url: string, token?: string, body?: unknown) {
-    const headers: Record<string, string> = { 'accept-language': 'en' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers,
-      payload: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
-    expectToMatchContract(method, url, answer.status, answer.body);
-    return answer;
-  }
+  const call = (method: string, url: string, token?: string, body?: unknown) =>
+    contractCall(app, method, url, token, body);
   const login = (name: string) =>
     call('POST', '/auth/login', undefined, { email: `${name}@test.ma`, password: PASSWORD });
 
@@ -55,7 +39,7 @@ describe('account reactivation (real servers)', () => {
     ];
     for (const [name, role] of people)
       ids[name] = (
-        await users.createByStaff(PLATFORM, {
+        await users.createByStaff(SYSTEM_ADMIN, {
           email: `${name}@test.ma`,
           password: PASSWORD,
           displayName: `${name} person`,

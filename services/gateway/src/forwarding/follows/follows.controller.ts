@@ -1,14 +1,12 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Put, Query, Req } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RoleGroup, Roles } from '@ogp/auth';
 import { FollowTarget, FollowView, NotificationsRpc, Page } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { AuthenticatedActor } from '../../identity/jwt.strategy';
-import { forwardedActor } from '../forwarded-actor';
-
-type Authed = { user: AuthenticatedActor };
-const id = () => new ParseUUIDPipe();
+import { asActor } from '../as-actor';
+import { AuthedRequest } from '../authed-request';
+import { uuid } from '../uuid-param';
 
 /** What a signed-in person follows: a commitment or a co-creation cycle, to hear of its public changes. */
 @ApiTags('notifications')
@@ -19,45 +17,41 @@ export class FollowsController {
 
   @Roles(...RoleGroup.ALL)
   @Get()
-  list(@Req() req: Authed, @Query() query: PageQueryDto): Promise<Page<FollowView>> {
-    return this.rpc.request(
-      NotificationsRpc.listFollows,
-      { limit: query.limit, offset: query.offset },
-      { actor: forwardedActor(req.user) },
-    );
+  list(@Req() req: AuthedRequest, @Query() query: PageQueryDto): Promise<Page<FollowView>> {
+    return this.rpc.request(NotificationsRpc.listFollows, { limit: query.limit, offset: query.offset }, asActor(req));
   }
 
   @Roles(...RoleGroup.ALL)
   @Put('commitments/:id')
-  followCommitment(@Req() req: Authed, @Param('id', id()) target: string): Promise<FollowView> {
+  followCommitment(@Req() req: AuthedRequest, @Param('id', uuid()) target: string): Promise<FollowView> {
     return this.follow(req, 'commitment', target);
   }
 
   @Roles(...RoleGroup.ALL)
   @HttpCode(204)
   @Delete('commitments/:id')
-  async unfollowCommitment(@Req() req: Authed, @Param('id', id()) target: string): Promise<void> {
+  async unfollowCommitment(@Req() req: AuthedRequest, @Param('id', uuid()) target: string): Promise<void> {
     await this.unfollow(req, 'commitment', target);
   }
 
   @Roles(...RoleGroup.ALL)
   @Put('cycles/:id')
-  followCycle(@Req() req: Authed, @Param('id', id()) target: string): Promise<FollowView> {
+  followCycle(@Req() req: AuthedRequest, @Param('id', uuid()) target: string): Promise<FollowView> {
     return this.follow(req, 'cycle', target);
   }
 
   @Roles(...RoleGroup.ALL)
   @HttpCode(204)
   @Delete('cycles/:id')
-  async unfollowCycle(@Req() req: Authed, @Param('id', id()) target: string): Promise<void> {
+  async unfollowCycle(@Req() req: AuthedRequest, @Param('id', uuid()) target: string): Promise<void> {
     await this.unfollow(req, 'cycle', target);
   }
 
-  private follow(req: Authed, kind: FollowTarget, target: string): Promise<FollowView> {
-    return this.rpc.request(NotificationsRpc.follow, { kind, id: target }, { actor: forwardedActor(req.user) });
+  private follow(req: AuthedRequest, kind: FollowTarget, target: string): Promise<FollowView> {
+    return this.rpc.request(NotificationsRpc.follow, { kind, id: target }, asActor(req));
   }
 
-  private unfollow(req: Authed, kind: FollowTarget, target: string): Promise<{ following: false }> {
-    return this.rpc.request(NotificationsRpc.unfollow, { kind, id: target }, { actor: forwardedActor(req.user) });
+  private unfollow(req: AuthedRequest, kind: FollowTarget, target: string): Promise<{ following: false }> {
+    return this.rpc.request(NotificationsRpc.unfollow, { kind, id: target }, asActor(req));
   }
 }

@@ -4,8 +4,8 @@ import { RoleGroup, Roles } from '@ogp/auth';
 import { InAppNotificationView, MarkReadDto, NotificationsRpc, Page } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { AuthenticatedActor } from '../../identity/jwt.strategy';
-import { forwardedActor } from '../forwarded-actor';
+import { asActor } from '../as-actor';
+import { AuthedRequest } from '../authed-request';
 
 /** A person's own in-app notifications. */
 @ApiTags('notifications')
@@ -16,27 +16,20 @@ export class NotificationsController {
 
   @Roles(...RoleGroup.ALL)
   @Get()
-  list(
-    @Req() request: { user: AuthenticatedActor },
-    @Query() query: PageQueryDto,
-  ): Promise<Page<InAppNotificationView>> {
-    return this.rpc.request(
-      NotificationsRpc.listInbox,
-      { limit: query.limit, offset: query.offset },
-      { actor: forwardedActor(request.user) },
-    );
+  list(@Req() req: AuthedRequest, @Query() query: PageQueryDto): Promise<Page<InAppNotificationView>> {
+    return this.rpc.request(NotificationsRpc.listInbox, { limit: query.limit, offset: query.offset }, asActor(req));
   }
 
   @Roles(...RoleGroup.ALL)
   @Get('unread-count')
-  unread(@Req() request: { user: AuthenticatedActor }): Promise<{ unread: number }> {
-    return this.rpc.request(NotificationsRpc.unreadCount, {}, { actor: forwardedActor(request.user) });
+  unread(@Req() req: AuthedRequest): Promise<{ unread: number }> {
+    return this.rpc.request(NotificationsRpc.unreadCount, {}, asActor(req));
   }
 
   @Roles(...RoleGroup.ALL)
   @HttpCode(200)
   @Post('read')
-  markRead(@Req() request: { user: AuthenticatedActor }, @Body() dto: MarkReadDto): Promise<{ updated: number }> {
-    return this.rpc.request(NotificationsRpc.markRead, { ids: dto.ids }, { actor: forwardedActor(request.user) });
+  markRead(@Req() req: AuthedRequest, @Body() dto: MarkReadDto): Promise<{ updated: number }> {
+    return this.rpc.request(NotificationsRpc.markRead, { ids: dto.ids }, asActor(req));
   }
 }

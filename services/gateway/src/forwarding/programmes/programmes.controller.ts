@@ -5,8 +5,8 @@ import { CommitmentsRpc, CreateProgrammeDto, ErrorCode, Header, Page, ProgrammeV
 import { NatsRpcClient } from '@ogp/messaging';
 import { ApiErrors } from '../../openapi/api-errors.decorator';
 import { PageQueryDto } from '../../http/page-query.dto';
-import { AuthenticatedActor } from '../../identity/jwt.strategy';
-import { forwardedActor } from '../forwarded-actor';
+import { asActor } from '../as-actor';
+import { AuthedRequest } from '../authed-request';
 
 @ApiTags('programmes')
 @Controller('programmes')
@@ -30,12 +30,12 @@ export class ProgrammesController {
   @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post()
   create(
-    @Req() request: { user: AuthenticatedActor },
+    @Req() req: AuthedRequest,
     @Body() dto: CreateProgrammeDto,
     @Headers(Header.IDEMPOTENCY_KEY) idempotencyKey?: string,
   ): Promise<ProgrammeView> {
     return this.rpc.request(CommitmentsRpc.createProgramme, dto, {
-      actor: forwardedActor(request.user),
+      ...asActor(req),
       idempotencyKey: idempotencyKey?.slice(0, 200),
     });
   }
