@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
 import { UsersService } from './identity/users.service';
+import { injectRequest } from './testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
 const SYSTEM_ADMIN = {
@@ -29,14 +30,9 @@ describe('bad input is a coded 4xx, never a 500, and writes nothing (real server
     url: string,
     options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
   ) {
-    const headers: Record<string, string> = { 'accept-language': 'en', ...(options.headers ?? {}) };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers,
-      payload: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    const res = await injectRequest(app, method, url, {
+      ...options,
+      headers: { 'accept-language': 'en', ...(options.headers ?? {}) },
     });
     let body: any = res.body;
     try {

@@ -7,7 +7,7 @@ import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
 import { UsersService } from './identity/users.service';
 import plan2018 from './demo/ogp-morocco-2018-2020.plan.json';
-import { SYSTEM_ADMIN } from './testing/gateway-client.fixture';
+import { SYSTEM_ADMIN, injectRequest } from './testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
 
@@ -26,15 +26,7 @@ describe('commitments through the gateway: import, public reads, scope and bad i
     url: string,
     options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
   ) {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers,
-      payload: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-    });
+    const res = await injectRequest(app, method, url, options);
     const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
     // Every answer the suite receives must match the OpenAPI document.
     expectToMatchContract(method, url, answer.status, answer.body);

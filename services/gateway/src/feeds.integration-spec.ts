@@ -18,7 +18,7 @@ import * as XLSX from 'xlsx';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
 import { UsersService } from './identity/users.service';
-import { SYSTEM_ADMIN } from './testing/gateway-client.fixture';
+import { SYSTEM_ADMIN, injectRequest } from './testing/gateway-client.fixture';
 
 const PASSWORD = 'Feeds-for-every-calendar-2026!';
 const PORTAL = 'https://portal.test.ma';
@@ -48,15 +48,10 @@ describe('feeds: calendars and open data (gateway + commitments + participation 
     url: string,
     options: { token?: string; body?: unknown; language?: string } = {},
   ) {
-    const headers: Record<string, string> = {};
-    if (options.language) headers['accept-language'] = options.language;
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers,
-      payload: options.body === undefined ? undefined : JSON.stringify(options.body),
+    const res = await injectRequest(app, method, url, {
+      token: options.token,
+      body: options.body,
+      headers: options.language ? { 'accept-language': options.language } : {},
     });
     const type = String(res.headers['content-type'] ?? '');
     const answer = {

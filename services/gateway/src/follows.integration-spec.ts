@@ -17,7 +17,7 @@ import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
 import { UsersService } from './identity/users.service';
 import plan2018 from './demo/ogp-morocco-2018-2020.plan.json';
-import { SYSTEM_ADMIN } from './testing/gateway-client.fixture';
+import { SYSTEM_ADMIN, injectRequest } from './testing/gateway-client.fixture';
 
 const PASSWORD = 'Follow-the-Commitments-2026!';
 const PORTAL = 'https://portal.test.ma';
@@ -54,15 +54,10 @@ describe('follows: commitments and cycles, progress reports to followers and pro
     url: string,
     options: { token?: string; body?: unknown; language?: string } = {},
   ) {
-    const headers: Record<string, string> = {};
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.language) headers['accept-language'] = options.language;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers,
-      payload: options.body === undefined ? undefined : JSON.stringify(options.body),
+    const res = await injectRequest(app, method, url, {
+      token: options.token,
+      body: options.body,
+      headers: options.language ? { 'accept-language': options.language } : {},
     });
     const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
     // Every answer the suite receives must match the OpenAPI document.

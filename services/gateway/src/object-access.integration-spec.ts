@@ -14,7 +14,7 @@ import { RouteCatalog } from './access/route-catalog';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
 import { UsersService } from './identity/users.service';
-import { SYSTEM_ADMIN } from './testing/gateway-client.fixture';
+import { SYSTEM_ADMIN, injectRequest } from './testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
 const UNKNOWN = '00000000-0000-4000-8000-00000000dead';
@@ -38,15 +38,7 @@ describe('trust through the gateway: object-level access, statistics and exports
   const B: Record<string, string> = {};
 
   async function call(method: string, url: string, options: { token?: string; body?: unknown } = {}) {
-    const headers: Record<string, string> = { 'accept-language': 'en' };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers,
-      payload: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    const res = await injectRequest(app, method, url, { ...options, headers: { 'accept-language': 'en' } });
     const type = String(res.headers['content-type'] ?? '');
     const answer = {
       status: res.statusCode,

@@ -17,6 +17,7 @@ import { Client } from 'pg';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
 import { UsersService } from './identity/users.service';
+import { injectRequest } from './testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
 const SYSTEM_ADMIN = {
@@ -50,15 +51,7 @@ describe('programme settings: one owner, the late and overdue flags follow every
   const R = () => `"${iso.schema('reporting')}"`;
 
   async function call(method: string, url: string, options: { token?: string; body?: unknown; raw?: string } = {}) {
-    const headers: Record<string, string> = {};
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined || options.raw !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers,
-      payload: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-    });
+    const res = await injectRequest(app, method, url, options);
     const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
     // Every answer the suite receives must match the OpenAPI document.
     expectToMatchContract(method, url, answer.status, answer.body);

@@ -4,7 +4,7 @@ import { freePort, SeverableProxy, SpawnedService, TEST_DATABASE_URL, TestIsolat
 import { createGatewayApp } from '../gateway.app';
 import { GatewayConfig } from '../gateway.config';
 import { UsersService } from '../identity/users.service';
-import { SYSTEM_ADMIN } from '../testing/gateway-client.fixture';
+import { SYSTEM_ADMIN, injectRequest } from '../testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
 
@@ -17,15 +17,7 @@ describe('gateway and services while Postgres is unreachable', () => {
   let token: string;
 
   async function call(method: 'GET' | 'POST', url: string, options: { token?: string; body?: unknown } = {}) {
-    const headers: Record<string, string> = {};
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body) headers['content-type'] = 'application/json';
-    const res = await app.inject({
-      method,
-      url,
-      headers,
-      payload: options.body ? JSON.stringify(options.body) : undefined,
-    });
+    const res = await injectRequest(app, method, url, { token: options.token, body: options.body || undefined });
     return {
       status: res.statusCode,
       code: res.json()?.error?.code as string | undefined,

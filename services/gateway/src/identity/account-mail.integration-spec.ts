@@ -14,6 +14,7 @@ import {
 import { Client } from 'pg';
 import { createGatewayApp } from '../gateway.app';
 import { GatewayConfig } from '../gateway.config';
+import { injectRequest } from '../testing/gateway-client.fixture';
 
 const PORTAL = 'https://portal.test.ma';
 const PASSWORD = 'correct horse battery';
@@ -48,14 +49,10 @@ describe('accounts by e-mail: registration, password reset and change (real serv
     url: string,
     options: { token?: string; body?: unknown; lang?: string; on?: NestFastifyApplication } = {},
   ) {
-    const headers: Record<string, string> = { 'accept-language': options.lang ?? 'en' };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await (options.on ?? app).inject({
-      method: method as 'GET',
-      url,
-      headers,
-      payload: options.body === undefined ? undefined : JSON.stringify(options.body),
+    const res = await injectRequest(options.on ?? app, method, url, {
+      token: options.token,
+      body: options.body,
+      headers: { 'accept-language': options.lang ?? 'en' },
     });
     const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined, headers: res.headers };
     // Every answer the suite receives must match the OpenAPI document.

@@ -11,6 +11,7 @@ import { createGatewayApp } from '../gateway.app';
 import { GatewayConfig } from '../gateway.config';
 import { UsersService } from '../identity/users.service';
 import { LiveHub, PlanProgressUpdate } from './live-hub';
+import { injectRequest } from '../testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
 const SYSTEM_ADMIN = {
@@ -113,15 +114,7 @@ describe('live progress: server-sent events through the gateway (real NATS, Post
   const open: SseClient[] = [];
 
   async function call(method: string, url: string, options: { token?: string; body?: unknown } = {}) {
-    const headers: Record<string, string> = {};
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers,
-      payload: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    const res = await injectRequest(app, method, url, options);
     return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
   }
 

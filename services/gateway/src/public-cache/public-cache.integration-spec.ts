@@ -10,7 +10,7 @@ import { createGatewayApp } from '../gateway.app';
 import { GatewayConfig } from '../gateway.config';
 import { UsersService } from '../identity/users.service';
 import { PublicCache } from './public-cache';
-import { SYSTEM_ADMIN } from '../testing/gateway-client.fixture';
+import { SYSTEM_ADMIN, injectRequest } from '../testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
 
@@ -40,15 +40,7 @@ describe('public answers cached at the gateway, dropped by changes, never privat
     url: string,
     options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<Answer> {
-    const headers: Record<string, string> = { ...(options.headers ?? {}) };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers,
-      payload: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    const res = await injectRequest(app, method, url, options);
     return { status: res.statusCode, headers: res.headers, body: res.body, json: () => JSON.parse(res.body) };
   }
 

@@ -1,4 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Response } from 'light-my-request';
 import { Role } from '@ogp/auth';
 import { expectToMatchContract } from '@ogp/testing';
 import type { OutgoingHttpHeaders } from 'node:http';
@@ -17,6 +18,34 @@ export interface GatewayAnswer {
   headers: OutgoingHttpHeaders;
 }
 
+export interface GatewayRequest {
+  token?: string;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as it is (a malformed body), as JSON unless the headers say otherwise. */
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+/** One request to the gateway in process: the bearer token, and a body with its content type. */
+export function injectRequest(
+  app: NestFastifyApplication,
+  method: string,
+  url: string,
+  request: GatewayRequest = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { ...(request.headers ?? {}) };
+  if (request.token) headers.authorization = `Bearer ${request.token}`;
+  if (request.body !== undefined || request.raw !== undefined)
+    headers['content-type'] = headers['content-type'] ?? 'application/json';
+  return app.inject({
+    method: method as 'GET',
+    url,
+    headers,
+    payload: request.raw ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
+  });
+}
+
 /**
  * One request to the gateway in process, in English, as JSON; every answer must match the
  * OpenAPI document.
@@ -28,15 +57,7 @@ export async function contractCall(
   token?: string,
   body?: unknown,
 ): Promise<GatewayAnswer> {
-  const headers: Record<string, string> = { 'accept-language': 'en' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await app.inject({
-    method: method as 'GET',
-    url,
-    headers,
-    payload: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const res = await injectRequest(app, method, url, { token, body, headers: { 'accept-language': 'en' } });
   const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined, headers: res.headers };
   expectToMatchContract(method, url, answer.status, answer.body);
   return answer;
