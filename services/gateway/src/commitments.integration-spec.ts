@@ -5,9 +5,8 @@ import { freePort, SpawnedService, TEST_DATABASE_URL, TestIsolation, expectToMat
 import { Client } from 'pg';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
-import { UsersService } from './identity/users.service';
 import plan2018 from './demo/ogp-morocco-2018-2020.plan.json';
-import { SYSTEM_ADMIN, injectRequest } from './testing/gateway-client.fixture';
+import { injectRequest, staffToken } from './testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
 
@@ -33,16 +32,8 @@ describe('commitments through the gateway: import, public reads, scope and bad i
     return answer;
   }
 
-  async function login(
-    email: string,
-    role: Role,
-    scopes?: { institutions: string[]; programmes: string[] },
-  ): Promise<string> {
-    await app
-      .get(UsersService)
-      .createByStaff(SYSTEM_ADMIN, { email, password: PASSWORD, displayName: role, roles: [role], scopes });
-    return (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken;
-  }
+  const login = (email: string, role: Role, scopes?: { institutions: string[]; programmes: string[] }) =>
+    staffToken(app, call, PASSWORD, email, role, scopes);
 
   const counts = async () => {
     const s = `"${iso.schema('commitments')}"`;

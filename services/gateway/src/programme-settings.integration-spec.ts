@@ -16,15 +16,9 @@ import { addDays, today } from '@ogp/tracking';
 import { Client } from 'pg';
 import { createGatewayApp } from './gateway.app';
 import { GatewayConfig } from './gateway.config';
-import { UsersService } from './identity/users.service';
-import { injectRequest } from './testing/gateway-client.fixture';
+import { injectRequest, staffToken } from './testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
-const SYSTEM_ADMIN = {
-  id: '00000000-0000-4000-8000-00000000a001',
-  roles: ['admin'] as Role[],
-  scopes: { institutions: [], programmes: [] },
-};
 // 25 hours apart: whatever the hour, "today" in Kiritimati is a later date than in Pago Pago.
 const AHEAD = 'Pacific/Kiritimati';
 const BEHIND = 'Pacific/Pago_Pago';
@@ -58,16 +52,8 @@ describe('programme settings: one owner, the late and overdue flags follow every
     return answer;
   }
 
-  async function login(
-    email: string,
-    role: Role,
-    scopes?: { institutions: string[]; programmes: string[] },
-  ): Promise<string> {
-    await app
-      .get(UsersService)
-      .createByStaff(SYSTEM_ADMIN, { email, password: PASSWORD, displayName: role, roles: [role], scopes });
-    return (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken;
-  }
+  const login = (email: string, role: Role, scopes?: { institutions: string[]; programmes: string[] }) =>
+    staffToken(app, call, PASSWORD, email, role, scopes);
 
   const settingsOf = async (id: string) =>
     (

@@ -9,16 +9,10 @@ import type { AddressInfo } from 'node:net';
 import plan2018 from '../demo/ogp-morocco-2018-2020.plan.json';
 import { createGatewayApp } from '../gateway.app';
 import { GatewayConfig } from '../gateway.config';
-import { UsersService } from '../identity/users.service';
 import { LiveHub, PlanProgressUpdate } from './live-hub';
-import { injectRequest } from '../testing/gateway-client.fixture';
+import { injectRequest, staffToken } from '../testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
-const SYSTEM_ADMIN = {
-  id: '00000000-0000-4000-8000-00000000a001',
-  roles: ['admin'] as Role[],
-  scopes: { institutions: [], programmes: [] },
-};
 const PER_CLIENT = 3;
 
 interface Frame {
@@ -118,16 +112,8 @@ describe('live progress: server-sent events through the gateway (real NATS, Post
     return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined };
   }
 
-  async function login(
-    email: string,
-    role: Role,
-    scopes?: { institutions: string[]; programmes: string[] },
-  ): Promise<string> {
-    await app
-      .get(UsersService)
-      .createByStaff(SYSTEM_ADMIN, { email, password: PASSWORD, displayName: role, roles: [role], scopes });
-    return (await call('POST', '/auth/login', { body: { email, password: PASSWORD } })).body.accessToken;
-  }
+  const login = (email: string, role: Role, scopes?: { institutions: string[]; programmes: string[] }) =>
+    staffToken(app, call, PASSWORD, email, role, scopes);
 
   async function stream(
     path: string,

@@ -1,8 +1,10 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Response } from 'light-my-request';
 import { Role } from '@ogp/auth';
+import { ScopeSet } from '@ogp/contracts';
 import { expectToMatchContract } from '@ogp/testing';
 import type { OutgoingHttpHeaders } from 'node:http';
+import { UsersService } from '../identity/users.service';
 
 /** The platform's operator, as a spec creates the first accounts through the services directly. */
 export const SYSTEM_ADMIN = {
@@ -61,4 +63,22 @@ export async function contractCall(
   const answer = { status: res.statusCode, body: res.body ? JSON.parse(res.body) : undefined, headers: res.headers };
   expectToMatchContract(method, url, answer.status, answer.body);
   return answer;
+}
+
+/**
+ * A staff account made by the system admin through the accounts service, then logged in through
+ * the gateway with the suite's own call: its access token.
+ */
+export async function staffToken(
+  app: NestFastifyApplication,
+  call: (method: string, url: string, request: { body: unknown }) => Promise<{ body: { accessToken: string } }>,
+  password: string,
+  email: string,
+  role: Role,
+  scopes?: ScopeSet,
+): Promise<string> {
+  await app
+    .get(UsersService)
+    .createByStaff(SYSTEM_ADMIN, { email, password, displayName: role, roles: [role], scopes });
+  return (await call('POST', '/auth/login', { body: { email, password } })).body.accessToken;
 }
