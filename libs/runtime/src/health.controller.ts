@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProduces, ApiResponse, ApiTags } from './openapi-metadata';
 import { Public } from '@ogp/auth';
 import type { FastifyReply } from 'fastify';
 import { register } from 'prom-client';

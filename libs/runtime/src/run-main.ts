@@ -1,11 +1,12 @@
 import { ConfigError } from './config';
+import { releaseYoungGeneration } from './young-generation';
 
 /**
  * Runs a service's boot sequence; a bad configuration prints its readable message and exits 1,
  * any other boot failure is printed (message only) and exits 1 too.
  */
 export function runMain(service: string, boot: () => Promise<void>): void {
-  boot().catch((err: unknown) => {
+  boot().then(releaseYoungGeneration, (err: unknown) => {
     if (err instanceof ConfigError) {
       process.stderr.write(`${service}: ${err.message}\n`);
     } else {

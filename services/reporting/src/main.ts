@@ -1,3 +1,4 @@
+import '@ogp/runtime/boot';
 import 'reflect-metadata';
 import { createLogger, loadConfig, printableConfig, runMain } from '@ogp/runtime';
 import { createReportingApp } from './reporting.app';
