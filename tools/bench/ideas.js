@@ -4,6 +4,7 @@
 //  2. the statistics of a cycle holding 100,000 ideas: time to compute.
 require('reflect-metadata');
 const { execFileSync } = require('node:child_process');
+const { readFileSync } = require('node:fs');
 const { Client } = require('pg');
 const { SpawnedService, TestIsolation, freePort, TEST_DATABASE_URL } = require('@ogp/testing');
 const { PgRoundTrips } = require('./pg-round-trips');
@@ -12,6 +13,31 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 32;
 const BIG = Number(process.env.BENCH_IDEAS ?? 100000);
 const PASSWORD = 'Quiet-river-stones-2026!';
+
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
+
+/** CPU milliseconds (user + system) a process has used so far, read from /proc; 0 when it is gone. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU used by each process, Postgres backends of the relay summed, as a map name -> ms. */
+async function cpuSnapshot(pg, trips, services) {
+  const snap = {};
+  for (const [name, service] of Object.entries(services)) snap[name] = cpuMs(service.pid);
+  const { user, system } = process.cpuUsage();
+  snap['bench (client + relay)'] = (user + system) / 1000;
+  const backends = await pg.query(`SELECT pid FROM pg_stat_activity WHERE client_port = ANY($1::int[])`, [
+    [...trips.upstreamPorts],
+  ]);
+  snap.postgres = backends.rows.reduce((sum, r) => sum + cpuMs(r.pid), 0);
+  return snap;
+}
 
 async function main() {
   const iso = new TestIsolation();
@@ -96,6 +122,8 @@ async function main() {
         (await json('POST', '/auth/login', null, { email: `c${i}@bench.ma`, password: PASSWORD })).body.accessToken,
       );
     }
+    const services = { gateway, participation, commitments };
+    const cpuBefore = await cpuSnapshot(pg, trips, services);
     const latencies = [];
     let accepted = 0;
     let refused = 0;
@@ -120,6 +148,7 @@ async function main() {
       }),
     );
     const elapsed = (Date.now() - started) / 1000;
+    const cpuAfter = await cpuSnapshot(pg, trips, services);
     latencies.sort((a, b) => a - b);
     const stored = (
       await pg.query(`SELECT count(*)::int AS n FROM "${iso.schema('participation')}".ideas WHERE cycle_id = $1`, [
@@ -135,6 +164,14 @@ async function main() {
     const perIdea = trips.tripsOf(/INSERT INTO ideas\b/).sort((a, b) => a - b);
     console.log(
       `  Postgres round trips per idea submission: median ${perIdea[Math.floor(perIdea.length / 2)]} (min ${perIdea[0]}, max ${perIdea[perIdea.length - 1]}, ${perIdea.length} submissions counted at the wire)`,
+    );
+
+    const perProcess = Object.keys(cpuAfter).map(
+      (name) => `${name} ${((cpuAfter[name] - (cpuBefore[name] ?? 0)) / Math.max(accepted, 1)).toFixed(2)}`,
+    );
+    const total = Object.keys(cpuAfter).reduce((sum, name) => sum + cpuAfter[name] - (cpuBefore[name] ?? 0), 0);
+    console.log(
+      `  CPU ms per idea: ${perProcess.join(', ')}; in all ${(total / Math.max(accepted, 1)).toFixed(2)} (load ${require('node:os').loadavg()[0].toFixed(1)})`,
     );
 
     const s = `"${iso.schema('participation')}"`;

@@ -10,6 +10,8 @@ class PgRoundTrips {
     /** One entry per finished transaction: { trips, text } (text: the statements, cut to 4 KB). */
     this.transactions = [];
     this.server = null;
+    /** The local ports of the relay's connections to Postgres (to find their backends in pg_stat_activity). */
+    this.upstreamPorts = new Set();
   }
 
   async listen() {
@@ -37,6 +39,7 @@ class PgRoundTrips {
 
   relay(client) {
     const upstream = connect(this.target.port, this.target.host);
+    upstream.on('connect', () => this.upstreamPorts.add(upstream.localPort));
     client.on('error', () => undefined);
     upstream.on('error', () => undefined);
     client.on('close', () => upstream.destroy());

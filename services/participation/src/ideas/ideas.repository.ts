@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OutboxRow } from '@ogp/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdeaRow, IdeaStepRow } from './idea.row';
-import { transactionOpenedWith } from './transaction-opened-with';
+import { preparedQuery, transactionOpenedWith } from './transaction-opened-with';
 
 /** Every ideas column and the idea's support count, for the views. */
 export const IDEA_COLUMNS = `i.*, (SELECT count(*)::int FROM idea_supports s WHERE s.idea_id = i.id) AS supports`;
@@ -58,6 +58,26 @@ type SubmittedRow = Partial<IdeaRow> & {
   step_institution: string | null;
 };
 
+/**
+ * The hourly count, the idea, its first step and its events in one statement, $1 to $12 the idea's
+ * values (ideaValues), $13 the hourly limit, $14 to $18 the outbox rows' columns.
+ */
+const SUBMIT_IDEA_SQL = `WITH recent AS (
+         SELECT count(*)::int AS n FROM ideas WHERE author_id = $9::uuid AND created_at > $12::timestamptz - interval '1 hour'
+       ), idea AS (
+         INSERT INTO ideas (id, cycle_id, theme_id, channel, workshop_id, title, body, institution, author_id, anonymous, search_text, created_at)
+         SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::text, $7::text, $8::text, $9::uuid, $10::boolean, $11::text, $12::timestamptz WHERE (SELECT n FROM recent) < $13::int
+         RETURNING *
+       ), step AS (
+         INSERT INTO idea_steps (idea_id, status, actor_id, at) SELECT id, 'received', $9, $12 FROM idea
+         RETURNING status AS step_status, at AS step_at, actor_id AS step_actor_id, explanation AS step_explanation, institution AS step_institution
+       ), written AS (
+         INSERT INTO outbox (id, type, subject, envelope, headers)
+         SELECT e.id, e.type, e.subject, e.envelope, e.headers FROM unnest($14::uuid[], $15::text[], $16::text[], $17::jsonb[], $18::jsonb[]) WITH ORDINALITY AS e(id, type, subject, envelope, headers, n)
+          WHERE EXISTS (SELECT 1 FROM idea) ORDER BY e.n
+       )
+       SELECT idea.*, 0 AS supports, step.* FROM recent LEFT JOIN idea ON true LEFT JOIN step ON true`;
+
 /** ideas, idea_steps, idea_reports and idea_supports. */
 @Injectable()
 export class IdeasRepository {
@@ -98,32 +118,15 @@ export class IdeasRepository {
     limitPerHour: number,
     events: OutboxRow<unknown>[],
   ): Promise<{ idea: IdeaRow; step: IdeaStepRow } | null> {
-    const [row] = await m.query<SubmittedRow[]>(
-      `WITH recent AS (
-         SELECT count(*)::int AS n FROM ideas WHERE author_id = $9::uuid AND created_at > $12::timestamptz - interval '1 hour'
-       ), idea AS (
-         INSERT INTO ideas (id, cycle_id, theme_id, channel, workshop_id, title, body, institution, author_id, anonymous, search_text, created_at)
-         SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::text, $7::text, $8::text, $9::uuid, $10::boolean, $11::text, $12::timestamptz WHERE (SELECT n FROM recent) < $13::int
-         RETURNING *
-       ), step AS (
-         INSERT INTO idea_steps (idea_id, status, actor_id, at) SELECT id, 'received', $9, $12 FROM idea
-         RETURNING status AS step_status, at AS step_at, actor_id AS step_actor_id, explanation AS step_explanation, institution AS step_institution
-       ), written AS (
-         INSERT INTO outbox (id, type, subject, envelope, headers)
-         SELECT e.id, e.type, e.subject, e.envelope, e.headers FROM unnest($14::uuid[], $15::text[], $16::text[], $17::jsonb[], $18::jsonb[]) WITH ORDINALITY AS e(id, type, subject, envelope, headers, n)
-          WHERE EXISTS (SELECT 1 FROM idea) ORDER BY e.n
-       )
-       SELECT idea.*, 0 AS supports, step.* FROM recent LEFT JOIN idea ON true LEFT JOIN step ON true`,
-      [
-        ...ideaValues(idea),
-        limitPerHour,
-        events.map((e) => e.id),
-        events.map((e) => e.type),
-        events.map((e) => e.subject),
-        events.map((e) => e.envelope),
-        events.map((e) => e.headers),
-      ],
-    );
+    const [row] = await preparedQuery<SubmittedRow>(m, 'participation.ideas.submit', SUBMIT_IDEA_SQL, [
+      ...ideaValues(idea),
+      limitPerHour,
+      events.map((e) => e.id),
+      events.map((e) => e.type),
+      events.map((e) => e.subject),
+      events.map((e) => e.envelope),
+      events.map((e) => e.headers),
+    ]);
     if (!row.id) return null;
     const { step_status, step_at, step_actor_id, step_explanation, step_institution, ...stored } = row;
     return {
