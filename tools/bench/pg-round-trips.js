@@ -49,6 +49,7 @@ class PgRoundTrips {
     let startup = true;
     let open = null; // the transaction being counted: { trips, text, explicit }
     let pending = '';
+    const prepared = new Map(); // this connection's named statements: name -> text
     const roundTrip = () => {
       const text = pending;
       pending = '';
@@ -80,7 +81,18 @@ class PgRoundTrips {
         if (buf.length < len + 1) return;
         const body = buf.subarray(5, len + 1);
         buf = buf.subarray(len + 1);
-        if (type === 'Q' || type === 'P') pending += body.toString('utf8').replace(/\0/g, ' ');
+        if (type === 'Q') pending += body.toString('utf8').replace(/\0/g, ' ');
+        if (type === 'P') {
+          // Parse: statement name, text. A named statement is parsed once per connection, then only bound.
+          const [name, text] = body.toString('utf8').split('\0');
+          if (name) prepared.set(name, text);
+          pending += `${text} `;
+        }
+        if (type === 'B') {
+          // Bind: portal name, statement name; a named statement counts with its text.
+          const name = body.toString('utf8').split('\0')[1];
+          if (name && !pending.includes(prepared.get(name) ?? '\0')) pending += `${prepared.get(name) ?? name} `;
+        }
         if (type === 'Q' || type === 'S') roundTrip();
       }
     });
