@@ -63,7 +63,7 @@ class PgRoundTrips {
     };
     client.on('data', (chunk) => {
       upstream.write(chunk);
-      buf = Buffer.concat([buf, chunk]);
+      buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
       for (;;) {
         if (startup) {
           if (buf.length < 8) return;
@@ -90,7 +90,8 @@ class PgRoundTrips {
         }
         if (type === 'B') {
           // Bind: portal name, statement name; a named statement counts with its text.
-          const name = body.toString('utf8').split('\0')[1];
+          const from = body.indexOf(0) + 1;
+          const name = body.toString('utf8', from, body.indexOf(0, from));
           if (name && !pending.includes(prepared.get(name) ?? '\0')) pending += `${prepared.get(name) ?? name} `;
         }
         if (type === 'Q' || type === 'S') roundTrip();
