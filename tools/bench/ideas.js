@@ -189,8 +189,9 @@ async function main() {
       `  accepted (201): ${accepted}, refused: ${refused}, stored: ${stored} -> ${stored === accepted ? 'equal' : 'MISMATCH'}`,
     );
     const perIdea = trips.tripsOf(/INSERT INTO ideas\b/).sort((a, b) => a - b);
+    const outboxTrips = trips.tripsOf(/FROM outbox\b/).reduce((sum, n) => sum + n, 0);
     console.log(
-      `  Postgres round trips per idea submission: median ${perIdea[Math.floor(perIdea.length / 2)]} (min ${perIdea[0]}, max ${perIdea[perIdea.length - 1]}, ${perIdea.length} submissions counted at the wire)`,
+      `  Postgres round trips per idea submission: median ${perIdea[Math.floor(perIdea.length / 2)]} (min ${perIdea[0]}, max ${perIdea[perIdea.length - 1]}, ${perIdea.length} submissions counted at the wire); the outbox relay: ${(outboxTrips / Math.max(accepted, 1)).toFixed(2)} per idea`,
     );
 
     const perProcess = Object.keys(cpuAfter).map(
