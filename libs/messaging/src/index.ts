@@ -8,6 +8,7 @@ export * from './outbox.writer';
 export * from './outbox.relay';
 export * from './event-streams';
 export * from './event.consumer';
+export * from './event-handler.registry';
 export * from './messaging.module';
 export * from './rpc-headers.decorator';
 export * from './idempotent-command';
