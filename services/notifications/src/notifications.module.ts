@@ -3,29 +3,44 @@ import { MessagingModule, MessagingTables1732100000000, serviceInfoController } 
 import { PersistenceModule } from '@ogp/persistence';
 import { Clock, RuntimeModule, SystemClock } from '@ogp/runtime';
 import type { Logger } from 'pino';
-import { AccountMailDispatcher } from './dispatch/account-mail.dispatcher';
-import { EventDispatcher } from './dispatch/event-dispatcher';
+import { AccountMailHandler } from './account-mail/account-mail.handler';
+import { AlertBatchesRepository } from './alert-batches/alert-batches.repository';
+import { AlertBatchesService } from './alert-batches/alert-batches.service';
+import { DeadEmailsRepository } from './dead-letters/dead-emails.repository';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { DeadLettersService } from './dead-letters/dead-letters.service';
+import { DigestsController } from './digests/digests.controller';
+import { DigestsRepository } from './digests/digests.repository';
+import { DigestsService } from './digests/digests.service';
+import { CommitmentsEventsHandler } from './dispatch/commitments-events.handler';
+import { NotificationEventHandlers } from './dispatch/notification-event-handlers';
 import { NotificationsConsumer } from './dispatch/notifications-consumer';
-import { InboxController } from './inbox/inbox.controller';
-import { InboxService } from './inbox/inbox.service';
-import { NotificationsConfig } from './notifications.config';
-import { Notifications1732100000300 } from './notifications.migration';
-import { RecipientsRepository } from './recipients/recipients.repository';
-import { Email1732100000700 } from './email/email.migration';
-import { EmailSender } from './email/email-sender';
+import { NotificationsRepository } from './dispatch/notifications.repository';
+import { Notifier } from './dispatch/notifier';
+import { ParticipationEventsHandler } from './dispatch/participation-events.handler';
+import { ReportingEventsHandler } from './dispatch/reporting-events.handler';
+import { EmailClaim1764900000000 } from './email/email-claim.migration';
 import { EmailComposer } from './email/email-composer';
 import { EmailHtml1764600000000 } from './email/email-html.migration';
-import { EmailClaim1764900000000 } from './email/email-claim.migration';
-import { DigestService } from './email/digest.service';
-import { AlertBatchesService } from './email/alert-batches.service';
-import { NotificationsLinks1764580000000 } from './notifications-links.migration';
+import { EmailQueueRepository } from './email/email-queue.repository';
+import { EmailSender } from './email/email-sender';
+import { Email1732100000700 } from './email/email.migration';
 import { FollowsController } from './follows/follows.controller';
 import { NotificationsFollows1764580000100 } from './follows/follows.migration';
 import { FollowsRepository } from './follows/follows.repository';
 import { FollowsService } from './follows/follows.service';
 import { PhaseAnnouncer } from './follows/phase-announcer';
+import { InboxController } from './inbox/inbox.controller';
+import { InboxRepository } from './inbox/inbox.repository';
+import { InboxService } from './inbox/inbox.service';
+import { NotificationsLinks1764580000000 } from './notifications-links.migration';
+import { NotificationsConfig } from './notifications.config';
+import { Notifications1732100000300 } from './notifications.migration';
+import { PreferencesController } from './preferences/preferences.controller';
+import { PreferencesRepository } from './preferences/preferences.repository';
 import { PreferencesService } from './preferences/preferences.service';
-import { PreferencesController } from './inbox/preferences.controller';
+import { RecipientDirectoryHandler } from './recipients/recipient-directory.handler';
+import { RecipientsRepository } from './recipients/recipients.repository';
 
 @Module({})
 export class NotificationsModule {
@@ -60,21 +75,45 @@ export class NotificationsModule {
           streamReplicas: config.JETSTREAM_REPLICAS,
         }),
       ],
-      controllers: [InboxController, PreferencesController, FollowsController, serviceInfoController('notifications')],
+      controllers: [
+        InboxController,
+        PreferencesController,
+        DigestsController,
+        DeadLettersController,
+        FollowsController,
+        serviceInfoController('notifications'),
+      ],
       providers: [
-        RecipientsRepository,
-        AccountMailDispatcher,
-        EventDispatcher,
+        // dispatch: events in, notifications out (each feature's handlers register on NotificationEventHandlers)
+        NotificationEventHandlers,
+        NotificationsRepository,
+        Notifier,
         NotificationsConsumer,
+        CommitmentsEventsHandler,
+        ParticipationEventsHandler,
+        ReportingEventsHandler,
+        // recipients, account-mail
+        RecipientsRepository,
+        RecipientDirectoryHandler,
+        AccountMailHandler,
+        // inbox, preferences, follows
+        InboxRepository,
         InboxService,
+        PreferencesRepository,
         PreferencesService,
-        EmailComposer,
-        EmailSender,
-        DigestService,
-        AlertBatchesService,
         FollowsRepository,
         FollowsService,
         PhaseAnnouncer,
+        // e-mail: sending, alert batches, digests, dead letters
+        EmailQueueRepository,
+        EmailComposer,
+        EmailSender,
+        AlertBatchesRepository,
+        AlertBatchesService,
+        DigestsRepository,
+        DigestsService,
+        DeadEmailsRepository,
+        DeadLettersService,
         { provide: Clock, useValue: clock },
       ],
     };

@@ -1,7 +1,8 @@
-import type { Template } from './templates.constant';
+import type { FollowNotificationType } from './notification-type';
+import type { Template } from './template';
 
 /** Texts of what followers (and a commitment's project managers) are told; {placeholders} are filled from the event. */
-export const FOLLOW_TEMPLATES: Record<string, Template> = {
+export const FOLLOW_TEMPLATES: Record<FollowNotificationType, Template> = {
   'commitments.progress.reported': {
     title: {
       ar: 'تقرير تقدم جديد: {title}',
@@ -49,4 +50,4 @@ export const FOLLOW_TEMPLATES: Record<string, Template> = {
 };
 
 /** Types a person hears of because they follow the item (or manage it): e-mailed at once unless they chose otherwise. */
-export const FOLLOW_TYPES = Object.keys(FOLLOW_TEMPLATES);
+export const FOLLOW_TYPES: readonly string[] = Object.keys(FOLLOW_TEMPLATES);

@@ -1,15 +1,11 @@
-import { Language } from '@ogp/contracts';
 import { FOLLOW_TEMPLATES } from './follow-templates.constant';
-
-export interface Template {
-  title: Record<Language, string>;
-  body: Record<Language, string>;
-}
+import { NotificationType } from './notification-type';
+import { Template } from './template';
 
 const t = (title: Template['title'], body: Template['body']): Template => ({ title, body });
 
-/** Texts per notification type and language; {placeholders} are filled from the event. */
-export const TEMPLATES: Record<string, Template> = {
+/** Texts per notification type and language: one for every type (a missing one does not compile). */
+export const TEMPLATES: Record<NotificationType, Template> = {
   ...FOLLOW_TEMPLATES,
   'reporting.report.done': t(
     {
@@ -197,8 +193,5 @@ export const TEMPLATES: Record<string, Template> = {
   ),
 };
 
-export const NOTIFICATION_TYPES = Object.keys(TEMPLATES);
-
-export function render(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
-}
+/** The types a person can choose a mode for, in the order the preferences list them. */
+export const NOTIFICATION_TYPES: readonly string[] = Object.keys(TEMPLATES);

@@ -5,20 +5,10 @@ import { createTransport, Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
 import { NotificationsConfig } from '../notifications.config';
 import { EmailComposer } from './email-composer';
-
-interface QueuedRow {
-  id: string;
-  notification_id: string;
-  to_address: string;
-  subject: string;
-  body: string;
-  attempts: number;
-  transactional: boolean;
-  language: string | null;
-}
+import { ClaimedEmail, EmailQueueRepository } from './email-queue.repository';
+import { retryDelaySeconds } from './retry-delay';
 
 /** What a send came to, kept until it is written (the database may be away when the send ends). */
 interface Outcome {
@@ -54,7 +44,7 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
   sent = 0;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly queue: EmailQueueRepository,
     @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly composer: EmailComposer,
@@ -151,26 +141,11 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
     return true;
   }
 
-  /** One statement: the oldest due message nobody holds gets our token and a lease. */
-  private async claim(): Promise<(QueuedRow & { token: string }) | null> {
-    const token = randomUUID();
-    const [row]: (QueuedRow & { token: string })[] = await this.dataSource.query(
-      `WITH claimed AS (
-         UPDATE email_queue SET claimed_until = now() + make_interval(secs => $1), claim_token = $2
-          WHERE id = (SELECT id FROM email_queue
-                       WHERE status = 'pending' AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
-                       ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-            AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
-         RETURNING id, notification_id, recipient_id, to_address, subject, body, attempts, transactional, language, claim_token)
-       SELECT c.id, c.notification_id, c.to_address, c.subject, c.body, c.attempts, c.transactional, c.claim_token AS token,
-              coalesce(c.language, (SELECT r.language FROM recipients r WHERE r.user_id = c.recipient_id)) AS language
-         FROM claimed c`,
-      [this.config.EMAIL_CLAIM_LEASE_SECONDS, token],
-    );
-    return row ?? null;
+  private claim(): Promise<ClaimedEmail | null> {
+    return this.queue.claim(randomUUID(), this.config.EMAIL_CLAIM_LEASE_SECONDS);
   }
 
-  private async send(row: QueuedRow & { token: string }): Promise<{ outcome: Outcome; settled: Promise<unknown> }> {
+  private async send(row: ClaimedEmail): Promise<{ outcome: Outcome; settled: Promise<unknown> }> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>(
       (resolve) => (timer = setTimeout(() => resolve('timeout'), this.config.EMAIL_SEND_TIMEOUT_SECONDS * 1000)),
@@ -213,32 +188,25 @@ export class EmailSender implements OnApplicationBootstrap, OnModuleDestroy {
   private async record(o: Outcome): Promise<void> {
     if (o.error === null) {
       emailsSent.inc();
-      const [{ n }] = await this.dataSource.query(
-        `WITH marked AS (
-           UPDATE email_queue SET status = 'sent', sent_at = now(), attempts = $3, last_error = NULL, claimed_until = NULL, claim_token = NULL
-            WHERE id = $1 AND claim_token = $2 RETURNING 1)
-         SELECT count(*)::int AS n FROM marked`,
-        [o.id, o.token, o.attempts],
-      );
-      if (n === 1) this.sent += 1;
+      if (await this.queue.markSent(o.id, o.token, o.attempts)) this.sent += 1;
       else
         this.logger.error({ emailId: o.id }, 'e-mail sent after its claim was taken over: not marked by this sender');
       return;
     }
     const dead = o.attempts >= this.config.EMAIL_MAX_ATTEMPTS;
-    const delaySeconds = Math.min(300, 2 ** (o.attempts - 1));
-    await this.dataSource.query(
-      `UPDATE email_queue SET attempts = $3, status = $4, last_error = $5, next_attempt_at = now() + make_interval(secs => $6),
-              claimed_until = CASE WHEN $7 THEN claimed_until ELSE NULL END, claim_token = NULL
-        WHERE id = $1 AND claim_token = $2`,
-      [o.id, o.token, o.attempts, dead ? 'dead' : 'pending', o.error, delaySeconds, o.timedOut],
-    );
+    await this.queue.markFailed(o.id, o.token, {
+      attempts: o.attempts,
+      dead,
+      error: o.error,
+      delaySeconds: retryDelaySeconds(o.attempts),
+      keepLease: o.timedOut,
+    });
     (dead ? emailsDeadLettered : emailsRetried).inc();
     if (dead) this.logger.error({ emailId: o.id, attempts: o.attempts }, 'e-mail given up: moved to dead letters');
   }
 
   /** Plain text with its HTML alternative, in the reader's language; notifications lead to the preferences to unsubscribe. */
-  private message(row: QueuedRow): Mail.Options {
+  private message(row: ClaimedEmail): Mail.Options {
     const mail = this.composer.compose(row);
     return {
       to: row.to_address,

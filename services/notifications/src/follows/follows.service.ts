@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, assertRole, ROLES } from '@ogp/auth';
+import { Actor, assertRole, RoleGroup } from '@ogp/auth';
 import {
   boundPage,
   DomainError,
@@ -28,19 +28,19 @@ export class FollowsService {
   ) {}
 
   async follow(actor: Actor | null, kind: FollowTarget, id: string): Promise<FollowView> {
-    assertRole(actor, ROLES);
+    assertRole(actor, RoleGroup.ALL);
     const title = await this.existing(kind, id);
     return this.follows.put(actor.id, kind, id, title);
   }
 
   async unfollow(actor: Actor | null, kind: FollowTarget, id: string): Promise<{ following: false }> {
-    assertRole(actor, ROLES);
+    assertRole(actor, RoleGroup.ALL);
     await this.follows.remove(actor.id, kind, id);
     return { following: false };
   }
 
   async list(actor: Actor | null, query: PageQuery): Promise<Page<FollowView>> {
-    assertRole(actor, ROLES);
+    assertRole(actor, RoleGroup.ALL);
     const { limit, offset } = boundPage(query);
     const { items, total } = await this.follows.list(actor.id, limit, offset);
     return { items, total, limit, offset };

@@ -1,10 +1,15 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Clock, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
-import { EventDispatcher } from '../dispatch/event-dispatcher';
+import { EventEnvelope } from '@ogp/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { localizedValues as v } from '../dispatch/localized-values';
+import { Notifier } from '../dispatch/notifier';
+import { PortalPaths } from '../dispatch/portal-paths.constant';
+import { stableUuid } from '../dispatch/stable-uuid';
+import { phaseLabel } from '../labels/phase-labels.constant';
 import { NotificationsConfig } from '../notifications.config';
-import { FollowsRepository } from './follows.repository';
+import { FollowsRepository, OpenedPhase } from './follows.repository';
 
 /**
  * Phases follow the calendar (nobody switches them, so no event says one opened): every
@@ -19,7 +24,7 @@ export class PhaseAnnouncer implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly follows: FollowsRepository,
-    private readonly dispatcher: EventDispatcher,
+    private readonly notifier: Notifier,
     private readonly clock: Clock,
     @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
@@ -41,16 +46,35 @@ export class PhaseAnnouncer implements OnApplicationBootstrap, OnModuleDestroy {
   async announce(): Promise<number> {
     return this.dataSource.transaction(async (m) => {
       const opened = await this.follows.claimOpenedPhases(m, this.clock.now());
-      for (const p of opened)
-        await this.dispatcher.phaseOpened(m, {
-          cycleId: p.cycle_id,
-          kind: p.kind,
-          opensAt: p.opens_at,
-          closesAt: p.closes_at,
-          title: p.title,
-        });
+      for (const phase of opened) await this.phaseOpened(m, phase);
       if (opened.length > 0) this.logger.info({ phases: opened.length }, 'opened phases announced to followers');
       return opened.length;
     });
+  }
+
+  /** A phase of a followed cycle opened: its followers (since before it opened) are told, once. */
+  private async phaseOpened(manager: EntityManager, phase: OpenedPhase): Promise<void> {
+    const type = 'participation.cycle.phase-opened';
+    const event: EventEnvelope = {
+      id: stableUuid(`phase:${phase.cycleId}:${phase.kind}:${phase.opensAt.toISOString()}`),
+      type,
+      occurredAt: phase.opensAt.toISOString(),
+      source: 'notifications',
+      aggregate: { type: 'cycle', id: phase.cycleId },
+      data: phase,
+    };
+    const followers = await this.follows.followers(manager, 'cycle', phase.cycleId, phase.opensAt);
+    await this.notifier.notify(
+      manager,
+      event,
+      type,
+      followers,
+      (l) => ({
+        phase: phaseLabel(phase.kind, l),
+        title: v.text(phase.title, l),
+        closesAt: v.instant(phase.closesAt, l, this.config.DISPLAY_TIMEZONE),
+      }),
+      { path: PortalPaths.cycle(phase.cycleId) },
+    );
   }
 }

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AlertAudience, Language, RoleName, UserDirectoryEntry } from '@ogp/contracts';
+import { AlertAudience, RoleName, UserDirectoryEntry } from '@ogp/contracts';
 import { EntityManager } from 'typeorm';
-
-export interface Recipient {
-  userId: string;
-  language: Language;
-  email: string;
-}
+import { Recipient } from './recipient';
 
 const COLUMNS = `user_id AS "userId", language, email`;
 
@@ -31,14 +26,15 @@ export class RecipientsRepository {
     );
   }
 
-  withRoles(manager: EntityManager, roles: RoleName[]): Promise<Recipient[]> {
-    return manager.query(`SELECT ${COLUMNS} FROM recipients WHERE active AND roles && $1::text[] ORDER BY user_id`, [
-      roles,
-    ]);
+  withRoles(manager: EntityManager, roles: readonly RoleName[]): Promise<Recipient[]> {
+    return manager.query<Recipient[]>(
+      `SELECT ${COLUMNS} FROM recipients WHERE active AND roles && $1::text[] ORDER BY user_id`,
+      [roles],
+    );
   }
 
   byIds(manager: EntityManager, ids: string[]): Promise<Recipient[]> {
-    return manager.query(
+    return manager.query<Recipient[]>(
       `SELECT ${COLUMNS} FROM recipients WHERE active AND user_id = ANY($1::uuid[]) ORDER BY user_id`,
       [ids],
     );
@@ -54,7 +50,7 @@ export class RecipientsRepository {
     programmeId: string,
     institutionId: string | null,
   ): Promise<Recipient[]> {
-    return manager.query(
+    return manager.query<Recipient[]>(
       `SELECT DISTINCT ${COLUMNS} FROM recipients
         WHERE active AND (
           ($1 AND 'committee_member' = ANY(roles) AND scopes->'programmes' ? $4)

@@ -1,4 +1,7 @@
-import { Language } from '@ogp/contracts';
+import { AccountMailEvents, Language } from '@ogp/contracts';
+
+/** An account e-mail by its event's name in `AccountMailEvents`. */
+export type AccountMailName = keyof typeof AccountMailEvents;
 
 export interface AccountTemplate {
   subject: Record<Language, string>;
@@ -8,10 +11,11 @@ export interface AccountTemplate {
 /**
  * Account e-mails (welcome, someone tried to register, password reset, password changed): sent
  * to the address whatever the notification preferences, never shown in the app. Kept apart from
- * TEMPLATES, which are the ones people can turn off. {placeholders} are filled from the event.
+ * TEMPLATES, which are the ones people can turn off. {placeholders} are filled from the event. One
+ * for each event of `AccountMailEvents`: a missing one does not compile.
  */
-export const ACCOUNT_TEMPLATES: Record<string, AccountTemplate> = {
-  'identity.account.welcome': {
+export const ACCOUNT_TEMPLATES: Record<AccountMailName, AccountTemplate> = {
+  welcome: {
     subject: {
       ar: 'مرحبا بك في منصة الحكومة المنفتحة',
       fr: 'Bienvenue sur la plateforme du gouvernement ouvert',
@@ -23,7 +27,7 @@ export const ACCOUNT_TEMPLATES: Record<string, AccountTemplate> = {
       en: 'Hello {displayName},\n\nYour account was created with this address. You can now log in to take part in co-creating the action plan and follow the commitments.\n\nIf you did not register, ignore this message or reset the password.',
     },
   },
-  'identity.registration.existing-address': {
+  registrationWithExistingAddress: {
     subject: {
       ar: 'محاولة تسجيل بعنوان بريدك الإلكتروني',
       fr: "Tentative d'inscription avec votre adresse e-mail",
@@ -35,7 +39,7 @@ export const ACCOUNT_TEMPLATES: Record<string, AccountTemplate> = {
       en: 'Hello {displayName},\n\nSomeone tried to open a new account with your e-mail address, which already has an account. No account was created and nothing changed in yours.\n\nIf it was you, just log in, or reset your password if you forgot it. Otherwise there is nothing to do.',
     },
   },
-  'identity.password-reset.requested': {
+  passwordResetRequested: {
     subject: { ar: 'إعادة تعيين كلمة المرور', fr: 'Réinitialisation du mot de passe', en: 'Reset your password' },
     text: {
       ar: 'مرحبا {displayName}،\n\nطلبت إعادة تعيين كلمة مرور حسابك. افتح هذا الرابط لاختيار كلمة مرور جديدة (صالح لمدة 30 دقيقة ولمرة واحدة):\n\n{resetUrl}\n\nإذا لم تطلب ذلك، تجاهل هذه الرسالة: تبقى كلمة مرورك دون تغيير.',
@@ -43,7 +47,7 @@ export const ACCOUNT_TEMPLATES: Record<string, AccountTemplate> = {
       en: 'Hello {displayName},\n\nYou asked to reset the password of your account. Open this link to choose a new one (valid for 30 minutes, once):\n\n{resetUrl}\n\nIf you did not ask, ignore this message: your password stays as it is.',
     },
   },
-  'identity.password.changed': {
+  passwordChanged: {
     subject: { ar: 'تم تغيير كلمة مرورك', fr: 'Votre mot de passe a été modifié', en: 'Your password was changed' },
     text: {
       ar: 'مرحبا {displayName}،\n\nتم تغيير كلمة مرور حسابك وإنهاء الجلسات الأخرى. إذا لم تكن أنت من قام بذلك، أعد تعيين كلمة المرور فورا واتصل بفريق التنسيق.',

@@ -1,0 +1,15 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { NotificationsRpc2 } from '@ogp/contracts';
+import { DigestsService } from './digests.service';
+
+@Controller()
+export class DigestsController {
+  constructor(private readonly digests: DigestsService) {}
+
+  /** Sent by the reporting service's daily schedule. */
+  @MessagePattern(NotificationsRpc2.sendDigests.subject)
+  send(): Promise<{ digests: number }> {
+    return this.digests.sendDigests();
+  }
+}

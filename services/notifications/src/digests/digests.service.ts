@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { digestEmail } from './digest-email';
+import { DigestsRepository } from './digests.repository';
+
+/** Daily digests for people who chose them. */
+@Injectable()
+export class DigestsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly digests: DigestsRepository,
+  ) {}
+
+  /** One e-mail per person gathering their waiting digest items; each item goes in one digest. */
+  async sendDigests(): Promise<{ digests: number }> {
+    return this.dataSource.transaction(async (m) => {
+      const groups = await this.digests.waiting(m);
+      for (const g of groups) {
+        const { subject, body } = digestEmail(g.language, g.lines);
+        await this.digests.queueDigest(m, g.ids, {
+          id: randomUUID(),
+          notificationId: randomUUID(),
+          recipientId: g.recipientId,
+          toAddress: g.toAddress,
+          subject,
+          body,
+          language: g.language,
+        });
+      }
+      return { digests: groups.length };
+    });
+  }
+}
