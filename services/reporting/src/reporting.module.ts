@@ -8,6 +8,7 @@ import { SchedulerService } from './jobs/scheduler.service';
 import { ReportJobs1764900000100 } from './jobs/report-jobs.migration';
 import { ReportReconciler } from './jobs/report-reconciler.service';
 import { ReadModels1732100000400 } from './read-models/read-models.migration';
+import { ReadModelsRepository } from './read-models/read-models.repository';
 import { ReadModelsService } from './read-models/read-models.service';
 import { ReportingConfig } from './reporting.config';
 import { ReportingModels1732100000800 } from './read-models/read-models2.migration';
@@ -63,6 +64,7 @@ export class ReportingModule {
       providers: [
         { provide: Clock, useValue: clock },
         JobRegistry,
+        ReadModelsRepository,
         ReadModelsService,
         SweepsService,
         AlertsService,
