@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MessagingModule, MessagingTables1732100000000, serviceInfoController } from '@ogp/messaging';
+import { MessagingModule, serviceInfoController } from '@ogp/messaging';
 import { PersistenceModule } from '@ogp/persistence';
 import { Clock, RuntimeModule, SystemClock } from '@ogp/runtime';
 import type { Logger } from 'pino';
@@ -19,23 +19,18 @@ import { NotificationsRepository } from './dispatch/notifications.repository';
 import { Notifier } from './dispatch/notifier';
 import { ParticipationEventsHandler } from './dispatch/participation-events.handler';
 import { ReportingEventsHandler } from './dispatch/reporting-events.handler';
-import { EmailClaim1764900000000 } from './email/email-claim.migration';
 import { EmailComposer } from './email/email-composer';
-import { EmailHtml1764600000000 } from './email/email-html.migration';
 import { EmailQueueRepository } from './email/email-queue.repository';
 import { EmailSender } from './email/email-sender';
-import { Email1732100000700 } from './email/email.migration';
 import { FollowsController } from './follows/follows.controller';
-import { NotificationsFollows1764580000100 } from './follows/follows.migration';
 import { FollowsRepository } from './follows/follows.repository';
 import { FollowsService } from './follows/follows.service';
 import { PhaseAnnouncer } from './follows/phase-announcer';
 import { InboxController } from './inbox/inbox.controller';
 import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
-import { NotificationsLinks1764580000000 } from './notifications-links.migration';
 import { NotificationsConfig } from './notifications.config';
-import { Notifications1732100000300 } from './notifications.migration';
+import { NOTIFICATIONS_MIGRATIONS } from './notifications-migrations.constant';
 import { PreferencesController } from './preferences/preferences.controller';
 import { PreferencesRepository } from './preferences/preferences.repository';
 import { PreferencesService } from './preferences/preferences.service';
@@ -54,15 +49,7 @@ export class NotificationsModule {
           migrationUrl: config.DATABASE_MIGRATION_URL || undefined,
           schema: config.DB_SCHEMA,
           entities: [],
-          migrations: [
-            MessagingTables1732100000000,
-            Notifications1732100000300,
-            Email1732100000700,
-            NotificationsLinks1764580000000,
-            NotificationsFollows1764580000100,
-            EmailHtml1764600000000,
-            EmailClaim1764900000000,
-          ],
+          migrations: NOTIFICATIONS_MIGRATIONS,
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'notifications',
         }),
