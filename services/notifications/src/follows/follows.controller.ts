@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
 import { FollowView, NotificationsRpc, Page, PageQueryDto } from '@ogp/contracts';
+import { RpcIdempotencyKey } from '@ogp/messaging';
 import { FollowTargetDto } from './follow-target.dto';
 import { FollowsService } from './follows.service';
 
@@ -10,8 +11,12 @@ export class FollowsController {
   constructor(private readonly follows: FollowsService) {}
 
   @MessagePattern(NotificationsRpc.follow.subject)
-  follow(@Payload() dto: FollowTargetDto, @RpcActor() actor: Actor | null): Promise<FollowView> {
-    return this.follows.follow(actor, dto.kind, dto.id);
+  follow(
+    @Payload() dto: FollowTargetDto,
+    @RpcActor() actor: Actor | null,
+    @RpcIdempotencyKey() key: string | null,
+  ): Promise<FollowView> {
+    return this.follows.follow(actor, dto.kind, dto.id, key);
   }
 
   @MessagePattern(NotificationsRpc.unfollow.subject)

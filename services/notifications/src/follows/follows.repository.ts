@@ -32,8 +32,14 @@ export class FollowsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Following again keeps the first date and refreshes the title. */
-  async put(userId: string, kind: FollowTarget, id: string, title: Localized): Promise<FollowView> {
-    const [row] = await this.dataSource.query<FollowRow[]>(
+  async put(
+    manager: EntityManager,
+    userId: string,
+    kind: FollowTarget,
+    id: string,
+    title: Localized,
+  ): Promise<FollowView> {
+    const [row] = await manager.query<FollowRow[]>(
       `INSERT INTO follows (user_id, target_kind, target_id, title) VALUES ($1, $2, $3, $4)
        ON CONFLICT (user_id, target_kind, target_id) DO UPDATE SET title = EXCLUDED.title
        RETURNING target_kind AS kind, target_id AS id, title, followed_at`,

@@ -7,12 +7,14 @@ import {
   FollowTarget,
   FollowView,
   Localized,
+  NotificationsRpc,
   Page,
   PageQuery,
   ParticipationRpc,
   PlansRpc,
 } from '@ogp/contracts';
-import { NatsRpcClient } from '@ogp/messaging';
+import { NatsRpcClient, runIdempotent } from '@ogp/messaging';
+import { DataSource } from 'typeorm';
 import { FollowsRepository } from './follows.repository';
 
 /**
@@ -23,14 +25,25 @@ import { FollowsRepository } from './follows.repository';
 @Injectable()
 export class FollowsService {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly follows: FollowsRepository,
     private readonly rpc: NatsRpcClient,
   ) {}
 
-  async follow(actor: Actor | null, kind: FollowTarget, id: string): Promise<FollowView> {
+  /** A retry with the same idempotency key (its answer was lost) gets the first answer and writes nothing. */
+  async follow(
+    actor: Actor | null,
+    kind: FollowTarget,
+    id: string,
+    idempotencyKey: string | null = null,
+  ): Promise<FollowView> {
     assertRole(actor, RoleGroup.ALL);
     const title = await this.existing(kind, id);
-    return this.follows.put(actor.id, kind, id, title);
+    return this.dataSource.transaction((m) =>
+      runIdempotent(m, idempotencyKey && `${actor.id}:${idempotencyKey}`, NotificationsRpc.follow.subject, () =>
+        this.follows.put(m, actor.id, kind, id, title),
+      ),
+    );
   }
 
   async unfollow(actor: Actor | null, kind: FollowTarget, id: string): Promise<{ following: false }> {

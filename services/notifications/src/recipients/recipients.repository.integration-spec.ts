@@ -11,9 +11,22 @@ describe('RecipientsRepository (real Postgres)', () => {
   const programme = randomUUID();
   const institution = randomUUID();
 
-  const entry = (roles: RoleName[], scopes: UserDirectoryEntry['scopes'], active = true): UserDirectoryEntry => {
+  const entry = (
+    roles: RoleName[],
+    scopes: Partial<UserDirectoryEntry['scopes']>,
+    active = true,
+  ): UserDirectoryEntry => {
     const userId = randomUUID();
-    return { userId, email: `${userId}@example.org`, displayName: 'P', roles, scopes, language: 'fr', active };
+    const scopeSet = { institutions: [], programmes: [], ...scopes };
+    return {
+      userId,
+      email: `${userId}@example.org`,
+      displayName: 'P',
+      roles,
+      scopes: scopeSet,
+      language: 'fr',
+      active,
+    };
   };
   const people = {
     member: entry(['committee_member'], { programmes: [programme] }),
