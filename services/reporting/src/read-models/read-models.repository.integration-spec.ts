@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { ProgrammeSettingsChangedEvent, ProgressReportedEvent } from '@ogp/contracts';
+import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
+import { TEST_DATABASE_URL, TestIsolation } from '@ogp/testing';
+import { DataSource } from 'typeorm';
+import { commitmentFromCreated } from './commitment-copy';
+import { ProgrammeSettingsCopy1764583200100 } from './programme-settings.migration';
+import { ReadModels1732100000400 } from './read-models.migration';
+import { ReadModelsRepository } from './read-models.repository';
+import { ReportingModels1732100000800 } from './read-models2.migration';
+
+describe('ReadModelsRepository (real Postgres)', () => {
+  const iso = new TestIsolation();
+  const repo = new ReadModelsRepository();
+  const title = { ar: 'ا', fr: 'f', en: 'e' };
+  let db: DataSource;
+
+  beforeAll(async () => {
+    db = createServiceDataSource({
+      url: TEST_DATABASE_URL,
+      schema: iso.schema('reporting'),
+      entities: [],
+      migrations: [ReadModels1732100000400, ReportingModels1732100000800, ProgrammeSettingsCopy1764583200100],
+    });
+    await db.initialize();
+    await runMigrationsUnderLock(db, iso.schema('reporting'));
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+    await iso.cleanup();
+  });
+
+  const commitment = (activities: string[]) =>
+    commitmentFromCreated({
+      commitmentId: randomUUID(),
+      planId: randomUUID(),
+      programmeId: randomUUID(),
+      leadInstitutionId: randomUUID(),
+      number: 1,
+      title,
+      areaId: randomUUID(),
+      areaTitle: title,
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      activities: activities.map((id) => ({ id, title, endDate: '2026-06-30' })),
+    });
+
+  it('settings: an event replaces the copy only when newer; a rebuild also at the same version', async () => {
+    const settings = (version: number, days: number): ProgrammeSettingsChangedEvent => ({
+      programmeId,
+      deadlineNoticeDays: days,
+      escalationDays: 14,
+      reportingPeriodDays: 60,
+      timeZone: 'Africa/Casablanca',
+      version,
+    });
+    const programmeId = randomUUID();
+    const notice = async () =>
+      (
+        await db.query<{ n: number; version: number }[]>(
+          `SELECT deadline_notice_days AS n, version FROM programme_settings WHERE programme_id = $1`,
+          [programmeId],
+        )
+      )[0];
+    await repo.upsertSettings(db.manager, settings(2, 10), 'newer');
+    await repo.upsertSettings(db.manager, settings(1, 20), 'newer');
+    expect(await notice()).toEqual({ n: 10, version: 2 });
+    await repo.upsertSettings(db.manager, settings(2, 30), 'newer');
+    expect(await notice()).toEqual({ n: 10, version: 2 });
+    await repo.upsertSettings(db.manager, settings(2, 30), 'not_older');
+    expect(await notice()).toEqual({ n: 30, version: 2 });
+  });
+
+  it('a progress report is kept once, sets its activity, and moves the last report forward only', async () => {
+    const activityId = randomUUID();
+    const c = commitment([activityId]);
+    await repo.upsertCommitment(db.manager, c);
+    const report = (progress: number): ProgressReportedEvent => ({
+      commitmentId: c.id,
+      planId: c.planId,
+      programmeId: c.programmeId,
+      leadInstitutionId: c.institutionId,
+      number: 1,
+      title,
+      reportId: randomUUID(),
+      results: progress === 40 ? title : null,
+      activityId,
+      progress,
+      reportedOn: '2026-03-01',
+      reportedBy: randomUUID(),
+    });
+    const first = report(40);
+    await repo.recordProgressReport(db.manager, first, '2026-03-02T10:00:00Z');
+    await repo.recordProgressReport(db.manager, first, '2026-03-02T10:00:00Z');
+    await repo.recordProgressReport(db.manager, report(60), '2026-03-01T10:00:00Z');
+    const [row] = await db.query<{ last: string; results: unknown; reports: number; progress: string }[]>(
+      `SELECT c.last_report_at AT TIME ZONE 'UTC' AS last, c.last_results AS results,
+              (SELECT count(*)::int FROM rm_progress_reports r WHERE r.commitment_id = c.id) AS reports,
+              (SELECT a.progress FROM rm_activities a WHERE a.id = $2) AS progress
+         FROM rm_commitments c WHERE c.id = $1`,
+      [c.id, activityId],
+    );
+    expect(row).toEqual({ last: new Date('2026-03-02T10:00:00'), results: title, reports: 2, progress: '60.00' });
+  });
+
+  it('a rebuild marks removed the activities its snapshot no longer has, and an upsert brings one back', async () => {
+    const [kept, dropped] = [randomUUID(), randomUUID()];
+    const c = commitment([kept, dropped]);
+    await repo.upsertCommitment(db.manager, c);
+    await repo.removeActivitiesExcept(db.manager, c.id, [kept]);
+    const removed = async () =>
+      (
+        await db.query<{ id: string; removed: boolean }[]>(
+          `SELECT id, removed FROM rm_activities WHERE commitment_id = $1`,
+          [c.id],
+        )
+      )
+        .filter((a) => a.removed)
+        .map((a) => a.id);
+    expect(await removed()).toEqual([dropped]);
+    await repo.upsertCommitment(db.manager, c);
+    expect(await removed()).toEqual([]);
+  });
+
+  it('the dashboard snapshot is one row a day, rewritten when taken again', async () => {
+    await repo.upsertProgramme(db.manager, {
+      programmeId: randomUUID(),
+      code: 'P1',
+      kind: 'ogp_national',
+      name: title,
+    });
+    const first = await repo.takeDashboardSnapshot(db.manager, '2026-03-01');
+    await repo.upsertProgramme(db.manager, {
+      programmeId: randomUUID(),
+      code: 'P2',
+      kind: 'ogp_national',
+      name: title,
+    });
+    const again = await repo.takeDashboardSnapshot(db.manager, '2026-03-01');
+    expect(first.day).toBe('2026-03-01');
+    expect(again).toEqual({ day: '2026-03-01', programmes: first.programmes + 1 });
+    expect((await db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM dashboard_snapshots`))[0].n).toBe(1);
+  });
+});
