@@ -4,6 +4,7 @@ import { AccountMailEvent, AccountMailEvents, EventEnvelope, LANGUAGES, Language
 import { LOGGER } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { EntityManager } from 'typeorm';
+import { EmailQueueRepository } from '../email/email-queue.repository';
 import { NotificationEventHandlers } from '../dispatch/notification-event-handlers';
 import { NotificationsRepository } from '../dispatch/notifications.repository';
 import { renderTemplate } from '../dispatch/render-template';
@@ -19,6 +20,7 @@ export class AccountMailHandler {
   constructor(
     handlers: NotificationEventHandlers,
     private readonly notifications: NotificationsRepository,
+    private readonly emails: EmailQueueRepository,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     handlers
@@ -48,7 +50,7 @@ export class AccountMailHandler {
     const notificationId = randomUUID();
     const notification = { recipientId: to.userId, eventId: event.id, type: event.type, title: subject, link: null };
     if (!(await this.notifications.addEmail(manager, { ...notification, id: notificationId, body: text }))) return;
-    await this.notifications.queueEmail(manager, {
+    await this.emails.queue(manager, {
       id: randomUUID(),
       notificationId,
       recipientId: to.userId,

@@ -1,6 +1,7 @@
 import { AlertKind, Language, LANGUAGES } from '@ogp/contracts';
 import { renderTemplate } from '../dispatch/render-template';
 import { ALERT_BATCH_TEXT, ALERT_KIND_LABELS } from '../labels/alert-kind-labels.constant';
+import { labelOf } from '../labels/label-of';
 
 /**
  * One e-mail listing a person's alerts of a sweep, by kind (the kinds arrive sorted): a heading
@@ -19,7 +20,7 @@ export function alertBatchEmail(
     const kind = kinds[i];
     const items: string[] = [];
     for (; i < kinds.length && kinds[i] === kind; i++) items.push(`- ${lines[i]}`);
-    sections.push(`${ALERT_KIND_LABELS[kind]?.[lang] ?? kind} (${items.length})\n${items.join('\n')}`);
+    sections.push(`${labelOf(ALERT_KIND_LABELS, kind, lang)} (${items.length})\n${items.join('\n')}`);
   }
   return { subject: renderTemplate(text.subject, { count }), body: sections.join('\n\n') };
 }

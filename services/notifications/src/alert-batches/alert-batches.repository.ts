@@ -68,26 +68,9 @@ export class AlertBatchesRepository {
     await manager.query(`UPDATE email_queue SET status = 'pending', next_attempt_at = now() WHERE id = $1`, [emailId]);
   }
 
-  /** The gathered e-mail is queued (once per notification id) and the alerts' own e-mails are marked as grouped in it. */
-  async queueGathered(
-    manager: EntityManager,
-    email: {
-      id: string;
-      notificationId: string;
-      recipientId: string;
-      toAddress: string;
-      subject: string;
-      body: string;
-      language: Language;
-    },
-    groupedIds: string[],
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status, language) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)
-         ON CONFLICT (notification_id) DO NOTHING`,
-      [email.id, email.notificationId, email.recipientId, email.toAddress, email.subject, email.body, email.language],
-    );
-    await manager.query(`UPDATE email_queue SET status = 'grouped' WHERE id = ANY($1::uuid[])`, [groupedIds]);
+  /** The alerts' own e-mails, now listed in the gathered one. */
+  async markGrouped(manager: EntityManager, emailIds: string[]): Promise<void> {
+    await manager.query(`UPDATE email_queue SET status = 'grouped' WHERE id = ANY($1::uuid[])`, [emailIds]);
   }
 
   async markFlushed(manager: EntityManager, sweepId: string): Promise<void> {

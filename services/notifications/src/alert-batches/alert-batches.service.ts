@@ -4,7 +4,9 @@ import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { DataSource, EntityManager } from 'typeorm';
 import { stableUuid } from '../dispatch/stable-uuid';
+import { EmailQueueRepository } from '../email/email-queue.repository';
 import { NotificationsConfig } from '../notifications.config';
+import { PeriodicTask } from '../periodic-task';
 import { alertBatchEmail } from './alert-batch-email';
 import { AlertBatchesRepository } from './alert-batches.repository';
 
@@ -16,28 +18,29 @@ import { AlertBatchesRepository } from './alert-batches.repository';
  */
 @Injectable()
 export class AlertBatchesService implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> = Promise.resolve();
+  /** Sweeps that never complete (an alert parked in dead letters) are looked for every 5 s. */
+  private readonly staleChecks: PeriodicTask;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly batches: AlertBatchesRepository,
+    private readonly emails: EmailQueueRepository,
     @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running = this.flushStale().then(
-        () => undefined,
-        (err: Error) => this.logger.warn({ err: err.message }, 'flushing waiting alert e-mails failed'),
-      );
-    }, 5000);
+  ) {
+    this.staleChecks = new PeriodicTask(
+      5000,
+      () => this.flushStale(),
+      (err) => logger.warn({ err: err.message }, 'flushing waiting alert e-mails failed'),
+    );
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.staleChecks.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.staleChecks.stop();
   }
 
   /** Counts one alert of the sweep in and locks the sweep; false when it already went out (send alone). */
@@ -67,20 +70,18 @@ export class AlertBatchesService implements OnApplicationBootstrap, OnModuleDest
         continue;
       }
       const { subject, body } = alertBatchEmail(w.language, w.kinds, w.lines);
-      await this.batches.queueGathered(
-        manager,
-        {
-          id: randomUUID(),
-          // A stable id per (sweep, person): the gathered e-mail is queued once however often a flush runs.
-          notificationId: stableUuid(`sweep:${sweepId}:${w.recipientId}`),
-          recipientId: w.recipientId,
-          toAddress: w.toAddress,
-          subject,
-          body,
-          language: w.language,
-        },
-        w.ids,
-      );
+      await this.emails.queue(manager, {
+        id: randomUUID(),
+        // A stable id per (sweep, person): the gathered e-mail is queued once however often a flush runs.
+        notificationId: stableUuid(`sweep:${sweepId}:${w.recipientId}`),
+        recipientId: w.recipientId,
+        toAddress: w.toAddress,
+        subject,
+        body,
+        status: 'pending',
+        language: w.language,
+      });
+      await this.batches.markGrouped(manager, w.ids);
     }
     await this.batches.markFlushed(manager, sweepId);
   }

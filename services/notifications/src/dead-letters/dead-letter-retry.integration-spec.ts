@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { NotificationsRpc2 } from '@ogp/contracts';
-import { createServiceDataSource } from '@ogp/persistence';
-import {
-  freePort,
-  Mailbox,
-  SpawnedService,
-  TEST_DATABASE_URL,
-  TEST_NATS_URL,
-  TestIsolation,
-  waitFor,
-} from '@ogp/testing';
+import { freePort, Mailbox, TEST_NATS_URL, TestIsolation, waitFor } from '@ogp/testing';
 import { NatsRpcClient } from '@ogp/messaging';
 import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
+import { spawnNotifications } from '../../test/spawned-notifications';
 
 const ADMIN = { actor: { id: randomUUID(), roles: ['admin' as const], scopes: { institutions: [], programmes: [] } } };
 const COORDINATOR = {
@@ -23,7 +15,7 @@ const COORDINATOR = {
 describe('dead e-mail retry (real servers)', () => {
   const iso = new TestIsolation();
   let mailbox: Mailbox;
-  let notifications: SpawnedService;
+  let stopNotifications: (() => Promise<void>) | undefined;
   let nc: NatsConnection;
   let rpc: NatsRpcClient;
   let db: DataSource;
@@ -43,25 +35,15 @@ describe('dead e-mail retry (real servers)', () => {
     await mailbox.start();
     nc = await connect({ servers: TEST_NATS_URL });
     rpc = new NatsRpcClient(() => nc, iso.prefix, 10000);
-    notifications = new SpawnedService(
-      'notifications',
-      iso.env('notifications', { HTTP_PORT: String(await freePort()), SMTP_URL: `smtp://127.0.0.1:${mailbox.port}` }),
-    ).start();
-    await notifications.ready();
-    db = createServiceDataSource({
-      url: TEST_DATABASE_URL,
-      schema: iso.schema('notifications'),
-      entities: [],
-      migrations: [],
-    });
-    await db.initialize();
+    ({ db, stop: stopNotifications } = await spawnNotifications(iso, {
+      SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+    }));
   });
 
   afterAll(async () => {
     rpc?.close();
-    await notifications?.stop();
+    await stopNotifications?.();
     await mailbox?.stop();
-    await db?.destroy();
     await nc?.close();
     await iso.cleanup();
   });

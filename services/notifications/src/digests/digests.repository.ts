@@ -23,24 +23,8 @@ export class DigestsRepository {
     );
   }
 
-  /** The items are marked as gathered and the digest e-mail queued for sending. */
-  async queueDigest(
-    manager: EntityManager,
-    itemIds: string[],
-    email: {
-      id: string;
-      notificationId: string;
-      recipientId: string;
-      toAddress: string;
-      subject: string;
-      body: string;
-      language: string;
-    },
-  ): Promise<void> {
+  /** The items, now gathered in a digest e-mail. */
+  async markDigested(manager: EntityManager, itemIds: string[]): Promise<void> {
     await manager.query(`UPDATE email_queue SET status = 'digested' WHERE id = ANY($1::uuid[])`, [itemIds]);
-    await manager.query(
-      `INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status, language) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7)`,
-      [email.id, email.notificationId, email.recipientId, email.toAddress, email.subject, email.body, email.language],
-    );
   }
 }

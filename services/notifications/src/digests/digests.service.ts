@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { EmailQueueRepository } from '../email/email-queue.repository';
 import { digestEmail } from './digest-email';
 import { DigestsRepository } from './digests.repository';
 
@@ -10,6 +11,7 @@ export class DigestsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly digests: DigestsRepository,
+    private readonly emails: EmailQueueRepository,
   ) {}
 
   /** One e-mail per person gathering their waiting digest items; each item goes in one digest. */
@@ -18,13 +20,15 @@ export class DigestsService {
       const groups = await this.digests.waiting(m);
       for (const g of groups) {
         const { subject, body } = digestEmail(g.language, g.lines);
-        await this.digests.queueDigest(m, g.ids, {
+        await this.digests.markDigested(m, g.ids);
+        await this.emails.queue(m, {
           id: randomUUID(),
           notificationId: randomUUID(),
           recipientId: g.recipientId,
           toAddress: g.toAddress,
           subject,
           body,
+          status: 'pending',
           language: g.language,
         });
       }

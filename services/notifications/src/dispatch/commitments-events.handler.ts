@@ -42,11 +42,11 @@ export class CommitmentsEventsHandler {
       })
       .on(PlanEvents.blockerAnswered, async (event, manager) => {
         const data = event.data;
-        await this.notifier.notify(
+        await this.notifier.notifyPerson(
           manager,
           event,
           'commitments.blocker.answered',
-          await this.recipients.byIds(manager, [data.raisedBy]),
+          data.raisedBy,
           () => ({ blockerTitle: data.blockerTitle, answer: data.answer }),
           { path: PortalPaths.commitment(data.commitmentId) },
         );

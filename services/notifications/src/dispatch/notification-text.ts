@@ -2,7 +2,7 @@ import { Language, NotificationMode } from '@ogp/contracts';
 import { OPEN_LINK_LABEL } from '../labels/link-labels.constant';
 import { renderTemplate } from './render-template';
 import { Template } from './template';
-import { QueuedEmailStatus } from './notifications.repository';
+import { QueuedEmailStatus } from '../email/email-queue.repository';
 
 export interface NotificationText {
   title: string;

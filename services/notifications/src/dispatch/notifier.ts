@@ -4,9 +4,11 @@ import { EventEnvelope, Language } from '@ogp/contracts';
 import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { EntityManager } from 'typeorm';
+import { EmailQueueRepository } from '../email/email-queue.repository';
 import { NotificationsConfig } from '../notifications.config';
 import { PreferencesService } from '../preferences/preferences.service';
 import { Recipient } from '../recipients/recipient';
+import { RecipientsRepository } from '../recipients/recipients.repository';
 import { emailStatus, notificationText } from './notification-text';
 import { NotificationType } from './notification-type';
 import { NotificationsRepository } from './notifications.repository';
@@ -30,10 +32,24 @@ export interface NotifyOptions {
 export class Notifier {
   constructor(
     private readonly notifications: NotificationsRepository,
+    private readonly emails: EmailQueueRepository,
     private readonly preferences: PreferencesService,
+    private readonly recipients: RecipientsRepository,
     @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
+
+  /** The notification of one person (the author of an idea, the requester of a report...), if they can be reached. */
+  async notifyPerson(
+    manager: EntityManager,
+    event: EventEnvelope,
+    type: NotificationType,
+    userId: string,
+    values: TemplateValues,
+    options: NotifyOptions = {},
+  ): Promise<void> {
+    await this.notify(manager, event, type, await this.recipients.byIds(manager, [userId]), values, options);
+  }
 
   async notify(
     manager: EntityManager,
@@ -60,7 +76,7 @@ export class Notifier {
       if (!(await this.notifications.addEmail(manager, { ...notification, id: notificationId, body: text.emailBody })))
         continue;
       const batch = mode === 'immediate' ? options.batch : undefined;
-      await this.notifications.queueEmail(manager, {
+      await this.emails.queue(manager, {
         id: randomUUID(),
         notificationId,
         recipientId: r.userId,

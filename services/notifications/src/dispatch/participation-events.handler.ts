@@ -4,7 +4,6 @@ import { FollowsRepository } from '../follows/follows.repository';
 import { fateStepLabel } from '../labels/fate-step-labels.constant';
 import { publicationKindLabel } from '../labels/publication-kind-labels.constant';
 import { othersThan } from '../recipients/others-than';
-import { RecipientsRepository } from '../recipients/recipients.repository';
 import { localizedValues as v } from './localized-values';
 import { NotificationEventHandlers } from './notification-event-handlers';
 import { Notifier } from './notifier';
@@ -16,18 +15,17 @@ export class ParticipationEventsHandler {
   constructor(
     handlers: NotificationEventHandlers,
     private readonly notifier: Notifier,
-    private readonly recipients: RecipientsRepository,
     private readonly follows: FollowsRepository,
   ) {
     handlers
       .on(ParticipationEvents.ideaFateChanged, async (event, manager) => {
         const data = event.data;
         if (!data.authorId) return;
-        await this.notifier.notify(
+        await this.notifier.notifyPerson(
           manager,
           event,
           'participation.idea.fate-changed',
-          await this.recipients.byIds(manager, [data.authorId]),
+          data.authorId,
           (l) => ({
             ideaTitle: data.title,
             status: fateStepLabel(data.status, l),
@@ -60,20 +58,17 @@ export class ParticipationEventsHandler {
       })
       .on(ParticipationEvents.registrationConfirmed, async (event, manager) => {
         const data = event.data;
-        await this.notifier.notify(
-          manager,
-          event,
-          'participation.registration.confirmed',
-          await this.recipients.byIds(manager, [data.userId]),
-          () => ({ code: data.code, startsAt: data.startsAt }),
-        );
+        await this.notifier.notifyPerson(manager, event, 'participation.registration.confirmed', data.userId, () => ({
+          code: data.code,
+          startsAt: data.startsAt,
+        }));
       })
       .on(ParticipationEvents.commentAnswered, async (event, manager) => {
-        await this.notifier.notify(
+        await this.notifier.notifyPerson(
           manager,
           event,
           'participation.comment.answered',
-          await this.recipients.byIds(manager, [event.data.authorId]),
+          event.data.authorId,
           () => ({}),
         );
       });

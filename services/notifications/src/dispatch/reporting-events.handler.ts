@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReportingEvents } from '@ogp/contracts';
 import { AlertBatchesService } from '../alert-batches/alert-batches.service';
+import { labelOf } from '../labels/label-of';
 import { REPORT_KIND_LABELS } from '../labels/report-kind-labels.constant';
 import { RecipientsRepository } from '../recipients/recipients.repository';
 import { localizedValues as v } from './localized-values';
@@ -48,13 +49,10 @@ export class ReportingEventsHandler {
         // The requester of a report hears of its end: ready, or failed (a lost job that could not be run).
         const data = event.data;
         if (!data.requestedBy) return;
-        await this.notifier.notify(
-          manager,
-          event,
-          `reporting.report.${data.status}`,
-          await this.recipients.byIds(manager, [data.requestedBy]),
-          (l) => ({ kind: REPORT_KIND_LABELS[data.kind]?.[l] ?? data.kind, format: data.format.toUpperCase() }),
-        );
+        await this.notifier.notifyPerson(manager, event, `reporting.report.${data.status}`, data.requestedBy, (l) => ({
+          kind: labelOf(REPORT_KIND_LABELS, data.kind, l),
+          format: data.format.toUpperCase(),
+        }));
       });
   }
 }

@@ -1,5 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+/** 'pending' goes out at once; 'digest' waits for the day's digest; 'batched' waits for its sweep's gathered e-mail. */
+export type QueuedEmailStatus = 'pending' | 'digest' | 'batched';
+
+/** An e-mail to queue, in the transaction of what causes it. */
+export interface QueuedEmail {
+  id: string;
+  /** Also the Message-ID: one e-mail per notification id. */
+  notificationId: string;
+  recipientId: string;
+  toAddress: string;
+  subject: string;
+  body: string;
+  status: QueuedEmailStatus;
+  language: string;
+  /** Alerts of one sweep wait to go out together: the sweep, the alert's kind and its line in the gathered e-mail. */
+  batch?: { key: string; kind: string; line: string } | null;
+  /** Account e-mails: sent whatever the preferences, with no unsubscribe link. */
+  transactional?: boolean;
+}
 
 /** A queued e-mail claimed for sending: the claim token is ours until the lease ends. */
 export interface ClaimedEmail {
@@ -21,6 +41,29 @@ export interface ClaimedEmail {
 @Injectable()
 export class EmailQueueRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Queues an e-mail once per notification id (queueing it again changes nothing). */
+  async queue(manager: EntityManager, e: QueuedEmail): Promise<void> {
+    await manager.query(
+      `INSERT INTO email_queue (id, notification_id, recipient_id, to_address, subject, body, status, batch_key, batch_kind, batch_line, language, transactional)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ON CONFLICT (notification_id) DO NOTHING`,
+      [
+        e.id,
+        e.notificationId,
+        e.recipientId,
+        e.toAddress,
+        e.subject,
+        e.body,
+        e.status,
+        e.batch?.key ?? null,
+        e.batch?.kind ?? null,
+        e.batch?.line ?? null,
+        e.language,
+        e.transactional ?? false,
+      ],
+    );
+  }
 
   /** One statement: the oldest due message nobody holds gets the token and a lease of `leaseSeconds`. */
   async claim(token: string, leaseSeconds: number): Promise<ClaimedEmail | null> {

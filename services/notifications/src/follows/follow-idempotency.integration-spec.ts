@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { NotificationsRpc, PlansRpc } from '@ogp/contracts';
 import { NatsRpcClient, withPrefix } from '@ogp/messaging';
-import { createServiceDataSource } from '@ogp/persistence';
-import { freePort, SpawnedService, TEST_DATABASE_URL, TEST_NATS_URL, TestIsolation } from '@ogp/testing';
+import { TEST_NATS_URL, TestIsolation } from '@ogp/testing';
 import { connect, NatsConnection } from 'nats';
 import { DataSource } from 'typeorm';
+import { spawnNotifications } from '../../test/spawned-notifications';
 
 /**
  * Following is a create over RPC: with an Idempotency-Key (forwarded by the gateway), a retry after
@@ -15,7 +15,7 @@ describe('follow with an idempotency key (real Postgres, NATS)', () => {
   const iso = new TestIsolation();
   const actor = { id: randomUUID(), roles: ['citizen' as const], scopes: { institutions: [], programmes: [] } };
   const commitmentId = randomUUID();
-  let notifications: SpawnedService;
+  let stopNotifications: (() => Promise<void>) | undefined;
   let nc: NatsConnection;
   let rpc: NatsRpcClient;
   let db: DataSource;
@@ -38,24 +38,12 @@ describe('follow with an idempotency key (real Postgres, NATS)', () => {
       },
     });
     rpc = new NatsRpcClient(() => nc, iso.prefix, 10000);
-    notifications = new SpawnedService(
-      'notifications',
-      iso.env('notifications', { HTTP_PORT: String(await freePort()), SMTP_URL: 'smtp://127.0.0.1:1' }),
-    ).start();
-    await notifications.ready();
-    db = createServiceDataSource({
-      url: TEST_DATABASE_URL,
-      schema: iso.schema('notifications'),
-      entities: [],
-      migrations: [],
-    });
-    await db.initialize();
+    ({ db, stop: stopNotifications } = await spawnNotifications(iso, { SMTP_URL: 'smtp://127.0.0.1:1' }));
   });
 
   afterAll(async () => {
     rpc?.close();
-    await notifications?.stop();
-    await db?.destroy();
+    await stopNotifications?.();
     await nc?.close();
     await iso.cleanup();
   });

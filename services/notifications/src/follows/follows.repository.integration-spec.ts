@@ -1,23 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { notificationsSchema } from '../../test/notifications-schema';
+import { useNotificationsSchema } from '../../test/notifications-schema';
 import { FollowsRepository } from './follows.repository';
 
 describe('FollowsRepository (real Postgres)', () => {
-  let repo: FollowsRepository;
-  let db: DataSource;
-  let drop: () => Promise<void>;
+  const schema = useNotificationsSchema();
   const title = { ar: 'دورة', fr: 'Cycle', en: 'Cycle' };
 
-  beforeAll(async () => {
-    ({ db, drop } = await notificationsSchema());
-    repo = new FollowsRepository(db);
-  });
-  afterAll(() => drop());
+  const repo = (): FollowsRepository => new FollowsRepository(schema.db);
 
   async function person(): Promise<string> {
     const userId = randomUUID();
-    await db.query(
+    await schema.db.query(
       `INSERT INTO recipients (user_id, email, display_name, roles, scopes, language, active) VALUES ($1, $2, 'P', '{citizen}', '{}', 'en', true)`,
       [userId, `${userId}@example.org`],
     );
@@ -27,22 +20,22 @@ describe('FollowsRepository (real Postgres)', () => {
   it('following again keeps the first date and takes the new title', async () => {
     const userId = await person();
     const target = randomUUID();
-    const first = await repo.put(db.manager, userId, 'commitment', target, title);
-    const again = await repo.put(db.manager, userId, 'commitment', target, { ...title, en: 'Renamed' });
+    const first = await repo().put(schema.db.manager, userId, 'commitment', target, title);
+    const again = await repo().put(schema.db.manager, userId, 'commitment', target, { ...title, en: 'Renamed' });
     expect(again.followedAt).toBe(first.followedAt);
     expect(again.title.en).toBe('Renamed');
-    expect(await repo.title(db.manager, 'commitment', target)).toEqual({ ...title, en: 'Renamed' });
+    expect(await repo().title(schema.db.manager, 'commitment', target)).toEqual({ ...title, en: 'Renamed' });
   });
 
   it('the followers of an item, or only those who followed before an instant', async () => {
     const [early, late] = [await person(), await person()];
     const cycle = randomUUID();
-    await repo.put(db.manager, early, 'cycle', cycle, title);
-    await db.query(`UPDATE follows SET followed_at = now() - interval '1 day' WHERE user_id = $1`, [early]);
-    await repo.put(db.manager, late, 'cycle', cycle, title);
-    const all = await repo.followers(db.manager, 'cycle', cycle);
+    await repo().put(schema.db.manager, early, 'cycle', cycle, title);
+    await schema.db.query(`UPDATE follows SET followed_at = now() - interval '1 day' WHERE user_id = $1`, [early]);
+    await repo().put(schema.db.manager, late, 'cycle', cycle, title);
+    const all = await repo().followers(schema.db.manager, 'cycle', cycle);
     expect(all.map((r) => r.userId).sort()).toEqual([early, late].sort());
-    const before = await repo.followers(db.manager, 'cycle', cycle, new Date(Date.now() - 3600_000));
+    const before = await repo().followers(schema.db.manager, 'cycle', cycle, new Date(Date.now() - 3600_000));
     expect(before.map((r) => r.userId)).toEqual([early]);
   });
 
@@ -51,17 +44,19 @@ describe('FollowsRepository (real Postgres)', () => {
     const [followed, unfollowed] = [randomUUID(), randomUUID()];
     const now = new Date();
     const at = (hours: number) => new Date(now.getTime() + hours * 3600_000).toISOString();
-    await repo.put(db.manager, follower, 'cycle', followed, title);
-    await db.query(`UPDATE follows SET followed_at = now() - interval '2 days' WHERE target_id = $1`, [followed]);
-    await repo.savePhases(followed, [
+    await repo().put(schema.db.manager, follower, 'cycle', followed, title);
+    await schema.db.query(`UPDATE follows SET followed_at = now() - interval '2 days' WHERE target_id = $1`, [
+      followed,
+    ]);
+    await repo().savePhases(followed, [
       { kind: 'ideas', opensAt: at(-1), closesAt: at(48), open: true },
       { kind: 'vote', opensAt: at(24), closesAt: at(72), open: false },
     ]);
-    await repo.savePhases(unfollowed, [{ kind: 'ideas', opensAt: at(-1), closesAt: at(48), open: true }]);
-    const opened = await repo.claimOpenedPhases(db.manager, now);
+    await repo().savePhases(unfollowed, [{ kind: 'ideas', opensAt: at(-1), closesAt: at(48), open: true }]);
+    const opened = await repo().claimOpenedPhases(schema.db.manager, now);
     expect(opened).toEqual([
       { cycleId: followed, kind: 'ideas', opensAt: new Date(at(-1)), closesAt: new Date(at(48)), title },
     ]);
-    expect(await repo.claimOpenedPhases(db.manager, now)).toEqual([]);
+    expect(await repo().claimOpenedPhases(schema.db.manager, now)).toEqual([]);
   });
 });

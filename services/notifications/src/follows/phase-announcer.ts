@@ -9,6 +9,7 @@ import { PortalPaths } from '../dispatch/portal-paths.constant';
 import { stableUuid } from '../dispatch/stable-uuid';
 import { phaseLabel } from '../labels/phase-labels.constant';
 import { NotificationsConfig } from '../notifications.config';
+import { PeriodicTask } from '../periodic-task';
 import { FollowsRepository, OpenedPhase } from './follows.repository';
 
 /**
@@ -18,8 +19,7 @@ import { FollowsRepository, OpenedPhase } from './follows.repository';
  */
 @Injectable()
 export class PhaseAnnouncer implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly checks: PeriodicTask;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -28,19 +28,20 @@ export class PhaseAnnouncer implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly clock: Clock,
     @Inject(SERVICE_CONFIG) private readonly config: NotificationsConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running = this.announce().catch((err: Error) =>
-        this.logger.warn({ err: err.message }, 'announcing opened phases failed'),
-      );
-    }, this.config.PHASE_CHECK_SECONDS * 1000);
+  ) {
+    this.checks = new PeriodicTask(
+      config.PHASE_CHECK_SECONDS * 1000,
+      () => this.announce(),
+      (err) => logger.warn({ err: err.message }, 'announcing opened phases failed'),
+    );
   }
 
-  async onModuleDestroy(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationBootstrap(): void {
+    this.checks.start();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.checks.stop();
   }
 
   async announce(): Promise<number> {

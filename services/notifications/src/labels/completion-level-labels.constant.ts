@@ -1,4 +1,5 @@
 import { CompletionLevel, Language } from '@ogp/contracts';
+import { labelOf } from './label-of';
 
 /** What each OGP completion level is called, for every notification that names one. */
 export const COMPLETION_LEVEL_LABELS: Record<CompletionLevel, Record<Language, string>> = {
@@ -9,5 +10,5 @@ export const COMPLETION_LEVEL_LABELS: Record<CompletionLevel, Record<Language, s
 };
 
 export function completionLevelLabel(level: string, language: Language): string {
-  return COMPLETION_LEVEL_LABELS[level as CompletionLevel]?.[language] ?? level;
+  return labelOf(COMPLETION_LEVEL_LABELS, level, language);
 }

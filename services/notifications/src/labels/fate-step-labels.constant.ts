@@ -1,4 +1,5 @@
 import { FateStatus, Language } from '@ogp/contracts';
+import { labelOf } from './label-of';
 
 /** What each step of an idea's fate is called, for every notification that names one. */
 export const FATE_STEP_LABELS: Record<FateStatus | 'published', Record<Language, string>> = {
@@ -26,5 +27,5 @@ export const FATE_STEP_LABELS: Record<FateStatus | 'published', Record<Language,
 };
 
 export function fateStepLabel(step: string, language: Language): string {
-  return FATE_STEP_LABELS[step as FateStatus]?.[language] ?? step;
+  return labelOf(FATE_STEP_LABELS, step, language);
 }

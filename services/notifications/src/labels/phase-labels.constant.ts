@@ -1,4 +1,5 @@
 import { Language, PhaseKind } from '@ogp/contracts';
+import { labelOf } from './label-of';
 
 /** What each co-creation phase is called, for every notification that names one. */
 export const PHASE_LABELS: Record<PhaseKind, Record<Language, string>> = {
@@ -28,5 +29,5 @@ export const PHASE_LABELS: Record<PhaseKind, Record<Language, string>> = {
 };
 
 export function phaseLabel(kind: string, language: Language): string {
-  return PHASE_LABELS[kind as PhaseKind]?.[language] ?? kind;
+  return labelOf(PHASE_LABELS, kind, language);
 }

@@ -1,4 +1,5 @@
 import { Language, PUBLICATION_KINDS } from '@ogp/contracts';
+import { labelOf } from './label-of';
 
 /** What each kind of publication is called, for every notification that names one. */
 export const PUBLICATION_KIND_LABELS: Record<(typeof PUBLICATION_KINDS)[number], Record<Language, string>> = {
@@ -9,5 +10,5 @@ export const PUBLICATION_KIND_LABELS: Record<(typeof PUBLICATION_KINDS)[number],
 };
 
 export function publicationKindLabel(kind: string, language: Language): string {
-  return PUBLICATION_KIND_LABELS[kind as keyof typeof PUBLICATION_KIND_LABELS]?.[language] ?? kind;
+  return labelOf(PUBLICATION_KIND_LABELS, kind, language);
 }

@@ -1,4 +1,5 @@
 import { Language, RoleName } from '@ogp/contracts';
+import { labelOf } from './label-of';
 
 /** What each role is called, for every notification that names one. */
 export const ROLE_LABELS: Record<RoleName, Record<Language, string>> = {
@@ -12,6 +13,6 @@ export const ROLE_LABELS: Record<RoleName, Record<Language, string>> = {
 
 /** The roles as one phrase in the reader's language ("a, b and c"). */
 export function roleList(roles: readonly string[], language: Language): string {
-  const names = roles.map((r) => ROLE_LABELS[r as RoleName]?.[language] ?? r);
+  const names = roles.map((r) => labelOf(ROLE_LABELS, r, language));
   return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(names);
 }

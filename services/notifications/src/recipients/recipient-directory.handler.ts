@@ -23,13 +23,9 @@ export class RecipientDirectoryHandler {
       .on(IdentityEvents.userCreated, async (event, manager) => {
         const entry = event.data;
         await this.recipients.upsert(manager, entry);
-        await this.notifier.notify(
-          manager,
-          event,
-          'identity.user.created',
-          await this.recipients.byIds(manager, [entry.userId]),
-          (l) => ({ roles: roleList(entry.roles, l) }),
-        );
+        await this.notifier.notifyPerson(manager, event, 'identity.user.created', entry.userId, (l) => ({
+          roles: roleList(entry.roles, l),
+        }));
       });
   }
 }

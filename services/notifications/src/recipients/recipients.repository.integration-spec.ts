@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { RoleName, UserDirectoryEntry } from '@ogp/contracts';
-import { DataSource } from 'typeorm';
-import { notificationsSchema } from '../../test/notifications-schema';
+import { useNotificationsSchema } from '../../test/notifications-schema';
 import { RecipientsRepository } from './recipients.repository';
 
 describe('RecipientsRepository (real Postgres)', () => {
   const repo = new RecipientsRepository();
-  let db: DataSource;
-  let drop: () => Promise<void>;
+  const schema = useNotificationsSchema();
   const programme = randomUUID();
   const institution = randomUUID();
 
@@ -40,36 +38,35 @@ describe('RecipientsRepository (real Postgres)', () => {
   const ids = (rows: { userId: string }[]) => rows.map((r) => r.userId).sort();
 
   beforeAll(async () => {
-    ({ db, drop } = await notificationsSchema());
-    for (const p of Object.values(people)) await repo.upsert(db.manager, p);
+    for (const p of Object.values(people)) await repo.upsert(schema.db.manager, p);
   });
-
-  afterAll(() => drop());
 
   it('an alert audience: the programme committee, the institution managers, the coordinators; active people only', async () => {
     const all = await repo.audience(
-      db.manager,
+      schema.db.manager,
       ['committee', 'project_managers', 'coordinators'],
       programme,
       institution,
     );
     expect(ids(all)).toEqual(ids([people.member, people.manager, people.coordinator]));
-    expect(ids(await repo.audience(db.manager, ['committee'], programme, null))).toEqual([people.member.userId]);
-    expect(await repo.audience(db.manager, ['project_managers'], programme, null)).toEqual([]);
+    expect(ids(await repo.audience(schema.db.manager, ['committee'], programme, null))).toEqual([people.member.userId]);
+    expect(await repo.audience(schema.db.manager, ['project_managers'], programme, null)).toEqual([]);
   });
 
   it('people with any of the roles, and by id, active only', async () => {
-    expect(ids(await repo.withRoles(db.manager, ['coordinator', 'admin']))).toEqual(
+    expect(ids(await repo.withRoles(schema.db.manager, ['coordinator', 'admin']))).toEqual(
       ids([people.coordinator, people.admin]),
     );
-    expect(ids(await repo.byIds(db.manager, [people.gone.userId, people.admin.userId]))).toEqual([people.admin.userId]);
+    expect(ids(await repo.byIds(schema.db.manager, [people.gone.userId, people.admin.userId]))).toEqual([
+      people.admin.userId,
+    ]);
   });
 
   it('an update replaces the copy (a deactivated person is no longer reached)', async () => {
-    await repo.upsert(db.manager, { ...people.admin, active: false, language: 'en' });
-    expect(await repo.byIds(db.manager, [people.admin.userId])).toEqual([]);
-    await repo.upsert(db.manager, { ...people.admin, language: 'en' });
-    expect(await repo.byIds(db.manager, [people.admin.userId])).toEqual([
+    await repo.upsert(schema.db.manager, { ...people.admin, active: false, language: 'en' });
+    expect(await repo.byIds(schema.db.manager, [people.admin.userId])).toEqual([]);
+    await repo.upsert(schema.db.manager, { ...people.admin, language: 'en' });
+    expect(await repo.byIds(schema.db.manager, [people.admin.userId])).toEqual([
       { userId: people.admin.userId, language: 'en', email: people.admin.email },
     ]);
   });
