@@ -1,11 +1,11 @@
 import { CommitmentsEvents, IdentityEvents, UserDirectoryEntry } from '@ogp/contracts';
-import { ensureEventStreams, MessagingTables1732100000000, OutboxRelay, OutboxWriter } from '@ogp/messaging';
-import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
+import { OutboxRelay, OutboxWriter } from '@ogp/messaging';
+import { createServiceDataSource } from '@ogp/persistence';
 import { freePort, SpawnedService, TEST_DATABASE_URL, TEST_NATS_URL, TestIsolation, waitFor } from '@ogp/testing';
 import { randomUUID } from 'node:crypto';
 import { connect, NatsConnection } from 'nats';
-import pino from 'pino';
 import { DataSource } from 'typeorm';
+import { startEventProducer } from '../test/event-producer';
 
 /**
  * The notifications service as a real process, fed by a real outbox relay: it is stopped,
@@ -64,15 +64,7 @@ describe('notifications durability (real Postgres, JetStream, processes)', () =>
 
   beforeAll(async () => {
     nc = await connect({ servers: TEST_NATS_URL });
-    await ensureEventStreams(await nc.jetstreamManager(), iso.prefix);
-    producer = createServiceDataSource({
-      url: TEST_DATABASE_URL,
-      schema: iso.schema('commitments'),
-      entities: [],
-      migrations: [MessagingTables1732100000000],
-    });
-    await producer.initialize();
-    await runMigrationsUnderLock(producer, iso.schema('commitments'));
+    ({ producer, relay } = await startEventProducer(iso, nc, 'commitments'));
     db = createServiceDataSource({
       url: TEST_DATABASE_URL,
       schema: iso.schema('commitments'),
@@ -81,14 +73,6 @@ describe('notifications durability (real Postgres, JetStream, processes)', () =>
     });
     await db.initialize();
     writer = new OutboxWriter('commitments');
-    relay = new OutboxRelay({
-      dataSource: producer,
-      publisher: nc.jetstream(),
-      prefix: iso.prefix,
-      logger: pino({ level: 'silent' }),
-      pollIntervalMs: 50,
-    });
-    await relay.start();
     // Two staff members in the directory: each programme event notifies both.
     await producer.transaction(async (manager) => {
       for (const person of staff) {

@@ -7,26 +7,12 @@ import {
   ReportingEvents,
   UserDirectoryEntry,
 } from '@ogp/contracts';
-import {
-  ensureEventStreams,
-  MessagingTables1732100000000,
-  NatsRpcClient,
-  OutboxRelay,
-  OutboxWriter,
-} from '@ogp/messaging';
-import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
-import {
-  freePort,
-  Mailbox,
-  SpawnedService,
-  TEST_DATABASE_URL,
-  TEST_NATS_URL,
-  TestIsolation,
-  waitFor,
-} from '@ogp/testing';
+import { NatsRpcClient, OutboxRelay, OutboxWriter } from '@ogp/messaging';
+import { freePort, Mailbox, SpawnedService, TEST_NATS_URL, TestIsolation, waitFor } from '@ogp/testing';
 import { connect, NatsConnection } from 'nats';
-import pino from 'pino';
 import { DataSource } from 'typeorm';
+import { startEventProducer } from '../test/event-producer';
+import { FATE_STEPS } from '../test/fate-steps';
 
 const PORTAL = 'https://portal.test.ma';
 
@@ -92,23 +78,7 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
     await mailbox.start();
     nc = await connect({ servers: TEST_NATS_URL });
     rpc = new NatsRpcClient(() => nc, iso.prefix, 5000);
-    await ensureEventStreams(await nc.jetstreamManager(), iso.prefix);
-    producer = createServiceDataSource({
-      url: TEST_DATABASE_URL,
-      schema: iso.schema('producer'),
-      entities: [],
-      migrations: [MessagingTables1732100000000],
-    });
-    await producer.initialize();
-    await runMigrationsUnderLock(producer, iso.schema('producer'));
-    relay = new OutboxRelay({
-      dataSource: producer,
-      publisher: nc.jetstream(),
-      prefix: iso.prefix,
-      logger: pino({ level: 'silent' }),
-      pollIntervalMs: 50,
-    });
-    await relay.start();
+    ({ producer, relay } = await startEventProducer(iso, nc, 'producer'));
     notifications = new SpawnedService(
       'notifications',
       iso.env('notifications', {
@@ -166,17 +136,7 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
           { type: ParticipationEvents.ideaFateChanged.type, mode: 'immediate' },
           actor(a),
         );
-      const steps = [
-        'received',
-        'accepted',
-        'rejected',
-        'grouped',
-        'shared',
-        'studied',
-        'retained',
-        'not_retained',
-        'published',
-      ] as const;
+      const steps = FATE_STEPS;
       const cycleId = randomUUID();
       for (const a of Object.values(authors)) {
         for (const status of steps) {

@@ -5,18 +5,7 @@ import { FATE_STEP_LABELS, fateStepLabel } from './fate-step-labels.constant';
 import { PHASE_LABELS } from './phase-labels.constant';
 import { PUBLICATION_KIND_LABELS } from './publication-kind-labels.constant';
 import { ROLE_LABELS, roleList } from './role-labels.constant';
-
-const FATE_STEPS = [
-  'received',
-  'accepted',
-  'rejected',
-  'grouped',
-  'shared',
-  'studied',
-  'retained',
-  'not_retained',
-  'published',
-];
+import { FATE_STEPS } from '../../test/fate-steps';
 
 describe('label tables', () => {
   it.each([
