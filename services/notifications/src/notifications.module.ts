@@ -1,41 +1,30 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { MessagingModule, serviceInfoController } from '@ogp/messaging';
 import { PersistenceModule } from '@ogp/persistence';
 import { Clock, RuntimeModule, SystemClock } from '@ogp/runtime';
 import type { Logger } from 'pino';
-import { AccountMailHandler } from './account-mail/account-mail.handler';
-import { AlertBatchesRepository } from './alert-batches/alert-batches.repository';
-import { AlertBatchesService } from './alert-batches/alert-batches.service';
-import { DeadEmailsRepository } from './dead-letters/dead-emails.repository';
-import { DeadLettersController } from './dead-letters/dead-letters.controller';
-import { DeadLettersService } from './dead-letters/dead-letters.service';
-import { DigestsController } from './digests/digests.controller';
-import { DigestsRepository } from './digests/digests.repository';
-import { DigestsService } from './digests/digests.service';
-import { CommitmentsEventsHandler } from './dispatch/commitments-events.handler';
-import { NotificationEventHandlers } from './dispatch/notification-event-handlers';
-import { NotificationsConsumer } from './dispatch/notifications-consumer';
-import { NotificationsRepository } from './dispatch/notifications.repository';
-import { Notifier } from './dispatch/notifier';
-import { ParticipationEventsHandler } from './dispatch/participation-events.handler';
-import { ReportingEventsHandler } from './dispatch/reporting-events.handler';
-import { EmailComposer } from './email/email-composer';
-import { EmailQueueRepository } from './email/email-queue.repository';
-import { EmailSender } from './email/email-sender';
-import { FollowsController } from './follows/follows.controller';
-import { FollowsRepository } from './follows/follows.repository';
-import { FollowsService } from './follows/follows.service';
-import { PhaseAnnouncer } from './follows/phase-announcer';
-import { InboxController } from './inbox/inbox.controller';
-import { InboxRepository } from './inbox/inbox.repository';
-import { InboxService } from './inbox/inbox.service';
+import { AccountMailModule } from './account-mail/account-mail.module';
+import { AlertBatchesModule } from './alert-batches/alert-batches.module';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
+import { DigestsModule } from './digests/digests.module';
+import { DispatchModule } from './dispatch/dispatch.module';
+import { NotificationEventsModule } from './dispatch/notification-events.module';
+import { EmailModule } from './email/email.module';
+import { FollowsModule } from './follows/follows.module';
+import { InboxModule } from './inbox/inbox.module';
 import { NotificationsConfig } from './notifications.config';
 import { NOTIFICATIONS_MIGRATIONS } from './notifications-migrations.constant';
-import { PreferencesController } from './preferences/preferences.controller';
-import { PreferencesRepository } from './preferences/preferences.repository';
-import { PreferencesService } from './preferences/preferences.service';
-import { RecipientDirectoryHandler } from './recipients/recipient-directory.handler';
-import { RecipientsRepository } from './recipients/recipients.repository';
+import { PreferencesModule } from './preferences/preferences.module';
+import { RecipientsModule } from './recipients/recipients.module';
+
+/** The service's clock, for every feature (phases open by it). */
+@Global()
+@Module({})
+class ClockModule {
+  static register(clock: Clock): DynamicModule {
+    return { module: ClockModule, providers: [{ provide: Clock, useValue: clock }], exports: [Clock] };
+  }
+}
 
 @Module({})
 export class NotificationsModule {
@@ -61,48 +50,23 @@ export class NotificationsModule {
           requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
           streamReplicas: config.JETSTREAM_REPLICAS,
         }),
+        ClockModule.register(clock),
+        // Events in: the consumer and its registry, then the features whose handlers join it.
+        NotificationEventsModule,
+        RecipientsModule,
+        AccountMailModule,
+        DispatchModule,
+        // Reading and choosing: the inbox, preferences, follows.
+        InboxModule,
+        PreferencesModule,
+        FollowsModule,
+        // E-mail out: the queue and its sender, alerts gathered per sweep, daily digests, dead letters.
+        EmailModule,
+        AlertBatchesModule,
+        DigestsModule,
+        DeadLettersModule,
       ],
-      controllers: [
-        InboxController,
-        PreferencesController,
-        DigestsController,
-        DeadLettersController,
-        FollowsController,
-        serviceInfoController('notifications'),
-      ],
-      providers: [
-        // dispatch: events in, notifications out (each feature's handlers register on NotificationEventHandlers)
-        NotificationEventHandlers,
-        NotificationsRepository,
-        Notifier,
-        NotificationsConsumer,
-        CommitmentsEventsHandler,
-        ParticipationEventsHandler,
-        ReportingEventsHandler,
-        // recipients, account-mail
-        RecipientsRepository,
-        RecipientDirectoryHandler,
-        AccountMailHandler,
-        // inbox, preferences, follows
-        InboxRepository,
-        InboxService,
-        PreferencesRepository,
-        PreferencesService,
-        FollowsRepository,
-        FollowsService,
-        PhaseAnnouncer,
-        // e-mail: sending, alert batches, digests, dead letters
-        EmailQueueRepository,
-        EmailComposer,
-        EmailSender,
-        AlertBatchesRepository,
-        AlertBatchesService,
-        DigestsRepository,
-        DigestsService,
-        DeadEmailsRepository,
-        DeadLettersService,
-        { provide: Clock, useValue: clock },
-      ],
+      controllers: [serviceInfoController('notifications')],
     };
   }
 }
