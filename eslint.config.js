@@ -13,7 +13,7 @@ const TYPE_CHECKED = [
 
   'services/participation/src/**/*.ts',
 
-  // 'services/notifications/src/**/*.ts',
+  'services/notifications/src/**/*.ts',
 
   // 'services/reporting/src/**/*.ts',
 
