@@ -10,10 +10,14 @@ const { randomUUID } = require('node:crypto');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
 const { SpawnedService, TestIsolation, freePort, TEST_DATABASE_URL } = require('@ogp/testing');
+const { PgRoundTrips } = require('./pg-round-trips');
 
 const COMMITMENTS = Number(process.env.BENCH_COMMITMENTS ?? 1000);
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 100);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+// BENCH_PG_TRIPS=1: the commitments service reaches Postgres through a relay that counts round trips
+// and times them (the relay costs time of its own: the p50s of such a run are not the figure).
+const TRIPS = process.env.BENCH_PG_TRIPS === '1';
 
 async function generate(pg, schema, programmeId, institutionId, code, commitments, activities) {
   const planId = randomUUID();
@@ -41,15 +45,78 @@ async function generate(pg, schema, programmeId, institutionId, code, commitment
   return planId;
 }
 
+/** The outbox relay's own transactions (woken by the report's commit, in the same process). */
+const RELAY = /FROM outbox WHERE published_at IS NULL/;
+
+/**
+ * Round trips per report (its transaction, then the reads of the answer and of the plan; the
+ * outbox relay's apart), the median time of each step, and the steps of the median sample.
+ */
+function printTrips(label, samples) {
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const phases = samples.map((sample) => {
+    const own = sample.transactions.filter((t) => !RELAY.test(t.text));
+    const tx = own.find((t) => /progress_reports/.test(t.text));
+    const reads = own.filter((t) => t !== tx).flatMap((t) => t.steps);
+    const first = tx.steps[0];
+    const commit = tx.steps[tx.steps.length - 1];
+    const end = sample.start + sample.ms;
+    const [view, plan] = reads;
+    const wait = (steps) => steps.reduce((n, s) => n + ((s.ready ?? s.sent) - s.sent), 0);
+    return {
+      trips: own.reduce((n, t) => n + t.trips, 0),
+      txTrips: tx.trips,
+      relayTrips: sample.transactions.filter((t) => RELAY.test(t.text)).reduce((n, t) => n + t.trips, 0),
+      in: first.sent - sample.start,
+      tx: commit.ready - first.sent,
+      txPg: wait(tx.steps),
+      view: view ? view.ready - commit.ready : NaN,
+      viewPg: view ? wait([view]) : NaN,
+      between: plan && view ? plan.sent - view.ready : NaN,
+      planPg: plan ? wait([plan]) : NaN,
+      out: plan ? end - plan.ready : NaN,
+      total: sample.ms,
+      sample,
+    };
+  });
+  const m = (k) => median(phases.map((p) => p[k])).toFixed(2);
+  console.log(
+    `${label.padEnd(34)} Postgres round trips per report and read: ${m('trips').replace('.00', '')} (the report's transaction ${m('txTrips').replace('.00', '')}, then ${Number(m('trips')) - Number(m('txTrips'))} reads); outbox relay beside them: ${m('relayTrips').replace('.00', '')}`,
+  );
+  console.log(
+    `    medians, ms: POST to BEGIN ${m('in')} | transaction ${m('tx')} (Postgres ${m('txPg')}) | COMMIT to answer read ${m('view')} (Postgres ${m('viewPg')}) | answer to plan read sent ${m('between')} | plan read Postgres ${m('planPg')} | plan read to answer ${m('out')} | total ${m('total')}`,
+  );
+  const mid = [...phases].sort((a, b) => a.total - b.total)[Math.floor(phases.length / 2)].sample;
+  const steps = mid.transactions.flatMap((t) => t.steps).sort((a, b) => a.sent - b.sent);
+  console.log(`    the median sample (${mid.ms.toFixed(2)} ms), statement by statement:`);
+  let last = null;
+  for (const s of steps) {
+    const gap = last === null ? 0 : s.sent - last;
+    const wait = (s.ready ?? s.sent) - s.sent;
+    console.log(
+      `    at ${(s.sent - mid.start).toFixed(2).padStart(6)} ms  c${String(s.conn).padEnd(3)} +${gap.toFixed(2).padStart(6)} ms client, ${wait.toFixed(2).padStart(6)} ms pg  ${s.text.replace(/\s+/g, ' ').slice(0, 110) || '(prepared)'}`,
+    );
+    last = Math.max(last ?? 0, s.ready ?? s.sent);
+  }
+}
+
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 async function main() {
   const iso = new TestIsolation();
+  const db = new URL(TEST_DATABASE_URL);
+  const trips = TRIPS ? new PgRoundTrips({ host: db.hostname, port: Number(db.port || 5432) }) : null;
+  if (trips) await trips.listen();
   const commitments = new SpawnedService(
     'commitments',
-    iso.env('commitments', { HTTP_PORT: String(await freePort()), LOG_LEVEL: 'warn', NODE_ENV: 'production' }),
+    iso.env('commitments', {
+      HTTP_PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ...(trips ? { DATABASE_URL: trips.route(TEST_DATABASE_URL) } : {}),
+    }),
   ).start();
   const port = await freePort();
   const gateway = new SpawnedService(
@@ -109,7 +176,9 @@ async function main() {
         )
       ).rows;
       const times = [];
+      const perSample = []; // the relay's transactions (and lone statements) of each sample
       for (let i = 0; i < SAMPLES; i++) {
+        const seen = trips?.transactions.length ?? 0;
         const { id, activity } = ids[i % ids.length];
         const progress = 1 + (i % 99);
         const start = process.hrtime.bigint();
@@ -124,7 +193,12 @@ async function main() {
         if (res.status !== 201 || typeof view.progress !== 'number' || typeof plan.progress !== 'number')
           throw new Error(`report failed: ${res.status}`);
         times.push(ms);
+        if (trips) {
+          await new Promise((r) => setTimeout(r, 5)); // the last ReadyForQuery may still be on its way
+          perSample.push({ ms, start: Number(start) / 1e6, transactions: trips.transactions.slice(seen) });
+        }
       }
+      if (trips) printTrips(label, perSample);
       times.sort((a, b) => a - b);
       console.log(
         `${label.padEnd(34)} p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(6)} ms   (${SAMPLES} reports; target p50 < 20 ms)`,
@@ -153,6 +227,7 @@ async function main() {
   } finally {
     await pg.end().catch(() => undefined);
     await Promise.all([gateway.stop(), commitments.stop()]);
+    trips?.close();
     await iso.cleanup();
   }
 }

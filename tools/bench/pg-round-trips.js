@@ -4,10 +4,17 @@
 // so a caller can read how many a given kind of transaction took.
 const { createServer, connect } = require('node:net');
 
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
 class PgRoundTrips {
   constructor(target = { host: '127.0.0.1', port: 5432 }) {
     this.target = target;
-    /** One entry per finished transaction: { trips, text } (text: the statements, cut to 4 KB). */
+    /**
+     * One entry per finished transaction: { trips, text, steps } (text: the statements, cut to 4 KB;
+     * steps: per round trip, its connection (a number), its statement (cut to 200 characters), when it was sent and when the
+     * server was ready again, in ms from process.hrtime, so a caller can tell Postgres's share of a
+     * transaction from the client's).
+     */
     this.transactions = [];
     this.server = null;
     /** The local ports of the relay's connections to Postgres (to find their backends in pg_stat_activity). */
@@ -38,13 +45,30 @@ class PgRoundTrips {
   }
 
   relay(client) {
+    const conn = (this.connections = (this.connections ?? 0) + 1);
     const upstream = connect(this.target.port, this.target.host);
     upstream.on('connect', () => this.upstreamPorts.add(upstream.localPort));
     client.on('error', () => undefined);
     upstream.on('error', () => undefined);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
-    upstream.on('data', (d) => client.write(d));
+    const sent = []; // the round trips awaiting the server's ReadyForQuery, oldest first
+    let down = Buffer.alloc(0);
+    upstream.on('data', (d) => {
+      client.write(d);
+      down = Buffer.concat([down, d]);
+      // Server messages: type, length; a ReadyForQuery ('Z') ends a round trip (the one after
+      // authentication answers none).
+      while (down.length >= 5) {
+        const len = down.readInt32BE(1);
+        if (down.length < len + 1) break;
+        if (down[0] === 0x5a) {
+          const step = sent.shift();
+          if (step) step.ready = now();
+        }
+        down = down.subarray(len + 1);
+      }
+    });
     let buf = Buffer.alloc(0);
     let startup = true;
     let open = null; // the transaction being counted: { trips, text, explicit }
@@ -53,11 +77,14 @@ class PgRoundTrips {
     const roundTrip = () => {
       const text = pending;
       pending = '';
-      if (!open) open = { trips: 0, text: '', explicit: /\b(BEGIN|START TRANSACTION)\b/i.test(text) };
+      if (!open) open = { trips: 0, text: '', steps: [], explicit: /\b(BEGIN|START TRANSACTION)\b/i.test(text) };
       open.trips += 1;
+      const step = { conn, text: text.trim().slice(0, 200), sent: now(), ready: null };
+      open.steps.push(step);
+      sent.push(step);
       if (open.text.length < 4096) open.text += `${text}\n`;
       if (!open.explicit || /\b(COMMIT|ROLLBACK)\b/i.test(text)) {
-        this.transactions.push({ trips: open.trips, text: open.text });
+        this.transactions.push({ trips: open.trips, text: open.text, steps: open.steps });
         open = null;
       }
     };

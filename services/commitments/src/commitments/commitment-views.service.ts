@@ -61,7 +61,7 @@ export class CommitmentViews {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw new DomainError(ErrorCode.NOT_FOUND, 'no such commitment');
     const r = await this.repository.card(manager, id, this.clock.now().toISOString());
     if (!r) throw new DomainError(ErrorCode.NOT_FOUND, 'no such commitment');
-    const activities = (await this.repository.activities(manager, id)).map((a) => ({
+    const activities = r.activities.map((a) => ({
       id: a.id,
       title: a.title,
       startDate: a.start_date,
@@ -72,7 +72,6 @@ export class CommitmentViews {
       progress: a.progress,
       overdue: isOverdue({ endDate: a.end_date, completed: a.status === 'completed' }, r.today),
     }));
-    const indicators = await this.repository.indicators(manager, id);
     const { key, source } = resolveStrategy(r);
     return {
       ...toSummary(r),
@@ -85,7 +84,7 @@ export class CommitmentViews {
       levelOverride: r.level_override,
       lastReportAt: isoOrNull(r.last_report_at),
       activities,
-      indicators,
+      indicators: r.indicators,
     };
   }
 

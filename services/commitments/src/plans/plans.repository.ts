@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CompletionLevel, CreateAreaDto, CreatePlanDto, Localized, PlanDashboard } from '@ogp/contracts';
-import { EntityManager } from 'typeorm';
+import { preparedQuery } from '@ogp/persistence';
+import { DataSource, EntityManager } from 'typeorm';
 import { scheduleFlags } from '../commitments/schedule-flags';
 import { hasRow } from '../database/has-row';
 
@@ -15,6 +16,8 @@ export interface PlanRow {
   /** Sum of its commitments' weighted progress, and of their weights. */
   ps: number;
   ws: number;
+  /** Its areas in order, with their sums and commitment counts. */
+  areas: AreaRow[];
 }
 
 export interface AreaRow {
@@ -43,6 +46,8 @@ export interface CommitmentCounts {
 /** Plans and their areas, with the sums their progress is read from, and the dashboard's counts. */
 @Injectable()
 export class PlansRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
   programmeExists(m: EntityManager, programmeId: string): Promise<boolean> {
     return hasRow(m, `SELECT id FROM programmes WHERE id = $1`, [programmeId]);
   }
@@ -76,20 +81,22 @@ export class PlansRepository {
     ]);
   }
 
+  /** A plan with its areas, in one round trip (a prepared statement: the plan read follows every change). */
   async plan(m: EntityManager, id: string): Promise<PlanRow | undefined> {
-    const [row] = await m.query<PlanRow[]>(
-      `SELECT id, programme_id, code, title, start_date::text AS start_date, end_date::text AS end_date, status, progress_sum::float8 AS ps, weight_sum::float8 AS ws FROM plans WHERE id = $1`,
+    const [row] = await preparedQuery<PlanRow>(
+      this.dataSource,
+      m,
+      'plan_with_areas',
+      `SELECT pl.id, pl.programme_id, pl.code, pl.title, pl.start_date::text AS start_date, pl.end_date::text AS end_date, pl.status,
+              pl.progress_sum::float8 AS ps, pl.weight_sum::float8 AS ws,
+              (SELECT coalesce(json_agg(json_build_object('id', a.id, 'code', a.code, 'title', a.title, 'ps', a.progress_sum::float8, 'ws', a.weight_sum::float8,
+                                                          'commitments', (SELECT count(*)::int FROM commitments c WHERE c.area_id = a.id))
+                                        ORDER BY a.position, a.code), '[]')
+                 FROM areas a WHERE a.plan_id = pl.id) AS areas
+         FROM plans pl WHERE pl.id = $1`,
       [id],
     );
     return row;
-  }
-
-  areas(m: EntityManager, planId: string): Promise<AreaRow[]> {
-    return m.query<AreaRow[]>(
-      `SELECT a.id, a.code, a.title, a.progress_sum::float8 AS ps, a.weight_sum::float8 AS ws, (SELECT count(*)::int FROM commitments c WHERE c.area_id = a.id) AS commitments
-         FROM areas a WHERE a.plan_id = $1 ORDER BY a.position, a.code`,
-      [planId],
-    );
   }
 
   /** The latest 50 plans of a programme. */

@@ -88,7 +88,6 @@ export class PlansService {
   async getPlan(id: string, manager: EntityManager = this.dataSource.manager): Promise<PlanView> {
     const plan = await this.repository.plan(manager, id);
     if (!plan) throw new DomainError(ErrorCode.NOT_FOUND, 'no such plan');
-    const areas = await this.repository.areas(manager, id);
     return {
       id: plan.id,
       programmeId: plan.programme_id,
@@ -98,7 +97,7 @@ export class PlansService {
       endDate: plan.end_date,
       status: plan.status,
       progress: ratio(plan.ps, plan.ws),
-      areas: areas.map((a) => ({
+      areas: plan.areas.map((a) => ({
         id: a.id,
         code: a.code,
         title: a.title,

@@ -35,11 +35,7 @@ export class CommitmentChangeRunner {
       const row = await this.commitments.lock(m, commitmentId);
       assertScope(actor, roles, { institutionId: row.lead_institution_id });
       const recompute = await change(m, row, actor);
-      if (recompute !== false) {
-        await this.commitments.bumpVersion(m, row.id, true);
-        row.version += 1;
-        remote = !(await this.engine.recomputeLocal(m, row, actor.id));
-      }
+      if (recompute !== false) remote = !(await this.engine.recomputeLocal(m, row, actor.id, { touch: true }));
     });
     if (remote) await this.engine.recomputeRemote(commitmentId, actor.id);
     return this.views.get(commitmentId);
@@ -49,9 +45,7 @@ export class CommitmentChangeRunner {
   async recompute(commitmentId: string, actorId: string): Promise<void> {
     const remote = await this.dataSource.transaction(async (m) => {
       const row = await this.commitments.lock(m, commitmentId);
-      await this.commitments.bumpVersion(m, commitmentId, false);
-      row.version += 1;
-      return !(await this.engine.recomputeLocal(m, row, actorId));
+      return !(await this.engine.recomputeLocal(m, row, actorId, { touch: false }));
     });
     if (remote) await this.engine.recomputeRemote(commitmentId, actorId);
   }

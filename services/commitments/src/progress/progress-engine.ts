@@ -16,7 +16,8 @@ import { RollupRepository } from './rollup.repository';
 /**
  * Turns a commitment's activities into its progress through its tracking strategy, applies it
  * (derived completion level unless overridden), rolls the change up to its area and plan by
- * delta, and records history and events. Callers hold the commitment row lock.
+ * delta, and records history and events (one statement for all of it). Callers hold the
+ * commitment row lock.
  */
 @Injectable()
 export class ProgressEngine {
@@ -32,10 +33,14 @@ export class ProgressEngine {
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
-  async input(manager: EntityManager, row: CommitmentRow): Promise<TrackingInput> {
+  async input(
+    manager: EntityManager,
+    row: CommitmentRow,
+    bump: { touch: boolean } | null = null,
+  ): Promise<TrackingInput> {
     return {
       commitmentId: row.id,
-      ...(await this.rollup.inputOf(manager, row.id)),
+      ...(await this.rollup.inputOf(manager, row.id, bump)),
       manualLevel: row.manual_level ?? null,
       today: today(this.clock, row.time_zone),
     };
@@ -43,18 +48,30 @@ export class ProgressEngine {
 
   /**
    * Recomputes with a local strategy inside the caller's transaction. Returns false when the
-   * strategy is remote: the caller then runs recomputeRemote() after its commit.
+   * strategy is remote: the caller then runs recomputeRemote() after its commit. With `bump`, the
+   * commitment first gets a new version (a remote strategy's answer to an older one is dropped),
+   * in the statement that reads the strategy's input when the strategy is local.
    */
-  async recomputeLocal(manager: EntityManager, row: CommitmentRow, actorId: string | null): Promise<boolean> {
+  async recomputeLocal(
+    manager: EntityManager,
+    row: CommitmentRow,
+    actorId: string | null,
+    bump: { touch: boolean } | null = null,
+  ): Promise<boolean> {
     const { key } = resolveStrategy(row);
-    if (isRemoteKey(key)) return false;
-    const strategy = this.registry.get(key);
+    const strategy = isRemoteKey(key) ? undefined : this.registry.get(key);
     if (!strategy) {
+      if (bump) {
+        await this.commitments.bumpVersion(manager, row.id, bump.touch);
+        row.version += 1;
+      }
+      if (isRemoteKey(key)) return false;
       await this.rollup.markStale(manager, row.id, `unknown tracking strategy "${key}"`);
       return true;
     }
-    const result = strategy.compute(await this.input(manager, row));
-    await this.apply(manager, row, result, key, actorId);
+    const input = await this.input(manager, row, bump);
+    if (bump) row.version += 1;
+    await this.apply(manager, row, strategy.compute(input), key, actorId);
     return true;
   }
 
@@ -112,33 +129,28 @@ export class ProgressEngine {
     const levelBefore = row.completion_level;
     const override = row.level_override;
     const level = levelAfter(override, result.completionLevel, after);
-    await this.rollup.apply(manager, row.id, {
-      progress: after,
-      completionLevel: level,
-      explanation: result.explanation ?? null,
-    });
-    const delta = rollupDelta(before, after, Number(row.rollup_weight));
-    if (delta !== 0) await this.rollup.addToSums(manager, row.area_id, row.plan_id, delta);
     const base = eventBase(row);
+    const journal = this.journal.rows(manager, row.id, actorId);
     if (after !== before)
-      await this.journal.record(
-        manager,
-        row.id,
-        actorId,
+      journal.add(
         { action: 'progress_changed', before: { progress: before }, after: { progress: after, strategy } },
         { contract: PlanEvents.progressChanged, data: { ...base, before, after, strategy } },
       );
     if (level !== levelBefore)
-      await this.journal.record(
-        manager,
-        row.id,
-        actorId,
+      journal.add(
         { action: 'completion_level_changed', before: { level: levelBefore }, after: { level } },
         {
           contract: PlanEvents.completionLevelChanged,
           data: { ...base, before: levelBefore, after: level, reason: override?.reason ?? null },
         },
       );
+    await this.rollup.apply(
+      manager,
+      row.id,
+      { progress: after, completionLevel: level, explanation: result.explanation ?? null },
+      { areaId: row.area_id, planId: row.plan_id, delta: rollupDelta(before, after, Number(row.rollup_weight)) },
+      journal,
+    );
     row.progress = String(after);
     row.completion_level = level;
     row.version += 1;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ActivityStatus, Localized, ProgressReportView } from '@ogp/contracts';
 import { EntityManager } from 'typeorm';
+import { journalCtes, JournalRows } from '../history/change-history.repository';
 import { CheckedEvidence } from './evidence-file';
 
 export interface ReportedActivityRow {
@@ -43,9 +44,26 @@ export class ProgressRepository {
     return row;
   }
 
-  async insertReport(m: EntityManager, r: NewProgressReport): Promise<void> {
+  /**
+   * One statement: the report, the activity's new progress, the commitment's last-report date, and
+   * the change's history entry and event.
+   */
+  async recordReport(
+    m: EntityManager,
+    r: NewProgressReport,
+    status: ActivityStatus,
+    journal: JournalRows,
+  ): Promise<void> {
+    const rows = journalCtes(10, journal);
     await m.query(
-      `INSERT INTO progress_reports (id, commitment_id, activity_id, progress, reported_on, results, evidence, reported_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `WITH report AS (
+         INSERT INTO progress_reports (id, commitment_id, activity_id, progress, reported_on, results, evidence, reported_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ), activity AS (
+         UPDATE activities SET progress = $4, status = $9 WHERE id = $3
+       ), commitment AS (
+         UPDATE commitments SET last_report_at = now() WHERE id = $2
+       ), ${rows.sql}
+       SELECT 1`,
       [
         r.id,
         r.commitmentId,
@@ -55,6 +73,8 @@ export class ProgressRepository {
         r.results ? JSON.stringify(r.results) : null,
         JSON.stringify(r.evidence),
         r.reportedBy,
+        status,
+        ...rows.params,
       ],
     );
   }
@@ -74,15 +94,6 @@ export class ProgressRepository {
       reportId,
       JSON.stringify(entries),
     ]);
-  }
-
-  async setActivityProgress(
-    m: EntityManager,
-    activityId: string,
-    progress: number,
-    status: ActivityStatus,
-  ): Promise<void> {
-    await m.query(`UPDATE activities SET progress = $2, status = $3 WHERE id = $1`, [activityId, progress, status]);
   }
 
   async countOf(m: EntityManager, commitmentId: string): Promise<number> {

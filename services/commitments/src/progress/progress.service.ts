@@ -71,30 +71,10 @@ export class ProgressService {
     assertNotInFuture(dto.reportedOn, today(this.clock, row.time_zone));
     const activity = await this.repository.activityOf(m, row.id, dto.activityId);
     if (!activity) throw new DomainError(ErrorCode.NOT_FOUND, 'no such activity in this commitment');
+    const evidence = (dto.files ?? []).map(checkEvidenceFile);
     const reportId = randomUUID();
-    await this.repository.insertReport(m, {
-      id: reportId,
-      commitmentId: row.id,
-      activityId: dto.activityId,
-      progress,
-      reportedOn: dto.reportedOn,
-      results: dto.results ?? null,
-      evidence: dto.evidence ?? [],
-      reportedBy: who.id,
-    });
-    const files = [];
-    for (const file of dto.files ?? []) {
-      const checked = checkEvidenceFile(file);
-      files.push(evidenceEntry({ ...checked, id: await this.repository.insertEvidenceFile(m, reportId, checked) }));
-    }
-    if (files.length) await this.repository.appendEvidence(m, reportId, files);
     const status = activityStatusFor(progress);
-    await this.repository.setActivityProgress(m, dto.activityId, progress, status);
-    await this.commitments.touchLastReport(m, row.id);
-    await this.journal.record(
-      m,
-      row.id,
-      who.id,
+    const journal = this.journal.rows(m, row.id, who.id).add(
       {
         action: 'progress_reported',
         before: { activityId: dto.activityId, progress: activity.progress, status: activity.status },
@@ -114,6 +94,26 @@ export class ProgressService {
         },
       },
     );
+    await this.repository.recordReport(
+      m,
+      {
+        id: reportId,
+        commitmentId: row.id,
+        activityId: dto.activityId,
+        progress,
+        reportedOn: dto.reportedOn,
+        results: dto.results ?? null,
+        evidence: dto.evidence ?? [],
+        reportedBy: who.id,
+      },
+      status,
+      journal,
+    );
+    const files = [];
+    for (const checked of evidence) {
+      files.push(evidenceEntry({ ...checked, id: await this.repository.insertEvidenceFile(m, reportId, checked) }));
+    }
+    if (files.length) await this.repository.appendEvidence(m, reportId, files);
   }
 
   /** Reports of a commitment with their evidence, newest first. */

@@ -1,5 +1,8 @@
 import { CommitmentsTestApp } from '../../test/commitments-test-app';
-import { RollupRepository } from './rollup.repository';
+import { PlanEvents } from '@ogp/contracts';
+import { JournalRows } from '../history/change-history.repository';
+import { CommitmentJournal } from '../history/commitment-journal';
+import { AppliedProgress, RollupRepository } from './rollup.repository';
 
 describe('RollupRepository (real Postgres)', () => {
   const t = new CommitmentsTestApp();
@@ -32,12 +35,63 @@ describe('RollupRepository (real Postgres)', () => {
     expect(input.indicators).toEqual([]);
   });
 
+  /** Applies figures with a roll-up delta and no journal rows, in a transaction of its own. */
+  const apply = (result: AppliedProgress, delta: number) =>
+    t.manager.transaction((m) =>
+      repository.apply(m, commitmentId, result, { areaId: plan.areaId, planId: plan.planId, delta }, noJournal()),
+    );
+  const noJournal = (): JournalRows => ({
+    entityType: 'commitment',
+    entityId: commitmentId,
+    actorId: null,
+    entries: [],
+    events: [],
+  });
+
   it('moves the area and plan sums by a delta, both ways', async () => {
     const before = await sums();
-    await repository.addToSums(t.manager, plan.areaId, plan.planId, 12.5);
+    await apply({ progress: 0, completionLevel: 'not_started', explanation: null }, 12.5);
     expect(await sums()).toEqual({ area: before.area + 12.5, plan: before.plan + 12.5 });
-    await repository.addToSums(t.manager, plan.areaId, plan.planId, -12.5);
+    await apply({ progress: 0, completionLevel: 'not_started', explanation: null }, -12.5);
     expect(await sums()).toEqual(before);
+  });
+
+  it('writes the change’s history entries and events in the same statement, in order', async () => {
+    const count = async () =>
+      (
+        await t.manager.query<{ history: number; events: number }[]>(
+          `SELECT (SELECT count(*)::int FROM change_history WHERE entity_id = $1) AS history,
+                  (SELECT count(*)::int FROM outbox WHERE envelope->'aggregate'->>'id' = $1::text) AS events`,
+          [commitmentId],
+        )
+      )[0];
+    const before = await count();
+    await t.manager.transaction(async (m) => {
+      const journal = t.app
+        .get(CommitmentJournal)
+        .rows(m, commitmentId, null)
+        .add({ action: 'first', before: null, after: { n: 1 } })
+        .add(
+          { action: 'second', before: { n: 1 }, after: { n: 2 } },
+          { contract: PlanEvents.progressChanged, data: {} as never },
+        );
+      await repository.apply(
+        m,
+        commitmentId,
+        { progress: 0, completionLevel: 'not_started', explanation: null },
+        { areaId: plan.areaId, planId: plan.planId, delta: 0 },
+        journal,
+      );
+    });
+    expect(await count()).toEqual({ history: before.history + 2, events: before.events + 1 });
+    const last = await t.manager.query<{ action: string; after: unknown }[]>(
+      `SELECT action, after FROM change_history WHERE entity_id = $1 ORDER BY id DESC LIMIT 2`,
+      [commitmentId],
+    );
+    expect(last).toEqual([
+      { action: 'second', after: { n: 2 } },
+      { action: 'first', after: { n: 1 } },
+    ]);
   });
 
   it('applying a result clears staleness and bumps the version; marking stale keeps the figures', async () => {
@@ -59,7 +113,7 @@ describe('RollupRepository (real Postgres)', () => {
     await repository.markStale(t.manager, commitmentId, 'no answer');
     expect(await read()).toMatchObject({ progress: 0, progress_stale: true, stale_reason: 'no answer' });
     const { version } = await read();
-    await repository.apply(t.manager, commitmentId, { progress: 40, completionLevel: 'limited', explanation: null });
+    await apply({ progress: 40, completionLevel: 'limited', explanation: null }, 0);
     expect(await read()).toEqual({
       progress: 40,
       completion_level: 'limited',

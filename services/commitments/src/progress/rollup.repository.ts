@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CompletionLevel, TrackingInput } from '@ogp/contracts';
 import { EntityManager } from 'typeorm';
+import { journalCtes, JournalRows } from '../history/change-history.repository';
 
 export interface AppliedProgress {
   progress: number;
@@ -11,18 +12,28 @@ export interface AppliedProgress {
 /** What the roll-up engine reads and writes: a commitment's strategy input, its figures and its area's and plan's sums. */
 @Injectable()
 export class RollupRepository {
-  /** The activities and indicators a strategy computes from. */
-  async inputOf(m: EntityManager, commitmentId: string): Promise<Pick<TrackingInput, 'activities' | 'indicators'>> {
-    const activities = await m.query<TrackingInput['activities']>(
-      `SELECT id, weight::float8 AS weight, progress::float8 AS progress, status, end_date::text AS "endDate"
-         FROM activities WHERE commitment_id = $1 AND removed_at IS NULL ORDER BY position, created_at`,
+  /**
+   * The activities and indicators a strategy computes from, in one statement; with `bump`, the
+   * same statement gives the commitment its new version (and, with `touch`, its update time).
+   */
+  async inputOf(
+    m: EntityManager,
+    commitmentId: string,
+    bump: { touch: boolean } | null = null,
+  ): Promise<Pick<TrackingInput, 'activities' | 'indicators'>> {
+    const bumped = bump
+      ? `WITH bumped AS (UPDATE commitments SET version = version + 1${bump.touch ? ', updated_at = now()' : ''} WHERE id = $1) `
+      : '';
+    const [input] = await m.query<Pick<TrackingInput, 'activities' | 'indicators'>[]>(
+      `${bumped}SELECT
+         (SELECT coalesce(json_agg(json_build_object('id', a.id, 'weight', a.weight::float8, 'progress', a.progress::float8, 'status', a.status, 'endDate', a.end_date::text)
+                                   ORDER BY a.position, a.created_at), '[]')
+            FROM activities a WHERE a.commitment_id = $1 AND a.removed_at IS NULL) AS activities,
+         (SELECT coalesce(json_agg(json_build_object('id', n.id, 'baseline', n.baseline::float8, 'target', n.target::float8, 'current', n.current::float8)), '[]')
+            FROM indicators n WHERE n.commitment_id = $1) AS indicators`,
       [commitmentId],
     );
-    const indicators = await m.query<TrackingInput['indicators']>(
-      `SELECT id, baseline::float8 AS baseline, target::float8 AS target, current::float8 AS current FROM indicators WHERE commitment_id = $1`,
-      [commitmentId],
-    );
-    return { activities, indicators };
+    return input;
   }
 
   async markStale(m: EntityManager, commitmentId: string, reason: string): Promise<void> {
@@ -32,17 +43,38 @@ export class RollupRepository {
     ]);
   }
 
-  async apply(m: EntityManager, commitmentId: string, result: AppliedProgress): Promise<void> {
+  /**
+   * One statement: the commitment's new figures (a new version, no longer stale), its area's and
+   * plan's progress sums moved by its weighted change, and the change's history and events.
+   */
+  async apply(
+    m: EntityManager,
+    commitmentId: string,
+    result: AppliedProgress,
+    rollup: { areaId: string; planId: string; delta: number },
+    journal: JournalRows,
+  ): Promise<void> {
+    const rows = journalCtes(8, journal);
     await m.query(
-      `UPDATE commitments SET progress = $2, completion_level = $3, progress_explanation = $4, progress_stale = false, stale_reason = NULL,
-              progress_updated_at = now(), version = version + 1 WHERE id = $1`,
-      [commitmentId, result.progress, result.completionLevel, result.explanation],
+      `WITH applied AS (
+         UPDATE commitments SET progress = $2, completion_level = $3, progress_explanation = $4, progress_stale = false, stale_reason = NULL,
+                progress_updated_at = now(), version = version + 1 WHERE id = $1
+       ), area AS (
+         UPDATE areas SET progress_sum = progress_sum + $5::numeric WHERE id = $6 AND $5::numeric <> 0
+       ), plan AS (
+         UPDATE plans SET progress_sum = progress_sum + $5::numeric WHERE id = $7 AND $5::numeric <> 0
+       ), ${rows.sql}
+       SELECT 1`,
+      [
+        commitmentId,
+        result.progress,
+        result.completionLevel,
+        result.explanation,
+        rollup.delta,
+        rollup.areaId,
+        rollup.planId,
+        ...rows.params,
+      ],
     );
-  }
-
-  /** Area and plan progress are kept as sums, moved by the commitment's weighted change. */
-  async addToSums(m: EntityManager, areaId: string, planId: string, delta: number): Promise<void> {
-    await m.query(`UPDATE areas SET progress_sum = progress_sum + $2 WHERE id = $1`, [areaId, delta]);
-    await m.query(`UPDATE plans SET progress_sum = progress_sum + $2 WHERE id = $1`, [planId, delta]);
   }
 }
