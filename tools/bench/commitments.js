@@ -11,6 +11,17 @@ const autocannon = require('autocannon');
 const { Client } = require('pg');
 const { SpawnedService, TestIsolation, freePort, TEST_DATABASE_URL } = require('@ogp/testing');
 const { PgRoundTrips } = require('./pg-round-trips');
+const { readFileSync } = require('node:fs');
+const { execFileSync } = require('node:child_process');
+
+/** Clock ticks per second of /proc/<pid>/stat's CPU times. */
+const TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  } catch {
+    return 100;
+  }
+})();
 
 const COMMITMENTS = Number(process.env.BENCH_COMMITMENTS ?? 1000);
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 100);
@@ -46,7 +57,7 @@ async function generate(pg, schema, programmeId, institutionId, code, commitment
 }
 
 /** The outbox relay's own transactions (woken by the report's commit, in the same process). */
-const RELAY = /FROM outbox WHERE published_at IS NULL/;
+const RELAY = /FROM outbox\s+WHERE\s+published_at IS NULL/;
 
 /**
  * Round trips per report (its transaction, then the reads of the answer and of the plan; the
@@ -100,6 +111,16 @@ function printTrips(label, samples) {
   }
 }
 
+/** CPU time a process has used so far (user and system), in ms; NaN where /proc is not there. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+  } catch {
+    return NaN;
+  }
+}
+
 function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
@@ -134,7 +155,6 @@ async function main() {
     await Promise.all([commitments.ready(), gateway.ready()]);
     await pg.connect();
     // A coordinator account, created as an operator would (the create-admin CLI path is the same service).
-    const { execFileSync } = require('node:child_process');
     execFileSync(process.execPath, ['services/gateway/dist/cli/create-admin.js'], {
       env: {
         ...process.env,
@@ -176,6 +196,7 @@ async function main() {
         )
       ).rows;
       const times = [];
+      const cpuBefore = [cpuMs(commitments.pid), cpuMs(gateway.pid)];
       const perSample = []; // the relay's transactions (and lone statements) of each sample
       for (let i = 0; i < SAMPLES; i++) {
         const seen = trips?.transactions.length ?? 0;
@@ -198,6 +219,10 @@ async function main() {
           perSample.push({ ms, start: Number(start) / 1e6, transactions: trips.transactions.slice(seen) });
         }
       }
+      const cpu = [cpuMs(commitments.pid), cpuMs(gateway.pid)].map((ms, i) => (ms - cpuBefore[i]) / SAMPLES);
+      console.log(
+        `${label.padEnd(34)} CPU per report and read: commitments service ${cpu[0].toFixed(2)} ms, gateway ${cpu[1].toFixed(2)} ms`,
+      );
       if (trips) printTrips(label, perSample);
       times.sort((a, b) => a - b);
       console.log(
