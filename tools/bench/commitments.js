@@ -67,7 +67,7 @@ function printTrips(label, samples) {
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const phases = samples.map((sample) => {
     const own = sample.transactions.filter((t) => !RELAY.test(t.text));
-    const tx = own.find((t) => /progress_reports/.test(t.text));
+    const tx = own.find((t) => /^(START TRANSACTION|BEGIN)/.test(t.text));
     const reads = own.filter((t) => t !== tx).flatMap((t) => t.steps);
     const first = tx.steps[0];
     const commit = tx.steps[tx.steps.length - 1];

@@ -1,15 +1,16 @@
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
-interface PgPool {
+interface PgQueryable {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
 /**
- * A hot read as a named prepared statement on the data source's own pool (same connections, same
- * search_path, same type parsing): Postgres plans it once per connection instead of on every
- * call, which on a many-join read costs more than running it. Inside a transaction (`manager`
- * other than the data source's own) it runs there, as an ordinary query. Each `name` must always
- * carry the same text. PgBouncer in transaction mode keeps these (max_prepared_statements).
+ * A hot query as a named prepared statement: Postgres plans it once per connection instead of on
+ * every call, which on a many-join read or a many-CTE write costs more than running it. On the
+ * data source's own manager it runs on its pool (same connections, same search_path, same type
+ * parsing); inside a transaction, on that transaction's connection (a failure comes back as
+ * TypeORM's QueryFailedError, as from manager.query). Each `name` must always carry the same
+ * text. PgBouncer in transaction mode keeps these (max_prepared_statements).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows as loosely typed as TypeORM's own query()
 export async function preparedQuery<T = any>(
@@ -19,7 +20,18 @@ export async function preparedQuery<T = any>(
   text: string,
   values: unknown[],
 ): Promise<T[]> {
-  const pool = (dataSource.driver as unknown as { master?: PgPool }).master;
-  if (manager !== dataSource.manager || typeof pool?.query !== 'function') return manager.query(text, values);
-  return (await pool.query({ name, text, values })).rows as T[];
+  if (manager === dataSource.manager) {
+    const pool = (dataSource.driver as unknown as { master?: PgQueryable }).master;
+    if (typeof pool?.query !== 'function') return manager.query(text, values);
+    return (await pool.query({ name, text, values })).rows as T[];
+  }
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive || runner.isReleased) return manager.query(text, values);
+  const client = (await runner.connect()) as PgQueryable | undefined;
+  if (typeof client?.query !== 'function') return manager.query(text, values);
+  try {
+    return (await client.query({ name, text, values })).rows as T[];
+  } catch (err) {
+    throw new QueryFailedError(text, values, err as Error);
+  }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CompletionLevel, DomainError, ErrorCode, Localized } from '@ogp/contracts';
-import { EntityManager } from 'typeorm';
+import { preparedQuery } from '@ogp/persistence';
+import { DataSource, EntityManager } from 'typeorm';
 import { hasRow } from '../database/has-row';
 import { CommitmentRow, LevelOverride } from './commitment-row';
 
@@ -37,9 +38,17 @@ const cardColumns = (c: CardChange): unknown[] => [
 /** The commitments table: the locked row every command starts from, and the card's writes. */
 @Injectable()
 export class CommitmentsRepository {
-  /** Locks and loads a commitment with what its strategy needs to know of its programme and institution. */
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Locks and loads a commitment with what its strategy needs to know of its programme and
+   * institution (prepared: every command starts here, and planning the join costs more than running it).
+   */
   async lock(m: EntityManager, commitmentId: string): Promise<CommitmentRow> {
-    const [row] = await m.query<CommitmentRow[]>(
+    const [row] = await preparedQuery<CommitmentRow>(
+      this.dataSource,
+      m,
+      'commitment_lock',
       `SELECT c.*, pl.programme_id, p.time_zone, p.tracking_strategy AS programme_strategy, i.tracking_strategy AS institution_strategy
          FROM commitments c
          JOIN plans pl ON pl.id = c.plan_id

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ActivityStatus, Localized, ProgressReportView } from '@ogp/contracts';
-import { EntityManager } from 'typeorm';
+import { preparedQuery } from '@ogp/persistence';
+import { DataSource, EntityManager } from 'typeorm';
 import { journalCtes, JournalRows } from '../history/change-history.repository';
 import { CheckedEvidence } from './evidence-file';
 
@@ -32,12 +33,17 @@ export interface EvidenceFileContent {
 /** Progress reports, their evidence files, and the progress they set on an activity. */
 @Injectable()
 export class ProgressRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
   async activityOf(
     m: EntityManager,
     commitmentId: string,
     activityId: string,
   ): Promise<ReportedActivityRow | undefined> {
-    const [row] = await m.query<ReportedActivityRow[]>(
+    const [row] = await preparedQuery<ReportedActivityRow>(
+      this.dataSource,
+      m,
+      'progress_activity_of',
       `SELECT id, title, progress::float8 AS progress, status FROM activities WHERE id = $1 AND commitment_id = $2 AND removed_at IS NULL`,
       [activityId, commitmentId],
     );
@@ -55,7 +61,10 @@ export class ProgressRepository {
     journal: JournalRows,
   ): Promise<void> {
     const rows = journalCtes(10, journal);
-    await m.query(
+    await preparedQuery(
+      this.dataSource,
+      m,
+      'progress_record_report',
       `WITH report AS (
          INSERT INTO progress_reports (id, commitment_id, activity_id, progress, reported_on, results, evidence, reported_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ), activity AS (

@@ -6,7 +6,7 @@ import { AppliedProgress, RollupRepository } from './rollup.repository';
 
 describe('RollupRepository (real Postgres)', () => {
   const t = new CommitmentsTestApp();
-  const repository = new RollupRepository();
+  let repository: RollupRepository;
   let plan: { planId: string; areaId: string };
   let commitmentId: string;
 
@@ -20,6 +20,7 @@ describe('RollupRepository (real Postgres)', () => {
 
   beforeAll(async () => {
     await t.start();
+    repository = t.app.get(RollupRepository);
     plan = await t.plan(await t.programme());
     commitmentId = (
       await t.commitment({ ...plan, leadInstitutionId: await t.institution() }, ['2019-12-31', '2019-10-01'])

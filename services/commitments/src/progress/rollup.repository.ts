@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CompletionLevel, TrackingInput } from '@ogp/contracts';
-import { EntityManager } from 'typeorm';
+import { preparedQuery } from '@ogp/persistence';
+import { DataSource, EntityManager } from 'typeorm';
 import { journalCtes, JournalRows } from '../history/change-history.repository';
 
 export interface AppliedProgress {
@@ -12,6 +13,8 @@ export interface AppliedProgress {
 /** What the roll-up engine reads and writes: a commitment's strategy input, its figures and its area's and plan's sums. */
 @Injectable()
 export class RollupRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
   /**
    * The activities and indicators a strategy computes from, in one statement; with `bump`, the
    * same statement gives the commitment its new version (and, with `touch`, its update time).
@@ -24,7 +27,10 @@ export class RollupRepository {
     const bumped = bump
       ? `WITH bumped AS (UPDATE commitments SET version = version + 1${bump.touch ? ', updated_at = now()' : ''} WHERE id = $1) `
       : '';
-    const [input] = await m.query<Pick<TrackingInput, 'activities' | 'indicators'>[]>(
+    const [input] = await preparedQuery<Pick<TrackingInput, 'activities' | 'indicators'>>(
+      this.dataSource,
+      m,
+      `rollup_input${bump ? (bump.touch ? '_bump_touch' : '_bump') : ''}`,
       `${bumped}SELECT
          (SELECT coalesce(json_agg(json_build_object('id', a.id, 'weight', a.weight::float8, 'progress', a.progress::float8, 'status', a.status, 'endDate', a.end_date::text)
                                    ORDER BY a.position, a.created_at), '[]')
@@ -55,7 +61,10 @@ export class RollupRepository {
     journal: JournalRows,
   ): Promise<void> {
     const rows = journalCtes(8, journal);
-    await m.query(
+    await preparedQuery(
+      this.dataSource,
+      m,
+      'rollup_apply',
       `WITH applied AS (
          UPDATE commitments SET progress = $2, completion_level = $3, progress_explanation = $4, progress_stale = false, stale_reason = NULL,
                 progress_updated_at = now(), version = version + 1 WHERE id = $1
