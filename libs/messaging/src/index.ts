@@ -15,3 +15,4 @@ export * from './idempotent-command';
 export * from './create-rpc-service-app';
 export * from './service-info.controller';
 export * from './outbox-commit.subscriber';
+export * from './service-foundation';

@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MessagingModule, MessagingTables1732100000000, serviceInfoController } from '@ogp/messaging';
-import { PersistenceModule } from '@ogp/persistence';
-import { Clock, RuntimeModule } from '@ogp/runtime';
+import { MessagingTables1732100000000, serviceFoundation, serviceInfoController } from '@ogp/messaging';
+import { Clock } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { CommitmentsConfig } from './commitments.config';
 import { ProgrammeEntity } from './programmes/programme.entity';
@@ -37,23 +36,12 @@ export class CommitmentsAppModule {
     return {
       module: CommitmentsAppModule,
       imports: [
-        RuntimeModule.forRoot({ service: 'commitments', logger, config }),
-        PersistenceModule.forRoot({
-          url: config.DATABASE_URL,
-          migrationUrl: config.DATABASE_MIGRATION_URL || undefined,
-          schema: config.DB_SCHEMA,
-          entities: [ProgrammeEntity],
-          migrations: COMMITMENTS_MIGRATIONS,
-          poolSize: config.DB_POOL_SIZE,
-          applicationName: 'commitments',
-        }),
-        MessagingModule.forRoot({
+        ...serviceFoundation({
           service: 'commitments',
-          url: config.NATS_URL,
-          prefix: config.NATS_PREFIX,
-          schema: config.DB_SCHEMA,
-          requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
-          streamReplicas: config.JETSTREAM_REPLICAS,
+          config,
+          logger,
+          migrations: COMMITMENTS_MIGRATIONS,
+          entities: [ProgrammeEntity],
         }),
         TrackingModule.register({
           strategyModules: config.TRACKING_STRATEGY_MODULES,

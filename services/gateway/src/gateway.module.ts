@@ -2,9 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { MessagingModule, MessagingTables1732100000000 } from '@ogp/messaging';
-import { PersistenceModule } from '@ogp/persistence';
-import { Clock, RuntimeModule, SystemClock } from '@ogp/runtime';
+import { MessagingTables1732100000000, serviceFoundation } from '@ogp/messaging';
+import { Clock, SystemClock } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { AccessGuard } from './access/access.guard';
 import { AuthRateLimitGuard } from './access/auth-rate-limit.guard';
@@ -47,12 +46,10 @@ export class GatewayModule {
       module: GatewayModule,
       imports: [
         // No /metrics on the public listener: only on the internal METRICS_PORT.
-        RuntimeModule.forRoot({ service: 'gateway', logger, config, metricsRoute: false }),
-        PersistenceModule.forRoot({
-          url: config.DATABASE_URL,
-          migrationUrl: config.DATABASE_MIGRATION_URL || undefined,
-          schema: config.DB_SCHEMA,
-          entities: [UserEntity],
+        ...serviceFoundation({
+          service: 'gateway',
+          config,
+          logger,
           migrations: [
             MessagingTables1732100000000,
             Identity1732100000100,
@@ -60,16 +57,8 @@ export class GatewayModule {
             GatewayIdempotency1732100000120,
             GatewayCalendarFeeds1764590000100,
           ],
-          poolSize: config.DB_POOL_SIZE,
-          applicationName: 'gateway',
-        }),
-        MessagingModule.forRoot({
-          service: 'gateway',
-          url: config.NATS_URL,
-          prefix: config.NATS_PREFIX,
-          schema: config.DB_SCHEMA,
-          requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
-          streamReplicas: config.JETSTREAM_REPLICAS,
+          entities: [UserEntity],
+          metricsRoute: false,
         }),
         PassportModule,
         JwtModule.register({

@@ -1,7 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { MessagingModule, serviceInfoController } from '@ogp/messaging';
-import { PersistenceModule } from '@ogp/persistence';
-import { Clock, RuntimeModule, SystemClock } from '@ogp/runtime';
+import { serviceFoundation, serviceInfoController } from '@ogp/messaging';
+import { Clock, SystemClock } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { AccountMailModule } from './account-mail/account-mail.module';
 import { AlertBatchesModule } from './alert-batches/alert-batches.module';
@@ -32,24 +31,7 @@ export class NotificationsModule {
     return {
       module: NotificationsModule,
       imports: [
-        RuntimeModule.forRoot({ service: 'notifications', logger, config }),
-        PersistenceModule.forRoot({
-          url: config.DATABASE_URL,
-          migrationUrl: config.DATABASE_MIGRATION_URL || undefined,
-          schema: config.DB_SCHEMA,
-          entities: [],
-          migrations: NOTIFICATIONS_MIGRATIONS,
-          poolSize: config.DB_POOL_SIZE,
-          applicationName: 'notifications',
-        }),
-        MessagingModule.forRoot({
-          service: 'notifications',
-          url: config.NATS_URL,
-          prefix: config.NATS_PREFIX,
-          schema: config.DB_SCHEMA,
-          requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
-          streamReplicas: config.JETSTREAM_REPLICAS,
-        }),
+        ...serviceFoundation({ service: 'notifications', config, logger, migrations: NOTIFICATIONS_MIGRATIONS }),
         ClockModule.register(clock),
         // Events in: the consumer and its registry, then the features whose handlers join it.
         NotificationEventsModule,

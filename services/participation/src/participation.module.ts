@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MessagingModule, MessagingTables1732100000000, serviceInfoController } from '@ogp/messaging';
-import { PersistenceModule } from '@ogp/persistence';
-import { Clock, RuntimeModule, SystemClock } from '@ogp/runtime';
+import { MessagingTables1732100000000, serviceFoundation, serviceInfoController } from '@ogp/messaging';
+import { Clock, SystemClock } from '@ogp/runtime';
 import type { Logger } from 'pino';
 import { CommitteeModule } from './committee/committee.module';
 import { ConsultationAccess1732100000610 } from './consultation/consultation-access.migration';
@@ -37,24 +36,7 @@ export class ParticipationModule {
     return {
       module: ParticipationModule,
       imports: [
-        RuntimeModule.forRoot({ service: 'participation', logger, config }),
-        PersistenceModule.forRoot({
-          url: config.DATABASE_URL,
-          migrationUrl: config.DATABASE_MIGRATION_URL || undefined,
-          schema: config.DB_SCHEMA,
-          entities: [],
-          migrations: PARTICIPATION_MIGRATIONS,
-          poolSize: config.DB_POOL_SIZE,
-          applicationName: 'participation',
-        }),
-        MessagingModule.forRoot({
-          service: 'participation',
-          url: config.NATS_URL,
-          prefix: config.NATS_PREFIX,
-          schema: config.DB_SCHEMA,
-          requestTimeoutMs: config.NATS_REQUEST_TIMEOUT_MS,
-          streamReplicas: config.JETSTREAM_REPLICAS,
-        }),
+        ...serviceFoundation({ service: 'participation', config, logger, migrations: PARTICIPATION_MIGRATIONS }),
         {
           module: ParticipationSettingsModule,
           global: true,
