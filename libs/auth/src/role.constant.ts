@@ -24,6 +24,8 @@ export const RoleGroup = {
   STAFF: ['project_manager', 'committee_member', 'coordinator', 'admin'],
   /** People who take part from outside the administration. */
   PUBLIC_PARTICIPANTS: ['citizen', 'cso'],
+  /** The platform's administrators (accounts, dead letters, jobs). */
+  ADMINS: ['admin'],
   /** Every role. */
   ALL: ROLES,
 } as const satisfies Record<string, readonly Role[]>;

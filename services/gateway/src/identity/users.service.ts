@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Actor, hasAnyRole, Role } from '@ogp/auth';
+import { Actor, hasAnyRole, Role, RoleGroup } from '@ogp/auth';
 import {
   AccountMailEvent,
   AccountMailEvents,
@@ -221,7 +221,7 @@ export class UsersService {
    * any, and the citizens' and CSOs' accounts a page shows are recorded as read.
    */
   async list(actor: Actor, query: PageQuery & { role?: Role }): Promise<Page<AccountView>> {
-    const admin = hasAnyRole(actor, ['admin']);
+    const admin = hasAnyRole(actor, RoleGroup.ADMINS);
     if (!admin && query.role && !AccountVisibility.staffRoles.includes(query.role)) {
       throw new DomainError(ErrorCode.FORBIDDEN, 'a coordinator reads staff accounts only');
     }
@@ -250,7 +250,7 @@ export class UsersService {
   async read(actor: Actor, userId: string): Promise<AccountView> {
     return this.dataSource.transaction(async (manager) => {
       const user = await this.users.findById(userId, manager);
-      const admin = hasAnyRole(actor, ['admin']);
+      const admin = hasAnyRole(actor, RoleGroup.ADMINS);
       if (!user || (!admin && !AccountVisibility.isStaffAccount(user.roles)))
         throw new DomainError(ErrorCode.NOT_FOUND, 'no such account');
       if (admin && AccountVisibility.holdsCitizenData(user.roles)) {

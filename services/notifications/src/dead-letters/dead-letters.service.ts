@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, assertRole } from '@ogp/auth';
+import { Actor, assertRole, RoleGroup } from '@ogp/auth';
 import { boundPage, deadLetterStreamName, DomainError, ErrorCode, Page, PageQuery } from '@ogp/contracts';
 import { MESSAGING_OPTIONS, MessagingModuleOptions, NATS_CONNECTION } from '@ogp/messaging';
 import { NatsConnection } from 'nats';
@@ -7,7 +7,6 @@ import { DeadEmailsRepository } from './dead-emails.repository';
 import { DeadLetter } from './dead-letter';
 
 /** Platform administration only: no role group but the admins. */
-const ADMINS = ['admin'] as const;
 
 /** The dead letters admins look at: e-mails given up, and events no consumer could handle. */
 @Injectable()
@@ -19,7 +18,7 @@ export class DeadLettersService {
   ) {}
 
   async list(actor: Actor | null, query: PageQuery): Promise<Page<DeadLetter>> {
-    assertRole(actor, ADMINS);
+    assertRole(actor, RoleGroup.ADMINS);
     const { limit, offset } = boundPage(query);
     const items: DeadLetter[] = (await this.deadEmails.latest()).map((e) => ({
       id: e.id,
@@ -51,7 +50,7 @@ export class DeadLettersService {
 
   /** A dead e-mail goes back to the sending queue, its attempts starting over; the sender picks it up at once. */
   async retry(actor: Actor | null, id: string): Promise<{ id: string; status: 'pending' }> {
-    assertRole(actor, ADMINS);
+    assertRole(actor, RoleGroup.ADMINS);
     if (!(await this.deadEmails.retry(id))) throw new DomainError(ErrorCode.NOT_FOUND, 'no such dead e-mail');
     return { id, status: 'pending' };
   }
