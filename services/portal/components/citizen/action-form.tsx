@@ -2,6 +2,7 @@
 import { ReactNode, useActionState } from 'react';
 import type { CitizenFormState } from './citizen-form-state';
 import type { FormField } from './form-field';
+import { FormMessages, HiddenInputs } from './form-messages';
 
 export interface ActionFormProps {
   /** Prefix of the element ids, unique in the page. */
@@ -45,34 +46,8 @@ export function ActionForm({
   const key = (f: FormField) => `${f.name}\u0000${f.type === 'password' ? '' : value(f)}`;
   return (
     <form action={formAction} className="form" noValidate id={id}>
-      {state.message ? (
-        <div className="form-error" role="alert" id={`${id}-error`}>
-          {state.message}
-        </div>
-      ) : null}
-      {state.done ? (
-        <div className="form-done" role="status" id={`${id}-done`}>
-          <p>{state.done}</p>
-          {state.links?.length ? (
-            <>
-              {state.linksTitle ? <p className="form-done-title">{state.linksTitle}</p> : null}
-              <ul>
-                {state.links.map((l) => (
-                  <li key={l.href}>
-                    <a href={l.href} dir="auto">
-                      {l.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </div>
-      ) : null}
-      {csrf}
-      {Object.entries(hidden).map(([name, v]) => (
-        <input key={name} type="hidden" name={name} value={v} />
-      ))}
+      <FormMessages id={id} state={state} />
+      <HiddenInputs csrf={csrf} hidden={hidden} />
       {childrenFirst ? children : null}
       {fields.map((f) => {
         const fid = `${id}-${f.name}`;

@@ -1,33 +1,7 @@
 import type { StaffFormState } from './form-state';
 
-/** The outcome of a staff form: the error announced (role=alert), or what was done (role=status) with its links. */
-export function FormOutcome({ id, state }: { id: string; state: StaffFormState }) {
-  return (
-    <>
-      {state.message ? (
-        <div className="form-error" role="alert" id={`${id}-error`}>
-          {state.message}
-        </div>
-      ) : null}
-      {state.done ? (
-        <div className="form-done" role="status" id={`${id}-done`}>
-          <p>{state.done}</p>
-          {state.links?.length ? (
-            <ul>
-              {state.links.map((l) => (
-                <li key={l.href}>
-                  <a href={l.href} dir="auto">
-                    {l.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
-    </>
-  );
-}
+/** The outcome of a staff form: the portal's one form outcome (the staff state has no links heading). */
+export { FormMessages as FormOutcome } from '../citizen/form-messages';
 
 /** A labelled field whose error and hint are linked to it (aria-describedby, aria-invalid). */
 export function Field({

@@ -1,6 +1,7 @@
 'use client';
 import { ReactNode, useActionState, useMemo, useState } from 'react';
 import type { WeightsFormState } from './pm-form-state';
+import { FormMessages, HiddenInputs } from '../citizen/form-messages';
 import { parseWeight, previewWeights } from './weight-preview';
 
 export interface WeightsEditorProps {
@@ -48,20 +49,8 @@ export function WeightsEditor({ id, action, csrf, hidden, activities, weighted, 
   const fieldError = (name: string) => state.fieldErrors?.[name];
   return (
     <form action={formAction} className="form weights-form" noValidate id={id}>
-      {state.message ? (
-        <div className="form-error" role="alert" id={`${id}-error`}>
-          {state.message}
-        </div>
-      ) : null}
-      {state.done ? (
-        <div className="form-done" role="status" id={`${id}-done`}>
-          <p>{state.done}</p>
-        </div>
-      ) : null}
-      {csrf}
-      {Object.entries(hidden).map(([name, v]) => (
-        <input key={name} type="hidden" name={name} value={v} />
-      ))}
+      <FormMessages id={id} state={state} />
+      <HiddenInputs csrf={csrf} hidden={hidden} />
       {weighted ? null : <p className="notice">{labels.notWeighted}</p>}
       <p className="field-hint muted" id={`${id}-hint`}>
         {labels.hint}

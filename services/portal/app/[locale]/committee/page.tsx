@@ -11,6 +11,7 @@ import type { LocalizedText } from '../../../i18n/localized-text';
 import { pick } from '../../../i18n/localized-text';
 import { localeTools } from '../../../i18n/request-locale';
 import { MessageKey } from '../../../i18n/translator';
+import { pageCount, pageWindow } from '../../../components/filters';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { t } = await localeTools(params);
@@ -43,13 +44,13 @@ export default async function CommitteeAlertsPage({
   const api = await gateway.user(locale);
   const [alerts, programmes] = await Promise.all([
     api.get<Page<Alert>>('/alerts', {
-      query: { kind: filters.kind, programmeId: filters.programmeId, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+      query: { kind: filters.kind, programmeId: filters.programmeId, ...pageWindow(page, PAGE_SIZE) },
     }),
     api.get<Page<ProgrammeView>>('/programmes', { query: { limit: 100 } }),
   ]);
   const mine = programmes.items.filter((p) => staff || account.scopes.programmes.includes(p.id));
   const programmeName = new Map(programmes.items.map((p) => [p.id, p.name]));
-  const pages = Math.max(1, Math.ceil(alerts.total / PAGE_SIZE));
+  const pages = pageCount(alerts.total, PAGE_SIZE);
   const base = `/${locale}/committee`;
   const link = (a: Alert): string | null => {
     if (a.kind === 'periodic_report') return `${base}/reports`;

@@ -13,6 +13,7 @@ import type { CommitmentSummary, CommitmentView, InstitutionView, Page } from '.
 import { LocalizedText, pick } from '../../../i18n/localized-text';
 import { localeTools } from '../../../i18n/request-locale';
 import { MessageKey } from '../../../i18n/translator';
+import { pageCount } from '../../../components/filters';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { t } = await localeTools(params);
@@ -63,7 +64,7 @@ export default async function PmDashboardPage({
   ]);
   const all = lists.flatMap((l) => l.items).sort((a, b) => a.number - b.number);
   const mine = new Set(all.map((c) => c.id));
-  const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+  const pages = pageCount(all.length, PAGE_SIZE);
   const shown = all.slice((Math.min(page, pages) - 1) * PAGE_SIZE, Math.min(page, pages) * PAGE_SIZE);
   const details = await Promise.all(
     shown.map((c) => api.get<CommitmentView>('/commitments/{id}', { path: { id: c.id } })),

@@ -6,6 +6,7 @@ import { pageNumber } from '../../../gateway/read-or-missing';
 import type { Page, PublicationView } from '../../../gateway/views';
 import { localeTools } from '../../../i18n/request-locale';
 import { MessageKey } from '../../../i18n/translator';
+import { pageCount, pageWindow } from '../../../components/filters';
 
 const KINDS = ['news', 'minutes', 'guide', 'document'] as const;
 const PER_PAGE = 10;
@@ -29,9 +30,9 @@ export default async function PublicationsPage({
   const page = pageNumber(search.page);
   const api = await gateway.public(locale);
   const list = await api.get<Page<PublicationView>>('/publications', {
-    query: { kind, limit: PER_PAGE, offset: (page - 1) * PER_PAGE },
+    query: { kind, ...pageWindow(page, PER_PAGE) },
   });
-  const pages = Math.max(1, Math.ceil(list.total / PER_PAGE));
+  const pages = pageCount(list.total, PER_PAGE);
   const base = `/${locale}/publications`;
   return (
     <>

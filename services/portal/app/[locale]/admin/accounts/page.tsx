@@ -7,6 +7,7 @@ import { pageNumber } from '../../../../gateway/read-or-missing';
 import type { Page } from '../../../../gateway/views';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
+import { pageCount, pageWindow } from '../../../../components/filters';
 
 const PAGE_SIZE = 20;
 
@@ -30,8 +31,8 @@ export default async function AccountsPage({
   if (!(await staffAccount(locale, '/admin/accounts', ['admin']))) return <NotAllowed locale={locale} t={t} />;
   const accounts = await (
     await gateway.user(locale)
-  ).get<Page<AccountView>>('/accounts', { query: { role, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } });
-  const pages = Math.max(1, Math.ceil(accounts.total / PAGE_SIZE));
+  ).get<Page<AccountView>>('/accounts', { query: { role, ...pageWindow(page, PAGE_SIZE) } });
+  const pages = pageCount(accounts.total, PAGE_SIZE);
   const base = `/${locale}/admin/accounts`;
   return (
     <section className="page-section" aria-labelledby="accounts-title">

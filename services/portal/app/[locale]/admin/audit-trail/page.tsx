@@ -7,6 +7,7 @@ import { pageNumber, uuidOrUndefined } from '../../../../gateway/read-or-missing
 import type { Page } from '../../../../gateway/views';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
+import { pageCount, pageWindow } from '../../../../components/filters';
 
 const PAGE_SIZE = 25;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -70,8 +71,7 @@ export default async function AuditTrailPage({
         userId: filters.userId,
         from: filters.from ? `${filters.from}T00:00:00Z` : undefined,
         to: filters.to ? nextDay(filters.to) : undefined,
-        limit: PAGE_SIZE,
-        offset: (page - 1) * PAGE_SIZE,
+        ...pageWindow(page, PAGE_SIZE),
       },
     }),
     api.get<Page<AccountView>>('/accounts', { query: { role: 'admin', limit: 100 } }),
@@ -79,7 +79,7 @@ export default async function AuditTrailPage({
   ]);
   // Names of the staff who act; an account acted on is named by its own snapshot in the entry.
   const staff = new Map([...admins.items, ...coordinators.items].map((a) => [a.id, a.displayName]));
-  const pages = Math.max(1, Math.ceil(trail.total / PAGE_SIZE));
+  const pages = pageCount(trail.total, PAGE_SIZE);
   const base = `/${locale}/admin/audit-trail`;
   const accountLink = (id: string | null, name: string | undefined) =>
     id ? (

@@ -9,6 +9,7 @@ import type { Page } from '../../../../gateway/views';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
+import { pageCount, pageWindow } from '../../../../components/filters';
 
 const PAGE_SIZE = 20;
 const STATES = [
@@ -67,10 +68,10 @@ export default async function JobsPage({
   const api = await gateway.user(locale);
   const [jobs, dead] = await Promise.all([
     api.get<JobsOverview>('/admin/jobs'),
-    api.get<Page<DeadLetter>>('/admin/dead-letters', { query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } }),
+    api.get<Page<DeadLetter>>('/admin/dead-letters', { query: pageWindow(page, PAGE_SIZE) }),
   ]);
   const recent = jobs.recent.filter((j) => !state || j.state === state);
-  const pages = Math.max(1, Math.ceil(dead.total / PAGE_SIZE));
+  const pages = pageCount(dead.total, PAGE_SIZE);
   const base = `/${locale}/admin/jobs`;
   const stateLabel = (s: string) =>
     (STATES as readonly string[]).includes(s) ? t(`admin.jobs.states.${s.replace('-', '_')}` as MessageKey) : s;

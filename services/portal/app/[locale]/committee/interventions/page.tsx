@@ -12,6 +12,7 @@ import type { CommitmentView, Page } from '../../../../gateway/views';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
+import { pageCount, pageWindow } from '../../../../components/filters';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { t } = await localeTools(params);
@@ -42,7 +43,7 @@ export default async function InterventionsPage({
   const page = pageNumber(typeof search.page === 'string' ? search.page : undefined);
   const api = await gateway.user(locale);
   const blockers = await api.get<Page<BlockerView>>('/blockers', {
-    query: { status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+    query: { status, ...pageWindow(page, PAGE_SIZE) },
   });
   const ids = [...new Set(blockers.items.map((b) => b.commitmentId))];
   const commitments = new Map(
@@ -50,7 +51,7 @@ export default async function InterventionsPage({
       .filter((c) => c !== null)
       .map((c) => [c.id, c]),
   );
-  const pages = Math.max(1, Math.ceil(blockers.total / PAGE_SIZE));
+  const pages = pageCount(blockers.total, PAGE_SIZE);
   const base = `/${locale}/committee/interventions`;
   const tabs: [string, MessageKey][] = [
     ...STATUSES.map((s): [string, MessageKey] => [s, `pm.blocker.status.${s}` as MessageKey]),

@@ -13,6 +13,7 @@ import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
+import { pageCount, pageWindow } from '../../../../components/filters';
 
 const PAGE_SIZE = 20;
 
@@ -36,10 +37,10 @@ export default async function CoordinationCyclesPage({
     return <NotAllowed locale={locale} t={t} />;
   const api = await gateway.user(locale);
   const [cycles, programmes] = await Promise.all([
-    api.get<Page<CycleView>>('/cycles', { query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } }),
+    api.get<Page<CycleView>>('/cycles', { query: pageWindow(page, PAGE_SIZE) }),
     api.get<Page<ProgrammeView>>('/programmes', { query: { limit: 100 } }),
   ]);
-  const pages = Math.max(1, Math.ceil(cycles.total / PAGE_SIZE));
+  const pages = pageCount(cycles.total, PAGE_SIZE);
   const base = `/${locale}/coordination/cycles`;
   const phaseFields: FormField[] = FORM_PHASES.flatMap((kind) => [
     {

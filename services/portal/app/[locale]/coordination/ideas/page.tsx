@@ -15,6 +15,7 @@ import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
+import { pageCount, pageWindow } from '../../../../components/filters';
 
 const PAGE_SIZE = 50;
 const STATUSES = [
@@ -87,14 +88,13 @@ export default async function TriagePage({
             status: filters.status,
             themeId: filters.themeId,
             reported: reported ? 'true' : undefined,
-            limit: PAGE_SIZE,
-            offset: (page - 1) * PAGE_SIZE,
+            ...pageWindow(page, PAGE_SIZE),
           },
         }),
         api.get<DraftView[]>('/cycles/{id}/drafts', { path: { id: cycle.id } }),
       ])
     : [{ items: [], total: 0, limit: PAGE_SIZE, offset: 0 }, []];
-  const pages = Math.max(1, Math.ceil(ideas.total / PAGE_SIZE));
+  const pages = pageCount(ideas.total, PAGE_SIZE);
   const themeOf = new Map(cycle?.themes.map((th) => [th.id, th]) ?? []);
   const query = new URLSearchParams(
     Object.entries({ ...filters, page: page > 1 ? String(page) : undefined }).filter(

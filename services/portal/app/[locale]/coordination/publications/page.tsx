@@ -12,6 +12,7 @@ import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
+import { pageCount, pageWindow } from '../../../../components/filters';
 
 const PAGE_SIZE = 20;
 const KINDS = ['news', 'minutes', 'guide', 'document'] as const;
@@ -52,11 +53,11 @@ export default async function CoordinationPublicationsPage({
   const api = await gateway.user(locale);
   const [publications, cycles] = await Promise.all([
     api.get<Page<PublicationView>>('/publications', {
-      query: { drafts: 'true', kind, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+      query: { drafts: 'true', kind, ...pageWindow(page, PAGE_SIZE) },
     }),
     api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } }),
   ]);
-  const pages = Math.max(1, Math.ceil(publications.total / PAGE_SIZE));
+  const pages = pageCount(publications.total, PAGE_SIZE);
   const base = `/${locale}/coordination/publications`;
   const saved = search.saved === 'draft' || search.saved === 'published' ? search.saved : undefined;
   return (

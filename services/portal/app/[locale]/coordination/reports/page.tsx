@@ -12,6 +12,7 @@ import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
+import { pageCount, pageWindow } from '../../../../components/filters';
 
 const PAGE_SIZE = 20;
 
@@ -36,7 +37,7 @@ export default async function ReportsPage({
   const [programmes, cycles, reports] = await Promise.all([
     api.get<Page<ProgrammeView>>('/programmes', { query: { limit: 100 } }),
     api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } }),
-    api.get<Page<ReportView>>('/reports', { query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } }),
+    api.get<Page<ReportView>>('/reports', { query: pageWindow(page, PAGE_SIZE) }),
   ]);
   const plans = (
     await Promise.all(
@@ -45,7 +46,7 @@ export default async function ReportsPage({
   ).flatMap((p) => p.plans);
   const planTitle = new Map(plans.map((p) => [p.id, pick(p.title, locale)]));
   const cycleTitle = new Map(cycles.items.map((c) => [c.id, pick(c.title, locale)]));
-  const pages = Math.max(1, Math.ceil(reports.total / PAGE_SIZE));
+  const pages = pageCount(reports.total, PAGE_SIZE);
   const base = `/${locale}/coordination/reports`;
   return (
     <section className="page-section" aria-labelledby="reports-title">

@@ -23,6 +23,7 @@ import {
 import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
+import { pageCount } from '../../../../components/filters';
 
 const IDEAS_PER_PAGE = 20;
 const FATES = ['accepted', 'rejected', 'retained', 'not_retained', 'none'] as const;
@@ -97,7 +98,7 @@ export default async function CyclePage({ params, searchParams }: { params: Para
       (!filters.channel || idea.channel === filters.channel) &&
       (!filters.fate || (filters.fate === 'none' ? !idea.fate : idea.fate?.status === filters.fate)),
   );
-  const pages = Math.max(1, Math.ceil(filtered.length / IDEAS_PER_PAGE));
+  const pages = pageCount(filtered.length, IDEAS_PER_PAGE);
   const current = Math.min(page, pages);
   const shown = filtered.slice((current - 1) * IDEAS_PER_PAGE, current * IDEAS_PER_PAGE);
   const themeTitle = new Map(cycle.themes.map((th) => [th.id, th.title]));

@@ -21,6 +21,7 @@ import {
 import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
+import { pageCount, pageWindow } from '../../../../components/filters';
 
 const PAGE_SIZE = 10;
 type Params = Promise<{ locale: string; id: string }>;
@@ -64,8 +65,7 @@ export default async function PlanPage({ params, searchParams }: { params: Param
           completionLevel: filters.level,
           status: filters.overdue ? 'overdue' : undefined,
           q: filters.q,
-          limit: PAGE_SIZE,
-          offset: (page - 1) * PAGE_SIZE,
+          ...pageWindow(page, PAGE_SIZE),
         },
       }),
     ),
@@ -73,7 +73,7 @@ export default async function PlanPage({ params, searchParams }: { params: Param
   if (!plan || !dashboard || !commitments) return <NotFoundView locale={locale} t={t} />;
   const institutionName = new Map(institutions.items.map((i) => [i.id, i.name]));
   const areaOf = new Map(plan.areas.map((a) => [a.id, a]));
-  const pages = Math.max(1, Math.ceil(commitments.total / PAGE_SIZE));
+  const pages = pageCount(commitments.total, PAGE_SIZE);
   const total = dashboard.commitments.total || 1;
   const base = `/${locale}/plans/${id}`;
   const filterParams = {

@@ -1,42 +1,25 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '../../../../../components/citizen/action-form';
 import { changeAccountAccess, setAccountActive } from '../../../../../components/coord/account-admin-actions';
 import type { AccountView } from '../../../../../components/coord/admin-views';
 import { accessFields } from '../../../../../components/coord/scope-fields';
-import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
-import { NotFoundView } from '../../../../../components/not-found-view';
-import { gateway } from '../../../../../gateway/gateway-client';
-import { isUuid, readOrMissing } from '../../../../../gateway/read-or-missing';
-import { localeTools } from '../../../../../i18n/request-locale';
 import { MessageKey } from '../../../../../i18n/translator';
 import { CsrfField } from '../../../../../session/csrf-field';
+import { openStaffRecord, StaffPageProps, titled } from '../../../../../components/coord/staff-page';
 
-type Params = Promise<{ locale: string; id: string }>;
-
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('admin.account.title') };
-}
+export const generateMetadata = titled('admin.account.title');
 
 const CHANGES = ['created', 'access', 'deactivate', 'reactivate'] as const;
 
 /** One account: who it is, whether it is active (deactivate or reactivate), its role and scope (changed here), its audit trail. */
-export default async function AccountPage({
-  params,
-  searchParams,
-}: {
-  params: Params;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale, t, f } = await localeTools(params);
-  const { id } = await params;
-  const search = await searchParams;
-  if (!(await staffAccount(locale, `/admin/accounts/${id}`, ['admin']))) return <NotAllowed locale={locale} t={t} />;
-  if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
-  const account = await readOrMissing(
-    (await gateway.user(locale)).get<AccountView>('/accounts/{id}', { path: { id } }),
+export default async function AccountPage(props: StaffPageProps<{ id: string }>) {
+  const opened = await openStaffRecord(
+    props,
+    (id) => `/admin/accounts/${id}`,
+    ['admin'],
+    (api, id) => api.get<AccountView>('/accounts/{id}', { path: { id } }),
   );
-  if (!account) return <NotFoundView locale={locale} t={t} />;
+  if (opened.view) return opened.view;
+  const { locale, t, f, search, record: account } = opened;
   const changed = search.created === '1' ? 'created' : CHANGES.find((c) => c === search.changed);
   return (
     <section className="page-section narrow-wide" aria-labelledby="account-title">

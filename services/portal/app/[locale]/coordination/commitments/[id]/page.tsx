@@ -1,20 +1,19 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '../../../../../components/citizen/action-form';
 import { saveCard } from '../../../../../components/coord/card-editor-action';
 import { CardEditorForm } from '../../../../../components/coord/card-editor-form';
 import { overrideLevel, setStrategy } from '../../../../../components/coord/commitment-actions';
-import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
-import { NotFoundView } from '../../../../../components/not-found-view';
 import { ProgressBar } from '../../../../../components/progress-bar';
-import { gateway } from '../../../../../gateway/gateway-client';
-import { isUuid, readOrMissing } from '../../../../../gateway/read-or-missing';
 import { COMPLETION_LEVELS, CommitmentView, PlanView } from '../../../../../gateway/views';
 import { pick } from '../../../../../i18n/localized-text';
-import { localeTools } from '../../../../../i18n/request-locale';
 import { MessageKey } from '../../../../../i18n/translator';
 import { CsrfField } from '../../../../../session/csrf-field';
+import {
+  COORDINATION_ROLES,
+  openStaffRecord,
+  StaffPageProps,
+  titled,
+} from '../../../../../components/coord/staff-page';
 
-type Params = Promise<{ locale: string; id: string }>;
 const STRATEGIES = ['weighted_activities', 'equal_milestones', 'indicators', 'manual_level'] as const;
 const LANGS = [
   { code: 'ar', name: 'العربية', dir: 'rtl' },
@@ -22,32 +21,23 @@ const LANGS = [
   { code: 'en', name: 'English', dir: 'ltr' },
 ] as const;
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.commitment.title') };
-}
+export const generateMetadata = titled('coord.commitment.title');
 
 /**
  * A commitment as the coordination team manages it: its title and card in the three languages side
  * by side, its progress and completion level (overridden with a reason, or derived again), and the
  * tracking strategy set for it, its lead institution or its programme.
  */
-export default async function CoordinationCommitmentPage({
-  params,
-  searchParams,
-}: {
-  params: Params;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale, t, f } = await localeTools(params);
-  const { id } = await params;
-  const saved = (await searchParams).saved;
-  if (!(await staffAccount(locale, `/coordination/commitments/${id}`, ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
-  if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
-  const api = await gateway.user(locale);
-  const commitment = await readOrMissing(api.get<CommitmentView>('/commitments/{id}', { path: { id } }));
-  if (!commitment) return <NotFoundView locale={locale} t={t} />;
+export default async function CoordinationCommitmentPage(props: StaffPageProps<{ id: string }>) {
+  const opened = await openStaffRecord(
+    props,
+    (id) => `/coordination/commitments/${id}`,
+    COORDINATION_ROLES,
+    (api, id) => api.get<CommitmentView>('/commitments/{id}', { path: { id } }),
+  );
+  if (opened.view) return opened.view;
+  const { locale, t, f, api, search, record: commitment } = opened;
+  const saved = search.saved;
   const plan = await api.get<PlanView>('/plans/{id}', { path: { id: commitment.planId } });
   return (
     <section className="page-section" aria-labelledby="commitment-title">

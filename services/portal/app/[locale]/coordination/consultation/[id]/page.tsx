@@ -1,17 +1,19 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '../../../../../components/citizen/action-form';
 import { answerComment } from '../../../../../components/coord/consultation-actions';
-import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
-import { NotFoundView } from '../../../../../components/not-found-view';
 import { Pagination } from '../../../../../components/pagination';
-import { gateway } from '../../../../../gateway/gateway-client';
-import { isUuid, pageNumber, readOrMissing } from '../../../../../gateway/read-or-missing';
+import { pageNumber } from '../../../../../gateway/read-or-missing';
 import type { Page } from '../../../../../gateway/views';
-import { localeTools } from '../../../../../i18n/request-locale';
 import { CsrfField } from '../../../../../session/csrf-field';
+import {
+  COORDINATION_ROLES,
+  openStaffRecord,
+  StaffPageProps,
+  titled,
+} from '../../../../../components/coord/staff-page';
+import { pageWindow } from '../../../../../components/filters';
+import { pageCount } from '../../../../../components/filters';
 
 const PAGE_SIZE = 20;
-type Params = Promise<{ locale: string; id: string }>;
 
 interface CommentView {
   id: string;
@@ -21,34 +23,24 @@ interface CommentView {
   answeredAt: string | null;
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.consultation.comments') };
-}
+export const generateMetadata = titled('coord.consultation.comments');
 
 /** The comments on one draft commitment, 20 a page, each with its answer or a form to answer it. */
-export default async function CoordinationDraftCommentsPage({
-  params,
-  searchParams,
-}: {
-  params: Params;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale, t, f } = await localeTools(params);
-  const { id } = await params;
-  const search = await searchParams;
-  const page = pageNumber(search.page);
-  if (!(await staffAccount(locale, `/coordination/consultation/${id}`, ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
-  if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
-  const comments = await readOrMissing(
-    (await gateway.user(locale)).get<Page<CommentView>>('/drafts/{id}/comments', {
-      path: { id },
-      query: { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
-    }),
+export default async function CoordinationDraftCommentsPage(props: StaffPageProps<{ id: string }>) {
+  const opened = await openStaffRecord(
+    props,
+    (id) => `/coordination/consultation/${id}`,
+    COORDINATION_ROLES,
+    (api, id, search) =>
+      api.get<Page<CommentView>>('/drafts/{id}/comments', {
+        path: { id },
+        query: pageWindow(pageNumber(search.page), PAGE_SIZE),
+      }),
   );
-  if (!comments) return <NotFoundView locale={locale} t={t} />;
-  const pages = Math.max(1, Math.ceil(comments.total / PAGE_SIZE));
+  if (opened.view) return opened.view;
+  const { locale, t, f, search, id, record: comments } = opened;
+  const page = pageNumber(search.page);
+  const pages = pageCount(comments.total, PAGE_SIZE);
   return (
     <section className="page-section narrow-wide" aria-labelledby="comments-title">
       <p>

@@ -8,6 +8,7 @@ import { COMPLETION_LEVELS, CommitmentSummary, InstitutionView, Page, PlanView }
 import { pick } from '../../../../../i18n/localized-text';
 import { localeTools } from '../../../../../i18n/request-locale';
 import { MessageKey } from '../../../../../i18n/translator';
+import { pageCount, pageWindow } from '../../../../../components/filters';
 
 const PAGE_SIZE = 25;
 type Params = Promise<{ locale: string; id: string }>;
@@ -48,15 +49,14 @@ export default async function CoordinationPlanPage({
           areaId: filters.areaId,
           institutionId: filters.institutionId,
           completionLevel: filters.level,
-          limit: PAGE_SIZE,
-          offset: (page - 1) * PAGE_SIZE,
+          ...pageWindow(page, PAGE_SIZE),
         },
       }),
     ),
   ]);
   if (!plan || !commitments) return <NotFoundView locale={locale} t={t} />;
   const institutionName = new Map(institutions.items.map((i) => [i.id, pick(i.name, locale)]));
-  const pages = Math.max(1, Math.ceil(commitments.total / PAGE_SIZE));
+  const pages = pageCount(commitments.total, PAGE_SIZE);
   const base = `/${locale}/coordination/plans/${id}`;
   return (
     <section className="page-section" aria-labelledby="plan-title">

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '../../../../../components/citizen/action-form';
 import type { CycleView } from '../../../../../components/citizen/cycle-view';
 import {
@@ -7,16 +6,15 @@ import {
   recordWorkshopIdea,
   saveOutputs,
 } from '../../../../../components/coord/workshop-actions';
-import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
-import { NotFoundView } from '../../../../../components/not-found-view';
-import { gateway } from '../../../../../gateway/gateway-client';
-import { isUuid, readOrMissing } from '../../../../../gateway/read-or-missing';
 import type { LocalizedText } from '../../../../../i18n/localized-text';
 import { pick } from '../../../../../i18n/localized-text';
-import { localeTools } from '../../../../../i18n/request-locale';
 import { CsrfField } from '../../../../../session/csrf-field';
-
-type Params = Promise<{ locale: string; id: string }>;
+import {
+  COORDINATION_ROLES,
+  openStaffRecord,
+  StaffPageProps,
+  titled,
+} from '../../../../../components/coord/staff-page';
 
 interface WorkshopView {
   id: string;
@@ -36,31 +34,22 @@ interface WorkshopView {
   recordingUrl: string | null;
 }
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.workshop.title') };
-}
+export const generateMetadata = titled('coord.workshop.title');
 
 /**
  * A workshop as the coordination team runs it: its agenda, attendance by the participants'
  * confirmation codes, the ideas written down there, the ranking of problems, its report and recording.
  */
-export default async function CoordinationWorkshopPage({
-  params,
-  searchParams,
-}: {
-  params: Params;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale, t, f } = await localeTools(params);
-  const { id } = await params;
-  const saved = (await searchParams).saved;
-  if (!(await staffAccount(locale, `/coordination/workshops/${id}`, ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
-  if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
-  const api = await gateway.user(locale);
-  const workshop = await readOrMissing(api.get<WorkshopView>('/workshops/{id}', { path: { id } }));
-  if (!workshop) return <NotFoundView locale={locale} t={t} />;
+export default async function CoordinationWorkshopPage(props: StaffPageProps<{ id: string }>) {
+  const opened = await openStaffRecord(
+    props,
+    (id) => `/coordination/workshops/${id}`,
+    COORDINATION_ROLES,
+    (api, id) => api.get<WorkshopView>('/workshops/{id}', { path: { id } }),
+  );
+  if (opened.view) return opened.view;
+  const { locale, t, f, api, search, record: workshop } = opened;
+  const saved = search.saved;
   const cycle = await api.get<CycleView>('/cycles/{id}', { path: { id: workshop.cycleId } });
   const theme = cycle.themes.find((th) => th.id === workshop.themeId);
   return (
