@@ -9,18 +9,27 @@ import type { Translate } from '../i18n/translator';
 export function FilterForm({
   action,
   label,
+  search,
   reset,
   t,
   children,
 }: {
   action: string;
   label?: string;
+  /** A search landmark without a name (a `label` makes one named). */
+  search?: boolean;
   reset?: string;
   t: Translate;
   children: ReactNode;
 }) {
   return (
-    <form method="get" action={action} className="filters" role={label ? 'search' : undefined} aria-label={label}>
+    <form
+      method="get"
+      action={action}
+      className="filters"
+      role={label || search ? 'search' : undefined}
+      aria-label={label}
+    >
       {children}
       <div className="filter-actions">
         <button type="submit" className="button">

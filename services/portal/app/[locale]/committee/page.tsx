@@ -11,7 +11,7 @@ import type { LocalizedText } from '../../../i18n/localized-text';
 import { pick } from '../../../i18n/localized-text';
 import { localeTools } from '../../../i18n/request-locale';
 import { MessageKey } from '../../../i18n/translator';
-import { pageCount, pageWindow } from '../../../components/filters';
+import { pageCount, pageWindow, SelectFilter, FilterForm } from '../../../components/filters';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { t } = await localeTools(params);
@@ -66,46 +66,26 @@ export default async function CommitteeAlertsPage({
         <h2 id="alerts" tabIndex={-1}>
           {t('committee.alerts.title')}
         </h2>
-        <form
-          method="get"
-          action={`${base}#alerts`}
-          className="filters"
-          role="search"
-          aria-label={t('committee.alerts.filters')}
-        >
-          <div className="field">
-            <label htmlFor="f-kind">{t('committee.alerts.kind')}</label>
-            <select id="f-kind" name="kind" defaultValue={filters.kind ?? ''}>
-              <option value="">{t('common.all')}</option>
-              {ALERT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`committee.alertKind.${k}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </div>
+        <FilterForm action={`${base}#alerts`} label={t('committee.alerts.filters')} reset={`${base}#alerts`} t={t}>
+          <SelectFilter
+            id="kind"
+            name="kind"
+            label={t('committee.alerts.kind')}
+            value={filters.kind}
+            options={ALERT_KINDS.map((k) => ({ value: k, label: t(`committee.alertKind.${k}` as MessageKey) }))}
+            t={t}
+          />
           {mine.length > 1 ? (
-            <div className="field">
-              <label htmlFor="f-programme">{t('committee.alerts.programme')}</label>
-              <select id="f-programme" name="programmeId" defaultValue={filters.programmeId ?? ''}>
-                <option value="">{t('common.all')}</option>
-                {mine.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {pick(p.name, locale)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectFilter
+              id="programme"
+              name="programmeId"
+              label={t('committee.alerts.programme')}
+              value={filters.programmeId}
+              options={mine.map((p) => ({ value: p.id, label: pick(p.name, locale) }))}
+              t={t}
+            />
           ) : null}
-          <div className="filter-actions">
-            <button type="submit" className="button">
-              {t('common.filter')}
-            </button>
-            <a href={`${base}#alerts`} className="button button-quiet">
-              {t('common.reset')}
-            </a>
-          </div>
-        </form>
+        </FilterForm>
         <p role="status" className="muted">
           {t('common.results', { count: alerts.total })}
         </p>

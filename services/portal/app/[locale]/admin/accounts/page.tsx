@@ -7,7 +7,7 @@ import { pageNumber } from '../../../../gateway/read-or-missing';
 import type { Page } from '../../../../gateway/views';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
-import { pageCount, pageWindow } from '../../../../components/filters';
+import { pageCount, pageWindow, SelectFilter, FilterForm, DataTable } from '../../../../components/filters';
 
 const PAGE_SIZE = 20;
 
@@ -43,63 +43,49 @@ export default async function AccountsPage({
           {t('admin.accounts.new')}
         </a>
       </p>
-      <form method="get" action={base} className="filters" role="search" aria-label={t('admin.accounts.filters')}>
-        <div className="field">
-          <label htmlFor="f-role">{t('admin.account.role')}</label>
-          <select id="f-role" name="role" defaultValue={role ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {ACCOUNT_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`admin.role.${r}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-actions">
-          <button type="submit" className="button">
-            {t('common.filter')}
-          </button>
-          <a className="button button-quiet" href={base}>
-            {t('common.reset')}
-          </a>
-        </div>
-      </form>
+      <FilterForm action={base} label={t('admin.accounts.filters')} reset={base} t={t}>
+        <SelectFilter
+          id="role"
+          name="role"
+          label={t('admin.account.role')}
+          value={role}
+          options={ACCOUNT_ROLES.map((r) => ({ value: r, label: t(`admin.role.${r}` as MessageKey) }))}
+          t={t}
+        />
+      </FilterForm>
       <p className="muted" role="status">
         {t('common.results', { count: accounts.total })}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('admin.accounts.title')}>
-        <table id="accounts">
-          <caption className="visually-hidden">{t('admin.accounts.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.account.name')}</th>
-              <th scope="col">{t('admin.account.email')}</th>
-              <th scope="col">{t('admin.account.role')}</th>
-              <th scope="col">{t('admin.account.state')}</th>
-              <th scope="col">{t('admin.account.createdAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.items.map((a) => (
-              <tr key={a.id} data-email={a.email}>
-                <th scope="row">
-                  <a href={`${base}/${a.id}`} dir="auto">
-                    {a.displayName}
-                  </a>
-                </th>
-                <td dir="ltr">{a.email}</td>
-                <td>{a.roles.map((r) => t(`admin.role.${r}` as MessageKey)).join(locale === 'ar' ? '، ' : ', ')}</td>
-                <td className={a.active ? 'state-active' : 'state-inactive'}>
-                  {a.active ? t('admin.account.active') : t('admin.account.inactive')}
-                </td>
-                <td>
-                  <time dateTime={a.createdAt}>{f.date(a.createdAt)}</time>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        id="accounts"
+        label={t('admin.accounts.title')}
+        caption
+        columns={[
+          t('admin.account.name'),
+          t('admin.account.email'),
+          t('admin.account.role'),
+          t('admin.account.state'),
+          t('admin.account.createdAt'),
+        ]}
+      >
+        {accounts.items.map((a) => (
+          <tr key={a.id} data-email={a.email}>
+            <th scope="row">
+              <a href={`${base}/${a.id}`} dir="auto">
+                {a.displayName}
+              </a>
+            </th>
+            <td dir="ltr">{a.email}</td>
+            <td>{a.roles.map((r) => t(`admin.role.${r}` as MessageKey)).join(locale === 'ar' ? '، ' : ', ')}</td>
+            <td className={a.active ? 'state-active' : 'state-inactive'}>
+              {a.active ? t('admin.account.active') : t('admin.account.inactive')}
+            </td>
+            <td>
+              <time dateTime={a.createdAt}>{f.date(a.createdAt)}</time>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination basePath={base} params={{ role }} page={page} pages={pages} t={t} />
     </section>
   );

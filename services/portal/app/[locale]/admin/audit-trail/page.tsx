@@ -7,7 +7,7 @@ import { pageNumber, uuidOrUndefined } from '../../../../gateway/read-or-missing
 import type { Page } from '../../../../gateway/views';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
-import { pageCount, pageWindow } from '../../../../components/filters';
+import { pageCount, pageWindow, SelectFilter, FilterForm, DataTable } from '../../../../components/filters';
 
 const PAGE_SIZE = 25;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -93,29 +93,26 @@ export default async function AuditTrailPage({
     <section className="page-section" aria-labelledby="audit-title">
       <h1 id="audit-title">{t('admin.audit.title')}</h1>
       <p className="lead">{t('admin.audit.intro')}</p>
-      <form method="get" action={base} className="filters" role="search" aria-label={t('admin.audit.filters')}>
-        <div className="field">
-          <label htmlFor="f-action">{t('admin.audit.action')}</label>
-          <select id="f-action" name="action" defaultValue={filters.action ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {t(`admin.audit.actions.${a.replace('.', '_')}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-actorId">{t('admin.audit.actor')}</label>
-          <select id="f-actorId" name="actorId" defaultValue={filters.actorId ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {[...staff.entries()].map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterForm action={base} label={t('admin.audit.filters')} reset={base} t={t}>
+        <SelectFilter
+          id="action"
+          name="action"
+          label={t('admin.audit.action')}
+          value={filters.action}
+          options={AUDIT_ACTIONS.map((a) => ({
+            value: a,
+            label: t(`admin.audit.actions.${a.replace('.', '_')}` as MessageKey),
+          }))}
+          t={t}
+        />
+        <SelectFilter
+          id="actorId"
+          name="actorId"
+          label={t('admin.audit.actor')}
+          value={filters.actorId}
+          options={[...staff.entries()].map(([id, name]) => ({ value: id, label: name }))}
+          t={t}
+        />
         <div className="field">
           <label htmlFor="f-userId">{t('admin.audit.account')}</label>
           <input
@@ -138,74 +135,63 @@ export default async function AuditTrailPage({
           <label htmlFor="f-to">{t('admin.audit.to')}</label>
           <input id="f-to" name="to" type="date" defaultValue={filters.to ?? ''} />
         </div>
-        <div className="filter-actions">
-          <button type="submit" className="button">
-            {t('common.filter')}
-          </button>
-          <a className="button button-quiet" href={base}>
-            {t('common.reset')}
-          </a>
-        </div>
-      </form>
+      </FilterForm>
       <p className="muted" role="status">
         {t('common.results', { count: trail.total })}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('admin.audit.title')}>
-        <table id="audit-trail">
-          <caption className="visually-hidden">{t('admin.audit.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.audit.when')}</th>
-              <th scope="col">{t('admin.audit.actor')}</th>
-              <th scope="col">{t('admin.audit.action')}</th>
-              <th scope="col">{t('admin.audit.account')}</th>
-              <th scope="col">{t('admin.audit.what')}</th>
+      <DataTable
+        id="audit-trail"
+        label={t('admin.audit.title')}
+        caption
+        columns={[
+          t('admin.audit.when'),
+          t('admin.audit.actor'),
+          t('admin.audit.action'),
+          t('admin.audit.account'),
+          t('admin.audit.what'),
+        ]}
+      >
+        {trail.items.map((e) => {
+          const snapshot = (e.after ?? e.before) as Snapshot;
+          const diff = changes(e.before, e.after);
+          const listed = (e.details as { accountIds?: string[] } | null)?.accountIds;
+          return (
+            <tr key={e.id} data-action={e.action}>
+              <td>
+                <time dateTime={e.at}>{f.dateTime(e.at)}</time>
+              </td>
+              <td>
+                {accountLink(
+                  e.actorId,
+                  e.actorId
+                    ? (staff.get(e.actorId) ?? (e.actorId === e.userId ? snapshot?.displayName : undefined))
+                    : undefined,
+                )}
+              </td>
+              <th scope="row">{t(`admin.audit.actions.${e.action.replace('.', '_')}` as MessageKey)}</th>
+              <td>{accountLink(e.userId, snapshot?.displayName)}</td>
+              <td>
+                {diff.length ? (
+                  <ul className="plain">
+                    {diff.map((c) => (
+                      <li key={c.field}>
+                        <span className="muted">{t(`admin.audit.fields.${c.field}` as MessageKey)}</span>{' '}
+                        <bdi dir="ltr">
+                          {c.from} → {c.to}
+                        </bdi>
+                      </li>
+                    ))}
+                  </ul>
+                ) : listed ? (
+                  t('admin.audit.listed', { count: listed.length })
+                ) : (
+                  '—'
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {trail.items.map((e) => {
-              const snapshot = (e.after ?? e.before) as Snapshot;
-              const diff = changes(e.before, e.after);
-              const listed = (e.details as { accountIds?: string[] } | null)?.accountIds;
-              return (
-                <tr key={e.id} data-action={e.action}>
-                  <td>
-                    <time dateTime={e.at}>{f.dateTime(e.at)}</time>
-                  </td>
-                  <td>
-                    {accountLink(
-                      e.actorId,
-                      e.actorId
-                        ? (staff.get(e.actorId) ?? (e.actorId === e.userId ? snapshot?.displayName : undefined))
-                        : undefined,
-                    )}
-                  </td>
-                  <th scope="row">{t(`admin.audit.actions.${e.action.replace('.', '_')}` as MessageKey)}</th>
-                  <td>{accountLink(e.userId, snapshot?.displayName)}</td>
-                  <td>
-                    {diff.length ? (
-                      <ul className="plain">
-                        {diff.map((c) => (
-                          <li key={c.field}>
-                            <span className="muted">{t(`admin.audit.fields.${c.field}` as MessageKey)}</span>{' '}
-                            <bdi dir="ltr">
-                              {c.from} → {c.to}
-                            </bdi>
-                          </li>
-                        ))}
-                      </ul>
-                    ) : listed ? (
-                      t('admin.audit.listed', { count: listed.length })
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       <Pagination
         basePath={base}
         params={{

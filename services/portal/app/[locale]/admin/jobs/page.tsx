@@ -9,7 +9,7 @@ import type { Page } from '../../../../gateway/views';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
-import { pageCount, pageWindow } from '../../../../components/filters';
+import { pageCount, pageWindow, SelectFilter, FilterForm, DataTable } from '../../../../components/filters';
 
 const PAGE_SIZE = 20;
 const STATES = [
@@ -97,82 +97,54 @@ export default async function JobsPage({
       </ul>
 
       <h2 id="schedules-title">{t('admin.jobs.schedules')}</h2>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('admin.jobs.schedules')}>
-        <table aria-labelledby="schedules-title">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.jobs.name')}</th>
-              <th scope="col">{t('admin.jobs.pattern')}</th>
-              <th scope="col">{t('admin.jobs.next')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {jobs.schedulers.map((s) => (
-              <tr key={s.key}>
-                <th scope="row" dir="ltr">
-                  {s.name}
-                </th>
-                <td dir="ltr">
-                  <code>{s.pattern ?? '—'}</code>
-                </td>
-                <td>{s.next ? <time dateTime={s.next}>{f.dateTime(s.next)}</time> : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label={t('admin.jobs.schedules')}
+        labelledBy="schedules-title"
+        columns={[t('admin.jobs.name'), t('admin.jobs.pattern'), t('admin.jobs.next')]}
+      >
+        {jobs.schedulers.map((s) => (
+          <tr key={s.key}>
+            <th scope="row" dir="ltr">
+              {s.name}
+            </th>
+            <td dir="ltr">
+              <code>{s.pattern ?? '—'}</code>
+            </td>
+            <td>{s.next ? <time dateTime={s.next}>{f.dateTime(s.next)}</time> : '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h2 id="recent-title" tabIndex={-1}>
         {t('admin.jobs.recent')}
       </h2>
-      <form
-        method="get"
-        action={`${base}#recent-title`}
-        className="filters"
-        role="search"
-        aria-label={t('admin.jobs.filter')}
+      <FilterForm action={`${base}#recent-title`} label={t('admin.jobs.filter')} t={t}>
+        <SelectFilter
+          id="state"
+          name="state"
+          label={t('admin.jobs.state')}
+          value={state}
+          options={STATES.map((s) => ({ value: s, label: stateLabel(s) }))}
+          t={t}
+        />
+      </FilterForm>
+      <DataTable
+        id="recent-jobs"
+        label={t('admin.jobs.recent')}
+        labelledBy="recent-title"
+        columns={[t('admin.jobs.name'), t('admin.jobs.state'), t('admin.jobs.finishedOn'), t('admin.jobs.failure')]}
       >
-        <div className="field">
-          <label htmlFor="f-state">{t('admin.jobs.state')}</label>
-          <select id="f-state" name="state" defaultValue={state ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {stateLabel(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-actions">
-          <button type="submit" className="button">
-            {t('common.filter')}
-          </button>
-        </div>
-      </form>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('admin.jobs.recent')}>
-        <table id="recent-jobs" aria-labelledby="recent-title">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.jobs.name')}</th>
-              <th scope="col">{t('admin.jobs.state')}</th>
-              <th scope="col">{t('admin.jobs.finishedOn')}</th>
-              <th scope="col">{t('admin.jobs.failure')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recent.map((j) => (
-              <tr key={j.id} data-state={j.state}>
-                <th scope="row" dir="ltr">
-                  {j.name} <span className="muted">#{j.id}</span>
-                </th>
-                <td className={j.state === 'failed' ? 'job-failed' : undefined}>{stateLabel(j.state)}</td>
-                <td>{j.finishedOn ? <time dateTime={j.finishedOn}>{f.dateTime(j.finishedOn)}</time> : '—'}</td>
-                <td dir="ltr">{j.failedReason ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+        {recent.map((j) => (
+          <tr key={j.id} data-state={j.state}>
+            <th scope="row" dir="ltr">
+              {j.name} <span className="muted">#{j.id}</span>
+            </th>
+            <td className={j.state === 'failed' ? 'job-failed' : undefined}>{stateLabel(j.state)}</td>
+            <td>{j.finishedOn ? <time dateTime={j.finishedOn}>{f.dateTime(j.finishedOn)}</time> : '—'}</td>
+            <td dir="ltr">{j.failedReason ?? '—'}</td>
+          </tr>
+        ))}
+      </DataTable>
 
       <h2 id="dead-letters" tabIndex={-1}>
         {t('admin.jobs.deadLetters')}

@@ -15,7 +15,7 @@ import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
-import { pageCount, pageWindow } from '../../../../components/filters';
+import { pageCount, pageWindow, SelectFilter, FilterForm } from '../../../../components/filters';
 
 const PAGE_SIZE = 50;
 const STATUSES = [
@@ -179,7 +179,7 @@ export default async function TriagePage({
           </li>
         </ul>
       </nav>
-      <form method="get" action={base} className="filters" role="search" aria-label={t('coord.triage.filters')}>
+      <FilterForm action={base} label={t('coord.triage.filters')} t={t}>
         {reported ? <input type="hidden" name="reported" value="1" /> : null}
         <CycleField cycles={cycles.items} selected={cycle?.id} locale={locale} t={t} />
         {reported ? null : (
@@ -194,23 +194,18 @@ export default async function TriagePage({
             </select>
           </div>
         )}
-        <div className="field">
-          <label htmlFor="f-theme">{t('citizen.idea.theme')}</label>
-          <select id="f-theme" name="themeId" defaultValue={filters.themeId ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {cycle?.themes.map((th) => (
-              <option key={th.id} value={th.id}>
-                {`${f.number(th.number)}. ${pick(th.title, locale)}`}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-actions">
-          <button type="submit" className="button">
-            {t('common.filter')}
-          </button>
-        </div>
-      </form>
+        <SelectFilter
+          id="theme"
+          name="themeId"
+          label={t('citizen.idea.theme')}
+          value={filters.themeId}
+          options={(cycle?.themes ?? []).map((th) => ({
+            value: th.id,
+            label: `${f.number(th.number)}. ${pick(th.title, locale)}`,
+          }))}
+          t={t}
+        />
+      </FilterForm>
       <p className="muted" role="status" id="triage-count">
         {t('common.ideas', { count: ideas.total })}
       </p>

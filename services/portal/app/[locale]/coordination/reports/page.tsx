@@ -12,7 +12,7 @@ import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
-import { pageCount, pageWindow } from '../../../../components/filters';
+import { pageCount, pageWindow, DataTable } from '../../../../components/filters';
 
 const PAGE_SIZE = 20;
 
@@ -112,42 +112,40 @@ export default async function ReportsPage({
         />
       </div>
       <h2 id="recent-title">{t('coord.reports.recent')}</h2>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('coord.reports.recent')}>
-        <table id="reports" aria-labelledby="recent-title">
-          <thead>
-            <tr>
-              <th scope="col">{t('coord.reports.kind')}</th>
-              <th scope="col">{t('coord.reports.subject')}</th>
-              <th scope="col">{t('coord.reports.format')}</th>
-              <th scope="col">{t('coord.reports.state')}</th>
-              <th scope="col">{t('coord.reports.requestedAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reports.items.map((r) => (
-              <tr key={r.id} data-report={r.id}>
-                <th scope="row">
-                  <a href={`${base}/${r.id}`}>{t(`coord.reports.kinds.${r.kind}` as MessageKey)}</a>
-                </th>
-                <td dir="auto">
-                  {(r.params.planId && planTitle.get(r.params.planId)) ||
-                    (r.params.cycleId && cycleTitle.get(r.params.cycleId)) ||
-                    '—'}
-                </td>
-                <td>{r.format.toUpperCase()}</td>
-                <td>
-                  {r.status === 'running'
-                    ? `${t('coord.reports.statuses.running')} (${f.percent(r.progress)})`
-                    : t(`coord.reports.statuses.${r.status}` as MessageKey)}
-                </td>
-                <td>
-                  <time dateTime={r.createdAt}>{f.dateTime(r.createdAt)}</time>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        id="reports"
+        label={t('coord.reports.recent')}
+        labelledBy="recent-title"
+        columns={[
+          t('coord.reports.kind'),
+          t('coord.reports.subject'),
+          t('coord.reports.format'),
+          t('coord.reports.state'),
+          t('coord.reports.requestedAt'),
+        ]}
+      >
+        {reports.items.map((r) => (
+          <tr key={r.id} data-report={r.id}>
+            <th scope="row">
+              <a href={`${base}/${r.id}`}>{t(`coord.reports.kinds.${r.kind}` as MessageKey)}</a>
+            </th>
+            <td dir="auto">
+              {(r.params.planId && planTitle.get(r.params.planId)) ||
+                (r.params.cycleId && cycleTitle.get(r.params.cycleId)) ||
+                '—'}
+            </td>
+            <td>{r.format.toUpperCase()}</td>
+            <td>
+              {r.status === 'running'
+                ? `${t('coord.reports.statuses.running')} (${f.percent(r.progress)})`
+                : t(`coord.reports.statuses.${r.status}` as MessageKey)}
+            </td>
+            <td>
+              <time dateTime={r.createdAt}>{f.dateTime(r.createdAt)}</time>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination basePath={base} params={{}} page={page} pages={pages} t={t} />
     </section>
   );

@@ -23,7 +23,7 @@ import {
 import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
-import { pageCount } from '../../../../components/filters';
+import { pageCount, SelectFilter, FilterForm } from '../../../../components/filters';
 
 const IDEAS_PER_PAGE = 20;
 const FATES = ['accepted', 'rejected', 'retained', 'not_retained', 'none'] as const;
@@ -141,46 +141,38 @@ export default async function CyclePage({ params, searchParams }: { params: Para
         <h2 id="ideas" tabIndex={-1}>
           {t('cycle.ideas')}
         </h2>
-        <form method="get" action={`${base}#ideas`} className="filters">
-          <div className="field">
-            <label htmlFor="f-theme">{t('cycle.theme')}</label>
-            <select id="f-theme" name="themeId" defaultValue={filters.themeId ?? ''}>
-              <option value="">{t('common.all')}</option>
-              {cycle.themes.map((th) => (
-                <option key={th.id} value={th.id}>
-                  {pick(th.title, locale)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-channel">{t('cycle.channel')}</label>
-            <select id="f-channel" name="channel" defaultValue={filters.channel ?? ''}>
-              <option value="">{t('common.all')}</option>
-              <option value="portal">{t('channel.portal')}</option>
-              <option value="workshop">{t('channel.workshop')}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-fate">{t('cycle.fate')}</label>
-            <select id="f-fate" name="fate" defaultValue={filters.fate ?? ''}>
-              <option value="">{t('common.all')}</option>
-              {FATES.map((fate) => (
-                <option key={fate} value={fate}>
-                  {fate === 'none' ? t('cycle.fateNotPublished') : t(`fate.${fate}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="filter-actions">
-            <button type="submit" className="button">
-              {t('common.filter')}
-            </button>
-            <a href={`${base}#ideas`} className="button button-quiet">
-              {t('common.reset')}
-            </a>
-          </div>
-        </form>
+        <FilterForm action={`${base}#ideas`} reset={`${base}#ideas`} t={t}>
+          <SelectFilter
+            id="theme"
+            name="themeId"
+            label={t('cycle.theme')}
+            value={filters.themeId}
+            options={cycle.themes.map((th) => ({ value: th.id, label: pick(th.title, locale) }))}
+            t={t}
+          />
+          <SelectFilter
+            id="channel"
+            name="channel"
+            label={t('cycle.channel')}
+            value={filters.channel}
+            options={[
+              { value: 'portal', label: t('channel.portal') },
+              { value: 'workshop', label: t('channel.workshop') },
+            ]}
+            t={t}
+          />
+          <SelectFilter
+            id="fate"
+            name="fate"
+            label={t('cycle.fate')}
+            value={filters.fate}
+            options={FATES.map((fate) => ({
+              value: fate,
+              label: fate === 'none' ? t('cycle.fateNotPublished') : t(`fate.${fate}` as MessageKey),
+            }))}
+            t={t}
+          />
+        </FilterForm>
         <p role="status" className="muted">
           {t('common.ideas', { count: filtered.length })}
         </p>

@@ -21,7 +21,7 @@ import {
 import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
-import { pageCount, pageWindow } from '../../../../components/filters';
+import { pageCount, pageWindow, SelectFilter, FilterForm } from '../../../../components/filters';
 
 const PAGE_SIZE = 10;
 type Params = Promise<{ locale: string; id: string }>;
@@ -166,7 +166,7 @@ export default async function PlanPage({ params, searchParams }: { params: Param
         <h2 id="commitments" tabIndex={-1}>
           {t('plan.commitments')}
         </h2>
-        <form method="get" action={`${base}#commitments`} className="filters" role="search">
+        <FilterForm action={`${base}#commitments`} search reset={`${base}#commitments`} t={t}>
           <div className="field">
             <label htmlFor="f-q">{t('plan.search')}</label>
             <input
@@ -181,52 +181,35 @@ export default async function PlanPage({ params, searchParams }: { params: Param
               {t('plan.searchHint')}
             </span>
           </div>
-          <div className="field">
-            <label htmlFor="f-area">{t('plan.area')}</label>
-            <select id="f-area" name="areaId" defaultValue={filters.areaId ?? ''}>
-              <option value="">{t('common.all')}</option>
-              {plan.areas.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {pick(a.title, locale)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-institution">{t('plan.institution')}</label>
-            <select id="f-institution" name="institutionId" defaultValue={filters.institutionId ?? ''}>
-              <option value="">{t('common.all')}</option>
-              {dashboard.byInstitution.map((i) => (
-                <option key={i.institutionId} value={i.institutionId}>
-                  {pick(i.name, locale)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-level">{t('plan.level')}</label>
-            <select id="f-level" name="level" defaultValue={filters.level ?? ''}>
-              <option value="">{t('common.all')}</option>
-              {COMPLETION_LEVELS.map((level) => (
-                <option key={level} value={level}>
-                  {t(`level.${level}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFilter
+            id="area"
+            name="areaId"
+            label={t('plan.area')}
+            value={filters.areaId}
+            options={plan.areas.map((a) => ({ value: a.id, label: pick(a.title, locale) }))}
+            t={t}
+          />
+          <SelectFilter
+            id="institution"
+            name="institutionId"
+            label={t('plan.institution')}
+            value={filters.institutionId}
+            options={dashboard.byInstitution.map((i) => ({ value: i.institutionId, label: pick(i.name, locale) }))}
+            t={t}
+          />
+          <SelectFilter
+            id="level"
+            name="level"
+            label={t('plan.level')}
+            value={filters.level}
+            options={COMPLETION_LEVELS.map((level) => ({ value: level, label: t(`level.${level}` as MessageKey) }))}
+            t={t}
+          />
           <div className="field field-check">
             <input id="f-overdue" name="overdue" type="checkbox" value="1" defaultChecked={filters.overdue === '1'} />
             <label htmlFor="f-overdue">{t('plan.onlyOverdue')}</label>
           </div>
-          <div className="filter-actions">
-            <button type="submit" className="button">
-              {t('common.filter')}
-            </button>
-            <a href={`${base}#commitments`} className="button button-quiet">
-              {t('common.reset')}
-            </a>
-          </div>
-        </form>
+        </FilterForm>
         <p role="status" className="muted">
           {t('common.results', { count: commitments.total })}
         </p>

@@ -8,7 +8,7 @@ import { COMPLETION_LEVELS, CommitmentSummary, InstitutionView, Page, PlanView }
 import { pick } from '../../../../../i18n/localized-text';
 import { localeTools } from '../../../../../i18n/request-locale';
 import { MessageKey } from '../../../../../i18n/translator';
-import { pageCount, pageWindow } from '../../../../../components/filters';
+import { pageCount, pageWindow, SelectFilter, FilterForm, DataTable } from '../../../../../components/filters';
 
 const PAGE_SIZE = 25;
 type Params = Promise<{ locale: string; id: string }>;
@@ -64,80 +64,58 @@ export default async function CoordinationPlanPage({
         <a href={`/${locale}/coordination/plans`}>{t('coord.plans.title')}</a>
       </p>
       <h1 id="plan-title">{pick(plan.title, locale)}</h1>
-      <form method="get" action={base} className="filters" role="search" aria-label={t('coord.plans.filters')}>
-        <div className="field">
-          <label htmlFor="f-area">{t('coord.plans.area')}</label>
-          <select id="f-area" name="areaId" defaultValue={filters.areaId ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {plan.areas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {pick(a.title, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-institution">{t('coord.plans.institution')}</label>
-          <select id="f-institution" name="institutionId" defaultValue={filters.institutionId ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {institutions.items.map((i) => (
-              <option key={i.id} value={i.id}>
-                {pick(i.name, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-level">{t('coord.commitment.level')}</label>
-          <select id="f-level" name="level" defaultValue={filters.level ?? ''}>
-            <option value="">{t('common.all')}</option>
-            {COMPLETION_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`level.${l}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-actions">
-          <button type="submit" className="button">
-            {t('common.filter')}
-          </button>
-          <a className="button button-quiet" href={base}>
-            {t('common.reset')}
-          </a>
-        </div>
-      </form>
+      <FilterForm action={base} label={t('coord.plans.filters')} reset={base} t={t}>
+        <SelectFilter
+          id="area"
+          name="areaId"
+          label={t('coord.plans.area')}
+          value={filters.areaId}
+          options={plan.areas.map((a) => ({ value: a.id, label: pick(a.title, locale) }))}
+          t={t}
+        />
+        <SelectFilter
+          id="institution"
+          name="institutionId"
+          label={t('coord.plans.institution')}
+          value={filters.institutionId}
+          options={institutions.items.map((i) => ({ value: i.id, label: pick(i.name, locale) }))}
+          t={t}
+        />
+        <SelectFilter
+          id="level"
+          name="level"
+          label={t('coord.commitment.level')}
+          value={filters.level}
+          options={COMPLETION_LEVELS.map((l) => ({ value: l, label: t(`level.${l}` as MessageKey) }))}
+          t={t}
+        />
+      </FilterForm>
       <p className="muted" role="status">
         {t('common.commitments', { count: commitments.total })}
       </p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t('coord.plans.commitments')}>
-        <table id="plan-commitments">
-          <thead>
-            <tr>
-              <th scope="col">{t('coord.plans.commitment')}</th>
-              <th scope="col">{t('coord.plans.institution')}</th>
-              <th scope="col" className="num">
-                {t('common.progress')}
-              </th>
-              <th scope="col">{t('coord.commitment.level')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {commitments.items.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  <a href={`/${locale}/coordination/commitments/${c.id}`} dir="auto">
-                    {f.number(c.number)}. {pick(c.title, locale)}
-                  </a>
-                </th>
-                <td>{institutionName.get(c.leadInstitutionId) ?? ''}</td>
-                <td className="num">{f.percent(c.progress)}</td>
-                <td>{t(`level.${c.completionLevel}` as MessageKey)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        id="plan-commitments"
+        label={t('coord.plans.commitments')}
+        columns={[
+          t('coord.plans.commitment'),
+          t('coord.plans.institution'),
+          { label: t('common.progress'), className: 'num' },
+          t('coord.commitment.level'),
+        ]}
+      >
+        {commitments.items.map((c) => (
+          <tr key={c.id}>
+            <th scope="row">
+              <a href={`/${locale}/coordination/commitments/${c.id}`} dir="auto">
+                {f.number(c.number)}. {pick(c.title, locale)}
+              </a>
+            </th>
+            <td>{institutionName.get(c.leadInstitutionId) ?? ''}</td>
+            <td className="num">{f.percent(c.progress)}</td>
+            <td>{t(`level.${c.completionLevel}` as MessageKey)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination
         basePath={base}
         params={{ areaId: filters.areaId, institutionId: filters.institutionId, level: filters.level }}
