@@ -1,33 +1,20 @@
 import 'server-only';
-import type { Metadata } from 'next';
 import type { ReactElement } from 'react';
 import { gateway } from '../../gateway/gateway-client';
 import { isUuid, readOrMissing } from '../../gateway/read-or-missing';
 import type { Formatter } from '../../i18n/format';
 import type { Locale } from '../../i18n/locales';
 import { localeTools } from '../../i18n/request-locale';
-import type { MessageKey, Translate } from '../../i18n/translator';
+import type { PageProps, Search } from '../page-props';
+import type { Translate } from '../../i18n/translator';
 import { NotFoundView } from '../not-found-view';
 import { NotAllowed, staffAccount, StaffRole } from './staff-access';
 
-export type Search = Record<string, string | string[] | undefined>;
-
-/** What Next gives a staff page: its route parameters and its query string. */
-export interface StaffPageProps<P extends object = object> {
-  params: Promise<{ locale: string } & P>;
-  searchParams: Promise<Search>;
-}
+/** What a staff page is given: its route parameters and, when it reads one, its query string. */
+export type StaffPageProps<P extends object = object> = Pick<PageProps<P>, 'params'> & Partial<PageProps<P>>;
 
 /** The coordination team's pages: coordinators and admins. */
 export const COORDINATION_ROLES: StaffRole[] = ['coordinator', 'admin'];
-
-/** `generateMetadata` of a page whose title is one message. */
-export function titled(key: MessageKey) {
-  return async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-    const { t } = await localeTools(params);
-    return { title: t(key) };
-  };
-}
 
 export type GatewayUser = Awaited<ReturnType<typeof gateway.user>>;
 
@@ -56,7 +43,7 @@ export async function openStaffPage(
   roles: StaffRole[],
 ): Promise<StaffPage | Refused> {
   const { locale, t, f } = await localeTools(props.params);
-  const search = await props.searchParams;
+  const search = (await props.searchParams) ?? {};
   if (!(await staffAccount(locale, path, roles))) return { view: <NotAllowed locale={locale} t={t} /> };
   return { locale, t, f, search, api: await gateway.user(locale) };
 }

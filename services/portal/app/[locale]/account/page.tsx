@@ -1,14 +1,11 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LOCALE_NAMES } from '../../../i18n/locales';
 import { localeTools } from '../../../i18n/request-locale';
 import { MessageKey } from '../../../i18n/translator';
 import { currentAccount } from '../../../session/current-account';
+import { titled } from '../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('account.title') };
-}
+export const generateMetadata = titled('account.title');
 
 /** The signed-in person's account; anyone else is sent to log in first. */
 export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -1,16 +1,14 @@
-import type { Metadata } from 'next';
-import { NotAllowed, staffAccount } from '../../../components/coord/staff-access';
-import { localeTools } from '../../../i18n/request-locale';
+import { titled } from '../../../components/page-props';
+import { openStaffPage } from '../../../components/coord/staff-page';
+import type { StaffPageProps } from '../../../components/coord/staff-page';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('admin.home.title') };
-}
+export const generateMetadata = titled('admin.home.title');
 
 /** The admin's start page: accounts, their audit trail, the background jobs. */
-export default async function AdminHome({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale, t } = await localeTools(params);
-  if (!(await staffAccount(locale, '/admin', ['admin']))) return <NotAllowed locale={locale} t={t} />;
+export default async function AdminHome(props: StaffPageProps) {
+  const opened = await openStaffPage(props, '/admin', ['admin']);
+  if (opened.view) return opened.view;
+  const { locale, t } = opened;
   const base = `/${locale}/admin`;
   const tasks = [
     { href: `${base}/accounts`, title: t('admin.accounts.title'), body: t('admin.accounts.intro') },

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { Localized } from '../../../components/localized';
 import { Pagination } from '../../../components/pagination';
 import { staffAccount } from '../../../components/pm/pm-access';
@@ -12,11 +11,9 @@ import { pick } from '../../../i18n/localized-text';
 import { localeTools } from '../../../i18n/request-locale';
 import { MessageKey } from '../../../i18n/translator';
 import { pageCount, pageWindow, SelectFilter, FilterForm } from '../../../components/filters';
+import { titled } from '../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('committee.alerts.title') };
-}
+export const generateMetadata = titled('committee.alerts.title');
 
 const PAGE_SIZE = 20;
 type Alert = AlertView & { commitmentTitle?: LocalizedText; activityTitle?: LocalizedText };

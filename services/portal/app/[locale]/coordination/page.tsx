@@ -1,17 +1,14 @@
-import type { Metadata } from 'next';
-import { NotAllowed, staffAccount } from '../../../components/coord/staff-access';
-import { localeTools } from '../../../i18n/request-locale';
+import { titled } from '../../../components/page-props';
+import { openStaffPage, COORDINATION_ROLES } from '../../../components/coord/staff-page';
+import type { StaffPageProps } from '../../../components/coord/staff-page';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.home.title') };
-}
+export const generateMetadata = titled('coord.home.title');
 
 /** The coordination team's start page: what they do every week, one link each. */
-export default async function CoordinationHome({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale, t } = await localeTools(params);
-  if (!(await staffAccount(locale, '/coordination', ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
+export default async function CoordinationHome(props: StaffPageProps) {
+  const opened = await openStaffPage(props, '/coordination', COORDINATION_ROLES);
+  if (opened.view) return opened.view;
+  const { locale, t } = opened;
   const base = `/${locale}/coordination`;
   const tasks = [
     { href: `${base}/plans`, title: t('coord.plans.title'), body: t('coord.plans.intro') },

@@ -1,15 +1,12 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { safeLocalPath } from '../../../i18n/localized-path';
 import { localeTools } from '../../../i18n/request-locale';
 import { currentAccount } from '../../../session/current-account';
 import { CsrfField } from '../../../session/csrf-field';
 import { LoginForm } from '../../../session/login-form';
+import { titled } from '../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('auth.login') };
-}
+export const generateMetadata = titled('auth.login');
 
 export default async function LoginPage({
   params,

@@ -1,12 +1,9 @@
-import type { Metadata } from 'next';
 import { requireAccount } from '../../../components/citizen/require-account';
 import { localeTools } from '../../../i18n/request-locale';
 import { MessageKey } from '../../../i18n/translator';
+import { titled } from '../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('citizen.space.title') };
-}
+export const generateMetadata = titled('citizen.space.title');
 
 /** The citizen's and CSO's space: where to take part and what to follow. */
 export default async function MySpacePage({ params }: { params: Promise<{ locale: string }> }) {

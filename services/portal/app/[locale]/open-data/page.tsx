@@ -1,14 +1,11 @@
-import type { Metadata } from 'next';
 import { OpenDataDatasets } from '../../../components/feeds/open-data-datasets';
 import { gateway } from '../../../gateway/gateway-client';
 import type { Page, ReportView } from '../../../gateway/views';
 import { localeTools } from '../../../i18n/request-locale';
 import { MESSAGES, MessageKey } from '../../../i18n/translator';
+import { titled } from '../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('openData.title') };
-}
+export const generateMetadata = titled('openData.title');
 
 /** The reports the platform published, downloadable as PDF, XLSX, CSV or JSON (through the portal). */
 export default async function OpenDataPage({ params }: { params: Promise<{ locale: string }> }) {

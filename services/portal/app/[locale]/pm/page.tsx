@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { LiveProgress } from '../../../components/live-progress';
 import { Localized } from '../../../components/localized';
 import { Pagination } from '../../../components/pagination';
@@ -14,11 +13,9 @@ import { LocalizedText, pick } from '../../../i18n/localized-text';
 import { localeTools } from '../../../i18n/request-locale';
 import { MessageKey } from '../../../i18n/translator';
 import { pageCount } from '../../../components/filters';
+import { titled } from '../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('pm.dashboard.title') };
-}
+export const generateMetadata = titled('pm.dashboard.title');
 
 const PAGE_SIZE = 20;
 /** An activity ending within this many days is "due soon" among the next actions. */

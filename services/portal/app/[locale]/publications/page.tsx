@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { Localized } from '../../../components/localized';
 import { Pagination } from '../../../components/pagination';
 import { gateway } from '../../../gateway/gateway-client';
@@ -7,14 +6,12 @@ import type { Page, PublicationView } from '../../../gateway/views';
 import { localeTools } from '../../../i18n/request-locale';
 import { MessageKey } from '../../../i18n/translator';
 import { pageCount, pageWindow } from '../../../components/filters';
+import { titled } from '../../../components/page-props';
 
 const KINDS = ['news', 'minutes', 'guide', 'document'] as const;
 const PER_PAGE = 10;
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('publications.title') };
-}
+export const generateMetadata = titled('publications.title');
 
 /** News, minutes, guides and documents, in the reader's language (Arabic when a translation is missing). */
 export default async function PublicationsPage({

@@ -1,13 +1,10 @@
-import type { Metadata } from 'next';
 import { requestPasswordReset } from '../../../../components/citizen/account-actions';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import { localeTools } from '../../../../i18n/request-locale';
 import { CsrfField } from '../../../../session/csrf-field';
+import { titled } from '../../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('citizen.reset.requestTitle') };
-}
+export const generateMetadata = titled('citizen.reset.requestTitle');
 
 /** Asking for a reset link by e-mail; the page never tells whether the address has an account. */
 export default async function ForgotPasswordPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -1,15 +1,12 @@
-import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { register } from '../../../../components/citizen/account-actions';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import { localeTools } from '../../../../i18n/request-locale';
 import { currentAccount } from '../../../../session/current-account';
 import { CsrfField } from '../../../../session/csrf-field';
+import { titled } from '../../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('citizen.register.title') };
-}
+export const generateMetadata = titled('citizen.register.title');
 
 /** Opening an account as a citizen or a civil-society organisation. */
 export default async function RegisterPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -1,13 +1,10 @@
-import type { Metadata } from 'next';
 import { confirmPasswordReset } from '../../../../components/citizen/account-actions';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import { localeTools } from '../../../../i18n/request-locale';
 import { CsrfField } from '../../../../session/csrf-field';
+import { titled } from '../../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('citizen.reset.confirmTitle') };
-}
+export const generateMetadata = titled('citizen.reset.confirmTitle');
 
 /** The page of the e-mailed link: a new password for the token in the address. */
 export default async function ResetPasswordPage({

@@ -1,37 +1,25 @@
-import type { Metadata } from 'next';
 import { ACCOUNT_ROLES, AccountView } from '../../../../components/coord/admin-views';
-import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
 import { Pagination } from '../../../../components/pagination';
-import { gateway } from '../../../../gateway/gateway-client';
 import { pageNumber } from '../../../../gateway/read-or-missing';
 import type { Page } from '../../../../gateway/views';
-import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { pageCount, pageWindow, SelectFilter, FilterForm, DataTable } from '../../../../components/filters';
+import { titled } from '../../../../components/page-props';
+import { openStaffPage } from '../../../../components/coord/staff-page';
+import type { PageProps } from '../../../../components/page-props';
 
 const PAGE_SIZE = 20;
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('admin.accounts.title') };
-}
+export const generateMetadata = titled('admin.accounts.title');
 
 /** Every account, 20 a page, filtered by role (in the URL); each links to its page where it is changed. */
-export default async function AccountsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale, t, f } = await localeTools(params);
-  const search = await searchParams;
+export default async function AccountsPage(props: PageProps) {
+  const opened = await openStaffPage(props, '/admin/accounts', ['admin']);
+  if (opened.view) return opened.view;
+  const { locale, t, f, search, api } = opened;
   const role = ACCOUNT_ROLES.find((r) => r === search.role);
   const page = pageNumber(search.page);
-  if (!(await staffAccount(locale, '/admin/accounts', ['admin']))) return <NotAllowed locale={locale} t={t} />;
-  const accounts = await (
-    await gateway.user(locale)
-  ).get<Page<AccountView>>('/accounts', { query: { role, ...pageWindow(page, PAGE_SIZE) } });
+  const accounts = await api.get<Page<AccountView>>('/accounts', { query: { role, ...pageWindow(page, PAGE_SIZE) } });
   const pages = pageCount(accounts.total, PAGE_SIZE);
   const base = `/${locale}/admin/accounts`;
   return (

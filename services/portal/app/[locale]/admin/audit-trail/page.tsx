@@ -1,21 +1,17 @@
-import type { Metadata } from 'next';
 import { AUDIT_ACTIONS, AccountView, AuditEntry } from '../../../../components/coord/admin-views';
-import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
 import { Pagination } from '../../../../components/pagination';
-import { gateway } from '../../../../gateway/gateway-client';
 import { pageNumber, uuidOrUndefined } from '../../../../gateway/read-or-missing';
 import type { Page } from '../../../../gateway/views';
-import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { pageCount, pageWindow, SelectFilter, FilterForm, DataTable } from '../../../../components/filters';
+import { titled } from '../../../../components/page-props';
+import { openStaffPage } from '../../../../components/coord/staff-page';
+import type { PageProps } from '../../../../components/page-props';
 
 const PAGE_SIZE = 25;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('admin.audit.title') };
-}
+export const generateMetadata = titled('admin.audit.title');
 
 type Snapshot = Partial<AccountView> | null;
 
@@ -42,15 +38,10 @@ function show(value: unknown): string {
  * The audit trail: who changed or read which account, when, newest first; filtered by action,
  * who acted, which account and a period (all in the URL), 25 a page.
  */
-export default async function AuditTrailPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale, t, f } = await localeTools(params);
-  const search = await searchParams;
+export default async function AuditTrailPage(props: PageProps) {
+  const opened = await openStaffPage(props, '/admin/audit-trail', ['admin']);
+  if (opened.view) return opened.view;
+  const { locale, t, f, search, api } = opened;
   const one = (k: string) => (typeof search[k] === 'string' ? (search[k] as string).trim() : undefined);
   const filters = {
     action: AUDIT_ACTIONS.find((a) => a === one('action')),
@@ -60,8 +51,6 @@ export default async function AuditTrailPage({
     to: DATE.test(one('to') ?? '') ? one('to') : undefined,
   };
   const page = pageNumber(one('page'));
-  if (!(await staffAccount(locale, '/admin/audit-trail', ['admin']))) return <NotAllowed locale={locale} t={t} />;
-  const api = await gateway.user(locale);
   const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400000).toISOString();
   const [trail, admins, coordinators] = await Promise.all([
     api.get<Page<AuditEntry>>('/admin/audit-trail', {

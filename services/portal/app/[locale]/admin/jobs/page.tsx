@@ -1,15 +1,14 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import { retryDeadLetter } from '../../../../components/coord/dead-letter-actions';
-import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
 import { Pagination } from '../../../../components/pagination';
-import { gateway } from '../../../../gateway/gateway-client';
 import { pageNumber } from '../../../../gateway/read-or-missing';
 import type { Page } from '../../../../gateway/views';
-import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
 import { pageCount, pageWindow, SelectFilter, FilterForm, DataTable } from '../../../../components/filters';
+import { titled } from '../../../../components/page-props';
+import { openStaffPage } from '../../../../components/coord/staff-page';
+import type { PageProps } from '../../../../components/page-props';
 
 const PAGE_SIZE = 20;
 const STATES = [
@@ -43,29 +42,19 @@ interface DeadLetter {
   at: string;
 }
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('admin.jobs.title') };
-}
+export const generateMetadata = titled('admin.jobs.title');
 
 /**
  * The background jobs (the reporting service's BullMQ queue: counts by state, schedules, the latest
  * jobs filtered by state in the URL) and the dead letters (e-mails given up after every retry, with
  * a retry button; events no consumer could handle), 20 a page.
  */
-export default async function JobsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale, t, f } = await localeTools(params);
-  const search = await searchParams;
+export default async function JobsPage(props: PageProps) {
+  const opened = await openStaffPage(props, '/admin/jobs', ['admin']);
+  if (opened.view) return opened.view;
+  const { locale, t, f, search, api } = opened;
   const state = STATES.find((s) => s === search.state);
   const page = pageNumber(search.page);
-  if (!(await staffAccount(locale, '/admin/jobs', ['admin']))) return <NotAllowed locale={locale} t={t} />;
-  const api = await gateway.user(locale);
   const [jobs, dead] = await Promise.all([
     api.get<JobsOverview>('/admin/jobs'),
     api.get<Page<DeadLetter>>('/admin/dead-letters', { query: pageWindow(page, PAGE_SIZE) }),

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import { Localized } from '../../../../components/localized';
 import { Pagination } from '../../../../components/pagination';
@@ -13,11 +12,9 @@ import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
 import { pageCount, pageWindow } from '../../../../components/filters';
+import { titled } from '../../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('committee.interventions.title') };
-}
+export const generateMetadata = titled('committee.interventions.title');
 
 const PAGE_SIZE = 10;
 const STATUSES = ['open', 'answered', 'closed'] as const;

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { changeNotificationPreference } from '../../../../components/citizen/account-actions';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import { staffAccount } from '../../../../components/pm/pm-access';
@@ -8,11 +7,9 @@ import { LOCALE_NAMES } from '../../../../i18n/locales';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
+import { titled } from '../../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('committee.preferences.title') };
-}
+export const generateMetadata = titled('committee.preferences.title');
 
 /** The notifications a committee member receives, each at once or in the daily digest (or not at all). */
 const COMMITTEE_TYPES: [string, MessageKey][] = [

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import { staffAccount } from '../../../../components/pm/pm-access';
 import { requestMonthlyReport } from '../../../../components/pm/pm-actions';
@@ -11,11 +10,9 @@ import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
+import { titled } from '../../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('committee.reports.title') };
-}
+export const generateMetadata = titled('committee.reports.title');
 
 /** The platform reminds the committee of its quarterly meeting on the first day of each quarter (reporting's schedule, 08:00). */
 function nextQuarterStart(now = new Date()): string {

@@ -1,16 +1,15 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import type { FormField } from '../../../../components/citizen/form-field';
 import { addGovernmentSeat, selectCommittee } from '../../../../components/coord/committee-actions';
 import { CycleFilter } from '../../../../components/coord/cycle-filter';
-import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
-import { gateway } from '../../../../gateway/gateway-client';
 import { uuidOrUndefined } from '../../../../gateway/read-or-missing';
 import type { Page } from '../../../../gateway/views';
-import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
+import { titled } from '../../../../components/page-props';
+import { openStaffPage, COORDINATION_ROLES } from '../../../../components/coord/staff-page';
+import type { PageProps } from '../../../../components/page-props';
 
 interface Composition {
   seats: {
@@ -32,28 +31,17 @@ interface Candidacy {
   score: number | null;
 }
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.committee.title') };
-}
+export const generateMetadata = titled('coord.committee.title');
 
 /**
  * The steering committee: its seats by sector with the parity between government and civil society
  * shown, the selection of civil-society seats from a cycle's candidacies (scored out of 100), and
  * government seats.
  */
-export default async function CoordinationCommitteePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale, t, f } = await localeTools(params);
-  const search = await searchParams;
-  if (!(await staffAccount(locale, '/coordination/committee', ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
-  const api = await gateway.user(locale);
+export default async function CoordinationCommitteePage(props: PageProps) {
+  const opened = await openStaffPage(props, '/coordination/committee', COORDINATION_ROLES);
+  if (opened.view) return opened.view;
+  const { locale, t, f, search, api } = opened;
   const [composition, cycles] = await Promise.all([
     api.get<Composition>('/committee'),
     api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } }),

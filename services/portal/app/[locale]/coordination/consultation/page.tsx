@@ -1,32 +1,21 @@
-import type { Metadata } from 'next';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import type { DraftView } from '../../../../components/citizen/participation-views';
 import { CycleFilter } from '../../../../components/coord/cycle-filter';
-import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
-import { gateway } from '../../../../gateway/gateway-client';
 import { uuidOrUndefined } from '../../../../gateway/read-or-missing';
 import type { Page } from '../../../../gateway/views';
 import { pick } from '../../../../i18n/localized-text';
-import { localeTools } from '../../../../i18n/request-locale';
+import { titled } from '../../../../components/page-props';
+import { openStaffPage, COORDINATION_ROLES } from '../../../../components/coord/staff-page';
+import type { PageProps } from '../../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.consultation.title') };
-}
+export const generateMetadata = titled('coord.consultation.title');
 
 /** A cycle's draft commitments under consultation (the cycle in the URL), each with its number of comments, opening them. */
-export default async function CoordinationConsultationPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale, t, f } = await localeTools(params);
-  const requested = uuidOrUndefined((await searchParams).cycle);
-  if (!(await staffAccount(locale, '/coordination/consultation', ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
-  const api = await gateway.user(locale);
+export default async function CoordinationConsultationPage(props: PageProps) {
+  const opened = await openStaffPage(props, '/coordination/consultation', COORDINATION_ROLES);
+  if (opened.view) return opened.view;
+  const { locale, t, f, search, api } = opened;
+  const requested = uuidOrUndefined(search.cycle);
   const cycles = await api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } });
   const cycle =
     cycles.items.find((c) => c.id === requested) ??

@@ -1,41 +1,29 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import { FormField } from '../../../../components/citizen/form-field';
 import { createCycle } from '../../../../components/coord/cycle-actions';
 import { FORM_PHASES } from '../../../../components/coord/cycle-phases';
-import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
 import { Pagination } from '../../../../components/pagination';
-import { gateway } from '../../../../gateway/gateway-client';
 import { pageNumber } from '../../../../gateway/read-or-missing';
 import type { Page, ProgrammeView } from '../../../../gateway/views';
 import { pick } from '../../../../i18n/localized-text';
-import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
 import { pageCount, pageWindow } from '../../../../components/filters';
+import { titled } from '../../../../components/page-props';
+import { openStaffPage, COORDINATION_ROLES } from '../../../../components/coord/staff-page';
+import type { PageProps } from '../../../../components/page-props';
 
 const PAGE_SIZE = 20;
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.cycles.title') };
-}
+export const generateMetadata = titled('coord.cycles.title');
 
 /** The co-creation cycles with their phase dates (20 a page), and a new cycle with its phases and themes. */
-export default async function CoordinationCyclesPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale, t, f } = await localeTools(params);
-  const search = await searchParams;
+export default async function CoordinationCyclesPage(props: PageProps) {
+  const opened = await openStaffPage(props, '/coordination/cycles', COORDINATION_ROLES);
+  if (opened.view) return opened.view;
+  const { locale, t, f, search, api } = opened;
   const page = pageNumber(search.page);
-  if (!(await staffAccount(locale, '/coordination/cycles', ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
-  const api = await gateway.user(locale);
   const [cycles, programmes] = await Promise.all([
     api.get<Page<CycleView>>('/cycles', { query: pageWindow(page, PAGE_SIZE) }),
     api.get<Page<ProgrammeView>>('/programmes', { query: { limit: 100 } }),

@@ -1,21 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { Metadata } from 'next';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import type { DraftView } from '../../../../components/citizen/participation-views';
 import { CycleField } from '../../../../components/coord/cycle-filter';
 import { SelectAll } from '../../../../components/coord/select-all';
-import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
 import { hideIdea, moveIdeas } from '../../../../components/coord/triage-actions';
 import { Pagination } from '../../../../components/pagination';
-import { gateway } from '../../../../gateway/gateway-client';
 import { pageNumber, uuidOrUndefined } from '../../../../gateway/read-or-missing';
 import type { Page } from '../../../../gateway/views';
 import { pick } from '../../../../i18n/localized-text';
-import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
 import { pageCount, pageWindow, SelectFilter, FilterForm } from '../../../../components/filters';
+import { titled } from '../../../../components/page-props';
+import { openStaffPage, COORDINATION_ROLES } from '../../../../components/coord/staff-page';
+import type { PageProps } from '../../../../components/page-props';
 
 const PAGE_SIZE = 50;
 const STATUSES = [
@@ -42,29 +41,18 @@ interface TriageIdea {
   fate: { publishedAt: string } | null;
 }
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.triage.title') };
-}
+export const generateMetadata = titled('coord.triage.title');
 
 /**
  * Triage of a cycle's ideas: filtered by step and theme (in the URL), 50 a page; tick ideas and
  * move them one fate step together with what the step needs. With ?reported=1, the moderation
  * queue: the reported ideas, most reported first, each with a form to hide it with its reason.
  */
-export default async function TriagePage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale, t, f } = await localeTools(params);
-  const search = await searchParams;
+export default async function TriagePage(props: PageProps) {
+  const opened = await openStaffPage(props, '/coordination/ideas', COORDINATION_ROLES);
+  if (opened.view) return opened.view;
+  const { locale, t, f, search, api } = opened;
   const one = (k: string) => (typeof search[k] === 'string' ? (search[k] as string) : undefined);
-  if (!(await staffAccount(locale, '/coordination/ideas', ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
-  const api = await gateway.user(locale);
   const cycles = await api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } });
   const cycle =
     cycles.items.find((c) => c.id === uuidOrUndefined(one('cycle'))) ??

@@ -1,22 +1,17 @@
-import type { Metadata } from 'next';
-import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
-import { gateway } from '../../../../gateway/gateway-client';
 import type { Page, ProgrammePlans, ProgrammeView } from '../../../../gateway/views';
 import { pick } from '../../../../i18n/localized-text';
-import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
+import { titled } from '../../../../components/page-props';
+import { openStaffPage, COORDINATION_ROLES } from '../../../../components/coord/staff-page';
+import type { StaffPageProps } from '../../../../components/coord/staff-page';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.plans.title') };
-}
+export const generateMetadata = titled('coord.plans.title');
 
 /** The programmes and their plans (at most 100 programmes), each plan opening its commitments for the coordination team. */
-export default async function CoordinationPlansPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale, t, f } = await localeTools(params);
-  if (!(await staffAccount(locale, '/coordination/plans', ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
-  const api = await gateway.user(locale);
+export default async function CoordinationPlansPage(props: StaffPageProps) {
+  const opened = await openStaffPage(props, '/coordination/plans', COORDINATION_ROLES);
+  if (opened.view) return opened.view;
+  const { locale, t, f, api } = opened;
   const programmes = await api.get<Page<ProgrammeView>>('/programmes', { query: { limit: 100 } });
   const plans = await Promise.all(
     programmes.items.map((p) => api.get<ProgrammePlans>('/programmes/{id}/plans', { path: { id: p.id } })),

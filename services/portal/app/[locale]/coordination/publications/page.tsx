@@ -1,18 +1,17 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import { draftPublication, publishPublication } from '../../../../components/coord/publication-actions';
-import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
 import { Pagination } from '../../../../components/pagination';
-import { gateway } from '../../../../gateway/gateway-client';
 import { pageNumber } from '../../../../gateway/read-or-missing';
 import type { Page } from '../../../../gateway/views';
 import type { LocalizedText } from '../../../../i18n/localized-text';
 import { pick } from '../../../../i18n/localized-text';
-import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
 import { pageCount, pageWindow } from '../../../../components/filters';
+import { titled } from '../../../../components/page-props';
+import { openStaffPage, COORDINATION_ROLES } from '../../../../components/coord/staff-page';
+import type { PageProps } from '../../../../components/page-props';
 
 const PAGE_SIZE = 20;
 const KINDS = ['news', 'minutes', 'guide', 'document'] as const;
@@ -27,30 +26,19 @@ interface PublicationView {
   publishedAt: string | null;
 }
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.publications.title') };
-}
+export const generateMetadata = titled('coord.publications.title');
 
 /**
  * Publications from draft to published: a draft in the three languages side by side (Arabic
  * required), the drafts and published ones listed by kind (in the URL), 20 a page, each draft with
  * its publish button.
  */
-export default async function CoordinationPublicationsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale, t, f } = await localeTools(params);
-  const search = await searchParams;
+export default async function CoordinationPublicationsPage(props: PageProps) {
+  const opened = await openStaffPage(props, '/coordination/publications', COORDINATION_ROLES);
+  if (opened.view) return opened.view;
+  const { locale, t, f, search, api } = opened;
   const kind = KINDS.find((k) => k === search.kind);
   const page = pageNumber(search.page);
-  if (!(await staffAccount(locale, '/coordination/publications', ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
-  const api = await gateway.user(locale);
   const [publications, cycles] = await Promise.all([
     api.get<Page<PublicationView>>('/publications', {
       query: { drafts: 'true', kind, ...pageWindow(page, PAGE_SIZE) },

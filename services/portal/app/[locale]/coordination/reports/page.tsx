@@ -1,39 +1,28 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import { startReport } from '../../../../components/coord/report-actions';
 import { REPORT_FORMATS, REPORT_KINDS, ReportView } from '../../../../components/coord/report-views';
-import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
 import { Pagination } from '../../../../components/pagination';
-import { gateway } from '../../../../gateway/gateway-client';
 import { pageNumber } from '../../../../gateway/read-or-missing';
 import type { Page, ProgrammePlans, ProgrammeView } from '../../../../gateway/views';
 import { pick } from '../../../../i18n/localized-text';
-import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
 import { pageCount, pageWindow, DataTable } from '../../../../components/filters';
+import { titled } from '../../../../components/page-props';
+import { openStaffPage, COORDINATION_ROLES } from '../../../../components/coord/staff-page';
+import type { PageProps } from '../../../../components/page-props';
 
 const PAGE_SIZE = 20;
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.reports.title') };
-}
+export const generateMetadata = titled('coord.reports.title');
 
 /** Start any report the platform produces (kind, format, plan or cycle, language); the latest reports, 20 a page, each with its state. */
-export default async function ReportsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale, t, f } = await localeTools(params);
-  const page = pageNumber((await searchParams).page);
-  if (!(await staffAccount(locale, '/coordination/reports', ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
-  const api = await gateway.user(locale);
+export default async function ReportsPage(props: PageProps) {
+  const opened = await openStaffPage(props, '/coordination/reports', COORDINATION_ROLES);
+  if (opened.view) return opened.view;
+  const { locale, t, f, search, api } = opened;
+  const page = pageNumber(search.page);
   const [programmes, cycles, reports] = await Promise.all([
     api.get<Page<ProgrammeView>>('/programmes', { query: { limit: 100 } }),
     api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } }),

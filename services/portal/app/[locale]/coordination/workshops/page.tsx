@@ -1,13 +1,12 @@
-import type { Metadata } from 'next';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import { CycleFilter } from '../../../../components/coord/cycle-filter';
-import { NotAllowed, staffAccount } from '../../../../components/coord/staff-access';
-import { gateway } from '../../../../gateway/gateway-client';
 import { uuidOrUndefined } from '../../../../gateway/read-or-missing';
 import type { Page } from '../../../../gateway/views';
 import type { LocalizedText } from '../../../../i18n/localized-text';
 import { pick } from '../../../../i18n/localized-text';
-import { localeTools } from '../../../../i18n/request-locale';
+import { titled } from '../../../../components/page-props';
+import { openStaffPage, COORDINATION_ROLES } from '../../../../components/coord/staff-page';
+import type { PageProps } from '../../../../components/page-props';
 
 interface WorkshopSummary {
   id: string;
@@ -19,24 +18,14 @@ interface WorkshopSummary {
   present: number;
 }
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.workshop.list') };
-}
+export const generateMetadata = titled('coord.workshop.list');
 
 /** A cycle's workshops (the cycle in the URL), each with its registrations and attendance, opening its page. */
-export default async function CoordinationWorkshopsPage({
-  params,
-  searchParams,
-}: {
-  params: Promise<{ locale: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale, t, f } = await localeTools(params);
-  const requested = uuidOrUndefined((await searchParams).cycle);
-  if (!(await staffAccount(locale, '/coordination/workshops', ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
-  const api = await gateway.user(locale);
+export default async function CoordinationWorkshopsPage(props: PageProps) {
+  const opened = await openStaffPage(props, '/coordination/workshops', COORDINATION_ROLES);
+  if (opened.view) return opened.view;
+  const { locale, t, f, search, api } = opened;
+  const requested = uuidOrUndefined(search.cycle);
   const cycles = await api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } });
   const cycle =
     cycles.items.find((c) => c.id === requested) ??

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { FollowButton } from '../../../../components/citizen/follow-button';
 import type { FollowView } from '../../../../components/citizen/follow-view';
 import { requireAccount } from '../../../../components/citizen/require-account';
@@ -6,11 +5,9 @@ import { gateway } from '../../../../gateway/gateway-client';
 import type { Page } from '../../../../gateway/views';
 import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
+import { titled } from '../../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('citizen.follows.title') };
-}
+export const generateMetadata = titled('citizen.follows.title');
 
 /** The commitments and cycles the person follows, each with a way to stop. */
 export default async function FollowsPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { IdeaTimeline } from '../../../../components/citizen/idea-timeline';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import type { MyIdeaView } from '../../../../components/citizen/idea-view';
@@ -8,11 +7,9 @@ import type { Page } from '../../../../gateway/views';
 import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
+import { titled } from '../../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('citizen.myIdeas.title') };
-}
+export const generateMetadata = titled('citizen.myIdeas.title');
 
 /** "My ideas": each idea the person submitted with every step of its fate, dated, with its reason. */
 export default async function MyIdeasPage({ params }: { params: Promise<{ locale: string }> }) {

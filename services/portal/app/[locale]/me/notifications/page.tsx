@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { markNotificationsRead } from '../../../../components/citizen/notification-actions';
 import { requireAccount } from '../../../../components/citizen/require-account';
 import { gateway } from '../../../../gateway/gateway-client';
@@ -6,11 +5,9 @@ import type { Page } from '../../../../gateway/views';
 import { safeLocalPath } from '../../../../i18n/localized-path';
 import { localeTools } from '../../../../i18n/request-locale';
 import { CsrfField } from '../../../../session/csrf-field';
+import { titled } from '../../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('citizen.notifications.title') };
-}
+export const generateMetadata = titled('citizen.notifications.title');
 
 interface NotificationView {
   id: string;

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import {
   changeLanguage,
   changeNotificationPreference,
@@ -12,11 +11,9 @@ import { gateway } from '../../../../gateway/gateway-client';
 import { LOCALE_NAMES, LOCALES } from '../../../../i18n/locales';
 import { localeTools } from '../../../../i18n/request-locale';
 import { CsrfField } from '../../../../session/csrf-field';
+import { titled } from '../../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('citizen.settings.title') };
-}
+export const generateMetadata = titled('citizen.settings.title');
 
 /** The account's language (kept by the gateway and in the cookie), password, and notification preferences. */
 export default async function SettingsPage({

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { CandidacySection } from '../../../../components/citizen/candidacy-section';
 import { ConsultationSection } from '../../../../components/citizen/consultation-section';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
@@ -17,11 +16,9 @@ import { gateway } from '../../../../gateway/gateway-client';
 import type { Page } from '../../../../gateway/views';
 import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
+import { titled } from '../../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('citizen.takePart.title') };
-}
+export const generateMetadata = titled('citizen.takePart.title');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

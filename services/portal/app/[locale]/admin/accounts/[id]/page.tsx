@@ -4,7 +4,8 @@ import type { AccountView } from '../../../../../components/coord/admin-views';
 import { accessFields } from '../../../../../components/coord/scope-fields';
 import { MessageKey } from '../../../../../i18n/translator';
 import { CsrfField } from '../../../../../session/csrf-field';
-import { openStaffRecord, StaffPageProps, titled } from '../../../../../components/coord/staff-page';
+import { openStaffRecord, StaffPageProps } from '../../../../../components/coord/staff-page';
+import { titled } from '../../../../../components/page-props';
 
 export const generateMetadata = titled('admin.account.title');
 

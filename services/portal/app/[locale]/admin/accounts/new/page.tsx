@@ -1,20 +1,18 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '../../../../../components/citizen/action-form';
 import { createAccount } from '../../../../../components/coord/account-admin-actions';
 import { accessFields } from '../../../../../components/coord/scope-fields';
-import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
-import { localeTools } from '../../../../../i18n/request-locale';
 import { CsrfField } from '../../../../../session/csrf-field';
+import { titled } from '../../../../../components/page-props';
+import { openStaffPage } from '../../../../../components/coord/staff-page';
+import type { StaffPageProps } from '../../../../../components/coord/staff-page';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('admin.accounts.new') };
-}
+export const generateMetadata = titled('admin.accounts.new');
 
 /** A new account: name, e-mail, a first password, language, role and scope (programmes, institutions). */
-export default async function NewAccountPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale, t } = await localeTools(params);
-  if (!(await staffAccount(locale, '/admin/accounts/new', ['admin']))) return <NotAllowed locale={locale} t={t} />;
+export default async function NewAccountPage(props: StaffPageProps) {
+  const opened = await openStaffPage(props, '/admin/accounts/new', ['admin']);
+  if (opened.view) return opened.view;
+  const { locale, t } = opened;
   return (
     <section className="page-section narrow-wide" aria-labelledby="new-account-title">
       <h1 id="new-account-title">{t('admin.accounts.new')}</h1>

@@ -7,12 +7,8 @@ import { COMPLETION_LEVELS, CommitmentView, PlanView } from '../../../../../gate
 import { pick } from '../../../../../i18n/localized-text';
 import { MessageKey } from '../../../../../i18n/translator';
 import { CsrfField } from '../../../../../session/csrf-field';
-import {
-  COORDINATION_ROLES,
-  openStaffRecord,
-  StaffPageProps,
-  titled,
-} from '../../../../../components/coord/staff-page';
+import { COORDINATION_ROLES, openStaffRecord, StaffPageProps } from '../../../../../components/coord/staff-page';
+import { titled } from '../../../../../components/page-props';
 
 const STRATEGIES = ['weighted_activities', 'equal_milestones', 'indicators', 'manual_level'] as const;
 const LANGS = [

@@ -4,14 +4,9 @@ import { Pagination } from '../../../../../components/pagination';
 import { pageNumber } from '../../../../../gateway/read-or-missing';
 import type { Page } from '../../../../../gateway/views';
 import { CsrfField } from '../../../../../session/csrf-field';
-import {
-  COORDINATION_ROLES,
-  openStaffRecord,
-  StaffPageProps,
-  titled,
-} from '../../../../../components/coord/staff-page';
-import { pageWindow } from '../../../../../components/filters';
-import { pageCount } from '../../../../../components/filters';
+import { COORDINATION_ROLES, openStaffRecord, StaffPageProps } from '../../../../../components/coord/staff-page';
+import { pageWindow, pageCount } from '../../../../../components/filters';
+import { titled } from '../../../../../components/page-props';
 
 const PAGE_SIZE = 20;
 

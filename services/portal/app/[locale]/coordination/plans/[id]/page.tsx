@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
 import { NotFoundView } from '../../../../../components/not-found-view';
 import { Pagination } from '../../../../../components/pagination';
@@ -9,14 +8,12 @@ import { pick } from '../../../../../i18n/localized-text';
 import { localeTools } from '../../../../../i18n/request-locale';
 import { MessageKey } from '../../../../../i18n/translator';
 import { pageCount, pageWindow, SelectFilter, FilterForm, DataTable } from '../../../../../components/filters';
+import { titled } from '../../../../../components/page-props';
 
 const PAGE_SIZE = 25;
 type Params = Promise<{ locale: string; id: string }>;
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.plans.commitments') };
-}
+export const generateMetadata = titled('coord.plans.commitments');
 
 /** A plan's commitments for the coordination team, by area, institution and level (in the URL), 25 a page; each opens its management page. */
 export default async function CoordinationPlanPage({

@@ -1,26 +1,23 @@
-import type { Metadata } from 'next';
 import { importPlan } from '../../../../../components/coord/plan-import-action';
 import { PlanImportForm } from '../../../../../components/coord/plan-import-form';
-import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
 import { gateway } from '../../../../../gateway/gateway-client';
 import type { Page, ProgrammeView } from '../../../../../gateway/views';
 import { pick } from '../../../../../i18n/localized-text';
-import { localeTools } from '../../../../../i18n/request-locale';
 import { CsrfField } from '../../../../../session/csrf-field';
+import { titled } from '../../../../../components/page-props';
+import { openStaffPage, COORDINATION_ROLES } from '../../../../../components/coord/staff-page';
+import type { StaffPageProps } from '../../../../../components/coord/staff-page';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.import.title') };
-}
+export const generateMetadata = titled('coord.import.title');
 
 /**
  * A whole plan from one file (docs/plan-import.md): JSON as documented, or CSV rows with the plan's
  * header given here. Nothing is written when any row is wrong; the rows and their problems are listed.
  */
-export default async function PlanImportPage({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale, t } = await localeTools(params);
-  if (!(await staffAccount(locale, '/coordination/plans/import', ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
+export default async function PlanImportPage(props: StaffPageProps) {
+  const opened = await openStaffPage(props, '/coordination/plans/import', COORDINATION_ROLES);
+  if (opened.view) return opened.view;
+  const { locale, t } = opened;
   const programmes = await (
     await gateway.public(locale)
   ).get<Page<ProgrammeView>>('/programmes', { query: { limit: 100 } });

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '../../../../../components/citizen/action-form';
 import { saveProgrammeSettings } from '../../../../../components/coord/programme-settings-action';
 import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
@@ -9,14 +8,12 @@ import type { ProgrammeView } from '../../../../../gateway/views';
 import { pick } from '../../../../../i18n/localized-text';
 import { localeTools } from '../../../../../i18n/request-locale';
 import { CsrfField } from '../../../../../session/csrf-field';
+import { titled } from '../../../../../components/page-props';
 
 type Params = Promise<{ locale: string; id: string }>;
 type InForce = { deadlineNoticeDays: number; escalationDays: number; reportingPeriodDays: number; timeZone: string };
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.settings.title') };
-}
+export const generateMetadata = titled('coord.settings.title');
 
 /** A programme's alert settings (deadline notice, escalation, reporting period, time zone); an empty field keeps its value. */
 export default async function ProgrammeSettingsPage({ params }: { params: Params }) {

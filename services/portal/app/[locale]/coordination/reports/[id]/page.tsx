@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { ReportProgressLive } from '../../../../../components/coord/report-progress-live';
 import type { ReportView } from '../../../../../components/coord/report-views';
 import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
@@ -7,13 +6,11 @@ import { gateway } from '../../../../../gateway/gateway-client';
 import { isUuid, readOrMissing } from '../../../../../gateway/read-or-missing';
 import { localeTools } from '../../../../../i18n/request-locale';
 import { MessageKey } from '../../../../../i18n/translator';
+import { titled } from '../../../../../components/page-props';
 
 type Params = Promise<{ locale: string; id: string }>;
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('coord.reports.one') };
-}
+export const generateMetadata = titled('coord.reports.one');
 
 /**
  * One report job: its progress bar fed by the job's progress (the client component asks every

@@ -9,12 +9,8 @@ import {
 import type { LocalizedText } from '../../../../../i18n/localized-text';
 import { pick } from '../../../../../i18n/localized-text';
 import { CsrfField } from '../../../../../session/csrf-field';
-import {
-  COORDINATION_ROLES,
-  openStaffRecord,
-  StaffPageProps,
-  titled,
-} from '../../../../../components/coord/staff-page';
+import { COORDINATION_ROLES, openStaffRecord, StaffPageProps } from '../../../../../components/coord/staff-page';
+import { titled } from '../../../../../components/page-props';
 
 interface WorkshopView {
   id: string;

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { ActionForm } from '../../../../../components/citizen/action-form';
 import type { CycleView } from '../../../../../components/citizen/cycle-view';
 import { submitIdea } from '../../../../../components/citizen/idea-actions';
@@ -11,11 +10,9 @@ import type { Page } from '../../../../../gateway/views';
 import { pick } from '../../../../../i18n/localized-text';
 import { localeTools } from '../../../../../i18n/request-locale';
 import { CsrfField } from '../../../../../session/csrf-field';
+import { titled } from '../../../../../components/page-props';
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('citizen.idea.new') };
-}
+export const generateMetadata = titled('citizen.idea.new');
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { Breadcrumb } from '../../../../../components/breadcrumb';
 import { ActionForm } from '../../../../../components/citizen/action-form';
 import { LiveProgress } from '../../../../../components/live-progress';
@@ -30,13 +29,11 @@ import { pick } from '../../../../../i18n/localized-text';
 import { localeTools } from '../../../../../i18n/request-locale';
 import { MessageKey } from '../../../../../i18n/translator';
 import { CsrfField } from '../../../../../session/csrf-field';
+import { titled } from '../../../../../components/page-props';
 
 type Params = Promise<{ locale: string; id: string }>;
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('pm.commitment.title') };
-}
+export const generateMetadata = titled('pm.commitment.title');
 
 const COMMUNICATION_KINDS = ['press', 'social_media', 'event', 'publication', 'other'] as const;
 

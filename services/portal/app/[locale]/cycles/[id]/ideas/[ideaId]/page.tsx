@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { Breadcrumb } from '../../../../../../components/breadcrumb';
 import { FreeText } from '../../../../../../components/localized';
 import { NotFoundView } from '../../../../../../components/not-found-view';
@@ -8,13 +7,11 @@ import { CycleView, IdeaPublicView } from '../../../../../../gateway/views';
 import { pick } from '../../../../../../i18n/localized-text';
 import { localeTools } from '../../../../../../i18n/request-locale';
 import { MessageKey } from '../../../../../../i18n/translator';
+import { titled } from '../../../../../../components/page-props';
 
 type Params = Promise<{ locale: string; id: string; ideaId: string }>;
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { t } = await localeTools(params);
-  return { title: t('idea.title') };
-}
+export const generateMetadata = titled('idea.title');
 
 /** One idea as the public sees it: its text, theme, channel and published fate (the links in e-mails land here). */
 export default async function IdeaPage({ params }: { params: Params }) {
