@@ -1,57 +1,56 @@
-import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
-import { NotFoundView } from '../../../../../components/not-found-view';
 import { Pagination } from '../../../../../components/pagination';
-import { gateway } from '../../../../../gateway/gateway-client';
-import { isUuid, pageNumber, readOrMissing, uuidOrUndefined } from '../../../../../gateway/read-or-missing';
+import { pageNumber, uuidOrUndefined } from '../../../../../gateway/read-or-missing';
 import { COMPLETION_LEVELS, CommitmentSummary, InstitutionView, Page, PlanView } from '../../../../../gateway/views';
 import { pick } from '../../../../../i18n/localized-text';
-import { localeTools } from '../../../../../i18n/request-locale';
 import { MessageKey } from '../../../../../i18n/translator';
 import { pageCount, pageWindow, SelectFilter, FilterForm, DataTable } from '../../../../../components/filters';
 import { titled } from '../../../../../components/page-props';
+import { COORDINATION_ROLES, openStaffRecord } from '../../../../../components/coord/staff-page';
+import type { StaffPageProps } from '../../../../../components/coord/staff-page';
+import type { Search } from '../../../../../components/page-props';
 
 const PAGE_SIZE = 25;
-type Params = Promise<{ locale: string; id: string }>;
 
 export const generateMetadata = titled('coord.plans.commitments');
 
-/** A plan's commitments for the coordination team, by area, institution and level (in the URL), 25 a page; each opens its management page. */
-export default async function CoordinationPlanPage({
-  params,
-  searchParams,
-}: {
-  params: Params;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
-  const { locale, t, f } = await localeTools(params);
-  const { id } = await params;
-  const search = await searchParams;
-  if (!(await staffAccount(locale, `/coordination/plans/${id}`, ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
-  if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
-  const filters = {
+/** The filters of the plan's commitments, from the URL (anything that is not an id or a level is ignored). */
+function planFilters(search: Search) {
+  return {
     areaId: uuidOrUndefined(search.areaId),
     institutionId: uuidOrUndefined(search.institutionId),
     level: COMPLETION_LEVELS.find((l) => l === search.level),
   };
+}
+
+/** A plan's commitments for the coordination team, by area, institution and level (in the URL), 25 a page; each opens its management page. */
+export default async function CoordinationPlanPage(props: StaffPageProps<{ id: string }>) {
+  const opened = await openStaffRecord(
+    props,
+    (id) => `/coordination/plans/${id}`,
+    COORDINATION_ROLES,
+    async (api, id, search) => {
+      const filters = planFilters(search);
+      const [plan, institutions, commitments] = await Promise.all([
+        api.get<PlanView>('/plans/{id}', { path: { id } }),
+        api.get<Page<InstitutionView>>('/institutions', { query: { limit: 100 } }),
+        api.get<Page<CommitmentSummary>>('/commitments', {
+          query: {
+            planId: id,
+            areaId: filters.areaId,
+            institutionId: filters.institutionId,
+            completionLevel: filters.level,
+            ...pageWindow(pageNumber(search.page), PAGE_SIZE),
+          },
+        }),
+      ]);
+      return { plan, institutions, commitments };
+    },
+  );
+  if (opened.view) return opened.view;
+  const { locale, t, f, id, search, record } = opened;
+  const { plan, institutions, commitments } = record;
+  const filters = planFilters(search);
   const page = pageNumber(search.page);
-  const api = await gateway.user(locale);
-  const [plan, institutions, commitments] = await Promise.all([
-    readOrMissing(api.get<PlanView>('/plans/{id}', { path: { id } })),
-    api.get<Page<InstitutionView>>('/institutions', { query: { limit: 100 } }),
-    readOrMissing(
-      api.get<Page<CommitmentSummary>>('/commitments', {
-        query: {
-          planId: id,
-          areaId: filters.areaId,
-          institutionId: filters.institutionId,
-          completionLevel: filters.level,
-          ...pageWindow(page, PAGE_SIZE),
-        },
-      }),
-    ),
-  ]);
-  if (!plan || !commitments) return <NotFoundView locale={locale} t={t} />;
   const institutionName = new Map(institutions.items.map((i) => [i.id, pick(i.name, locale)]));
   const pages = pageCount(commitments.total, PAGE_SIZE);
   const base = `/${locale}/coordination/plans/${id}`;

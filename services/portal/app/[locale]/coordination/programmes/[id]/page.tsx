@@ -1,33 +1,34 @@
 import { ActionForm } from '../../../../../components/citizen/action-form';
 import { saveProgrammeSettings } from '../../../../../components/coord/programme-settings-action';
-import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
-import { NotFoundView } from '../../../../../components/not-found-view';
-import { gateway } from '../../../../../gateway/gateway-client';
-import { isUuid, readOrMissing } from '../../../../../gateway/read-or-missing';
 import type { ProgrammeView } from '../../../../../gateway/views';
 import { pick } from '../../../../../i18n/localized-text';
-import { localeTools } from '../../../../../i18n/request-locale';
 import { CsrfField } from '../../../../../session/csrf-field';
 import { titled } from '../../../../../components/page-props';
+import { COORDINATION_ROLES, openStaffRecord } from '../../../../../components/coord/staff-page';
+import type { StaffPageProps } from '../../../../../components/coord/staff-page';
 
-type Params = Promise<{ locale: string; id: string }>;
 type InForce = { deadlineNoticeDays: number; escalationDays: number; reportingPeriodDays: number; timeZone: string };
 
 export const generateMetadata = titled('coord.settings.title');
 
 /** A programme's alert settings (deadline notice, escalation, reporting period, time zone); an empty field keeps its value. */
-export default async function ProgrammeSettingsPage({ params }: { params: Params }) {
-  const { locale, t } = await localeTools(params);
-  const { id } = await params;
-  if (!(await staffAccount(locale, `/coordination/programmes/${id}`, ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
-  if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
-  const api = await gateway.user(locale);
-  const [programme, settings] = await Promise.all([
-    readOrMissing(api.get<ProgrammeView>('/programmes/{id}', { path: { id } })),
-    readOrMissing(api.get<InForce>('/programmes/{id}/alert-settings', { path: { id } })),
-  ]);
-  if (!programme || !settings) return <NotFoundView locale={locale} t={t} />;
+export default async function ProgrammeSettingsPage(props: StaffPageProps<{ id: string }>) {
+  const opened = await openStaffRecord(
+    props,
+    (id) => `/coordination/programmes/${id}`,
+    COORDINATION_ROLES,
+    (api, id) =>
+      Promise.all([
+        api.get<ProgrammeView>('/programmes/{id}', { path: { id } }),
+        api.get<InForce>('/programmes/{id}/alert-settings', { path: { id } }),
+      ]),
+  );
+  if (opened.view) return opened.view;
+  const {
+    locale,
+    t,
+    record: [programme, settings],
+  } = opened;
   return (
     <section className="page-section narrow-wide" aria-labelledby="settings-title">
       <p>

@@ -1,14 +1,9 @@
 import { ReportProgressLive } from '../../../../../components/coord/report-progress-live';
 import type { ReportView } from '../../../../../components/coord/report-views';
-import { NotAllowed, staffAccount } from '../../../../../components/coord/staff-access';
-import { NotFoundView } from '../../../../../components/not-found-view';
-import { gateway } from '../../../../../gateway/gateway-client';
-import { isUuid, readOrMissing } from '../../../../../gateway/read-or-missing';
-import { localeTools } from '../../../../../i18n/request-locale';
 import { MessageKey } from '../../../../../i18n/translator';
 import { titled } from '../../../../../components/page-props';
-
-type Params = Promise<{ locale: string; id: string }>;
+import { COORDINATION_ROLES, openStaffRecord } from '../../../../../components/coord/staff-page';
+import type { StaffPageProps } from '../../../../../components/coord/staff-page';
 
 export const generateMetadata = titled('coord.reports.one');
 
@@ -17,14 +12,15 @@ export const generateMetadata = titled('coord.reports.one');
  * second; without JavaScript the page refreshes itself every two seconds while the job runs, and a
  * link reloads it), then the download.
  */
-export default async function ReportPage({ params }: { params: Params }) {
-  const { locale, t, f } = await localeTools(params);
-  const { id } = await params;
-  if (!(await staffAccount(locale, `/coordination/reports/${id}`, ['coordinator', 'admin'])))
-    return <NotAllowed locale={locale} t={t} />;
-  if (!isUuid(id)) return <NotFoundView locale={locale} t={t} />;
-  const report = await readOrMissing((await gateway.user(locale)).get<ReportView>('/reports/{id}', { path: { id } }));
-  if (!report) return <NotFoundView locale={locale} t={t} />;
+export default async function ReportPage(props: StaffPageProps<{ id: string }>) {
+  const opened = await openStaffRecord(
+    props,
+    (id) => `/coordination/reports/${id}`,
+    COORDINATION_ROLES,
+    (api, id) => api.get<ReportView>('/reports/{id}', { path: { id } }),
+  );
+  if (opened.view) return opened.view;
+  const { locale, t, f, record: report } = opened;
   const finished = report.status === 'done' || report.status === 'failed';
   const statuses = {
     queued: t('coord.reports.statuses.queued'),
