@@ -1,13 +1,10 @@
-import { changeNotificationPreference } from '../../../../components/citizen/account-actions';
-import { ActionForm } from '../../../../components/citizen/action-form';
 import { staffAccount } from '../../../../components/pm/pm-access';
 import { CommitteeNav, SpaceRefused } from '../../../../components/pm/space-views';
-import { gateway } from '../../../../gateway/gateway-client';
 import { LOCALE_NAMES } from '../../../../i18n/locales';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
-import { CsrfField } from '../../../../session/csrf-field';
 import { titled } from '../../../../components/page-props';
+import { PreferenceForms, readPreferences } from '../../../../components/citizen/preference-forms';
 
 export const generateMetadata = titled('committee.preferences.title');
 
@@ -31,12 +28,7 @@ export default async function CommitteePreferencesPage({ params }: { params: Pro
     'admin',
   ]);
   if (!allowed) return <SpaceRefused locale={locale} t={t} title="committee.title" body="committee.notMember" />;
-  const preferences = await (
-    await gateway.user(locale)
-  )
-    .get<Record<string, string>>('/me/notification-preferences')
-    .catch(() => ({}) as Record<string, string>);
-  const modes = ['immediate', 'digest', 'off'] as const;
+  const preferences = await readPreferences(locale);
   return (
     <>
       <h1>{t('committee.title')}</h1>
@@ -44,29 +36,7 @@ export default async function CommitteePreferencesPage({ params }: { params: Pro
       <section className="page-section narrow-wide" aria-labelledby="preferences">
         <h2 id="preferences">{t('committee.preferences.title')}</h2>
         <p>{t('committee.preferences.intro')}</p>
-        <ul className="section-list">
-          {COMMITTEE_TYPES.filter(([type]) => type in preferences).map(([type, label], i) => (
-            <li key={type} className="card preference" data-type={type}>
-              <ActionForm
-                id={`preference-${i}`}
-                action={changeNotificationPreference}
-                csrf={<CsrfField />}
-                hidden={{ locale, type }}
-                submit={t('citizen.settings.save')}
-                quiet
-                fields={[
-                  {
-                    name: 'mode',
-                    label: t(label),
-                    type: 'radio',
-                    defaultValue: preferences[type],
-                    options: modes.map((m) => ({ value: m, label: t(`citizen.settings.mode.${m}`) })),
-                  },
-                ]}
-              />
-            </li>
-          ))}
-        </ul>
+        <PreferenceForms locale={locale} t={t} types={COMMITTEE_TYPES} preferences={preferences} />
       </section>
       <section className="page-section narrow-wide" aria-labelledby="language">
         <h2 id="language">{t('citizen.settings.language')}</h2>

@@ -1,17 +1,13 @@
-import {
-  changeLanguage,
-  changeNotificationPreference,
-  changePassword,
-} from '../../../../components/citizen/account-actions';
+import { changeLanguage, changePassword } from '../../../../components/citizen/account-actions';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import { PREFERENCE_LABELS } from '../../../../components/citizen/preference-labels.constant';
 import { requireAccount } from '../../../../components/citizen/require-account';
 import { CalendarFeedSection } from '../../../../components/feeds/calendar-feed-section';
-import { gateway } from '../../../../gateway/gateway-client';
 import { LOCALE_NAMES, LOCALES } from '../../../../i18n/locales';
 import { localeTools } from '../../../../i18n/request-locale';
 import { CsrfField } from '../../../../session/csrf-field';
 import { titled } from '../../../../components/page-props';
+import { PreferenceForms, readPreferences } from '../../../../components/citizen/preference-forms';
 
 export const generateMetadata = titled('citizen.settings.title');
 
@@ -26,12 +22,7 @@ export default async function SettingsPage({
   const { locale, t, f } = await localeTools(params);
   const account = await requireAccount(locale, '/me/settings');
   const saved = (await searchParams).saved === 'language';
-  const preferences = await (
-    await gateway.user(locale)
-  )
-    .get<Record<string, string>>('/me/notification-preferences')
-    .catch(() => ({}) as Record<string, string>);
-  const modes = ['immediate', 'digest', 'off'] as const;
+  const preferences = await readPreferences(locale);
   return (
     <>
       <section className="page-section narrow-wide" aria-labelledby="settings-title">
@@ -95,29 +86,7 @@ export default async function SettingsPage({
       <section id="preferences" className="page-section narrow-wide" aria-labelledby="preferences-title">
         <h2 id="preferences-title">{t('citizen.settings.notifications')}</h2>
         <p>{t('citizen.settings.notificationsIntro')}</p>
-        <ul className="section-list">
-          {PREFERENCE_LABELS.filter(([type]) => type in preferences).map(([type, label], i) => (
-            <li key={type} className="card preference" data-type={type}>
-              <ActionForm
-                id={`preference-${i}`}
-                action={changeNotificationPreference}
-                csrf={<CsrfField />}
-                hidden={{ locale, type }}
-                submit={t('citizen.settings.save')}
-                quiet
-                fields={[
-                  {
-                    name: 'mode',
-                    label: t(label),
-                    type: 'radio',
-                    defaultValue: preferences[type],
-                    options: modes.map((m) => ({ value: m, label: t(`citizen.settings.mode.${m}`) })),
-                  },
-                ]}
-              />
-            </li>
-          ))}
-        </ul>
+        <PreferenceForms locale={locale} t={t} types={PREFERENCE_LABELS} preferences={preferences} />
       </section>
     </>
   );
