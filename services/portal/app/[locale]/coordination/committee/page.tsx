@@ -53,6 +53,27 @@ export default async function CoordinationCommitteePage(props: PageProps) {
   const candidacies = cycle ? await api.get<Candidacy[]>('/cycles/{id}/candidacies', { path: { id: cycle.id } }) : [];
   const live = composition.seats.filter((s) => !s.endedAt);
   const today = new Date().toISOString().slice(0, 10);
+  // The term of a seat, the same on the two forms that add one.
+  const termFields: FormField[] = [
+    {
+      name: 'termStart',
+      label: t('coord.committee.termStart'),
+      dir: 'ltr',
+      required: true,
+      defaultValue: today,
+      hint: t('coord.form.date'),
+      maxLength: 10,
+    },
+    {
+      name: 'termMonths',
+      label: t('coord.committee.termMonths'),
+      dir: 'ltr',
+      required: true,
+      defaultValue: '24',
+      hint: t('coord.committee.termHint'),
+      maxLength: 2,
+    },
+  ];
   const scoreFields: FormField[] = candidacies.slice(0, 200).map((c) => ({
     name: `score-${c.id}`,
     label: t('coord.committee.scoreOf', { organisation: c.organisation }),
@@ -140,24 +161,7 @@ export default async function CoordinationCommitteePage(props: PageProps) {
                 hint: t('coord.committee.seatsHint'),
                 maxLength: 2,
               },
-              {
-                name: 'termStart',
-                label: t('coord.committee.termStart'),
-                dir: 'ltr',
-                required: true,
-                defaultValue: today,
-                hint: t('coord.form.date'),
-                maxLength: 10,
-              },
-              {
-                name: 'termMonths',
-                label: t('coord.committee.termMonths'),
-                dir: 'ltr',
-                required: true,
-                defaultValue: '24',
-                hint: t('coord.committee.termHint'),
-                maxLength: 2,
-              },
+              ...termFields,
             ]}
           />
         </div>
@@ -180,24 +184,7 @@ export default async function CoordinationCommitteePage(props: PageProps) {
               maxLength: 200,
               hint: t('coord.committee.holderHint'),
             },
-            {
-              name: 'termStart',
-              label: t('coord.committee.termStart'),
-              dir: 'ltr',
-              required: true,
-              defaultValue: today,
-              hint: t('coord.form.date'),
-              maxLength: 10,
-            },
-            {
-              name: 'termMonths',
-              label: t('coord.committee.termMonths'),
-              dir: 'ltr',
-              required: true,
-              defaultValue: '24',
-              hint: t('coord.committee.termHint'),
-              maxLength: 2,
-            },
+            ...termFields,
           ]}
         />
       </div>
