@@ -1,3 +1,4 @@
+import { uuidOrUndefined } from '../../gateway/read-or-missing';
 import type { Locale } from '../../i18n/locales';
 import type { Translate } from '../../i18n/translator';
 import { pick } from '../../i18n/localized-text';
@@ -50,4 +51,17 @@ export function CycleFilter({
       </div>
     </form>
   );
+}
+
+/**
+ * The cycle a coordination page is about: the one asked for in the URL (`?cycle=`, an id), else the
+ * first that `preferred` picks (a cycle in the page's phase), else the first cycle.
+ */
+export function chooseCycle(
+  cycles: CycleView[],
+  requested: unknown,
+  preferred: (cycle: CycleView) => boolean,
+): CycleView | undefined {
+  const id = uuidOrUndefined(requested);
+  return cycles.find((c) => c.id === id) ?? cycles.find(preferred) ?? cycles[0];
 }

@@ -2,8 +2,7 @@ import { ActionForm } from '../../../../components/citizen/action-form';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import type { FormField } from '../../../../components/citizen/form-field';
 import { addGovernmentSeat, selectCommittee } from '../../../../components/coord/committee-actions';
-import { CycleFilter } from '../../../../components/coord/cycle-filter';
-import { uuidOrUndefined } from '../../../../gateway/read-or-missing';
+import { CycleFilter, chooseCycle } from '../../../../components/coord/cycle-filter';
 import type { Page } from '../../../../gateway/views';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
@@ -46,10 +45,7 @@ export default async function CoordinationCommitteePage(props: PageProps) {
     api.get<Composition>('/committee'),
     api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } }),
   ]);
-  const cycle =
-    cycles.items.find((c) => c.id === uuidOrUndefined(search.cycle)) ??
-    cycles.items.find((c) => c.phases.some((p) => p.kind === 'candidacy')) ??
-    cycles.items[0];
+  const cycle = chooseCycle(cycles.items, search.cycle, (c) => c.phases.some((p) => p.kind === 'candidacy'));
   const candidacies = cycle ? await api.get<Candidacy[]>('/cycles/{id}/candidacies', { path: { id: cycle.id } }) : [];
   const live = composition.seats.filter((s) => !s.endedAt);
   const today = new Date().toISOString().slice(0, 10);

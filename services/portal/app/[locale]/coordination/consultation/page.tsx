@@ -1,7 +1,6 @@
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import type { DraftView } from '../../../../components/citizen/participation-views';
-import { CycleFilter } from '../../../../components/coord/cycle-filter';
-import { uuidOrUndefined } from '../../../../gateway/read-or-missing';
+import { CycleFilter, chooseCycle } from '../../../../components/coord/cycle-filter';
 import type { Page } from '../../../../gateway/views';
 import { pick } from '../../../../i18n/localized-text';
 import { titled } from '../../../../components/page-props';
@@ -15,12 +14,8 @@ export default async function CoordinationConsultationPage(props: PageProps) {
   const opened = await openStaffPage(props, '/coordination/consultation', COORDINATION_ROLES);
   if (opened.view) return opened.view;
   const { locale, t, f, search, api } = opened;
-  const requested = uuidOrUndefined(search.cycle);
   const cycles = await api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } });
-  const cycle =
-    cycles.items.find((c) => c.id === requested) ??
-    cycles.items.find((c) => c.currentPhases.includes('consultation')) ??
-    cycles.items[0];
+  const cycle = chooseCycle(cycles.items, search.cycle, (c) => c.currentPhases.includes('consultation'));
   const drafts = cycle ? await api.get<DraftView[]>('/cycles/{id}/drafts', { path: { id: cycle.id } }) : [];
   const base = `/${locale}/coordination/consultation`;
   return (

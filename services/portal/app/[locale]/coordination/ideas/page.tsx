@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { ActionForm } from '../../../../components/citizen/action-form';
 import type { CycleView } from '../../../../components/citizen/cycle-view';
 import type { DraftView } from '../../../../components/citizen/participation-views';
-import { CycleField } from '../../../../components/coord/cycle-filter';
+import { CycleField, chooseCycle } from '../../../../components/coord/cycle-filter';
 import { SelectAll } from '../../../../components/coord/select-all';
 import { hideIdea, moveIdeas } from '../../../../components/coord/triage-actions';
 import { Pagination } from '../../../../components/pagination';
-import { pageNumber, uuidOrUndefined } from '../../../../gateway/read-or-missing';
+import { pageNumber } from '../../../../gateway/read-or-missing';
 import type { Page } from '../../../../gateway/views';
 import { pick } from '../../../../i18n/localized-text';
 import { MessageKey } from '../../../../i18n/translator';
@@ -54,10 +54,7 @@ export default async function TriagePage(props: PageProps) {
   const { locale, t, f, search, api } = opened;
   const one = (k: string) => (typeof search[k] === 'string' ? (search[k] as string) : undefined);
   const cycles = await api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } });
-  const cycle =
-    cycles.items.find((c) => c.id === uuidOrUndefined(one('cycle'))) ??
-    cycles.items.find((c) => c.currentPhases.length > 0) ??
-    cycles.items[0];
+  const cycle = chooseCycle(cycles.items, one('cycle'), (c) => c.currentPhases.length > 0);
   const reported = one('reported') === '1' ? '1' : undefined;
   const filters = {
     cycle: cycle?.id,

@@ -1,6 +1,5 @@
 import type { CycleView } from '../../../../components/citizen/cycle-view';
-import { CycleFilter } from '../../../../components/coord/cycle-filter';
-import { uuidOrUndefined } from '../../../../gateway/read-or-missing';
+import { CycleFilter, chooseCycle } from '../../../../components/coord/cycle-filter';
 import type { Page } from '../../../../gateway/views';
 import type { LocalizedText } from '../../../../i18n/localized-text';
 import { pick } from '../../../../i18n/localized-text';
@@ -25,12 +24,8 @@ export default async function CoordinationWorkshopsPage(props: PageProps) {
   const opened = await openStaffPage(props, '/coordination/workshops', COORDINATION_ROLES);
   if (opened.view) return opened.view;
   const { locale, t, f, search, api } = opened;
-  const requested = uuidOrUndefined(search.cycle);
   const cycles = await api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } });
-  const cycle =
-    cycles.items.find((c) => c.id === requested) ??
-    cycles.items.find((c) => c.currentPhases.length > 0) ??
-    cycles.items[0];
+  const cycle = chooseCycle(cycles.items, search.cycle, (c) => c.currentPhases.length > 0);
   const workshops = cycle ? await api.get<WorkshopSummary[]>('/cycles/{id}/workshops', { path: { id: cycle.id } }) : [];
   const base = `/${locale}/coordination/workshops`;
   return (
