@@ -29,3 +29,22 @@ export interface FormField {
   required?: boolean;
   maxLength?: number;
 }
+
+/** The e-mail address of an account (its login): the same field wherever an address is typed. */
+export function emailField(label: string): FormField {
+  return { name: 'email', label, type: 'email', autoComplete: 'email', dir: 'ltr', required: true, maxLength: 254 };
+}
+
+/** A new password, with the password policy as its hint. */
+export function newPasswordField(name: string, label: string, hint: string): FormField {
+  return {
+    name,
+    label,
+    type: 'password',
+    autoComplete: 'new-password',
+    dir: 'ltr',
+    required: true,
+    hint,
+    maxLength: 200,
+  };
+}

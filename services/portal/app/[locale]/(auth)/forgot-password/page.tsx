@@ -3,6 +3,7 @@ import { ActionForm } from '../../../../components/citizen/action-form';
 import { localeTools } from '../../../../i18n/request-locale';
 import { CsrfField } from '../../../../session/csrf-field';
 import { titled } from '../../../../components/page-props';
+import { emailField } from '../../../../components/citizen/form-field';
 
 export const generateMetadata = titled('citizen.reset.requestTitle');
 
@@ -19,17 +20,7 @@ export default async function ForgotPasswordPage({ params }: { params: Promise<{
         csrf={<CsrfField />}
         hidden={{ locale }}
         submit={t('citizen.reset.requestSubmit')}
-        fields={[
-          {
-            name: 'email',
-            label: t('auth.email'),
-            type: 'email',
-            autoComplete: 'email',
-            dir: 'ltr',
-            required: true,
-            maxLength: 254,
-          },
-        ]}
+        fields={[emailField(t('auth.email'))]}
       />
       <p>
         <a href={`/${locale}/login`}>{t('auth.login')}</a>

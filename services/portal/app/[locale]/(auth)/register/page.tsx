@@ -5,6 +5,7 @@ import { localeTools } from '../../../../i18n/request-locale';
 import { currentAccount } from '../../../../session/current-account';
 import { CsrfField } from '../../../../session/csrf-field';
 import { titled } from '../../../../components/page-props';
+import { emailField, newPasswordField } from '../../../../components/citizen/form-field';
 
 export const generateMetadata = titled('citizen.register.title');
 
@@ -31,25 +32,8 @@ export default async function RegisterPage({ params }: { params: Promise<{ local
             required: true,
             maxLength: 120,
           },
-          {
-            name: 'email',
-            label: t('auth.email'),
-            type: 'email',
-            autoComplete: 'email',
-            dir: 'ltr',
-            required: true,
-            maxLength: 254,
-          },
-          {
-            name: 'password',
-            label: t('auth.password'),
-            type: 'password',
-            autoComplete: 'new-password',
-            dir: 'ltr',
-            required: true,
-            hint: t('citizen.password.hint'),
-            maxLength: 200,
-          },
+          emailField(t('auth.email')),
+          newPasswordField('password', t('auth.password'), t('citizen.password.hint')),
           {
             name: 'role',
             label: t('citizen.register.as'),

@@ -3,6 +3,7 @@ import { ActionForm } from '../../../../components/citizen/action-form';
 import { localeTools } from '../../../../i18n/request-locale';
 import { CsrfField } from '../../../../session/csrf-field';
 import { titled } from '../../../../components/page-props';
+import { newPasswordField } from '../../../../components/citizen/form-field';
 
 export const generateMetadata = titled('citizen.reset.confirmTitle');
 
@@ -26,18 +27,7 @@ export default async function ResetPasswordPage({
           csrf={<CsrfField />}
           hidden={{ locale, token }}
           submit={t('citizen.reset.confirmSubmit')}
-          fields={[
-            {
-              name: 'password',
-              label: t('citizen.reset.newPassword'),
-              type: 'password',
-              autoComplete: 'new-password',
-              dir: 'ltr',
-              required: true,
-              hint: t('citizen.password.hint'),
-              maxLength: 200,
-            },
-          ]}
+          fields={[newPasswordField('password', t('citizen.reset.newPassword'), t('citizen.password.hint'))]}
         />
       ) : (
         <p className="form-error" role="alert">

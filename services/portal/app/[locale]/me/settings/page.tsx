@@ -8,6 +8,7 @@ import { localeTools } from '../../../../i18n/request-locale';
 import { CsrfField } from '../../../../session/csrf-field';
 import { titled } from '../../../../components/page-props';
 import { PreferenceForms, readPreferences } from '../../../../components/citizen/preference-forms';
+import { newPasswordField } from '../../../../components/citizen/form-field';
 
 export const generateMetadata = titled('citizen.settings.title');
 
@@ -69,16 +70,7 @@ export default async function SettingsPage({
               required: true,
               maxLength: 200,
             },
-            {
-              name: 'newPassword',
-              label: t('citizen.settings.newPassword'),
-              type: 'password',
-              autoComplete: 'new-password',
-              dir: 'ltr',
-              required: true,
-              hint: t('citizen.password.hint'),
-              maxLength: 200,
-            },
+            newPasswordField('newPassword', t('citizen.settings.newPassword'), t('citizen.password.hint')),
           ]}
         />
       </section>
