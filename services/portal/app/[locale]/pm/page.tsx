@@ -4,7 +4,6 @@ import { Pagination } from '../../../components/pagination';
 import { staffAccount } from '../../../components/pm/pm-access';
 import { BlockerView, daysSince, daysUntil } from '../../../components/pm/pm-views';
 import { SpaceRefused } from '../../../components/pm/space-views';
-import { ProgressBar } from '../../../components/progress-bar';
 import { gateway } from '../../../gateway/gateway-client';
 import { pageNumber } from '../../../gateway/read-or-missing';
 import { COMPLETION_LEVELS } from '../../../gateway/views';
@@ -14,6 +13,7 @@ import { localeTools } from '../../../i18n/request-locale';
 import { MessageKey } from '../../../i18n/translator';
 import { pageCount } from '../../../components/filters';
 import { titled } from '../../../components/page-props';
+import { CommitmentCardBody } from '../../../components/commitment-card';
 
 export const generateMetadata = titled('pm.dashboard.title');
 
@@ -180,32 +180,14 @@ export default async function PmDashboardPage({
             const open = myBlockers.filter((b) => b.commitmentId === c.id).length;
             return (
               <li key={c.id} className="card" data-commitment={c.id}>
-                <h3>
-                  <a href={`/${locale}/pm/commitments/${c.id}`}>
-                    <span className="number">{t('plan.number', { number: c.number })}</span>{' '}
-                    <Localized text={c.title} locale={locale} />
-                  </a>
-                </h3>
-                <p className="meta">
-                  <span>{pick(institutionName.get(c.leadInstitutionId), locale)}</span>
-                  <span className={`badge level-${c.completionLevel}`} data-live-level={c.id}>
-                    {t(`level.${c.completionLevel}` as MessageKey)}
-                  </span>
-                  {c.overdueActivities > 0 ? (
-                    <span className="badge badge-warning">
-                      {t('common.overdueActivities', { count: c.overdueActivities })}
-                    </span>
-                  ) : null}
-                  {c.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
-                  {open ? <span className="badge">{t('pm.dashboard.openBlockers', { count: open })}</span> : null}
-                </p>
-                <ProgressBar
-                  value={c.progress}
-                  label={t('common.progress')}
+                <CommitmentCardBody
+                  commitment={c}
+                  href={`/${locale}/pm/commitments/${c.id}`}
+                  before={<span>{pick(institutionName.get(c.leadInstitutionId), locale)}</span>}
+                  after={open ? <span className="badge">{t('pm.dashboard.openBlockers', { count: open })}</span> : null}
                   locale={locale}
+                  t={t}
                   f={f}
-                  size="small"
-                  live={`commitment:${c.id}`}
                 />
                 <p className="muted">
                   {since === null

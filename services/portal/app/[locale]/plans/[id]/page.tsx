@@ -21,7 +21,9 @@ import {
 import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
-import { pageCount, pageWindow, SelectFilter, FilterForm } from '../../../../components/filters';
+import { pageCount, pageWindow, FilterForm } from '../../../../components/filters';
+import { CommitmentCardBody } from '../../../../components/commitment-card';
+import { PlanFilterFields } from '../../../../components/plan-filter-fields';
 
 const PAGE_SIZE = 10;
 type Params = Promise<{ locale: string; id: string }>;
@@ -181,28 +183,12 @@ export default async function PlanPage({ params, searchParams }: { params: Param
               {t('plan.searchHint')}
             </span>
           </div>
-          <SelectFilter
-            id="area"
-            name="areaId"
-            label={t('plan.area')}
-            value={filters.areaId}
-            options={plan.areas.map((a) => ({ value: a.id, label: pick(a.title, locale) }))}
-            t={t}
-          />
-          <SelectFilter
-            id="institution"
-            name="institutionId"
-            label={t('plan.institution')}
-            value={filters.institutionId}
-            options={dashboard.byInstitution.map((i) => ({ value: i.institutionId, label: pick(i.name, locale) }))}
-            t={t}
-          />
-          <SelectFilter
-            id="level"
-            name="level"
-            label={t('plan.level')}
-            value={filters.level}
-            options={COMPLETION_LEVELS.map((level) => ({ value: level, label: t(`level.${level}` as MessageKey) }))}
+          <PlanFilterFields
+            areas={plan.areas}
+            institutions={dashboard.byInstitution.map((i) => ({ id: i.institutionId, name: i.name }))}
+            filters={filters}
+            labels={{ area: t('plan.area'), institution: t('plan.institution'), level: t('plan.level') }}
+            locale={locale}
             t={t}
           />
           <div className="field field-check">
@@ -217,32 +203,18 @@ export default async function PlanPage({ params, searchParams }: { params: Param
         <ol className="commitment-list">
           {commitments.items.map((c) => (
             <li key={c.id} className="card">
-              <h3>
-                <a href={`/${locale}/commitments/${c.id}`}>
-                  <span className="number">{t('plan.number', { number: c.number })}</span>{' '}
-                  <Localized text={c.title} locale={locale} />
-                </a>
-              </h3>
-              <p className="meta">
-                <span>{pick(areaOf.get(c.areaId)?.title, locale)}</span>
-                <span>{pick(institutionName.get(c.leadInstitutionId), locale)}</span>
-                <span className={`badge level-${c.completionLevel}`} data-live-level={c.id}>
-                  {t(`level.${c.completionLevel}` as MessageKey)}
-                </span>
-                {c.overdueActivities > 0 ? (
-                  <span className="badge badge-warning">
-                    {t('common.overdueActivities', { count: c.overdueActivities })}
-                  </span>
-                ) : null}
-                {c.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
-              </p>
-              <ProgressBar
-                value={c.progress}
-                label={t('common.progress')}
+              <CommitmentCardBody
+                commitment={c}
+                href={`/${locale}/commitments/${c.id}`}
+                before={
+                  <>
+                    <span>{pick(areaOf.get(c.areaId)?.title, locale)}</span>
+                    <span>{pick(institutionName.get(c.leadInstitutionId), locale)}</span>
+                  </>
+                }
                 locale={locale}
+                t={t}
                 f={f}
-                size="small"
-                live={`commitment:${c.id}`}
               />
             </li>
           ))}

@@ -3,11 +3,12 @@ import { pageNumber, uuidOrUndefined } from '../../../../../gateway/read-or-miss
 import { COMPLETION_LEVELS, CommitmentSummary, InstitutionView, Page, PlanView } from '../../../../../gateway/views';
 import { pick } from '../../../../../i18n/localized-text';
 import { MessageKey } from '../../../../../i18n/translator';
-import { pageCount, pageWindow, SelectFilter, FilterForm, DataTable } from '../../../../../components/filters';
+import { pageCount, pageWindow, FilterForm, DataTable } from '../../../../../components/filters';
 import { titled } from '../../../../../components/page-props';
 import { COORDINATION_ROLES, openStaffRecord } from '../../../../../components/coord/staff-page';
 import type { StaffPageProps } from '../../../../../components/coord/staff-page';
 import type { Search } from '../../../../../components/page-props';
+import { PlanFilterFields } from '../../../../../components/plan-filter-fields';
 
 const PAGE_SIZE = 25;
 
@@ -61,28 +62,16 @@ export default async function CoordinationPlanPage(props: StaffPageProps<{ id: s
       </p>
       <h1 id="plan-title">{pick(plan.title, locale)}</h1>
       <FilterForm action={base} label={t('coord.plans.filters')} reset={base} t={t}>
-        <SelectFilter
-          id="area"
-          name="areaId"
-          label={t('coord.plans.area')}
-          value={filters.areaId}
-          options={plan.areas.map((a) => ({ value: a.id, label: pick(a.title, locale) }))}
-          t={t}
-        />
-        <SelectFilter
-          id="institution"
-          name="institutionId"
-          label={t('coord.plans.institution')}
-          value={filters.institutionId}
-          options={institutions.items.map((i) => ({ value: i.id, label: pick(i.name, locale) }))}
-          t={t}
-        />
-        <SelectFilter
-          id="level"
-          name="level"
-          label={t('coord.commitment.level')}
-          value={filters.level}
-          options={COMPLETION_LEVELS.map((l) => ({ value: l, label: t(`level.${l}` as MessageKey) }))}
+        <PlanFilterFields
+          areas={plan.areas}
+          institutions={institutions.items}
+          filters={filters}
+          labels={{
+            area: t('coord.plans.area'),
+            institution: t('coord.plans.institution'),
+            level: t('coord.commitment.level'),
+          }}
+          locale={locale}
           t={t}
         />
       </FilterForm>

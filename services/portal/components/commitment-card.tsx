@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react';
+import type { CommitmentSummary } from '../gateway/views';
+import type { Formatter } from '../i18n/format';
+import type { Locale } from '../i18n/locales';
+import type { MessageKey, Translate } from '../i18n/translator';
+import { Localized } from './localized';
+import { ProgressBar } from './progress-bar';
+
+type CardCommitment = Pick<
+  CommitmentSummary,
+  'id' | 'number' | 'title' | 'completionLevel' | 'overdueActivities' | 'late' | 'progress'
+>;
+
+/**
+ * A commitment in a list of cards (the plan page, a project manager's dashboard): its number and title
+ * linking to `href`; its facts (`before` the badges, then its level, overdue activities, late report,
+ * then `after`); its progress bar. The level badge and the bar are marked for <LiveProgress>.
+ */
+export function CommitmentCardBody({
+  commitment: c,
+  href,
+  before,
+  after,
+  locale,
+  t,
+  f,
+}: {
+  commitment: CardCommitment;
+  href: string;
+  before?: ReactNode;
+  after?: ReactNode;
+  locale: Locale;
+  t: Translate;
+  f: Formatter;
+}) {
+  return (
+    <>
+      <h3>
+        <a href={href}>
+          <span className="number">{t('plan.number', { number: c.number })}</span>{' '}
+          <Localized text={c.title} locale={locale} />
+        </a>
+      </h3>
+      <p className="meta">
+        {before}
+        <span className={`badge level-${c.completionLevel}`} data-live-level={c.id}>
+          {t(`level.${c.completionLevel}` as MessageKey)}
+        </span>
+        {c.overdueActivities > 0 ? (
+          <span className="badge badge-warning">{t('common.overdueActivities', { count: c.overdueActivities })}</span>
+        ) : null}
+        {c.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
+        {after}
+      </p>
+      <ProgressBar
+        value={c.progress}
+        label={t('common.progress')}
+        locale={locale}
+        f={f}
+        size="small"
+        live={`commitment:${c.id}`}
+      />
+    </>
+  );
+}
