@@ -1,46 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { TEST_DATABASE_URL, waitFor } from '@ogp/testing';
-import { BrowserContext, Page } from 'playwright-core';
 import { Client } from 'pg';
 import { collectCspViolations, screenshot, seriousViolations } from './browser';
 import type { PortalContext } from './portal-context';
-import { DEMO_PASSWORD } from './portal-platform';
+import { logIn, suitePages } from './suite-pages';
 
 const PASSWORD = 'Zq7-mudir-Hisab-Nahr-2026';
 
 export function adminSuite(ctx: PortalContext): void {
   describe('admin in a real browser: accounts, the audit trail, jobs and dead letters', () => {
     const platform = ctx.platform;
-    const contexts: BrowserContext[] = [];
+    const { newPage, closeAll } = suitePages(ctx, { stepTimeout: 20000 });
     let admin = '';
-
-    async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-      const context = await ctx.browser.newContext({
-        baseURL: platform.portalUrl,
-        javaScriptEnabled: options.javaScriptEnabled ?? true,
-      });
-      contexts.push(context);
-      const page = await context.newPage();
-      // A step that cannot happen fails at that step, not at the test's timeout.
-      page.setDefaultTimeout(20000);
-      return page;
-    }
-
-    async function logIn(
-      page: Page,
-      locale: string,
-      email: string,
-      next: string,
-      password = DEMO_PASSWORD,
-    ): Promise<void> {
-      await page.goto(`/${locale}/login?next=${encodeURIComponent(`/${locale}${next}`)}`);
-      await page.fill('#email', email);
-      await page.fill('#password', password);
-      await Promise.all([
-        page.waitForURL((u) => u.pathname === `/${locale}${next}`),
-        page.click('form.form button[type=submit]'),
-      ]);
-    }
 
     async function createPm(name: string, slug: string): Promise<{ id: string; email: string }> {
       const email = `${slug}-${Date.now()}@example.ma`;
@@ -57,7 +28,7 @@ export function adminSuite(ctx: PortalContext): void {
     });
 
     afterAll(async () => {
-      for (const c of contexts) await c.close().catch(() => undefined);
+      await closeAll();
     });
 
     it.each([
@@ -68,12 +39,12 @@ export function adminSuite(ctx: PortalContext): void {
       async (locale, name, inactive, active) => {
         const person = await createPm(name, `temporary-${locale}`);
         const theirs = await newPage();
-        await logIn(theirs, locale, person.email, '/me', PASSWORD);
+        await logIn(theirs, locale, person.email, { next: '/me', password: PASSWORD });
         await expect(theirs.locator('.account-menu summary').textContent()).resolves.toBe(name);
 
         const page = await newPage();
         const csp = collectCspViolations(page);
-        await logIn(page, locale, 'admin@demo.ogp.ma', '/admin/accounts');
+        await logIn(page, locale, 'admin@demo.ogp.ma', { next: '/admin/accounts' });
         await page.goto(`/${locale}/admin/accounts?role=project_manager`);
         expect(await seriousViolations(page)).toEqual([]);
         await screenshot(page, `admin-${locale}-accounts`);
@@ -121,7 +92,7 @@ export function adminSuite(ctx: PortalContext): void {
 
     it('en (no JavaScript): an admin creates a committee member scoped to the programme, then makes them a project manager of one institution; both changes are in the audit trail', async () => {
       const page = await newPage({ javaScriptEnabled: false });
-      await logIn(page, 'en', 'admin@demo.ogp.ma', '/admin/accounts/new');
+      await logIn(page, 'en', 'admin@demo.ogp.ma', { next: '/admin/accounts/new' });
       const email = `member-${Date.now()}@example.ma`;
       await page.fill('#account-displayName', 'Committee Member Two');
       await page.fill('#account-email', email);
@@ -187,7 +158,7 @@ export function adminSuite(ctx: PortalContext): void {
         await pg.end();
       }
       const page = await newPage();
-      await logIn(page, 'en', 'admin@demo.ogp.ma', '/admin/jobs');
+      await logIn(page, 'en', 'admin@demo.ogp.ma', { next: '/admin/jobs' });
       await expect(page.locator('#job-counts li').count()).resolves.toBeGreaterThan(0);
       const card = page.locator(`#dead-letter-list li[data-dead="${id}"]`);
       await expect(card.textContent()).resolves.toContain('connection refused');
@@ -205,7 +176,7 @@ export function adminSuite(ctx: PortalContext): void {
 
     it('a coordinator who opens the admin pages is told they are not for their account', async () => {
       const page = await newPage();
-      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/admin/accounts');
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', { next: '/admin/accounts' });
       await expect(page.textContent('h1')).resolves.toBe('This page is not open to your account');
       await expect(page.locator('#accounts').count()).resolves.toBe(0);
     });
@@ -214,7 +185,7 @@ export function adminSuite(ctx: PortalContext): void {
       '%s: the admin pages have no serious or critical axe violation; screenshots',
       async (locale) => {
         const page = await newPage();
-        await logIn(page, locale, 'admin@demo.ogp.ma', '/admin');
+        await logIn(page, locale, 'admin@demo.ogp.ma', { next: '/admin' });
         for (const path of ['/admin', '/admin/accounts', '/admin/accounts/new', '/admin/audit-trail', '/admin/jobs']) {
           await page.goto(`/${locale}${path}`);
           expect([path, await seriousViolations(page)]).toEqual([path, []]);

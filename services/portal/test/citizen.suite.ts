@@ -1,7 +1,8 @@
 import { waitFor } from '@ogp/testing';
-import { BrowserContext, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { collectCspViolations, screenshot, seriousViolations } from './browser';
 import type { PortalContext } from './portal-context';
+import { suitePages } from './suite-pages';
 
 const DAY = 24 * 3600 * 1000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -16,21 +17,12 @@ const EXISTING = {
 export function citizenSuite(ctx: PortalContext): void {
   describe('citizen and CSO space in a real browser: register, ideas and their fate, notifications', () => {
     const platform = ctx.platform;
-    const contexts: BrowserContext[] = [];
+    const { contexts, newPage, closeAll } = suitePages(ctx);
     let coordinator = '';
     let openCycle = { id: '', themes: [] as { id: string; number: number }[] };
     let laterCycleId = '';
     let workshopId = '';
     let draftId = '';
-
-    async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-      const context = await ctx.browser.newContext({
-        baseURL: platform.portalUrl,
-        javaScriptEnabled: options.javaScriptEnabled ?? true,
-      });
-      contexts.push(context);
-      return context.newPage();
-    }
 
     const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
 
@@ -135,7 +127,7 @@ export function citizenSuite(ctx: PortalContext): void {
     }, 120000);
 
     afterAll(async () => {
-      for (const c of contexts) await c.close().catch(() => undefined);
+      await closeAll();
     });
 
     it('ar: a citizen registers, submits an idea with a similar one suggested while typing, follows its fate and is notified', async () => {

@@ -1,7 +1,6 @@
-import { BrowserContext, Page } from 'playwright-core';
 import { collectCspViolations, screenshot, seriousViolations } from './browser';
 import type { PortalContext } from './portal-context';
-import { DEMO_PASSWORD } from './portal-platform';
+import { logIn, suitePages } from './suite-pages';
 
 interface Blocker {
   id: string;
@@ -12,28 +11,12 @@ interface Blocker {
 export function committeeSuite(ctx: PortalContext): void {
   describe('steering committee space in a real browser: alerts, intervention requests, reports, preferences', () => {
     const platform = ctx.platform;
-    const contexts: BrowserContext[] = [];
+    const { newPage, closeAll } = suitePages(ctx);
     const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
     let pm = '';
     let committee = '';
     let commitmentId = '';
     const blockers: Record<string, string> = {};
-
-    async function newPage(): Promise<Page> {
-      const context = await ctx.browser.newContext({ baseURL: platform.portalUrl });
-      contexts.push(context);
-      return context.newPage();
-    }
-
-    async function logIn(page: Page, locale: string, email: string): Promise<void> {
-      await page.goto(`/${locale}/login`);
-      await page.fill('#email', email);
-      await page.fill('#password', DEMO_PASSWORD);
-      await Promise.all([
-        page.waitForURL((url) => !url.pathname.endsWith('/login')),
-        page.click('form.form button[type=submit]'),
-      ]);
-    }
 
     const blocker = async (id: string): Promise<Blocker> => {
       const list = await platform.json<{ items: Blocker[] }>(`/blockers?commitmentId=${commitmentId}&limit=100`, {
@@ -69,7 +52,7 @@ export function committeeSuite(ctx: PortalContext): void {
     }, 120000);
 
     afterAll(async () => {
-      for (const c of contexts) await c.close().catch(() => undefined);
+      await closeAll();
     });
 
     it.each([

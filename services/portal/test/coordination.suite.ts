@@ -1,7 +1,6 @@
-import { BrowserContext, Page } from 'playwright-core';
 import { collectCspViolations, screenshot, seriousViolations } from './browser';
 import type { PortalContext } from './portal-context';
-import { DEMO_PASSWORD } from './portal-platform';
+import { logIn, suitePages } from './suite-pages';
 
 const CSV_HEADER =
   'area_code,area_title_ar,area_title_fr,area_title_en,commitment_number,commitment_title_ar,commitment_title_fr,commitment_title_en,commitment_start,commitment_end,lead_institution_code,ogp_values,activity_title_ar,activity_title_fr,activity_title_en,activity_start,activity_end,activity_weight,activity_responsible';
@@ -17,29 +16,7 @@ const GOOD_CSV = [CSV_HEADER, ...GOOD_ROWS].join('\n');
 export function coordinationSuite(ctx: PortalContext): void {
   describe('coordination team in a real browser: plan import, idea triage, reports, plans and commitments, cycles, publications, workshops, committee, consultation', () => {
     const platform = ctx.platform;
-    const contexts: BrowserContext[] = [];
-
-    async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-      const context = await ctx.browser.newContext({
-        baseURL: platform.portalUrl,
-        javaScriptEnabled: options.javaScriptEnabled ?? true,
-      });
-      contexts.push(context);
-      const page = await context.newPage();
-      // A step that cannot happen fails at that step, not at the test's timeout.
-      page.setDefaultTimeout(20000);
-      return page;
-    }
-
-    async function logIn(page: Page, locale: string, email: string, next: string): Promise<void> {
-      await page.goto(`/${locale}/login?next=${encodeURIComponent(`/${locale}${next}`)}`);
-      await page.fill('#email', email);
-      await page.fill('#password', DEMO_PASSWORD);
-      await Promise.all([
-        page.waitForURL((u) => u.pathname === `/${locale}${next}`),
-        page.click('form.form button[type=submit]'),
-      ]);
-    }
+    const { newPage, closeAll } = suitePages(ctx, { stepTimeout: 20000 });
 
     async function planCodes(): Promise<string[]> {
       const plans = await platform.json<{ plans: { code: string }[] }>(`/programmes/${platform.programmeId}/plans`);
@@ -47,7 +24,7 @@ export function coordinationSuite(ctx: PortalContext): void {
     }
 
     afterAll(async () => {
-      for (const c of contexts) await c.close().catch(() => undefined);
+      await closeAll();
     });
 
     it.each([
@@ -58,7 +35,7 @@ export function coordinationSuite(ctx: PortalContext): void {
       async (locale, javaScriptEnabled) => {
         const page = await newPage({ javaScriptEnabled });
         const csp = collectCspViolations(page);
-        await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/plans/import');
+        await logIn(page, locale, 'coordination@demo.ogp.ma', { next: '/coordination/plans/import' });
         expect(await page.getAttribute('html', 'dir')).toBe(locale === 'ar' ? 'rtl' : 'ltr');
         // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
         if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
@@ -116,7 +93,7 @@ export function coordinationSuite(ctx: PortalContext): void {
 
     it('en: a JSON file failing validation lists the commitment it is about; nothing is written', async () => {
       const page = await newPage();
-      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/plans/import');
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', { next: '/coordination/plans/import' });
       const before = await planCodes();
       const plan = {
         programmeCode: 'OGP-MA',
@@ -165,7 +142,7 @@ export function coordinationSuite(ctx: PortalContext): void {
 
     it('a citizen who opens the import page is told it is not for their account', async () => {
       const page = await newPage();
-      await logIn(page, 'en', 'citizen@demo.ogp.ma', '/coordination/plans/import');
+      await logIn(page, 'en', 'citizen@demo.ogp.ma', { next: '/coordination/plans/import' });
       await expect(page.textContent('h1')).resolves.toBe('This page is not open to your account');
       await expect(page.locator('#import').count()).resolves.toBe(0);
     });
@@ -250,7 +227,7 @@ export function coordinationSuite(ctx: PortalContext): void {
       async (locale, javaScriptEnabled) => {
         const cycle = await cycleWithIdeas(`TRIAGE-${locale.toUpperCase()}-${Date.now() % 100000}`, 21);
         const page = await newPage({ javaScriptEnabled });
-        await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/ideas');
+        await logIn(page, locale, 'coordination@demo.ogp.ma', { next: '/coordination/ideas' });
         await page.goto(`/${locale}/coordination/ideas?cycle=${cycle.id}&status=received`);
         await expect(page.locator('#triage tbody tr').count()).resolves.toBe(21);
         // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
@@ -294,7 +271,7 @@ export function coordinationSuite(ctx: PortalContext): void {
         body: JSON.stringify({ reason: 'Propos injurieux' }),
       });
       const page = await newPage();
-      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/ideas');
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', { next: '/coordination/ideas' });
       await page.goto(`/en/coordination/ideas?cycle=${cycle.id}&reported=1`);
       await expect(page.locator('#triage tbody tr').count()).resolves.toBe(1);
       expect(await seriousViolations(page)).toEqual([]);
@@ -318,7 +295,7 @@ export function coordinationSuite(ctx: PortalContext): void {
       '%s (JavaScript %s): a coordinator starts a plan dashboard report (%s), follows its progress until it is ready and downloads it',
       async (locale, javaScriptEnabled, format, type) => {
         const page = await newPage({ javaScriptEnabled });
-        await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/reports');
+        await logIn(page, locale, 'coordination@demo.ogp.ma', { next: '/coordination/reports' });
         // axe runs in the page: only where scripts run (the no-JavaScript run checks the same pages' behaviour).
         if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
         await screenshot(page, `coord-${locale}-reports`);
@@ -355,7 +332,7 @@ export function coordinationSuite(ctx: PortalContext): void {
       async (locale) => {
         const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
         const page = await newPage();
-        await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination/plans');
+        await logIn(page, locale, 'coordination@demo.ogp.ma', { next: '/coordination/plans' });
         expect(await seriousViolations(page)).toEqual([]);
         await screenshot(page, `coord-${locale}-plans`);
         await Promise.all([
@@ -408,7 +385,7 @@ export function coordinationSuite(ctx: PortalContext): void {
 
     it('en: a coordinator drafts a publication in three languages (not public yet), then publishes it and it is public', async () => {
       const page = await newPage();
-      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/publications');
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', { next: '/coordination/publications' });
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'coord-en-publications');
       const title = `Compte rendu ${Date.now()}`;
@@ -433,7 +410,7 @@ export function coordinationSuite(ctx: PortalContext): void {
 
     it('en (no JavaScript): a coordinator creates a cycle with its phase dates and themes; a phase closing before it opens is refused against its field', async () => {
       const page = await newPage({ javaScriptEnabled: false });
-      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/cycles');
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', { next: '/coordination/cycles' });
       const code = `CYCLE-${Date.now() % 100000}`;
       await page.fill('#cycle-code', code);
       await page.fill('#cycle-titleAr', 'دورة 2027-2029');
@@ -488,7 +465,7 @@ export function coordinationSuite(ctx: PortalContext): void {
         headers: { authorization: `Bearer ${cycle.citizen}` },
       });
       const page = await newPage();
-      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/workshops');
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', { next: '/coordination/workshops' });
       await page.goto(`/en/coordination/workshops?cycle=${cycle.id}`);
       expect(await seriousViolations(page)).toEqual([]);
       await Promise.all([
@@ -575,7 +552,7 @@ export function coordinationSuite(ctx: PortalContext): void {
         });
       }
       const page = await newPage();
-      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/committee');
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', { next: '/coordination/committee' });
       await page.goto(`/en/coordination/committee?cycle=${cycle.id}`);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, 'coord-en-committee');
@@ -647,7 +624,7 @@ export function coordinationSuite(ctx: PortalContext): void {
         body: JSON.stringify({ body: 'Il faut publier les budgets chaque trimestre, pas seulement chaque année.' }),
       });
       const page = await newPage({ javaScriptEnabled: false });
-      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/consultation');
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', { next: '/coordination/consultation' });
       await page.goto(`/en/coordination/consultation?cycle=${cycle.id}`);
       await Promise.all([
         page.waitForURL(`**/coordination/consultation/${draft.id}`),
@@ -668,7 +645,7 @@ export function coordinationSuite(ctx: PortalContext): void {
 
     it('en: the commitment card editor saves the three languages side by side; an empty Arabic title is refused against its cell and nothing changes', async () => {
       const page = await newPage();
-      await logIn(page, 'en', 'coordination@demo.ogp.ma', '/coordination/plans');
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', { next: '/coordination/plans' });
       const plans = await platform.json<{ plans: { id: string; code: string }[] }>(
         `/programmes/${platform.programmeId}/plans`,
       );
@@ -714,7 +691,7 @@ export function coordinationSuite(ctx: PortalContext): void {
         }),
       });
       const page = await newPage();
-      await logIn(page, 'en', 'coordination@demo.ogp.ma', `/coordination/programmes/${programme.id}`);
+      await logIn(page, 'en', 'coordination@demo.ogp.ma', { next: `/coordination/programmes/${programme.id}` });
       expect(await seriousViolations(page)).toEqual([]);
       // Before any change, the fields hold the settings in force (read from the gateway).
       const inForce = await platform.json<{ escalationDays: number; reportingPeriodDays: number; timeZone: string }>(
@@ -740,7 +717,7 @@ export function coordinationSuite(ctx: PortalContext): void {
       '%s: the coordination pages have no serious or critical axe violation; screenshots',
       async (locale) => {
         const page = await newPage();
-        await logIn(page, locale, 'coordination@demo.ogp.ma', '/coordination');
+        await logIn(page, locale, 'coordination@demo.ogp.ma', { next: '/coordination' });
         for (const path of [
           '/coordination',
           '/coordination/plans/import',

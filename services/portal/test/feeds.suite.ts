@@ -1,7 +1,7 @@
-import { BrowserContext, Page } from 'playwright-core';
 import { seriousViolations } from './browser';
 import type { PortalContext } from './portal-context';
 import { DEMO_PASSWORD } from './portal-platform';
+import { suitePages } from './suite-pages';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of our own API, read loosely by a test
 type Json = Record<string, any>;
@@ -9,15 +9,9 @@ type Json = Record<string, any>;
 export function feedsSuite(ctx: PortalContext): void {
   describe('feeds in the portal: calendar links, open datasets with their dictionary and Atom feeds, the private calendar in settings', () => {
     const platform = ctx.platform;
-    const contexts: BrowserContext[] = [];
+    const { newPage, closeAll } = suitePages(ctx);
     let planId = '';
     let cycleId = '';
-
-    async function newPage(): Promise<Page> {
-      const context = await ctx.browser.newContext({ baseURL: platform.portalUrl });
-      contexts.push(context);
-      return context.newPage();
-    }
 
     beforeAll(async () => {
       planId = (await platform.json<Json>(`/programmes/${platform.programmeId}/plans`)).plans[0].id;
@@ -25,7 +19,7 @@ export function feedsSuite(ctx: PortalContext): void {
     });
 
     afterAll(async () => {
-      for (const c of contexts) await c.close().catch(() => undefined);
+      await closeAll();
     });
 
     it('the plan and cycle pages link to their calendars in the page language, relayed by the portal as text/calendar', async () => {

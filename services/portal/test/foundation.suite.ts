@@ -1,7 +1,8 @@
-import { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { BrowserContextOptions } from 'playwright-core';
 import { collectCspViolations, screenshot, seriousViolations } from './browser';
 import { DEMO_PASSWORD } from './portal-platform';
 import type { PortalContext } from './portal-context';
+import { logIn, suitePages } from './suite-pages';
 
 const LANGUAGES = [
   { locale: 'ar', dir: 'rtl', login: 'تسجيل الدخول', wrong: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.' },
@@ -13,35 +14,7 @@ export function foundationSuite(ctx: PortalContext): void {
   describe('portal foundation in a real browser: languages, session, CSRF, CSP, accessibility', () => {
     const platform = ctx.platform;
     const browser = { newContext: (options: BrowserContextOptions) => ctx.browser.newContext(options) };
-    const contexts: BrowserContext[] = [];
-
-    async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-      const context = await browser.newContext({
-        baseURL: platform.portalUrl,
-        javaScriptEnabled: options.javaScriptEnabled ?? true,
-      });
-      contexts.push(context);
-      return context.newPage();
-    }
-
-    /** Submits the log-in form; on success waits until the browser has left the log-in page. */
-    async function logIn(page: Page, locale: string, email: string, password = DEMO_PASSWORD): Promise<void> {
-      await page.goto(`/${locale}/login`);
-      await page.fill('#email', email);
-      await page.fill('#password', password);
-      if (password === DEMO_PASSWORD)
-        await Promise.all([
-          page.waitForURL((url) => !url.pathname.endsWith('/login')),
-          page.click('form.form button[type=submit]'),
-        ]);
-      // Refused: the same page comes back. The page is already loaded before the click, so waiting for
-      // 'load' alone could return before the form's answer: wait for the answer to the POST itself.
-      else
-        await Promise.all([
-          page.waitForResponse((r) => r.request().method() === 'POST'),
-          page.click('form.form button[type=submit]'),
-        ]).then(() => page.waitForLoadState('load'));
-    }
+    const { contexts, newPage, closeAll } = suitePages(ctx);
 
     async function displayName(email: string): Promise<string> {
       const { accessToken } = await platform.login(email);
@@ -53,7 +26,7 @@ export function foundationSuite(ctx: PortalContext): void {
     }
 
     afterAll(async () => {
-      for (const c of contexts) await c.close().catch(() => undefined);
+      await closeAll();
     });
 
     it('sends / to Arabic by default, right to left', async () => {
@@ -99,7 +72,7 @@ export function foundationSuite(ctx: PortalContext): void {
       'a wrong password is answered on the page with the gateway message in $locale, linked to the field, without JavaScript',
       async ({ locale, wrong }) => {
         const page = await newPage({ javaScriptEnabled: false });
-        await logIn(page, locale, 'citizen@demo.ogp.ma', 'not-the-password');
+        await logIn(page, locale, 'citizen@demo.ogp.ma', { password: 'not-the-password', refused: true });
         const alert = page.locator('.form-error[role=alert]');
         await alert.first().waitFor({ timeout: 10000 });
         await expect(alert.count()).resolves.toBe(1);

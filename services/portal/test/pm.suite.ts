@@ -1,7 +1,6 @@
-import { BrowserContext, Page } from 'playwright-core';
 import { collectCspViolations, screenshot, seriousViolations } from './browser';
 import type { PortalContext } from './portal-context';
-import { DEMO_PASSWORD } from './portal-platform';
+import { logIn, suitePages } from './suite-pages';
 
 interface Activity {
   id: string;
@@ -27,7 +26,7 @@ const OTHER_PASSWORD = 'Wq8-tadbir-Akhar-Nahr-2026';
 export function pmSuite(ctx: PortalContext): void {
   describe('project manager space in a real browser: dashboard, progress with evidence, scope', () => {
     const platform = ctx.platform;
-    const contexts: BrowserContext[] = [];
+    const { contexts, newPage, closeAll } = suitePages(ctx);
     const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
     let pm = '';
     /** Commitments of the manager's institution with an unfinished activity (the demo leaves one per commitment): one per language. */
@@ -35,25 +34,6 @@ export function pmSuite(ctx: PortalContext): void {
     let target: Commitment;
     let otherEmail = '';
     let otherToken = '';
-
-    async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-      const context = await ctx.browser.newContext({
-        baseURL: platform.portalUrl,
-        javaScriptEnabled: options.javaScriptEnabled ?? true,
-      });
-      contexts.push(context);
-      return context.newPage();
-    }
-
-    async function logIn(page: Page, locale: string, email: string, password = DEMO_PASSWORD): Promise<void> {
-      await page.goto(`/${locale}/login`);
-      await page.fill('#email', email);
-      await page.fill('#password', password);
-      await Promise.all([
-        page.waitForURL((url) => !url.pathname.endsWith('/login')),
-        page.click('form.form button[type=submit]'),
-      ]);
-    }
 
     // Read with a token: the gateway shares anonymous reads until a change reaches it, these must be fresh.
     const fresh = () => ({ headers: { authorization: `Bearer ${pm}` } });
@@ -106,7 +86,7 @@ export function pmSuite(ctx: PortalContext): void {
     }, 120000);
 
     afterAll(async () => {
-      for (const c of contexts) await c.close().catch(() => undefined);
+      await closeAll();
     });
 
     it.each([
@@ -185,7 +165,7 @@ export function pmSuite(ctx: PortalContext): void {
       '$locale: a project manager of another institution can neither open nor post to that commitment (the page says so, nothing is written)',
       async ({ locale, title }) => {
         const page = await newPage();
-        await logIn(page, locale, otherEmail, OTHER_PASSWORD);
+        await logIn(page, locale, otherEmail, { password: OTHER_PASSWORD });
         await page.goto(`/${locale}/pm`);
         expect(await page.locator(`li[data-commitment="${target.id}"]`).count()).toBe(0);
         await page.goto(`/${locale}/pm/commitments/${target.id}`);

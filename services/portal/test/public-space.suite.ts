@@ -1,6 +1,6 @@
-import { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { screenshot, seriousViolations } from './browser';
 import type { PortalContext } from './portal-context';
+import { suitePages } from './suite-pages';
 
 // A 1x1 PNG: evidence attached to a progress report.
 const PNG = Buffer.from(
@@ -24,8 +24,7 @@ type Json = Record<string, any>;
 export function publicSpaceSuite(ctx: PortalContext): void {
   describe('the public space in a real browser (no login): home, plan, commitment, co-creation cycle, publications, open data', () => {
     const platform = ctx.platform;
-    const browser = { newContext: (options: BrowserContextOptions) => ctx.browser.newContext(options) };
-    const contexts: BrowserContext[] = [];
+    const { newPage, closeAll } = suitePages(ctx);
     let coordinator = '';
     let planId = '';
     let cycleId = '';
@@ -33,14 +32,6 @@ export function publicSpaceSuite(ctx: PortalContext): void {
     let reportId = '';
     let publicationTitle: Json;
 
-    async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-      const context = await browser.newContext({
-        baseURL: platform.portalUrl,
-        javaScriptEnabled: options.javaScriptEnabled ?? true,
-      });
-      contexts.push(context);
-      return context.newPage();
-    }
     const auth = (body?: unknown) => ({
       headers: { authorization: `Bearer ${coordinator}`, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) }),
@@ -73,7 +64,7 @@ export function publicSpaceSuite(ctx: PortalContext): void {
     }, 600000);
 
     afterAll(async () => {
-      for (const c of contexts) await c.close().catch(() => undefined);
+      await closeAll();
     });
 
     it.each(LANGUAGES)(
