@@ -150,6 +150,25 @@ export function coordinationSuite(ctx: PortalContext): void {
     const DAY = 24 * 3600 * 1000;
     const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
 
+    /** A cycle of the demo programme, created by the coordinator (`token`) with its phases and themes. */
+    function createCycle<T extends { id: string } = { id: string }>(token: string, cycle: Record<string, unknown>) {
+      return platform.json<T>('/cycles', {
+        method: 'POST',
+        headers: auth(token),
+        body: JSON.stringify({ programmeId: platform.programmeId, ...cycle }),
+      });
+    }
+
+    /** Opens an account (a citizen or a civil-society organisation) and logs it in: its access token. */
+    async function registered(email: string, password: string, displayName: string, role: 'citizen' | 'cso') {
+      await fetch(`${platform.gatewayUrl}/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password, displayName, role }),
+      });
+      return (await platform.login(email, password)).accessToken;
+    }
+
     /** A cycle whose ideas window is open, with `count` ideas from two new citizens (each under the hourly limit). */
     async function cycleWithIdeas(
       code: string,
@@ -158,40 +177,25 @@ export function coordinationSuite(ctx: PortalContext): void {
       const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
       const now = Date.now();
       const iso = (ms: number) => new Date(ms).toISOString();
-      const cycle = await platform.json<{ id: string; themes: { id: string }[] }>('/cycles', {
-        method: 'POST',
-        headers: auth(coordinator),
-        body: JSON.stringify({
-          programmeId: platform.programmeId,
-          code,
-          title: { ar: `دورة الفرز ${code}`, fr: `Cycle de tri ${code}`, en: `Triage cycle ${code}` },
-          phases: [
-            { kind: 'ideas', opensAt: iso(now - DAY), closesAt: iso(now + 30 * DAY) },
-            { kind: 'consultation', opensAt: iso(now + 31 * DAY), closesAt: iso(now + 60 * DAY) },
-            { kind: 'candidacy', opensAt: iso(now + 61 * DAY), closesAt: iso(now + 90 * DAY) },
-          ],
-          themes: [
-            {
-              number: 1,
-              title: { ar: 'الشفافية الميزانياتية', fr: 'Transparence budgétaire', en: 'Budget transparency' },
-            },
-          ],
-        }),
+      const cycle = await createCycle<{ id: string; themes: { id: string }[] }>(coordinator, {
+        code,
+        title: { ar: `دورة الفرز ${code}`, fr: `Cycle de tri ${code}`, en: `Triage cycle ${code}` },
+        phases: [
+          { kind: 'ideas', opensAt: iso(now - DAY), closesAt: iso(now + 30 * DAY) },
+          { kind: 'consultation', opensAt: iso(now + 31 * DAY), closesAt: iso(now + 60 * DAY) },
+          { kind: 'candidacy', opensAt: iso(now + 61 * DAY), closesAt: iso(now + 90 * DAY) },
+        ],
+        themes: [
+          {
+            number: 1,
+            title: { ar: 'الشفافية الميزانياتية', fr: 'Transparence budgétaire', en: 'Budget transparency' },
+          },
+        ],
       });
       const citizens: string[] = [];
       for (const n of [1, 2]) {
         const email = `triage-${code.toLowerCase()}-${n}-${Date.now()}@example.ma`;
-        await fetch(`${platform.gatewayUrl}/auth/register`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            email,
-            password: 'Zq7-farz-Fikra-Nahr-2026',
-            displayName: `Citizen ${n}`,
-            role: 'citizen',
-          }),
-        });
-        citizens.push((await platform.login(email, 'Zq7-farz-Fikra-Nahr-2026')).accessToken);
+        citizens.push(await registered(email, 'Zq7-farz-Fikra-Nahr-2026', `Citizen ${n}`, 'citizen'));
       }
       const ideas: string[] = [];
       for (let i = 1; i <= count; i++) {
@@ -511,36 +515,21 @@ export function coordinationSuite(ctx: PortalContext): void {
     it('en: a coordinator selects a civil-society seat from a cycle’s candidacies by score after the window closes; the seats and the parity are shown', async () => {
       const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
       const now = Date.now();
-      const cycle = await platform.json<{ id: string }>('/cycles', {
-        method: 'POST',
-        headers: auth(coordinator),
-        body: JSON.stringify({
-          programmeId: platform.programmeId,
-          code: `SEL-${now % 100000}`,
-          title: { ar: 'دورة اختيار اللجنة', en: 'Committee selection cycle' },
-          phases: [
-            {
-              kind: 'candidacy',
-              opensAt: new Date(now - DAY).toISOString(),
-              closesAt: new Date(now + 15000).toISOString(),
-            },
-          ],
-        }),
+      const cycle = await createCycle<{ id: string }>(coordinator, {
+        code: `SEL-${now % 100000}`,
+        title: { ar: 'دورة اختيار اللجنة', en: 'Committee selection cycle' },
+        phases: [
+          {
+            kind: 'candidacy',
+            opensAt: new Date(now - DAY).toISOString(),
+            closesAt: new Date(now + 15000).toISOString(),
+          },
+        ],
       });
       const organisations = [`Association Nour ${now % 1000}`, `Association Amal ${now % 1000}`];
       for (const [n, organisation] of organisations.entries()) {
         const email = `cso-${n}-${now}@example.ma`;
-        await fetch(`${platform.gatewayUrl}/auth/register`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            email,
-            password: 'Zq7-jamia-Lajna-Nahr-2026',
-            displayName: organisation,
-            role: 'cso',
-          }),
-        });
-        const cso = (await platform.login(email, 'Zq7-jamia-Lajna-Nahr-2026')).accessToken;
+        const cso = await registered(email, 'Zq7-jamia-Lajna-Nahr-2026', organisation, 'cso');
         await platform.json('/candidacies', {
           method: 'POST',
           headers: auth(cso),
@@ -591,21 +580,16 @@ export function coordinationSuite(ctx: PortalContext): void {
     it('en (no JavaScript): a coordinator answers a consultation comment; the answer is published under it', async () => {
       const coordinator = (await platform.login('coordination@demo.ogp.ma')).accessToken;
       const now = Date.now();
-      const cycle = await platform.json<{ id: string }>('/cycles', {
-        method: 'POST',
-        headers: auth(coordinator),
-        body: JSON.stringify({
-          programmeId: platform.programmeId,
-          code: `CONS-${now % 100000}`,
-          title: { ar: 'دورة الاستشارة', en: 'Consultation cycle' },
-          phases: [
-            {
-              kind: 'consultation',
-              opensAt: new Date(now - DAY).toISOString(),
-              closesAt: new Date(now + 10 * DAY).toISOString(),
-            },
-          ],
-        }),
+      const cycle = await createCycle<{ id: string }>(coordinator, {
+        code: `CONS-${now % 100000}`,
+        title: { ar: 'دورة الاستشارة', en: 'Consultation cycle' },
+        phases: [
+          {
+            kind: 'consultation',
+            opensAt: new Date(now - DAY).toISOString(),
+            closesAt: new Date(now + 10 * DAY).toISOString(),
+          },
+        ],
       });
       const draft = await platform.json<{ id: string }>('/drafts', {
         method: 'POST',
