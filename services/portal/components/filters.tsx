@@ -80,8 +80,9 @@ export function SelectFilter({
 export type Column = string | { label: string; className: string };
 
 /**
- * A table in a scrolling region that a keyboard can reach (tabIndex 0, named by `label`): its column
- * headings, then the rows given as children. `caption` adds a caption only screen readers read.
+ * A table that scrolls sideways on a narrow screen: its column headings, then the rows given as
+ * children. With `label`, the scrolling region is named and a keyboard can reach it (tabIndex 0), and
+ * `caption` true adds that name as a caption only screen readers read; a `caption` text is shown.
  */
 export function DataTable({
   id,
@@ -92,25 +93,30 @@ export function DataTable({
   children,
 }: {
   id?: string;
-  label: string;
+  label?: string;
   labelledBy?: string;
-  caption?: boolean;
+  caption?: true | string;
   columns: Column[];
   children: ReactNode;
 }) {
+  const region = label ? { tabIndex: 0, role: 'region', 'aria-label': label } : {};
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
+    <div className="table-scroll" {...region}>
       <table id={id} aria-labelledby={labelledBy}>
-        {caption ? <caption className="visually-hidden">{label}</caption> : null}
+        {caption === true ? (
+          <caption className="visually-hidden">{label}</caption>
+        ) : caption ? (
+          <caption>{caption}</caption>
+        ) : null}
         <thead>
           <tr>
-            {columns.map((c) =>
+            {columns.map((c, i) =>
               typeof c === 'string' ? (
-                <th key={c} scope="col">
+                <th key={i} scope="col">
                   {c}
                 </th>
               ) : (
-                <th key={c.label} scope="col" className={c.className}>
+                <th key={i} scope="col" className={c.className}>
                   {c.label}
                 </th>
               ),

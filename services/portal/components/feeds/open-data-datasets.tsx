@@ -5,6 +5,7 @@ import { pick } from '../../i18n/localized-text';
 import { MessageKey, Translate } from '../../i18n/translator';
 import { feedPaths } from './feed-paths';
 import type { OpenDataDictionaryView, OpenDataIndexView } from './feed-views';
+import { DataTable } from '../filters';
 
 /** The open datasets (each plan's commitments and activities, each cycle's ideas and statistics) with their files, the data dictionary and the Atom feeds. */
 export async function OpenDataDatasets({ locale, t, f }: { locale: Locale; t: Translate; f: Formatter }) {
@@ -21,49 +22,42 @@ export async function OpenDataDatasets({ locale, t, f }: { locale: Locale; t: Tr
         {!index || index.datasets.length === 0 ? (
           <p>{t('feeds.openData.none')}</p>
         ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('feeds.openData.dataset')}</th>
-                  <th scope="col">{t('feeds.openData.subject')}</th>
-                  <th scope="col">{t('feeds.openData.updated')}</th>
-                  <th scope="col">{t('feeds.openData.files')}</th>
+          <DataTable
+            columns={[
+              t('feeds.openData.dataset'),
+              t('feeds.openData.subject'),
+              t('feeds.openData.updated'),
+              t('feeds.openData.files'),
+            ]}
+          >
+            {index.datasets.map((d) => {
+              const name = t(`feeds.openData.kind.${d.dataset}` as MessageKey);
+              const subject = pick(d.subject.title, locale);
+              return (
+                <tr key={`${d.dataset}-${d.subject.id}`}>
+                  <th scope="row">{name}</th>
+                  <td dir="auto">{subject}</td>
+                  <td>{f.date(d.updatedAt)}</td>
+                  <td>
+                    <ul className="inline-list">
+                      {d.files.map((file) => (
+                        <li key={file.format}>
+                          <a
+                            href={feedPaths.gatewayFile(file.url)}
+                            download
+                            aria-label={`${file.format.toUpperCase()}: ${name}, ${subject}`}
+                          >
+                            {file.format.toUpperCase()}
+                          </a>{' '}
+                          <span className="muted">({t('openData.kb', { size: f.number(file.size / 1024, 1) })})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {index.datasets.map((d) => {
-                  const name = t(`feeds.openData.kind.${d.dataset}` as MessageKey);
-                  const subject = pick(d.subject.title, locale);
-                  return (
-                    <tr key={`${d.dataset}-${d.subject.id}`}>
-                      <th scope="row">{name}</th>
-                      <td dir="auto">{subject}</td>
-                      <td>{f.date(d.updatedAt)}</td>
-                      <td>
-                        <ul className="inline-list">
-                          {d.files.map((file) => (
-                            <li key={file.format}>
-                              <a
-                                href={feedPaths.gatewayFile(file.url)}
-                                download
-                                aria-label={`${file.format.toUpperCase()}: ${name}, ${subject}`}
-                              >
-                                {file.format.toUpperCase()}
-                              </a>{' '}
-                              <span className="muted">
-                                ({t('openData.kb', { size: f.number(file.size / 1024, 1) })})
-                              </span>
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         )}
       </section>
       <section className="page-section" aria-labelledby="dictionary-title">
@@ -77,28 +71,19 @@ export async function OpenDataDatasets({ locale, t, f }: { locale: Locale; t: Tr
             <summary>
               {t(`feeds.openData.kind.${d.dataset}` as MessageKey)}: {pick(d.description, locale)}
             </summary>
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('feeds.openData.column')}</th>
-                    <th scope="col">{t('feeds.openData.type')}</th>
-                    <th scope="col">{t('feeds.openData.description')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.columns.map((c) => (
-                    <tr key={c.id}>
-                      <th scope="row">
-                        {pick(c.label, locale)} <code dir="ltr">{c.id}</code>
-                      </th>
-                      <td>{t(`feeds.openData.columnType.${c.type}` as MessageKey)}</td>
-                      <td>{pick(c.description, locale)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={[t('feeds.openData.column'), t('feeds.openData.type'), t('feeds.openData.description')]}
+            >
+              {d.columns.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    {pick(c.label, locale)} <code dir="ltr">{c.id}</code>
+                  </th>
+                  <td>{t(`feeds.openData.columnType.${c.type}` as MessageKey)}</td>
+                  <td>{pick(c.description, locale)}</td>
+                </tr>
+              ))}
+            </DataTable>
           </details>
         ))}
       </section>

@@ -4,6 +4,7 @@ import type { Page, ReportView } from '../../../gateway/views';
 import { localeTools } from '../../../i18n/request-locale';
 import { MESSAGES, MessageKey } from '../../../i18n/translator';
 import { titled } from '../../../components/page-props';
+import { DataTable } from '../../../components/filters';
 
 export const generateMetadata = titled('openData.title');
 
@@ -20,43 +21,38 @@ export default async function OpenDataPage({ params }: { params: Promise<{ local
       {done.length === 0 ? (
         <p>{t('openData.none')}</p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('openData.report')}</th>
-                <th scope="col">{t('openData.format')}</th>
-                <th scope="col">{t('openData.date')}</th>
-                <th scope="col">{t('openData.size')}</th>
-                <th scope="col">{t('common.download')}</th>
+        <DataTable
+          columns={[
+            t('openData.report'),
+            t('openData.format'),
+            t('openData.date'),
+            t('openData.size'),
+            t('common.download'),
+          ]}
+        >
+          {done.map((r) => {
+            const name = `reportKind.${r.kind}` in MESSAGES.ar ? t(`reportKind.${r.kind}` as MessageKey) : r.kind;
+            return (
+              <tr key={r.id}>
+                <th scope="row">{name}</th>
+                <td>{r.format.toUpperCase()}</td>
+                <td>{f.date(r.finishedAt ?? r.createdAt)}</td>
+                <td className="num">
+                  {r.size === null ? '—' : t('openData.kb', { size: f.number(r.size / 1024, 1) })}
+                </td>
+                <td>
+                  <a
+                    href={`/files/reports/${r.id}`}
+                    download
+                    aria-label={`${t('common.download')}: ${name} (${r.format.toUpperCase()})`}
+                  >
+                    {t('common.download')}
+                  </a>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {done.map((r) => {
-                const name = `reportKind.${r.kind}` in MESSAGES.ar ? t(`reportKind.${r.kind}` as MessageKey) : r.kind;
-                return (
-                  <tr key={r.id}>
-                    <th scope="row">{name}</th>
-                    <td>{r.format.toUpperCase()}</td>
-                    <td>{f.date(r.finishedAt ?? r.createdAt)}</td>
-                    <td className="num">
-                      {r.size === null ? '—' : t('openData.kb', { size: f.number(r.size / 1024, 1) })}
-                    </td>
-                    <td>
-                      <a
-                        href={`/files/reports/${r.id}`}
-                        download
-                        aria-label={`${t('common.download')}: ${name} (${r.format.toUpperCase()})`}
-                      >
-                        {t('common.download')}
-                      </a>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       <OpenDataDatasets locale={locale} t={t} f={f} />
     </>

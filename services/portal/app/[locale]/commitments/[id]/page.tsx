@@ -20,6 +20,7 @@ import {
 import { LocalizedText, pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MESSAGES, MessageKey } from '../../../../i18n/translator';
+import { DataTable } from '../../../../components/filters';
 
 type Params = Promise<{ locale: string; id: string }>;
 
@@ -197,77 +198,55 @@ export default async function CommitmentPage({ params }: { params: Params }) {
 
       <section className="page-section" aria-labelledby="activities-title">
         <h2 id="activities-title">{t('commitment.activities')}</h2>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('commitment.activity')}</th>
-                <th scope="col">{t('commitment.start')}</th>
-                <th scope="col">{t('commitment.end')}</th>
-                <th scope="col" className="num">
-                  {t('commitment.weight')}
-                </th>
-                <th scope="col">{t('commitment.activityStatus')}</th>
-                <th scope="col" className="num">
-                  {t('common.progress')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {commitment.activities.map((a) => (
-                <tr key={a.id} className={a.overdue ? 'overdue' : undefined}>
-                  <th scope="row">
-                    <Localized text={a.title} locale={locale} />
-                    {a.overdue ? <span className="badge badge-warning">{t('common.overdue')}</span> : null}
-                  </th>
-                  <td>{f.date(a.startDate)}</td>
-                  <td>{f.date(a.endDate)}</td>
-                  <td className="num">{a.weight === null ? '—' : f.number(a.weight, 2)}</td>
-                  <td>
-                    {`activityStatus.${a.status}` in MESSAGES.ar
-                      ? t(`activityStatus.${a.status}` as MessageKey)
-                      : a.status}
-                  </td>
-                  <td className="num">{f.percent(a.progress)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            t('commitment.activity'),
+            t('commitment.start'),
+            t('commitment.end'),
+            { label: t('commitment.weight'), className: 'num' },
+            t('commitment.activityStatus'),
+            { label: t('common.progress'), className: 'num' },
+          ]}
+        >
+          {commitment.activities.map((a) => (
+            <tr key={a.id} className={a.overdue ? 'overdue' : undefined}>
+              <th scope="row">
+                <Localized text={a.title} locale={locale} />
+                {a.overdue ? <span className="badge badge-warning">{t('common.overdue')}</span> : null}
+              </th>
+              <td>{f.date(a.startDate)}</td>
+              <td>{f.date(a.endDate)}</td>
+              <td className="num">{a.weight === null ? '—' : f.number(a.weight, 2)}</td>
+              <td>
+                {`activityStatus.${a.status}` in MESSAGES.ar ? t(`activityStatus.${a.status}` as MessageKey) : a.status}
+              </td>
+              <td className="num">{f.percent(a.progress)}</td>
+            </tr>
+          ))}
+        </DataTable>
         {commitment.indicators.length ? (
           <>
             <h3>{t('commitment.indicators')}</h3>
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('commitment.indicator')}</th>
-                    <th scope="col" className="num">
-                      {t('commitment.baseline')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('commitment.target')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('commitment.current')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {commitment.indicators.map((i) => (
-                    <tr key={i.id}>
-                      <th scope="row">
-                        <Localized text={i.title} locale={locale} />
-                        {i.unit ? <span className="muted"> ({i.unit})</span> : null}
-                      </th>
-                      <td className="num">{f.number(i.baseline, 2)}</td>
-                      <td className="num">{f.number(i.target, 2)}</td>
-                      <td className="num">{i.current === null ? '—' : f.number(i.current, 2)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={[
+                t('commitment.indicator'),
+                { label: t('commitment.baseline'), className: 'num' },
+                { label: t('commitment.target'), className: 'num' },
+                { label: t('commitment.current'), className: 'num' },
+              ]}
+            >
+              {commitment.indicators.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">
+                    <Localized text={i.title} locale={locale} />
+                    {i.unit ? <span className="muted"> ({i.unit})</span> : null}
+                  </th>
+                  <td className="num">{f.number(i.baseline, 2)}</td>
+                  <td className="num">{f.number(i.target, 2)}</td>
+                  <td className="num">{i.current === null ? '—' : f.number(i.current, 2)}</td>
+                </tr>
+              ))}
+            </DataTable>
           </>
         ) : null}
       </section>
@@ -353,42 +332,37 @@ export default async function CommitmentPage({ params }: { params: Params }) {
         {!history?.items.length ? (
           <p>{t('commitment.noHistory')}</p>
         ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('commitment.when')}</th>
-                  <th scope="col">{t('commitment.who')}</th>
-                  <th scope="col">{t('commitment.what')}</th>
-                  <th scope="col">{t('commitment.before')}</th>
-                  <th scope="col">{t('commitment.after')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.items.map((h, i) => (
-                  <tr key={i}>
-                    <td>{f.dateTime(h.at)}</td>
-                    <td>
-                      {h.actorId ? (
-                        <>
-                          {t('commitment.actor')} <bdi dir="ltr">{h.actorId.slice(0, 8)}</bdi>
-                        </>
-                      ) : (
-                        t('commitment.system')
-                      )}
-                    </td>
-                    <td>{`history.${h.action}` in MESSAGES.ar ? t(`history.${h.action}` as MessageKey) : h.action}</td>
-                    <td>
-                      <ChangeValue value={h.before} locale={locale} t={t} f={f} />
-                    </td>
-                    <td>
-                      <ChangeValue value={h.after} locale={locale} t={t} f={f} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              t('commitment.when'),
+              t('commitment.who'),
+              t('commitment.what'),
+              t('commitment.before'),
+              t('commitment.after'),
+            ]}
+          >
+            {history.items.map((h, i) => (
+              <tr key={i}>
+                <td>{f.dateTime(h.at)}</td>
+                <td>
+                  {h.actorId ? (
+                    <>
+                      {t('commitment.actor')} <bdi dir="ltr">{h.actorId.slice(0, 8)}</bdi>
+                    </>
+                  ) : (
+                    t('commitment.system')
+                  )}
+                </td>
+                <td>{`history.${h.action}` in MESSAGES.ar ? t(`history.${h.action}` as MessageKey) : h.action}</td>
+                <td>
+                  <ChangeValue value={h.before} locale={locale} t={t} f={f} />
+                </td>
+                <td>
+                  <ChangeValue value={h.after} locale={locale} t={t} f={f} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       {plan ? (

@@ -23,7 +23,7 @@ import {
 import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
-import { pageCount, SelectFilter, FilterForm } from '../../../../components/filters';
+import { pageCount, SelectFilter, FilterForm, DataTable } from '../../../../components/filters';
 
 const IDEAS_PER_PAGE = 20;
 const FATES = ['accepted', 'rejected', 'retained', 'not_retained', 'none'] as const;
@@ -289,31 +289,20 @@ export default async function CyclePage({ params, searchParams }: { params: Para
               })}
             </li>
           </ul>
-          <div className="table-scroll">
-            <table>
-              <caption>{t('stats.portalParticipants')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t('stats.withProposals')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('stats.interacting')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('stats.total')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr>
-                  <td className="num">{f.number(statistics.portal.withProposals)}</td>
-                  <td className="num">{f.number(statistics.portal.interacting)}</td>
-                  <td className="num">{f.number(statistics.portal.total)}</td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('stats.portalParticipants')}
+            columns={[
+              { label: t('stats.withProposals'), className: 'num' },
+              { label: t('stats.interacting'), className: 'num' },
+              { label: t('stats.total'), className: 'num' },
+            ]}
+          >
+            <tr>
+              <td className="num">{f.number(statistics.portal.withProposals)}</td>
+              <td className="num">{f.number(statistics.portal.interacting)}</td>
+              <td className="num">{f.number(statistics.portal.total)}</td>
+            </tr>
+          </DataTable>
           <div className="charts">
             <BarList
               locale={locale}
@@ -338,74 +327,54 @@ export default async function CyclePage({ params, searchParams }: { params: Para
               }))}
             />
           </div>
-          <div className="table-scroll">
-            <table>
-              <caption>{t('stats.ideasByTheme')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('cycle.theme')}</th>
-                  <th scope="col" className="num">
-                    {t('channel.portal')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('channel.workshop')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('stats.total')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {statistics.ideasByTheme.map((row) => (
-                  <tr key={row.themeNumber}>
-                    <th scope="row">{pick(themeByNumber.get(row.themeNumber), locale)}</th>
-                    <td className="num">{f.number(row.portal)}</td>
-                    <td className="num">{f.number(row.workshop)}</td>
-                    <td className="num">{f.number(row.portal + row.workshop)}</td>
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">{t('stats.total')}</th>
-                  <td className="num">{f.number(statistics.ideas.portal)}</td>
-                  <td className="num">{f.number(statistics.ideas.workshop)}</td>
-                  <td className="num">{f.number(statistics.ideas.total)}</td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
-          <div className="table-scroll">
-            <table>
-              <caption>{t('stats.workshopsTable')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('stats.workshop')}</th>
-                  <th scope="col">{t('cycle.theme')}</th>
-                  <th scope="col" className="num">
-                    {t('stats.registered')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('stats.present')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {statistics.workshops.map((w) => (
-                  <tr key={w.number}>
-                    <th scope="row">{f.number(w.number)}</th>
-                    <td>{pick(themeByNumber.get(w.themeNumber), locale)}</td>
-                    <td className="num">{f.number(w.registered)}</td>
-                    <td className="num">{f.number(w.present)}</td>
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row" colSpan={3}>
-                    {t('stats.total')}
-                  </th>
-                  <td className="num">{f.number(statistics.workshopsPresentTotal)}</td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('stats.ideasByTheme')}
+            columns={[
+              t('cycle.theme'),
+              { label: t('channel.portal'), className: 'num' },
+              { label: t('channel.workshop'), className: 'num' },
+              { label: t('stats.total'), className: 'num' },
+            ]}
+          >
+            {statistics.ideasByTheme.map((row) => (
+              <tr key={row.themeNumber}>
+                <th scope="row">{pick(themeByNumber.get(row.themeNumber), locale)}</th>
+                <td className="num">{f.number(row.portal)}</td>
+                <td className="num">{f.number(row.workshop)}</td>
+                <td className="num">{f.number(row.portal + row.workshop)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{t('stats.total')}</th>
+              <td className="num">{f.number(statistics.ideas.portal)}</td>
+              <td className="num">{f.number(statistics.ideas.workshop)}</td>
+              <td className="num">{f.number(statistics.ideas.total)}</td>
+            </tr>
+          </DataTable>
+          <DataTable
+            caption={t('stats.workshopsTable')}
+            columns={[
+              t('stats.workshop'),
+              t('cycle.theme'),
+              { label: t('stats.registered'), className: 'num' },
+              { label: t('stats.present'), className: 'num' },
+            ]}
+          >
+            {statistics.workshops.map((w) => (
+              <tr key={w.number}>
+                <th scope="row">{f.number(w.number)}</th>
+                <td>{pick(themeByNumber.get(w.themeNumber), locale)}</td>
+                <td className="num">{f.number(w.registered)}</td>
+                <td className="num">{f.number(w.present)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row" colSpan={3}>
+                {t('stats.total')}
+              </th>
+              <td className="num">{f.number(statistics.workshopsPresentTotal)}</td>
+            </tr>
+          </DataTable>
         </section>
       ) : null}
 
@@ -422,28 +391,17 @@ export default async function CyclePage({ params, searchParams }: { params: Para
           {committee.seats.length === 0 ? (
             <p>{t('cycle.noSeats')}</p>
           ) : (
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('cycle.holder')}</th>
-                    <th scope="col">{t('cycle.sector')}</th>
-                    <th scope="col">{t('cycle.term')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {committee.seats.map((s) => (
-                    <tr key={s.id}>
-                      <th scope="row" dir="auto">
-                        {s.holder}
-                      </th>
-                      <td>{t(`sector.${s.sector}` as MessageKey)}</td>
-                      <td>{t('common.dates', { start: f.date(s.termStart), end: f.date(s.termEnd) })}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable columns={[t('cycle.holder'), t('cycle.sector'), t('cycle.term')]}>
+              {committee.seats.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row" dir="auto">
+                    {s.holder}
+                  </th>
+                  <td>{t(`sector.${s.sector}` as MessageKey)}</td>
+                  <td>{t('common.dates', { start: f.date(s.termStart), end: f.date(s.termEnd) })}</td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </section>
       ) : null}
