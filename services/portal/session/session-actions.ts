@@ -5,15 +5,10 @@ import { portalConfig } from '../config/portal-config';
 import { DEFAULT_LOCALE, isLocale, Locale } from '../i18n/locales';
 import { safeLocalPath } from '../i18n/localized-path';
 import { translator } from '../i18n/translator';
-import {
-  ACCESS_COOKIE,
-  accessCookieMaxAge,
-  REFRESH_COOKIE,
-  REFRESH_COOKIE_MAX_AGE,
-  tokenCookieOptions,
-} from './session-cookies';
+import { ACCESS_COOKIE, REFRESH_COOKIE } from './session-cookies';
 import type { TokenPair } from './token-refresh';
 import { verifyCsrf } from './verify-csrf';
+import { startSession } from './start-session';
 
 /** What a form shows after a failed submission: a message for the whole form and per field. */
 export interface FormState {
@@ -56,14 +51,7 @@ export async function logIn(_previous: FormState, form: FormData): Promise<FormS
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
     return { message: body?.error?.message ?? t('auth.unavailable'), values: { email } };
   }
-  const tokens = (await res.json()) as TokenPair;
-  const jar = await cookies();
-  jar.set(
-    ACCESS_COOKIE,
-    tokens.accessToken,
-    tokenCookieOptions(config.secureCookies, accessCookieMaxAge(tokens.expiresIn)),
-  );
-  jar.set(REFRESH_COOKIE, tokens.refreshToken, tokenCookieOptions(config.secureCookies, REFRESH_COOKIE_MAX_AGE));
+  await startSession((await res.json()) as TokenPair);
   redirect(safeLocalPath(form.get('next'), `/${locale}`));
 }
 

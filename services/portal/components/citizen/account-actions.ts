@@ -4,19 +4,13 @@ import { redirect } from 'next/navigation';
 import { portalConfig } from '../../config/portal-config';
 import { LOCALE_COOKIE, isLocale } from '../../i18n/locales';
 import { translator } from '../../i18n/translator';
-import {
-  ACCESS_COOKIE,
-  accessCookieMaxAge,
-  REFRESH_COOKIE,
-  REFRESH_COOKIE_MAX_AGE,
-  tokenCookieOptions,
-} from '../../session/session-cookies';
 import type { TokenPair } from '../../session/token-refresh';
 import { verifyCsrf } from '../../session/verify-csrf';
 import type { CitizenFormState } from './citizen-form-state';
 import { formLocale, formText } from './form-input';
-import { expiredFormState, failureState } from './form-outcome';
+import { expiredFormState, failureState, accountFields } from './form-outcome';
 import { sendToGateway } from './gateway-send';
+import { startSession } from '../../session/start-session';
 
 function required(t: ReturnType<typeof translator>, entries: [string, string][]): Record<string, string> | null {
   const errors: Record<string, string> = {};
@@ -53,11 +47,7 @@ export async function register(_state: CitizenFormState, form: FormData): Promis
     return failureState(locale, created.error, {
       values,
       passwordField: 'password',
-      fields: {
-        email: { field: 'email', message: t('citizen.register.emailInvalid') },
-        password: { field: 'password', message: t('citizen.password.hint') },
-        displayName: { field: 'displayName', message: t('citizen.register.nameInvalid') },
-      },
+      fields: accountFields(t),
     });
   }
   const session = await sendToGateway<TokenPair>(
@@ -71,17 +61,6 @@ export async function register(_state: CitizenFormState, form: FormData): Promis
   if (!session.ok) return { done: created.data?.message ?? t('citizen.register.checkEmail') };
   await startSession(session.data);
   redirect(`/${locale}/me`);
-}
-
-async function startSession(tokens: TokenPair): Promise<void> {
-  const config = portalConfig();
-  const jar = await cookies();
-  jar.set(
-    ACCESS_COOKIE,
-    tokens.accessToken,
-    tokenCookieOptions(config.secureCookies, accessCookieMaxAge(tokens.expiresIn)),
-  );
-  jar.set(REFRESH_COOKIE, tokens.refreshToken, tokenCookieOptions(config.secureCookies, REFRESH_COOKIE_MAX_AGE));
 }
 
 /** Asks for a reset link; the answer is the same whether or not the address has an account. */

@@ -4,6 +4,7 @@ import { formatter } from '../../i18n/format';
 import { Locale } from '../../i18n/locales';
 import { translator } from '../../i18n/translator';
 import type { CitizenFormState } from './citizen-form-state';
+import type { Translate } from '../../i18n/translator';
 
 export interface FailureOptions {
   /** Gateway field (a key of the validation details, or a code's field) → the form's field and its message. */
@@ -44,4 +45,13 @@ export function failureState(locale: Locale, error: GatewayError, options: Failu
 /** The form whose CSRF token is missing or forged: nothing is sent to the gateway. */
 export function expiredFormState(locale: Locale, values?: Record<string, string>): CitizenFormState {
   return { message: translator(locale)('auth.sessionExpired'), values };
+}
+
+/** The fields of an account form (opened by a visitor or by the admin) that a refusal of the gateway is about. */
+export function accountFields(t: Translate): NonNullable<FailureOptions['fields']> {
+  return {
+    email: { field: 'email', message: t('citizen.register.emailInvalid') },
+    password: { field: 'password', message: t('citizen.password.hint') },
+    displayName: { field: 'displayName', message: t('citizen.register.nameInvalid') },
+  };
 }

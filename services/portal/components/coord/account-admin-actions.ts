@@ -4,7 +4,7 @@ import { translator } from '../../i18n/translator';
 import { verifyCsrf } from '../../session/verify-csrf';
 import type { CitizenFormState } from '../citizen/citizen-form-state';
 import { formLocale, formText } from '../citizen/form-input';
-import { expiredFormState, failureState } from '../citizen/form-outcome';
+import { expiredFormState, failureState, accountFields } from '../citizen/form-outcome';
 import { sendToGateway } from '../citizen/gateway-send';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -55,11 +55,7 @@ export async function createAccount(_state: CitizenFormState, form: FormData): P
     return failureState(locale, sent.error, {
       values,
       passwordField: 'password',
-      fields: {
-        email: { field: 'email', message: t('citizen.register.emailInvalid') },
-        password: { field: 'password', message: t('citizen.password.hint') },
-        displayName: { field: 'displayName', message: t('citizen.register.nameInvalid') },
-      },
+      fields: accountFields(t),
     });
   }
   redirect(`/${locale}/admin/accounts/${sent.data.id}?created=1`);
