@@ -21,6 +21,7 @@ import { LocalizedText, pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { MESSAGES, MessageKey } from '../../../../i18n/translator';
 import { DataTable } from '../../../../components/filters';
+import { ActivitiesTable } from '../../../../components/activities-table';
 
 type Params = Promise<{ locale: string; id: string }>;
 
@@ -198,32 +199,14 @@ export default async function CommitmentPage({ params }: { params: Params }) {
 
       <section className="page-section" aria-labelledby="activities-title">
         <h2 id="activities-title">{t('commitment.activities')}</h2>
-        <DataTable
-          columns={[
-            t('commitment.activity'),
-            t('commitment.start'),
-            t('commitment.end'),
-            { label: t('commitment.weight'), className: 'num' },
-            t('commitment.activityStatus'),
-            { label: t('common.progress'), className: 'num' },
-          ]}
-        >
-          {commitment.activities.map((a) => (
-            <tr key={a.id} className={a.overdue ? 'overdue' : undefined}>
-              <th scope="row">
-                <Localized text={a.title} locale={locale} />
-                {a.overdue ? <span className="badge badge-warning">{t('common.overdue')}</span> : null}
-              </th>
-              <td>{f.date(a.startDate)}</td>
-              <td>{f.date(a.endDate)}</td>
-              <td className="num">{a.weight === null ? '—' : f.number(a.weight, 2)}</td>
-              <td>
-                {`activityStatus.${a.status}` in MESSAGES.ar ? t(`activityStatus.${a.status}` as MessageKey) : a.status}
-              </td>
-              <td className="num">{f.percent(a.progress)}</td>
-            </tr>
-          ))}
-        </DataTable>
+        <ActivitiesTable
+          activities={commitment.activities}
+          full
+          statusLabel={(s) => (`activityStatus.${s}` in MESSAGES.ar ? t(`activityStatus.${s}` as MessageKey) : s)}
+          locale={locale}
+          t={t}
+          f={f}
+        />
         {commitment.indicators.length ? (
           <>
             <h3>{t('commitment.indicators')}</h3>

@@ -30,7 +30,7 @@ import { localeTools } from '../../../../../i18n/request-locale';
 import { MessageKey } from '../../../../../i18n/translator';
 import { CsrfField } from '../../../../../session/csrf-field';
 import { titled } from '../../../../../components/page-props';
-import { DataTable } from '../../../../../components/filters';
+import { ActivitiesTable } from '../../../../../components/activities-table';
 
 type Params = Promise<{ locale: string; id: string }>;
 
@@ -306,26 +306,14 @@ export default async function PmCommitmentPage({
 
       <section className="page-section" aria-labelledby="activities">
         <h2 id="activities">{t('commitment.activities')}</h2>
-        <DataTable
-          columns={[
-            t('commitment.activity'),
-            t('commitment.end'),
-            t('commitment.activityStatus'),
-            { label: t('common.progress'), className: 'num' },
-          ]}
-        >
-          {commitment.activities.map((a) => (
-            <tr key={a.id} className={a.overdue ? 'overdue' : undefined}>
-              <th scope="row">
-                <Localized text={a.title} locale={locale} />
-                {a.overdue ? <span className="badge badge-warning">{t('common.overdue')}</span> : null}
-              </th>
-              <td>{f.date(a.endDate)}</td>
-              <td>{t(`activityStatus.${a.status}` as MessageKey)}</td>
-              <td className="num">{f.percent(a.progress)}</td>
-            </tr>
-          ))}
-        </DataTable>
+        <ActivitiesTable
+          activities={commitment.activities}
+          full={false}
+          statusLabel={(s) => t(`activityStatus.${s}` as MessageKey)}
+          locale={locale}
+          t={t}
+          f={f}
+        />
         <div className="two-forms">
           <div>
             <h3 id="add-activity-title">{t('pm.activity.add')}</h3>
