@@ -22,3 +22,19 @@ export async function SpaceNav({ label, items }: { label: string; items: { href:
     </nav>
   );
 }
+
+/** The tasks of a staff space's start page, each a card: its page (linked by its title) and what it is for. */
+export function TaskCards({ tasks }: { tasks: { href: string; title: string; body: string }[] }) {
+  return (
+    <ul className="section-list">
+      {tasks.map((task) => (
+        <li key={task.href} className="card">
+          <h2 className="card-title">
+            <a href={task.href}>{task.title}</a>
+          </h2>
+          <p>{task.body}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}

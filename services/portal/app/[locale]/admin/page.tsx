@@ -1,6 +1,7 @@
 import { titled } from '../../../components/page-props';
 import { openStaffPage } from '../../../components/coord/staff-page';
 import type { StaffPageProps } from '../../../components/coord/staff-page';
+import { TaskCards } from '../../../components/coord/space-nav';
 
 export const generateMetadata = titled('admin.home.title');
 
@@ -18,16 +19,7 @@ export default async function AdminHome(props: StaffPageProps) {
   return (
     <section className="page-section" aria-labelledby="admin-title">
       <h1 id="admin-title">{t('admin.home.title')}</h1>
-      <ul className="section-list">
-        {tasks.map((task) => (
-          <li key={task.href} className="card">
-            <h2 className="card-title">
-              <a href={task.href}>{task.title}</a>
-            </h2>
-            <p>{task.body}</p>
-          </li>
-        ))}
-      </ul>
+      <TaskCards tasks={tasks} />
     </section>
   );
 }

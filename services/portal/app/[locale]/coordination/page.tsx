@@ -1,6 +1,7 @@
 import { titled } from '../../../components/page-props';
 import { openStaffPage, COORDINATION_ROLES } from '../../../components/coord/staff-page';
 import type { StaffPageProps } from '../../../components/coord/staff-page';
+import { TaskCards } from '../../../components/coord/space-nav';
 
 export const generateMetadata = titled('coord.home.title');
 
@@ -25,16 +26,7 @@ export default async function CoordinationHome(props: StaffPageProps) {
     <section className="page-section" aria-labelledby="coord-title">
       <h1 id="coord-title">{t('coord.home.title')}</h1>
       <p className="lead">{t('coord.home.intro')}</p>
-      <ul className="section-list">
-        {tasks.map((task) => (
-          <li key={task.href} className="card">
-            <h2 className="card-title">
-              <a href={task.href}>{task.title}</a>
-            </h2>
-            <p>{task.body}</p>
-          </li>
-        ))}
-      </ul>
+      <TaskCards tasks={tasks} />
     </section>
   );
 }

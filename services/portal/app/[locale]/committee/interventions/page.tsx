@@ -2,7 +2,7 @@ import { ActionForm } from '../../../../components/citizen/action-form';
 import { Localized } from '../../../../components/localized';
 import { Pagination } from '../../../../components/pagination';
 import { staffAccount } from '../../../../components/pm/pm-access';
-import { answerBlocker, closeBlocker } from '../../../../components/pm/pm-actions';
+import { answerBlocker } from '../../../../components/pm/pm-actions';
 import { BlockerView } from '../../../../components/pm/pm-views';
 import { CommitteeNav, SpaceRefused } from '../../../../components/pm/space-views';
 import { gateway } from '../../../../gateway/gateway-client';
@@ -13,6 +13,7 @@ import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
 import { pageCount, pageWindow } from '../../../../components/filters';
 import { titled } from '../../../../components/page-props';
+import { CloseBlockerForm } from '../../../../components/pm/close-blocker-form';
 
 export const generateMetadata = titled('committee.interventions.title');
 
@@ -131,15 +132,7 @@ export default async function InterventionsPage({
                         },
                       ]}
                     />
-                    <ActionForm
-                      id={`close-${n}`}
-                      action={closeBlocker}
-                      csrf={<CsrfField />}
-                      hidden={{ locale, blockerId: b.id }}
-                      submit={t('pm.blocker.close')}
-                      quiet
-                      fields={[]}
-                    />
+                    <CloseBlockerForm n={n} blockerId={b.id} locale={locale} t={t} />
                   </>
                 ) : null}
               </li>

@@ -8,7 +8,6 @@ import { canActOnInstitution, staffAccount } from '../../../../../components/pm/
 import {
   addActivity,
   addCommunication,
-  closeBlocker,
   raiseBlocker,
   removeActivity,
   reportProgress,
@@ -31,6 +30,7 @@ import { MessageKey } from '../../../../../i18n/translator';
 import { CsrfField } from '../../../../../session/csrf-field';
 import { titled } from '../../../../../components/page-props';
 import { ActivitiesTable } from '../../../../../components/activities-table';
+import { CloseBlockerForm } from '../../../../../components/pm/close-blocker-form';
 
 type Params = Promise<{ locale: string; id: string }>;
 
@@ -458,17 +458,7 @@ export default async function PmCommitmentPage({
                   </p>
                 </div>
               ) : null}
-              {b.status === 'answered' ? (
-                <ActionForm
-                  id={`close-${n}`}
-                  action={closeBlocker}
-                  csrf={<CsrfField />}
-                  hidden={{ locale, blockerId: b.id }}
-                  submit={t('pm.blocker.close')}
-                  quiet
-                  fields={[]}
-                />
-              ) : null}
+              {b.status === 'answered' ? <CloseBlockerForm n={n} blockerId={b.id} locale={locale} t={t} /> : null}
             </li>
           ))}
         </ul>
