@@ -1,9 +1,12 @@
-import type { LocalizedText } from '../i18n/localized-text';
-
 /**
- * What the portal reads from the gateway, as the gateway answers today. The OpenAPI document does
- * not describe answers yet; when it does, these become aliases of its generated schemas.
+ * What the portal reads from the gateway: the schemas the gateway's OpenAPI document declares
+ * (`openapi.d.ts`, generated), and the few shapes it leaves open (a commitment's card, evidence).
  */
+import type { LocalizedText } from '../i18n/localized-text';
+import type { components } from './openapi';
+
+export type Schemas = components['schemas'];
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -11,13 +14,7 @@ export interface Page<T> {
   offset: number;
 }
 
-export interface ProgrammeView {
-  id: string;
-  code: string;
-  kind: string;
-  name: LocalizedText;
-  description: LocalizedText;
-}
+export type ProgrammeView = Schemas['ProgrammeView'];
 
 export interface AreaSummary {
   id: string;
@@ -27,17 +24,7 @@ export interface AreaSummary {
   commitments: number;
 }
 
-export interface PlanView {
-  id: string;
-  programmeId: string;
-  code: string;
-  title: LocalizedText;
-  startDate: string;
-  endDate: string;
-  status: 'draft' | 'adopted' | 'in_implementation' | 'closed';
-  progress: number;
-  areas: AreaSummary[];
-}
+export type PlanView = Schemas['PlanView'];
 
 export interface ProgrammePlans {
   programmeId: string;
@@ -48,50 +35,13 @@ export interface ProgrammePlans {
 export type CompletionLevel = 'not_started' | 'limited' | 'substantial' | 'complete';
 export const COMPLETION_LEVELS: CompletionLevel[] = ['not_started', 'limited', 'substantial', 'complete'];
 
-export interface PlanDashboard {
-  plan: { id: string; code: string; title: LocalizedText; progress: number; status: string };
-  byArea: { areaId: string; code: string; title: LocalizedText; progress: number; commitments: number }[];
-  byInstitution: { institutionId: string; name: LocalizedText; progress: number; commitments: number }[];
-  byCompletionLevel: Record<CompletionLevel, number>;
-  commitments: { total: number; late: number; withOverdueActivities: number; onTime: number };
-  activities: { total: number; overdue: number; completed: number };
-}
+export type PlanDashboard = Schemas['PlanDashboard'];
 
-export interface InstitutionView {
-  id: string;
-  code: string;
-  kind: string;
-  name: LocalizedText;
-}
+export type InstitutionView = Schemas['InstitutionView'];
 
-export interface CommitmentSummary {
-  id: string;
-  planId: string;
-  areaId: string;
-  number: number;
-  title: LocalizedText;
-  leadInstitutionId: string;
-  startDate: string;
-  endDate: string;
-  progress: number;
-  completionLevel: CompletionLevel;
-  progressStale: boolean;
-  staleReason: string | null;
-  late: boolean;
-  overdueActivities: number;
-}
+export type CommitmentSummary = Schemas['CommitmentSummary'];
 
-export interface ActivityView {
-  id: string;
-  title: LocalizedText;
-  startDate: string;
-  endDate: string;
-  weight: number | null;
-  responsible: string | null;
-  status: string;
-  progress: number;
-  overdue: boolean;
-}
+export type ActivityView = Schemas['ActivityView'];
 
 export interface CommitmentCard {
   description?: LocalizedText;
@@ -106,33 +56,10 @@ export interface CommitmentCard {
   contact?: { name: string; department?: string; phone?: string; email?: string };
 }
 
-export interface CommitmentView extends CommitmentSummary {
-  card: CommitmentCard;
-  ogpValues: string[];
-  supportingInstitutionIds: string[];
-  trackingStrategy: string;
-  strategySource: string;
-  progressExplanation: string | null;
-  levelOverride: { level: CompletionLevel; reason: string; by: string; at: string } | null;
-  lastReportAt: string | null;
-  activities: ActivityView[];
-  indicators: {
-    id: string;
-    title: LocalizedText;
-    unit: string | null;
-    baseline: number;
-    target: number;
-    current: number | null;
-  }[];
-}
+/** The document leaves the card open (`{ [key: string]: unknown }`): the portal reads it as `CommitmentCard`. */
+export type CommitmentView = Omit<Schemas['CommitmentView'], 'card'> & { card: CommitmentCard };
 
-export interface HistoryEntry {
-  action: string;
-  actorId: string | null;
-  at: string;
-  before: unknown;
-  after: unknown;
-}
+export type HistoryEntry = Schemas['HistoryEntry'];
 
 /** A link given with a report, or a file stored with it (downloaded through the portal). */
 export interface EvidenceView {
@@ -144,16 +71,8 @@ export interface EvidenceView {
   size?: number;
 }
 
-export interface ProgressReportView {
-  id: string;
-  activityId: string | null;
-  progress: number;
-  reportedOn: string;
-  results: LocalizedText;
-  evidence: EvidenceView[];
-  reportedBy: string;
-  createdAt: string;
-}
+/** The document leaves the evidence open: the portal reads each as `EvidenceView`. */
+export type ProgressReportView = Omit<Schemas['ProgressReportView'], 'evidence'> & { evidence: EvidenceView[] };
 
 export interface CommunicationView {
   id: string;
@@ -163,115 +82,22 @@ export interface CommunicationView {
   link: string | null;
 }
 
-export interface PhaseView {
-  kind: string;
-  opensAt: string;
-  closesAt: string;
-  open: boolean;
-}
+export type PhaseView = Schemas['PhaseView'];
 
-export interface CycleView {
-  id: string;
-  programmeId: string;
-  code: string;
-  title: LocalizedText;
-  phases: PhaseView[];
-  currentPhases: string[];
-  themes: { id: string; number: number; title: LocalizedText }[];
-}
+export type CycleView = Schemas['CycleView'];
 
-export interface IdeaPublicView {
-  id: string;
-  cycleId: string;
-  themeId: string;
-  channel: 'portal' | 'workshop';
-  workshopId: string | null;
-  title: string;
-  body: string;
-  institution: string | null;
-  authorId: string | null;
-  createdAt: string;
-  fate: { status: string; explanation: string | null; draftCommitmentId: string | null; publishedAt: string } | null;
-  supports: number;
-}
+export type IdeaPublicView = Schemas['IdeaPublicView'];
 
-export interface WorkshopView {
-  id: string;
-  cycleId: string;
-  themeId: string;
-  number: number;
-  title: LocalizedText;
-  organiser: string;
-  institutions: string[];
-  startsAt: string;
-  registrationOpensAt: string;
-  registrationClosesAt: string;
-  capacity: number;
-  confirmed: number;
-  present: number;
-}
+export type WorkshopView = Schemas['WorkshopView'];
 
-export interface DraftCommitmentView {
-  id: string;
-  cycleId: string;
-  number: number;
-  title: LocalizedText;
-  institution: string;
-  comments: number;
-}
+export type DraftCommitmentView = Schemas['DraftCommitmentView'];
 
-export interface CommentView {
-  id: string;
-  draftId: string;
-  body: string;
-  createdAt: string;
-  answer: string | null;
-  answeredAt: string | null;
-}
+export type CommentView = Schemas['CommentView'];
 
-export interface CompositionView {
-  seats: {
-    id: string;
-    sector: 'government' | 'civil_society';
-    holder: string;
-    termStart: string;
-    termEnd: string;
-    endedAt: string | null;
-  }[];
-  government: number;
-  civilSociety: number;
-  parity: boolean;
-}
+export type CompositionView = Schemas['CompositionView'];
 
-export interface CycleStatistics {
-  portal: { withProposals: number; interacting: number; total: number };
-  workshops: { number: number; themeNumber: number; registered: number; present: number }[];
-  workshopsPresentTotal: number;
-  participantsTotal: number;
-  ideasByTheme: { themeNumber: number; portal: number; workshop: number }[];
-  ideas: { portal: number; workshop: number; total: number };
-  proposedCommitments: number;
-  institutions: number;
-  consultation: { days: number; weeks: number; participants: number; comments: number };
-}
+export type CycleStatistics = Schemas['CycleStatistics'];
 
-export interface PublicationView {
-  id: string;
-  kind: string;
-  title: LocalizedText;
-  body: LocalizedText;
-  attachments: { title: string; url: string }[];
-  status: 'draft' | 'published';
-  publishedAt: string | null;
-}
+export type PublicationView = Schemas['PublicationView'];
 
-export interface ReportView {
-  id: string;
-  kind: string;
-  format: 'pdf' | 'xlsx' | 'csv' | 'json';
-  params: Record<string, unknown>;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  size: number | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type ReportView = Schemas['ReportView'];

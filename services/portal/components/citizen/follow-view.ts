@@ -1,9 +1,4 @@
-import type { LocalizedText } from '../../i18n/localized-text';
+import type { Schemas } from '../../gateway/views';
 
 /** Something a person follows (GET /me/follows). */
-export interface FollowView {
-  kind: 'commitment' | 'cycle';
-  id: string;
-  title: LocalizedText;
-  followedAt: string;
-}
+export type FollowView = Schemas['FollowView'];

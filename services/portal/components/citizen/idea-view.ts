@@ -1,11 +1,5 @@
-/** One step of an idea's fate, with who (an id) and when. */
-export interface FateStepView {
-  status: string;
-  at: string;
-  actorId: string | null;
-  explanation: string | null;
-  institution: string | null;
-}
+import type { Schemas } from '../../gateway/views';
+export type FateStepView = Schemas['FateStepView'];
 
 /** An idea as its author sees it (GET /me/ideas): the whole path, before publication too. */
 export interface MyIdeaView {

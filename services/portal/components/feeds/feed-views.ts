@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../../i18n/localized-text';
+import type { Schemas } from '../../gateway/views';
 
 /** The gateway's open-data index (GET /open-data). */
 export interface OpenDataIndexView {
@@ -28,8 +29,4 @@ export interface OpenDataDictionaryView {
 }
 
 /** The private calendar feed's state (GET/POST /me/calendar-feed). */
-export interface CalendarFeedView {
-  active: boolean;
-  createdAt: string | null;
-  path: string | null;
-}
+export type CalendarFeedView = Schemas['CalendarFeedView'];

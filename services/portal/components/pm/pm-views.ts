@@ -1,26 +1,7 @@
-/** What the project manager's and the committee's pages read from the gateway (as it answers today). */
-export interface BlockerView {
-  id: string;
-  commitmentId: string;
-  title: string;
-  description: string;
-  status: 'open' | 'answered' | 'closed';
-  raisedBy: string;
-  raisedAt: string;
-  answer: string | null;
-  answeredAt: string | null;
-}
+import type { Schemas } from '../../gateway/views';
+export type BlockerView = Schemas['BlockerView'];
 
-export interface AlertView {
-  id: string;
-  kind: string;
-  itemId: string;
-  programmeId: string;
-  period: string;
-  raisedAt: string;
-  /** The commitment the alert is about (an activity's commitment for the alerts about an activity). */
-  commitmentId?: string | null;
-}
+export type AlertView = Schemas['AlertView'];
 
 export const ALERT_KINDS = [
   'overdue',

@@ -3,8 +3,7 @@ import type { CycleView } from '../../../../components/citizen/cycle-view';
 import { draftPublication, publishPublication } from '../../../../components/coord/publication-actions';
 import { Pagination } from '../../../../components/pagination';
 import { pageNumber } from '../../../../gateway/read-or-missing';
-import type { Page } from '../../../../gateway/views';
-import type { LocalizedText } from '../../../../i18n/localized-text';
+import type { Page, PublicationView } from '../../../../gateway/views';
 import { pick } from '../../../../i18n/localized-text';
 import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
@@ -15,16 +14,6 @@ import type { PageProps } from '../../../../components/page-props';
 
 const PAGE_SIZE = 20;
 const KINDS = ['news', 'minutes', 'guide', 'document'] as const;
-
-interface PublicationView {
-  id: string;
-  kind: string;
-  cycleId: string | null;
-  title: LocalizedText;
-  body: LocalizedText;
-  status: 'draft' | 'published';
-  publishedAt: string | null;
-}
 
 export const generateMetadata = titled('coord.publications.title');
 

@@ -2,21 +2,13 @@ import { ActionForm } from '../../../../../components/citizen/action-form';
 import { answerComment } from '../../../../../components/coord/consultation-actions';
 import { Pagination } from '../../../../../components/pagination';
 import { pageNumber } from '../../../../../gateway/read-or-missing';
-import type { Page } from '../../../../../gateway/views';
+import type { Page, CommentView } from '../../../../../gateway/views';
 import { CsrfField } from '../../../../../session/csrf-field';
 import { COORDINATION_ROLES, openStaffRecord, StaffPageProps } from '../../../../../components/coord/staff-page';
 import { pageWindow, pageCount } from '../../../../../components/filters';
 import { titled } from '../../../../../components/page-props';
 
 const PAGE_SIZE = 20;
-
-interface CommentView {
-  id: string;
-  body: string;
-  createdAt: string;
-  answer: string | null;
-  answeredAt: string | null;
-}
 
 export const generateMetadata = titled('coord.consultation.comments');
 

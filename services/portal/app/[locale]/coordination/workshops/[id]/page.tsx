@@ -6,29 +6,11 @@ import {
   recordWorkshopIdea,
   saveOutputs,
 } from '../../../../../components/coord/workshop-actions';
-import type { LocalizedText } from '../../../../../i18n/localized-text';
 import { pick } from '../../../../../i18n/localized-text';
 import { CsrfField } from '../../../../../session/csrf-field';
 import { COORDINATION_ROLES, openStaffRecord, StaffPageProps } from '../../../../../components/coord/staff-page';
 import { titled } from '../../../../../components/page-props';
-
-interface WorkshopView {
-  id: string;
-  cycleId: string;
-  themeId: string;
-  number: number;
-  title: LocalizedText;
-  organiser: string;
-  institutions: string[];
-  startsAt: string;
-  capacity: number;
-  confirmed: number;
-  present: number;
-  agenda: { item: string; minutes: number }[];
-  problems: { title: string; priority: number }[];
-  reportUrl: string | null;
-  recordingUrl: string | null;
-}
+import type { WorkshopView } from '../../../../../gateway/views';
 
 export const generateMetadata = titled('coord.workshop.title');
 
