@@ -43,13 +43,7 @@ export function CommitmentCardBody({
       </h3>
       <p className="meta">
         {before}
-        <span className={`badge level-${c.completionLevel}`} data-live-level={c.id}>
-          {t(`level.${c.completionLevel}` as MessageKey)}
-        </span>
-        {c.overdueActivities > 0 ? (
-          <span className="badge badge-warning">{t('common.overdueActivities', { count: c.overdueActivities })}</span>
-        ) : null}
-        {c.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
+        <CommitmentBadges commitment={c} live t={t} />
         {after}
       </p>
       <ProgressBar
@@ -60,6 +54,32 @@ export function CommitmentCardBody({
         size="small"
         live={`commitment:${c.id}`}
       />
+    </>
+  );
+}
+
+/**
+ * A commitment's badges: its completion level (marked for <LiveProgress> when `live`), its overdue
+ * activities and a late report, when it has them.
+ */
+export function CommitmentBadges({
+  commitment: c,
+  live,
+  t,
+}: {
+  commitment: Pick<CommitmentSummary, 'id' | 'completionLevel' | 'overdueActivities' | 'late'>;
+  live?: boolean;
+  t: Translate;
+}) {
+  return (
+    <>
+      <span className={`badge level-${c.completionLevel}`} data-live-level={live ? c.id : undefined}>
+        {t(`level.${c.completionLevel}` as MessageKey)}
+      </span>
+      {c.overdueActivities > 0 ? (
+        <span className="badge badge-warning">{t('common.overdueActivities', { count: c.overdueActivities })}</span>
+      ) : null}
+      {c.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
     </>
   );
 }

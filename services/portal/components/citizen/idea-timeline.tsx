@@ -2,18 +2,9 @@ import { Formatter } from '../../i18n/format';
 import { Locale } from '../../i18n/locales';
 import { MessageKey, Translate } from '../../i18n/translator';
 import type { FateStepView } from './idea-view';
+import { IDEA_STATUSES } from './idea-view';
 
-const KNOWN = new Set([
-  'received',
-  'accepted',
-  'rejected',
-  'grouped',
-  'shared',
-  'studied',
-  'retained',
-  'not_retained',
-  'published',
-]);
+const KNOWN = new Set<string>([...IDEA_STATUSES, 'published']);
 
 /** Every step of an idea's fate, oldest first, as an ordered list: what, when, and why or with whom. */
 export function IdeaTimeline({ steps, t, f }: { steps: FateStepView[]; locale: Locale; t: Translate; f: Formatter }) {

@@ -18,3 +18,15 @@ export interface MyIdeaView {
   hidden: { reason: string; at: string } | null;
   supports: number;
 }
+
+/** The steps of an idea's path that the coordination team sets (a published fate besides them). */
+export const IDEA_STATUSES = [
+  'received',
+  'accepted',
+  'rejected',
+  'grouped',
+  'shared',
+  'studied',
+  'retained',
+  'not_retained',
+] as const;

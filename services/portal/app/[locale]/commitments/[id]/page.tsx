@@ -22,6 +22,7 @@ import { localeTools } from '../../../../i18n/request-locale';
 import { MESSAGES, MessageKey } from '../../../../i18n/translator';
 import { DataTable } from '../../../../components/filters';
 import { ActivitiesTable } from '../../../../components/activities-table';
+import { CommitmentBadges } from '../../../../components/commitment-card';
 
 type Params = Promise<{ locale: string; id: string }>;
 
@@ -82,15 +83,7 @@ export default async function CommitmentPage({ params }: { params: Params }) {
       </h1>
       <p className="meta">
         {area ? <span>{pick(area.title, locale)}</span> : null}
-        <span className={`badge level-${commitment.completionLevel}`}>
-          {t(`level.${commitment.completionLevel}` as MessageKey)}
-        </span>
-        {commitment.overdueActivities > 0 ? (
-          <span className="badge badge-warning">
-            {t('common.overdueActivities', { count: commitment.overdueActivities })}
-          </span>
-        ) : null}
-        {commitment.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
+        <CommitmentBadges commitment={commitment} t={t} />
       </p>
       <ProgressBar value={commitment.progress} label={t('common.progress')} locale={locale} f={f} />
       <FollowButton

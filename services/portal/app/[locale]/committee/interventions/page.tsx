@@ -13,7 +13,7 @@ import { MessageKey } from '../../../../i18n/translator';
 import { CsrfField } from '../../../../session/csrf-field';
 import { pageCount, pageWindow } from '../../../../components/filters';
 import { titled } from '../../../../components/page-props';
-import { CloseBlockerForm } from '../../../../components/pm/close-blocker-form';
+import { CloseBlockerForm, BlockerTitle } from '../../../../components/pm/blocker-parts';
 
 export const generateMetadata = titled('committee.interventions.title');
 
@@ -85,12 +85,7 @@ export default async function InterventionsPage({
             const c = commitments.get(b.commitmentId);
             return (
               <li key={b.id} className="card" data-status={b.status} data-blocker={b.id}>
-                <h3 className="card-title">
-                  <span className={b.status === 'open' ? 'badge badge-warning' : 'badge'}>
-                    {t(`pm.blocker.status.${b.status}` as MessageKey)}
-                  </span>{' '}
-                  <span dir="auto">{b.title}</span>
-                </h3>
+                <BlockerTitle blocker={b} t={t} />
                 <p className="meta">
                   {c ? (
                     <a href={`/${locale}/commitments/${c.id}`}>

@@ -15,18 +15,10 @@ import { pageCount, pageWindow, SelectFilter, FilterForm } from '../../../../com
 import { titled } from '../../../../components/page-props';
 import { openStaffPage, COORDINATION_ROLES } from '../../../../components/coord/staff-page';
 import type { PageProps } from '../../../../components/page-props';
+import { IDEA_STATUSES } from '../../../../components/citizen/idea-view';
 
 const PAGE_SIZE = 50;
-const STATUSES = [
-  'received',
-  'accepted',
-  'rejected',
-  'grouped',
-  'shared',
-  'studied',
-  'retained',
-  'not_retained',
-] as const;
+const STATUSES = IDEA_STATUSES;
 
 interface TriageIdea {
   id: string;

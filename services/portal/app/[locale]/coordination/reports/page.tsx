@@ -12,6 +12,7 @@ import { pageCount, pageWindow, DataTable } from '../../../../components/filters
 import { titled } from '../../../../components/page-props';
 import { openStaffPage, COORDINATION_ROLES } from '../../../../components/coord/staff-page';
 import type { PageProps } from '../../../../components/page-props';
+import { LOCALES, LOCALE_NAMES } from '../../../../i18n/locales';
 
 const PAGE_SIZE = 20;
 
@@ -91,11 +92,7 @@ export default async function ReportsPage(props: PageProps) {
               label: t('coord.reports.language'),
               type: 'select',
               defaultValue: locale,
-              options: [
-                { value: 'ar', label: 'العربية' },
-                { value: 'fr', label: 'Français' },
-                { value: 'en', label: 'English' },
-              ],
+              options: LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] })),
             },
           ]}
         />

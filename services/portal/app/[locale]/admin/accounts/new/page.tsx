@@ -5,6 +5,7 @@ import { CsrfField } from '../../../../../session/csrf-field';
 import { titled } from '../../../../../components/page-props';
 import { openStaffPage } from '../../../../../components/coord/staff-page';
 import type { StaffPageProps } from '../../../../../components/coord/staff-page';
+import { LOCALES, LOCALE_NAMES } from '../../../../../i18n/locales';
 
 export const generateMetadata = titled('admin.accounts.new');
 
@@ -48,11 +49,7 @@ export default async function NewAccountPage(props: StaffPageProps) {
             label: t('admin.account.language'),
             type: 'select',
             defaultValue: locale,
-            options: [
-              { value: 'ar', label: 'العربية' },
-              { value: 'fr', label: 'Français' },
-              { value: 'en', label: 'English' },
-            ],
+            options: LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] })),
           },
           ...(await accessFields(locale, t)),
         ]}

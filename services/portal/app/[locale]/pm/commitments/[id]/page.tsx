@@ -30,7 +30,8 @@ import { MessageKey } from '../../../../../i18n/translator';
 import { CsrfField } from '../../../../../session/csrf-field';
 import { titled } from '../../../../../components/page-props';
 import { ActivitiesTable } from '../../../../../components/activities-table';
-import { CloseBlockerForm } from '../../../../../components/pm/close-blocker-form';
+import { CloseBlockerForm, BlockerTitle } from '../../../../../components/pm/blocker-parts';
+import { CommitmentBadges } from '../../../../../components/commitment-card';
 
 type Params = Promise<{ locale: string; id: string }>;
 
@@ -103,15 +104,7 @@ export default async function PmCommitmentPage({
         <Localized text={commitment.title} locale={locale} />
       </h1>
       <p className="meta">
-        <span className={`badge level-${commitment.completionLevel}`}>
-          {t(`level.${commitment.completionLevel}` as MessageKey)}
-        </span>
-        {commitment.overdueActivities > 0 ? (
-          <span className="badge badge-warning">
-            {t('common.overdueActivities', { count: commitment.overdueActivities })}
-          </span>
-        ) : null}
-        {commitment.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
+        <CommitmentBadges commitment={commitment} t={t} />
         <span>
           {since === null
             ? t('pm.dashboard.neverReported')
@@ -442,12 +435,7 @@ export default async function PmCommitmentPage({
         <ul className="section-list blocker-list">
           {blockers.items.map((b, n) => (
             <li key={b.id} className="card" data-status={b.status}>
-              <h3 className="card-title">
-                <span className={b.status === 'open' ? 'badge badge-warning' : 'badge'}>
-                  {t(`pm.blocker.status.${b.status}` as MessageKey)}
-                </span>{' '}
-                <span dir="auto">{b.title}</span>
-              </h3>
+              <BlockerTitle blocker={b} t={t} />
               <p className="muted">{t('pm.blocker.raisedOn', { date: f.dateTime(b.raisedAt) })}</p>
               <p dir="auto">{b.description}</p>
               {b.answer ? (

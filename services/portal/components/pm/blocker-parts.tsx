@@ -1,5 +1,5 @@
 import type { Locale } from '../../i18n/locales';
-import type { Translate } from '../../i18n/translator';
+import type { MessageKey, Translate } from '../../i18n/translator';
 import { CsrfField } from '../../session/csrf-field';
 import { ActionForm } from '../citizen/action-form';
 import { closeBlocker } from './pm-actions';
@@ -26,5 +26,17 @@ export function CloseBlockerForm({
       quiet
       fields={[]}
     />
+  );
+}
+
+/** A blocker's title with its status badge (open stands out), on the project manager's and the committee's pages. */
+export function BlockerTitle({ blocker: b, t }: { blocker: { status: string; title: string }; t: Translate }) {
+  return (
+    <h3 className="card-title">
+      <span className={b.status === 'open' ? 'badge badge-warning' : 'badge'}>
+        {t(`pm.blocker.status.${b.status}` as MessageKey)}
+      </span>{' '}
+      <span dir="auto">{b.title}</span>
+    </h3>
   );
 }
