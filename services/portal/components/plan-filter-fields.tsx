@@ -53,3 +53,11 @@ export function PlanFilterFields({
     </>
   );
 }
+
+/** The gateway's query of a plan's commitments for these filters (GET /commitments). */
+export function planCommitmentsQuery(
+  planId: string,
+  filters: { areaId?: string; institutionId?: string; level?: string },
+): { planId: string; areaId?: string; institutionId?: string; completionLevel?: string } {
+  return { planId, areaId: filters.areaId, institutionId: filters.institutionId, completionLevel: filters.level };
+}

@@ -1,7 +1,7 @@
 'use client';
 import { ReactNode, useActionState } from 'react';
 import type { StaffFormState } from './form-state';
-import { FormOutcome } from './staff-form-parts';
+import { FormOutcome, FormActions } from './staff-form-parts';
 
 export interface CardEditorProps {
   action: (state: StaffFormState, form: FormData) => Promise<StaffFormState>;
@@ -78,11 +78,7 @@ export function CardEditorForm({ action, csrf, locale, commitmentId, texts, lang
           </tbody>
         </table>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={pending}>
-          {labels.submit}
-        </button>
-      </div>
+      <FormActions pending={pending} submit={labels.submit} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import { ReactNode, useActionState } from 'react';
 import type { StaffFormState } from './form-state';
-import { Field, FormOutcome } from './staff-form-parts';
+import { Field, FormOutcome, FormActions } from './staff-form-parts';
 
 export interface PlanImportLabels {
   file: string;
@@ -125,11 +125,7 @@ export function PlanImportForm({
             {(p) => <input type="date" defaultValue={v('endDate')} key={v('endDate')} {...p} />}
           </Field>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={pending}>
-            {labels.submit}
-          </button>
-        </div>
+        <FormActions pending={pending} submit={labels.submit} />
       </form>
       {state.rowErrors?.length ? (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={labels.rowsCaption}>

@@ -44,3 +44,14 @@ export function Field({
     </div>
   );
 }
+
+/** The submit button of a staff form, disabled while its action runs. */
+export function FormActions({ pending, submit }: { pending: boolean; submit: string }) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button" disabled={pending}>
+        {submit}
+      </button>
+    </div>
+  );
+}

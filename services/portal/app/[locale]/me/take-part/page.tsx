@@ -10,13 +10,13 @@ import type {
   WorkshopView,
 } from '../../../../components/citizen/participation-views';
 import { phaseWindow } from '../../../../components/citizen/phase-window';
-import { requireAccount } from '../../../../components/citizen/require-account';
 import { WorkshopsSection } from '../../../../components/citizen/workshops-section';
 import { gateway } from '../../../../gateway/gateway-client';
 import type { Page } from '../../../../gateway/views';
 import { pick } from '../../../../i18n/localized-text';
 import { localeTools } from '../../../../i18n/request-locale';
 import { titled } from '../../../../components/page-props';
+import { requireAccountForCycle } from '../../../../components/citizen/require-account';
 
 export const generateMetadata = titled('citizen.takePart.title');
 
@@ -44,8 +44,7 @@ export default async function TakePartPage({
   searchParams: Promise<{ cycle?: string }>;
 }) {
   const { locale, t, f } = await localeTools(params);
-  const requested = String((await searchParams).cycle ?? '');
-  const account = await requireAccount(locale, `/me/take-part${UUID.test(requested) ? `?cycle=${requested}` : ''}`);
+  const { account, requested } = await requireAccountForCycle(locale, '/me/take-part', searchParams);
   const api = await gateway.user(locale);
   const cycles = await api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } });
   const cycle = chooseCycle(cycles.items, requested);

@@ -23,7 +23,7 @@ import { localeTools } from '../../../../i18n/request-locale';
 import { MessageKey } from '../../../../i18n/translator';
 import { pageCount, pageWindow, FilterForm } from '../../../../components/filters';
 import { CommitmentCardBody } from '../../../../components/commitment-card';
-import { PlanFilterFields } from '../../../../components/plan-filter-fields';
+import { PlanFilterFields, planCommitmentsQuery } from '../../../../components/plan-filter-fields';
 
 const PAGE_SIZE = 10;
 type Params = Promise<{ locale: string; id: string }>;
@@ -61,10 +61,7 @@ export default async function PlanPage({ params, searchParams }: { params: Param
     readOrMissing(
       api.get<Page<CommitmentSummary>>('/commitments', {
         query: {
-          planId: id,
-          areaId: filters.areaId,
-          institutionId: filters.institutionId,
-          completionLevel: filters.level,
+          ...planCommitmentsQuery(id, filters),
           status: filters.overdue ? 'overdue' : undefined,
           q: filters.q,
           ...pageWindow(page, PAGE_SIZE),

@@ -8,7 +8,7 @@ import { titled } from '../../../../../components/page-props';
 import { COORDINATION_ROLES, openStaffRecord } from '../../../../../components/coord/staff-page';
 import type { StaffPageProps } from '../../../../../components/coord/staff-page';
 import type { Search } from '../../../../../components/page-props';
-import { PlanFilterFields } from '../../../../../components/plan-filter-fields';
+import { PlanFilterFields, planCommitmentsQuery } from '../../../../../components/plan-filter-fields';
 
 const PAGE_SIZE = 25;
 
@@ -36,10 +36,7 @@ export default async function CoordinationPlanPage(props: StaffPageProps<{ id: s
         api.get<Page<InstitutionView>>('/institutions', { query: { limit: 100 } }),
         api.get<Page<CommitmentSummary>>('/commitments', {
           query: {
-            planId: id,
-            areaId: filters.areaId,
-            institutionId: filters.institutionId,
-            completionLevel: filters.level,
+            ...planCommitmentsQuery(id, filters),
             ...pageWindow(pageNumber(search.page), PAGE_SIZE),
           },
         }),

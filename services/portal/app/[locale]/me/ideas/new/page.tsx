@@ -2,7 +2,6 @@ import { ActionForm } from '../../../../../components/citizen/action-form';
 import type { CycleView } from '../../../../../components/citizen/cycle-view';
 import { submitIdea } from '../../../../../components/citizen/idea-actions';
 import { cycleForPhase, phaseWindow } from '../../../../../components/citizen/phase-window';
-import { requireAccount } from '../../../../../components/citizen/require-account';
 import { SimilarIdeasLive } from '../../../../../components/citizen/similar-ideas-live';
 import { WindowNotice } from '../../../../../components/citizen/window-notice';
 import { gateway } from '../../../../../gateway/gateway-client';
@@ -11,6 +10,7 @@ import { pick } from '../../../../../i18n/localized-text';
 import { localeTools } from '../../../../../i18n/request-locale';
 import { CsrfField } from '../../../../../session/csrf-field';
 import { titled } from '../../../../../components/page-props';
+import { requireAccountForCycle } from '../../../../../components/citizen/require-account';
 
 export const generateMetadata = titled('citizen.idea.new');
 
@@ -29,8 +29,7 @@ export default async function NewIdeaPage({
   searchParams: Promise<{ cycle?: string }>;
 }) {
   const { locale, t, f } = await localeTools(params);
-  const requested = String((await searchParams).cycle ?? '');
-  await requireAccount(locale, `/me/ideas/new${UUID.test(requested) ? `?cycle=${requested}` : ''}`);
+  const { requested } = await requireAccountForCycle(locale, '/me/ideas/new', searchParams);
   const api = await gateway.user(locale);
   const cycles = await api.get<Page<CycleView>>('/cycles', { query: { limit: 100 } });
   const cycle =
