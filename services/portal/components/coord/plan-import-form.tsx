@@ -3,6 +3,13 @@ import { ReactNode, useActionState } from 'react';
 import type { StaffFormState } from './form-state';
 import { Field, FormOutcome, FormActions } from './staff-form-parts';
 
+/** The plan's title in the three languages, Arabic right to left. */
+const TITLE_FIELDS = [
+  { name: 'titleAr', lang: 'ar', dir: 'rtl' },
+  { name: 'titleFr', lang: 'fr', dir: 'ltr' },
+  { name: 'titleEn', lang: 'en', dir: 'ltr' },
+] as const;
+
 export interface PlanImportLabels {
   file: string;
   fileHint: string;
@@ -79,45 +86,13 @@ export function PlanImportForm({
               <input type="text" dir="ltr" maxLength={40} defaultValue={v('planCode')} key={v('planCode')} {...p} />
             )}
           </Field>
-          <Field form="import" name="titleAr" label={labels.titleAr} state={state}>
-            {(p) => (
-              <input
-                type="text"
-                dir="rtl"
-                lang="ar"
-                maxLength={500}
-                defaultValue={v('titleAr')}
-                key={v('titleAr')}
-                {...p}
-              />
-            )}
-          </Field>
-          <Field form="import" name="titleFr" label={labels.titleFr} state={state}>
-            {(p) => (
-              <input
-                type="text"
-                dir="ltr"
-                lang="fr"
-                maxLength={500}
-                defaultValue={v('titleFr')}
-                key={v('titleFr')}
-                {...p}
-              />
-            )}
-          </Field>
-          <Field form="import" name="titleEn" label={labels.titleEn} state={state}>
-            {(p) => (
-              <input
-                type="text"
-                dir="ltr"
-                lang="en"
-                maxLength={500}
-                defaultValue={v('titleEn')}
-                key={v('titleEn')}
-                {...p}
-              />
-            )}
-          </Field>
+          {TITLE_FIELDS.map(({ name, lang, dir }) => (
+            <Field key={name} form="import" name={name} label={labels[name]} state={state}>
+              {(p) => (
+                <input type="text" dir={dir} lang={lang} maxLength={500} defaultValue={v(name)} key={v(name)} {...p} />
+              )}
+            </Field>
+          ))}
           <Field form="import" name="startDate" label={labels.startDate} state={state}>
             {(p) => <input type="date" defaultValue={v('startDate')} key={v('startDate')} {...p} />}
           </Field>
