@@ -37,8 +37,7 @@ export function CommitmentCardBody({
     <>
       <h3>
         <a href={href}>
-          <span className="number">{t('plan.number', { number: c.number })}</span>{' '}
-          <Localized text={c.title} locale={locale} />
+          <CommitmentName commitment={c} locale={locale} t={t} />
         </a>
       </h3>
       <p className="meta">
@@ -80,6 +79,24 @@ export function CommitmentBadges({
         <span className="badge badge-warning">{t('common.overdueActivities', { count: c.overdueActivities })}</span>
       ) : null}
       {c.late ? <span className="badge badge-warning">{t('common.late')}</span> : null}
+    </>
+  );
+}
+
+/** A commitment's number and title, as its page's heading and its card's link show them. */
+export function CommitmentName({
+  commitment: c,
+  locale,
+  t,
+}: {
+  commitment: Pick<CommitmentSummary, 'number' | 'title'>;
+  locale: Locale;
+  t: Translate;
+}) {
+  return (
+    <>
+      <span className="number">{t('plan.number', { number: c.number })}</span>{' '}
+      <Localized text={c.title} locale={locale} />
     </>
   );
 }

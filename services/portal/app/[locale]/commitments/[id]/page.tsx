@@ -22,7 +22,7 @@ import { localeTools } from '../../../../i18n/request-locale';
 import { MESSAGES, MessageKey } from '../../../../i18n/translator';
 import { DataTable } from '../../../../components/filters';
 import { ActivitiesTable } from '../../../../components/activities-table';
-import { CommitmentBadges } from '../../../../components/commitment-card';
+import { CommitmentBadges, CommitmentName } from '../../../../components/commitment-card';
 
 type Params = Promise<{ locale: string; id: string }>;
 
@@ -78,8 +78,7 @@ export default async function CommitmentPage({ params }: { params: Params }) {
         ]}
       />
       <h1>
-        <span className="number">{t('plan.number', { number: commitment.number })}</span>{' '}
-        <Localized text={commitment.title} locale={locale} />
+        <CommitmentName commitment={commitment} locale={locale} t={t} />
       </h1>
       <p className="meta">
         {area ? <span>{pick(area.title, locale)}</span> : null}

@@ -31,7 +31,7 @@ import { CsrfField } from '../../../../../session/csrf-field';
 import { titled } from '../../../../../components/page-props';
 import { ActivitiesTable } from '../../../../../components/activities-table';
 import { CloseBlockerForm, BlockerTitle } from '../../../../../components/pm/blocker-parts';
-import { CommitmentBadges } from '../../../../../components/commitment-card';
+import { CommitmentBadges, CommitmentName } from '../../../../../components/commitment-card';
 
 type Params = Promise<{ locale: string; id: string }>;
 
@@ -100,8 +100,7 @@ export default async function PmCommitmentPage({
         ]}
       />
       <h1>
-        <span className="number">{t('plan.number', { number: commitment.number })}</span>{' '}
-        <Localized text={commitment.title} locale={locale} />
+        <CommitmentName commitment={commitment} locale={locale} t={t} />
       </h1>
       <p className="meta">
         <CommitmentBadges commitment={commitment} t={t} />
