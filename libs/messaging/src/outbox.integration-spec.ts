@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { event, EventEnvelope } from '@ogp/contracts';
 import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
+import { requestContext } from '@ogp/runtime';
 import { TEST_DATABASE_URL, TEST_NATS_URL, TestIsolation, waitFor } from '@ogp/testing';
 import { connect, headers, NatsConnection } from 'nats';
 import pino from 'pino';
@@ -152,6 +153,87 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
       const pending = await producer.query(`SELECT count(*)::int AS c FROM outbox WHERE published_at IS NULL`);
       expect(pending[0].c).toBe(0);
       expect(consumer.stats.handled).toBe(500);
+      expect(consumer.stats.duplicates).toBe(0);
+    } finally {
+      await relay.stop();
+      await consumer.stop();
+    }
+  });
+
+  it('events written by a set-based INSERT (insertFromSelect) carry the envelope and headers add writes, and are relayed and handled once each', async () => {
+    const run = 'set';
+    const contract = typeFor(run);
+    const aggregate = '00000000-0000-4000-8000-000000000000';
+    const ids: string[] = [];
+    await requestContext.run({ correlationId: 'corr-set', actorId: 'actor-set' }, () =>
+      producer.transaction(async (manager) => {
+        ids.push(
+          (await writer.add(manager, contract, { aggregate: { type: 'thing', id: aggregate }, data: { n: 0 } })).id,
+        );
+        const insert = writer.insertFromSelect(
+          contract,
+          {
+            from: `generate_series(1, 99) AS g(n)`,
+            aggregate: { type: 'thing', idSql: `$1::uuid` },
+            dataSql: `jsonb_build_object('n', n)`,
+          },
+          2,
+        );
+        const rows: { id: string }[] = await manager.query(insert.sql, [aggregate, ...insert.params]);
+        writer.markWritten(manager);
+        ids.push(...rows.map((r) => r.id));
+      }),
+    );
+    expect(ids).toHaveLength(100);
+    const rows: {
+      id: string;
+      type: string;
+      subject: string;
+      envelope: EventEnvelope;
+      headers: Record<string, string>;
+    }[] = await producer.query(`SELECT id, type, subject, envelope, headers FROM outbox WHERE id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+    const byAdd = rows.find((r) => r.id === ids[0])!;
+    const shape = (r: (typeof rows)[number]) => ({
+      type: r.type,
+      subject: r.subject,
+      headers: r.headers,
+      envelope: {
+        ...r.envelope,
+        id: typeof r.envelope.id,
+        occurredAt: typeof r.envelope.occurredAt,
+        data: Object.keys(r.envelope.data as object),
+      },
+    });
+    expect(byAdd.envelope).toMatchObject({
+      source: 'producer',
+      correlationId: 'corr-set',
+      actorId: 'actor-set',
+      data: { n: 0 },
+    });
+    for (const row of rows) {
+      expect(row.envelope.id).toBe(row.id);
+      expect(shape(row)).toEqual(shape(byAdd));
+    }
+    expect(rows.map((r) => (r.envelope.data as { n: number }).n).sort((a, b) => a - b)).toEqual([...Array(100).keys()]);
+    await producer.query(
+      `UPDATE outbox SET headers = headers || jsonb_build_object('x-run', $1::text) WHERE published_at IS NULL`,
+      [run],
+    );
+    const consumer = consumerFor(run);
+    await consumer.start();
+    const relay = new OutboxRelay({
+      dataSource: producer,
+      publisher: nc.jetstream(),
+      prefix: iso.prefix,
+      logger,
+      pollIntervalMs: 100,
+    });
+    await relay.start();
+    try {
+      await waitFor(async () => (await handledIn(ids)) === 100, { what: '100 handled events', timeoutMs: 30000 });
+      expect(consumer.stats.handled).toBe(100);
       expect(consumer.stats.duplicates).toBe(0);
     } finally {
       await relay.stop();

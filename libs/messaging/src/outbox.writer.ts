@@ -19,6 +19,23 @@ export interface OutboxRow<T> {
   event: EventEnvelope<T>;
 }
 
+/** Events made from the rows of a query, for `OutboxWriter.insertFromSelect`. */
+export interface OutboxSelect {
+  /** The rows, one event each: a table or CTE name, or a parenthesised SELECT with an alias. */
+  from: string;
+  /** The aggregate's type, and its id as an SQL expression over the rows. */
+  aggregate: { type: string; idSql: string };
+  /** The event's data as a jsonb SQL expression over the rows (it must have the contract's shape). */
+  dataSql: string;
+  actorId?: string | null;
+}
+
+/** An INSERT of outbox rows and its bind parameters, numbered from the caller's first free one. */
+export interface OutboxInsertSql {
+  sql: string;
+  params: unknown[];
+}
+
 /** Set on a transaction's query runner when it wrote to the outbox; read after its commit. */
 export const OUTBOX_WRITTEN = 'outboxWritten';
 
@@ -54,30 +71,78 @@ export class OutboxWriter {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(`outbox event ${contract.type} must be written inside a transaction`);
     }
-    const correlationId = currentCorrelationId();
     const envelope: EventEnvelope<T> = {
       id: randomUUID(),
-      type: contract.type,
-      occurredAt: new Date().toISOString(),
-      source: this.source,
-      correlationId,
-      actorId: input.actorId ?? requestContext.getStore()?.actorId,
+      ...this.envelopeBase(contract, input.actorId),
       aggregate: input.aggregate,
       data: input.data,
     };
-    const headers: Record<string, string> = { [Header.EVENT_TYPE]: contract.type };
-    if (correlationId) headers[Header.CORRELATION_ID] = correlationId;
-    injectTraceContext(headers); // stored with the row, relayed as JetStream headers: consumers continue the trace
-    // No NOTIFY: commits that notify serialise on a global lock in Postgres. The relay of this
-    // process is woken after the commit instead (OutboxCommitSubscriber); others poll.
-    manager.queryRunner.data = { ...(manager.queryRunner.data ?? {}), [OUTBOX_WRITTEN]: true };
+    this.markWritten(manager);
     return {
       id: envelope.id,
       type: contract.type,
       subject: eventSubject(contract.type),
       envelope: JSON.stringify(envelope),
-      headers: JSON.stringify(headers),
+      headers: JSON.stringify(this.headers(contract)),
       event: envelope,
     };
+  }
+
+  /**
+   * An INSERT that writes one event per row of `select.from`, with the envelope and headers `add`
+   * writes for one (correlation id, actor, trace context of the current request); for a set-based
+   * statement (a sweep) that would otherwise build envelopes by hand. It ends `RETURNING id`, so it
+   * can stand in a CTE. The caller runs it in its transaction and calls `markWritten` if it wrote.
+   */
+  insertFromSelect<T>(contract: EventContract<T>, select: OutboxSelect, firstParam = 1): OutboxInsertSql {
+    const base = this.envelopeBase(contract, select.actorId);
+    const [type, subject, envelope, aggregateType, headers] = [0, 1, 2, 3, 4].map((i) => `$${firstParam + i}`);
+    return {
+      sql: `INSERT INTO outbox (id, type, subject, envelope, headers)
+            SELECT e.outbox_event_id, ${type}::text, ${subject}::text,
+                   ${envelope}::jsonb || jsonb_build_object('id', e.outbox_event_id,
+                     'aggregate', jsonb_build_object('type', ${aggregateType}::text, 'id', ${select.aggregate.idSql}),
+                     'data', ${select.dataSql}),
+                   ${headers}::jsonb
+              FROM (SELECT gen_random_uuid() AS outbox_event_id, * FROM ${select.from}) e
+            RETURNING id`,
+      params: [
+        contract.type,
+        eventSubject(contract.type),
+        JSON.stringify(base),
+        select.aggregate.type,
+        JSON.stringify(this.headers(contract)),
+      ],
+    };
+  }
+
+  /** Marks the transaction as having written events, so this process's relay wakes after its commit. */
+  markWritten(manager: EntityManager): void {
+    if (!manager.queryRunner?.isTransactionActive)
+      throw new Error('outbox events must be written inside a transaction');
+    // No NOTIFY: commits that notify serialise on a global lock in Postgres. The relay of this
+    // process is woken after the commit instead (OutboxCommitSubscriber); others poll.
+    manager.queryRunner.data = { ...(manager.queryRunner.data ?? {}), [OUTBOX_WRITTEN]: true };
+  }
+
+  private envelopeBase<T>(
+    contract: EventContract<T>,
+    actorId: string | null | undefined,
+  ): Omit<EventEnvelope<T>, 'id' | 'aggregate' | 'data'> {
+    return {
+      type: contract.type,
+      occurredAt: new Date().toISOString(),
+      source: this.source,
+      correlationId: currentCorrelationId(),
+      actorId: actorId ?? requestContext.getStore()?.actorId,
+    };
+  }
+
+  private headers<T>(contract: EventContract<T>): Record<string, string> {
+    const headers: Record<string, string> = { [Header.EVENT_TYPE]: contract.type };
+    const correlationId = currentCorrelationId();
+    if (correlationId) headers[Header.CORRELATION_ID] = correlationId;
+    injectTraceContext(headers); // stored with the row, relayed as JetStream headers: consumers continue the trace
+    return headers;
   }
 }
