@@ -134,7 +134,8 @@ async function main() {
     const marks = (await pg.query(`SELECT to_regclass('${s}.sweep_watermarks') IS NOT NULL AS present`)).rows[0];
     if (marks.present) await pg.query(`UPDATE ${s}.sweep_watermarks SET swept_through = swept_through - 1`);
     await pg.query(`SET session_replication_role = DEFAULT`);
-    await pg.query(`VACUUM ANALYZE ${s}.rm_activities; VACUUM ANALYZE ${s}.rm_commitments`);
+    await pg.query(`VACUUM ANALYZE ${s}.rm_activities`);
+    await pg.query(`VACUUM ANALYZE ${s}.rm_commitments`);
     const [{ due }] = (
       await pg.query(
         `SELECT count(*)::int AS due FROM ${s}.rm_activities WHERE end_date = ${today} - 1 AND progress < 100 AND NOT removed`,

@@ -24,7 +24,7 @@ import { connect, NatsConnection, Subscription } from 'nats';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
 import * as XLSX from 'xlsx';
-import { SweepsService } from './alerts/sweeps.service';
+import { SweepsService } from './sweeps/sweeps.service';
 import { SchedulerService } from './jobs/scheduler.service';
 import { REPORTING_SCHEDULES } from './jobs/job-name.constant';
 import { pdfText } from './reports/pdf/pdf-text.testing';

@@ -14,11 +14,19 @@ import { ReportingConfig } from './reporting.config';
 import { ReportingModels1732100000800 } from './read-models/read-models2.migration';
 import { AlertsService } from './alerts/alerts.service';
 import { ProgrammeSettingsCopy1764583200100 } from './read-models/programme-settings.migration';
-import { SweepsService } from './alerts/sweeps.service';
+import { SweepsService } from './sweeps/sweeps.service';
+import { SweepsRepository } from './sweeps/sweeps.repository';
+import { SweepsController } from './sweeps/sweeps.controller';
+import { SweepWatermarks1764990000100 } from './sweeps/sweep-watermarks.migration';
+import { AlertsRepository } from './alerts/alerts.repository';
+import { AlertsController } from './alerts/alerts.controller';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsRepository } from './reports/reports.repository';
+import { ActivitiesExport } from './reports/exports/activities-export';
+import { JobsController } from './jobs/jobs.controller';
 import { PdfRenderer } from './reports/pdf/pdf-renderer';
 import { PlanCards } from './reports/plan-cards';
 import { ReportsService } from './reports/reports.service';
-import { ReportingController } from './reporting.controller';
 import { CalendarEntriesRepository } from './calendars/calendar-entries.repository';
 import { CalendarsController } from './calendars/calendars.controller';
 import { CalendarsService } from './calendars/calendars.service';
@@ -47,6 +55,7 @@ export class ReportingModule {
             ProgrammeSettingsCopy1764583200100,
             ReportJobs1764900000100,
             OpenDataFiles1764900000200,
+            SweepWatermarks1764990000100,
           ],
           poolSize: config.DB_POOL_SIZE,
           applicationName: 'reporting',
@@ -60,16 +69,28 @@ export class ReportingModule {
           streamReplicas: config.JETSTREAM_REPLICAS,
         }),
       ],
-      controllers: [ReportingController, CalendarsController, OpenDataController, serviceInfoController('reporting')],
+      controllers: [
+        SweepsController,
+        AlertsController,
+        ReportsController,
+        JobsController,
+        CalendarsController,
+        OpenDataController,
+        serviceInfoController('reporting'),
+      ],
       providers: [
         { provide: Clock, useValue: clock },
         JobRegistry,
         ReadModelsRepository,
         ReadModelsService,
+        SweepsRepository,
         SweepsService,
+        AlertsRepository,
         AlertsService,
         PdfRenderer,
         PlanCards,
+        ReportsRepository,
+        ActivitiesExport,
         ReportsService,
         SchedulerService,
         ReportReconciler,

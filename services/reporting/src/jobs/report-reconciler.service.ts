@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import type { Logger } from 'pino';
-import { DataSource } from 'typeorm';
+import { ReportsRepository } from '../reports/reports.repository';
 import { ReportsService } from '../reports/reports.service';
 import { ReportingConfig } from '../reporting.config';
 import { SchedulerService } from './scheduler.service';
@@ -14,12 +14,6 @@ const PASS_TIMEOUT_MS = 20_000;
 
 /** A report just requested is left to its request for this long before it is compared with its job. */
 const GRACE_SECONDS = 5;
-
-interface Unfinished {
-  id: string;
-  status: 'queued' | 'running';
-  requeues: number;
-}
 
 /**
  * Redis holds no truth: the reports table does. Every REPORT_RECONCILE_INTERVAL_MS (and when Redis
@@ -35,7 +29,7 @@ export class ReportReconciler implements OnApplicationBootstrap, OnModuleDestroy
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: ReportsRepository,
     private readonly scheduler: SchedulerService,
     private readonly reports: ReportsService,
     @Inject(SERVICE_CONFIG) private readonly config: ReportingConfig,
@@ -72,13 +66,7 @@ export class ReportReconciler implements OnApplicationBootstrap, OnModuleDestroy
     const result = { requeued: 0, failed: 0 };
     // Without Redis there is nothing to compare with; the next tick (or the reconnect) will.
     if (!this.scheduler.redisReady()) return result;
-    const rows: Unfinished[] = await this.dataSource.query(
-      `SELECT id, status, requeues FROM reports
-        WHERE status IN ('queued', 'running') AND created_at < now() - make_interval(secs => $1)
-          AND (status = 'queued' OR running_until IS NULL OR running_until < now())
-        ORDER BY created_at LIMIT 200`,
-      [GRACE_SECONDS],
-    );
+    const rows = await this.repository.unfinished(GRACE_SECONDS, 200);
     for (const row of rows) {
       const job = await this.scheduler.queue.getJob(`report-${row.id}`);
       const state = job ? await job.getState() : 'missing';
@@ -101,15 +89,7 @@ export class ReportReconciler implements OnApplicationBootstrap, OnModuleDestroy
         continue;
       }
       if (job) await job.remove().catch(() => undefined);
-      const [claimed] = await this.dataSource.query(
-        `WITH requeued AS (
-           UPDATE reports SET requeues = requeues + 1, status = 'queued', progress = 0, running_until = NULL
-            WHERE id = $1 AND requeues = $2 AND status IN ('queued', 'running') AND (status = 'queued' OR running_until IS NULL OR running_until < now())
-           RETURNING id)
-         SELECT id FROM requeued`,
-        [row.id, row.requeues],
-      );
-      if (claimed && (await this.reports.enqueue(row.id))) result.requeued += 1;
+      if ((await this.repository.requeue(row)) && (await this.reports.enqueue(row.id))) result.requeued += 1;
     }
     if (result.requeued + result.failed > 0)
       this.logger.warn(result, 'reports whose job Redis lost: queued again or failed');

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { DataSource } from 'typeorm';
+import type { ReportsRepository } from './reports.repository';
 
 export const CHUNK_BYTES = 256 * 1024;
 
@@ -14,7 +14,7 @@ export class ChunkWriter extends Writable {
   size = 0;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reports: Pick<ReportsRepository, 'addChunk'>,
     private readonly reportId: string,
   ) {
     super();
@@ -37,10 +37,6 @@ export class ChunkWriter extends Writable {
     const data = Buffer.concat(this.buffer);
     this.buffer = [];
     this.buffered = 0;
-    await this.dataSource.query(`INSERT INTO report_chunks (report_id, idx, data) VALUES ($1, $2, $3)`, [
-      this.reportId,
-      this.index++,
-      data,
-    ]);
+    await this.reports.addChunk(this.reportId, this.index++, data);
   }
 }

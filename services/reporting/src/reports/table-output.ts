@@ -1,0 +1,40 @@
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ReportFormat } from '@ogp/contracts';
+import { csvRow } from './csv-row';
+import { ReportLocale } from './locale/report-locale';
+import { SheetColumn, SheetWriter } from './xlsx/sheet-writer';
+
+/** A small table as an XLSX sheet, or as CSV (percent columns as 0-100 figures). */
+export async function writeTable(
+  sink: Writable,
+  format: ReportFormat,
+  l: ReportLocale,
+  columns: SheetColumn[],
+  rows: (string | number | null)[][],
+  name: string,
+): Promise<void> {
+  if (format === 'xlsx') {
+    const sheet = new SheetWriter(sink, { name, rightToLeft: l.dir === 'rtl', columns });
+    for (const r of rows) sheet.add(r);
+    await sheet.finish();
+    return;
+  }
+  const text =
+    '\uFEFF' +
+    [
+      columns.map((c) => c.header),
+      ...rows.map((r) =>
+        r.map((v, i) => (columns[i].type === 'percent' && typeof v === 'number' ? Math.round(v * 10000) / 100 : v)),
+      ),
+    ]
+      .map(csvRow)
+      .join('\n') +
+    '\n';
+  await pipeline(Readable.from([Buffer.from(text)]), sink);
+}
+
+/** A value as indented JSON. */
+export function writeJson(sink: Writable, value: unknown): Promise<void> {
+  return pipeline(Readable.from([Buffer.from(JSON.stringify(value, null, 1))]), sink);
+}
