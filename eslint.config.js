@@ -15,7 +15,7 @@ const TYPE_CHECKED = [
 
   'services/notifications/src/**/*.ts',
 
-  // 'services/reporting/src/**/*.ts',
+  'services/reporting/src/**/*.ts',
 
   'services/gateway/src/**/*.ts',
 ];

@@ -46,7 +46,7 @@ export class OpenDataRepository {
 
   /** A digest of every commitment and activity of the plan as the files show them, and the last change. */
   async planVersion(planId: string): Promise<{ version: string; updatedAt: Date | null; rows: number }> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ version: string; updated_at: Date | null; rows: number }[]>(
       `SELECT md5(coalesce((SELECT string_agg(concat_ws('|', c.id, c.number, c.area_title, c.title, c.institution_id, c.start_date, c.end_date, c.progress, c.completion_level, c.last_results), ',' ORDER BY c.id)
                               FROM rm_commitments c WHERE c.plan_id = $1), '')
                 || coalesce((SELECT string_agg(concat_ws('|', a.id, a.title, a.end_date, a.progress), ',' ORDER BY a.id)
@@ -59,74 +59,45 @@ export class OpenDataRepository {
   }
 
   async commitments(planId: string): Promise<OpenCommitmentRow[]> {
-    const rows = await this.dataSource.query(
-      `SELECT c.id, c.number, c.area_title, c.title, c.institution_id, c.start_date::text AS start_date, c.end_date::text AS end_date, c.progress::float8 AS progress,
-              c.completion_level, c.last_results, (SELECT count(*)::int FROM rm_activities a WHERE a.commitment_id = c.id AND NOT a.removed) AS activities
+    return this.dataSource.query<OpenCommitmentRow[]>(
+      `SELECT c.id, c.number, c.area_title AS area, c.title, c.institution_id AS "institutionId", c.start_date::text AS "startDate", c.end_date::text AS "endDate",
+              c.progress::float8 AS progress, c.completion_level AS "completionLevel", c.last_results AS results,
+              (SELECT count(*)::int FROM rm_activities a WHERE a.commitment_id = c.id AND NOT a.removed) AS activities
          FROM rm_commitments c WHERE c.plan_id = $1 ORDER BY c.number, c.id LIMIT ${MAX_OPEN_DATA_ROWS}`,
       [planId],
     );
-    return rows.map((r: Record<string, never>) => ({
-      id: r.id,
-      number: r.number,
-      area: r.area_title,
-      title: r.title,
-      institutionId: r.institution_id,
-      startDate: r.start_date,
-      endDate: r.end_date,
-      progress: r.progress,
-      completionLevel: r.completion_level,
-      activities: r.activities,
-      results: r.last_results,
-    }));
   }
 
   /** The plan's live activities by commitment then deadline, a page at a time; status as of `now` in each programme's time zone. */
   async *activities(planId: string, now: Date): AsyncGenerator<OpenActivityRow> {
     for (let offset = 0; offset < MAX_OPEN_DATA_ROWS; offset += PAGE) {
-      const rows = await this.dataSource.query(
-        `SELECT c.number, c.title AS commitment, a.title AS activity, a.end_date::text AS end_date, a.progress::float8 AS progress,
+      const rows = await this.dataSource.query<OpenActivityRow[]>(
+        `SELECT c.number AS "commitmentNumber", c.title AS commitment, a.title AS activity, a.end_date::text AS "endDate", a.progress::float8 AS progress,
                 CASE WHEN ${S.activityCompleted} THEN 'completed' WHEN ${S.activityOverdue} THEN 'overdue' WHEN a.progress > 0 THEN 'in_progress' ELSE 'not_started' END AS status
            FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id ${S.join}
           WHERE c.plan_id = $2 AND NOT a.removed
           ORDER BY c.number, a.end_date, a.id LIMIT ${Math.min(PAGE, MAX_OPEN_DATA_ROWS - offset)} OFFSET ${offset}`,
         [now, planId],
       );
-      for (const r of rows)
-        yield {
-          commitmentNumber: r.number,
-          commitment: r.commitment,
-          activity: r.activity,
-          endDate: r.end_date,
-          progress: r.progress,
-          status: r.status,
-        };
+      yield* rows;
       if (rows.length < PAGE) return;
     }
   }
 
   /** The plans the read models know, most recently changed first. */
   async plans(limit: number): Promise<{ planId: string; updatedAt: Date }[]> {
-    const rows = await this.dataSource.query(
-      `SELECT plan_id, max(updated_at) AS updated_at FROM rm_commitments GROUP BY plan_id ORDER BY max(updated_at) DESC, plan_id LIMIT $1`,
+    return this.dataSource.query<{ planId: string; updatedAt: Date }[]>(
+      `SELECT plan_id AS "planId", max(updated_at) AS "updatedAt" FROM rm_commitments GROUP BY plan_id ORDER BY max(updated_at) DESC, plan_id LIMIT $1`,
       [limit],
     );
-    return rows.map((r: { plan_id: string; updated_at: Date }) => ({ planId: r.plan_id, updatedAt: r.updated_at }));
   }
 
   async head(key: string): Promise<StoredFileHead | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT version, content_type, file_name, size, updated_at FROM open_data_files WHERE key = $1`,
+    const [row] = await this.dataSource.query<StoredFileHead[]>(
+      `SELECT version, content_type AS "contentType", file_name AS "fileName", size, updated_at AS "updatedAt" FROM open_data_files WHERE key = $1`,
       [key],
     );
-    return row
-      ? {
-          version: row.version,
-          contentType: row.content_type,
-          fileName: row.file_name,
-          size: row.size,
-          updatedAt: row.updated_at,
-        }
-      : null;
+    return row ?? null;
   }
 
   async store(key: string, file: Omit<StoredFileHead, 'size'>, data: Buffer): Promise<void> {
@@ -145,7 +116,7 @@ export class OpenDataRepository {
     from: number,
     length: number,
   ): Promise<{ data: Buffer; size: number } | null> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<{ data: Buffer; size: number }[]>(
       `SELECT substring(data FROM $3 FOR $4) AS data, size FROM open_data_files WHERE key = $1 AND version = $2`,
       [key, version, from + 1, length],
     );
