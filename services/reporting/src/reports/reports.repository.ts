@@ -183,12 +183,13 @@ export class ReportsRepository {
 
   /** A worker takes a report waiting to run, with a lease of `leaseSeconds`; undefined when it is not waiting. */
   async claim(id: string, leaseSeconds: number): Promise<ReportRow | undefined> {
-    const [row] = await this.dataSource.query<ReportRow[]>(
+    // TypeORM answers an UPDATE with [rows, count].
+    const [rows] = await this.dataSource.query<[ReportRow[], number]>(
       `UPDATE reports SET status = 'running', progress = 0, error = NULL, running_until = now() + make_interval(secs => $2)
         WHERE id = $1 AND status IN ('queued', 'running') RETURNING *`,
       [id, leaseSeconds],
     );
-    return row;
+    return rows[0];
   }
 
   async renewLease(id: string, leaseSeconds: number): Promise<void> {
