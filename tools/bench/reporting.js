@@ -133,6 +133,8 @@ async function main() {
     await pg.query(`UPDATE ${s}.rm_commitments SET start_date = start_date - 1, end_date = end_date - 1`);
     const marks = (await pg.query(`SELECT to_regclass('${s}.sweep_watermarks') IS NOT NULL AS present`)).rows[0];
     if (marks.present) await pg.query(`UPDATE ${s}.sweep_watermarks SET swept_through = swept_through - 1`);
+    // Yesterday's alert events were relayed long ago: the relay must not compete with the measured sweep.
+    await pg.query(`UPDATE ${s}.outbox SET published_at = now() WHERE published_at IS NULL`);
     await pg.query(`SET session_replication_role = DEFAULT`);
     await pg.query(`VACUUM ANALYZE ${s}.rm_activities`);
     await pg.query(`VACUUM ANALYZE ${s}.rm_commitments`);
