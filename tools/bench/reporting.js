@@ -143,7 +143,9 @@ async function main() {
         `SELECT count(*)::int AS due FROM ${s}.rm_activities WHERE end_date = ${today} - 1 AND progress < 100 AND NOT removed`,
       )
     ).rows;
-    console.log(`a day later (dates moved in ${((Date.now() - t) / 1000).toFixed(1)} s): ${due} activities newly overdue`);
+    console.log(
+      `a day later (dates moved in ${((Date.now() - t) / 1000).toFixed(1)} s): ${due} activities newly overdue`,
+    );
     for (const kind of ['overdue', 'deadlines']) {
       t = Date.now();
       const { raised } = await rpc.request(ReportingRpc.runSweep, { kind }, admin);
