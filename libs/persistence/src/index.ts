@@ -3,3 +3,4 @@ export * from './run-migrations';
 export * from './persistence.module';
 export * from './database-error';
 export * from './prepared-query';
+export * from './transaction-opened-with';

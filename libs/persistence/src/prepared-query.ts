@@ -11,7 +11,16 @@ interface PgQueryable {
  * parsing); inside a transaction, on that transaction's connection (a failure comes back as
  * TypeORM's QueryFailedError, as from manager.query). Each `name` must always carry the same
  * text. PgBouncer in transaction mode keeps these (max_prepared_statements).
+ *
+ * Given only a manager: prepared inside its transaction, `manager.query` as usual outside one.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows as loosely typed as TypeORM's own query()
+export async function preparedQuery<T = any>(
+  manager: EntityManager,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows as loosely typed as TypeORM's own query()
 export async function preparedQuery<T = any>(
   dataSource: DataSource,
@@ -19,8 +28,12 @@ export async function preparedQuery<T = any>(
   name: string,
   text: string,
   values: unknown[],
+): Promise<T[]>;
+export async function preparedQuery<T>(
+  ...args: [EntityManager, string, string, unknown[]] | [DataSource, EntityManager, string, string, unknown[]]
 ): Promise<T[]> {
-  if (manager === dataSource.manager) {
+  const [dataSource, manager, name, text, values] = args.length === 5 ? args : [null, ...args];
+  if (dataSource && manager === dataSource.manager) {
     const pool = (dataSource.driver as unknown as { master?: PgQueryable }).master;
     if (typeof pool?.query !== 'function') return manager.query(text, values);
     return (await pool.query({ name, text, values })).rows as T[];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CompletionLevel, DomainError, ErrorCode, Localized } from '@ogp/contracts';
-import { preparedQuery } from '@ogp/persistence';
+import { preparedQuery, transactionOpenedWith } from '@ogp/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { hasRow } from '../database/has-row';
 import { CommitmentRow, LevelOverride } from './commitment-row';
@@ -35,6 +35,21 @@ const cardColumns = (c: CardChange): unknown[] => [
   c.searchText,
 ];
 
+/** The commitment row every command starts from, locked, with its programme's and institution's strategy inputs. */
+const lockSql = (id: string) =>
+  `SELECT c.*, pl.programme_id, p.time_zone, p.tracking_strategy AS programme_strategy, i.tracking_strategy AS institution_strategy
+     FROM commitments c
+     JOIN plans pl ON pl.id = c.plan_id
+     JOIN programmes p ON p.id = pl.programme_id
+     JOIN institutions i ON i.id = c.lead_institution_id
+    WHERE c.id = ${id}
+    FOR UPDATE OF c`;
+
+function found(row: CommitmentRow | undefined): CommitmentRow {
+  if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'no such commitment');
+  return row;
+}
+
 /** The commitments table: the locked row every command starts from, and the card's writes. */
 @Injectable()
 export class CommitmentsRepository {
@@ -45,21 +60,23 @@ export class CommitmentsRepository {
    * institution (prepared: every command starts here, and planning the join costs more than running it).
    */
   async lock(m: EntityManager, commitmentId: string): Promise<CommitmentRow> {
-    const [row] = await preparedQuery<CommitmentRow>(
+    const [row] = await preparedQuery<CommitmentRow>(this.dataSource, m, 'commitment_lock', lockSql('$1'), [
+      commitmentId,
+    ]);
+    return found(row);
+  }
+
+  /**
+   * A transaction holding the commitment's row lock from its first round trip: the lock travels
+   * with START TRANSACTION (see transactionOpenedWith), then `work` runs with the locked row. A
+   * commitment that does not exist is a 404 and rolls the transaction back.
+   */
+  lockedTransaction<T>(commitmentId: string, work: (m: EntityManager, row: CommitmentRow) => Promise<T>): Promise<T> {
+    return transactionOpenedWith<CommitmentRow, T>(
       this.dataSource,
-      m,
-      'commitment_lock',
-      `SELECT c.*, pl.programme_id, p.time_zone, p.tracking_strategy AS programme_strategy, i.tracking_strategy AS institution_strategy
-         FROM commitments c
-         JOIN plans pl ON pl.id = c.plan_id
-         JOIN programmes p ON p.id = pl.programme_id
-         JOIN institutions i ON i.id = c.lead_institution_id
-        WHERE c.id = $1
-        FOR UPDATE OF c`,
-      [commitmentId],
+      (literal) => lockSql(`${literal(commitmentId)}::uuid`),
+      (m, [row]) => work(m, found(row)),
     );
-    if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'no such commitment');
-    return row;
   }
 
   /** A sub-list of a commitment that does not exist is a 404, not an empty list. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, assertRole, assertScope, Role } from '@ogp/auth';
 import { CommitmentView } from '@ogp/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CommitmentRow } from '../commitments/commitment-row';
 import { CommitmentViews } from '../commitments/commitment-views.service';
 import { CommitmentsRepository } from '../commitments/commitments.repository';
@@ -17,7 +17,6 @@ export type CommitmentChange = (m: EntityManager, row: CommitmentRow, actor: Act
 @Injectable()
 export class CommitmentChangeRunner {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly commitments: CommitmentsRepository,
     private readonly engine: ProgressEngine,
     private readonly views: CommitmentViews,
@@ -31,8 +30,7 @@ export class CommitmentChangeRunner {
   ): Promise<CommitmentView> {
     assertRole(actor, roles);
     let remote = false;
-    await this.dataSource.transaction(async (m) => {
-      const row = await this.commitments.lock(m, commitmentId);
+    await this.commitments.lockedTransaction(commitmentId, async (m, row) => {
       assertScope(actor, roles, { institutionId: row.lead_institution_id });
       const recompute = await change(m, row, actor);
       if (recompute !== false) remote = !(await this.engine.recomputeLocal(m, row, actor.id, { touch: true }));
@@ -43,8 +41,7 @@ export class CommitmentChangeRunner {
 
   /** Recomputes one commitment whose strategy choice changed. */
   async recompute(commitmentId: string, actorId: string): Promise<void> {
-    const remote = await this.dataSource.transaction(async (m) => {
-      const row = await this.commitments.lock(m, commitmentId);
+    const remote = await this.commitments.lockedTransaction(commitmentId, async (m, row) => {
       return !(await this.engine.recomputeLocal(m, row, actorId, { touch: false }));
     });
     if (remote) await this.engine.recomputeRemote(commitmentId, actorId);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OutboxRow } from '@ogp/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdeaRow, IdeaStepRow } from './idea.row';
-import { preparedQuery, transactionOpenedWith } from './transaction-opened-with';
+import { preparedQuery, transactionOpenedWith } from '@ogp/persistence';
 
 /** Every ideas column and the idea's support count, for the views. */
 export const IDEA_COLUMNS = `i.*, (SELECT count(*)::int FROM idea_supports s WHERE s.idea_id = i.id) AS supports`;

@@ -34,25 +34,3 @@ export async function transactionOpenedWith<Row extends QueryResultRow, T>(
     await runner.release();
   }
 }
-
-/**
- * A hot statement as a named prepared statement on the transaction's own `pg` client: parsed and
- * planned once per connection rather than on every call, and without TypeORM's wrapper around the
- * query (the profile of idea submissions showed both). Errors are TypeORM's QueryFailedError, as
- * from `manager.query`. Outside a transaction, `manager.query` as usual.
- */
-export async function preparedQuery<Row extends QueryResultRow>(
-  manager: EntityManager,
-  name: string,
-  text: string,
-  values: unknown[],
-): Promise<Row[]> {
-  const runner = manager.queryRunner;
-  if (!runner?.isTransactionActive) return manager.query<Row[]>(text, values);
-  const client = (await runner.connect()) as PoolClient; // the connection the transaction holds
-  try {
-    return (await client.query<Row>({ name, text, values })).rows;
-  } catch (error) {
-    throw new QueryFailedError(text, values, error as Error);
-  }
-}
