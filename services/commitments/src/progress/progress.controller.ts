@@ -6,12 +6,25 @@ import { RpcIdempotencyKey } from '@ogp/messaging';
 import { ReportProgressCmd, ReportsQueryDto } from './dto/progress.dto';
 import { ProgressService } from './progress.service';
 
+/**
+ * A report as the gateway validated it (design rule 5; only the gateway publishes this subject, after
+ * its ValidationPipe and its uuid check of the commitment's id). Typed by its contract rather than by
+ * the class, so the global ValidationPipe leaves it as it came instead of running class-validator
+ * again on the hottest command (the DTO has no defaults or transforms the service relies on); the
+ * service keeps the checks that need its data (the activity, the date, the evidence files, scope).
+ */
+type GatewayValidated<T> = Readonly<T>;
+
 @Controller()
 export class ProgressController {
   constructor(private readonly progress: ProgressService) {}
 
   @MessagePattern(PlansRpc.reportProgress.subject)
-  report(@Payload() dto: ReportProgressCmd, @RpcActor() actor: Actor | null, @RpcIdempotencyKey() key: string | null) {
+  report(
+    @Payload() dto: GatewayValidated<ReportProgressCmd>,
+    @RpcActor() actor: Actor | null,
+    @RpcIdempotencyKey() key: string | null,
+  ) {
     const { commitmentId, ...report } = dto;
     return this.progress.report(actor, commitmentId, report, key);
   }
