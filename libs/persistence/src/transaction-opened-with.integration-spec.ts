@@ -50,6 +50,18 @@ describe('transactionOpenedWith (real Postgres)', () => {
     expect(await bodies()).toEqual([body, 'second']);
   });
 
+  it('hands the rows of the statements after the first to the work, in order', async () => {
+    const later = await transactionOpenedWith(
+      dataSource,
+      () => `SELECT 1 AS one; SELECT id FROM notes ORDER BY id; SELECT 'x' AS x WHERE false`,
+      async (_m, first, rest) => {
+        expect(first).toEqual([{ one: 1 }]);
+        return rest;
+      },
+    );
+    expect(later).toEqual([[{ id: 1 }, { id: 2 }], []]);
+  });
+
   it('rolls back the first statement with the work when the work throws', async () => {
     await expect(
       transactionOpenedWith(

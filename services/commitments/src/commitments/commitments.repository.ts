@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CompletionLevel, DomainError, ErrorCode, Localized } from '@ogp/contracts';
 import { preparedQuery, transactionOpenedWith } from '@ogp/persistence';
+import type { QueryResultRow } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { hasRow } from '../database/has-row';
 import { CommitmentRow, LevelOverride } from './commitment-row';
@@ -34,6 +35,9 @@ const cardColumns = (c: CardChange): unknown[] => [
   c.supportingInstitutionIds,
   c.searchText,
 ];
+
+/** A read that rides a command's opening round trip, after the lock: its SQL, literals escaped by `literal`. */
+export type OpeningRead = (literal: (value: string) => string) => string;
 
 /** The commitment row every command starts from, locked, with its programme's and institution's strategy inputs. */
 const lockSql = (id: string) =>
@@ -69,13 +73,18 @@ export class CommitmentsRepository {
   /**
    * A transaction holding the commitment's row lock from its first round trip: the lock travels
    * with START TRANSACTION (see transactionOpenedWith), then `work` runs with the locked row. A
-   * commitment that does not exist is a 404 and rolls the transaction back.
+   * commitment that does not exist is a 404 and rolls the transaction back. `then`: a read sent in
+   * the same round trip after the lock (it sees what the lock waited for); its rows go to `work`.
    */
-  lockedTransaction<T>(commitmentId: string, work: (m: EntityManager, row: CommitmentRow) => Promise<T>): Promise<T> {
+  lockedTransaction<T>(
+    commitmentId: string,
+    work: (m: EntityManager, row: CommitmentRow, then: QueryResultRow[]) => Promise<T>,
+    then?: OpeningRead,
+  ): Promise<T> {
     return transactionOpenedWith<CommitmentRow, T>(
       this.dataSource,
-      (literal) => lockSql(`${literal(commitmentId)}::uuid`),
-      (m, [row]) => work(m, found(row)),
+      (literal) => lockSql(`${literal(commitmentId)}::uuid`) + (then ? `;\n${then(literal)}` : ''),
+      (m, [row], later) => work(m, found(row), later[0] ?? []),
     );
   }
 

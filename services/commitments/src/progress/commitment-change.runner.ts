@@ -1,19 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, assertRole, assertScope, Role } from '@ogp/auth';
 import { CommitmentView } from '@ogp/contracts';
+import type { QueryResultRow } from 'pg';
 import { EntityManager } from 'typeorm';
 import { CommitmentRow } from '../commitments/commitment-row';
 import { CommitmentViews } from '../commitments/commitment-views.service';
-import { CommitmentsRepository } from '../commitments/commitments.repository';
+import { CommitmentsRepository, OpeningRead } from '../commitments/commitments.repository';
 import { ProgressEngine } from './progress-engine';
 
 /**
  * What a change returns: false when it leaves progress alone (no new version, no recompute);
  * anything else bumps the commitment's version and recomputes its progress.
  */
-export type CommitmentChange = (m: EntityManager, row: CommitmentRow, actor: Actor) => Promise<boolean | void>;
+export type CommitmentChange = (
+  m: EntityManager,
+  row: CommitmentRow,
+  actor: Actor,
+  opened: QueryResultRow[],
+) => Promise<boolean | void>;
 
-/** Every command on one commitment: lock it, check the actor's scope, change, recompute, answer the fresh card. */
+/** Every command on one commitment (`opening`: a read sent with the lock, its rows handed to the change): lock it, check the actor's scope, change, recompute, answer the fresh card. */
 @Injectable()
 export class CommitmentChangeRunner {
   constructor(
@@ -27,14 +33,19 @@ export class CommitmentChangeRunner {
     commitmentId: string,
     roles: readonly Role[],
     change: CommitmentChange,
+    opening?: OpeningRead,
   ): Promise<CommitmentView> {
     assertRole(actor, roles);
     let remote = false;
-    await this.commitments.lockedTransaction(commitmentId, async (m, row) => {
-      assertScope(actor, roles, { institutionId: row.lead_institution_id });
-      const recompute = await change(m, row, actor);
-      if (recompute !== false) remote = !(await this.engine.recomputeLocal(m, row, actor.id, { touch: true }));
-    });
+    await this.commitments.lockedTransaction(
+      commitmentId,
+      async (m, row, opened) => {
+        assertScope(actor, roles, { institutionId: row.lead_institution_id });
+        const recompute = await change(m, row, actor, opened);
+        if (recompute !== false) remote = !(await this.engine.recomputeLocal(m, row, actor.id, { touch: true }));
+      },
+      opening,
+    );
     if (remote) await this.engine.recomputeRemote(commitmentId, actor.id);
     return this.views.get(commitmentId);
   }

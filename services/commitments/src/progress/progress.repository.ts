@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ActivityStatus, Localized, ProgressReportView } from '@ogp/contracts';
 import { preparedQuery } from '@ogp/persistence';
 import { DataSource, EntityManager } from 'typeorm';
+import { OpeningRead } from '../commitments/commitments.repository';
 import { journalCtes, JournalRows } from '../history/change-history.repository';
 import { CheckedEvidence } from './evidence-file';
 
@@ -35,19 +36,11 @@ export interface EvidenceFileContent {
 export class ProgressRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async activityOf(
-    m: EntityManager,
-    commitmentId: string,
-    activityId: string,
-  ): Promise<ReportedActivityRow | undefined> {
-    const [row] = await preparedQuery<ReportedActivityRow>(
-      this.dataSource,
-      m,
-      'progress_activity_of',
-      `SELECT id, title, progress::float8 AS progress, status FROM activities WHERE id = $1 AND commitment_id = $2 AND removed_at IS NULL`,
-      [activityId, commitmentId],
-    );
-    return row;
+  /** The reported activity of a commitment, read in the round trip that locks the commitment (an OpeningRead). */
+  activityOpening(commitmentId: string, activityId: string): OpeningRead {
+    return (literal) =>
+      `SELECT id, title, progress::float8 AS progress, status FROM activities
+        WHERE id = ${literal(activityId)}::uuid AND commitment_id = ${literal(commitmentId)}::uuid AND removed_at IS NULL`;
   }
 
   /**

@@ -23,7 +23,7 @@ import { CommitmentJournal } from '../history/commitment-journal';
 import { CommitmentChangeRunner } from './commitment-change.runner';
 import { checkEvidenceFile } from './evidence-file';
 import { assertNotInFuture, evidenceEntry, reportedProgress } from './progress-report';
-import { EvidenceFileContent, ProgressRepository } from './progress.repository';
+import { EvidenceFileContent, ProgressRepository, ReportedActivityRow } from './progress.repository';
 
 /** Progress reports on activities, with their evidence; each moves the commitment's progress. */
 @Injectable()
@@ -44,21 +44,28 @@ export class ProgressService {
     idempotencyKey: string | null = null,
   ): Promise<CommitmentView> {
     const progress = reportedProgress(dto);
-    return this.runner.run(actor, commitmentId, RoleGroup.MANAGERS, async (m, row, who) => {
-      // A retry of a report already stored (its answer was lost) changes nothing: the key is kept with the report.
-      let fresh = false;
-      await runIdempotent(
-        m,
-        idempotencyKey && `${who.id}:${idempotencyKey}`,
-        PlansRpc.reportProgress.subject,
-        async () => {
-          fresh = true;
-          await this.store(m, row, who, dto, progress);
-          return null;
-        },
-      );
-      return fresh ? undefined : false;
-    });
+    const opening = this.repository.activityOpening(commitmentId, dto.activityId);
+    return this.runner.run(
+      actor,
+      commitmentId,
+      RoleGroup.MANAGERS,
+      async (m, row, who, [activity]) => {
+        // A retry of a report already stored (its answer was lost) changes nothing: the key is kept with the report.
+        let fresh = false;
+        await runIdempotent(
+          m,
+          idempotencyKey && `${who.id}:${idempotencyKey}`,
+          PlansRpc.reportProgress.subject,
+          async () => {
+            fresh = true;
+            await this.store(m, row, who, dto, progress, activity as ReportedActivityRow | undefined);
+            return null;
+          },
+        );
+        return fresh ? undefined : false;
+      },
+      opening,
+    );
   }
 
   private async store(
@@ -67,9 +74,9 @@ export class ProgressService {
     who: Actor,
     dto: ReportProgressDto,
     progress: number,
+    activity: ReportedActivityRow | undefined,
   ): Promise<void> {
     assertNotInFuture(dto.reportedOn, today(this.clock, row.time_zone));
-    const activity = await this.repository.activityOf(m, row.id, dto.activityId);
     if (!activity) throw new DomainError(ErrorCode.NOT_FOUND, 'no such activity in this commitment');
     const evidence = (dto.files ?? []).map(checkEvidenceFile);
     const reportId = randomUUID();
