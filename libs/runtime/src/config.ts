@@ -7,7 +7,7 @@ const SECRET_FIELDS = Symbol('secret-config-fields');
 /** Marks a configuration variable as secret: it is never printed, not even in an error. */
 export function Secret(): PropertyDecorator {
   return (target, key) => {
-    const list: string[] = Reflect.getMetadata(SECRET_FIELDS, target.constructor) ?? [];
+    const list = (Reflect.getMetadata(SECRET_FIELDS, target.constructor) as string[] | undefined) ?? [];
     Reflect.defineMetadata(SECRET_FIELDS, [...list, String(key)], target.constructor);
   };
 }
@@ -36,7 +36,7 @@ function coerce(value: string, fallback: unknown): unknown {
  * validates them. Throws a ConfigError naming every bad variable (values of secrets withheld).
  */
 export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv = process.env): T {
-  const secrets: string[] = Reflect.getMetadata(SECRET_FIELDS, cls) ?? [];
+  const secrets = (Reflect.getMetadata(SECRET_FIELDS, cls) as string[] | undefined) ?? [];
   const defaults = new cls() as Record<string, unknown>;
   const raw: Record<string, unknown> = {};
   for (const key of declaredKeys(cls)) {
@@ -58,6 +58,6 @@ export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.Proce
 
 /** A copy of the config that can be logged: secrets replaced. */
 export function printableConfig<T extends object>(config: T): Record<string, unknown> {
-  const secrets: string[] = Reflect.getMetadata(SECRET_FIELDS, config.constructor) ?? [];
+  const secrets = (Reflect.getMetadata(SECRET_FIELDS, config.constructor) as string[] | undefined) ?? [];
   return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, secrets.includes(k) ? '[secret]' : v]));
 }
