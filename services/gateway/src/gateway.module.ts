@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { MessagingTables1732100000000, serviceFoundation } from '@ogp/messaging';
@@ -17,6 +17,7 @@ import { GatewayCalendarFeeds1764590000100 } from './calendar-feeds/calendar-fee
 import { GatewayConfig } from './gateway.config';
 import { GatewayIdempotency1732100000120 } from './idempotency/idempotency.migration';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { interceptWrites } from './idempotency/write-routes';
 import { IdempotentAnswersRepository } from './idempotency/idempotent-answers.repository';
 import { HttpErrorFilter } from './http/http-error.filter';
 import { createValidationPipe } from './http/validation.pipe';
@@ -69,14 +70,15 @@ export class GatewayModule {
         DiscoveryModule,
         LiveModule,
       ],
-      controllers: [
+      // The IdempotencyInterceptor on each write handler (not global: reads skip Nest's interceptor chain).
+      controllers: interceptWrites([
         AuthController,
         MeController,
         AccountsController,
         AuditTrailController,
         ...FORWARDING_CONTROLLERS,
         CalendarFeedsController,
-      ],
+      ]),
       providers: [
         AuthService,
         UsersService,
@@ -96,7 +98,7 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: AccessGuard },
         IdempotentAnswersRepository,
         PublicCache,
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        IdempotencyInterceptor,
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
