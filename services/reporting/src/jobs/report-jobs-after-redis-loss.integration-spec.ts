@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import { ReportsService } from '../reports/reports.service';
 import { createReportingApp } from '../reporting.app';
 import { ReportingConfig } from '../reporting.config';
-import { MAX_REPORT_REQUEUES } from './report-reconciler.service';
+import { MAX_REPORT_REQUEUES } from '../reports/report-reconciler.service';
 import { SchedulerService } from './scheduler.service';
 
 // The suite's own redis-server, wiped, killed and restarted; the shared one is never touched.

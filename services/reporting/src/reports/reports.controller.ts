@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
 import { PageQueryDto, ReportingRpc, ReportRequestDto } from '@ogp/contracts';
+import { RpcIdempotencyKey } from '@ogp/messaging';
 import { ReportChunkDto } from './dto/report-chunk.dto';
 import { ReportIdDto } from './dto/report-id.dto';
 import { ReportsService } from './reports.service';
@@ -11,12 +12,18 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @MessagePattern(ReportingRpc.requestReport.subject)
-  request(@Payload() dto: ReportRequestDto, @RpcActor() actor: Actor | null) {
-    return this.reports.request(actor, dto.kind, dto.format, {
-      planId: dto.planId,
-      cycleId: dto.cycleId,
-      language: dto.language,
-    });
+  request(@Payload() dto: ReportRequestDto, @RpcActor() actor: Actor | null, @RpcIdempotencyKey() key: string | null) {
+    return this.reports.request(
+      actor,
+      dto.kind,
+      dto.format,
+      {
+        planId: dto.planId,
+        cycleId: dto.cycleId,
+        language: dto.language,
+      },
+      key,
+    );
   }
 
   @MessagePattern(ReportingRpc.getReport.subject)

@@ -103,8 +103,9 @@ export interface PlanActivityRow {
 export class ReportsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(report: NewReport): Promise<void> {
-    await this.dataSource.query(
+  /** In the transaction of the request (its idempotency key's). */
+  async insert(m: EntityManager, report: NewReport): Promise<void> {
+    await m.query(
       `INSERT INTO reports (id, kind, format, params, content_type, file_name, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         report.id,

@@ -15,10 +15,11 @@ import {
   ParticipationRpc,
   ReportFormat,
   ReportingEvents,
+  ReportingRpc,
   ReportKind,
   ReportView,
 } from '@ogp/contracts';
-import { NatsRpcClient, OutboxWriter } from '@ogp/messaging';
+import { NatsRpcClient, OutboxWriter, runIdempotent } from '@ogp/messaging';
 import { Clock, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import { today } from '@ogp/tracking';
 import { Job } from 'bullmq';
@@ -91,6 +92,7 @@ export class ReportsService {
     kind: ReportKind,
     format: ReportFormat,
     params: { planId?: string; cycleId?: string; language?: Language },
+    idempotencyKey: string | null = null,
   ): Promise<ReportView> {
     assertRole(actor, RoleGroup.OVERSIGHT);
     const formats = REPORT_FORMATS_BY_KIND[kind];
@@ -109,18 +111,31 @@ export class ReportsService {
     const language = params.language ?? 'ar';
     // A label only: the day the report was asked for, in its programme's time zone.
     const day = await this.programmeToday(programmes[0]);
-    await this.reports.insert({
-      id,
-      kind,
-      format,
-      params: { ...params, language },
-      contentType: REPORT_CONTENT_TYPES[format],
-      fileName: `${kind}-${day}-${language}.${format}`,
-      createdBy: actor.id,
-    });
+    // A retry with the same key (its answer was lost) gets the first report back, and nothing is stored or queued again.
+    let created = false;
+    const reportId = await this.dataSource.transaction((m) =>
+      runIdempotent(
+        m,
+        idempotencyKey && `${actor.id}:${idempotencyKey}`,
+        ReportingRpc.requestReport.subject,
+        async () => {
+          await this.reports.insert(m, {
+            id,
+            kind,
+            format,
+            params: { ...params, language },
+            contentType: REPORT_CONTENT_TYPES[format],
+            fileName: `${kind}-${day}-${language}.${format}`,
+            createdBy: actor.id,
+          });
+          created = true;
+          return id;
+        },
+      ),
+    );
     // The row is the truth: if Redis is away the job is queued by the reconciler once it is back.
-    await this.enqueue(id);
-    return this.get(id);
+    if (created) await this.enqueue(reportId);
+    return this.get(reportId);
   }
 
   /**

@@ -1,10 +1,10 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
 import type { Logger } from 'pino';
-import { ReportsRepository } from '../reports/reports.repository';
-import { ReportsService } from '../reports/reports.service';
+import { ReportsRepository } from './reports.repository';
+import { ReportsService } from './reports.service';
 import { ReportingConfig } from '../reporting.config';
-import { SchedulerService } from './scheduler.service';
+import { SchedulerService } from '../jobs/scheduler.service';
 
 /** A report whose job was lost this often is failed instead of queued again. */
 export const MAX_REPORT_REQUEUES = 3;
