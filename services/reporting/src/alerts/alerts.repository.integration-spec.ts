@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
-import { TEST_DATABASE_URL, TestIsolation } from '@ogp/testing';
+import { TestIsolation } from '@ogp/testing';
 import { DataSource } from 'typeorm';
-import { commitmentFromCreated } from '../read-models/commitment-copy';
 import { ReadModelsRepository } from '../read-models/read-models.repository';
-import { REPORTING_MIGRATIONS } from '../reporting.module';
 import { AlertFilter, AlertsRepository } from './alerts.repository';
+import { commitmentCopy, reportingDatabase, TEST_TITLE as title } from '../testing/reporting-database.testing';
 
 describe('AlertsRepository (real Postgres)', () => {
   const iso = new TestIsolation();
-  const title = { ar: 'ا', fr: 'f', en: 'e' };
   const activityTitle = { ar: 'نشاط', fr: 'activité', en: 'activity' };
   const programmeP = randomUUID();
   const programmeQ = randomUUID();
@@ -22,28 +19,9 @@ describe('AlertsRepository (real Postgres)', () => {
   const all: AlertFilter = { programmeId: null, kind: null, programmes: null };
 
   beforeAll(async () => {
-    db = createServiceDataSource({
-      url: TEST_DATABASE_URL,
-      schema: iso.schema('reporting'),
-      entities: [],
-      migrations: REPORTING_MIGRATIONS,
-    });
-    await db.initialize();
-    await runMigrationsUnderLock(db, iso.schema('reporting'));
+    db = await reportingDatabase(iso);
     alerts = new AlertsRepository(db);
-    const copy = commitmentFromCreated({
-      commitmentId,
-      planId: randomUUID(),
-      programmeId: programmeP,
-      leadInstitutionId: randomUUID(),
-      number: 1,
-      title,
-      areaId: randomUUID(),
-      areaTitle: title,
-      startDate: '2026-01-01',
-      endDate: '2026-12-31',
-      activities: [],
-    });
+    const copy = commitmentCopy({ commitmentId, programmeId: programmeP });
     await db.transaction(async (m) => {
       await new ReadModelsRepository().upsertCommitment(m, copy);
       await new ReadModelsRepository().addActivity(m, {

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
-import { TEST_DATABASE_URL, TestIsolation } from '@ogp/testing';
+import { TestIsolation } from '@ogp/testing';
 import { DataSource } from 'typeorm';
-import { commitmentFromCreated } from '../read-models/commitment-copy';
 import { ReadModelsRepository } from '../read-models/read-models.repository';
-import { REPORTING_MIGRATIONS } from '../reporting.module';
 import { OpenActivityRow, OpenDataRepository } from './open-data.repository';
+import { commitmentCopy, reportingDatabase, TEST_TITLE as title } from '../testing/reporting-database.testing';
 
 describe('OpenDataRepository (real Postgres)', () => {
   const iso = new TestIsolation();
-  const title = { ar: 'ا', fr: 'f', en: 'e' };
   const planId = randomUUID();
   const commitmentId = randomUUID();
   const act = { done: randomUUID(), late: randomUUID(), going: randomUUID(), waiting: randomUUID() };
@@ -23,28 +20,9 @@ describe('OpenDataRepository (real Postgres)', () => {
   };
 
   beforeAll(async () => {
-    db = createServiceDataSource({
-      url: TEST_DATABASE_URL,
-      schema: iso.schema('reporting'),
-      entities: [],
-      migrations: REPORTING_MIGRATIONS,
-    });
-    await db.initialize();
-    await runMigrationsUnderLock(db, iso.schema('reporting'));
+    db = await reportingDatabase(iso);
     openData = new OpenDataRepository(db);
-    const copy = commitmentFromCreated({
-      commitmentId,
-      planId,
-      programmeId: randomUUID(),
-      leadInstitutionId: randomUUID(),
-      number: 1,
-      title,
-      areaId: randomUUID(),
-      areaTitle: title,
-      startDate: '2026-01-01',
-      endDate: '2026-12-31',
-      activities: [],
-    });
+    const copy = commitmentCopy({ commitmentId, planId });
     const readModels = new ReadModelsRepository();
     await db.transaction(async (m) => {
       await readModels.upsertCommitment(m, copy);

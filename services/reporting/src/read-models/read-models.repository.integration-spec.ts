@@ -1,29 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { ProgrammeSettingsChangedEvent, ProgressReportedEvent } from '@ogp/contracts';
-import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
-import { TEST_DATABASE_URL, TestIsolation } from '@ogp/testing';
+import { TestIsolation } from '@ogp/testing';
 import { DataSource } from 'typeorm';
-import { commitmentFromCreated } from './commitment-copy';
-import { ProgrammeSettingsCopy1764583200100 } from './programme-settings.migration';
-import { ReadModels1732100000400 } from './read-models.migration';
+import { commitmentCopy, reportingDatabase, TEST_TITLE as title } from '../testing/reporting-database.testing';
 import { ReadModelsRepository } from './read-models.repository';
-import { ReportingModels1732100000800 } from './read-models2.migration';
 
 describe('ReadModelsRepository (real Postgres)', () => {
   const iso = new TestIsolation();
   const repo = new ReadModelsRepository();
-  const title = { ar: 'ا', fr: 'f', en: 'e' };
   let db: DataSource;
 
   beforeAll(async () => {
-    db = createServiceDataSource({
-      url: TEST_DATABASE_URL,
-      schema: iso.schema('reporting'),
-      entities: [],
-      migrations: [ReadModels1732100000400, ReportingModels1732100000800, ProgrammeSettingsCopy1764583200100],
-    });
-    await db.initialize();
-    await runMigrationsUnderLock(db, iso.schema('reporting'));
+    db = await reportingDatabase(iso);
   });
 
   afterAll(async () => {
@@ -31,20 +19,7 @@ describe('ReadModelsRepository (real Postgres)', () => {
     await iso.cleanup();
   });
 
-  const commitment = (activities: string[]) =>
-    commitmentFromCreated({
-      commitmentId: randomUUID(),
-      planId: randomUUID(),
-      programmeId: randomUUID(),
-      leadInstitutionId: randomUUID(),
-      number: 1,
-      title,
-      areaId: randomUUID(),
-      areaTitle: title,
-      startDate: '2026-01-01',
-      endDate: '2026-12-31',
-      activities: activities.map((id) => ({ id, title, endDate: '2026-06-30' })),
-    });
+  const commitment = (activities: string[]) => commitmentCopy({ activities });
 
   it('settings: an event replaces the copy only when newer; a rebuild also at the same version', async () => {
     const settings = (version: number, days: number): ProgrammeSettingsChangedEvent => ({

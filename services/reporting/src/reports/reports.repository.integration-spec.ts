@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
-import { TestIsolation, TEST_DATABASE_URL } from '@ogp/testing';
+import { TestIsolation } from '@ogp/testing';
 import { DataSource } from 'typeorm';
-import { REPORTING_MIGRATIONS } from '../reporting.module';
 import { ReportsRepository } from './reports.repository';
+import { reportingDatabase } from '../testing/reporting-database.testing';
 
 describe('ReportsRepository (real Postgres)', () => {
   const iso = new TestIsolation();
@@ -35,14 +34,7 @@ describe('ReportsRepository (real Postgres)', () => {
   };
 
   beforeAll(async () => {
-    db = createServiceDataSource({
-      url: TEST_DATABASE_URL,
-      schema: iso.schema('reporting'),
-      entities: [],
-      migrations: REPORTING_MIGRATIONS,
-    });
-    await db.initialize();
-    await runMigrationsUnderLock(db, iso.schema('reporting'));
+    db = await reportingDatabase(iso);
     reports = new ReportsRepository(db);
   });
 
