@@ -11,35 +11,36 @@ const col = (
   values?: Column['values'],
 ): Column => ({ id, type, width, label, description, ...(values ? { values } : {}) });
 
-const COMPLETION_LEVELS: Column['values'] = [
-  { code: 'not_started', label: { ar: 'لم ينطلق', fr: 'Non commencé', en: 'Not started' } },
-  { code: 'limited', label: { ar: 'محدود', fr: 'Limité', en: 'Limited' } },
-  { code: 'substantial', label: { ar: 'جوهري', fr: 'Substantiel', en: 'Substantial' } },
-  { code: 'complete', label: { ar: 'مكتمل', fr: 'Achevé', en: 'Complete' } },
-];
-const ACTIVITY_STATUSES: Column['values'] = [
-  { code: 'not_started', label: { ar: 'لم ينطلق', fr: 'Non commencée', en: 'Not started' } },
-  { code: 'in_progress', label: { ar: 'في طور الإنجاز', fr: 'En cours', en: 'In progress' } },
-  { code: 'overdue', label: { ar: 'متأخر', fr: 'En retard', en: 'Overdue' } },
-  { code: 'completed', label: { ar: 'منجز', fr: 'Achevée', en: 'Completed' } },
-];
-const CHANNELS: Column['values'] = [
-  { code: 'portal', label: { ar: 'البوابة', fr: 'Portail', en: 'Portal' } },
-  { code: 'workshop', label: { ar: 'ورشة', fr: 'Atelier', en: 'Workshop' } },
-];
-const FATES: Column['values'] = [
-  { code: 'received', label: { ar: 'تم التوصل بها', fr: 'Reçue', en: 'Received' } },
-  { code: 'accepted', label: { ar: 'مقبولة', fr: 'Acceptée', en: 'Accepted' } },
-  { code: 'rejected', label: { ar: 'مرفوضة', fr: 'Rejetée', en: 'Rejected' } },
-  { code: 'grouped', label: { ar: 'مجمعة', fr: 'Regroupée', en: 'Grouped' } },
-  {
-    code: 'shared',
-    label: { ar: 'محالة على المؤسسة', fr: 'Transmise à l’institution', en: 'Shared with the institution' },
-  },
-  { code: 'studied', label: { ar: 'مدروسة', fr: 'Étudiée', en: 'Studied' } },
-  { code: 'retained', label: { ar: 'محتفظ بها', fr: 'Retenue', en: 'Retained' } },
-  { code: 'not_retained', label: { ar: 'غير محتفظ بها', fr: 'Non retenue', en: 'Not retained' } },
-];
+/** A column's coded values: [code, ar, fr, en]. */
+const codes = (values: [string, string, string, string][]): Column['values'] =>
+  values.map(([code, ar, fr, en]) => ({ code, label: { ar, fr, en } }));
+
+const COMPLETION_LEVELS: Column['values'] = codes([
+  ['not_started', 'لم ينطلق', 'Non commencé', 'Not started'],
+  ['limited', 'محدود', 'Limité', 'Limited'],
+  ['substantial', 'جوهري', 'Substantiel', 'Substantial'],
+  ['complete', 'مكتمل', 'Achevé', 'Complete'],
+]);
+const ACTIVITY_STATUSES: Column['values'] = codes([
+  ['not_started', 'لم ينطلق', 'Non commencée', 'Not started'],
+  ['in_progress', 'في طور الإنجاز', 'En cours', 'In progress'],
+  ['overdue', 'متأخر', 'En retard', 'Overdue'],
+  ['completed', 'منجز', 'Achevée', 'Completed'],
+]);
+const CHANNELS: Column['values'] = codes([
+  ['portal', 'البوابة', 'Portail', 'Portal'],
+  ['workshop', 'ورشة', 'Atelier', 'Workshop'],
+]);
+const FATES: Column['values'] = codes([
+  ['received', 'تم التوصل بها', 'Reçue', 'Received'],
+  ['accepted', 'مقبولة', 'Acceptée', 'Accepted'],
+  ['rejected', 'مرفوضة', 'Rejetée', 'Rejected'],
+  ['grouped', 'مجمعة', 'Regroupée', 'Grouped'],
+  ['shared', 'محالة على المؤسسة', 'Transmise à l’institution', 'Shared with the institution'],
+  ['studied', 'مدروسة', 'Étudiée', 'Studied'],
+  ['retained', 'محتفظ بها', 'Retenue', 'Retained'],
+  ['not_retained', 'غير محتفظ بها', 'Non retenue', 'Not retained'],
+]);
 
 /** Every open dataset's columns, in file order: the data dictionary and the files' headers come from here. */
 export const OPEN_DATA_COLUMNS: Record<

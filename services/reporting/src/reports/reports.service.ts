@@ -43,7 +43,7 @@ import { PlanCards } from './plan-cards';
 import { planReportData } from './plan-figures';
 import { REPORT_CONTENT_TYPES, REPORT_FORMATS_BY_KIND } from './report-formats.constant';
 import { ReportParams, ReportRow, ReportsRepository } from './reports.repository';
-import { writeJson, writeTable } from './table-output';
+import { sheetColumns, writeJson, writeTable } from './table-output';
 import { SheetColumn } from './xlsx/sheet-writer';
 
 /** How long a worker holds a report it generates without renewing (renewed every quarter of it). */
@@ -344,14 +344,14 @@ export class ReportsService {
     await progress(20);
     if (format === 'pdf') return this.pdf(sink, document(data, l), l, progress);
     if (format === 'json') return writeJson(sink, data);
-    const columns: SheetColumn[] = [
-      { header: l.t('col.kind'), width: 14, type: 'text' },
-      { header: l.t('col.number'), width: 8, type: 'number' },
-      { header: l.t('col.commitment'), width: 56, type: 'text' },
-      { header: l.t('col.progress'), width: 12, type: 'percent' },
-      { header: l.t('col.level'), width: 18, type: 'text' },
-      { header: l.t('col.commitments'), width: 12, type: 'number' },
-    ];
+    const columns: SheetColumn[] = sheetColumns(l, [
+      ['col.kind', 14, 'text'],
+      ['col.number', 8, 'number'],
+      ['col.commitment', 56, 'text'],
+      ['col.progress', 12, 'percent'],
+      ['col.level', 18, 'text'],
+      ['col.commitments', 12, 'number'],
+    ]);
     const rows: (string | number | null)[][] = [
       [
         l.t('row.plan'),
@@ -392,10 +392,10 @@ export class ReportsService {
       const day = await this.programmeToday(cycle?.programmeId);
       return this.pdf(sink, synthesisDocument(stats, cycle, day, l), l, progress);
     }
-    const columns: SheetColumn[] = [
-      { header: l.t('col.indicator'), width: 56, type: 'text' },
-      { header: l.t('col.value'), width: 14, type: 'text' },
-    ];
+    const columns: SheetColumn[] = sheetColumns(l, [
+      ['col.indicator', 56, 'text'],
+      ['col.value', 14, 'text'],
+    ]);
     await writeTable(sink, format, l, columns, synthesisRows(stats, l), l.t('co_creation_synthesis.title'));
   }
 

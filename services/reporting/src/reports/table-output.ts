@@ -3,7 +3,13 @@ import { pipeline } from 'node:stream/promises';
 import { ReportFormat } from '@ogp/contracts';
 import { csvRow } from './csv-row';
 import { ReportLocale } from './locale/report-locale';
+import { MessageKey } from './locale/report-messages.constant';
 import { SheetColumn, SheetWriter } from './xlsx/sheet-writer';
+
+/** A sheet's columns from [header message, width, type], headers in the report's language. */
+export function sheetColumns(l: ReportLocale, columns: [MessageKey, number, SheetColumn['type']][]): SheetColumn[] {
+  return columns.map(([header, width, type]) => ({ header: l.t(header), width, type }));
+}
 
 /** A small table as an XLSX sheet, or as CSV (percent columns as 0-100 figures). */
 export async function writeTable(

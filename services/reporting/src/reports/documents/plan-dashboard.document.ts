@@ -1,9 +1,8 @@
 import { ReportLocale } from '../locale/report-locale';
-import { MessageKey } from '../locale/report-messages.constant';
-import { barChart, esc, progressBar, table } from '../pdf/html-parts';
+import { barChart } from '../pdf/html-parts';
 import { PdfDocument } from '../pdf/pdf-document';
 import { PlanReportData } from './plan-report-data';
-import { planOverviewSections } from './self-assessment.document';
+import { commitmentsTable, planOverviewSections } from './self-assessment.document';
 
 /** The plan dashboard as a document: figures, progress by area and level, every commitment. */
 export function planDashboardDocument(data: PlanReportData, l: ReportLocale): PdfDocument {
@@ -27,20 +26,7 @@ export function planDashboardDocument(data: PlanReportData, l: ReportLocale): Pd
         id: 'commitments',
         title: l.t('col.commitments'),
         level: 2,
-        html: table(
-          [
-            { header: l.t('col.number'), numeric: true, width: '12mm' },
-            { header: l.t('col.commitment') },
-            { header: l.t('col.level'), width: '30mm' },
-            { header: l.t('col.progress'), width: '48mm' },
-          ],
-          data.commitments.map((c) => [
-            l.number(c.number),
-            esc(l.text(c.title)),
-            esc(l.t(`level.${c.completionLevel}` as MessageKey)),
-            progressBar(c.progress, l.percent(c.progress)),
-          ]),
-        ),
+        html: commitmentsTable(data, l),
       },
     ],
   };

@@ -20,6 +20,24 @@ export function statusHtml(status: string, l: ReportLocale): string {
 
 /** Progress by area and commitments by completion level: shared by the self-assessment and the dashboard. */
 /** `level` 2 when the overview follows another chapter on its page. */
+/** Every commitment of the plan: number, title, completion level and progress (the dashboard and the self-assessment). */
+export function commitmentsTable(data: PlanReportData, l: ReportLocale): string {
+  return table(
+    [
+      { header: l.t('col.number'), numeric: true, width: '12mm' },
+      { header: l.t('col.commitment') },
+      { header: l.t('col.level'), width: '30mm' },
+      { header: l.t('col.progress'), width: '48mm' },
+    ],
+    data.commitments.map((c) => [
+      l.number(c.number),
+      esc(l.text(c.title)),
+      esc(l.t(`level.${c.completionLevel}` as MessageKey)),
+      progressBar(c.progress, l.percent(c.progress)),
+    ]),
+  );
+}
+
 export function planOverviewSections(data: PlanReportData, l: ReportLocale, level: 1 | 2 = 1): PdfSection[] {
   const activities = data.commitments.flatMap((c) => c.activities);
   return [
@@ -89,20 +107,7 @@ export function selfAssessmentDocument(data: PlanReportData, l: ReportLocale): P
       id: 'summary',
       title: l.t('section.summary'),
       level: 1,
-      html: table(
-        [
-          { header: l.t('col.number'), numeric: true, width: '12mm' },
-          { header: l.t('col.commitment') },
-          { header: l.t('col.level'), width: '30mm' },
-          { header: l.t('col.progress'), width: '48mm' },
-        ],
-        data.commitments.map((c) => [
-          l.number(c.number),
-          esc(l.text(c.title)),
-          esc(l.t(`level.${c.completionLevel}` as MessageKey)),
-          progressBar(c.progress, l.percent(c.progress)),
-        ]),
-      ),
+      html: commitmentsTable(data, l),
     },
   ];
   for (const c of data.commitments) {

@@ -9,6 +9,7 @@ import { MessageKey } from '../locale/report-messages.constant';
 import { activityStatus } from '../plan-figures';
 import { PlanCards } from '../plan-cards';
 import { ExportCommitmentRow, ReportsRepository } from '../reports.repository';
+import { sheetColumns } from '../table-output';
 import { SheetColumn, SheetWriter } from '../xlsx/sheet-writer';
 
 const KEYS = [
@@ -54,16 +55,16 @@ export class ActivitiesExport {
       if (!plans.has(id)) plans.set(id, this.cards.planTitle(id));
       return plans.get(id)!;
     };
-    const columns: SheetColumn[] = [
-      { header: l.t('col.plan'), width: 28, type: 'text' },
-      { header: l.t('col.area'), width: 28, type: 'text' },
-      { header: l.t('col.commitmentNumber'), width: 12, type: 'number' },
-      { header: l.t('col.commitment'), width: 48, type: 'text' },
-      { header: l.t('col.activity'), width: 48, type: 'text' },
-      { header: l.t('col.endDate'), width: 14, type: 'date' },
-      { header: l.t('col.progress'), width: 12, type: 'percent' },
-      { header: l.t('col.status'), width: 16, type: 'text' },
-    ];
+    const columns: SheetColumn[] = sheetColumns(l, [
+      ['col.plan', 28, 'text'],
+      ['col.area', 28, 'text'],
+      ['col.commitmentNumber', 12, 'number'],
+      ['col.commitment', 48, 'text'],
+      ['col.activity', 48, 'text'],
+      ['col.endDate', 14, 'date'],
+      ['col.progress', 12, 'percent'],
+      ['col.status', 16, 'text'],
+    ]);
     const sheet =
       format === 'xlsx'
         ? new SheetWriter(sink, { name: l.t('activities.title'), rightToLeft: l.dir === 'rtl', columns })
