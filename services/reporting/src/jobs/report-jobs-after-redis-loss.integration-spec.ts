@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Actor } from '@ogp/auth';
-import { createLogger, loadConfig } from '@ogp/runtime';
 import { PrivateServer, TestIsolation, waitFor } from '@ogp/testing';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { ReportsService } from '../reports/reports.service';
-import { createReportingApp } from '../reporting.app';
-import { ReportingConfig } from '../reporting.config';
+import { reportingOnPrivateRedis } from '../testing/private-redis-app.testing';
 import { MAX_REPORT_REQUEUES } from '../reports/report-reconciler.service';
 import { SchedulerService } from './scheduler.service';
 
@@ -17,6 +15,7 @@ describe('reports whose job Redis lost, and reports requested while Redis is awa
   let redis: PrivateServer;
   let app: INestApplication;
   let admin: Redis;
+  let stop: (() => Promise<void>) | undefined;
   let db: DataSource;
   const coordinator: Actor = { id: randomUUID(), roles: ['coordinator'], scopes: { institutions: [], programmes: [] } };
 
@@ -35,25 +34,15 @@ describe('reports whose job Redis lost, and reports requested while Redis is awa
     );
 
   beforeAll(async () => {
-    redis = await PrivateServer.redis();
-    const config = loadConfig(
-      ReportingConfig,
-      iso.env('reporting', {
-        REDIS_URL: redis.url,
-        REPORT_RECONCILE_INTERVAL_MS: '500',
-        SCHEDULE_CHECK_INTERVAL_MS: '500',
-      }),
-    );
-    ({ app } = await createReportingApp(config, createLogger('reporting', 'warn')));
+    ({ redis, app, admin, stop } = await reportingOnPrivateRedis(iso, {
+      REPORT_RECONCILE_INTERVAL_MS: '500',
+      SCHEDULE_CHECK_INTERVAL_MS: '500',
+    }));
     db = app.get(DataSource);
-    admin = new Redis(redis.url, { maxRetriesPerRequest: null });
-    admin.on('error', () => undefined);
   });
 
   afterAll(async () => {
-    await app?.close();
-    admin?.disconnect();
-    await redis?.stop();
+    await stop?.();
     await iso.cleanup();
   });
 

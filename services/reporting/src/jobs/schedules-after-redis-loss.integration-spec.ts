@@ -1,9 +1,7 @@
 import { INestApplication } from '@nestjs/common';
-import { createLogger, loadConfig } from '@ogp/runtime';
 import { PrivateServer, TestIsolation, waitFor } from '@ogp/testing';
 import Redis from 'ioredis';
-import { createReportingApp } from '../reporting.app';
-import { ReportingConfig } from '../reporting.config';
+import { reportingOnPrivateRedis } from '../testing/private-redis-app.testing';
 import { REPORTING_SCHEDULES } from './job-name.constant';
 import { SchedulerService } from './scheduler.service';
 
@@ -13,26 +11,21 @@ describe('reporting schedules after Redis is wiped or restarted (private redis-s
   let redis: PrivateServer;
   let app: INestApplication;
   let admin: Redis;
+  let stop: (() => Promise<void>) | undefined;
 
   const scheduleKeys = async () =>
     (await app.get(SchedulerService).queue.getJobSchedulers(0, 100)).map((s) => s.key).sort();
   const expected = REPORTING_SCHEDULES.map((s) => s.key).sort();
 
   beforeAll(async () => {
-    redis = await PrivateServer.redis();
-    const config = loadConfig(
-      ReportingConfig,
-      iso.env('reporting', { REDIS_URL: redis.url, SCHEDULE_CHECK_INTERVAL_MS: '500', RUN_WORKER: 'false' }),
-    );
-    ({ app } = await createReportingApp(config, createLogger('reporting', 'warn')));
-    admin = new Redis(redis.url, { maxRetriesPerRequest: null });
-    admin.on('error', () => undefined);
+    ({ redis, app, admin, stop } = await reportingOnPrivateRedis(iso, {
+      SCHEDULE_CHECK_INTERVAL_MS: '500',
+      RUN_WORKER: 'false',
+    }));
   });
 
   afterAll(async () => {
-    await app?.close();
-    admin?.disconnect();
-    await redis?.stop();
+    await stop?.();
     await iso.cleanup();
   });
 
