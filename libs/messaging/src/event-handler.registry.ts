@@ -6,7 +6,7 @@ import { EventHandler } from './event.consumer';
 export type TypedEventHandler<T> = (event: EventEnvelope<T>, manager: EntityManager) => Promise<void>;
 
 /**
- * The handlers of one durable consumer, one per event type: `on(PlanEvents.progressReported, handler)`
+ * The handlers of one durable consumer, one per event type: `on(CommitmentsEvents.progressReported, handler)`
  * types the handler's payload from the event's contract. A second handler for the same type throws
  * while the handlers are registered (at boot), instead of one of them silently never running.
  * `handle` is the consumer's transport-facing handler: events of a type with no handler are skipped.

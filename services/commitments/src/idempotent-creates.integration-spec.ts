@@ -1,4 +1,4 @@
-import { ErrorCode, PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc, ErrorCode } from '@ogp/contracts';
 import { CommitmentsTestApp, coordinator } from '../test/commitments-test-app';
 
 /** Design rule 2: a retry of a create with the same key answers the first result and creates nothing. */
@@ -26,13 +26,13 @@ describe('commitments: creates carry an idempotency key (real Postgres and NATS)
       ogpValues: ['access_to_information'],
     } as never;
     const create = () =>
-      t.rpc.request(PlansRpc.createCommitment, card, { actor: coordinator, idempotencyKey: 'create-99' });
+      t.rpc.request(CommitmentsRpc.createCommitment, card, { actor: coordinator, idempotencyKey: 'create-99' });
     const first = await create();
     const second = await create();
     expect(second.id).toBe(first.id);
     expect(await count('commitments', 'plan_id', where.planId)).toBe(1);
     // Without the key, the same number is refused as a duplicate: the retry was answered, not re-run.
-    await expect(t.rpc.request(PlansRpc.createCommitment, card, { actor: coordinator })).rejects.toMatchObject({
+    await expect(t.rpc.request(CommitmentsRpc.createCommitment, card, { actor: coordinator })).rejects.toMatchObject({
       code: ErrorCode.ALREADY_EXISTS,
     });
   });
@@ -41,7 +41,7 @@ describe('commitments: creates carry an idempotency key (real Postgres and NATS)
     const commitment = await t.commitment(where);
     const raise = (key: string) =>
       t.rpc.request(
-        PlansRpc.raiseBlocker,
+        CommitmentsRpc.raiseBlocker,
         { commitmentId: commitment.id, title: 'Budget', description: 'The budget line is not open yet.' },
         { actor: coordinator, idempotencyKey: key },
       );
@@ -56,7 +56,7 @@ describe('commitments: creates carry an idempotency key (real Postgres and NATS)
     const commitment = await t.commitment(where, ['2019-12-31']);
     const add = () =>
       t.rpc.request(
-        PlansRpc.addActivity,
+        CommitmentsRpc.addActivity,
         { commitmentId: commitment.id, title: { ar: 'نشاط جديد' }, startDate: '2019-01-01', endDate: '2019-12-31' },
         { actor: coordinator, idempotencyKey: 'activity-1' },
       );

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Actor } from '@ogp/auth';
-import { CommitmentsRpc, CommitmentView, DomainError, PlansRpc, TrackingInput } from '@ogp/contracts';
+import { CommitmentsRpc, CommitmentView, DomainError, TrackingInput } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
 import { SpawnedService, TEST_DATABASE_URL, TEST_NATS_URL, TestIsolation, waitFor } from '@ogp/testing';
@@ -38,7 +38,7 @@ describe('commitments: progress through tracking strategies (real Postgres and N
   ): Promise<CommitmentView> {
     number += 1;
     return rpc.request(
-      PlansRpc.createCommitment,
+      CommitmentsRpc.createCommitment,
       {
         planId,
         number,
@@ -62,13 +62,13 @@ describe('commitments: progress through tracking strategies (real Postgres and N
 
   const report = (c: CommitmentView, index: number, progress: number, actor: Actor = pmA) =>
     rpc.request(
-      PlansRpc.reportProgress,
+      CommitmentsRpc.reportProgress,
       { commitmentId: c.id, activityId: c.activities[index].id, progress, reportedOn: '2019-05-30' },
       as(actor),
     );
   const strategy = (target: 'programme' | 'institution' | 'commitment', id: string, key: string | null) =>
-    rpc.request(PlansRpc.setStrategy, { target, id, strategy: key }, as(coordinator));
-  const get = (id: string) => rpc.request(PlansRpc.getCommitment, { id });
+    rpc.request(CommitmentsRpc.setStrategy, { target, id, strategy: key }, as(coordinator));
+  const get = (id: string) => rpc.request(CommitmentsRpc.getCommitment, { id });
 
   beforeAll(async () => {
     const config = loadConfig(
@@ -93,21 +93,21 @@ describe('commitments: progress through tracking strategies (real Postgres and N
     for (const code of ['A', 'B'])
       institutions[code] = (
         await rpc.request(
-          PlansRpc.createInstitution,
+          CommitmentsRpc.createInstitution,
           { code, kind: 'ministry', name: { ar: `وزارة ${code}` } },
           as(coordinator),
         )
       ).id;
     planId = (
       await rpc.request(
-        PlansRpc.createPlan,
+        CommitmentsRpc.createPlan,
         { programmeId, code: '2018-2020', title: { ar: 'خطة' }, startDate: '2018-09-01', endDate: '2020-08-31' },
         as(coordinator),
       )
     ).id;
     areaId = (
       await rpc.request(
-        PlansRpc.createArea,
+        CommitmentsRpc.createArea,
         { planId, code: 'A1', title: { ar: 'الوصول إلى المعلومات' } },
         as(coordinator),
       )
@@ -137,7 +137,7 @@ describe('commitments: progress through tracking strategies (real Postgres and N
       const c = await commitment([{ weight: null }, { weight: null }]);
       expect((await report(c, 0, 100)).progress).toBe(50);
       const zeroOne = await rpc.request(
-        PlansRpc.setWeights,
+        CommitmentsRpc.setWeights,
         {
           commitmentId: c.id,
           weights: [
@@ -149,7 +149,7 @@ describe('commitments: progress through tracking strategies (real Postgres and N
       );
       expect(zeroOne.progress).toBe(0);
       const allZero = await rpc.request(
-        PlansRpc.setWeights,
+        CommitmentsRpc.setWeights,
         { commitmentId: c.id, weights: [{ activityId: c.activities[1].id, weight: 0 }] },
         as(pmA),
       );
@@ -161,13 +161,13 @@ describe('commitments: progress through tracking strategies (real Postgres and N
       const c = await commitment([{ weight: 1 }]);
       expect((await report(c, 0, 100)).progress).toBe(100);
       const added = await rpc.request(
-        PlansRpc.addActivity,
+        CommitmentsRpc.addActivity,
         { commitmentId: c.id, title: { ar: 'نشاط جديد' }, startDate: '2019-01-01', endDate: '2019-12-31', weight: 1 },
         as(pmA),
       );
       expect(added.progress).toBe(50);
       const removed = await rpc.request(
-        PlansRpc.removeActivity,
+        CommitmentsRpc.removeActivity,
         { commitmentId: c.id, activityId: added.activities[1].id },
         as(pmA),
       );
@@ -178,7 +178,7 @@ describe('commitments: progress through tracking strategies (real Postgres and N
         `SELECT avg(progress)::float8 AS mean FROM ${schema()}.commitments WHERE plan_id = $1`,
         [planId],
       );
-      const plan = await rpc.request(PlansRpc.getPlan, { id: planId });
+      const plan = await rpc.request(CommitmentsRpc.getPlan, { id: planId });
       expect(plan.progress).toBeCloseTo(rows[0].mean, 2);
     });
   });
@@ -204,14 +204,14 @@ describe('commitments: progress through tracking strategies (real Postgres and N
       await strategy('commitment', c.id, 'indicators');
       expect((await get(c.id)).progress).toBe(25);
       const measured = await rpc.request(
-        PlansRpc.setIndicator,
+        CommitmentsRpc.setIndicator,
         { commitmentId: c.id, indicatorId: c.indicators[0].id, current: 150 },
         as(pmA),
       );
       expect(measured.progress).toBe(62.5);
       // The baseline and target can be corrected too; left out, they stay.
       const retargeted = await rpc.request(
-        PlansRpc.setIndicator,
+        CommitmentsRpc.setIndicator,
         { commitmentId: c.id, indicatorId: c.indicators[0].id, current: 150, target: 300 },
         as(pmA),
       );
@@ -226,7 +226,11 @@ describe('commitments: progress through tracking strategies (real Postgres and N
     it('the OGP completion level set by hand', async () => {
       const c = await commitment([{ weight: 1 }]);
       await strategy('commitment', c.id, 'manual_level');
-      const set = await rpc.request(PlansRpc.setManualLevel, { commitmentId: c.id, level: 'substantial' }, as(pmA));
+      const set = await rpc.request(
+        CommitmentsRpc.setManualLevel,
+        { commitmentId: c.id, level: 'substantial' },
+        as(pmA),
+      );
       expect(set).toMatchObject({ progress: 75, completionLevel: 'substantial' });
     });
 
@@ -248,7 +252,7 @@ describe('commitments: progress through tracking strategies (real Postgres and N
     const c = await commitment([{ weight: 3 }, { weight: 1 }], {}, 'B');
     const coordinatorB = coordinator;
     await rpc.request(
-      PlansRpc.reportProgress,
+      CommitmentsRpc.reportProgress,
       { commitmentId: c.id, activityId: c.activities[0].id, progress: 100, reportedOn: '2019-05-30' },
       as(coordinatorB),
     );
@@ -390,13 +394,13 @@ describe('commitments: progress through tracking strategies (real Postgres and N
       const c = await commitment([{ weight: 1 }]);
       await expect(
         rpc.request(
-          PlansRpc.overrideLevel,
+          CommitmentsRpc.overrideLevel,
           { commitmentId: c.id, level: 'complete', reason: 'verified on site' },
           as(pmA),
         ),
       ).rejects.toMatchObject({ code: 'FORBIDDEN' });
       const over = await rpc.request(
-        PlansRpc.overrideLevel,
+        CommitmentsRpc.overrideLevel,
         { commitmentId: c.id, level: 'limited', reason: 'work started, not yet reported' },
         as(coordinator),
       );
@@ -408,10 +412,10 @@ describe('commitments: progress through tracking strategies (real Postgres and N
       });
       expect((await report(c, 0, 100)).completionLevel).toBe('limited');
       await expect(
-        rpc.request(PlansRpc.overrideLevel, { commitmentId: c.id, level: 'complete' } as never, as(coordinator)),
+        rpc.request(CommitmentsRpc.overrideLevel, { commitmentId: c.id, level: 'complete' } as never, as(coordinator)),
       ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
       const cleared = await rpc.request(
-        PlansRpc.overrideLevel,
+        CommitmentsRpc.overrideLevel,
         { commitmentId: c.id, level: null, reason: 'override no longer needed' },
         as(coordinator),
       );
@@ -421,7 +425,7 @@ describe('commitments: progress through tracking strategies (real Postgres and N
     it('a blocker becomes an intervention request the programme’s committee answers', async () => {
       const c = await commitment([{ weight: 1 }]);
       const blocker = await rpc.request(
-        PlansRpc.raiseBlocker,
+        CommitmentsRpc.raiseBlocker,
         { commitmentId: c.id, title: 'Budget not released', description: 'The funds for phase 2 are blocked.' },
         as(pmA),
       );
@@ -432,7 +436,7 @@ describe('commitments: progress through tracking strategies (real Postgres and N
         scopes: { institutions: [], programmes: [randomUUID()] },
       };
       await expect(
-        rpc.request(PlansRpc.answerBlocker, { blockerId: blocker.id, answer: 'We will look.' }, as(outsider)),
+        rpc.request(CommitmentsRpc.answerBlocker, { blockerId: blocker.id, answer: 'We will look.' }, as(outsider)),
       ).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
       const member: Actor = {
         id: randomUUID(),
@@ -440,7 +444,7 @@ describe('commitments: progress through tracking strategies (real Postgres and N
         scopes: { institutions: [], programmes: [programmeId] },
       };
       const answered = await rpc.request(
-        PlansRpc.answerBlocker,
+        CommitmentsRpc.answerBlocker,
         { blockerId: blocker.id, answer: 'The committee asked the ministry of finance to release the funds.' },
         as(member),
       );
@@ -448,21 +452,21 @@ describe('commitments: progress through tracking strategies (real Postgres and N
         status: 'answered',
         answer: 'The committee asked the ministry of finance to release the funds.',
       });
-      const listed = await rpc.request(PlansRpc.listBlockers, { status: 'answered' }, as(member));
+      const listed = await rpc.request(CommitmentsRpc.listBlockers, { status: 'answered' }, as(member));
       expect(listed.items.map((b) => b.id)).toContain(blocker.id);
-      const closed = await rpc.request(PlansRpc.closeBlocker, { blockerId: blocker.id }, as(pmA));
+      const closed = await rpc.request(CommitmentsRpc.closeBlocker, { blockerId: blocker.id }, as(pmA));
       expect(closed.status).toBe('closed');
     });
 
     it('every change is in the public history, and each is announced through the outbox', async () => {
       const c = await commitment([{ weight: 1 }, { weight: 1 }]);
       await rpc.request(
-        PlansRpc.setWeights,
+        CommitmentsRpc.setWeights,
         { commitmentId: c.id, weights: [{ activityId: c.activities[0].id, weight: 3 }] },
         as(pmA),
       );
       await report(c, 0, 100);
-      const history = await rpc.request(PlansRpc.history, { id: c.id });
+      const history = await rpc.request(CommitmentsRpc.history, { id: c.id });
       const actions = history.items.map((h) => h.action);
       expect(actions).toEqual(
         expect.arrayContaining([
@@ -474,12 +478,14 @@ describe('commitments: progress through tracking strategies (real Postgres and N
         ]),
       );
       const renamed = await rpc.request(
-        PlansRpc.updateCommitment,
+        CommitmentsRpc.updateCommitment,
         { id: c.id, title: { ar: 'عنوان جديد' }, endDate: '2020-12-31' },
         as(pmA),
       );
       expect(renamed.title.ar).toBe('عنوان جديد');
-      const edit = (await rpc.request(PlansRpc.history, { id: c.id })).items.find((h) => h.action === 'card_updated')!;
+      const edit = (await rpc.request(CommitmentsRpc.history, { id: c.id })).items.find(
+        (h) => h.action === 'card_updated',
+      )!;
       expect(edit).toMatchObject({
         actorId: pmA.id,
         before: { title: c.title, endDate: '2020-08-31' },
@@ -505,7 +511,7 @@ describe('commitments: progress through tracking strategies (real Postgres and N
       const c = await commitment([{ weight: 1 }]);
       await expect(
         rpc.request(
-          PlansRpc.reportProgress,
+          CommitmentsRpc.reportProgress,
           { commitmentId: c.id, activityId: c.activities[0].id, progress: 10, reportedOn: '2019-06-02' },
           as(pmA),
         ),

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { Actor } from '@ogp/auth';
-import { CommitmentsRpc, CommitmentView, PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc, CommitmentView } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
 import { TEST_NATS_URL, TestIsolation } from '@ogp/testing';
@@ -59,7 +59,7 @@ export class CommitmentsTestApp {
   async institution(code = `I${randomUUID().slice(0, 6)}`): Promise<string> {
     return (
       await this.rpc.request(
-        PlansRpc.createInstitution,
+        CommitmentsRpc.createInstitution,
         { code, kind: 'ministry', name: { ar: `وزارة ${code}` } },
         { actor: coordinator },
       )
@@ -69,7 +69,7 @@ export class CommitmentsTestApp {
   async plan(programmeId: string): Promise<{ planId: string; areaId: string }> {
     const planId = (
       await this.rpc.request(
-        PlansRpc.createPlan,
+        CommitmentsRpc.createPlan,
         {
           programmeId,
           code: `PL${randomUUID().slice(0, 6)}`,
@@ -81,7 +81,11 @@ export class CommitmentsTestApp {
       )
     ).id;
     const areaId = (
-      await this.rpc.request(PlansRpc.createArea, { planId, code: 'A1', title: { ar: 'محور' } }, { actor: coordinator })
+      await this.rpc.request(
+        CommitmentsRpc.createArea,
+        { planId, code: 'A1', title: { ar: 'محور' } },
+        { actor: coordinator },
+      )
     ).id;
     return { planId, areaId };
   }
@@ -94,7 +98,7 @@ export class CommitmentsTestApp {
   ): Promise<CommitmentView> {
     this.number += 1;
     return this.rpc.request(
-      PlansRpc.createCommitment,
+      CommitmentsRpc.createCommitment,
       {
         ...where,
         number: this.number,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   AccountMailEvents,
   IdentityEvents,
-  NotificationsRpc2,
+  NotificationsRpc,
   ParticipationEvents,
   ReportingEvents,
   UserDirectoryEntry,
@@ -132,7 +132,7 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
       await register(...Object.values(authors));
       for (const a of Object.values(authors))
         await rpc.request(
-          NotificationsRpc2.setPreference,
+          NotificationsRpc.setPreference,
           { type: ParticipationEvents.ideaFateChanged.type, mode: 'immediate' },
           actor(a),
         );
@@ -186,7 +186,7 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
       await register(ar, en);
       for (const p of [ar, en])
         await rpc.request(
-          NotificationsRpc2.setPreference,
+          NotificationsRpc.setPreference,
           { type: ParticipationEvents.ideaFateChanged.type, mode: 'immediate' },
           actor(p),
         );
@@ -270,7 +270,7 @@ describe('notification texts, links and grouped alert e-mails (real Postgres, Je
       const author = person('linked-author', ['citizen'], 'fr');
       await register(author);
       await rpc.request(
-        NotificationsRpc2.setPreference,
+        NotificationsRpc.setPreference,
         { type: ParticipationEvents.ideaFateChanged.type, mode: 'immediate' },
         actor(author),
       );

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
-import { CommitmentsEvents, IdentityEvents, PlanEvents, UserDirectoryEntry } from '@ogp/contracts';
+import { CommitmentsEvents, IdentityEvents, UserDirectoryEntry } from '@ogp/contracts';
 import { ensureEventStreams, MessagingTables1732100000000, OutboxRelay, OutboxWriter } from '@ogp/messaging';
 import { createServiceDataSource, runMigrationsUnderLock } from '@ogp/persistence';
 import { createLogger, FixedClock, loadConfig } from '@ogp/runtime';
@@ -82,7 +82,7 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
   ): Promise<{ id: string; activityIds: string[] }> {
     const id = randomUUID();
     const acts = activities.map((a) => ({ id: randomUUID(), title: { ar: a.title }, endDate: a.endDate }));
-    await emit(PlanEvents.commitmentCreated, id, {
+    await emit(CommitmentsEvents.commitmentCreated, id, {
       commitmentId: id,
       planId,
       programmeId: programmeP,
@@ -314,7 +314,7 @@ describe('deadline alerts, e-mail exactly once, schedules and reports (real serv
       for (let i = 0; i < blockers.length; i += 100) {
         await producer.transaction(async (m) => {
           for (const id of blockers.slice(i, i + 100)) {
-            await writer.add(m, PlanEvents.blockerRaised, {
+            await writer.add(m, CommitmentsEvents.blockerRaised, {
               aggregate: { type: 'commitment', id },
               data: {
                 commitmentId: id,

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, RoleGroup } from '@ogp/auth';
-import { AddActivityDto, CommitmentView, DomainError, ErrorCode, PlanEvents, PlansRpc } from '@ogp/contracts';
+import {
+  AddActivityDto,
+  CommitmentsEvents,
+  CommitmentsRpc,
+  CommitmentView,
+  DomainError,
+  ErrorCode,
+} from '@ogp/contracts';
 import { runIdempotent } from '@ogp/messaging';
 import { eventBase } from '../commitments/commitment-row';
 import { assertDates } from '../commitments/date-range';
@@ -31,7 +38,7 @@ export class ActivitiesService {
       await runIdempotent(
         m,
         idempotencyKey && `${who.id}:${idempotencyKey}`,
-        PlansRpc.addActivity.subject,
+        CommitmentsRpc.addActivity.subject,
         async () => {
           fresh = true;
           const n = await this.repository.countOf(m, commitmentId);
@@ -47,7 +54,7 @@ export class ActivitiesService {
               after: { activityId, title: dto.title, weight: dto.weight ?? null },
             },
             {
-              contract: PlanEvents.activityAdded,
+              contract: CommitmentsEvents.activityAdded,
               data: { ...eventBase(row), activityId, title: dto.title, endDate: dto.endDate },
             },
           );
@@ -67,7 +74,7 @@ export class ActivitiesService {
         commitmentId,
         who.id,
         { action: 'activity_removed', before: { activityId, title: activity.title }, after: null },
-        { contract: PlanEvents.activityRemoved, data: { ...eventBase(row), activityId } },
+        { contract: CommitmentsEvents.activityRemoved, data: { ...eventBase(row), activityId } },
       );
     });
   }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc } from '@ogp/contracts';
 import { RpcIdempotencyKey } from '@ogp/messaging';
 import { BlockersService } from './blockers.service';
 import { AnswerBlockerCmd, BlockerIdDto, BlockerQueryDto, RaiseBlockerCmd } from './dto/blockers.dto';
@@ -11,23 +11,23 @@ import { AnswerBlockerCmd, BlockerIdDto, BlockerQueryDto, RaiseBlockerCmd } from
 export class BlockersController {
   constructor(private readonly blockers: BlockersService) {}
 
-  @MessagePattern(PlansRpc.raiseBlocker.subject)
+  @MessagePattern(CommitmentsRpc.raiseBlocker.subject)
   raise(@Payload() dto: RaiseBlockerCmd, @RpcActor() actor: Actor | null, @RpcIdempotencyKey() key: string | null) {
     const { commitmentId, ...blocker } = dto;
     return this.blockers.raise(actor, commitmentId, blocker, key);
   }
 
-  @MessagePattern(PlansRpc.answerBlocker.subject)
+  @MessagePattern(CommitmentsRpc.answerBlocker.subject)
   answer(@Payload() dto: AnswerBlockerCmd, @RpcActor() actor: Actor | null) {
     return this.blockers.answer(actor, dto.blockerId, dto);
   }
 
-  @MessagePattern(PlansRpc.closeBlocker.subject)
+  @MessagePattern(CommitmentsRpc.closeBlocker.subject)
   close(@Payload() dto: BlockerIdDto, @RpcActor() actor: Actor | null) {
     return this.blockers.close(actor, dto.blockerId);
   }
 
-  @MessagePattern(PlansRpc.listBlockers.subject)
+  @MessagePattern(CommitmentsRpc.listBlockers.subject)
   list(@Payload() query: BlockerQueryDto, @RpcActor() actor: Actor | null) {
     return this.blockers.list(actor, query);
   }

@@ -5,11 +5,11 @@ import {
   AnswerBlockerDto,
   BlockerView,
   boundPage,
+  CommitmentsEvents,
+  CommitmentsRpc,
   DomainError,
   ErrorCode,
   Page,
-  PlanEvents,
-  PlansRpc,
   RaiseBlockerDto,
 } from '@ogp/contracts';
 import { OutboxWriter, runIdempotent } from '@ogp/messaging';
@@ -61,7 +61,7 @@ export class BlockersService {
       return runIdempotent(
         m,
         idempotencyKey && `${actor.id}:${idempotencyKey}`,
-        PlansRpc.raiseBlocker.subject,
+        CommitmentsRpc.raiseBlocker.subject,
         async () => {
           const id = randomUUID();
           await this.repository.insert(m, { ...dto, id, commitmentId, raisedBy: actor.id });
@@ -71,7 +71,7 @@ export class BlockersService {
             actor.id,
             { action: 'blocker_raised', before: null, after: { blockerId: id, title: dto.title } },
             {
-              contract: PlanEvents.blockerRaised,
+              contract: CommitmentsEvents.blockerRaised,
               data: { ...eventBase(row), blockerId: id, blockerTitle: dto.title, status: 'open', raisedBy: actor.id },
             },
           );
@@ -86,7 +86,7 @@ export class BlockersService {
     return this.transition(actor, blockerId, RoleGroup.OVERSIGHT, async (m, blocker, row, who) => {
       assertNotClosed(blocker.status, 'answer');
       await this.repository.answer(m, blockerId, dto.answer, who.id);
-      await this.outbox.add(m, PlanEvents.blockerAnswered, {
+      await this.outbox.add(m, CommitmentsEvents.blockerAnswered, {
         aggregate: { type: 'commitment', id: row.id },
         data: {
           ...eventBase(row),

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc, DomainError, ErrorCode } from '@ogp/contracts';
 import { CommitmentsTestApp, coordinator } from '../../test/commitments-test-app';
 import { CommitmentViewsRepository } from './commitment-views.repository';
 
@@ -28,7 +28,7 @@ describe('CommitmentViewsRepository (real Postgres)', () => {
     const onTrack = await t.commitment(at, ['2019-12-31'], 'منتظم');
     ids.onTrack = onTrack.id;
     await t.rpc.request(
-      PlansRpc.reportProgress,
+      CommitmentsRpc.reportProgress,
       { commitmentId: onTrack.id, activityId: onTrack.activities[0].id, progress: 10, reportedOn: '2019-05-30' },
       { actor: coordinator },
     );

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { CommitmentQueryDto, IdParamDto, PlansRpc } from '@ogp/contracts';
+import { CommitmentQueryDto, CommitmentsRpc, IdParamDto } from '@ogp/contracts';
 import { RpcIdempotencyKey } from '@ogp/messaging';
 import { CommitmentViews } from './commitment-views.service';
 import { CommitmentsService } from './commitments.service';
@@ -21,7 +21,7 @@ export class CommitmentsController {
     private readonly views: CommitmentViews,
   ) {}
 
-  @MessagePattern(PlansRpc.createCommitment.subject)
+  @MessagePattern(CommitmentsRpc.createCommitment.subject)
   async create(
     @Payload() dto: PlanCommitmentDto,
     @RpcActor() actor: Actor | null,
@@ -31,33 +31,33 @@ export class CommitmentsController {
     return this.views.get(await this.commitments.create(actor, planId, card, undefined, key));
   }
 
-  @MessagePattern(PlansRpc.updateCommitment.subject)
+  @MessagePattern(CommitmentsRpc.updateCommitment.subject)
   update(@Payload() dto: UpdateCommitmentCmd, @RpcActor() actor: Actor | null) {
     const { id, ...change } = dto;
     return this.commitments.update(actor, id, change);
   }
 
-  @MessagePattern(PlansRpc.getCommitment.subject)
+  @MessagePattern(CommitmentsRpc.getCommitment.subject)
   get(@Payload() dto: IdParamDto) {
     return this.views.get(dto.id);
   }
 
-  @MessagePattern(PlansRpc.listCommitments.subject)
+  @MessagePattern(CommitmentsRpc.listCommitments.subject)
   list(@Payload() query: CommitmentQueryDto) {
     return this.views.list(query);
   }
 
-  @MessagePattern(PlansRpc.history.subject)
+  @MessagePattern(CommitmentsRpc.history.subject)
   history(@Payload() query: HistoryQueryDto) {
     return this.views.history(query.id, query);
   }
 
-  @MessagePattern(PlansRpc.setManualLevel.subject)
+  @MessagePattern(CommitmentsRpc.setManualLevel.subject)
   setManualLevel(@Payload() dto: ManualLevelCmd, @RpcActor() actor: Actor | null) {
     return this.commitments.setManualLevel(actor, dto.commitmentId, dto);
   }
 
-  @MessagePattern(PlansRpc.overrideLevel.subject)
+  @MessagePattern(CommitmentsRpc.overrideLevel.subject)
   overrideLevel(@Payload() dto: OverrideLevelCmd, @RpcActor() actor: Actor | null) {
     return this.commitments.overrideLevel(actor, dto.commitmentId, dto);
   }

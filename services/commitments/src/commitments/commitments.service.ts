@@ -10,8 +10,8 @@ import {
   ErrorCode,
   ManualLevelDto,
   OverrideLevelDto,
-  PlanEvents,
-  PlansRpc,
+  CommitmentsEvents,
+  CommitmentsRpc,
   UpdateCommitmentDto,
 } from '@ogp/contracts';
 
@@ -63,7 +63,7 @@ export class CommitmentsService {
     assertDates(dto.startDate, dto.endDate, 'commitment');
     for (const a of dto.activities ?? []) assertDates(a.startDate, a.endDate, `activity "${a.title.ar}"`);
     assertKnownStrategy(this.registry, dto.trackingStrategy);
-    const create = { command: PlansRpc.createCommitment.subject, actorId: actor.id, idempotencyKey };
+    const create = { command: CommitmentsRpc.createCommitment.subject, actorId: actor.id, idempotencyKey };
     return runCreate(this.dataSource, manager, create, (m) => this.insert(m, actor, planId, dto));
   }
 
@@ -105,7 +105,7 @@ export class CommitmentsService {
         after: { number: dto.number, title: dto.title, activities: activityIds.length },
       },
       {
-        contract: PlanEvents.commitmentCreated,
+        contract: CommitmentsEvents.commitmentCreated,
         data: {
           ...eventBase(row),
           areaId: dto.areaId,
@@ -159,7 +159,7 @@ export class CommitmentsService {
           before: pick(current, changed),
           after: Object.fromEntries(changed.map((k) => [k, (dto as Record<string, unknown>)[k]])),
         },
-        { contract: PlanEvents.commitmentUpdated, data: { ...eventBase({ ...row, title }), changed } },
+        { contract: CommitmentsEvents.commitmentUpdated, data: { ...eventBase({ ...row, title }), changed } },
       );
       return false;
     });

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc } from '@ogp/contracts';
 import { RpcIdempotencyKey } from '@ogp/messaging';
 import { CommunicationsService } from './communications.service';
 import { CommitmentIdDto, CommunicationCmd } from './dto/communications.dto';
@@ -10,13 +10,13 @@ import { CommitmentIdDto, CommunicationCmd } from './dto/communications.dto';
 export class CommunicationsController {
   constructor(private readonly communications: CommunicationsService) {}
 
-  @MessagePattern(PlansRpc.addCommunication.subject)
+  @MessagePattern(CommitmentsRpc.addCommunication.subject)
   add(@Payload() dto: CommunicationCmd, @RpcActor() actor: Actor | null, @RpcIdempotencyKey() key: string | null) {
     const { commitmentId, ...communication } = dto;
     return this.communications.add(actor, commitmentId, communication, key);
   }
 
-  @MessagePattern(PlansRpc.listCommunications.subject)
+  @MessagePattern(CommitmentsRpc.listCommunications.subject)
   list(@Payload() dto: CommitmentIdDto) {
     return this.communications.list(dto.commitmentId);
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, RoleGroup } from '@ogp/auth';
-import { CommunicationDto, PlanEvents, PlansRpc } from '@ogp/contracts';
+import { CommitmentsEvents, CommitmentsRpc, CommunicationDto } from '@ogp/contracts';
 import { runIdempotent } from '@ogp/messaging';
 import { DataSource } from 'typeorm';
 import { eventBase } from '../commitments/commitment-row';
@@ -33,7 +33,7 @@ export class CommunicationsService {
       answer = await runIdempotent(
         m,
         idempotencyKey && `${who.id}:${idempotencyKey}`,
-        PlansRpc.addCommunication.subject,
+        CommitmentsRpc.addCommunication.subject,
         async () => {
           const id = randomUUID();
           await this.repository.insert(m, { ...dto, id, commitmentId, reportedBy: who.id });
@@ -42,7 +42,7 @@ export class CommunicationsService {
             commitmentId,
             who.id,
             { action: 'communication_reported', before: null, after: { id, kind: dto.kind, title: dto.title } },
-            { contract: PlanEvents.communicationReported, data: { ...eventBase(row), kind: dto.kind } },
+            { contract: CommitmentsEvents.communicationReported, data: { ...eventBase(row), kind: dto.kind } },
           );
           return { id };
         },

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { ImportPlanDto, PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc, ImportPlanDto } from '@ogp/contracts';
 import { RpcIdempotencyKey } from '@ogp/messaging';
 import { PlanImportService } from './plan-import.service';
 
@@ -9,7 +9,7 @@ import { PlanImportService } from './plan-import.service';
 export class PlanImportController {
   constructor(private readonly importer: PlanImportService) {}
 
-  @MessagePattern(PlansRpc.importPlan.subject)
+  @MessagePattern(CommitmentsRpc.importPlan.subject)
   import(@Payload() dto: ImportPlanDto, @RpcActor() actor: Actor | null, @RpcIdempotencyKey() key: string | null) {
     return this.importer.import(actor, dto, key);
   }

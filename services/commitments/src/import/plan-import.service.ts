@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, assertRole, RoleGroup } from '@ogp/auth';
-import { DomainError, ErrorCode, ImportPlanDto, ImportReport, PlanEvents, PlansRpc } from '@ogp/contracts';
+import { CommitmentsEvents, CommitmentsRpc, DomainError, ErrorCode, ImportPlanDto, ImportReport } from '@ogp/contracts';
 import { OutboxWriter, runIdempotent } from '@ogp/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { CommitmentsService } from '../commitments/commitments.service';
@@ -40,7 +40,7 @@ export class PlanImportService {
         { errors: errors.slice(0, 500) },
       );
     return this.dataSource.transaction((m) =>
-      runIdempotent(m, idempotencyKey && `${actor.id}:${idempotencyKey}`, PlansRpc.importPlan.subject, () =>
+      runIdempotent(m, idempotencyKey && `${actor.id}:${idempotencyKey}`, CommitmentsRpc.importPlan.subject, () =>
         this.write(m, actor, dto, file),
       ),
     );
@@ -84,7 +84,7 @@ export class PlanImportService {
       activities += c.activities?.length ?? 0;
     }
     const commitments = file.commitments.length;
-    await this.outbox.add(m, PlanEvents.planImported, {
+    await this.outbox.add(m, CommitmentsEvents.planImported, {
       aggregate: { type: 'plan', id: plan.id },
       data: { planId: plan.id, programmeId, code: dto.plan.code, commitments },
       actorId: actor.id,

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc } from '@ogp/contracts';
 import { IndicatorValueCmd } from './dto/indicators.dto';
 import { IndicatorsService } from './indicators.service';
 
@@ -9,7 +9,7 @@ import { IndicatorsService } from './indicators.service';
 export class IndicatorsController {
   constructor(private readonly indicators: IndicatorsService) {}
 
-  @MessagePattern(PlansRpc.setIndicator.subject)
+  @MessagePattern(CommitmentsRpc.setIndicator.subject)
   set(@Payload() dto: IndicatorValueCmd, @RpcActor() actor: Actor | null) {
     return this.indicators.set(actor, dto.commitmentId, dto);
   }

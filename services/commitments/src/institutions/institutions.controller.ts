@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { CreateInstitutionDto, IdParamDto, PageQueryDto, PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc, CreateInstitutionDto, IdParamDto, PageQueryDto } from '@ogp/contracts';
 import { RpcIdempotencyKey } from '@ogp/messaging';
 import { InstitutionsService } from './institutions.service';
 
@@ -9,7 +9,7 @@ import { InstitutionsService } from './institutions.service';
 export class InstitutionsController {
   constructor(private readonly institutions: InstitutionsService) {}
 
-  @MessagePattern(PlansRpc.createInstitution.subject)
+  @MessagePattern(CommitmentsRpc.createInstitution.subject)
   create(
     @Payload() dto: CreateInstitutionDto,
     @RpcActor() actor: Actor | null,
@@ -18,12 +18,12 @@ export class InstitutionsController {
     return this.institutions.create(actor, dto, undefined, key);
   }
 
-  @MessagePattern(PlansRpc.getInstitution.subject)
+  @MessagePattern(CommitmentsRpc.getInstitution.subject)
   get(@Payload() dto: IdParamDto) {
     return this.institutions.get(dto.id);
   }
 
-  @MessagePattern(PlansRpc.listInstitutions.subject)
+  @MessagePattern(CommitmentsRpc.listInstitutions.subject)
   list(@Payload() page: PageQueryDto) {
     return this.institutions.list(page);
   }

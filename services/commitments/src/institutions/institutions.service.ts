@@ -3,12 +3,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertRole, RoleGroup } from '@ogp/auth';
 import {
   boundPage,
+  CommitmentsRpc,
   CreateInstitutionDto,
   DomainError,
   ErrorCode,
   InstitutionView,
   Page,
-  PlansRpc,
 } from '@ogp/contracts';
 
 import { StrategyRegistry } from '@ogp/tracking';
@@ -38,7 +38,7 @@ export class InstitutionsService {
   ): Promise<InstitutionView> {
     assertRole(actor, RoleGroup.COORDINATION);
     assertKnownStrategy(this.registry, dto.trackingStrategy);
-    const create = { command: PlansRpc.createInstitution.subject, actorId: actor.id, idempotencyKey };
+    const create = { command: CommitmentsRpc.createInstitution.subject, actorId: actor.id, idempotencyKey };
     return runCreate(this.dataSource, manager, create, async (m) => {
       if (await this.repository.codeTaken(m, dto.code))
         throw new DomainError(ErrorCode.ALREADY_EXISTS, `institution ${dto.code} exists`);

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { CreateAreaDto, CreatePlanDto, IdParamDto, PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc, CreateAreaDto, CreatePlanDto, IdParamDto } from '@ogp/contracts';
 import { RpcIdempotencyKey } from '@ogp/messaging';
 import { DashboardQueryDto, ProgrammeIdDto } from './dto/plans.dto';
 import { PlansService } from './plans.service';
@@ -11,27 +11,27 @@ import { PlansService } from './plans.service';
 export class PlansController {
   constructor(private readonly plans: PlansService) {}
 
-  @MessagePattern(PlansRpc.createPlan.subject)
+  @MessagePattern(CommitmentsRpc.createPlan.subject)
   createPlan(@Payload() dto: CreatePlanDto, @RpcActor() actor: Actor | null, @RpcIdempotencyKey() key: string | null) {
     return this.plans.createPlan(actor, dto, undefined, key);
   }
 
-  @MessagePattern(PlansRpc.getPlan.subject)
+  @MessagePattern(CommitmentsRpc.getPlan.subject)
   getPlan(@Payload() dto: IdParamDto) {
     return this.plans.getPlan(dto.id);
   }
 
-  @MessagePattern(PlansRpc.listPlans.subject)
+  @MessagePattern(CommitmentsRpc.listPlans.subject)
   listPlans(@Payload() dto: ProgrammeIdDto) {
     return this.plans.listPlans(dto.programmeId);
   }
 
-  @MessagePattern(PlansRpc.planDashboard.subject)
+  @MessagePattern(CommitmentsRpc.planDashboard.subject)
   dashboard(@Payload() dto: DashboardQueryDto) {
     return this.plans.dashboard(dto.id, dto.fresh === true);
   }
 
-  @MessagePattern(PlansRpc.createArea.subject)
+  @MessagePattern(CommitmentsRpc.createArea.subject)
   createArea(@Payload() dto: CreateAreaDto, @RpcActor() actor: Actor | null, @RpcIdempotencyKey() key: string | null) {
     return this.plans.createArea(actor, dto, undefined, key);
   }

@@ -1,4 +1,4 @@
-import { PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc } from '@ogp/contracts';
 import { CommitmentsTestApp, coordinator } from '../../test/commitments-test-app';
 import { PlansRepository } from './plans.repository';
 
@@ -20,7 +20,7 @@ describe('PlansRepository: the dashboard counts (real Postgres)', () => {
     const onTime = await t.commitment(at, ['2019-03-01', '2019-12-31']);
     ids.onTime = onTime.id;
     await t.rpc.request(
-      PlansRpc.reportProgress,
+      CommitmentsRpc.reportProgress,
       { commitmentId: onTime.id, activityId: onTime.activities[0].id, done: true, reportedOn: '2019-05-30' },
       { actor: coordinator },
     );

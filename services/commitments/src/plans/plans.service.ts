@@ -3,12 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { Actor, assertRole, RoleGroup } from '@ogp/auth';
 import {
   AreaView,
+  CommitmentsRpc,
   CreateAreaDto,
   CreatePlanDto,
   DomainError,
   ErrorCode,
   PlanDashboard,
-  PlansRpc,
   PlanView,
 } from '@ogp/contracts';
 
@@ -38,7 +38,7 @@ export class PlansService {
   ): Promise<PlanView> {
     assertRole(actor, RoleGroup.COORDINATION);
     assertDates(dto.startDate, dto.endDate, 'plan');
-    const create = { command: PlansRpc.createPlan.subject, actorId: actor.id, idempotencyKey };
+    const create = { command: CommitmentsRpc.createPlan.subject, actorId: actor.id, idempotencyKey };
     return runCreate(this.dataSource, manager, create, async (m) => {
       if (!(await this.repository.programmeExists(m, dto.programmeId)))
         throw new DomainError(ErrorCode.NOT_FOUND, 'no such programme');
@@ -65,7 +65,7 @@ export class PlansService {
     idempotencyKey: string | null = null,
   ): Promise<AreaView> {
     assertRole(actor, RoleGroup.COORDINATION);
-    const create = { command: PlansRpc.createArea.subject, actorId: actor.id, idempotencyKey };
+    const create = { command: CommitmentsRpc.createArea.subject, actorId: actor.id, idempotencyKey };
     return runCreate(this.dataSource, manager, create, async (m) => {
       if (!(await this.repository.planExists(m, dto.planId)))
         throw new DomainError(ErrorCode.NOT_FOUND, 'no such plan');

@@ -6,7 +6,6 @@ import {
   ProgrammeSettings,
   ProgrammeSettingsChangedEvent,
   SetProgrammeSettingsDto,
-  SnapshotRpc,
 } from '@ogp/contracts';
 import { SnapshotPageDto } from '../snapshot/dto/snapshot-page.dto';
 import { ProgrammeIdDto } from '../plans/dto/plans.dto';
@@ -26,7 +25,7 @@ export class ProgrammeSettingsController {
     return this.settings.get(actor, dto.programmeId);
   }
 
-  @MessagePattern(SnapshotRpc.programmeSettings.subject)
+  @MessagePattern(CommitmentsRpc.snapshotProgrammeSettings.subject)
   snapshot(@Payload() dto: SnapshotPageDto): Promise<ProgrammeSettingsChangedEvent[]> {
     return this.settings.snapshot(dto.after, dto.limit);
   }

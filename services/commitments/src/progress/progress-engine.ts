@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, PlanEvents, rpc, TrackingInput, TrackingResult } from '@ogp/contracts';
+import { CommitmentsEvents, DomainError, ErrorCode, rpc, TrackingInput, TrackingResult } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { Clock, LOGGER } from '@ogp/runtime';
 import { isRemoteKey, remoteSubject, roundProgress, StrategyRegistry, today } from '@ogp/tracking';
@@ -134,13 +134,13 @@ export class ProgressEngine {
     if (after !== before)
       journal.add(
         { action: 'progress_changed', before: { progress: before }, after: { progress: after, strategy } },
-        { contract: PlanEvents.progressChanged, data: { ...base, before, after, strategy } },
+        { contract: CommitmentsEvents.progressChanged, data: { ...base, before, after, strategy } },
       );
     if (level !== levelBefore)
       journal.add(
         { action: 'completion_level_changed', before: { level: levelBefore }, after: { level } },
         {
-          contract: PlanEvents.completionLevelChanged,
+          contract: CommitmentsEvents.completionLevelChanged,
           data: { ...base, before: levelBefore, after: level, reason: override?.reason ?? null },
         },
       );

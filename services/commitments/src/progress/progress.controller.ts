@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { IdParamDto, PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc, IdParamDto } from '@ogp/contracts';
 import { RpcIdempotencyKey } from '@ogp/messaging';
 import { ReportProgressCmd, ReportsQueryDto } from './dto/progress.dto';
 import { ProgressService } from './progress.service';
@@ -19,7 +19,7 @@ type GatewayValidated<T> = Readonly<T>;
 export class ProgressController {
   constructor(private readonly progress: ProgressService) {}
 
-  @MessagePattern(PlansRpc.reportProgress.subject)
+  @MessagePattern(CommitmentsRpc.reportProgress.subject)
   report(
     @Payload() dto: GatewayValidated<ReportProgressCmd>,
     @RpcActor() actor: Actor | null,
@@ -29,12 +29,12 @@ export class ProgressController {
     return this.progress.report(actor, commitmentId, report, key);
   }
 
-  @MessagePattern(PlansRpc.listReports.subject)
+  @MessagePattern(CommitmentsRpc.listReports.subject)
   reports(@Payload() dto: ReportsQueryDto) {
     return this.progress.reports(dto.commitmentId, dto);
   }
 
-  @MessagePattern(PlansRpc.evidenceFile.subject)
+  @MessagePattern(CommitmentsRpc.evidenceFile.subject)
   evidence(@Payload() dto: IdParamDto) {
     return this.progress.evidenceFile(dto.id);
   }

@@ -3,12 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { Actor, RoleGroup } from '@ogp/auth';
 import {
   boundPage,
+  CommitmentsEvents,
+  CommitmentsRpc,
   CommitmentView,
   DomainError,
   ErrorCode,
   Page,
-  PlanEvents,
-  PlansRpc,
   ProgressReportView,
   ReportProgressDto,
 } from '@ogp/contracts';
@@ -55,7 +55,7 @@ export class ProgressService {
         await runIdempotent(
           m,
           idempotencyKey && `${who.id}:${idempotencyKey}`,
-          PlansRpc.reportProgress.subject,
+          CommitmentsRpc.reportProgress.subject,
           async () => {
             fresh = true;
             await this.store(m, row, who, dto, progress, activity as ReportedActivityRow | undefined);
@@ -88,7 +88,7 @@ export class ProgressService {
         after: { activityId: dto.activityId, progress, status, reportId },
       },
       {
-        contract: PlanEvents.progressReported,
+        contract: CommitmentsEvents.progressReported,
         data: {
           ...eventBase(row),
           reportId,

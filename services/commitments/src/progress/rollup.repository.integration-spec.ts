@@ -1,5 +1,5 @@
 import { CommitmentsTestApp } from '../../test/commitments-test-app';
-import { PlanEvents } from '@ogp/contracts';
+import { CommitmentsEvents } from '@ogp/contracts';
 import { JournalRows } from '../history/change-history.repository';
 import { CommitmentJournal } from '../history/commitment-journal';
 import { AppliedProgress, RollupRepository } from './rollup.repository';
@@ -74,7 +74,7 @@ describe('RollupRepository (real Postgres)', () => {
         .add({ action: 'first', before: null, after: { n: 1 } })
         .add(
           { action: 'second', before: { n: 1 }, after: { n: 2 } },
-          { contract: PlanEvents.progressChanged, data: {} as never },
+          { contract: CommitmentsEvents.progressChanged, data: {} as never },
         );
       await repository.apply(
         m,

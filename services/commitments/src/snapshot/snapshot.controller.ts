@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { SnapshotRpc } from '@ogp/contracts';
+import { CommitmentsRpc } from '@ogp/contracts';
 import { SnapshotPageDto } from './dto/snapshot-page.dto';
 import { SnapshotService } from './snapshot.service';
 
@@ -8,7 +8,7 @@ import { SnapshotService } from './snapshot.service';
 export class SnapshotController {
   constructor(private readonly snapshot: SnapshotService) {}
 
-  @MessagePattern(SnapshotRpc.commitments.subject)
+  @MessagePattern(CommitmentsRpc.snapshotCommitments.subject)
   commitments(@Payload() dto: SnapshotPageDto) {
     return this.snapshot.commitments(dto.after, dto.limit);
   }

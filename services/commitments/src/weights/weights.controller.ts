@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc } from '@ogp/contracts';
 import { SetWeightsCmd } from './dto/weights.dto';
 import { WeightsService } from './weights.service';
 
@@ -9,7 +9,7 @@ import { WeightsService } from './weights.service';
 export class WeightsController {
   constructor(private readonly weights: WeightsService) {}
 
-  @MessagePattern(PlansRpc.setWeights.subject)
+  @MessagePattern(CommitmentsRpc.setWeights.subject)
   set(@Payload() dto: SetWeightsCmd, @RpcActor() actor: Actor | null) {
     return this.weights.set(actor, dto.commitmentId, dto);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, RoleGroup } from '@ogp/auth';
-import { CommitmentView, DomainError, ErrorCode, PlanEvents, SetWeightsDto } from '@ogp/contracts';
+import { CommitmentsEvents, CommitmentView, DomainError, ErrorCode, SetWeightsDto } from '@ogp/contracts';
 
 import { WeightsRepository } from './weights.repository';
 import { eventBase } from '../commitments/commitment-row';
@@ -35,7 +35,7 @@ export class WeightsService {
           before: weights.map((w) => ({ activityId: w.activityId, weight: w.before })),
           after: weights.map((w) => ({ activityId: w.activityId, weight: w.after })),
         },
-        { contract: PlanEvents.weightsChanged, data: { ...eventBase(row), weights } },
+        { contract: CommitmentsEvents.weightsChanged, data: { ...eventBase(row), weights } },
       );
     });
   }

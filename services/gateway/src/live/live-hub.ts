@@ -1,12 +1,12 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import {
+  CommitmentsEvents,
+  CommitmentsRpc,
   CompletionLevel,
   DomainError,
   ErrorCode,
   EventEnvelope,
   PlanDashboard,
-  PlanEvents,
-  PlansRpc,
 } from '@ogp/contracts';
 import { eventsStreamName, NATS_CONNECTION, NatsRpcClient, prefixedEventSubject } from '@ogp/messaging';
 import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
@@ -31,13 +31,13 @@ export interface PlanProgressUpdate {
 /** Events after which a plan's figures may differ. */
 const PROGRESS_EVENTS = new Set<string>(
   [
-    PlanEvents.progressReported,
-    PlanEvents.progressChanged,
-    PlanEvents.completionLevelChanged,
-    PlanEvents.weightsChanged,
-    PlanEvents.activityAdded,
-    PlanEvents.activityRemoved,
-    PlanEvents.commitmentCreated,
+    CommitmentsEvents.progressReported,
+    CommitmentsEvents.progressChanged,
+    CommitmentsEvents.completionLevelChanged,
+    CommitmentsEvents.weightsChanged,
+    CommitmentsEvents.activityAdded,
+    CommitmentsEvents.activityRemoved,
+    CommitmentsEvents.commitmentCreated,
   ].map((e) => e.type),
 );
 
@@ -183,9 +183,9 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
     pending.seq = Math.max(pending.seq, seq);
     if (typeof data.commitmentId === 'string') {
       const figures = pending.changed.get(data.commitmentId) ?? {};
-      if (event.type === PlanEvents.progressChanged.type && typeof data.after === 'number')
+      if (event.type === CommitmentsEvents.progressChanged.type && typeof data.after === 'number')
         figures.progress = data.after;
-      if (event.type === PlanEvents.completionLevelChanged.type)
+      if (event.type === CommitmentsEvents.completionLevelChanged.type)
         figures.completionLevel = data.after as CompletionLevel;
       pending.changed.set(data.commitmentId, figures);
     }
@@ -206,7 +206,7 @@ export class LiveHub implements OnApplicationBootstrap, OnModuleDestroy {
     let dashboard: PlanDashboard | null = null;
     try {
       this.counters.reads += 1;
-      dashboard = await this.rpc.request(PlansRpc.planDashboard, { id: planId, fresh: true });
+      dashboard = await this.rpc.request(CommitmentsRpc.planDashboard, { id: planId, fresh: true });
     } catch (err) {
       // The commitments' own figures still go out; the plan's come with the next report.
       this.logger.warn({ planId, err: (err as Error).message }, 'live progress: plan figures unavailable');

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import { ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@ogp/auth';
-import { ErrorCode, PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc, ErrorCode } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
@@ -38,7 +38,7 @@ export class LiveController {
     const client = req.user ? `account:${req.user.id}` : `ip:${req.ip}`;
     this.hub.admit(client);
     // A plan with open streams here exists; another is looked up once (404 when there is none).
-    if (!this.hub.watched(id)) await this.rpc.request(PlansRpc.getPlan, { id });
+    if (!this.hub.watched(id)) await this.rpc.request(CommitmentsRpc.getPlan, { id });
     this.hub.admit(client);
     reply.hijack();
     const headers: OutgoingHttpHeaders = {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NotificationsRpc2 } from '@ogp/contracts';
+import { NotificationsRpc } from '@ogp/contracts';
 import { freePort, Mailbox, TEST_NATS_URL, TestIsolation, waitFor } from '@ogp/testing';
 import { NatsRpcClient } from '@ogp/messaging';
 import { connect, NatsConnection } from 'nats';
@@ -50,9 +50,9 @@ describe('dead e-mail retry (real servers)', () => {
 
   it('the admin retries a dead e-mail: it leaves the dead letters and arrives; a second retry finds no dead e-mail (404)', async () => {
     const id = await deadEmail('retry@test.ma', 'Relance après échec');
-    const listed = await rpc.request(NotificationsRpc2.deadLetters, { limit: 100, offset: 0 }, ADMIN);
+    const listed = await rpc.request(NotificationsRpc.deadLetters, { limit: 100, offset: 0 }, ADMIN);
     expect(listed.items.map((d) => d.id)).toContain(id);
-    await expect(rpc.request(NotificationsRpc2.retryDeadLetter, { id }, ADMIN)).resolves.toEqual({
+    await expect(rpc.request(NotificationsRpc.retryDeadLetter, { id }, ADMIN)).resolves.toEqual({
       id,
       status: 'pending',
     });
@@ -66,19 +66,19 @@ describe('dead e-mail retry (real servers)', () => {
       { timeoutMs: 10000, what: 'sent' },
     );
     expect(
-      (await rpc.request(NotificationsRpc2.deadLetters, { limit: 100, offset: 0 }, ADMIN)).items.map((d) => d.id),
+      (await rpc.request(NotificationsRpc.deadLetters, { limit: 100, offset: 0 }, ADMIN)).items.map((d) => d.id),
     ).not.toContain(id);
-    await expect(rpc.request(NotificationsRpc2.retryDeadLetter, { id }, ADMIN)).rejects.toMatchObject({
+    await expect(rpc.request(NotificationsRpc.retryDeadLetter, { id }, ADMIN)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
 
   it('a coordinator may not retry (FORBIDDEN) and the e-mail stays dead; an id that is not a uuid is refused', async () => {
     const id = await deadEmail('stays@test.ma', 'Reste en échec');
-    await expect(rpc.request(NotificationsRpc2.retryDeadLetter, { id }, COORDINATOR)).rejects.toMatchObject({
+    await expect(rpc.request(NotificationsRpc.retryDeadLetter, { id }, COORDINATOR)).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    await expect(rpc.request(NotificationsRpc2.retryDeadLetter, { id: 'nope' }, ADMIN)).rejects.toMatchObject({
+    await expect(rpc.request(NotificationsRpc.retryDeadLetter, { id: 'nope' }, ADMIN)).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
     expect((await db.query(`SELECT status, attempts FROM ${table()} WHERE id = $1`, [id]))[0]).toEqual({

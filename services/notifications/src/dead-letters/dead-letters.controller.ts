@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { NotificationsRpc2, Page, PageQueryDto } from '@ogp/contracts';
+import { NotificationsRpc, Page, PageQueryDto } from '@ogp/contracts';
 import { DeadLetter } from './dead-letter';
 import { DeadLetterRefDto } from './dead-letter-ref.dto';
 import { DeadLettersService } from './dead-letters.service';
@@ -10,12 +10,12 @@ import { DeadLettersService } from './dead-letters.service';
 export class DeadLettersController {
   constructor(private readonly deadLetters: DeadLettersService) {}
 
-  @MessagePattern(NotificationsRpc2.deadLetters.subject)
+  @MessagePattern(NotificationsRpc.deadLetters.subject)
   list(@Payload() dto: PageQueryDto, @RpcActor() actor: Actor | null): Promise<Page<DeadLetter>> {
     return this.deadLetters.list(actor, dto);
   }
 
-  @MessagePattern(NotificationsRpc2.retryDeadLetter.subject)
+  @MessagePattern(NotificationsRpc.retryDeadLetter.subject)
   retry(@Payload() dto: DeadLetterRefDto, @RpcActor() actor: Actor | null): Promise<{ id: string; status: 'pending' }> {
     return this.deadLetters.retry(actor, dto.id);
   }

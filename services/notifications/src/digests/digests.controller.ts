@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
-import { NotificationsRpc2 } from '@ogp/contracts';
+import { NotificationsRpc } from '@ogp/contracts';
 import { DigestsService } from './digests.service';
 
 @Controller()
@@ -8,7 +8,7 @@ export class DigestsController {
   constructor(private readonly digests: DigestsService) {}
 
   /** Sent by the reporting service's daily schedule. */
-  @MessagePattern(NotificationsRpc2.sendDigests.subject)
+  @MessagePattern(NotificationsRpc.sendDigests.subject)
   send(): Promise<{ digests: number }> {
     return this.digests.sendDigests();
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RoleGroup } from '@ogp/auth';
-import { CommitmentsEvents, PlanEvents } from '@ogp/contracts';
+import { CommitmentsEvents } from '@ogp/contracts';
 import { FollowsRepository } from '../follows/follows.repository';
 import { completionLevelLabel } from '../labels/completion-level-labels.constant';
 import { othersThan } from '../recipients/others-than';
@@ -28,7 +28,7 @@ export class CommitmentsEventsHandler {
           code: data.code,
         }));
       })
-      .on(PlanEvents.blockerRaised, async (event, manager) => {
+      .on(CommitmentsEvents.blockerRaised, async (event, manager) => {
         const data = event.data;
         const people = await this.recipients.audience(manager, ['committee', 'coordinators'], data.programmeId, null);
         await this.notifier.notify(
@@ -40,7 +40,7 @@ export class CommitmentsEventsHandler {
           { path: PortalPaths.commitment(data.commitmentId) },
         );
       })
-      .on(PlanEvents.blockerAnswered, async (event, manager) => {
+      .on(CommitmentsEvents.blockerAnswered, async (event, manager) => {
         const data = event.data;
         await this.notifier.notifyPerson(
           manager,
@@ -51,7 +51,7 @@ export class CommitmentsEventsHandler {
           { path: PortalPaths.commitment(data.commitmentId) },
         );
       })
-      .on(PlanEvents.progressReported, async (event, manager) => {
+      .on(CommitmentsEvents.progressReported, async (event, manager) => {
         // The commitment's followers and its institution's other project managers; not the author.
         const data = event.data;
         const followers = await this.follows.followers(manager, 'commitment', data.commitmentId);
@@ -75,7 +75,7 @@ export class CommitmentsEventsHandler {
           { path: PortalPaths.commitment(data.commitmentId) },
         );
       })
-      .on(PlanEvents.completionLevelChanged, async (event, manager) => {
+      .on(CommitmentsEvents.completionLevelChanged, async (event, manager) => {
         const data = event.data;
         const followers = await this.follows.followers(manager, 'commitment', data.commitmentId);
         await this.notifier.notify(

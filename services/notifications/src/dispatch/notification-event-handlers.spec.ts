@@ -3,7 +3,6 @@ import {
   CommitmentsEvents,
   IdentityEvents,
   ParticipationEvents,
-  PlanEvents,
   ReportingEvents,
 } from '@ogp/contracts';
 import { AccountMailHandler } from '../account-mail/account-mail.handler';
@@ -38,10 +37,10 @@ describe("the notifications consumer's handlers", () => {
         IdentityEvents.userCreated,
         ...Object.values(AccountMailEvents),
         CommitmentsEvents.programmeCreated,
-        PlanEvents.blockerRaised,
-        PlanEvents.blockerAnswered,
-        PlanEvents.progressReported,
-        PlanEvents.completionLevelChanged,
+        CommitmentsEvents.blockerRaised,
+        CommitmentsEvents.blockerAnswered,
+        CommitmentsEvents.progressReported,
+        CommitmentsEvents.completionLevelChanged,
         ParticipationEvents.ideaFateChanged,
         ParticipationEvents.publicationPublished,
         ParticipationEvents.registrationConfirmed,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NotificationsRpc, PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc, NotificationsRpc } from '@ogp/contracts';
 import { NatsRpcClient, withPrefix } from '@ogp/messaging';
 import { TEST_NATS_URL, TestIsolation } from '@ogp/testing';
 import { connect, NatsConnection } from 'nats';
@@ -30,7 +30,7 @@ describe('follow with an idempotency key (real Postgres, NATS)', () => {
 
   beforeAll(async () => {
     nc = await connect({ servers: TEST_NATS_URL });
-    nc.subscribe(withPrefix(iso.prefix, PlansRpc.getCommitment.subject), {
+    nc.subscribe(withPrefix(iso.prefix, CommitmentsRpc.getCommitment.subject), {
       callback: (_err, msg) => {
         const request = JSON.parse(new TextDecoder().decode(msg.data)) as { id: string };
         const title = { ar: 'التزام', fr: 'Engagement', en: 'Commitment' };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, assertRole, RoleGroup } from '@ogp/auth';
 import {
   boundPage,
+  CommitmentsRpc,
   DomainError,
   ErrorCode,
   FollowTarget,
@@ -11,7 +12,6 @@ import {
   Page,
   PageQuery,
   ParticipationRpc,
-  PlansRpc,
 } from '@ogp/contracts';
 import { NatsRpcClient, runIdempotent } from '@ogp/messaging';
 import { DataSource } from 'typeorm';
@@ -62,7 +62,7 @@ export class FollowsService {
   /** The item's title from its owning service; NOT_FOUND when it does not exist. */
   private async existing(kind: FollowTarget, id: string): Promise<Localized> {
     try {
-      if (kind === 'commitment') return (await this.rpc.request(PlansRpc.getCommitment, { id })).title;
+      if (kind === 'commitment') return (await this.rpc.request(CommitmentsRpc.getCommitment, { id })).title;
       const cycle = await this.rpc.request(ParticipationRpc.getCycle, { id });
       await this.follows.savePhases(id, cycle.phases);
       return cycle.title;

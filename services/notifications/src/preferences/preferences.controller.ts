@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { NotificationMode, NotificationsRpc2 } from '@ogp/contracts';
+import { NotificationMode, NotificationsRpc } from '@ogp/contracts';
 import { PreferenceDto } from './preference.dto';
 import { PreferencesService } from './preferences.service';
 
@@ -9,12 +9,12 @@ import { PreferencesService } from './preferences.service';
 export class PreferencesController {
   constructor(private readonly preferences: PreferencesService) {}
 
-  @MessagePattern(NotificationsRpc2.preferences.subject)
+  @MessagePattern(NotificationsRpc.preferences.subject)
   get(@RpcActor() actor: Actor | null): Promise<Record<string, NotificationMode>> {
     return this.preferences.get(actor);
   }
 
-  @MessagePattern(NotificationsRpc2.setPreference.subject)
+  @MessagePattern(NotificationsRpc.setPreference.subject)
   set(@Payload() dto: PreferenceDto, @RpcActor() actor: Actor | null): Promise<Record<string, NotificationMode>> {
     return this.preferences.set(actor, dto.type, dto.mode);
   }

@@ -4,6 +4,7 @@ import { Actor, assertRole, assertScope, RoleGroup } from '@ogp/auth';
 import {
   boundPage,
   CommentView,
+  CommitmentsRpc,
   DomainError,
   DraftCommitmentDto,
   DraftCommitmentView,
@@ -12,7 +13,6 @@ import {
   Page,
   PageQuery,
   ParticipationEvents,
-  PlansRpc,
 } from '@ogp/contracts';
 import { NatsRpcClient, OutboxWriter, runIdempotent } from '@ogp/messaging';
 import { Clock } from '@ogp/runtime';
@@ -63,7 +63,7 @@ export class ConsultationService {
   ): Promise<DraftCommitmentView> {
     assertRole(actor, RoleGroup.COORDINATION);
     // The institution is the commitments service's: it must exist there before it can answer here.
-    if (dto.institutionId) await this.rpc.request(PlansRpc.getInstitution, { id: dto.institutionId });
+    if (dto.institutionId) await this.rpc.request(CommitmentsRpc.getInstitution, { id: dto.institutionId });
     return this.dataSource.transaction((m) =>
       runIdempotent(m, idempotencyKey && `${actor.id}:${idempotencyKey}`, 'participation.drafts.create', async () => {
         const id = randomUUID();

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { FeedsRpc } from '@ogp/contracts';
+import { ParticipationRpc } from '@ogp/contracts';
 import { CyclesService } from '../cycles/cycles.service';
 import { OpenIdeasCycleDto, OpenIdeasPageDto } from './open-data.dto';
 import { OpenIdeasRepository } from './open-ideas.repository';
@@ -13,13 +13,13 @@ export class OpenIdeasController {
     private readonly cycles: CyclesService,
   ) {}
 
-  @MessagePattern(FeedsRpc.openIdeas.subject)
+  @MessagePattern(ParticipationRpc.openIdeas.subject)
   async page(@Payload() dto: OpenIdeasPageDto) {
     await this.cycles.assertExists(dto.cycleId);
     return { items: await this.ideas.page(dto.cycleId, dto.after, dto.limit) };
   }
 
-  @MessagePattern(FeedsRpc.openIdeasVersion.subject)
+  @MessagePattern(ParticipationRpc.openIdeasVersion.subject)
   async version(@Payload() dto: OpenIdeasCycleDto) {
     await this.cycles.assertExists(dto.cycleId);
     return this.ideas.version(dto.cycleId);

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { FeedsRpc, Language, LANGUAGES } from '@ogp/contracts';
+import { Language, LANGUAGES, ReportingRpc } from '@ogp/contracts';
 import { IsIn, IsUUID } from 'class-validator';
 import { CalendarsService } from './calendars.service';
 
@@ -19,17 +19,17 @@ class SubjectDto extends LanguageDto {
 export class CalendarsController {
   constructor(private readonly calendars: CalendarsService) {}
 
-  @MessagePattern(FeedsRpc.planCalendar.subject)
+  @MessagePattern(ReportingRpc.planCalendar.subject)
   plan(@Payload() dto: SubjectDto) {
     return this.calendars.plan(dto.id, dto.language);
   }
 
-  @MessagePattern(FeedsRpc.cycleCalendar.subject)
+  @MessagePattern(ReportingRpc.cycleCalendar.subject)
   cycle(@Payload() dto: SubjectDto) {
     return this.calendars.cycle(dto.id, dto.language);
   }
 
-  @MessagePattern(FeedsRpc.personalCalendar.subject)
+  @MessagePattern(ReportingRpc.personalCalendar.subject)
   personal(@Payload() dto: LanguageDto, @RpcActor() actor: Actor | null) {
     return this.calendars.personal(actor, dto.language);
   }

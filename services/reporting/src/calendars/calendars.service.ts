@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Actor, assertRole, ROLES } from '@ogp/auth';
 import {
   CalendarFile,
+  CommitmentsRpc,
   CycleView,
   Language,
   Localized,
   NotificationsRpc,
   ParticipationRpc,
   PhaseKind,
-  PlansRpc,
   WorkshopView,
 } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
@@ -42,7 +42,7 @@ export class CalendarsService {
 
   /** Unknown plan: the commitments service's NOT_FOUND goes back to the caller. */
   async plan(planId: string, language: Language): Promise<CalendarFile> {
-    const plan = await this.rpc.request(PlansRpc.getPlan, { id: planId });
+    const plan = await this.rpc.request(CommitmentsRpc.getPlan, { id: planId });
     const m = CALENDAR_MESSAGES[language];
     const calendar = this.calendar(m.planCalendar(text(plan.title, language)), language);
     this.addDeadlines(calendar, await this.entries.planDeadlines(planId), language);

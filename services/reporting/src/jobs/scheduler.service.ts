@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { JobsOverview, NotificationsRpc2 } from '@ogp/contracts';
+import { JobsOverview, NotificationsRpc } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { HealthRegistry, LOGGER, SERVICE_CONFIG, watchQueueDepth } from '@ogp/runtime';
 import { Queue, Worker } from 'bullmq';
@@ -46,7 +46,7 @@ export class SchedulerService implements OnApplicationBootstrap, OnModuleDestroy
       await this.connection.ping();
     });
     registry.register(ReportingJobs.sendDigests, () =>
-      rpc.request(NotificationsRpc2.sendDigests, {}, { timeoutMs: 60000 }),
+      rpc.request(NotificationsRpc.sendDigests, {}, { timeoutMs: 60000 }),
     );
   }
 

@@ -1,13 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  FeedsRpc,
   Language,
   LANGUAGES,
   OPEN_DATA_DATASETS,
   OPEN_DATA_FORMATS,
   OpenDataDataset,
   OpenDataFormat,
+  ReportingRpc,
 } from '@ogp/contracts';
 import { IsHexadecimal, IsIn, IsInt, IsUUID, Length, Max, Min } from 'class-validator';
 import { OpenDataService } from './open-data.service';
@@ -46,27 +46,27 @@ export class OpenDataController {
     private readonly publications: PublicationsFeedService,
   ) {}
 
-  @MessagePattern(FeedsRpc.openDataIndex.subject)
+  @MessagePattern(ReportingRpc.openDataIndex.subject)
   index(@Payload() dto: LanguageDto) {
     return this.openData.index(dto.language);
   }
 
-  @MessagePattern(FeedsRpc.openDataDictionary.subject)
+  @MessagePattern(ReportingRpc.openDataDictionary.subject)
   dictionary() {
     return this.openData.dictionary();
   }
 
-  @MessagePattern(FeedsRpc.openDataFile.subject)
+  @MessagePattern(ReportingRpc.openDataFile.subject)
   file(@Payload() dto: FileDto) {
     return this.openData.file(dto.dataset, dto.subjectId, dto.format, dto.language);
   }
 
-  @MessagePattern(FeedsRpc.openDataChunk.subject)
+  @MessagePattern(ReportingRpc.openDataChunk.subject)
   chunk(@Payload() dto: ChunkDto) {
     return this.openData.chunk(dto.dataset, dto.subjectId, dto.format, dto.language, dto.version, dto.index);
   }
 
-  @MessagePattern(FeedsRpc.publicationsAtom.subject)
+  @MessagePattern(ReportingRpc.publicationsAtom.subject)
   atom(@Payload() dto: LanguageDto) {
     return this.publications.atom(dto.language);
   }

@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  CommitmentsRpc,
   DomainError,
   ErrorCode,
-  FeedsRpc,
   Language,
   LANGUAGES,
   Localized,
@@ -18,7 +18,6 @@ import {
   OpenDataIndex,
   OpenDataIndexEntry,
   ParticipationRpc,
-  PlansRpc,
 } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { Clock, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
@@ -178,7 +177,7 @@ export class OpenDataService {
     if (!this.titles.has(id)) {
       const title =
         kind === 'plan'
-          ? (await this.rpc.request(PlansRpc.getPlan, { id })).title
+          ? (await this.rpc.request(CommitmentsRpc.getPlan, { id })).title
           : (await this.rpc.request(ParticipationRpc.getCycle, { id })).title;
       if (this.titles.size > 1000) this.titles.clear();
       this.titles.set(id, title);
@@ -191,7 +190,7 @@ export class OpenDataService {
     switch (dataset) {
       case 'commitments':
       case 'activities': {
-        const plan = await this.rpc.request(PlansRpc.getPlan, { id: subjectId });
+        const plan = await this.rpc.request(CommitmentsRpc.getPlan, { id: subjectId });
         this.titles.set(subjectId, plan.title);
         const v = await this.repository.planVersion(subjectId);
         // An activity turns overdue with the date alone: the day is part of its version.
@@ -204,7 +203,7 @@ export class OpenDataService {
       case 'ideas': {
         const cycle = await this.rpc.request(ParticipationRpc.getCycle, { id: subjectId });
         this.titles.set(subjectId, cycle.title);
-        const v = await this.rpc.request(FeedsRpc.openIdeasVersion, { cycleId: subjectId });
+        const v = await this.rpc.request(ParticipationRpc.openIdeasVersion, { cycleId: subjectId });
         return {
           version: v.version,
           updatedAt: v.updatedAt ? new Date(v.updatedAt) : null,
@@ -238,7 +237,7 @@ export class OpenDataService {
       if (!institutions.has(c.institutionId)) {
         institutions.set(
           c.institutionId,
-          await this.rpc.request(PlansRpc.getInstitution, { id: c.institutionId }).then(
+          await this.rpc.request(CommitmentsRpc.getInstitution, { id: c.institutionId }).then(
             (i) => i.name,
             () => null,
           ),
@@ -275,7 +274,7 @@ export class OpenDataService {
   private async *ideaRows(cycleId: string): AsyncGenerator<Row> {
     let after: { submittedAt: string; id: string } | undefined;
     for (let seen = 0; seen < MAX_OPEN_DATA_ROWS;) {
-      const { items } = await this.rpc.request(FeedsRpc.openIdeas, { cycleId, after, limit: IDEAS_PAGE });
+      const { items } = await this.rpc.request(ParticipationRpc.openIdeas, { cycleId, after, limit: IDEAS_PAGE });
       for (const i of items) {
         yield {
           id: i.id,

@@ -1,6 +1,6 @@
-import { CommitmentSnapshot, PlanEvents } from '@ogp/contracts';
+import { CommitmentsEvents, CommitmentSnapshot } from '@ogp/contracts';
 
-type CommitmentCreated = NonNullable<(typeof PlanEvents.commitmentCreated)['data']>;
+type CommitmentCreated = NonNullable<(typeof CommitmentsEvents.commitmentCreated)['data']>;
 
 /** A commitment as announced at its creation: nothing reported yet, every activity not started. */
 export function commitmentFromCreated(d: CommitmentCreated): CommitmentSnapshot {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { CommitmentsEvents, ParticipationEvents, PlanEvents, SnapshotRpc } from '@ogp/contracts';
+import { CommitmentsEvents, CommitmentsRpc, ParticipationEvents } from '@ogp/contracts';
 import { EventConsumers, EventHandlerRegistry, NatsRpcClient } from '@ogp/messaging';
 import { Clock, SERVICE_CONFIG } from '@ogp/runtime';
 import { today } from '@ogp/tracking';
@@ -36,13 +36,17 @@ export class ReadModelsService implements OnApplicationBootstrap {
     this.commitmentsEvents
       .on(CommitmentsEvents.programmeCreated, ({ data }, m) => rm.upsertProgramme(m, data))
       .on(CommitmentsEvents.programmeSettingsChanged, ({ data }, m) => rm.upsertSettings(m, data, 'newer'))
-      .on(PlanEvents.commitmentCreated, ({ data }, m) => rm.upsertCommitment(m, commitmentFromCreated(data)))
-      .on(PlanEvents.commitmentUpdated, ({ data }, m) => rm.renameCommitment(m, data.commitmentId, data.title))
-      .on(PlanEvents.activityAdded, ({ data }, m) => rm.addActivity(m, data))
-      .on(PlanEvents.activityRemoved, ({ data }, m) => rm.removeActivity(m, data.activityId))
-      .on(PlanEvents.progressReported, (event, m) => rm.recordProgressReport(m, event.data, event.occurredAt))
-      .on(PlanEvents.progressChanged, ({ data }, m) => rm.setCommitmentProgress(m, data.commitmentId, data.after))
-      .on(PlanEvents.completionLevelChanged, ({ data }, m) => rm.setCompletionLevel(m, data.commitmentId, data.after));
+      .on(CommitmentsEvents.commitmentCreated, ({ data }, m) => rm.upsertCommitment(m, commitmentFromCreated(data)))
+      .on(CommitmentsEvents.commitmentUpdated, ({ data }, m) => rm.renameCommitment(m, data.commitmentId, data.title))
+      .on(CommitmentsEvents.activityAdded, ({ data }, m) => rm.addActivity(m, data))
+      .on(CommitmentsEvents.activityRemoved, ({ data }, m) => rm.removeActivity(m, data.activityId))
+      .on(CommitmentsEvents.progressReported, (event, m) => rm.recordProgressReport(m, event.data, event.occurredAt))
+      .on(CommitmentsEvents.progressChanged, ({ data }, m) =>
+        rm.setCommitmentProgress(m, data.commitmentId, data.after),
+      )
+      .on(CommitmentsEvents.completionLevelChanged, ({ data }, m) =>
+        rm.setCompletionLevel(m, data.commitmentId, data.after),
+      );
     this.participationEvents
       .on(ParticipationEvents.ideaFateChanged, ({ data }, m) => rm.upsertIdea(m, data))
       .on(ParticipationEvents.registrationConfirmed, ({ data }, m) =>
@@ -72,7 +76,11 @@ export class ReadModelsService implements OnApplicationBootstrap {
     let commitments = 0;
     let activities = 0;
     for (;;) {
-      const page = await this.rpc.request(SnapshotRpc.commitments, { after, limit: 200 }, { timeoutMs: 30000 });
+      const page = await this.rpc.request(
+        CommitmentsRpc.snapshotCommitments,
+        { after, limit: 200 },
+        { timeoutMs: 30000 },
+      );
       if (page.length === 0) break;
       await this.dataSource.transaction(async (m) => {
         for (const c of page) {
@@ -90,7 +98,7 @@ export class ReadModelsService implements OnApplicationBootstrap {
     }
     for (let from: string | undefined; ;) {
       const page = await this.rpc.request(
-        SnapshotRpc.programmeSettings,
+        CommitmentsRpc.snapshotProgrammeSettings,
         { after: from, limit: 200 },
         { timeoutMs: 30000 },
       );

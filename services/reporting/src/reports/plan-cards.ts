@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Localized, PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc, Localized } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { LOGGER } from '@ogp/runtime';
 import type { Logger } from 'pino';
@@ -22,7 +22,7 @@ export class PlanCards {
 
   async planTitle(planId: string): Promise<Localized | null> {
     try {
-      return (await this.rpc.request(PlansRpc.getPlan, { id: planId }, { timeoutMs: TIMEOUT_MS })).title;
+      return (await this.rpc.request(CommitmentsRpc.getPlan, { id: planId }, { timeoutMs: TIMEOUT_MS })).title;
     } catch (err) {
       this.logger.warn(
         { planId, err: (err as Error).message },
@@ -42,7 +42,7 @@ export class PlanCards {
       if (!institutions.has(id))
         institutions.set(
           id,
-          this.rpc.request(PlansRpc.getInstitution, { id }, { timeoutMs: TIMEOUT_MS }).then(
+          this.rpc.request(CommitmentsRpc.getInstitution, { id }, { timeoutMs: TIMEOUT_MS }).then(
             (i) => i.name,
             () => null,
           ),
@@ -53,7 +53,7 @@ export class PlanCards {
       for (let i = 0; i < ids.length; i += 8) {
         await Promise.all(
           ids.slice(i, i + 8).map(async (id) => {
-            const c = await this.rpc.request(PlansRpc.getCommitment, { id }, { timeoutMs: TIMEOUT_MS });
+            const c = await this.rpc.request(CommitmentsRpc.getCommitment, { id }, { timeoutMs: TIMEOUT_MS });
             const contact = c.card?.contact as CommitmentContact | undefined;
             out.set(id, {
               contact: contact?.name ? contact : null,

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RoleGroup, Roles } from '@ogp/auth';
-import { AddActivityDto, ErrorCode, PlansRpc } from '@ogp/contracts';
+import { AddActivityDto, CommitmentsRpc, ErrorCode } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { ApiErrors } from '../../openapi/api-errors.decorator';
 import { ApiOperationPrefix } from '../../openapi/api-operation-prefix.decorator';
@@ -21,7 +21,7 @@ export class ActivitiesController {
   @ApiErrors(ErrorCode.CONFLICT)
   @Post()
   addActivity(@Req() req: AuthedRequest, @Param('id', uuid()) commitmentId: string, @Body() dto: AddActivityDto) {
-    return this.rpc.request(PlansRpc.addActivity, { ...dto, commitmentId }, asActor(req));
+    return this.rpc.request(CommitmentsRpc.addActivity, { ...dto, commitmentId }, asActor(req));
   }
 
   @Roles(...RoleGroup.MANAGERS)
@@ -31,6 +31,6 @@ export class ActivitiesController {
     @Param('id', uuid()) commitmentId: string,
     @Param('activityId', uuid()) activityId: string,
   ) {
-    return this.rpc.request(PlansRpc.removeActivity, { commitmentId, activityId }, asActor(req));
+    return this.rpc.request(CommitmentsRpc.removeActivity, { commitmentId, activityId }, asActor(req));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RoleGroup, Roles } from '@ogp/auth';
-import { AnswerBlockerDto, ErrorCode, PlansRpc, RaiseBlockerDto } from '@ogp/contracts';
+import { AnswerBlockerDto, CommitmentsRpc, ErrorCode, RaiseBlockerDto } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { ApiErrors } from '../../openapi/api-errors.decorator';
 import { ApiOperationPrefix } from '../../openapi/api-operation-prefix.decorator';
@@ -21,13 +21,13 @@ export class BlockersController {
   @Roles(...RoleGroup.MANAGERS)
   @Post('commitments/:id/blockers')
   raiseBlocker(@Req() req: AuthedRequest, @Param('id', uuid()) commitmentId: string, @Body() dto: RaiseBlockerDto) {
-    return this.rpc.request(PlansRpc.raiseBlocker, { ...dto, commitmentId }, asActor(req));
+    return this.rpc.request(CommitmentsRpc.raiseBlocker, { ...dto, commitmentId }, asActor(req));
   }
 
   @Roles(...RoleGroup.STAFF)
   @Get('blockers')
   blockers(@Req() req: AuthedRequest, @Query() query: BlockerQueryDto) {
-    return this.rpc.request(PlansRpc.listBlockers, query, asActor(req));
+    return this.rpc.request(CommitmentsRpc.listBlockers, query, asActor(req));
   }
 
   @Roles(...RoleGroup.OVERSIGHT)
@@ -35,7 +35,7 @@ export class BlockersController {
   @ApiErrors(ErrorCode.CONFLICT)
   @Post('blockers/:id/answer')
   answer(@Req() req: AuthedRequest, @Param('id', uuid()) blockerId: string, @Body() dto: AnswerBlockerDto) {
-    return this.rpc.request(PlansRpc.answerBlocker, { ...dto, blockerId }, asActor(req));
+    return this.rpc.request(CommitmentsRpc.answerBlocker, { ...dto, blockerId }, asActor(req));
   }
 
   @Roles(...RoleGroup.STAFF)
@@ -43,6 +43,6 @@ export class BlockersController {
   @ApiErrors(ErrorCode.CONFLICT)
   @Post('blockers/:id/close')
   close(@Req() req: AuthedRequest, @Param('id', uuid()) blockerId: string) {
-    return this.rpc.request(PlansRpc.closeBlocker, { blockerId }, asActor(req));
+    return this.rpc.request(CommitmentsRpc.closeBlocker, { blockerId }, asActor(req));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, RoleGroup, Roles } from '@ogp/auth';
-import { CommitmentQueryDto, PlansRpc, UpdateCommitmentDto } from '@ogp/contracts';
+import { CommitmentQueryDto, CommitmentsRpc, UpdateCommitmentDto } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { asActor } from '../as-actor';
@@ -17,25 +17,25 @@ export class CommitmentsController {
   @Public()
   @Get('commitments')
   list(@Query() query: CommitmentQueryDto) {
-    return this.rpc.request(PlansRpc.listCommitments, query);
+    return this.rpc.request(CommitmentsRpc.listCommitments, query);
   }
 
   @Public()
   @Get('commitments/:id')
   get(@Param('id', uuid()) id: string) {
-    return this.rpc.request(PlansRpc.getCommitment, { id });
+    return this.rpc.request(CommitmentsRpc.getCommitment, { id });
   }
 
   @Public()
   @Get('commitments/:id/history')
   history(@Param('id', uuid()) id: string, @Query() page: PageQueryDto) {
-    return this.rpc.request(PlansRpc.history, { id, limit: page.limit, offset: page.offset });
+    return this.rpc.request(CommitmentsRpc.history, { id, limit: page.limit, offset: page.offset });
   }
 
   @ApiBearerAuth()
   @Roles(...RoleGroup.MANAGERS)
   @Patch('commitments/:id')
   update(@Req() req: AuthedRequest, @Param('id', uuid()) id: string, @Body() dto: UpdateCommitmentDto) {
-    return this.rpc.request(PlansRpc.updateCommitment, { ...dto, id }, asActor(req));
+    return this.rpc.request(CommitmentsRpc.updateCommitment, { ...dto, id }, asActor(req));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, RoleGroup, Roles } from '@ogp/auth';
-import { CommunicationDto, PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc, CommunicationDto } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { ApiOperationPrefix } from '../../openapi/api-operation-prefix.decorator';
 import { asActor } from '../as-actor';
@@ -18,7 +18,7 @@ export class CommunicationsController {
   @Public()
   @Get('commitments/:id/communications')
   communications(@Param('id', uuid()) commitmentId: string) {
-    return this.rpc.request(PlansRpc.listCommunications, { commitmentId });
+    return this.rpc.request(CommitmentsRpc.listCommunications, { commitmentId });
   }
 
   @ApiBearerAuth()
@@ -29,6 +29,6 @@ export class CommunicationsController {
     @Param('id', uuid()) commitmentId: string,
     @Body() dto: CommunicationDto,
   ) {
-    return this.rpc.request(PlansRpc.addCommunication, { ...dto, commitmentId }, asActor(req));
+    return this.rpc.request(CommitmentsRpc.addCommunication, { ...dto, commitmentId }, asActor(req));
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@ogp/auth';
-import { NotificationsRpc2 } from '@ogp/contracts';
+import { NotificationsRpc } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { ApiOperationPrefix } from '../../openapi/api-operation-prefix.decorator';
@@ -20,13 +20,13 @@ export class DeadLettersController {
   @ApiOperationPrefix('reporting')
   @Get()
   deadLetters(@Req() req: AuthedRequest, @Query() page: PageQueryDto) {
-    return this.rpc.request(NotificationsRpc2.deadLetters, { limit: page.limit, offset: page.offset }, asActor(req));
+    return this.rpc.request(NotificationsRpc.deadLetters, { limit: page.limit, offset: page.offset }, asActor(req));
   }
 
   @Roles('admin')
   @HttpCode(200)
   @Post(':id/retry')
   retry(@Req() req: AuthedRequest, @Param('id', uuid()) id: string) {
-    return this.rpc.request(NotificationsRpc2.retryDeadLetter, { id }, asActor(req));
+    return this.rpc.request(NotificationsRpc.retryDeadLetter, { id }, asActor(req));
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@ogp/auth';
-import { CalendarFile, ErrorCode, FeedsRpc, pickLanguage } from '@ogp/contracts';
+import { CalendarFile, ErrorCode, pickLanguage, ReportingRpc } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import type { FastifyReply } from 'fastify';
 import { CalendarFeedsService } from '../../calendar-feeds/calendar-feeds.service';
@@ -30,7 +30,7 @@ export class FeedsController {
     @Headers('accept-language') accept: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const file = await this.rpc.request(FeedsRpc.planCalendar, { id, language: q.lang ?? pickLanguage(accept) });
+    const file = await this.rpc.request(ReportingRpc.planCalendar, { id, language: q.lang ?? pickLanguage(accept) });
     sendCalendar(reply, file, 'public, max-age=900');
   }
 
@@ -44,7 +44,7 @@ export class FeedsController {
     @Headers('accept-language') accept: string | undefined,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const file = await this.rpc.request(FeedsRpc.cycleCalendar, { id, language: q.lang ?? pickLanguage(accept) });
+    const file = await this.rpc.request(ReportingRpc.cycleCalendar, { id, language: q.lang ?? pickLanguage(accept) });
     sendCalendar(reply, file, 'public, max-age=900');
   }
 
@@ -61,7 +61,7 @@ export class FeedsController {
   ): Promise<void> {
     const actor = await this.feeds.actor(token);
     const language = q.lang ?? (accept ? pickLanguage(accept) : actor.language);
-    const file = await this.rpc.request(FeedsRpc.personalCalendar, { language }, { actor });
+    const file = await this.rpc.request(ReportingRpc.personalCalendar, { language }, { actor });
     // The link is a credential: no shared cache keeps what it opens.
     sendCalendar(reply, file, 'private, no-store');
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RoleGroup, Roles } from '@ogp/auth';
-import { ErrorCode, ImportPlanDto, PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc, ErrorCode, ImportPlanDto } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { ApiErrors } from '../../openapi/api-errors.decorator';
 import { ApiOperationPrefix } from '../../openapi/api-operation-prefix.decorator';
@@ -20,6 +20,6 @@ export class PlanImportController {
   @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post()
   importPlan(@Req() req: AuthedRequest, @Body() dto: ImportPlanDto) {
-    return this.rpc.request(PlansRpc.importPlan, dto, { ...asActor(req), timeoutMs: 60000 });
+    return this.rpc.request(CommitmentsRpc.importPlan, dto, { ...asActor(req), timeoutMs: 60000 });
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, RoleGroup, Roles } from '@ogp/auth';
-import { CreateInstitutionDto, ErrorCode, PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc, CreateInstitutionDto, ErrorCode } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { ApiErrors } from '../../openapi/api-errors.decorator';
@@ -19,7 +19,7 @@ export class InstitutionsController {
   @Public()
   @Get()
   institutions(@Query() page: PageQueryDto) {
-    return this.rpc.request(PlansRpc.listInstitutions, { limit: page.limit, offset: page.offset });
+    return this.rpc.request(CommitmentsRpc.listInstitutions, { limit: page.limit, offset: page.offset });
   }
 
   @ApiBearerAuth()
@@ -27,6 +27,6 @@ export class InstitutionsController {
   @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post()
   createInstitution(@Req() req: AuthedRequest, @Body() dto: CreateInstitutionDto) {
-    return this.rpc.request(PlansRpc.createInstitution, dto, asActor(req));
+    return this.rpc.request(CommitmentsRpc.createInstitution, dto, asActor(req));
   }
 }

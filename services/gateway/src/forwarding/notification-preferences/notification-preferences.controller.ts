@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RoleGroup, Roles } from '@ogp/auth';
-import { NotificationsRpc2 } from '@ogp/contracts';
+import { NotificationsRpc } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { ApiOperationPrefix } from '../../openapi/api-operation-prefix.decorator';
 import { asActor } from '../as-actor';
@@ -19,11 +19,11 @@ export class NotificationPreferencesController {
   @Roles(...RoleGroup.ALL)
   @Get()
   preferences(@Req() req: AuthedRequest) {
-    return this.rpc.request(NotificationsRpc2.preferences, {}, asActor(req));
+    return this.rpc.request(NotificationsRpc.preferences, {}, asActor(req));
   }
   @Roles(...RoleGroup.ALL)
   @Put()
   setPreference(@Req() req: AuthedRequest, @Body() dto: PreferenceDto) {
-    return this.rpc.request(NotificationsRpc2.setPreference, dto, asActor(req));
+    return this.rpc.request(NotificationsRpc.setPreference, dto, asActor(req));
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@ogp/auth';
-import { FeedsRpc, Language, OpenDataDictionary, OpenDataIndex, pickLanguage } from '@ogp/contracts';
+import { Language, OpenDataDictionary, OpenDataIndex, pickLanguage, ReportingRpc } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import type { FastifyReply } from 'fastify';
 import { ApiFileResponse } from '../../openapi/api-file-response.decorator';
@@ -29,7 +29,11 @@ export class OpenDataController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OpenDataIndex> {
     void reply.header('cache-control', 'public, max-age=60').header('vary', 'accept-language');
-    return this.rpc.request(FeedsRpc.openDataIndex, { language: q.lang ?? pickLanguage(accept) }, { timeoutMs: 60000 });
+    return this.rpc.request(
+      ReportingRpc.openDataIndex,
+      { language: q.lang ?? pickLanguage(accept) },
+      { timeoutMs: 60000 },
+    );
   }
 
   /** Each dataset's columns: identifier, type, label and description in Arabic, French and English. */
@@ -37,7 +41,7 @@ export class OpenDataController {
   @Get('dictionary')
   dictionary(@Res({ passthrough: true }) reply: FastifyReply): Promise<OpenDataDictionary> {
     void reply.header('cache-control', 'public, max-age=3600');
-    return this.rpc.request(FeedsRpc.openDataDictionary, {});
+    return this.rpc.request(ReportingRpc.openDataDictionary, {});
   }
 
   @OpenDataFile()
@@ -72,7 +76,7 @@ export class OpenDataController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const language = p.file.slice(0, 2) as Language;
-    const feed = await this.rpc.request(FeedsRpc.publicationsAtom, { language });
+    const feed = await this.rpc.request(ReportingRpc.publicationsAtom, { language });
     const etag = `"${feed.version}"`;
     void reply.header('etag', etag).header('cache-control', OPEN_DATA_CACHE).header('content-language', language);
     if (etagMatches(ifNoneMatch, etag)) return void reply.code(304).send();

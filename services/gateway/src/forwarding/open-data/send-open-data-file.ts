@@ -1,4 +1,4 @@
-import { FeedsRpc, Language, OpenDataDataset, OpenDataFormat, pickLanguage } from '@ogp/contracts';
+import { Language, OpenDataDataset, OpenDataFormat, pickLanguage, ReportingRpc } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import type { FastifyReply } from 'fastify';
 import { writeChunks } from '../write-chunks';
@@ -18,7 +18,7 @@ export async function sendOpenDataFile(
   const ifNoneMatch = headers['if-none-match'];
   const [dataset, format] = file.split('.') as [OpenDataDataset, OpenDataFormat];
   const ask = { dataset, subjectId, format, language };
-  const head = await rpc.request(FeedsRpc.openDataFile, ask, { timeoutMs: 60000 });
+  const head = await rpc.request(ReportingRpc.openDataFile, ask, { timeoutMs: 60000 });
   const etag = `"${head.version}"`;
   const common = {
     etag,
@@ -32,7 +32,7 @@ export async function sendOpenDataFile(
     reply.raw.end();
     return;
   }
-  const first = await rpc.request(FeedsRpc.openDataChunk, { ...ask, version: head.version, index: 0 });
+  const first = await rpc.request(ReportingRpc.openDataChunk, { ...ask, version: head.version, index: 0 });
   reply.raw.writeHead(200, {
     ...common,
     'content-type': head.contentType,
@@ -41,6 +41,6 @@ export async function sendOpenDataFile(
     'x-content-type-options': 'nosniff',
   });
   await writeChunks(reply, first, (index) =>
-    rpc.request(FeedsRpc.openDataChunk, { ...ask, version: head.version, index }),
+    rpc.request(ReportingRpc.openDataChunk, { ...ask, version: head.version, index }),
   );
 }

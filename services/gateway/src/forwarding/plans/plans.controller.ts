@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, RoleGroup, Roles } from '@ogp/auth';
-import { CreateAreaDto, CreateCommitmentDto, CreatePlanDto, ErrorCode, PlansRpc } from '@ogp/contracts';
+import { CommitmentsRpc, CreateAreaDto, CreateCommitmentDto, CreatePlanDto, ErrorCode } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { ApiErrors } from '../../openapi/api-errors.decorator';
 import { asActor } from '../as-actor';
@@ -17,7 +17,7 @@ export class PlansController {
   @Public()
   @Get('programmes/:id/plans')
   plans(@Param('id', uuid()) programmeId: string) {
-    return this.rpc.request(PlansRpc.listPlans, { programmeId });
+    return this.rpc.request(CommitmentsRpc.listPlans, { programmeId });
   }
 
   @ApiBearerAuth()
@@ -25,19 +25,19 @@ export class PlansController {
   @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post('plans')
   createPlan(@Req() req: AuthedRequest, @Body() dto: CreatePlanDto) {
-    return this.rpc.request(PlansRpc.createPlan, dto, asActor(req));
+    return this.rpc.request(CommitmentsRpc.createPlan, dto, asActor(req));
   }
 
   @Public()
   @Get('plans/:id')
   plan(@Param('id', uuid()) id: string) {
-    return this.rpc.request(PlansRpc.getPlan, { id });
+    return this.rpc.request(CommitmentsRpc.getPlan, { id });
   }
 
   @Public()
   @Get('plans/:id/dashboard')
   dashboard(@Param('id', uuid()) id: string) {
-    return this.rpc.request(PlansRpc.planDashboard, { id });
+    return this.rpc.request(CommitmentsRpc.planDashboard, { id });
   }
 
   @ApiBearerAuth()
@@ -45,7 +45,7 @@ export class PlansController {
   @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post('areas')
   createArea(@Req() req: AuthedRequest, @Body() dto: CreateAreaDto) {
-    return this.rpc.request(PlansRpc.createArea, dto, asActor(req));
+    return this.rpc.request(CommitmentsRpc.createArea, dto, asActor(req));
   }
 
   @ApiBearerAuth()
@@ -53,6 +53,6 @@ export class PlansController {
   @ApiErrors(ErrorCode.ALREADY_EXISTS)
   @Post('plans/:id/commitments')
   createCommitment(@Req() req: AuthedRequest, @Param('id', uuid()) planId: string, @Body() dto: CreateCommitmentDto) {
-    return this.rpc.request(PlansRpc.createCommitment, { ...dto, planId }, asActor(req));
+    return this.rpc.request(CommitmentsRpc.createCommitment, { ...dto, planId }, asActor(req));
   }
 }

@@ -2,11 +2,11 @@ import { Body, Controller, Get, Param, Post, Put, Query, Req, Res } from '@nestj
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Public, RoleGroup, Roles } from '@ogp/auth';
 import {
+  CommitmentsRpc,
   EVIDENCE_TYPES,
   IndicatorValueDto,
   ManualLevelDto,
   OverrideLevelDto,
-  PlansRpc,
   ReportProgressDto,
 } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
@@ -31,7 +31,7 @@ export class ProgressController {
   @Public()
   @Get('commitments/:id/reports')
   reports(@Param('id', uuid()) commitmentId: string, @Query() page: PageQueryDto) {
-    return this.rpc.request(PlansRpc.listReports, { commitmentId, limit: page.limit, offset: page.offset });
+    return this.rpc.request(CommitmentsRpc.listReports, { commitmentId, limit: page.limit, offset: page.offset });
   }
 
   /** An evidence file, sent as a download of its checked type, never rendered inline. */
@@ -39,7 +39,7 @@ export class ProgressController {
   @ApiFileResponse(...EVIDENCE_TYPES)
   @Get('evidence/:id')
   async evidence(@Param('id', uuid()) id: string, @Res() reply: FastifyReply) {
-    const file = await this.rpc.request(PlansRpc.evidenceFile, { id });
+    const file = await this.rpc.request(CommitmentsRpc.evidenceFile, { id });
     await reply
       .header('content-type', file.type)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
@@ -50,27 +50,27 @@ export class ProgressController {
   @Roles(...RoleGroup.MANAGERS)
   @Post('commitments/:id/progress')
   reportProgress(@Req() req: AuthedRequest, @Param('id', uuid()) commitmentId: string, @Body() dto: ReportProgressDto) {
-    return this.rpc.request(PlansRpc.reportProgress, { ...dto, commitmentId }, asActor(req));
+    return this.rpc.request(CommitmentsRpc.reportProgress, { ...dto, commitmentId }, asActor(req));
   }
 
   @ApiBearerAuth()
   @Roles(...RoleGroup.MANAGERS)
   @Put('commitments/:id/indicators')
   setIndicator(@Req() req: AuthedRequest, @Param('id', uuid()) commitmentId: string, @Body() dto: IndicatorValueDto) {
-    return this.rpc.request(PlansRpc.setIndicator, { ...dto, commitmentId }, asActor(req));
+    return this.rpc.request(CommitmentsRpc.setIndicator, { ...dto, commitmentId }, asActor(req));
   }
 
   @ApiBearerAuth()
   @Roles(...RoleGroup.MANAGERS)
   @Put('commitments/:id/manual-level')
   setManualLevel(@Req() req: AuthedRequest, @Param('id', uuid()) commitmentId: string, @Body() dto: ManualLevelDto) {
-    return this.rpc.request(PlansRpc.setManualLevel, { ...dto, commitmentId }, asActor(req));
+    return this.rpc.request(CommitmentsRpc.setManualLevel, { ...dto, commitmentId }, asActor(req));
   }
 
   @ApiBearerAuth()
   @Roles(...RoleGroup.COORDINATION)
   @Put('commitments/:id/completion-level-override')
   overrideLevel(@Req() req: AuthedRequest, @Param('id', uuid()) commitmentId: string, @Body() dto: OverrideLevelDto) {
-    return this.rpc.request(PlansRpc.overrideLevel, { ...dto, commitmentId }, asActor(req));
+    return this.rpc.request(CommitmentsRpc.overrideLevel, { ...dto, commitmentId }, asActor(req));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RoleGroup, Roles } from '@ogp/auth';
-import { PlansRpc, SetStrategyDto } from '@ogp/contracts';
+import { CommitmentsRpc, SetStrategyDto } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { ApiOperationPrefix } from '../../openapi/api-operation-prefix.decorator';
 import { asActor } from '../as-actor';
@@ -18,6 +18,6 @@ export class TrackingStrategyController {
   @Roles(...RoleGroup.COORDINATION)
   @Put()
   setStrategy(@Req() req: AuthedRequest, @Body() dto: SetStrategyDto) {
-    return this.rpc.request(PlansRpc.setStrategy, dto, { ...asActor(req), timeoutMs: 30000 });
+    return this.rpc.request(CommitmentsRpc.setStrategy, dto, { ...asActor(req), timeoutMs: 30000 });
   }
 }

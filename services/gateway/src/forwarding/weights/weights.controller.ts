@@ -1,7 +1,7 @@
 import { Body, Controller, Param, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RoleGroup, Roles } from '@ogp/auth';
-import { PlansRpc, SetWeightsDto } from '@ogp/contracts';
+import { CommitmentsRpc, SetWeightsDto } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { ApiOperationPrefix } from '../../openapi/api-operation-prefix.decorator';
 import { asActor } from '../as-actor';
@@ -19,6 +19,6 @@ export class WeightsController {
   @Roles(...RoleGroup.MANAGERS)
   @Put()
   setWeights(@Req() req: AuthedRequest, @Param('id', uuid()) commitmentId: string, @Body() dto: SetWeightsDto) {
-    return this.rpc.request(PlansRpc.setWeights, { ...dto, commitmentId }, asActor(req));
+    return this.rpc.request(CommitmentsRpc.setWeights, { ...dto, commitmentId }, asActor(req));
   }
 }

@@ -1,10 +1,10 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../validation/is-calendar-date.validator';
-import { IsOptional } from '../validation/is-optional.validator';
-import { COMPLETION_LEVELS } from '../../tracking.contract';
-import { PageQueryDto } from '../page-query.dto';
-import { LocalizedTextDto } from '../localized-text.dto';
+import { IsCalendarDate } from '../common/validation/is-calendar-date.validator';
+import { IsOptional } from '../common/validation/is-optional.validator';
+import { COMPLETION_LEVELS } from './tracking.contract';
+import { PageQueryDto } from '../common/page-query.dto';
+import { LocalizedTextDto } from '../common/localized-text.dto';
 import { STRATEGY_KEY } from './card.dto';
 
 export const INSTITUTION_KINDS = ['ministry', 'agency', 'council', 'parliament', 'region', 'other'] as const;

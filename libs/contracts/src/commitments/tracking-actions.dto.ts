@@ -17,11 +17,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '../validation/is-calendar-date.validator';
-import { IsNullable } from '../validation/is-nullable.validator';
-import { IsOptional } from '../validation/is-optional.validator';
-import { COMPLETION_LEVELS } from '../../tracking.contract';
-import { LocalizedLongTextDto, LocalizedTextDto } from '../localized-text.dto';
+import { IsCalendarDate } from '../common/validation/is-calendar-date.validator';
+import { IsNullable } from '../common/validation/is-nullable.validator';
+import { IsOptional } from '../common/validation/is-optional.validator';
+import { COMPLETION_LEVELS } from './tracking.contract';
+import { LocalizedLongTextDto, LocalizedTextDto } from '../common/localized-text.dto';
 import { ActivityDto, STRATEGY_KEY } from './card.dto';
 
 export class WeightDto {

@@ -1,5 +1,5 @@
-import { event } from './rpc-contract';
-import { Language } from './language.constant';
+import { event } from '../common/rpc-contract';
+import { Language } from '../common/language.constant';
 
 export const ROLES = ['citizen', 'cso', 'project_manager', 'committee_member', 'coordinator', 'admin'] as const;
 export type RoleName = (typeof ROLES)[number];

@@ -12,9 +12,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsInstant } from '../validation/is-instant.validator';
-import { IsOptional } from '../validation/is-optional.validator';
-import { LocalizedTextDto } from '../localized-text.dto';
+import { IsInstant } from '../common/validation/is-instant.validator';
+import { IsOptional } from '../common/validation/is-optional.validator';
+import { LocalizedTextDto } from '../common/localized-text.dto';
 
 /** The dated spaces of a co-creation cycle; each accepts input only inside its window. */
 export const PHASE_KINDS = [

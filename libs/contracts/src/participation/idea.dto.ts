@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn, IsString, IsUUID, Length, MaxLength } from 'class-validator';
-import { IsOptional } from '../validation/is-optional.validator';
+import { IsOptional } from '../common/validation/is-optional.validator';
 
 /** What an idea says, whichever channel it came through. */
 export class IdeaTextDto {

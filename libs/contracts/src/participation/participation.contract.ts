@@ -1,22 +1,11 @@
-import { rpc, event } from './rpc-contract';
-import { Localized } from './language.constant';
-import { Page, PageQuery } from './page';
-import type { HistoryEntry } from './plans.contract';
-import type { CreateCycleDto } from './dto/participation/cycle.dto';
-import type { BulkFateStepDto, IdeaTriageQueryDto } from './dto/participation/idea-triage.dto';
-import type {
-  FateStepDto,
-  HideIdeaDto,
-  ReportIdeaDto,
-  SubmitIdeaDto,
-  WorkshopIdeaDto,
-} from './dto/participation/idea.dto';
-import type {
-  AttendanceDto,
-  CreateWorkshopDto,
-  RankProblemsDto,
-  WorkshopOutputsDto,
-} from './dto/participation/workshop.dto';
+import { rpc, event } from '../common/rpc-contract';
+import { Localized } from '../common/language.constant';
+import { Page, PageQuery } from '../common/page';
+import type { HistoryEntry } from '../commitments/commitments.contract';
+import type { CreateCycleDto } from './cycle.dto';
+import type { BulkFateStepDto, IdeaTriageQueryDto } from './idea-triage.dto';
+import type { FateStepDto, HideIdeaDto, ReportIdeaDto, SubmitIdeaDto, WorkshopIdeaDto } from './idea.dto';
+import type { AttendanceDto, CreateWorkshopDto, RankProblemsDto, WorkshopOutputsDto } from './workshop.dto';
 import type {
   CandidacyDto,
   CommentAnswerDto,
@@ -26,7 +15,7 @@ import type {
   GovernmentSeatDto,
   PublicationDto,
   SelectionDto,
-} from './dto/participation/consultation.dto';
+} from './consultation.dto';
 
 export type FateStatus =
   'received' | 'accepted' | 'rejected' | 'grouped' | 'shared' | 'studied' | 'retained' | 'not_retained';
@@ -191,6 +180,33 @@ export interface CycleStatistics {
   consultation: { weeks: number; days: number; participants: number; comments: number };
 }
 
+/** What open data shows of an idea: what the public page shows, never its author. */
+export interface OpenIdeaRow {
+  id: string;
+  themeNumber: number;
+  themeTitle: Localized;
+  channel: 'portal' | 'workshop';
+  workshopNumber: number | null;
+  title: string;
+  body: string;
+  institution: string | null;
+  submittedOn: string;
+  supports: number;
+  /** Empty until the fate is published. */
+  fate: string | null;
+  fateExplanation: string | null;
+  fatePublishedOn: string | null;
+  draftCommitmentNumber: number | null;
+}
+
+/** A version of a dataset: changes whenever any of its rows would. */
+export interface DatasetVersion {
+  version: string;
+  /** The last change seen in the data, or null when it has none. */
+  updatedAt: string | null;
+  rows: number;
+}
+
 export const ParticipationRpc = {
   createCycle: rpc<CreateCycleDto, CycleView>('participation.cycles.create'),
   getCycle: rpc<{ id: string }, CycleView>('participation.cycles.get'),
@@ -244,6 +260,12 @@ export const ParticipationRpc = {
   listPublications: rpc<PageQuery & { kind?: string; drafts?: boolean }, Page<PublicationView>>(
     'participation.publications.list',
   ),
+  /** Answered by the participation service: the public ideas of a cycle, by submission time then id. */
+  openIdeas: rpc<
+    { cycleId: string; after?: { submittedAt: string; id: string }; limit: number },
+    { items: (OpenIdeaRow & { submittedAt: string })[] }
+  >('participation.open-data.ideas'),
+  openIdeasVersion: rpc<{ cycleId: string }, DatasetVersion>('participation.open-data.ideas-version'),
 } as const;
 
 export interface IdeaFateEvent {

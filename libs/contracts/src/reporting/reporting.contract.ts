@@ -1,7 +1,6 @@
-import { rpc, event, DEAD_LETTER_SUBJECT_ROOT } from './rpc-contract';
-import { Language, Localized } from './language.constant';
-import { Page, PageQuery } from './page';
-import { ProgrammeSettingsChangedEvent } from './commitments.contract';
+import { rpc, event } from '../common/rpc-contract';
+import { Language, Localized } from '../common/language.constant';
+import { Page, PageQuery } from '../common/page';
 
 export const ALERT_KINDS = [
   'deadline_approaching',
@@ -82,6 +81,58 @@ export interface AlertView {
   activityTitle: Localized | null;
 }
 
+/** An iCalendar file (RFC 5545), rendered whole: a feed is bounded in events, so in size. */
+export interface CalendarFile {
+  body: string;
+  fileName: string;
+}
+
+export const OPEN_DATA_DATASETS = ['commitments', 'activities', 'ideas', 'statistics'] as const;
+export type OpenDataDataset = (typeof OPEN_DATA_DATASETS)[number];
+export const OPEN_DATA_FORMATS = ['csv', 'json', 'xlsx'] as const;
+export type OpenDataFormat = (typeof OPEN_DATA_FORMATS)[number];
+
+/** A generated open-data file: served chunk by chunk while its version is current. */
+export interface OpenDataFileHead {
+  version: string;
+  contentType: string;
+  fileName: string;
+  size: number;
+  chunks: number;
+  updatedAt: string;
+}
+
+export interface OpenDataIndexEntry {
+  dataset: OpenDataDataset;
+  subject: { kind: 'plan' | 'cycle'; id: string; title: Localized };
+  updatedAt: string;
+  files: { format: OpenDataFormat; url: string; size: number }[];
+}
+
+export interface OpenDataIndex {
+  dictionary: string;
+  atom: { language: Language; url: string }[];
+  datasets: OpenDataIndexEntry[];
+}
+
+export interface OpenDataColumn {
+  id: string;
+  type: 'text' | 'number' | 'date' | 'code';
+  label: Localized;
+  description: Localized;
+  /** For codes: each value and what it means. */
+  values?: { code: string; label: Localized }[];
+}
+
+export interface OpenDataDictionary {
+  datasets: {
+    dataset: OpenDataDataset;
+    subject: 'plan' | 'cycle';
+    description: Localized;
+    columns: OpenDataColumn[];
+  }[];
+}
+
 export const ReportingRpc = {
   runSweep: rpc<{ kind: 'deadlines' | 'overdue' | 'late_reporting' | 'periodic' | 'meeting' }, { raised: number }>(
     'reporting.sweeps.run',
@@ -106,6 +157,34 @@ export const ReportingRpc = {
   >('reporting.reports.chunk'),
   rebuild: rpc<Record<string, never>, { commitments: number; activities: number }>('reporting.read-models.rebuild'),
   jobs: rpc<Record<string, never>, JobsOverview>('reporting.jobs.overview'),
+  // Feeds anyone (or a calendar app holding a private link) reads: calendars, open data, Atom.
+  planCalendar: rpc<{ id: string; language: Language }, CalendarFile>('reporting.calendars.plan'),
+  cycleCalendar: rpc<{ id: string; language: Language }, CalendarFile>('reporting.calendars.cycle'),
+  /** The actor's own deadlines; the gateway names the actor from a private feed token. */
+  personalCalendar: rpc<{ language: Language }, CalendarFile>('reporting.calendars.personal'),
+  openDataIndex: rpc<{ language: Language }, OpenDataIndex>('reporting.open-data.index'),
+  openDataDictionary: rpc<Record<string, never>, OpenDataDictionary>('reporting.open-data.dictionary'),
+  /** Generates the file if its data changed since it was last made (else takes it as stored). */
+  openDataFile: rpc<
+    { dataset: OpenDataDataset; subjectId: string; format: OpenDataFormat; language: Language },
+    OpenDataFileHead
+  >('reporting.open-data.file'),
+  /** One chunk (base64) of the file at that version; CONFLICT once a newer version replaced it. */
+  openDataChunk: rpc<
+    {
+      dataset: OpenDataDataset;
+      subjectId: string;
+      format: OpenDataFormat;
+      language: Language;
+      version: string;
+      index: number;
+    },
+    { data: string; last: boolean }
+  >('reporting.open-data.chunk'),
+  /** The latest publications as an Atom feed (RFC 4287) in one language; `version` changes with its content. */
+  publicationsAtom: rpc<{ language: Language }, { body: string; version: string }>(
+    'reporting.open-data.publications-atom',
+  ),
 } as const;
 
 /** A requested report reached its end: generated, or failed (its reason for the requester). */
@@ -122,51 +201,3 @@ export const ReportingEvents = {
   alertRaised: event<AlertRaisedEvent>('reporting.alert.raised'),
   reportFinished: event<ReportFinishedEvent>('reporting.report.finished'),
 } as const;
-
-export const NOTIFICATION_MODES = ['immediate', 'digest', 'off'] as const;
-export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
-
-export const NotificationsRpc2 = {
-  preferences: rpc<Record<string, never>, Record<string, NotificationMode>>('notifications.preferences.get'),
-  setPreference: rpc<{ type: string; mode: NotificationMode }, Record<string, NotificationMode>>(
-    'notifications.preferences.set',
-  ),
-  sendDigests: rpc<Record<string, never>, { digests: number }>('notifications.digest.send'),
-  deadLetters: rpc<
-    PageQuery,
-    Page<{ id: string; kind: 'email' | 'event'; subject: string; reason: string; at: string }>
-  >('notifications.dead-letters.list'),
-  /** A dead e-mail queued again for sending (its attempts start over). */
-  retryDeadLetter: rpc<{ id: string }, { id: string; status: 'pending' }>('notifications.dead-letters.retry'),
-} as const;
-
-/** What the reporting service needs of a commitment, answered page by page for a rebuild. */
-export interface CommitmentSnapshot {
-  id: string;
-  programmeId: string;
-  planId: string;
-  areaId: string;
-  areaTitle: Localized;
-  institutionId: string;
-  number: number;
-  title: Localized;
-  startDate: string;
-  endDate: string;
-  progress: number;
-  completionLevel: string;
-  lastReportAt: string | null;
-  activities: { id: string; title: Localized; endDate: string; progress: number; status: string }[];
-}
-
-export const SnapshotRpc = {
-  commitments: rpc<{ after?: string; limit: number }, CommitmentSnapshot[]>('commitments.snapshot.commitments'),
-  /** Every programme's settings as its owner holds them, page by page: the reporting service rebuilds its copy. */
-  programmeSettings: rpc<{ after?: string; limit: number }, ProgrammeSettingsChangedEvent[]>(
-    'commitments.snapshot.programme-settings',
-  ),
-} as const;
-
-/** The stream holding events no consumer could handle (same naming as libs/messaging). */
-export function deadLetterStreamName(prefix: string): string {
-  return `${prefix ? prefix.replace(/[^A-Za-z0-9_-]/g, '_').toUpperCase() + '_' : ''}${DEAD_LETTER_SUBJECT_ROOT.toUpperCase()}`;
-}

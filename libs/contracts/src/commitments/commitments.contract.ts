@@ -1,15 +1,10 @@
-import { FieldIssue } from './field-issue';
-import { rpc, event } from './rpc-contract';
-import { Localized } from './language.constant';
-import { Page } from './page';
+import { rpc, event } from '../common/rpc-contract';
+import { Localized } from '../common/language.constant';
+import { Page, PageQuery } from '../common/page';
+import { FieldIssue } from '../common/field-issue';
 import { CompletionLevel } from './tracking.contract';
-import type {
-  CreateInstitutionDto,
-  CreatePlanDto,
-  CreateAreaDto,
-  CommitmentQueryDto,
-} from './dto/commitments/structure.dto';
-import type { CreateCommitmentDto, UpdateCommitmentDto } from './dto/commitments/card.dto';
+import type { CreateInstitutionDto, CreatePlanDto, CreateAreaDto, CommitmentQueryDto } from './structure.dto';
+import type { CreateCommitmentDto, UpdateCommitmentDto } from './card.dto';
 import type {
   AddActivityDto,
   AnswerBlockerDto,
@@ -21,8 +16,61 @@ import type {
   ReportProgressDto,
   SetStrategyDto,
   SetWeightsDto,
-} from './dto/commitments/tracking-actions.dto';
-import type { ImportPlanDto } from './dto/commitments/import-plan.dto';
+} from './tracking-actions.dto';
+import type { ImportPlanDto } from './import-plan.dto';
+
+export const PROGRAMME_KINDS = ['ogp_national', 'ogp_local', 'parliament', 'national_strategy'] as const;
+export type ProgrammeKind = (typeof PROGRAMME_KINDS)[number];
+
+export interface CreateProgrammeCommand {
+  code: string;
+  kind: ProgrammeKind;
+  name: Localized;
+  description?: Localized;
+}
+
+export interface ProgrammeView {
+  id: string;
+  code: string;
+  kind: ProgrammeKind;
+  name: Localized;
+  description: Localized | null;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface ProgrammeCreatedEvent {
+  programmeId: string;
+  code: string;
+  kind: ProgrammeKind;
+  name: Localized;
+}
+
+/**
+ * A programme's schedule: alert timing, the reporting period behind the `late` flag, and the
+ * time zone that says what "today" is. Owned by the commitments service, announced by event.
+ */
+export interface ProgrammeSettings {
+  programmeId: string;
+  deadlineNoticeDays: number;
+  escalationDays: number;
+  reportingPeriodDays: number;
+  timeZone: string;
+}
+
+/** The longest deadline notice a programme may ask for (the sweeps bound their scan by it). */
+export const DEADLINE_NOTICE_MAX_DAYS = 180;
+
+/** What is left out keeps its value. */
+export interface SetProgrammeSettingsCommand {
+  programmeId: string;
+  settings: Partial<Omit<ProgrammeSettings, 'programmeId'>>;
+}
+
+/** The whole settings after a change; `version` grows by one per change, so a reader keeps the newest. */
+export interface ProgrammeSettingsChangedEvent extends ProgrammeSettings {
+  version: number;
+}
 
 export interface InstitutionView {
   id: string;
@@ -156,8 +204,70 @@ export interface RowError extends FieldIssue {
   row: string;
 }
 
-/** Every command that changes a commitment carries its id; the owning service checks scope. */
-export const PlansRpc = {
+export interface CommitmentChangedEvent {
+  commitmentId: string;
+  planId: string;
+  programmeId: string;
+  leadInstitutionId: string;
+  number: number;
+  title: Localized;
+}
+
+export interface ProgressChangedEvent extends CommitmentChangedEvent {
+  before: number;
+  after: number;
+  strategy: string;
+}
+
+export interface LevelChangedEvent extends CommitmentChangedEvent {
+  before: CompletionLevel;
+  after: CompletionLevel;
+  reason: string | null;
+}
+
+export interface ProgressReportedEvent extends CommitmentChangedEvent {
+  reportId: string;
+  results: Localized | null;
+  activityId: string;
+  /** The activity's title, so that those told of the report can read what progressed. */
+  activityTitle?: Localized;
+  progress: number;
+  reportedOn: string;
+  reportedBy: string;
+}
+
+export interface BlockerEvent extends CommitmentChangedEvent {
+  blockerId: string;
+  blockerTitle: string;
+  status: string;
+  raisedBy: string;
+}
+
+/** What the reporting service needs of a commitment, answered page by page for a rebuild. */
+export interface CommitmentSnapshot {
+  id: string;
+  programmeId: string;
+  planId: string;
+  areaId: string;
+  areaTitle: Localized;
+  institutionId: string;
+  number: number;
+  title: Localized;
+  startDate: string;
+  endDate: string;
+  progress: number;
+  completionLevel: string;
+  lastReportAt: string | null;
+  activities: { id: string; title: Localized; endDate: string; progress: number; status: string }[];
+}
+
+export const CommitmentsRpc = {
+  createProgramme: rpc<CreateProgrammeCommand, ProgrammeView>('commitments.programmes.create'),
+  listProgrammes: rpc<PageQuery, Page<ProgrammeView>>('commitments.programmes.list'),
+  getProgramme: rpc<{ id: string }, ProgrammeView>('commitments.programmes.get'),
+  setProgrammeSettings: rpc<SetProgrammeSettingsCommand, ProgrammeSettings>('commitments.programmes.settings.set'),
+  getProgrammeSettings: rpc<{ programmeId: string }, ProgrammeSettings>('commitments.programmes.settings.get'),
+  // Every command that changes a commitment carries its id; the owning service checks scope.
   createInstitution: rpc<CreateInstitutionDto, InstitutionView>('commitments.institutions.create'),
   getInstitution: rpc<{ id: string }, InstitutionView>('commitments.institutions.get'),
   listInstitutions: rpc<{ limit?: number; offset?: number }, Page<InstitutionView>>('commitments.institutions.list'),
@@ -198,48 +308,16 @@ export const PlansRpc = {
   listBlockers: rpc<{ status?: string; commitmentId?: string; limit?: number; offset?: number }, Page<BlockerView>>(
     'commitments.blockers.list',
   ),
+  snapshotCommitments: rpc<{ after?: string; limit: number }, CommitmentSnapshot[]>('commitments.snapshot.commitments'),
+  /** Every programme's settings as its owner holds them, page by page: the reporting service rebuilds its copy. */
+  snapshotProgrammeSettings: rpc<{ after?: string; limit: number }, ProgrammeSettingsChangedEvent[]>(
+    'commitments.snapshot.programme-settings',
+  ),
 } as const;
 
-export interface CommitmentChangedEvent {
-  commitmentId: string;
-  planId: string;
-  programmeId: string;
-  leadInstitutionId: string;
-  number: number;
-  title: Localized;
-}
-
-export interface ProgressChangedEvent extends CommitmentChangedEvent {
-  before: number;
-  after: number;
-  strategy: string;
-}
-
-export interface LevelChangedEvent extends CommitmentChangedEvent {
-  before: CompletionLevel;
-  after: CompletionLevel;
-  reason: string | null;
-}
-
-export interface ProgressReportedEvent extends CommitmentChangedEvent {
-  reportId: string;
-  results: Localized | null;
-  activityId: string;
-  /** The activity's title, so that those told of the report can read what progressed. */
-  activityTitle?: Localized;
-  progress: number;
-  reportedOn: string;
-  reportedBy: string;
-}
-
-export interface BlockerEvent extends CommitmentChangedEvent {
-  blockerId: string;
-  blockerTitle: string;
-  status: string;
-  raisedBy: string;
-}
-
-export const PlanEvents = {
+export const CommitmentsEvents = {
+  programmeCreated: event<ProgrammeCreatedEvent>('commitments.programme.created'),
+  programmeSettingsChanged: event<ProgrammeSettingsChangedEvent>('commitments.programme.settings-changed'),
   commitmentCreated: event<
     CommitmentChangedEvent & {
       areaId: string;

@@ -14,9 +14,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsInstant } from '../validation/is-instant.validator';
-import { IsOptional } from '../validation/is-optional.validator';
-import { LocalizedLongTextDto, LocalizedTextDto } from '../localized-text.dto';
+import { IsInstant } from '../common/validation/is-instant.validator';
+import { IsOptional } from '../common/validation/is-optional.validator';
+import { LocalizedLongTextDto, LocalizedTextDto } from '../common/localized-text.dto';
 
 export class DraftCommitmentDto {
   @IsUUID()

@@ -27,3 +27,8 @@ export const DEAD_LETTER_SUBJECT_ROOT = 'deadletter';
 export function eventSubject(type: string): string {
   return `${EVENTS_SUBJECT_ROOT}.${type}`;
 }
+
+/** The stream holding events no consumer could handle (same naming as libs/messaging). */
+export function deadLetterStreamName(prefix: string): string {
+  return `${prefix ? prefix.replace(/[^A-Za-z0-9_-]/g, '_').toUpperCase() + '_' : ''}${DEAD_LETTER_SUBJECT_ROOT.toUpperCase()}`;
+}

@@ -1,9 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { DEADLINE_NOTICE_MAX_DAYS, SetProgrammeSettingsCommand } from '../commitments.contract';
-import { IsOptional } from './validation/is-optional.validator';
-import { REPORT_FORMATS, REPORT_KINDS, ReportFormat, ReportKind } from '../reporting.contract';
-import { Language, LANGUAGES } from '../language.constant';
+import { DEADLINE_NOTICE_MAX_DAYS, SetProgrammeSettingsCommand } from '../commitments/commitments.contract';
+import { IsOptional } from '../common/validation/is-optional.validator';
+import { REPORT_FORMATS, REPORT_KINDS, ReportFormat, ReportKind } from './reporting.contract';
+import { Language, LANGUAGES } from '../common/language.constant';
 
 export class ReportRequestDto {
   @IsIn(REPORT_KINDS as readonly string[] as string[])

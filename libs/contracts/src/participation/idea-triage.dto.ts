@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsUUID } from 'class-validator';
-import { IsOptional } from '../validation/is-optional.validator';
+import { IsOptional } from '../common/validation/is-optional.validator';
 import { FateStepDto } from './idea.dto';
 
 export const FATE_STATUSES = [

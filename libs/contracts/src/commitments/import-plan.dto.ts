@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { IsOptional } from '../validation/is-optional.validator';
-import { LocalizedTextDto } from '../localized-text.dto';
+import { IsOptional } from '../common/validation/is-optional.validator';
+import { LocalizedTextDto } from '../common/localized-text.dto';
 import { CommitmentBodyDto } from './card.dto';
 import { CreateInstitutionDto, PlanHeaderDto } from './structure.dto';
 

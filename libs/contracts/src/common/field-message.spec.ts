@@ -1,14 +1,14 @@
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync, ValidationTypes } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
-import { CreateWorkshopDto } from './dto/participation/workshop.dto';
-import { ImportPlanDto } from './dto/commitments/import-plan.dto';
+import { CreateWorkshopDto } from '../participation/workshop.dto';
+import { ImportPlanDto } from '../commitments/import-plan.dto';
 import { fieldMessage } from './field-message';
 import { FIELD_MESSAGES } from './field-message.constant';
 import { LANGUAGES } from './language.constant';
 import { localizeDetails } from './localize-details';
 import { validationIssues } from './validation-details';
-import './index';
+import '../index';
 
 describe('field messages in ar, fr and en', () => {
   it('every rule is worded in the three languages, each naming the field', () => {

@@ -1,6 +1,6 @@
-import { rpc } from './rpc-contract';
-import { Localized } from './language.constant';
-import { Page, PageQuery } from './page';
+import { rpc } from '../common/rpc-contract';
+import { Localized } from '../common/language.constant';
+import { Page, PageQuery } from '../common/page';
 
 export interface InAppNotificationView {
   id: string;
@@ -25,6 +25,9 @@ export interface FollowView {
   followedAt: string;
 }
 
+export const NOTIFICATION_MODES = ['immediate', 'digest', 'off'] as const;
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
+
 export const NotificationsRpc = {
   listInbox: rpc<PageQuery & { unreadOnly?: boolean }, Page<InAppNotificationView>>('notifications.inbox.list'),
   unreadCount: rpc<Record<string, never>, { unread: number }>('notifications.inbox.unread-count'),
@@ -32,4 +35,15 @@ export const NotificationsRpc = {
   follow: rpc<{ kind: FollowTarget; id: string }, FollowView>('notifications.follows.put'),
   unfollow: rpc<{ kind: FollowTarget; id: string }, { following: false }>('notifications.follows.delete'),
   listFollows: rpc<PageQuery, Page<FollowView>>('notifications.follows.list'),
+  preferences: rpc<Record<string, never>, Record<string, NotificationMode>>('notifications.preferences.get'),
+  setPreference: rpc<{ type: string; mode: NotificationMode }, Record<string, NotificationMode>>(
+    'notifications.preferences.set',
+  ),
+  sendDigests: rpc<Record<string, never>, { digests: number }>('notifications.digest.send'),
+  deadLetters: rpc<
+    PageQuery,
+    Page<{ id: string; kind: 'email' | 'event'; subject: string; reason: string; at: string }>
+  >('notifications.dead-letters.list'),
+  /** A dead e-mail queued again for sending (its attempts start over). */
+  retryDeadLetter: rpc<{ id: string }, { id: string; status: 'pending' }>('notifications.dead-letters.retry'),
 } as const;

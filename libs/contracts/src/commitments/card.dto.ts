@@ -16,10 +16,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate } from '../validation/is-calendar-date.validator';
-import { IsNullable } from '../validation/is-nullable.validator';
-import { IsOptional } from '../validation/is-optional.validator';
-import { LocalizedLongTextDto, LocalizedTextDto } from '../localized-text.dto';
+import { IsCalendarDate } from '../common/validation/is-calendar-date.validator';
+import { IsNullable } from '../common/validation/is-nullable.validator';
+import { IsOptional } from '../common/validation/is-optional.validator';
+import { LocalizedLongTextDto, LocalizedTextDto } from '../common/localized-text.dto';
 
 export const OGP_VALUES = [
   'access_to_information',

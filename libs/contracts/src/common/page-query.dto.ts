@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { IsOptional } from './validation/is-optional.validator';
-import { MAX_PAGE_SIZE, PageQuery } from '../page';
+import { MAX_PAGE_SIZE, PageQuery } from './page';
 
 /** limit/offset of any list: from a query string (strings) or a NATS payload (numbers). */
 export class PageQueryDto implements PageQuery {

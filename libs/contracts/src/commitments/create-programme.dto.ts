@@ -1,8 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, Matches, ValidateNested } from 'class-validator';
-import { IsOptional } from './validation/is-optional.validator';
-import { CreateProgrammeCommand, PROGRAMME_KINDS, ProgrammeKind } from '../commitments.contract';
-import { LocalizedLongTextDto, LocalizedTextDto } from './localized-text.dto';
+import { IsOptional } from '../common/validation/is-optional.validator';
+import { CreateProgrammeCommand, PROGRAMME_KINDS, ProgrammeKind } from './commitments.contract';
+import { LocalizedLongTextDto, LocalizedTextDto } from '../common/localized-text.dto';
 
 /** Validated at the gateway and again by the commitments service. */
 export class CreateProgrammeDto implements CreateProgrammeCommand {
