@@ -1,10 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { CommitmentsRpc } from '@ogp/contracts';
+import { BlockerQueryDto, CommitmentsRpc } from '@ogp/contracts';
 import { RpcIdempotencyKey } from '@ogp/messaging';
 import { BlockersService } from './blockers.service';
-import { AnswerBlockerCmd, BlockerIdDto, BlockerQueryDto, RaiseBlockerCmd } from './dto/blockers.dto';
+import { AnswerBlockerCmd, BlockerIdDto, RaiseBlockerCmd } from './dto/blockers.dto';
 
 /** Blockers and the intervention requests they become. */
 @Controller()

@@ -1,8 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { NotificationMode, NotificationsRpc } from '@ogp/contracts';
-import { PreferenceDto } from './preference.dto';
+import { NotificationMode, NotificationsRpc, PreferenceDto } from '@ogp/contracts';
 import { PreferencesService } from './preferences.service';
 
 @Controller()

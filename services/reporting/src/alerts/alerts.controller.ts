@@ -1,9 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
-import { ReportingRpc } from '@ogp/contracts';
+import { AlertsQueryDto, ReportingRpc } from '@ogp/contracts';
 import { AlertsService } from './alerts.service';
-import { AlertsQueryDto } from './dto/alerts-query.dto';
 
 @Controller()
 export class AlertsController {

@@ -1,5 +1,5 @@
-import { AnswerBlockerDto, PageQueryDto, RaiseBlockerDto } from '@ogp/contracts';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { AnswerBlockerDto, RaiseBlockerDto } from '@ogp/contracts';
+import { IsUUID } from 'class-validator';
 
 export class RaiseBlockerCmd extends RaiseBlockerDto {
   @IsUUID()
@@ -14,14 +14,4 @@ export class AnswerBlockerCmd extends AnswerBlockerDto {
 export class BlockerIdDto {
   @IsUUID()
   blockerId: string;
-}
-
-export class BlockerQueryDto extends PageQueryDto {
-  @IsOptional()
-  @IsIn(['open', 'answered', 'closed'])
-  status?: string;
-
-  @IsOptional()
-  @IsUUID()
-  commitmentId?: string;
 }

@@ -1,13 +1,12 @@
 import { Body, Controller, Get, Param, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RoleGroup, Roles } from '@ogp/auth';
-import { AlertSettingsDto, CommitmentsRpc, ReportingRpc } from '@ogp/contracts';
+import { AlertSettingsDto, AlertsQueryDto, CommitmentsRpc, ReportingRpc } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { ApiOperationPrefix } from '../../openapi/api-operation-prefix.decorator';
 import { asActor } from '../as-actor';
 import { AuthedRequest } from '../authed-request';
 import { uuid } from '../uuid-param';
-import { AlertsQueryDto } from './alerts-query.dto';
 
 /** Alerts (overdue, late, silent commitments) and the programme settings that raise them. */
 @ApiTags('reports')

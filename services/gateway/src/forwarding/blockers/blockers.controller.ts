@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RoleGroup, Roles } from '@ogp/auth';
-import { AnswerBlockerDto, CommitmentsRpc, ErrorCode, RaiseBlockerDto } from '@ogp/contracts';
+import { AnswerBlockerDto, BlockerQueryDto, CommitmentsRpc, ErrorCode, RaiseBlockerDto } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { ApiErrors } from '../../openapi/api-errors.decorator';
 import { ApiOperationPrefix } from '../../openapi/api-operation-prefix.decorator';
 import { asActor } from '../as-actor';
 import { AuthedRequest } from '../authed-request';
 import { uuid } from '../uuid-param';
-import { BlockerQueryDto } from './blocker-query.dto';
 
 /** What holds a commitment back: project managers raise it, the steering committee answers. */
 @ApiTags('commitments')

@@ -1,12 +1,11 @@
 import { Body, Controller, Get, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RoleGroup, Roles } from '@ogp/auth';
-import { NotificationsRpc } from '@ogp/contracts';
+import { NotificationsRpc, PreferenceDto } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { ApiOperationPrefix } from '../../openapi/api-operation-prefix.decorator';
 import { asActor } from '../as-actor';
 import { AuthedRequest } from '../authed-request';
-import { PreferenceDto } from './preference.dto';
 
 /** How a person hears of each kind of event: at once, in a digest, or not at all. */
 @ApiTags('reports')

@@ -1,7 +1,8 @@
-import { IsOptional } from '@ogp/contracts';
 import { IsIn, IsUUID } from 'class-validator';
-import { PageQueryDto } from '../../http/page-query.dto';
+import { PageQueryDto } from '../common/page-query.dto';
+import { IsOptional } from '../common/validation/is-optional.validator';
 
+/** A page of blockers, by status and commitment when given. */
 export class BlockerQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['open', 'answered', 'closed'])

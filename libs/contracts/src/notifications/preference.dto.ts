@@ -1,6 +1,7 @@
-import { NOTIFICATION_MODES, NotificationMode } from '@ogp/contracts';
 import { IsIn, IsString, Length } from 'class-validator';
+import { NOTIFICATION_MODES, NotificationMode } from './notifications.contract';
 
+/** One notification preference: a notification type and how its person wants it. */
 export class PreferenceDto {
   @IsString()
   @Length(3, 100)
