@@ -1,5 +1,16 @@
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsUUID } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsUUID,
+  Max,
+  Min,
+} from 'class-validator';
 import { IsOptional } from '../common/validation/is-optional.validator';
 import { FateStepDto } from './idea.dto';
 
@@ -47,4 +58,21 @@ export class IdeaTriageQueryDto {
   )
   @IsBoolean()
   hidden?: boolean;
+}
+
+/** The triage list's filters and page (at most 100 ideas a page). */
+export class TriageQueryDto extends IdeaTriageQueryDto {
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  offset?: number;
 }

@@ -1,6 +1,5 @@
-import { BulkFateStepDto, FateStepDto, IdeaTriageQueryDto, IsOptional } from '@ogp/contracts';
-import { Type } from 'class-transformer';
-import { IsInt, IsUUID, Max, Min } from 'class-validator';
+import { BulkFateStepDto, FateStepDto, TriageQueryDto } from '@ogp/contracts';
+import { IsUUID } from 'class-validator';
 
 /** One fate step for one idea. */
 export class FateStepCommandDto extends FateStepDto {
@@ -15,20 +14,7 @@ export class BulkFateCommandDto extends BulkFateStepDto {
 }
 
 /** The triage list of a cycle, a page at a time. */
-export class TriageListDto extends IdeaTriageQueryDto {
+export class TriageListDto extends TriageQueryDto {
   @IsUUID()
   cycleId: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

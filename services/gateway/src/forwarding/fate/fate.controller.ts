@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RoleGroup, Roles } from '@ogp/auth';
-import { BulkFateStepDto, ErrorCode, FateStepDto, ParticipationRpc } from '@ogp/contracts';
+import { BulkFateStepDto, ErrorCode, FateStepDto, ParticipationRpc, TriageQueryDto } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
 import { ApiErrors } from '../../openapi/api-errors.decorator';
 import { ApiOperationPrefix } from '../../openapi/api-operation-prefix.decorator';
 import { asActor } from '../as-actor';
 import { AuthedRequest } from '../authed-request';
 import { uuid } from '../uuid-param';
-import { TriageQueryDto } from './triage-query.dto';
 
 /**
  * An idea's fate, set by the coordination team: one step for one idea; or the triage of a cycle's
