@@ -1,16 +1,6 @@
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsUUID,
-  Max,
-  Min,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsUUID } from 'class-validator';
+import { PageQueryDto } from '../common/page-query.dto';
 import { IsOptional } from '../common/validation/is-optional.validator';
 import { FateStepDto } from './idea.dto';
 
@@ -36,7 +26,7 @@ export class BulkFateStepDto extends FateStepDto {
 }
 
 /** The coordination team's list of a cycle's ideas: by step, theme, reported or hidden. */
-export class IdeaTriageQueryDto {
+export class IdeaTriageQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(FATE_STATUSES as readonly string[] as string[])
   status?: string;
@@ -60,19 +50,5 @@ export class IdeaTriageQueryDto {
   hidden?: boolean;
 }
 
-/** The triage list's filters and page (at most 100 ideas a page). */
-export class TriageQueryDto extends IdeaTriageQueryDto {
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
-}
+/** The triage list's filters and page (at most 100 ideas a page), as the gateway reads its query. */
+export class TriageQueryDto extends IdeaTriageQueryDto {}
