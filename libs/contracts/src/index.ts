@@ -42,6 +42,7 @@ export * from './common/validation/is-calendar-date.validator';
 export * from './common/validation/is-instant.validator';
 export * from './common/validation/is-optional.validator';
 export * from './common/validation/is-nullable.validator';
+export * from './common/validation/nested.validator';
 export * from './commitments/blocker-query.dto';
 export * from './notifications/preference.dto';
 export * from './reporting/alerts-query.dto';

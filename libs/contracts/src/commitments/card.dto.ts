@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { NestedObject, NestedList } from '../common/validation/nested.validator';
 import {
   ArrayMaxSize,
   IsArray,
@@ -6,7 +6,6 @@ import {
   IsIn,
   IsInt,
   IsNumber,
-  IsObject,
   IsString,
   IsUUID,
   Length,
@@ -14,7 +13,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate } from '../common/validation/is-calendar-date.validator';
 import { IsNullable } from '../common/validation/is-nullable.validator';
@@ -50,9 +48,7 @@ export class ContactDto {
 }
 
 export class ActivityDto {
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   title: LocalizedTextDto;
 
   @IsCalendarDate()
@@ -74,9 +70,7 @@ export class ActivityDto {
 }
 
 export class IndicatorDto {
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   title: LocalizedTextDto;
 
   @IsOptional()
@@ -98,39 +92,27 @@ export class IndicatorDto {
 /** The fields of the OGP commitment template (seed 002, annex 2) that are not its identity. */
 export class CardFieldsDto {
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @NestedObject(() => LocalizedLongTextDto)
   description?: LocalizedLongTextDto;
 
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @NestedObject(() => LocalizedLongTextDto)
   goal?: LocalizedLongTextDto;
 
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @NestedObject(() => LocalizedLongTextDto)
   expectedResults?: LocalizedLongTextDto;
 
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @NestedObject(() => LocalizedLongTextDto)
   problem?: LocalizedLongTextDto;
 
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @NestedObject(() => LocalizedLongTextDto)
   solution?: LocalizedLongTextDto;
 
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   department?: LocalizedTextDto;
 
   @IsOptional()
@@ -152,9 +134,7 @@ export class CardFieldsDto {
   sdgs?: number[];
 
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => ContactDto)
+  @NestedObject(() => ContactDto)
   contact?: ContactDto;
 }
 
@@ -165,9 +145,7 @@ export class CommitmentBodyDto extends CardFieldsDto {
   @Max(10000)
   number: number;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   title: LocalizedTextDto;
 
   @IsCalendarDate()
@@ -186,19 +164,11 @@ export class CommitmentBodyDto extends CardFieldsDto {
   trackingStrategy?: string;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ActivityDto)
+  @NestedList(() => ActivityDto, 200)
   activities?: ActivityDto[];
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => IndicatorDto)
+  @NestedList(() => IndicatorDto, 50)
   indicators?: IndicatorDto[];
 }
 
@@ -219,9 +189,7 @@ export class CreateCommitmentDto extends CommitmentBodyDto {
 
 export class UpdateCommitmentDto extends CardFieldsDto {
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   title?: LocalizedTextDto;
 
   @IsOptional()

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsObject, Matches, ValidateNested } from 'class-validator';
+import { NestedObject } from '../common/validation/nested.validator';
+import { IsIn, Matches } from 'class-validator';
 import { IsOptional } from '../common/validation/is-optional.validator';
 import { CreateProgrammeCommand, PROGRAMME_KINDS, ProgrammeKind } from './commitments.contract';
 import { LocalizedLongTextDto, LocalizedTextDto } from '../common/localized-text.dto';
@@ -12,14 +12,10 @@ export class CreateProgrammeDto implements CreateProgrammeCommand {
   @IsIn(PROGRAMME_KINDS as readonly string[] as string[])
   kind: ProgrammeKind;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   name: LocalizedTextDto;
 
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @NestedObject(() => LocalizedLongTextDto)
   description?: LocalizedLongTextDto;
 }

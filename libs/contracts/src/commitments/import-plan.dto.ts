@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { NestedObject, NestedList } from '../common/validation/nested.validator';
+import { ArrayMaxSize, IsArray, IsString, Matches, MaxLength } from 'class-validator';
 import { IsOptional } from '../common/validation/is-optional.validator';
 import { LocalizedTextDto } from '../common/localized-text.dto';
 import { CommitmentBodyDto } from './card.dto';
@@ -11,9 +11,7 @@ export class ImportAreaDto {
   @Matches(CODE, { context: { rule: 'codeFormat', args: [40] } })
   code: string;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   title: LocalizedTextDto;
 }
 
@@ -40,33 +38,19 @@ export class ImportPlanDto {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, { context: { rule: 'codeFormat', args: [32] } })
   programmeCode: string;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PlanHeaderDto)
+  @NestedObject(() => PlanHeaderDto)
   plan: PlanHeaderDto;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => CreateInstitutionDto)
+  @NestedList(() => CreateInstitutionDto, 200)
   institutions?: CreateInstitutionDto[];
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ImportAreaDto)
+  @NestedList(() => ImportAreaDto, 50)
   areas?: ImportAreaDto[];
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(2000)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ImportCommitmentDto)
+  @NestedList(() => ImportCommitmentDto, 2000)
   commitments?: ImportCommitmentDto[];
 
   @IsOptional()

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { NestedObject } from '../common/validation/nested.validator';
+import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate } from '../common/validation/is-calendar-date.validator';
 import { IsOptional } from '../common/validation/is-optional.validator';
 import { COMPLETION_LEVELS } from './tracking.contract';
@@ -18,9 +18,7 @@ export class CreateInstitutionDto {
   @IsIn(INSTITUTION_KINDS as readonly string[] as string[])
   kind: string;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   name: LocalizedTextDto;
 
   @IsOptional()
@@ -33,9 +31,7 @@ export class PlanHeaderDto {
   @Matches(CODE, { context: { rule: 'codeFormat', args: [40] } })
   code: string;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   title: LocalizedTextDto;
 
   @IsCalendarDate()
@@ -61,9 +57,7 @@ export class CreateAreaDto {
   @Matches(CODE, { context: { rule: 'codeFormat', args: [40] } })
   code: string;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   title: LocalizedTextDto;
 
   @IsOptional()

@@ -1,3 +1,4 @@
+import { NestedObject, NestedList } from '../common/validation/nested.validator';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -101,25 +102,15 @@ export class ReportProgressDto {
   reportedOn: string;
 
   @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @NestedObject(() => LocalizedLongTextDto)
   results?: LocalizedLongTextDto;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => EvidenceLinkDto)
+  @NestedList(() => EvidenceLinkDto, 10)
   evidence?: EvidenceLinkDto[];
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(1)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => EvidenceFileDto)
+  @NestedList(() => EvidenceFileDto, 1)
   files?: EvidenceFileDto[];
 }
 
@@ -145,9 +136,7 @@ export class CommunicationDto {
   @IsIn(['press', 'social_media', 'event', 'publication', 'other'])
   kind: string;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   title: LocalizedTextDto;
 
   @IsCalendarDate()

@@ -1,19 +1,5 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsString,
-  IsUUID,
-  IsUrl,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { NestedObject, NestedList } from '../common/validation/nested.validator';
+import { IsIn, IsInt, IsString, IsUUID, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
 import { IsInstant } from '../common/validation/is-instant.validator';
 import { IsOptional } from '../common/validation/is-optional.validator';
 import { LocalizedLongTextDto, LocalizedTextDto } from '../common/localized-text.dto';
@@ -27,9 +13,7 @@ export class DraftCommitmentDto {
   @Max(1000)
   number: number;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   title: LocalizedTextDto;
 
   @IsString()
@@ -77,11 +61,7 @@ export class CandidacyDto {
   statement: string;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => AttachmentDto)
+  @NestedList(() => AttachmentDto, 10)
   documents?: AttachmentDto[];
 }
 
@@ -90,11 +70,7 @@ export class SelectionDto {
   cycleId: string;
 
   /** The published criteria: a score per candidacy, out of 100. */
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => CandidacyScoreDto)
+  @NestedList(() => CandidacyScoreDto, 200)
   scores: CandidacyScoreDto[];
 
   @IsInt()
@@ -147,22 +123,14 @@ export class PublicationDto {
   @IsIn(PUBLICATION_KINDS as readonly string[] as string[])
   kind: string;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   title: LocalizedTextDto;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @NestedObject(() => LocalizedLongTextDto)
   body: LocalizedLongTextDto;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => AttachmentDto)
+  @NestedList(() => AttachmentDto, 20)
   attachments?: AttachmentDto[];
   /** The co-creation cycle it belongs to, if any: the cycle's followers are told when it is published. */
   @IsOptional()

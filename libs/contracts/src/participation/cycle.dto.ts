@@ -1,3 +1,4 @@
+import { NestedObject, NestedList } from '../common/validation/nested.validator';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -45,9 +46,7 @@ export class ThemeDto {
   @Max(100)
   number: number;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   title: LocalizedTextDto;
 }
 
@@ -58,9 +57,7 @@ export class CreateCycleDto {
   @Matches(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/, { context: { rule: 'codeFormat', args: [40] } })
   code: string;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   title: LocalizedTextDto;
 
   @IsArray()
@@ -72,10 +69,6 @@ export class CreateCycleDto {
   phases: PhaseDto[];
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ThemeDto)
+  @NestedList(() => ThemeDto, 50)
   themes?: ThemeDto[];
 }

@@ -1,18 +1,5 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsInt,
-  IsObject,
-  IsString,
-  IsUUID,
-  IsUrl,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { NestedObject, NestedList } from '../common/validation/nested.validator';
+import { ArrayMaxSize, IsArray, IsInt, IsString, IsUUID, IsUrl, Length, Max, MaxLength, Min } from 'class-validator';
 import { IsInstant } from '../common/validation/is-instant.validator';
 import { IsOptional } from '../common/validation/is-optional.validator';
 import { LocalizedTextDto } from '../common/localized-text.dto';
@@ -40,9 +27,7 @@ export class CreateWorkshopDto {
   @Max(1000)
   number: number;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @NestedObject(() => LocalizedTextDto)
   title: LocalizedTextDto;
 
   @IsString()
@@ -70,11 +55,7 @@ export class CreateWorkshopDto {
   capacity: number;
 
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => AgendaItemDto)
+  @NestedList(() => AgendaItemDto, 30)
   agenda?: AgendaItemDto[];
 }
 
@@ -98,11 +79,7 @@ export class ProblemDto {
 }
 
 export class RankProblemsDto {
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsObject({ each: true })
-  @ValidateNested({ each: true })
-  @Type(() => ProblemDto)
+  @NestedList(() => ProblemDto, 50)
   problems: ProblemDto[];
 }
 

@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { NestedObject } from '../common/validation/nested.validator';
+import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DEADLINE_NOTICE_MAX_DAYS, SetProgrammeSettingsCommand } from '../commitments/commitments.contract';
 import { IsOptional } from '../common/validation/is-optional.validator';
 import { REPORT_FORMATS, REPORT_KINDS, ReportFormat, ReportKind } from './reporting.contract';
@@ -61,8 +61,6 @@ export class SetProgrammeSettingsDto implements SetProgrammeSettingsCommand {
   @IsUUID()
   programmeId: string;
 
-  @IsObject()
-  @ValidateNested()
-  @Type(() => AlertSettingsDto)
+  @NestedObject(() => AlertSettingsDto)
   settings: AlertSettingsDto;
 }
