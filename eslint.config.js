@@ -82,7 +82,7 @@ module.exports = [
     ? [
         {
           files: TYPE_CHECKED,
-          ignores: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.bench.ts', '**/*.fixture.ts'],
+          ignores: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.bench.ts', '**/*.fixture.ts', '**/*.testing.ts'],
           languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: __dirname } },
           rules: {
             '@typescript-eslint/no-unsafe-assignment': 'error',
