@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Localized } from '@ogp/contracts';
+import { PROGRAMME_SCHEDULE_DEFAULTS } from '@ogp/tracking';
 import { DataSource } from 'typeorm';
 import { programmeSchedule as S } from '../read-models/programme-schedule';
 
@@ -45,17 +46,22 @@ export class OpenDataRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** A digest of every commitment and activity of the plan as the files show them, and the last change. */
-  async planVersion(planId: string): Promise<{ version: string; updatedAt: Date | null; rows: number }> {
-    const [row] = await this.dataSource.query<{ version: string; updated_at: Date | null; rows: number }[]>(
+  async planVersion(
+    planId: string,
+  ): Promise<{ version: string; updatedAt: Date | null; rows: number; timeZone: string }> {
+    const [row] = await this.dataSource.query<
+      { version: string; updated_at: Date | null; rows: number; time_zone: string }[]
+    >(
       `SELECT md5(coalesce((SELECT string_agg(concat_ws('|', c.id, c.number, c.area_title, c.title, c.institution_id, c.start_date, c.end_date, c.progress, c.completion_level, c.last_results), ',' ORDER BY c.id)
                               FROM rm_commitments c WHERE c.plan_id = $1), '')
                 || coalesce((SELECT string_agg(concat_ws('|', a.id, a.title, a.end_date, a.progress), ',' ORDER BY a.id)
                               FROM rm_activities a JOIN rm_commitments c ON c.id = a.commitment_id WHERE c.plan_id = $1 AND NOT a.removed), '')) AS version,
               (SELECT max(updated_at) FROM rm_commitments WHERE plan_id = $1) AS updated_at,
-              (SELECT count(*)::int FROM rm_commitments WHERE plan_id = $1) AS rows`,
+              (SELECT count(*)::int FROM rm_commitments WHERE plan_id = $1) AS rows,
+              coalesce((SELECT ${S.timeZone} FROM rm_commitments c ${S.join} WHERE c.plan_id = $1 LIMIT 1), '${PROGRAMME_SCHEDULE_DEFAULTS.timeZone}') AS time_zone`,
       [planId],
     );
-    return { version: row.version, updatedAt: row.updated_at, rows: row.rows };
+    return { version: row.version, updatedAt: row.updated_at, rows: row.rows, timeZone: row.time_zone };
   }
 
   async commitments(planId: string): Promise<OpenCommitmentRow[]> {

@@ -20,10 +20,9 @@ import {
   ParticipationRpc,
 } from '@ogp/contracts';
 import { NatsRpcClient } from '@ogp/messaging';
-import { Clock, LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
+import { Clock, LOGGER } from '@ogp/runtime';
 import { today } from '@ogp/tracking';
 import type { Logger } from 'pino';
-import { ReportingConfig } from '../reporting.config';
 import { csvRow } from '../reports/csv-row';
 import { SheetWriter } from '../reports/xlsx/sheet-writer';
 import { OPEN_DATA_COLUMNS } from './open-data-columns.constant';
@@ -67,7 +66,6 @@ export class OpenDataService {
     private readonly repository: OpenDataRepository,
     private readonly rpc: NatsRpcClient,
     private readonly clock: Clock,
-    @Inject(SERVICE_CONFIG) private readonly config: ReportingConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -193,9 +191,8 @@ export class OpenDataService {
         const plan = await this.rpc.request(CommitmentsRpc.getPlan, { id: subjectId });
         this.titles.set(subjectId, plan.title);
         const v = await this.repository.planVersion(subjectId);
-        // An activity turns overdue with the date alone: the day is part of its version.
-        const version =
-          dataset === 'activities' ? `${v.version}|${today(this.clock, this.config.SCHEDULE_TIMEZONE)}` : v.version;
+        // An activity turns overdue with the date alone: the day (in the plan's programme's zone) is part of its version.
+        const version = dataset === 'activities' ? `${v.version}|${today(this.clock, v.timeZone)}` : v.version;
         const rows =
           dataset === 'commitments' ? () => this.commitmentRows(subjectId) : () => this.activityRows(subjectId);
         return { version, updatedAt: v.updatedAt, title: plan.title, code: plan.code, rows };
