@@ -102,7 +102,7 @@ export function publicSpaceSuite(ctx: PortalContext): void {
       const area = dashboard.byArea[0];
       await page.goto(`/ar/plans/${planId}`);
       await page.selectOption('#f-area', area.areaId);
-      await Promise.all([page.waitForLoadState('load'), page.click('.filters button[type=submit]')]);
+      await Promise.all([page.waitForEvent('load'), page.click('.filters button[type=submit]')]);
       const url = new URL(page.url());
       expect(url.searchParams.get('areaId')).toBe(area.areaId);
       await expect(page.locator('.commitment-list > li').count()).resolves.toBe(area.commitments);
@@ -118,14 +118,14 @@ export function publicSpaceSuite(ctx: PortalContext): void {
       // Typed without hamza ("الى"), the title has "إلى": the gateway's search folds both.
       await page.goto(`/ar/plans/${planId}`);
       await page.fill('#f-q', 'الوصول الى المعلومات');
-      await Promise.all([page.waitForLoadState('load'), page.click('.filters button[type=submit]')]);
+      await Promise.all([page.waitForEvent('load'), page.click('.filters button[type=submit]')]);
       expect(new URL(page.url()).searchParams.get('q')).toBe('الوصول الى المعلومات');
       await expect(page.locator('.commitment-list').textContent()).resolves.toContain(
         'رفع مستوى الوعي العام بحق الوصول إلى المعلومات',
       );
 
       await page.goto(`/fr/plans/${planId}`);
-      await Promise.all([page.waitForLoadState('load'), page.click('.pagination a[rel=next]')]);
+      await Promise.all([page.waitForEvent('load'), page.click('.pagination a[rel=next]')]);
       expect(new URL(page.url()).searchParams.get('page')).toBe('2');
       await expect(page.locator('.commitment-list > li').count()).resolves.toBe(8);
     });
@@ -194,7 +194,7 @@ export function publicSpaceSuite(ctx: PortalContext): void {
       await expect(page.locator('ol.themes li').count()).resolves.toBe(10);
       await expect(page.locator('#ideas ~ p[role=status]').textContent()).resolves.toBe(`${stats.ideas.total} ideas`);
       await page.selectOption('#f-channel', 'workshop');
-      await Promise.all([page.waitForLoadState('load'), page.click('.filters button[type=submit]')]);
+      await Promise.all([page.waitForEvent('load'), page.click('.filters button[type=submit]')]);
       expect(new URL(page.url()).searchParams.get('channel')).toBe('workshop');
       await expect(page.locator('#ideas ~ p[role=status]').textContent()).resolves.toBe(
         `${stats.ideas.workshop} ideas`,
