@@ -2772,7 +2772,10 @@ export interface components {
             url: string;
             title?: string;
         };
-        /** @enum {string} */
+        /**
+         * @description The step an idea has reached in its fate.
+         * @enum {string}
+         */
         FateStatus: "received" | "accepted" | "rejected" | "grouped" | "shared" | "studied" | "retained" | "not_retained";
         FateStepDto: {
             /** @enum {string} */
@@ -3513,14 +3516,14 @@ export interface components {
             expiresIn: number;
         };
         TriageQueryDto: {
-            limit?: number;
-            offset?: number;
             /** @enum {string} */
             status?: "received" | "accepted" | "rejected" | "grouped" | "shared" | "studied" | "retained" | "not_retained";
             /** Format: uuid */
             themeId?: string;
             reported?: boolean;
             hidden?: boolean;
+            limit?: number;
+            offset?: number;
         };
         UpdateAccountDto: {
             displayName?: string;
@@ -12002,12 +12005,12 @@ export interface operations {
     ideaTriage_triage: {
         parameters: {
             query?: {
-                limit?: number;
-                offset?: number;
                 status?: "received" | "accepted" | "rejected" | "grouped" | "shared" | "studied" | "retained" | "not_retained";
                 themeId?: string;
                 reported?: boolean;
                 hidden?: boolean;
+                limit?: number;
+                offset?: number;
             };
             header?: never;
             path: {

@@ -3,7 +3,7 @@ import { Localized } from '../common/language.constant';
 import { Page, PageQuery } from '../common/page';
 import type { HistoryEntry } from '../commitments/commitments.contract';
 import type { CreateCycleDto } from './cycle.dto';
-import type { BulkFateStepDto, IdeaTriageQueryDto } from './idea-triage.dto';
+import type { BulkFateStepDto, FATE_STATUSES, IdeaTriageQueryDto } from './idea-triage.dto';
 import type { FateStepDto, HideIdeaDto, ReportIdeaDto, SubmitIdeaDto, WorkshopIdeaDto } from './idea.dto';
 import type { AttendanceDto, CreateWorkshopDto, RankProblemsDto, WorkshopOutputsDto } from './workshop.dto';
 import type {
@@ -17,8 +17,8 @@ import type {
   SelectionDto,
 } from './consultation.dto';
 
-export type FateStatus =
-  'received' | 'accepted' | 'rejected' | 'grouped' | 'shared' | 'studied' | 'retained' | 'not_retained';
+/** The step an idea has reached in its fate. */
+export type FateStatus = (typeof FATE_STATUSES)[number];
 
 export interface PhaseView {
   kind: string;

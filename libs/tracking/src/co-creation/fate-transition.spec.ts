@@ -1,4 +1,4 @@
-import { DomainError, FateStatus, FateStepDto, FATE_STEPS } from '@ogp/contracts';
+import { DomainError, FATE_STATUSES, FateStatus, FateStepDto, FATE_STEPS } from '@ogp/contracts';
 import { FATE_TRANSITIONS, fateChange, FateSubject, FINAL_FATES } from './fate-transition';
 
 const idea = (status: FateStatus, more: Partial<FateSubject> = {}): FateSubject => ({
@@ -16,16 +16,7 @@ const refusal = (f: () => unknown) => {
   }
   return null;
 };
-const STATUSES: FateStatus[] = [
-  'received',
-  'accepted',
-  'rejected',
-  'grouped',
-  'shared',
-  'studied',
-  'retained',
-  'not_retained',
-];
+const STATUSES = FATE_STATUSES as readonly FateStatus[];
 /** Each step with what it needs, so only the table decides. */
 const complete: Record<FateStepDto['step'], FateStepDto> = {
   screen: { step: 'screen', decision: 'accept' },
