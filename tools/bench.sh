@@ -7,6 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 bash tools/install-deps.sh >/dev/null
 bash tools/ensure-servers.sh
+bash tools/ensure-tools.sh bench
 npx tsc -b tsconfig.build.json
 npx tsc -p tools/bench/peers/nest-textbook
 node tools/bench/run.js "$@"
