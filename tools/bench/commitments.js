@@ -26,6 +26,7 @@ const TICKS = (() => {
 const COMMITMENTS = Number(process.env.BENCH_COMMITMENTS ?? 1000);
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 100);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 50);
 // BENCH_PG_TRIPS=1: the commitments service reaches Postgres through a relay that counts round trips
 // and times them (the relay costs time of its own: the p50s of such a run are not the figure).
 const TRIPS = process.env.BENCH_PG_TRIPS === '1';
@@ -195,6 +196,18 @@ async function main() {
           [planId],
         )
       ).rows;
+      // Warm-up, not measured: the first reports of a fresh process run cold code (lazy compilation,
+      // first prepared statements); the figure is the steady state a running platform answers in.
+      for (let i = 0; i < WARM_UP; i++) {
+        const { id, activity } = ids[(SAMPLES + i) % ids.length];
+        const res = await fetch(`${base}/commitments/${id}/progress`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ activityId: activity, progress: 1 + (i % 99), reportedOn: '2024-06-01' }),
+        });
+        await res.arrayBuffer();
+        await (await fetch(`${base}/plans/${planId}`)).arrayBuffer();
+      }
       const times = [];
       const cpuBefore = [cpuMs(commitments.pid), cpuMs(gateway.pid)];
       const perSample = []; // the relay's transactions (and lone statements) of each sample

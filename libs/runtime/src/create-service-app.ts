@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { DynamicModule, ExceptionFilter, INestMicroservice, PipeTransform, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CustomTransportStrategy } from '@nestjs/microservices';
@@ -24,6 +25,31 @@ export interface ServiceAppOptions {
   globalFilters?: ExceptionFilter[];
   globalPipes?: PipeTransform[];
   configureHttp?: (app: NestFastifyApplication) => void | Promise<void>;
+  /**
+   * Sees each HTTP request before Fastify does; `answer` (set once the app is built) returns true
+   * when it has answered the request itself. The gateway's cached public reads go this way.
+   */
+  frontDoor?: FrontDoor;
+}
+
+export interface FrontDoor {
+  answer?: (request: IncomingMessage, response: ServerResponse) => boolean;
+}
+
+type FastifyHandler = (request: IncomingMessage, response: ServerResponse) => void;
+
+/** Fastify's own HTTP/1 server (lib/server.js: same timeouts), with the front door ahead of its handler. */
+function serverWithFrontDoor(front: FrontDoor) {
+  return (handler: FastifyHandler, opts: Record<string, unknown>): Server => {
+    const server = createServer((opts.http as object | undefined) ?? {}, (request, response) => {
+      if (!front.answer?.(request, response)) handler(request, response);
+    });
+    server.keepAliveTimeout = opts.keepAliveTimeout as number;
+    server.requestTimeout = opts.requestTimeout as number;
+    server.setTimeout(opts.connectionTimeout as number);
+    if ((opts.maxRequestsPerSocket as number) > 0) server.maxRequestsPerSocket = opts.maxRequestsPerSocket as number;
+    return server;
+  };
 }
 
 export interface ServiceApp {
@@ -50,6 +76,7 @@ export async function createServiceApp(options: ServiceAppOptions): Promise<Serv
     // cached reads): request.log is the service logger, whose lines carry the correlation id anyway.
     childLoggerFactory: (logger: FastifyBaseLogger) => logger,
     ...(options.frameworkErrors ? { frameworkErrors: options.frameworkErrors } : {}),
+    ...(options.frontDoor ? { serverFactory: serverWithFrontDoor(options.frontDoor) } : {}),
   });
   const app = await NestFactory.create<NestFastifyApplication>(options.module, adapter, {
     logger: new PinoNestLogger(options.logger),

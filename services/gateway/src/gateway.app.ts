@@ -1,11 +1,12 @@
 import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Header } from '@ogp/contracts';
-import { Clock, createServiceApp, requestContext, ServiceApp } from '@ogp/runtime';
+import { Clock, createServiceApp, FrontDoor, requestContext, ServiceApp } from '@ogp/runtime';
 import type { FastifyError } from 'fastify';
 import type { Logger } from 'pino';
 import { RouteCatalog } from './access/route-catalog';
 import { GatewayConfig } from './gateway.config';
 import { GatewayModule } from './gateway.module';
+import { API_ANSWER_HEADERS } from './http/answer-headers';
 import { classify, sendError } from './http/http-error.filter';
 import { registerInputGuard } from './http/input-guard.hook';
 import { PublicCache } from './public-cache/public-cache';
@@ -15,7 +16,9 @@ export const EVIDENCE_BODY_LIMIT = 760 * 1024;
 
 /** The gateway application, not yet listening (tests and main share it). */
 export async function createGatewayApp(config: GatewayConfig, logger: Logger, clock?: Clock): Promise<ServiceApp> {
+  const frontDoor: FrontDoor = {};
   return createServiceApp({
+    frontDoor,
     module: GatewayModule.register(config, logger, clock),
     logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -36,15 +39,15 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger, cl
       // The whole request runs inside its correlation context: every log line and NATS header carries it.
       fastify.addHook('onRequest', (request, reply, done) => {
         void reply.header(Header.CORRELATION_ID, request.id);
-        // The API answers JSON only: user text (an idea, a comment) can never run as a page.
-        void reply.header('x-content-type-options', 'nosniff');
-        if (!request.url.startsWith('/docs'))
-          void reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+        if (request.url.startsWith('/docs')) void reply.header('x-content-type-options', 'nosniff');
+        else void reply.headers(API_ANSWER_HEADERS);
         requestContext.run({ correlationId: String(request.id) }, done);
       });
       registerInputGuard(fastify);
-      // Visitors' public reads answered from memory before anything else runs (public-cache/).
-      app.get(PublicCache).register(fastify);
+      // Visitors' public reads answered from memory ahead of Fastify (the front door), and kept here.
+      const cache = app.get(PublicCache);
+      cache.register(fastify);
+      frontDoor.answer = (request, response) => cache.answerAhead(request, response);
       // Errors raised by Fastify itself (body parsing, size) never reach Nest's filters.
       fastify.setErrorHandler((error: FastifyError, request, reply) => {
         const { code, details } = classify(error);

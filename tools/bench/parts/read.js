@@ -115,7 +115,9 @@ module.exports = async function read({ rounds, seconds, log }) {
       ['auth', 'card', 'platform', at(gatewayPort, paths.card), bearer],
     ];
     for (const [, , , url, headers] of runs) await load({ url, headers, duration: 1 }); // warm-up, not measured
-    log(`load generator: ${(await load({ url: runs[0][3], duration: 1 })).generator}, 64 connections, ${seconds} s per run`);
+    log(
+      `load generator: ${(await load({ url: runs[0][3], duration: 1 })).generator}, 64 connections, ${seconds} s per run`,
+    );
     const results = runs.map(() => []);
     for (let round = 1; round <= rounds; round++) {
       for (let i = 0; i < runs.length; i++) {

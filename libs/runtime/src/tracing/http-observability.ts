@@ -1,4 +1,5 @@
 import { context, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { httpDuration, httpRequests } from './metrics';
@@ -18,43 +19,80 @@ const QUIET_ROUTES = new Set(['/health/live', '/health/ready', '/metrics']);
  * trace id. No header, body or query value is written.
  */
 export function registerHttpObservability(fastify: FastifyInstance, logger: Logger): void {
-  const log = logger.child({ component: 'access' });
+  const log = accessLog(logger);
   if (tracingEnabled()) {
     fastify.addHook('onRequest', (request, _reply, done) => {
-      const route = request.routeOptions.url ?? 'unmatched';
       const parent = extractTraceContext(request.headers as Record<string, string>);
-      const span = tracer().startSpan(
-        `${request.method} ${route}`,
-        { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'http.route': route } },
-        parent,
-      );
+      const span = startHttpSpan(request.method, request.routeOptions.url ?? 'unmatched', request.headers, parent);
       (request as Observed)[SPAN] = span;
-      context.with(trace.setSpan(parent, span), done);
+      context.with(span ? trace.setSpan(parent, span) : parent, done);
     });
   }
   fastify.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions.url ?? 'unmatched';
-    const status = reply.statusCode;
-    const seconds = reply.elapsedTime / 1000;
-    httpRequests.inc({ method: request.method, route, status: String(status) });
-    httpDuration.observe({ method: request.method, route }, seconds);
-    const span = (request as Observed)[SPAN];
-    const traceId = traceIdOf(span);
-    if (span) {
-      span.setAttribute('http.response.status_code', status);
-      if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-      span.end();
-    }
-    const line = {
+    recordHttpAnswer(log, {
       method: request.method,
-      route,
-      status,
-      durationMs: Math.round(reply.elapsedTime * 10) / 10,
+      route: request.routeOptions.url ?? 'unmatched',
+      status: reply.statusCode,
+      elapsedMs: reply.elapsedTime,
       correlationId: String(request.id),
-      traceId,
-    };
-    if (QUIET_ROUTES.has(route)) log.debug(line, 'http request');
-    else log.info(line, 'http request');
+      span: (request as Observed)[SPAN],
+    });
     done();
   });
+}
+
+/** The access log's logger (one per process side that answers HTTP). */
+export function accessLog(logger: Logger): Logger {
+  return logger.child({ component: 'access' });
+}
+
+/** A server span for one request, continuing an incoming `traceparent`; none when tracing is off. */
+export function startHttpSpan(
+  method: string,
+  route: string,
+  headers: IncomingHttpHeaders,
+  parent = extractTraceContext(headers as Record<string, string>),
+): Span | undefined {
+  if (!tracingEnabled()) return undefined;
+  return tracer().startSpan(
+    `${method} ${route}`,
+    { kind: SpanKind.SERVER, attributes: { 'http.request.method': method, 'http.route': route } },
+    parent,
+  );
+}
+
+export interface HttpAnswer {
+  method: string;
+  /** The route pattern, never the raw URL. */
+  route: string;
+  status: number;
+  elapsedMs: number;
+  correlationId: string;
+  span?: Span;
+}
+
+/** What every answered request leaves: its RED metrics, its span ended, one access-log line. */
+export function recordHttpAnswer(log: Logger, answer: HttpAnswer): void {
+  const { method, route, status, span } = answer;
+  const traceId = traceIdOf(span); // read before the span ends
+  httpRequests.inc({ method, route, status: String(status) });
+  httpDuration.observe({ method, route }, answer.elapsedMs / 1000);
+  if (span) {
+    span.setAttribute('http.response.status_code', status);
+    if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+  }
+  // The line is built only when its level is written (at warn, as in production, it is not).
+  const level = QUIET_ROUTES.has(route) ? 'debug' : 'info';
+  if (log.isLevelEnabled(level)) {
+    const line = {
+      method,
+      route,
+      status,
+      durationMs: Math.round(answer.elapsedMs * 10) / 10,
+      correlationId: answer.correlationId,
+      traceId,
+    };
+    log[level](line, 'http request');
+  }
 }

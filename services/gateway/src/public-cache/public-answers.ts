@@ -3,8 +3,12 @@ import { createHash } from 'node:crypto';
 /** One public answer kept in memory, as it was sent. */
 export interface PublicAnswer {
   body: string;
+  /** The body as sent (UTF-8), encoded once. */
+  bytes: Buffer;
   etag: string;
   contentType: string;
+  /** The route pattern it answered (the metrics' and access log's label). */
+  route: string;
   /** The ids (UUIDs) its URL names: a change to one of them drops it. */
   ids: readonly string[];
 }
@@ -59,6 +63,7 @@ export class PublicAnswers {
     return `${Math.floor(this.now() / EPOCH_MS)} ${url}`;
   }
 
+  /** The answer kept for this URL, counted as a hit or a miss. */
   get(url: string): PublicAnswer | undefined {
     const answer = this.entries.get(this.key(url));
     if (answer) this.hits += 1;
@@ -67,11 +72,13 @@ export class PublicAnswers {
   }
 
   /** Keeps an answer unless something changed since its request started (`since`). */
-  put(url: string, since: number, body: string, contentType: string): PublicAnswer | undefined {
+  put(url: string, route: string, since: number, body: string, contentType: string): PublicAnswer | undefined {
     const answer: PublicAnswer = {
       body,
+      bytes: Buffer.from(body, 'utf8'),
       etag: strongEtag(body),
       contentType,
+      route,
       ids: [...new Set((url.match(UUID) ?? []).map((id) => id.toLowerCase()))],
     };
     if (since !== this.gen || body.length > PUBLIC_CACHE_MAX_BODY) return answer;

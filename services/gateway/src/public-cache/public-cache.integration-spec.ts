@@ -10,7 +10,7 @@ import { createGatewayApp } from '../gateway.app';
 import { GatewayConfig } from '../gateway.config';
 import { UsersService } from '../identity/users.service';
 import { PublicCache } from './public-cache';
-import { SYSTEM_ADMIN, injectRequest } from '../testing/gateway-client.fixture';
+import { SYSTEM_ADMIN, httpRequest } from '../testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
 
@@ -33,6 +33,7 @@ describe('public answers cached at the gateway, dropped by changes, never privat
   let cardA: string;
   let cardB: string;
   let activityId: string;
+  const bases = new Map<NestFastifyApplication, string>();
 
   async function call(
     app: NestFastifyApplication,
@@ -40,7 +41,7 @@ describe('public answers cached at the gateway, dropped by changes, never privat
     url: string,
     options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<Answer> {
-    const res = await injectRequest(app, method, url, options);
+    const res = await httpRequest(bases.get(app)!, method, url, options);
     return { status: res.statusCode, headers: res.headers, body: res.body, json: () => JSON.parse(res.body) };
   }
 
@@ -60,8 +61,12 @@ describe('public answers cached at the gateway, dropped by changes, never privat
     const config = loadConfig(GatewayConfig, iso.env('gateway', { AUTH_RATE_LIMIT_PER_MINUTE: '10000' }));
     ({ app: a } = (await createGatewayApp(config, createLogger('gateway', 'warn'))) as { app: NestFastifyApplication });
     ({ app: b } = (await createGatewayApp(config, createLogger('gateway', 'warn'))) as { app: NestFastifyApplication });
-    await a.getHttpAdapter().getInstance().ready();
-    await b.getHttpAdapter().getInstance().ready();
+    // Real HTTP, as visitors come: the cached answers are served by the server's front door.
+    for (const app of [a, b]) {
+      const port = await freePort();
+      await app.listen(port, '127.0.0.1');
+      bases.set(app, `http://127.0.0.1:${port}`);
+    }
     await commitments.ready();
     pg = new Client({ connectionString: TEST_DATABASE_URL });
     await pg.connect();
@@ -111,6 +116,15 @@ describe('public answers cached at the gateway, dropped by changes, never privat
     expect(second.headers['cache-control']).toBe('public, no-cache');
     expect(second.headers['content-type']).toMatch(/^application\/json/);
     expect(second.headers['x-content-type-options']).toBe('nosniff');
+    // Answered ahead of Fastify, it still carries every header an API answer carries.
+    expect(second.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(second.headers.vary).toBe('authorization');
+    expect(second.headers['content-length']).toBe(String(Buffer.byteLength(first.body)));
+    expect(second.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const traced = await call(a, 'GET', `/commitments/${cardA}`, { headers: { 'x-correlation-id': 'portal-req.42' } });
+    expect(traced.headers['x-correlation-id']).toBe('portal-req.42');
+    const odd = await call(a, 'GET', `/commitments/${cardA}`, { headers: { 'x-correlation-id': 'a b<c>' } });
+    expect(odd.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
     const revalidated = await call(a, 'GET', `/commitments/${cardA}`, {
       headers: { 'if-none-match': String(second.headers.etag) },
     });

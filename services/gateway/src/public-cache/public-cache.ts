@@ -1,11 +1,14 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { EventEnvelope } from '@ogp/contracts';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EventEnvelope, Header } from '@ogp/contracts';
 import { NATS_CONNECTION, withPrefix } from '@ogp/messaging';
-import { LOGGER, SERVICE_CONFIG } from '@ogp/runtime';
+import { accessLog, LOGGER, recordHttpAnswer, SERVICE_CONFIG, startHttpSpan } from '@ogp/runtime';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Events, NatsConnection, Subscription } from 'nats';
 import type { Logger } from 'pino';
 import { GatewayConfig } from '../gateway.config';
+import { API_ANSWER_HEADERS } from '../http/answer-headers';
 import { etagMatches, PublicAnswers } from './public-answers';
 
 /**
@@ -38,16 +41,17 @@ export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
 
 interface CacheState {
   since: number;
-  hit: boolean;
 }
 const STATE = Symbol('publicCache');
 type Req = FastifyRequest & { [STATE]?: CacheState };
 
+/** An incoming correlation id is echoed only when it is plainly one (otherwise a new one is made). */
+const CORRELATION_ID = /^[\w.:-]{1,128}$/;
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
 /**
- * Answers visitors' public reads from memory at the first hook of the request, with a strong ETag
+ * Answers visitors' public reads from memory ahead of Fastify (`answerAhead`), with a strong ETag
  * and 304 on If-None-Match. A request carrying a token is never answered from, nor stored in, the
  * cache (its answer may be personal). Entries go when a change touches them: a write through any
  * gateway replica (told to all of them over NATS) or a domain event of the commitments service.
@@ -55,6 +59,7 @@ const encoder = new TextEncoder();
 @Injectable()
 export class PublicCache implements OnModuleInit, OnModuleDestroy {
   readonly answers = new PublicAnswers();
+  private readonly accessLog: Logger;
   private subscriptions: Subscription[] = [];
   private readonly replicaId = Math.random().toString(36).slice(2);
   /** Linked to NATS: otherwise changes may go unheard, so nothing is served from or kept in memory. */
@@ -64,7 +69,9 @@ export class PublicCache implements OnModuleInit, OnModuleDestroy {
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SERVICE_CONFIG) private readonly config: GatewayConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.accessLog = accessLog(logger);
+  }
 
   onModuleInit(): void {
     void (async () => {
@@ -126,64 +133,105 @@ export class PublicCache implements OnModuleInit, OnModuleDestroy {
       this.nc.publish(withPrefix(this.config.NATS_PREFIX, CHANGED_SUBJECT), encoder.encode(this.replicaId));
   }
 
+  /**
+   * The hit path, ahead of Fastify (the gateway's HTTP server hands every request here first): a
+   * visitor's GET whose exact URL has an answer kept is written at once, with the headers every
+   * answer carries, its metrics, span and access-log line; no routing, hooks or Nest run for it.
+   * Only answers of cached routes are kept, under the URL Fastify routed, so the same URL is the
+   * same route. Anything else (a token, another method, no answer kept) goes on to Fastify.
+   */
+  answerAhead(request: IncomingMessage, response: ServerResponse): boolean {
+    if (!this.linked || request.method !== 'GET' || request.headers.authorization !== undefined || !request.url)
+      return false;
+    const started = performance.now();
+    const answer = this.answers.get(request.url);
+    if (!answer) return false;
+    const incoming = request.headers[Header.CORRELATION_ID];
+    const correlationId = typeof incoming === 'string' && CORRELATION_ID.test(incoming) ? incoming : randomUUID();
+    const span = startHttpSpan('GET', answer.route, request.headers);
+    const headers = {
+      [Header.CORRELATION_ID]: correlationId,
+      ...API_ANSWER_HEADERS,
+      etag: answer.etag,
+      'cache-control': PUBLIC_CACHE_CONTROL,
+      vary: 'authorization',
+    };
+    let status = 200;
+    if (etagMatches(request.headers['if-none-match'], answer.etag)) {
+      status = 304;
+      response.writeHead(status, headers).end();
+    } else {
+      response
+        .writeHead(status, { ...headers, 'content-type': answer.contentType, 'content-length': answer.bytes.length })
+        .end(answer.bytes);
+    }
+    recordHttpAnswer(this.accessLog, {
+      method: 'GET',
+      route: answer.route,
+      status,
+      elapsedMs: performance.now() - started,
+      correlationId,
+      span,
+    });
+    return true;
+  }
+
+  /** Notes when a cacheable read started (its answer is kept on the way out unless a change came meanwhile). */
   register(fastify: FastifyInstance): void {
-    fastify.addHook('onRequest', async (request: Req, reply: FastifyReply) => {
+    fastify.addHook('onRequest', (request: Req, _reply: FastifyReply, done: () => void) => {
       if (
-        !this.linked ||
-        request.method !== 'GET' ||
-        request.headers.authorization !== undefined ||
-        !CACHED_ROUTES.has(request.routeOptions.url ?? '')
+        this.linked &&
+        request.method === 'GET' &&
+        request.headers.authorization === undefined &&
+        CACHED_ROUTES.has(request.routeOptions.url ?? '')
       )
-        return;
-      const answer = this.answers.get(request.url);
-      if (!answer) {
-        request[STATE] = { since: this.answers.generation(), hit: false };
-        return;
-      }
-      request[STATE] = { since: 0, hit: true };
-      void reply
-        .header('etag', answer.etag)
-        .header('cache-control', PUBLIC_CACHE_CONTROL)
-        .header('vary', 'authorization');
-      if (etagMatches(request.headers['if-none-match'], answer.etag)) return reply.code(304).send();
-      return reply.header('content-type', answer.contentType).send(answer.body);
+        request[STATE] = { since: this.answers.generation() };
+      done();
     });
 
-    fastify.addHook('onSend', async (request: Req, reply: FastifyReply, payload: unknown) => {
-      const method = request.method;
-      if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
-        // The change is made when its answer leaves: no later read here may see the old state.
-        if (reply.statusCode < 400 && !request.url.startsWith('/auth/')) this.written();
-        return payload;
-      }
-      const state = request[STATE];
-      if (!state || state.hit || !this.linked || reply.statusCode !== 200 || typeof payload !== 'string') {
-        // A public read answered to a token holder may be personal: no shared cache keeps it.
-        if (
-          method === 'GET' &&
-          request.headers.authorization !== undefined &&
-          CACHED_ROUTES.has(request.routeOptions.url ?? '')
-        )
-          void reply.header('cache-control', 'private, no-cache');
-        return payload;
-      }
-      const answer = this.answers.put(
-        request.url,
-        state.since,
-        payload,
-        String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
-      );
-      if (!answer) return payload;
-      void reply
-        .header('etag', answer.etag)
-        .header('cache-control', PUBLIC_CACHE_CONTROL)
-        .header('vary', 'authorization');
-      if (etagMatches(request.headers['if-none-match'], answer.etag)) {
-        void reply.code(304).removeHeader('content-type');
-        return null;
-      }
-      return payload;
-    });
+    fastify.addHook(
+      'onSend',
+      (request: Req, reply: FastifyReply, payload: unknown, done: (err: Error | null, value?: unknown) => void) =>
+        done(null, this.keep(request, reply, payload)),
+    );
     this.logger.debug('public cache hooks registered');
+  }
+
+  /** On the way out: a write drops what it may have changed; a visitor's cacheable read is kept. */
+  private keep(request: Req, reply: FastifyReply, payload: unknown): unknown {
+    const method = request.method;
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
+      // The change is made when its answer leaves: no later read here may see the old state.
+      if (reply.statusCode < 400 && !request.url.startsWith('/auth/')) this.written();
+      return payload;
+    }
+    const state = request[STATE];
+    if (!state || !this.linked || reply.statusCode !== 200 || typeof payload !== 'string') {
+      // A public read answered to a token holder may be personal: no shared cache keeps it.
+      if (
+        method === 'GET' &&
+        request.headers.authorization !== undefined &&
+        CACHED_ROUTES.has(request.routeOptions.url ?? '')
+      )
+        void reply.header('cache-control', 'private, no-cache');
+      return payload;
+    }
+    const answer = this.answers.put(
+      request.url,
+      request.routeOptions.url ?? 'unmatched',
+      state.since,
+      payload,
+      String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'),
+    );
+    if (!answer) return payload;
+    void reply
+      .header('etag', answer.etag)
+      .header('cache-control', PUBLIC_CACHE_CONTROL)
+      .header('vary', 'authorization');
+    if (etagMatches(request.headers['if-none-match'], answer.etag)) {
+      void reply.code(304).removeHeader('content-type');
+      return null;
+    }
+    return payload;
   }
 }

@@ -49,6 +49,28 @@ export function injectRequest(
 }
 
 /**
+ * The same request over real HTTP to a listening gateway (`base`, e.g. http://127.0.0.1:port): it
+ * meets the server's front door (the cached public reads) as clients do, which `inject` skips.
+ */
+export async function httpRequest(
+  base: string,
+  method: string,
+  url: string,
+  request: GatewayRequest = {},
+): Promise<{ statusCode: number; headers: Record<string, string>; body: string }> {
+  const headers: Record<string, string> = { ...(request.headers ?? {}) };
+  if (request.token) headers.authorization = `Bearer ${request.token}`;
+  if (request.body !== undefined || request.raw !== undefined)
+    headers['content-type'] = headers['content-type'] ?? 'application/json';
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers,
+    body: request.raw ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
+  });
+  return { statusCode: res.status, headers: Object.fromEntries(res.headers.entries()), body: await res.text() };
+}
+
+/**
  * One request to the gateway in process, in English, as JSON; every answer must match the
  * OpenAPI document.
  */
