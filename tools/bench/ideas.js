@@ -5,10 +5,10 @@
 require('reflect-metadata');
 const { execFileSync } = require('node:child_process');
 const { readFileSync } = require('node:fs');
-const http = require('node:http');
 const { Client } = require('pg');
 const { SpawnedService, TestIsolation, freePort, TEST_DATABASE_URL } = require('@ogp/testing');
 const { PgRoundTrips } = require('./pg-round-trips');
+const { jsonClient } = require('./common');
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 32;
@@ -74,40 +74,8 @@ async function main() {
   ).start();
   const base = `http://127.0.0.1:${port}`;
   const pg = new Client({ connectionString: TEST_DATABASE_URL });
-  // node:http with kept-alive connections rather than fetch: the client shares the 2 cores with the
-  // platform, and fetch costs it several times more CPU per request.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const json = (method, path, token, body) =>
-    new Promise((resolve, reject) => {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
-      const req = http.request(
-        `${base}${path}`,
-        {
-          method,
-          agent,
-          headers: {
-            ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-          },
-        },
-        (res) => {
-          const chunks = [];
-          res.on('data', (c) => chunks.push(c));
-          res.on('end', () => {
-            let parsed = null;
-            try {
-              parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-            } catch {
-              parsed = null;
-            }
-            resolve({ status: res.statusCode, body: parsed });
-          });
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(payload);
-    });
+  // node:http with kept-alive connections rather than fetch (common.js).
+  const json = jsonClient(base, CLIENTS);
   try {
     await Promise.all([participation.ready(), gateway.ready(), commitments.ready()]);
     await pg.connect();
@@ -231,7 +199,7 @@ async function main() {
     );
   } finally {
     await pg.end().catch(() => undefined);
-    agent.destroy();
+    json.close();
     await Promise.all([gateway.stop(), participation.stop(), commitments.stop()]);
     trips.close();
     await iso.cleanup();
