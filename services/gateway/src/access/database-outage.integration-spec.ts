@@ -4,7 +4,7 @@ import { freePort, SeverableProxy, SpawnedService, TEST_DATABASE_URL, TestIsolat
 import { createGatewayApp } from '../gateway.app';
 import { GatewayConfig } from '../gateway.config';
 import { UsersService } from '../identity/users.service';
-import { SYSTEM_ADMIN, injectRequest } from '../testing/gateway-client.fixture';
+import { SYSTEM_ADMIN, httpRequest } from '../testing/gateway-client.fixture';
 
 const PASSWORD = 'correct horse battery';
 
@@ -15,12 +15,14 @@ describe('gateway and services while Postgres is unreachable', () => {
   let app: NestFastifyApplication;
   let commitments: SpawnedService;
   let token: string;
+  let base: string;
 
   async function call(method: 'GET' | 'POST', url: string, options: { token?: string; body?: unknown } = {}) {
-    const res = await injectRequest(app, method, url, { token: options.token, body: options.body || undefined });
+    // Real HTTP: the public answers the gateway holds are served by its server's front door.
+    const res = await httpRequest(base, method, url, { token: options.token, body: options.body || undefined });
     return {
       status: res.statusCode,
-      code: res.json()?.error?.code as string | undefined,
+      code: (JSON.parse(res.body || 'null') as { error?: { code?: string } } | null)?.error?.code,
       retryAfter: res.headers['retry-after'],
     };
   }
@@ -38,7 +40,9 @@ describe('gateway and services while Postgres is unreachable', () => {
       iso.env('gateway', { DATABASE_URL: databaseUrl, AUTH_RATE_LIMIT_PER_MINUTE: '10000' }),
     );
     ({ app } = await createGatewayApp(config, createLogger('gateway', 'warn')));
-    await app.getHttpAdapter().getInstance().ready();
+    const port = await freePort();
+    await app.listen(port, '127.0.0.1');
+    base = `http://127.0.0.1:${port}`;
     await commitments.ready();
     await app.get(UsersService).createByStaff(SYSTEM_ADMIN, {
       email: 'pm@test.ma',
