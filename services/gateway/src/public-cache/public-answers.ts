@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 
 /** One public answer kept in memory, as it was sent. */
 export interface PublicAnswer {
-  body: string;
-  /** The body as sent (UTF-8), encoded once. */
+  /** The body as sent (UTF-8), encoded once (the only copy kept). */
   bytes: Buffer;
   etag: string;
   contentType: string;
@@ -74,7 +73,6 @@ export class PublicAnswers {
   /** Keeps an answer unless something changed since its request started (`since`). */
   put(url: string, route: string, since: number, body: string, contentType: string): PublicAnswer | undefined {
     const answer: PublicAnswer = {
-      body,
       bytes: Buffer.from(body, 'utf8'),
       etag: strongEtag(body),
       contentType,
