@@ -5,7 +5,7 @@
 // when it is installed: on these 2 cores autocannon, in Node, took most of a core from the systems
 // measured. Without wrk, autocannon runs and the line says so.
 const { execFileSync, spawn } = require('node:child_process');
-const { writeFileSync, mkdtempSync } = require('node:fs');
+const { writeFileSync, mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
@@ -41,6 +41,7 @@ function runWrk(wrk) {
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.on('close', (code) => {
+    rmSync(dir, { recursive: true, force: true });
     const line = out.split('\n').find((l) => l.startsWith('{'));
     if (code !== 0 || !line) {
       process.stdout.write(`${JSON.stringify({ error: `wrk exited ${code}: ${out.slice(-500)}` })}\n`);
