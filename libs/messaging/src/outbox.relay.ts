@@ -1,5 +1,6 @@
 import { headers as natsHeaders, JetStreamClient } from 'nats';
 import type { Logger } from 'pino';
+import { transactionOpenedWith } from '@ogp/persistence';
 import { DataSource } from 'typeorm';
 import { withPrefix } from './subject';
 
@@ -20,6 +21,8 @@ export interface OutboxRelayOptions {
 }
 
 interface OutboxRow {
+  /** bigserial: pg hands it over as a string. */
+  seq: string;
   id: string;
   subject: string;
   envelope: string;
@@ -30,8 +33,8 @@ const encoder = new TextEncoder();
 
 /**
  * Moves committed outbox rows to JetStream. A batch is locked (SKIP LOCKED, so replicas share
- * the work), published with the row id as Nats-Msg-Id, and marked published in the same
- * transaction. A relay that dies mid-batch rolls back; the next one republishes the batch and
+ * the work) and marked published, published with the row id as Nats-Msg-Id, and committed once
+ * JetStream acknowledged it. A relay that dies mid-batch rolls back; the next one republishes the batch and
  * JetStream's duplicate window (plus each consumer's inbox) drops the copies.
  */
 export class OutboxRelay {
@@ -62,43 +65,39 @@ export class OutboxRelay {
     wake?.();
   }
 
-  /** Publishes one batch; returns how many rows it moved. */
+  /**
+   * Publishes one batch; returns how many rows it moved. Two round trips: the batch is claimed
+   * (locked and marked published) by a statement that travels with START TRANSACTION, then, once
+   * JetStream has acknowledged every row, COMMIT. A publish that fails rolls the marks back.
+   */
   async relayOnce(): Promise<number> {
     const { dataSource, publisher, prefix } = this.options;
-    const batchSize = this.options.batchSize ?? 500;
-    const runner = dataSource.createQueryRunner();
-    await runner.connect();
-    await runner.startTransaction();
-    try {
-      const rows = (await runner.query(
-        `SELECT id, subject, envelope::text AS envelope, headers FROM outbox
-          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [batchSize],
-      )) as OutboxRow[];
-      if (rows.length === 0) {
-        await runner.commitTransaction();
-        return 0;
-      }
-      await Promise.all(
-        rows.map((row) => {
-          const h = natsHeaders();
-          for (const [key, value] of Object.entries(row.headers ?? {})) h.set(key, value);
-          return publisher.publish(withPrefix(prefix, row.subject), encoder.encode(row.envelope), {
-            msgID: row.id,
-            headers: h,
-          });
-        }),
-      );
-      await runner.query(`UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
-      await runner.commitTransaction();
-      this.published += rows.length;
-      return rows.length;
-    } catch (err) {
-      await runner.rollbackTransaction().catch(() => undefined);
-      throw err;
-    } finally {
-      await runner.release();
-    }
+    const batchSize = Math.max(1, Math.floor(this.options.batchSize ?? 500));
+    const moved = await transactionOpenedWith<OutboxRow, number>(
+      dataSource,
+      () =>
+        `UPDATE outbox SET published_at = now() WHERE seq IN (
+           SELECT seq FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT ${batchSize} FOR UPDATE SKIP LOCKED
+         ) RETURNING seq, id, subject, envelope::text AS envelope, headers`,
+      async (_m, claimed) => {
+        if (claimed.length === 0) return 0;
+        // RETURNING keeps no order: publish in the order the rows were written.
+        const rows = claimed.sort((a, b) => Number(a.seq) - Number(b.seq));
+        await Promise.all(
+          rows.map((row) => {
+            const h = natsHeaders();
+            for (const [key, value] of Object.entries(row.headers ?? {})) h.set(key, value);
+            return publisher.publish(withPrefix(prefix, row.subject), encoder.encode(row.envelope), {
+              msgID: row.id,
+              headers: h,
+            });
+          }),
+        );
+        return rows.length;
+      },
+    );
+    this.published += moved;
+    return moved;
   }
 
   private async loop(): Promise<void> {
