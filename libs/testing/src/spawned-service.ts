@@ -56,8 +56,8 @@ export class SpawnedService {
     return this;
   }
 
-  /** Waits until /health/ready answers 200. */
-  async ready(timeoutMs = 30000): Promise<this> {
+  /** Waits until /health/ready answers 200, asking every `intervalMs`. */
+  async ready(timeoutMs = 30000, intervalMs = 150): Promise<this> {
     await waitFor(
       async () => {
         if (this.exitCode !== null)
@@ -65,7 +65,7 @@ export class SpawnedService {
         const res = await fetch(`http://127.0.0.1:${this.port}/health/ready`).catch(() => null);
         return res?.status === 200;
       },
-      { timeoutMs, what: `${this.service} readiness`, intervalMs: 150 },
+      { timeoutMs, what: `${this.service} readiness`, intervalMs },
     );
     return this;
   }
