@@ -8,9 +8,9 @@ const {
   OutboxWriter,
   EventConsumer,
   ensureEventStreams,
+  connectNats,
 } = require('@ogp/messaging');
 const { TestIsolation, waitFor, TEST_DATABASE_URL, TEST_NATS_URL } = require('@ogp/testing');
-const { connect } = require('nats');
 const pino = require('pino');
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 20000);
@@ -19,7 +19,8 @@ const contract = { type: 'bench.thing.happened' };
 async function main() {
   const iso = new TestIsolation();
   const logger = pino({ level: 'silent' });
-  const nc = await connect({ servers: TEST_NATS_URL });
+  // The services' own connection (connectNats: writes batched per tick, no async traces).
+  const nc = await connectNats({ url: TEST_NATS_URL, name: 'bench-events' });
   await ensureEventStreams(await nc.jetstreamManager(), iso.prefix);
   const open = async (schema) => {
     const ds = createServiceDataSource({
