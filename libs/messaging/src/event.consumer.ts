@@ -159,7 +159,8 @@ export class EventConsumer {
             done.push({ msg: item.msg, duplicate: true });
             continue;
           }
-          const traced = traceConsumedEvent(durable, item.event.type, item.msg.headers);
+          // Headers are read (decoded by nats.js) only when tracing is on.
+          const traced = traceConsumedEvent(durable, item.event.type, () => item.msg.headers);
           try {
             await requestContext.run(
               { correlationId: item.event.correlationId ?? item.event.id, actorId: item.event.actorId },
@@ -206,7 +207,7 @@ export class EventConsumer {
       return;
     }
     // A consumer span continuing the trace of the request that wrote the event (headers from the outbox row).
-    const traced = traceConsumedEvent(this.options.durable, event.type, msg.headers);
+    const traced = traceConsumedEvent(this.options.durable, event.type, () => msg.headers);
     await requestContext.run({ correlationId: event.correlationId ?? event.id, actorId: event.actorId }, () =>
       traced.run(async () => {
         const { dataSource, durable, handle } = this.options;

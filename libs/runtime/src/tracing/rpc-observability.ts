@@ -106,9 +106,13 @@ const UNTRACED: TracedEvent = { run: (fn) => fn(), failed: () => undefined };
  * A consumer span for one JetStream event, child of the span that wrote it (the W3C context the
  * outbox stored with the row and the relay sent as message headers). Ended when `run` settles.
  */
-export function traceConsumedEvent(consumer: string, type: string, headers: HeaderSource): TracedEvent {
+export function traceConsumedEvent(
+  consumer: string,
+  type: string,
+  headers: HeaderSource | (() => HeaderSource),
+): TracedEvent {
   if (!tracingEnabled()) return UNTRACED;
-  const parent = extractTraceContext(headers);
+  const parent = extractTraceContext(typeof headers === 'function' ? headers() : headers);
   const span = tracer().startSpan(
     `consume ${type}`,
     {
