@@ -1,5 +1,7 @@
 // Events end to end: outbox rows -> relay -> JetStream -> durable consumer (inbox + a write per
-// event), counting every event at the far end.
+// event), counting every event at the far end. As in the platform, the relay (in the producing
+// service) and the consumer (in another service) run in two processes: this one forks itself
+// (`events.js consume`) for the consumer.
 require('reflect-metadata');
 const { createServiceDataSource, runMigrationsUnderLock } = require('@ogp/persistence');
 const {
@@ -10,34 +12,83 @@ const {
   ensureEventStreams,
   connectNats,
 } = require('@ogp/messaging');
+const { execFileSync, fork } = require('node:child_process');
+const { readFileSync } = require('node:fs');
 const { TestIsolation, waitFor, TEST_DATABASE_URL, TEST_NATS_URL } = require('@ogp/testing');
 const pino = require('pino');
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 20000);
+const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
+
+/** CPU milliseconds (user + system) the processes have used so far, from /proc; a process gone counts 0. */
+function cpuMs(pids) {
+  let ms = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ms += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+    } catch {
+      // gone
+    }
+  }
+  return ms;
+}
+const pidsOf = (name) => {
+  try {
+    return execFileSync('pgrep', ['-x', name]).toString().trim().split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+};
 const contract = { type: 'bench.thing.happened' };
+
+const logger = pino({ level: 'silent' });
+// The services' own connection (connectNats: writes batched per tick, no async traces).
+const natsConnection = () => connectNats({ url: TEST_NATS_URL, name: 'bench-events' });
+const open = async (schema) => {
+  const ds = createServiceDataSource({
+    url: TEST_DATABASE_URL,
+    schema,
+    entities: [],
+    migrations: [MessagingTables1732100000000],
+    poolSize: 20,
+  });
+  await ds.initialize();
+  await runMigrationsUnderLock(ds, schema);
+  return ds;
+};
+
+/** The consuming process: applies events until its parent says stop, then reports its stats. */
+async function consume(prefix, schema) {
+  const nc = await natsConnection();
+  const dataSource = await open(schema);
+  const consumer = new EventConsumer({
+    connection: nc,
+    dataSource,
+    prefix,
+    durable: 'bench',
+    logger,
+    handle: (e, m) => m.query(`INSERT INTO received (event_id, n) VALUES ($1, $2)`, [e.id, e.data.n]),
+  });
+  await consumer.start();
+  process.send({ started: true });
+  process.on('message', async () => {
+    await consumer.stop();
+    await dataSource.destroy();
+    await nc.close();
+    process.send({ stats: consumer.stats }, () => process.exit(0));
+  });
+}
 
 async function main() {
   const iso = new TestIsolation();
-  const logger = pino({ level: 'silent' });
-  // The services' own connection (connectNats: writes batched per tick, no async traces).
-  const nc = await connectNats({ url: TEST_NATS_URL, name: 'bench-events' });
+  const nc = await natsConnection();
   await ensureEventStreams(await nc.jetstreamManager(), iso.prefix);
-  const open = async (schema) => {
-    const ds = createServiceDataSource({
-      url: TEST_DATABASE_URL,
-      schema,
-      entities: [],
-      migrations: [MessagingTables1732100000000],
-      poolSize: 20,
-    });
-    await ds.initialize();
-    await runMigrationsUnderLock(ds, schema);
-    return ds;
-  };
   const producer = await open(iso.schema('producer'));
   const consumerDb = await open(iso.schema('consumer'));
   await consumerDb.query(`CREATE TABLE received (event_id uuid PRIMARY KEY, n int NOT NULL)`);
   const writer = new OutboxWriter('bench');
+  let consumer = null;
   try {
     let t = Date.now();
     for (let i = 0; i < TOTAL; i += 500) {
@@ -51,14 +102,8 @@ async function main() {
     }
     const writeSeconds = (Date.now() - t) / 1000;
 
-    const consumer = new EventConsumer({
-      connection: nc,
-      dataSource: consumerDb,
-      prefix: iso.prefix,
-      durable: 'bench',
-      logger,
-      handle: (e, m) => m.query(`INSERT INTO received (event_id, n) VALUES ($1, $2)`, [e.id, e.data.n]),
-    });
+    consumer = fork(__filename, ['consume', iso.prefix, iso.schema('consumer')]);
+    const fromConsumer = () => new Promise((resolve) => consumer.once('message', resolve));
     const relay = new OutboxRelay({
       dataSource: producer,
       publisher: nc.jetstream(),
@@ -67,8 +112,16 @@ async function main() {
       batchSize: 1000,
       pollIntervalMs: 50,
     });
+    await fromConsumer(); // its durable consumer exists and pulls
+    // Where the CPU goes (this process is the relay; Postgres and nats-server as a whole).
+    const cpu = () => ({
+      relay: process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000,
+      consumer: cpuMs([consumer.pid]),
+      postgres: cpuMs(pidsOf('postgres')),
+      'nats-server': cpuMs(pidsOf('nats-server')),
+    });
+    const cpuBefore = cpu();
     t = Date.now();
-    await consumer.start();
     await relay.start();
     let relayedAt = 0;
     await waitFor(
@@ -80,8 +133,11 @@ async function main() {
       { timeoutMs: 600000, intervalMs: 50, what: 'all events consumed' },
     );
     const seconds = (Date.now() - t) / 1000;
+    const cpuAfter = cpu();
     await relay.stop();
-    await consumer.stop();
+    const stopped = fromConsumer();
+    consumer.send('stop');
+    await stopped;
     const [{ n, distinct }] = await consumerDb.query(
       `SELECT count(*)::int AS n, count(DISTINCT n)::int AS distinct FROM received`,
     );
@@ -94,9 +150,15 @@ async function main() {
       `end to end (outbox -> JetStream -> consumer transaction): ${TOTAL} in ${seconds.toFixed(2)} s = ${Math.round(TOTAL / seconds)} events/s (target >= 2,000/s)`,
     );
     console.log(
+      `CPU per event, us: ${Object.keys(cpuAfter)
+        .map((k) => `${k} ${Math.round(((cpuAfter[k] - cpuBefore[k]) * 1000) / TOTAL)}`)
+        .join(', ')} (the relay's process also counts the consumed rows every 50 ms)`,
+    );
+    console.log(
       `counted at the consumer: ${n} rows, ${distinct} distinct, inbox ${inbox}; lost ${TOTAL - distinct}, handled twice ${n - distinct}`,
     );
   } finally {
+    if (consumer && consumer.exitCode === null) consumer.kill();
     await producer.destroy();
     await consumerDb.destroy();
     await nc.close();
@@ -104,7 +166,7 @@ async function main() {
   }
 }
 
-main().catch((err) => {
+(process.argv[2] === 'consume' ? consume(process.argv[3], process.argv[4]) : main()).catch((err) => {
   console.error(err);
   process.exit(1);
 });
