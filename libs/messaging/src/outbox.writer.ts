@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventContract, EventEnvelope, eventSubject, Header } from '@ogp/contracts';
+import { TIME_ORDERED_UUID_SQL } from '@ogp/persistence';
 import { currentCorrelationId, injectTraceContext, requestContext } from '@ogp/runtime';
 import { EntityManager } from 'typeorm';
 
@@ -104,7 +105,7 @@ export class OutboxWriter {
                      'aggregate', jsonb_build_object('type', ${aggregateType}::text, 'id', ${select.aggregate.idSql}),
                      'data', ${select.dataSql}),
                    ${headers}::jsonb
-              FROM (SELECT gen_random_uuid() AS outbox_event_id, * FROM ${select.from}) e
+              FROM (SELECT ${TIME_ORDERED_UUID_SQL} AS outbox_event_id, * FROM ${select.from}) e
             RETURNING id`,
       params: [
         contract.type,
