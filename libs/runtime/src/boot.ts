@@ -1,7 +1,11 @@
 /**
  * A service's main.ts imports this first (`import '@ogp/runtime/boot'`), before any other module
- * loads: the young generation stays small while they do; runMain lets it grow once the service is ready.
+ * loads: package files are found where the last start found them (resolve-cache), and the young
+ * generation stays small while they load; runMain saves the one and releases the other once the
+ * service is ready.
  */
+import { installResolveCache } from './resolve-cache';
 import { holdYoungGeneration } from './young-generation';
 
+installResolveCache();
 holdYoungGeneration();
