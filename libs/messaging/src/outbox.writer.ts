@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { EventContract, EventEnvelope, eventSubject, Header } from '@ogp/contracts';
-import { TIME_ORDERED_UUID_SQL } from '@ogp/persistence';
+import { TIME_ORDERED_UUID_SQL, timeOrderedUuid } from '@ogp/persistence';
 import { currentCorrelationId, injectTraceContext, requestContext } from '@ogp/runtime';
 import { EntityManager } from 'typeorm';
 
@@ -73,7 +72,7 @@ export class OutboxWriter {
       throw new Error(`outbox event ${contract.type} must be written inside a transaction`);
     }
     const envelope: EventEnvelope<T> = {
-      id: randomUUID(),
+      id: timeOrderedUuid(),
       ...this.envelopeBase(contract, input.actorId),
       aggregate: input.aggregate,
       data: input.data,

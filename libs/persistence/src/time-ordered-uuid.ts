@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /**
  * A version 7 UUID made by Postgres (RFC 9562: the Unix time in milliseconds in the first 48 bits,
  * then the version, then random bits), as an SQL expression, for ids a set-based INSERT makes.
@@ -11,3 +13,13 @@ export const TIME_ORDERED_UUID_SQL =
   `encode(overlay(uuid_send(gen_random_uuid()) PLACING ` +
   `substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) || '\\x70'::bytea ` +
   `FROM 1 FOR 7), 'hex')::uuid`;
+
+/**
+ * A version 7 UUID made here, the twin of TIME_ORDERED_UUID_SQL: the time in milliseconds, then
+ * `randomUUID()`'s random bits (74 of them; its version digit gives way to 7). The outbox's event
+ * ids: the outbox's unique index on ids and each consumer's inbox take them at their right edge.
+ */
+export function timeOrderedUuid(now = Date.now()): string {
+  const time = now.toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${randomUUID().slice(15)}`;
+}
