@@ -142,6 +142,9 @@ async function main() {
     // Over a day autovacuum has cleared the change log the first sweep emptied (1M dead rows).
     const changes = (await pg.query(`SELECT to_regclass('${s}.activity_changes') IS NOT NULL AS present`)).rows[0];
     if (changes.present) await pg.query(`VACUUM ANALYZE ${s}.activity_changes`);
+    // And the outbox whose 653,623 rows were marked published (as many dead row versions, and as many
+    // dead entries in the index of pending rows, which the relay's next claims would walk through).
+    await pg.query(`VACUUM ANALYZE ${s}.outbox`);
     const [{ due }] = (
       await pg.query(
         `SELECT count(*)::int AS due FROM ${s}.rm_activities WHERE end_date = ${today} - 1 AND progress < 100 AND NOT removed`,
@@ -162,11 +165,21 @@ async function main() {
       t = Date.now();
       const { raised } = await rpc.request(ReportingRpc.runSweep, { kind }, admin);
       const secs = (Date.now() - t) / 1000;
+      // "Again the same day" is later that day: the relay has published the first run's alert
+      // events by then. Run at once, the second sweep waited behind the relay's batches in the same
+      // process (23 to 239 ms measured, for 20 ms of work): it is measured alone, as the export is.
+      t = Date.now();
+      for (let waited = 0; waited < 120000; waited += 100) {
+        const [{ n }] = (await pg.query(`SELECT count(*)::int AS n FROM ${s}.outbox WHERE published_at IS NULL`)).rows;
+        if (n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const relayedSecs = (Date.now() - t) / 1000;
       t = Date.now();
       const again = await rpc.request(ReportingRpc.runSweep, { kind }, admin);
       const againMs = Date.now() - t;
       console.log(
-        `sweep ${kind.padEnd(9)} over ${ACTIVITIES} activities: ${secs.toFixed(2)} s, ${raised} alerts raised (second run: ${again.raised} in ${againMs} ms); process peak RSS ${peakMb(reporting.pid)} MB ` +
+        `sweep ${kind.padEnd(9)} over ${ACTIVITIES} activities: ${secs.toFixed(2)} s, ${raised} alerts raised (second run, after their events were relayed in ${relayedSecs.toFixed(1)} s: ${again.raised} in ${againMs} ms); process peak RSS ${peakMb(reporting.pid)} MB ` +
           `(a fresh process started for the measured sweeps, RSS ${sweepBaseline} MB before them)`,
       );
     }
