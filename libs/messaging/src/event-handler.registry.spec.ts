@@ -1,9 +1,11 @@
 import { event, EventEnvelope } from '@ogp/contracts';
+import { currentCorrelationId } from '@ogp/runtime';
 import { EntityManager } from 'typeorm';
 import { EventHandlerRegistry } from './event-handler.registry';
 
 const Reported = event<{ commitmentId: string; progress: number }>('test.progress.reported');
 const Removed = event<{ activityId: string }>('test.activity.removed');
+const Leveled = event<{ commitmentId: string; level: string }>('test.level.changed');
 const manager = {} as EntityManager;
 
 function envelope<T>(type: string, data: T): EventEnvelope<T> {
@@ -54,5 +56,59 @@ describe('EventHandlerRegistry', () => {
   it('lets a handler failure reach the consumer (which retries the event)', async () => {
     const registry = new EventHandlerRegistry('test').on(Removed, () => Promise.reject(new Error('boom')));
     await expect(registry.handle(envelope(Removed.type, { activityId: 'a' }), manager)).rejects.toThrow('boom');
+  });
+
+  describe('batch forms', () => {
+    const at = (type: string, data: object, id: string) => ({
+      ...envelope(type, data),
+      id,
+      correlationId: `corr-${id}`,
+    });
+    const calls: string[] = [];
+    const registry = new EventHandlerRegistry('test')
+      .onBatch(Reported, async (events) => {
+        calls.push(`reported:${events.map((e) => e.data.progress).join(',')}`);
+      })
+      .onBatch(Leveled, async (events) => {
+        calls.push(`leveled:${events.map((e) => e.data.level).join(',')}`);
+      })
+      .on(Removed, async (e) => {
+        calls.push(`removed:${e.data.activityId}:${currentCorrelationId()}`);
+      });
+    beforeEach(() => calls.splice(0));
+
+    it('a lone event of a type in batch form goes to it as a batch of one', async () => {
+      await registry.handle(at(Reported.type, { commitmentId: 'c', progress: 10 }, 'e1'), manager);
+      expect(calls).toEqual(['reported:10']);
+      expect(registry.batched).toBe(true);
+      expect(new EventHandlerRegistry('plain').on(Removed, async () => undefined).batched).toBe(false);
+    });
+
+    it('a batch made only of types in batch form is applied type by type, each type in its order', async () => {
+      await registry.handleBatch(
+        [
+          at(Reported.type, { commitmentId: 'c', progress: 10 }, 'e1'),
+          at(Leveled.type, { commitmentId: 'c', level: 'started' }, 'e2'),
+          at(Reported.type, { commitmentId: 'c', progress: 20 }, 'e3'),
+          at(Leveled.type, { commitmentId: 'c', level: 'done' }, 'e4'),
+        ],
+        manager,
+      );
+      expect(calls).toEqual(['reported:10,20', 'leveled:started,done']);
+    });
+
+    it('a batch holding another type is applied in its order, consecutive events of a batch form together, the others one by one in their own context', async () => {
+      await registry.handleBatch(
+        [
+          at(Reported.type, { commitmentId: 'c', progress: 10 }, 'e1'),
+          at(Reported.type, { commitmentId: 'c', progress: 20 }, 'e2'),
+          at(Removed.type, { activityId: 'a' }, 'e3'),
+          at(Reported.type, { commitmentId: 'c', progress: 30 }, 'e4'),
+          at('test.unknown', {}, 'e5'),
+        ],
+        manager,
+      );
+      expect(calls).toEqual(['reported:10,20', 'removed:a:corr-e3', 'reported:30']);
+    });
   });
 });

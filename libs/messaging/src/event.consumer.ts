@@ -15,6 +15,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { deadLetterSubject, eventsStreamName, withPrefix } from './subject';
 
 export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
+/**
+ * Applies several events at once, in their order, with the effect of `EventHandler` called on each
+ * in turn (set-based statements instead of a few per event). It runs in the batch's transaction,
+ * without one event's request context (correlation id, actor).
+ */
+export type EventBatchHandler = (events: EventEnvelope[], manager: EntityManager) => Promise<void>;
 
 export interface EventConsumerOptions {
   connection: NatsConnection;
@@ -25,6 +31,11 @@ export interface EventConsumerOptions {
   /** Event types to receive, as a subject filter below `events.` (default: all). */
   filter?: string;
   handle: EventHandler;
+  /**
+   * The batch form of `handle`, used for a batch of events when given. If it fails, the batch is
+   * rolled back and its events are applied one by one with `handle` (which finds the failing one).
+   */
+  handleBatch?: EventBatchHandler;
   logger: Logger;
   /** Deliveries before an event goes to the dead-letter subject. */
   maxAttempts?: number;
@@ -52,7 +63,8 @@ interface Parsed {
  * inbox with one statement, runs their handlers and commits once. A handler failing rolls its
  * batch back; that event takes the retry path alone and the rest of the batch is applied again.
  * (Handlers only write through the manager they are given: a batch applied again repeats nothing
- * outside the database.)
+ * outside the database.) With `handleBatch`, a batch's fresh events go to it in one call; if it
+ * fails, the batch's events are applied one by one with `handle`.
  */
 export class EventConsumer {
   private messages: ConsumerMessages | null = null;
@@ -144,7 +156,7 @@ export class EventConsumer {
   private async applyBatch(parsed: Parsed[]): Promise<void> {
     if (parsed.length === 0) return;
     if (parsed.length === 1) return this.process(parsed[0].msg);
-    const { dataSource, durable, handle } = this.options;
+    const { dataSource, durable, handle, handleBatch } = this.options;
     const done: { msg: JsMsg; duplicate: boolean }[] = [];
     let failed: { item: Parsed; err: unknown } | null = null;
     try {
@@ -154,6 +166,32 @@ export class EventConsumer {
           [durable, parsed.map((p) => p.event.id), parsed.map((p) => p.event.type)],
         );
         const fresh = new Set(inserted.map((r) => r.event_id.toLowerCase()));
+        if (handleBatch) {
+          const applied: Parsed[] = [];
+          for (const item of parsed) {
+            const isFresh = fresh.delete(item.event.id.toLowerCase());
+            done.push({ msg: item.msg, duplicate: !isFresh });
+            if (isFresh) applied.push(item);
+          }
+          if (applied.length === 0) return;
+          // Each event keeps its consumer span (when tracing is on), lasting as long as the batch.
+          const batch = handleBatch(
+            applied.map((p) => p.event),
+            manager,
+          );
+          await Promise.all(
+            applied.map((item) => {
+              const traced = traceConsumedEvent(durable, item.event.type, () => item.msg.headers);
+              return traced
+                .run(() => batch)
+                .catch((err: unknown) => {
+                  traced.failed(err);
+                  throw err;
+                });
+            }),
+          );
+          return;
+        }
         for (const item of parsed) {
           if (!fresh.delete(item.event.id.toLowerCase())) {
             done.push({ msg: item.msg, duplicate: true });
@@ -180,7 +218,8 @@ export class EventConsumer {
         await this.retryLater(failure.item.msg, failure.item.event, failure.err);
         return this.applyBatch(parsed.filter((p) => p !== failure.item));
       }
-      // The batch failed outside any handler (an id that is not a uuid, a lost connection): each event on its own.
+      // The batch failed outside any one event's handler (an id that is not a uuid, a lost connection,
+      // the batch handler): each event on its own.
       this.options.logger.warn(
         { err: (err as Error).message, events: parsed.length },
         'event batch failed; applying its events one by one',

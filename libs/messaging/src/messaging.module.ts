@@ -49,7 +49,10 @@ export class EventConsumers implements OnModuleDestroy {
   ) {}
 
   async start(
-    options: Pick<EventConsumerOptions, 'durable' | 'filter' | 'handle' | 'maxAttempts' | 'backoffMs' | 'concurrency'>,
+    options: Pick<
+      EventConsumerOptions,
+      'durable' | 'filter' | 'handle' | 'handleBatch' | 'maxAttempts' | 'backoffMs' | 'concurrency'
+    >,
   ): Promise<EventConsumer> {
     const consumer = new EventConsumer({
       ...options,

@@ -302,6 +302,102 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
     }
   });
 
+  it('with a batch form, 500 events are applied in batches of several, each exactly once, in their order', async () => {
+    const ids = await writeEvents(500, 'batched');
+    const batches: number[][] = [];
+    const consumer = consumerFor('batched', undefined, {
+      handleBatch: async (events, m) => {
+        batches.push(events.map((e) => (e.data as { n: number }).n));
+        await m.query(
+          `INSERT INTO handled (event_id, n, run) SELECT id, n, 'batched' FROM unnest($1::uuid[], $2::int[]) AS e(id, n)`,
+          [events.map((e) => e.id), events.map((e) => (e.data as { n: number }).n)],
+        );
+      },
+    });
+    await consumer.start();
+    const relay = new OutboxRelay({
+      dataSource: producer,
+      publisher: nc.jetstream(),
+      prefix: iso.prefix,
+      logger,
+      pollIntervalMs: 100,
+    });
+    await relay.start();
+    try {
+      await waitFor(async () => (await handledIn(ids)) === 500, { what: '500 handled events', timeoutMs: 30000 });
+      expect(consumer.stats.handled).toBe(500);
+      expect(batches.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: 500 }, (_, i) => i));
+      expect(Math.max(...batches.map((b) => b.length))).toBeGreaterThan(1);
+      // A batch hands its events over in the order they were written (one relay, one stream).
+      for (const b of batches) expect(b).toEqual([...b].sort((x, y) => x - y));
+    } finally {
+      await relay.stop();
+      await consumer.stop();
+    }
+  });
+
+  it('a batch form failing rolls its batch back; its events are applied one by one and only the failing one is retried', async () => {
+    const ids = await writeEvents(20, 'batchpoison');
+    const poisonId = ids[7];
+    let batchCalls = 0;
+    let poisonAttempts = 0;
+    const insert = (m: EntityManager, e: EventEnvelope) =>
+      m.query(`INSERT INTO handled (event_id, n, run) VALUES ($1, $2, 'batchpoison')`, [
+        e.id,
+        (e.data as { n: number }).n,
+      ]);
+    const consumer = consumerFor(
+      'batchpoison',
+      async (e, m) => {
+        if (e.id === poisonId) {
+          poisonAttempts += 1;
+          throw new Error('cannot handle this one');
+        }
+        await insert(m, e);
+      },
+      {
+        maxAttempts: 2,
+        backoffMs: [50],
+        handleBatch: async (events, m) => {
+          batchCalls += 1;
+          // Writes the batch's first events before failing: the rollback must undo them.
+          for (const e of events) {
+            if (e.id === poisonId) throw new Error('cannot handle this one');
+            await insert(m, e);
+          }
+        },
+      },
+    );
+    // All 20 are on the stream before the consumer starts, so they arrive together.
+    const relay = new OutboxRelay({
+      dataSource: producer,
+      publisher: nc.jetstream(),
+      prefix: iso.prefix,
+      logger,
+      pollIntervalMs: 100,
+    });
+    await relay.start();
+    await waitFor(
+      async () => (await producer.query(`SELECT count(*)::int AS c FROM outbox WHERE published_at IS NULL`))[0].c === 0,
+      { what: 'the 20 events relayed' },
+    );
+    await consumer.start();
+    try {
+      await waitFor(() => consumer.stats.deadLettered === 1, {
+        what: 'the poison event to be dead-lettered',
+        timeoutMs: 20000,
+      });
+      expect(batchCalls).toBeGreaterThanOrEqual(1);
+      expect(await handledIn(ids.filter((id) => id !== poisonId))).toBe(19);
+      expect(await handledIn([poisonId])).toBe(0);
+      expect(consumer.stats.handled).toBe(19);
+      expect(poisonAttempts).toBe(2);
+    } finally {
+      await relay.stop();
+      await consumer.stop();
+    }
+  });
+
   it('a redelivered event id is skipped by the inbox', async () => {
     const js = nc.jetstream();
     const envelope: EventEnvelope<{ n: number }> = {

@@ -79,6 +79,78 @@ describe('ReadModelsRepository (real Postgres)', () => {
     expect(row).toEqual({ last: new Date('2026-03-02T10:00:00'), results: title, reports: 2, progress: '60.00' });
   });
 
+  it('progress events applied as one batch leave the state that applying them one by one leaves', async () => {
+    // The same events on two copies of a commitment: one by one on the first, in one batch on the second.
+    const copies = [0, 1].map(() => ({ c: commitment([randomUUID(), randomUUID()]), reportIds: [] as string[] }));
+    for (const { c } of copies) await repo.upsertCommitment(db.manager, c);
+    const steps: { activity: number; progress: number; results: boolean; at: string }[] = [
+      { activity: 0, progress: 40, results: true, at: '2026-03-02T10:00:00Z' },
+      { activity: 1, progress: 30, results: false, at: '2026-03-02T09:00:00Z' },
+      { activity: 0, progress: 55, results: true, at: '2026-03-03T11:00:00Z' },
+      { activity: 0, progress: 20, results: false, at: '2026-03-01T08:00:00Z' },
+    ];
+    const events = copies.map(({ c }) =>
+      steps.map((step, i) => ({
+        report: {
+          commitmentId: c.id,
+          planId: c.planId,
+          programmeId: c.programmeId,
+          leadInstitutionId: c.institutionId,
+          number: 1,
+          title,
+          reportId: randomUUID(),
+          results: step.results ? { ar: `نتيجة ${i}` } : null,
+          activityId: c.activities[step.activity].id,
+          progress: step.progress,
+          reportedOn: '2026-03-01',
+          reportedBy: randomUUID(),
+        } satisfies ProgressReportedEvent,
+        occurredAt: step.at,
+      })),
+    );
+    // A report given twice (at the end) is kept once either way.
+    const [one, batch] = events.map((e) => [...e, e[0]]);
+    for (const e of one) await repo.recordProgressReport(db.manager, e.report, e.occurredAt);
+    for (const progress of [10, 50, 30]) await repo.setCommitmentProgress(db.manager, copies[0].c.id, progress);
+    for (const level of ['in_progress', 'completed', 'in_progress'])
+      await repo.setCompletionLevel(db.manager, copies[0].c.id, level);
+    await db.transaction(async (m) => {
+      await repo.recordProgressReports(m, batch);
+      await repo.setCommitmentColumn(
+        m,
+        'progress',
+        [10, 50, 30].map((value) => ({ commitmentId: copies[1].c.id, value })),
+      );
+      await repo.setCommitmentColumn(
+        m,
+        'completion_level',
+        ['in_progress', 'completed', 'in_progress'].map((value) => ({ commitmentId: copies[1].c.id, value })),
+      );
+    });
+    const state = async ({ c }: (typeof copies)[number]) =>
+      (
+        await db.query(
+          `SELECT c.progress, c.completion_level, c.last_report_at, c.last_results,
+                  (SELECT count(*)::int FROM rm_progress_reports r WHERE r.commitment_id = c.id) AS reports,
+                  ARRAY(SELECT a.progress FROM unnest($2::uuid[]) WITH ORDINALITY AS o(id, n)
+                          JOIN rm_activities a ON a.id = o.id ORDER BY o.n) AS activities
+             FROM rm_commitments c WHERE c.id = $1`,
+          [c.id, c.activities.map((a) => a.id)],
+        )
+      )[0];
+    const expected = await state(copies[0]);
+    expect(expected).toEqual({
+      progress: '30.00',
+      completion_level: 'in_progress',
+      last_report_at: new Date('2026-03-03T11:00:00Z'),
+      // The repeated first report comes last: its activity and results are the last ones given.
+      last_results: { ar: 'نتيجة 0' },
+      reports: 4,
+      activities: [40, 30],
+    });
+    expect(await state(copies[1])).toEqual(expected);
+  });
+
   it('a rebuild marks removed the activities its snapshot no longer has, and an upsert brings one back', async () => {
     const [kept, dropped] = [randomUUID(), randomUUID()];
     const c = commitment([kept, dropped]);

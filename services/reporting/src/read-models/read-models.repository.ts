@@ -116,30 +116,75 @@ export class ReadModelsRepository {
    * moved forward (never back, for a report arriving late) with its results, if it has any.
    */
   async recordProgressReport(m: EntityManager, r: ProgressReportedEvent, occurredAt: string): Promise<void> {
-    const results = r.results ? JSON.stringify(r.results) : null;
+    await this.recordProgressReports(m, [{ report: r, occurredAt }]);
+  }
+
+  /**
+   * Progress reports in the order they were made, in one statement, with the effect of recording
+   * them one by one: each report kept once, each activity at its last report's progress, each
+   * commitment's last report time moved forward only and its last results the last ones given.
+   */
+  async recordProgressReports(
+    m: EntityManager,
+    reports: readonly { report: ProgressReportedEvent; occurredAt: string }[],
+  ): Promise<void> {
+    const column = <T>(pick: (r: ProgressReportedEvent, occurredAt: string) => T) =>
+      reports.map(({ report, occurredAt }) => pick(report, occurredAt));
     await m.query(
-      `INSERT INTO rm_progress_reports (id, commitment_id, activity_id, progress, reported_on, results) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
-      [r.reportId, r.commitmentId, r.activityId, r.progress, r.reportedOn, results],
-    );
-    await m.query(`UPDATE rm_activities SET progress = $2 WHERE id = $1`, [r.activityId, r.progress]);
-    await m.query(
-      `UPDATE rm_commitments SET last_report_at = greatest(coalesce(last_report_at, $2::timestamptz), $2::timestamptz), last_results = coalesce($3::jsonb, last_results) WHERE id = $1`,
-      [r.commitmentId, occurredAt, results],
+      `WITH e AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::numeric[], $5::date[], $6::jsonb[], $7::timestamptz[])
+                WITH ORDINALITY AS e(id, commitment_id, activity_id, progress, reported_on, results, occurred_at, ord)
+       ), kept AS (
+         INSERT INTO rm_progress_reports (id, commitment_id, activity_id, progress, reported_on, results)
+         SELECT id, commitment_id, activity_id, progress, reported_on, results FROM e ORDER BY ord
+         ON CONFLICT (id) DO NOTHING
+       ), activities AS (
+         UPDATE rm_activities a SET progress = last.progress
+           FROM (SELECT DISTINCT ON (activity_id) activity_id, progress FROM e ORDER BY activity_id, ord DESC) last
+          WHERE a.id = last.activity_id
+       )
+       UPDATE rm_commitments c
+          SET last_report_at = greatest(coalesce(c.last_report_at, s.at), s.at),
+              last_results = coalesce(s.results, c.last_results)
+         FROM (SELECT commitment_id, max(occurred_at) AS at,
+                      (array_agg(results ORDER BY ord DESC) FILTER (WHERE results IS NOT NULL))[1] AS results
+                 FROM e GROUP BY commitment_id) s
+        WHERE c.id = s.commitment_id`,
+      [
+        column((r) => r.reportId),
+        column((r) => r.commitmentId),
+        column((r) => r.activityId),
+        column((r) => r.progress),
+        column((r) => r.reportedOn),
+        column((r) => (r.results ? JSON.stringify(r.results) : null)),
+        column((_r, occurredAt) => occurredAt),
+      ],
     );
   }
 
   async setCommitmentProgress(m: EntityManager, commitmentId: string, progress: number): Promise<void> {
-    await m.query(`UPDATE rm_commitments SET progress = $2, updated_at = now() WHERE id = $1`, [
-      commitmentId,
-      progress,
-    ]);
+    await this.setCommitmentColumn(m, 'progress', [{ commitmentId, value: progress }]);
   }
 
   async setCompletionLevel(m: EntityManager, commitmentId: string, level: string): Promise<void> {
-    await m.query(`UPDATE rm_commitments SET completion_level = $2, updated_at = now() WHERE id = $1`, [
-      commitmentId,
-      level,
-    ]);
+    await this.setCommitmentColumn(m, 'completion_level', [{ commitmentId, value: level }]);
+  }
+
+  /** Changes of one column of commitments, in order, in one statement: each commitment takes its last value. */
+  async setCommitmentColumn(
+    m: EntityManager,
+    column: 'progress' | 'completion_level',
+    changes: readonly { commitmentId: string; value: number | string }[],
+  ): Promise<void> {
+    const type = column === 'progress' ? 'numeric' : 'text';
+    await m.query(
+      `UPDATE rm_commitments c SET ${column} = s.value, updated_at = now()
+         FROM (SELECT DISTINCT ON (commitment_id) commitment_id, value
+                 FROM unnest($1::uuid[], $2::${type}[]) WITH ORDINALITY AS e(commitment_id, value, ord)
+                ORDER BY commitment_id, ord DESC) s
+        WHERE c.id = s.commitment_id`,
+      [changes.map((c) => c.commitmentId), changes.map((c) => c.value)],
+    );
   }
 
   async upsertIdea(m: EntityManager, idea: IdeaFateEvent): Promise<void> {

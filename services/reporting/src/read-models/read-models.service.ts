@@ -40,12 +40,28 @@ export class ReadModelsService implements OnApplicationBootstrap {
       .on(CommitmentsEvents.commitmentUpdated, ({ data }, m) => rm.renameCommitment(m, data.commitmentId, data.title))
       .on(CommitmentsEvents.activityAdded, ({ data }, m) => rm.addActivity(m, data))
       .on(CommitmentsEvents.activityRemoved, ({ data }, m) => rm.removeActivity(m, data.activityId))
-      .on(CommitmentsEvents.progressReported, (event, m) => rm.recordProgressReport(m, event.data, event.occurredAt))
-      .on(CommitmentsEvents.progressChanged, ({ data }, m) =>
-        rm.setCommitmentProgress(m, data.commitmentId, data.after),
+      // The events every progress report brings, in batch form (one statement per kind for a batch).
+      // They commute: reports write the reports, activities and last report of commitments; the
+      // other two each write their own column of commitments.
+      .onBatch(CommitmentsEvents.progressReported, (events, m) =>
+        rm.recordProgressReports(
+          m,
+          events.map((e) => ({ report: e.data, occurredAt: e.occurredAt })),
+        ),
       )
-      .on(CommitmentsEvents.completionLevelChanged, ({ data }, m) =>
-        rm.setCompletionLevel(m, data.commitmentId, data.after),
+      .onBatch(CommitmentsEvents.progressChanged, (events, m) =>
+        rm.setCommitmentColumn(
+          m,
+          'progress',
+          events.map(({ data }) => ({ commitmentId: data.commitmentId, value: data.after })),
+        ),
+      )
+      .onBatch(CommitmentsEvents.completionLevelChanged, (events, m) =>
+        rm.setCommitmentColumn(
+          m,
+          'completion_level',
+          events.map(({ data }) => ({ commitmentId: data.commitmentId, value: data.after })),
+        ),
       );
     this.participationEvents
       .on(ParticipationEvents.ideaFateChanged, ({ data }, m) => rm.upsertIdea(m, data))
@@ -62,6 +78,7 @@ export class ReadModelsService implements OnApplicationBootstrap {
       durable: this.commitmentsEvents.consumer,
       filter: 'commitments.>',
       handle: this.commitmentsEvents.handle,
+      handleBatch: this.commitmentsEvents.handleBatch,
     });
     await this.consumers.start({
       durable: this.participationEvents.consumer,
