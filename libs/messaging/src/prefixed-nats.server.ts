@@ -41,6 +41,9 @@ export class PrefixedNatsServer extends ServerNats {
     this.accessLog = options.logger?.child({ component: 'access' });
   }
 
+  /** Each handler's route, worked out once (Nest parses the pattern as JSON, and throws, per message). */
+  private readonly routes = new Map<string, string>();
+
   /** Replies leave in one write per turn of the event loop, not one each. */
   override async createNatsClient(): Promise<NatsConnection> {
     return batchWritesPerTick((await super.createNatsClient()) as NatsConnection);
@@ -84,6 +87,16 @@ export class PrefixedNatsServer extends ServerNats {
       if (natsMsg.reply) natsMsg.respond(new TextEncoder().encode(JSON.stringify({ err: body, isDisposed: true })));
       return undefined;
     }
+  }
+
+  /** The channels asked about are the handlers' own (bindEvents): a bounded set, kept. */
+  override getRouteFromPattern(pattern: string): string {
+    let route = this.routes.get(pattern);
+    if (route === undefined) {
+      route = super.getRouteFromPattern(pattern);
+      if (this.routes.size < 10_000) this.routes.set(pattern, route);
+    }
+    return route;
   }
 
   override getPublisher(

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { logProcessWarnings } from './logger';
 import { PinoNestLogger } from './pino-nest.logger';
 import { registerHttpObservability } from './tracing/http-observability';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 export interface ServiceAppOptions {
   module: Type<unknown> | DynamicModule;
@@ -84,6 +85,7 @@ export interface ServiceApp {
  */
 export async function createServiceApp(options: ServiceAppOptions): Promise<ServiceApp> {
   logProcessWarnings(options.logger);
+  cacheValidationMetadata();
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimit ?? 64 * 1024,
     trustProxy: options.trustProxy ?? false,
