@@ -56,8 +56,11 @@ export class NatsRpcClient {
     const h = natsHeaders();
     h.set(Header.CORRELATION_ID, options.correlationId ?? currentCorrelationId() ?? randomUUID());
     if (options.actor) h.set(Header.ACTOR, JSON.stringify(options.actor));
+    const store = requestContext.getStore();
+    // The request being served reached this service (read by the gateway's public cache after a write).
+    if (store) (store.services ??= new Set()).add(contract.subject.slice(0, contract.subject.indexOf('.')));
     // The key of the write being served (set by the gateway's idempotency interceptor) goes with its commands.
-    const idempotencyKey = options.idempotencyKey ?? requestContext.getStore()?.idempotencyKey;
+    const idempotencyKey = options.idempotencyKey ?? store?.idempotencyKey;
     if (idempotencyKey) h.set(Header.IDEMPOTENCY_KEY, idempotencyKey);
     if (options.language) h.set(Header.LANGUAGE, options.language);
     injectTraceContext(h); // W3C traceparent of the active span: the service's span continues this trace

@@ -5,6 +5,11 @@ export interface RequestContextStore {
   actorId?: string;
   /** The Idempotency-Key of the HTTP write being served: RPC commands carry it to the owning service. */
   idempotencyKey?: string;
+  /**
+   * The services this request sent commands or queries to (the first part of each RPC subject),
+   * so that a gateway cache drops its answers after a write only when the write reached their owner.
+   */
+  services?: Set<string>;
 }
 
 /** Carries the correlation id (and who acts) through every await of one request or event. */

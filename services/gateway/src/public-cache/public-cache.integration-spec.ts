@@ -173,6 +173,22 @@ describe('public answers cached at the gateway, dropped by changes, never privat
     expect(Date.now() - written).toBeLessThanOrEqual(1000);
   });
 
+  it('a write that does not reach the commitments service (one’s own display name) leaves the answers kept, on every replica', async () => {
+    for (const app of [a, b]) for (let i = 0; i < 2; i++) await call(app, 'GET', `/commitments/${cardB}`);
+    const kept = [a, b].map((app) => app.get(PublicCache).answers.size);
+    const changed = await call(a, 'PATCH', '/me', { token: pm, body: { displayName: 'مديرة المشروع' } });
+    expect(changed.status).toBe(200);
+    // Time for the other replica to hear a drop, had one been announced.
+    await nc.flush();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const [i, app] of [a, b].entries()) {
+      expect(app.get(PublicCache).answers.size).toBe(kept[i]);
+      const before = hits(app);
+      await call(app, 'GET', `/commitments/${cardB}`);
+      expect(hits(app)).toBe(before + 1);
+    }
+  });
+
   it('a domain event drops exactly the answers naming its ids (and lists), on every replica', async () => {
     const lists = '/programmes';
     for (const app of [a, b])

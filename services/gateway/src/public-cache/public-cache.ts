@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EventEnvelope, Header } from '@ogp/contracts';
 import { NATS_CONNECTION, withPrefix } from '@ogp/messaging';
-import { accessLog, LOGGER, recordHttpAnswer, SERVICE_CONFIG, startHttpSpan } from '@ogp/runtime';
+import { accessLog, LOGGER, recordHttpAnswer, requestContext, SERVICE_CONFIG, startHttpSpan } from '@ogp/runtime';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Events, NatsConnection, Subscription } from 'nats';
 import type { Logger } from 'pino';
@@ -32,8 +32,9 @@ export const CACHED_ROUTES: ReadonlySet<string> = new Set([
 
 /** Every gateway replica hears this (no queue group): a write went through one of them. */
 export const CHANGED_SUBJECT = 'gateway.public-cache.changed';
-/** The domain events of the service owning the cached reads. */
-const EVENTS = 'events.commitments.>';
+/** The service owning the cached reads, and its domain events. */
+const OWNER = 'commitments';
+const EVENTS = `events.${OWNER}.>`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `public`: a CDN and the portal may keep it; `no-cache`: they ask again (If-None-Match) before each use. */
@@ -45,6 +46,12 @@ interface CacheState {
 const STATE = Symbol('publicCache');
 type Req = FastifyRequest & { [STATE]?: CacheState };
 
+/** Whether the request being served called the owner of the cached answers (or cannot tell: then yes). */
+function reachedOwner(): boolean {
+  const store = requestContext.getStore();
+  return !store || (store.services?.has(OWNER) ?? false);
+}
+
 /** An incoming correlation id is echoed only when it is plainly one (otherwise a new one is made). */
 const CORRELATION_ID = /^[\w.:-]{1,128}$/;
 const decoder = new TextDecoder();
@@ -53,7 +60,8 @@ const encoder = new TextEncoder();
 /**
  * Answers visitors' public reads from memory ahead of Fastify (`answerAhead`), with a strong ETag
  * and 304 on If-None-Match. A request carrying a token is never answered from, nor stored in, the
- * cache (its answer may be personal). Entries go when a change touches them: a write through any
+ * cache (its answer may be personal). Entries go when a change touches them: a write reaching the
+ * commitments service through any
  * gateway replica (told to all of them over NATS) or a domain event of the commitments service.
  */
 @Injectable()
@@ -201,8 +209,10 @@ export class PublicCache implements OnModuleInit, OnModuleDestroy {
   private keep(request: Req, reply: FastifyReply, payload: unknown): unknown {
     const method = request.method;
     if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
-      // The change is made when its answer leaves: no later read here may see the old state.
-      if (reply.statusCode < 400 && !request.url.startsWith('/auth/')) this.written();
+      // The change is made when its answer leaves: no later read here may see the old state. A
+      // write that did not reach the owner of the cached answers (an idea, one's own profile)
+      // cannot have changed them; its effects on them, if any, come later as the owner's events.
+      if (reply.statusCode < 400 && !request.url.startsWith('/auth/') && reachedOwner()) this.written();
       return payload;
     }
     const state = request[STATE];
