@@ -104,6 +104,19 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
     });
   }
 
+  /** The producer's relay, polling every 100 ms, started. */
+  async function startedRelay(): Promise<OutboxRelay> {
+    const relay = new OutboxRelay({
+      dataSource: producer,
+      publisher: nc.jetstream(),
+      prefix: iso.prefix,
+      logger,
+      pollIntervalMs: 100,
+    });
+    await relay.start();
+    return relay;
+  }
+
   async function handledIn(ids: string[]): Promise<number> {
     const [{ count }] = await consumerDb.query(
       `SELECT count(*)::int AS count FROM handled WHERE event_id = ANY($1::uuid[])`,
@@ -140,14 +153,7 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
     const ids = await writeEvents(500, 'plain');
     const consumer = consumerFor('plain');
     await consumer.start();
-    const relay = new OutboxRelay({
-      dataSource: producer,
-      publisher: nc.jetstream(),
-      prefix: iso.prefix,
-      logger,
-      pollIntervalMs: 100,
-    });
-    await relay.start();
+    const relay = await startedRelay();
     try {
       await waitFor(async () => (await handledIn(ids)) === 500, { what: '500 handled events', timeoutMs: 30000 });
       const pending = await producer.query(`SELECT count(*)::int AS c FROM outbox WHERE published_at IS NULL`);
@@ -223,14 +229,7 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
     );
     const consumer = consumerFor(run);
     await consumer.start();
-    const relay = new OutboxRelay({
-      dataSource: producer,
-      publisher: nc.jetstream(),
-      prefix: iso.prefix,
-      logger,
-      pollIntervalMs: 100,
-    });
-    await relay.start();
+    const relay = await startedRelay();
     try {
       await waitFor(async () => (await handledIn(ids)) === 100, { what: '100 handled events', timeoutMs: 30000 });
       expect(consumer.stats.handled).toBe(100);
@@ -279,14 +278,7 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
 
     const consumer = consumerFor('killed');
     await consumer.start();
-    const relay = new OutboxRelay({
-      dataSource: producer,
-      publisher: nc.jetstream(),
-      prefix: iso.prefix,
-      logger,
-      pollIntervalMs: 100,
-    });
-    await relay.start();
+    const relay = await startedRelay();
     try {
       await waitFor(async () => (await handledIn(ids)) === 500, {
         what: 'all 500 handled after the restart',
@@ -315,14 +307,7 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
       },
     });
     await consumer.start();
-    const relay = new OutboxRelay({
-      dataSource: producer,
-      publisher: nc.jetstream(),
-      prefix: iso.prefix,
-      logger,
-      pollIntervalMs: 100,
-    });
-    await relay.start();
+    const relay = await startedRelay();
     try {
       await waitFor(async () => (await handledIn(ids)) === 500, { what: '500 handled events', timeoutMs: 30000 });
       expect(consumer.stats.handled).toBe(500);
@@ -369,14 +354,7 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
       },
     );
     // All 20 are on the stream before the consumer starts, so they arrive together.
-    const relay = new OutboxRelay({
-      dataSource: producer,
-      publisher: nc.jetstream(),
-      prefix: iso.prefix,
-      logger,
-      pollIntervalMs: 100,
-    });
-    await relay.start();
+    const relay = await startedRelay();
     await waitFor(
       async () => (await producer.query(`SELECT count(*)::int AS c FROM outbox WHERE published_at IS NULL`))[0].c === 0,
       { what: 'the 20 events relayed' },
@@ -441,14 +419,7 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
       { maxAttempts: 3, backoffMs: [50, 100] },
     );
     await consumer.start();
-    const relay = new OutboxRelay({
-      dataSource: producer,
-      publisher: nc.jetstream(),
-      prefix: iso.prefix,
-      logger,
-      pollIntervalMs: 100,
-    });
-    await relay.start();
+    const relay = await startedRelay();
     try {
       await waitFor(() => consumer.stats.deadLettered === 1, {
         what: 'the poison event to be dead-lettered',

@@ -20,6 +20,22 @@ describe('ReadModelsRepository (real Postgres)', () => {
   });
 
   const commitment = (activities: string[]) => commitmentCopy({ activities });
+  /** A new progress report on one of the commitment's activities, made on 1 March 2026. */
+  const reportOn = (
+    c: ReturnType<typeof commitment>,
+    r: Pick<ProgressReportedEvent, 'activityId' | 'progress' | 'results'>,
+  ): ProgressReportedEvent => ({
+    commitmentId: c.id,
+    planId: c.planId,
+    programmeId: c.programmeId,
+    leadInstitutionId: c.institutionId,
+    number: 1,
+    title,
+    reportId: randomUUID(),
+    reportedOn: '2026-03-01',
+    reportedBy: randomUUID(),
+    ...r,
+  });
 
   it('settings: an event replaces the copy only when newer; a rebuild also at the same version', async () => {
     const settings = (version: number, days: number): ProgrammeSettingsChangedEvent => ({
@@ -51,20 +67,7 @@ describe('ReadModelsRepository (real Postgres)', () => {
     const activityId = randomUUID();
     const c = commitment([activityId]);
     await repo.upsertCommitment(db.manager, c);
-    const report = (progress: number): ProgressReportedEvent => ({
-      commitmentId: c.id,
-      planId: c.planId,
-      programmeId: c.programmeId,
-      leadInstitutionId: c.institutionId,
-      number: 1,
-      title,
-      reportId: randomUUID(),
-      results: progress === 40 ? title : null,
-      activityId,
-      progress,
-      reportedOn: '2026-03-01',
-      reportedBy: randomUUID(),
-    });
+    const report = (progress: number) => reportOn(c, { activityId, progress, results: progress === 40 ? title : null });
     const first = report(40);
     await repo.recordProgressReport(db.manager, first, '2026-03-02T10:00:00Z');
     await repo.recordProgressReport(db.manager, first, '2026-03-02T10:00:00Z');
@@ -91,20 +94,11 @@ describe('ReadModelsRepository (real Postgres)', () => {
     ];
     const events = copies.map(({ c }) =>
       steps.map((step, i) => ({
-        report: {
-          commitmentId: c.id,
-          planId: c.planId,
-          programmeId: c.programmeId,
-          leadInstitutionId: c.institutionId,
-          number: 1,
-          title,
-          reportId: randomUUID(),
-          results: step.results ? { ar: `نتيجة ${i}` } : null,
+        report: reportOn(c, {
           activityId: c.activities[step.activity].id,
           progress: step.progress,
-          reportedOn: '2026-03-01',
-          reportedBy: randomUUID(),
-        } satisfies ProgressReportedEvent,
+          results: step.results ? { ar: `نتيجة ${i}` } : null,
+        }),
         occurredAt: step.at,
       })),
     );
