@@ -58,7 +58,7 @@ export class NatsRpcClient {
     if (options.actor) h.set(Header.ACTOR, JSON.stringify(options.actor));
     const store = requestContext.getStore();
     // The request being served reached this service (read by the gateway's public cache after a write).
-    if (store) (store.services ??= new Set()).add(contract.subject.slice(0, contract.subject.indexOf('.')));
+    if (store) (store.services ??= new Set()).add(contract.subject.split('.', 1)[0]);
     // The key of the write being served (set by the gateway's idempotency interceptor) goes with its commands.
     const idempotencyKey = options.idempotencyKey ?? store?.idempotencyKey;
     if (idempotencyKey) h.set(Header.IDEMPOTENCY_KEY, idempotencyKey);
