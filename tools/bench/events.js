@@ -1,5 +1,5 @@
-// Events end to end: outbox rows -> relay -> JetStream -> durable consumer (inbox + a write per
-// event), counting every event at the far end. As in the platform, the relay (in the producing
+// Events end to end: outbox rows -> relay -> JetStream -> durable consumer (inbox + a row written per
+// event, by one statement per batch unless BENCH_EVENTS_HANDLER=each), counting every event at the far end. As in the platform, the relay (in the producing
 // service) and the consumer (in another service) run in two processes: this one forks itself
 // (`events.js consume`) for the consumer.
 require('reflect-metadata');

@@ -20,6 +20,9 @@ describe('ReadModelsRepository (real Postgres)', () => {
   });
 
   const commitment = (activities: string[]) => commitmentCopy({ activities });
+  /** One progress report recorded on its own (a batch of one, as one event arrives). */
+  const record = (r: ProgressReportedEvent, occurredAt: string) =>
+    repo.recordProgressReports(db.manager, [{ report: r, occurredAt }]);
   /** A new progress report on one of the commitment's activities, made on 1 March 2026. */
   const reportOn = (
     c: ReturnType<typeof commitment>,
@@ -69,9 +72,9 @@ describe('ReadModelsRepository (real Postgres)', () => {
     await repo.upsertCommitment(db.manager, c);
     const report = (progress: number) => reportOn(c, { activityId, progress, results: progress === 40 ? title : null });
     const first = report(40);
-    await repo.recordProgressReport(db.manager, first, '2026-03-02T10:00:00Z');
-    await repo.recordProgressReport(db.manager, first, '2026-03-02T10:00:00Z');
-    await repo.recordProgressReport(db.manager, report(60), '2026-03-01T10:00:00Z');
+    await record(first, '2026-03-02T10:00:00Z');
+    await record(first, '2026-03-02T10:00:00Z');
+    await record(report(60), '2026-03-01T10:00:00Z');
     const [row] = await db.query<{ last: string; results: unknown; reports: number; progress: string }[]>(
       `SELECT c.last_report_at AT TIME ZONE 'UTC' AS last, c.last_results AS results,
               (SELECT count(*)::int FROM rm_progress_reports r WHERE r.commitment_id = c.id) AS reports,
@@ -104,10 +107,11 @@ describe('ReadModelsRepository (real Postgres)', () => {
     );
     // A report given twice (at the end) is kept once either way.
     const [one, batch] = events.map((e) => [...e, e[0]]);
-    for (const e of one) await repo.recordProgressReport(db.manager, e.report, e.occurredAt);
-    for (const progress of [10, 50, 30]) await repo.setCommitmentProgress(db.manager, copies[0].c.id, progress);
+    for (const e of one) await record(e.report, e.occurredAt);
+    for (const value of [10, 50, 30])
+      await repo.setCommitmentColumn(db.manager, 'progress', [{ commitmentId: copies[0].c.id, value }]);
     for (const level of ['in_progress', 'completed', 'in_progress'])
-      await repo.setCompletionLevel(db.manager, copies[0].c.id, level);
+      await repo.setCommitmentColumn(db.manager, 'completion_level', [{ commitmentId: copies[0].c.id, value: level }]);
     await db.transaction(async (m) => {
       await repo.recordProgressReports(m, batch);
       await repo.setCommitmentColumn(

@@ -112,17 +112,10 @@ export class ReadModelsRepository {
   }
 
   /**
-   * A progress report: kept once, its activity's progress set, and the commitment's last report
-   * moved forward (never back, for a report arriving late) with its results, if it has any.
-   */
-  async recordProgressReport(m: EntityManager, r: ProgressReportedEvent, occurredAt: string): Promise<void> {
-    await this.recordProgressReports(m, [{ report: r, occurredAt }]);
-  }
-
-  /**
    * Progress reports in the order they were made, in one statement, with the effect of recording
    * them one by one: each report kept once, each activity at its last report's progress, each
-   * commitment's last report time moved forward only and its last results the last ones given.
+   * commitment's last report time moved forward only (a report arriving late does not move it back)
+   * and its last results the last ones given.
    */
   async recordProgressReports(
     m: EntityManager,
@@ -160,14 +153,6 @@ export class ReadModelsRepository {
         column((_r, occurredAt) => occurredAt),
       ],
     );
-  }
-
-  async setCommitmentProgress(m: EntityManager, commitmentId: string, progress: number): Promise<void> {
-    await this.setCommitmentColumn(m, 'progress', [{ commitmentId, value: progress }]);
-  }
-
-  async setCompletionLevel(m: EntityManager, commitmentId: string, level: string): Promise<void> {
-    await this.setCommitmentColumn(m, 'completion_level', [{ commitmentId, value: level }]);
   }
 
   /** Changes of one column of commitments, in order, in one statement: each commitment takes its last value. */
