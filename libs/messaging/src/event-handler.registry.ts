@@ -49,11 +49,6 @@ export class EventHandlerRegistry {
     return [...this.handlers.keys()];
   }
 
-  /** Whether any handler has a batch form (otherwise the consumer is given no `handleBatch`). */
-  get batched(): boolean {
-    return this.batchHandlers.size > 0;
-  }
-
   readonly handle: EventHandler = (event, manager) => {
     const handler = this.handlers.get(event.type);
     return handler ? handler(event, manager) : Promise.resolve();
