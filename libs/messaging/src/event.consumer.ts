@@ -64,7 +64,8 @@ interface Parsed {
  * batch back; that event takes the retry path alone and the rest of the batch is applied again.
  * (Handlers only write through the manager they are given: a batch applied again repeats nothing
  * outside the database.) With `handleBatch`, a batch's fresh events go to it in one call; if it
- * fails, the batch's events are applied one by one with `handle`.
+ * fails, the batch's events are applied one by one with `handle`. A pull that brings a single
+ * message applies it with `handle` (both forms must do the same thing).
  */
 export class EventConsumer {
   private messages: ConsumerMessages | null = null;

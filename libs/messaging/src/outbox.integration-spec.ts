@@ -297,15 +297,26 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
   it('with a batch form, 500 events are applied in batches of several, each exactly once, in their order', async () => {
     const ids = await writeEvents(500, 'batched');
     const batches: number[][] = [];
-    const consumer = consumerFor('batched', undefined, {
-      handleBatch: async (events, m) => {
-        batches.push(events.map((e) => (e.data as { n: number }).n));
-        await m.query(
-          `INSERT INTO handled (event_id, n, run) SELECT id, n, 'batched' FROM unnest($1::uuid[], $2::int[]) AS e(id, n)`,
-          [events.map((e) => e.id), events.map((e) => (e.data as { n: number }).n)],
-        );
+    // A pull that brings a single message applies it with `handle`: recorded as a batch of one.
+    const consumer = consumerFor(
+      'batched',
+      async (e, m) => {
+        batches.push([(e.data as { n: number }).n]);
+        await m.query(`INSERT INTO handled (event_id, n, run) VALUES ($1, $2, 'batched')`, [
+          e.id,
+          (e.data as { n: number }).n,
+        ]);
       },
-    });
+      {
+        handleBatch: async (events, m) => {
+          batches.push(events.map((e) => (e.data as { n: number }).n));
+          await m.query(
+            `INSERT INTO handled (event_id, n, run) SELECT id, n, 'batched' FROM unnest($1::uuid[], $2::int[]) AS e(id, n)`,
+            [events.map((e) => e.id), events.map((e) => (e.data as { n: number }).n)],
+          );
+        },
+      },
+    );
     await consumer.start();
     const relay = await startedRelay();
     try {
