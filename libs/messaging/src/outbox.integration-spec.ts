@@ -387,6 +387,57 @@ describe('outbox, relay and idempotent consumer (real Postgres and JetStream)', 
     }
   });
 
+  it('a kick while a batch runs is kept: its commit leaves at once; with no kick, a partial batch is followed by no poll before the interval', async () => {
+    const ids: string[] = [];
+    const write = (n: number) =>
+      producer.transaction(async (m) => {
+        const env = await writer.add(m, typeFor('kicks'), {
+          aggregate: { type: 'thing', id: '00000000-0000-4000-8000-000000000000' },
+          data: { n },
+        });
+        ids.push(env.id);
+      });
+    const published = async (): Promise<number> =>
+      (
+        await producer.query(
+          `SELECT count(*)::int AS c FROM outbox WHERE id = ANY($1::uuid[]) AND published_at IS NOT NULL`,
+          [ids],
+        )
+      )[0].c;
+    const js = nc.jetstream();
+    let batches = 0;
+    // While the first batch publishes, another event is committed with a kick (as a commit in this
+    // process would); while the second does, one without (as another process's commit would).
+    const relay: OutboxRelay = new OutboxRelay({
+      dataSource: producer,
+      publisher: {
+        publish: async (subject, data, options) => {
+          batches += 1;
+          if (batches === 1) {
+            await write(1);
+            relay.kick();
+          } else if (batches === 2) await write(2);
+          return js.publish(subject, data, options);
+        },
+      },
+      prefix: iso.prefix,
+      logger,
+      pollIntervalMs: 60000,
+    });
+    await write(0);
+    await relay.start();
+    try {
+      await waitFor(async () => (await published()) === 2, { what: 'the kicked event published', timeoutMs: 5000 });
+      // The one committed without a kick waits for the next poll, a minute away.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await published()).toBe(2);
+      relay.kick();
+      await waitFor(async () => (await published()) === 3, { what: 'the event published on a kick', timeoutMs: 5000 });
+    } finally {
+      await relay.stop();
+    }
+  });
+
   it('a redelivered event id is skipped by the inbox', async () => {
     const js = nc.jetstream();
     const envelope: EventEnvelope<{ n: number }> = {

@@ -41,6 +41,8 @@ export class OutboxRelay {
   private running = false;
   private loopDone: Promise<void> = Promise.resolve();
   private wake: (() => void) | null = null;
+  /** A commit that wrote events asked for a batch since the current one began. */
+  private kicked = false;
   private lastPrune = 0;
   published = 0;
 
@@ -58,8 +60,12 @@ export class OutboxRelay {
     await this.loopDone;
   }
 
-  /** Wakes the loop now instead of at the next poll (called after a commit that wrote events). */
+  /**
+   * Wakes the loop now instead of at the next poll (called after a commit that wrote events). A
+   * kick while a batch runs is kept: that batch may have missed the commit, so another follows.
+   */
   kick(): void {
+    this.kicked = true;
     const wake = this.wake;
     this.wake = null;
     wake?.();
@@ -104,6 +110,8 @@ export class OutboxRelay {
     let failures = 0;
     while (this.running) {
       let moved = 0;
+      // Reset before the batch's claim: a commit kicking from here on is either claimed by it or runs another.
+      this.kicked = false;
       try {
         moved = await this.relayOnce();
         failures = 0;
@@ -119,7 +127,10 @@ export class OutboxRelay {
         continue;
       }
       if (moved >= (this.options.batchSize ?? 500)) continue;
-      if (moved > 0) await new Promise((r) => setTimeout(r, this.options.coalesceMs ?? 20));
+      // A partial batch took every row committed before it, save those of commits that kicked meanwhile:
+      // for those, a short wait gathers the commits arriving together; otherwise the relay sleeps until
+      // a kick, or the next poll (rows written by other processes, or by this one without a kick).
+      if (this.kicked) await new Promise((r) => setTimeout(r, this.options.coalesceMs ?? 20));
       else await this.sleep(this.options.pollIntervalMs ?? 1000);
     }
   }
