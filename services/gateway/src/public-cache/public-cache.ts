@@ -61,8 +61,8 @@ const encoder = new TextEncoder();
  * Answers visitors' public reads from memory ahead of Fastify (`answerAhead`), with a strong ETag
  * and 304 on If-None-Match. A request carrying a token is never answered from, nor stored in, the
  * cache (its answer may be personal). Entries go when a change touches them: a write reaching the
- * commitments service through any
- * gateway replica (told to all of them over NATS) or a domain event of the commitments service.
+ * commitments service through any gateway replica (told to all of them over NATS) or a domain
+ * event of the commitments service.
  */
 @Injectable()
 export class PublicCache implements OnModuleInit, OnModuleDestroy {
