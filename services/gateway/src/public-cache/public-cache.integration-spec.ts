@@ -130,6 +130,12 @@ describe('public answers cached at the gateway, dropped by changes, never privat
     });
     expect(revalidated.status).toBe(304);
     expect(revalidated.body).toBe('');
+    // A 304 carries the validator and the caching and safety headers of the answer it stands for.
+    expect(revalidated.headers.etag).toBe(second.headers.etag);
+    expect(revalidated.headers['cache-control']).toBe('public, no-cache');
+    expect(revalidated.headers.vary).toBe('authorization');
+    expect(revalidated.headers['x-content-type-options']).toBe('nosniff');
+    expect(revalidated.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect((await call(a, 'GET', `/commitments/${cardA}`, { headers: { 'if-none-match': '"other"' } })).status).toBe(
       200,
     );

@@ -157,20 +157,32 @@ export class PublicCache implements OnModuleInit, OnModuleDestroy {
     const incoming = request.headers[Header.CORRELATION_ID];
     const correlationId = typeof incoming === 'string' && CORRELATION_ID.test(incoming) ? incoming : randomUUID();
     const span = startHttpSpan('GET', answer.route, request.headers);
-    const headers = {
-      [Header.CORRELATION_ID]: correlationId,
-      ...API_ANSWER_HEADERS,
-      etag: answer.etag,
-      'cache-control': PUBLIC_CACHE_CONTROL,
-      vary: 'authorization',
-    };
+    // Each set of headers is one object literal: spreading a fresh object into another (the 200's
+    // headers built from the 304's) made V8 keep ~400 bytes a request past two scavenges, 350-570 KB
+    // promoted per scavenge against 1-3 KB, and 4x the scavenge time (--trace-gc-nvp, 64 connections).
     let status = 200;
     if (etagMatches(request.headers['if-none-match'], answer.etag)) {
       status = 304;
-      response.writeHead(status, headers).end();
+      response
+        .writeHead(status, {
+          [Header.CORRELATION_ID]: correlationId,
+          ...API_ANSWER_HEADERS,
+          etag: answer.etag,
+          'cache-control': PUBLIC_CACHE_CONTROL,
+          vary: 'authorization',
+        })
+        .end();
     } else {
       response
-        .writeHead(status, { ...headers, 'content-type': answer.contentType, 'content-length': answer.bytes.length })
+        .writeHead(status, {
+          [Header.CORRELATION_ID]: correlationId,
+          ...API_ANSWER_HEADERS,
+          etag: answer.etag,
+          'cache-control': PUBLIC_CACHE_CONTROL,
+          vary: 'authorization',
+          'content-type': answer.contentType,
+          'content-length': answer.bytes.length,
+        })
         .end(answer.bytes);
     }
     recordHttpAnswer(this.accessLog, {
