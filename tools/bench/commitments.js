@@ -11,18 +11,8 @@ const autocannon = require('autocannon');
 const { Client } = require('pg');
 const { SpawnedService, TestIsolation, freePort, TEST_DATABASE_URL } = require('@ogp/testing');
 const { PgRoundTrips } = require('./pg-round-trips');
-const { jsonClient } = require('./common');
-const { readFileSync } = require('node:fs');
+const { cpuMs, jsonClient } = require('./common');
 const { execFileSync } = require('node:child_process');
-
-/** Clock ticks per second of /proc/<pid>/stat's CPU times. */
-const TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
-  } catch {
-    return 100;
-  }
-})();
 
 const COMMITMENTS = Number(process.env.BENCH_COMMITMENTS ?? 1000);
 const ACTIVITIES = Number(process.env.BENCH_ACTIVITIES ?? 100);
@@ -110,16 +100,6 @@ function printTrips(label, samples) {
       `    at ${(s.sent - mid.start).toFixed(2).padStart(6)} ms  c${String(s.conn).padEnd(3)} +${gap.toFixed(2).padStart(6)} ms client, ${wait.toFixed(2).padStart(6)} ms pg  ${s.text.replace(/\s+/g, ' ').slice(0, 110) || '(prepared)'}`,
     );
     last = Math.max(last ?? 0, s.ready ?? s.sent);
-  }
-}
-
-/** CPU time a process has used so far (user and system), in ms; NaN where /proc is not there. */
-function cpuMs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
-  } catch {
-    return NaN;
   }
 }
 

@@ -1,12 +1,31 @@
 // Helpers shared by the benchmark's parts: processes beside the platform, load runs in their own
 // process, medians.
 const http = require('node:http');
-const { spawn, execFile } = require('node:child_process');
+const { spawn, execFile, execFileSync } = require('node:child_process');
 const { join } = require('node:path');
-const { mkdirSync } = require('node:fs');
+const { mkdirSync, readFileSync } = require('node:fs');
 const { waitFor } = require('@ogp/testing');
 
 const ROOT = join(__dirname, '..', '..');
+
+/** Clock ticks per second of /proc/<pid>/stat's CPU times. */
+const TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time a process has used so far (user and system), in ms; NaN where /proc is not there. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
+  } catch {
+    return NaN;
+  }
+}
 
 /** Node flags that make a process write its CPU profile on exit, when `--profile` was given. */
 function profileFlags(name) {
@@ -114,4 +133,4 @@ function jsonClient(base, maxSockets) {
   return json;
 }
 
-module.exports = { ROOT, profileFlags, startNode, load, median, percentile, jsonClient };
+module.exports = { ROOT, cpuMs, profileFlags, startNode, load, median, percentile, jsonClient };

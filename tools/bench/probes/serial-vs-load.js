@@ -6,19 +6,11 @@
 //   node tools/bench/probes/serial-vs-load.js [requests one at a time, default 2000]
 require('reflect-metadata');
 const { execFileSync } = require('node:child_process');
-const { readFileSync } = require('node:fs');
 const { SpawnedService, TestIsolation, freePort } = require('@ogp/testing');
-const { jsonClient, load } = require('../common');
+const { cpuMs, jsonClient, load } = require('../common');
 
 const SERIAL = Number(process.argv[2] ?? 2000);
 const PASSWORD = 'Quiet-river-stones-2026!';
-const TICK_MS = 1000 / (Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100);
-
-/** User + system CPU of a process so far, in ms. */
-function cpuMs(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-}
 
 async function main() {
   const iso = new TestIsolation();
