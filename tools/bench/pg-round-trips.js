@@ -47,6 +47,10 @@ class PgRoundTrips {
   relay(client) {
     const conn = (this.connections = (this.connections ?? 0) + 1);
     const upstream = connect(this.target.port, this.target.host);
+    // Without these, Nagle's algorithm holds a small write until the previous one is acknowledged, and
+    // the peer's delayed ack makes that ~40 ms: a statement sent while another's answer is in flight.
+    client.setNoDelay(true);
+    upstream.setNoDelay(true);
     upstream.on('connect', () => this.upstreamPorts.add(upstream.localPort));
     client.on('error', () => undefined);
     upstream.on('error', () => undefined);
