@@ -34,6 +34,8 @@ export class SeverableProxy {
     const server = createServer((client) => {
       const upstream = connect(this.target.port, this.target.host);
       for (const s of [client, upstream]) {
+        // As the clients it stands between do: without it, Nagle holds a small write behind an unacknowledged one.
+        s.setNoDelay(true);
         this.sockets.add(s);
         s.on('close', () => this.sockets.delete(s));
         s.on('error', () => undefined);
