@@ -5,7 +5,7 @@
 //  2. the Postgres round trips of each submission, counted at the wire: a second participation
 //     process, reaching Postgres through the counting relay, takes submissions for 2 s (the relay
 //     is a hop of its own in this process, so the throughput is not measured through it);
-//  2. the statistics of a cycle holding 100,000 ideas: time to compute.
+//  3. the statistics of a cycle holding 100,000 ideas: time to compute.
 require('reflect-metadata');
 const { execFileSync } = require('node:child_process');
 const { readFileSync } = require('node:fs');
