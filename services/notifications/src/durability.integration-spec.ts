@@ -126,11 +126,15 @@ describe('notifications durability (real Postgres, JetStream, processes)', () =>
         timeoutMs: 60000,
       });
       expect(await effects(ids)).toEqual({ inbox: 500, notifications: 1000, distinctPairs: 1000 });
-      // The handler ran once per event: one log line each.
-      const handledLines = second.output
-        .split('\n')
-        .filter((l) => l.includes('in-app notifications recorded') && l.includes('commitments.programme.created'));
-      expect(handledLines.length).toBe(500);
+      // The handler ran once per event: one log line each. The lines reach this process through a pipe,
+      // possibly after the rows are visible: wait for them, then count.
+      const handledLines = () =>
+        second.output
+          .split('\n')
+          .filter((l) => l.includes('in-app notifications recorded') && l.includes('commitments.programme.created'))
+          .length;
+      await waitFor(() => handledLines() >= 500, { what: 'the 500 handling log lines', timeoutMs: 10000 });
+      expect(handledLines()).toBe(500);
     } finally {
       await second.stop();
     }
@@ -176,6 +180,9 @@ describe('notifications durability (real Postgres, JetStream, processes)', () =>
           .filter(
             (l) => l.includes('in-app notifications recorded') && l.includes('"type":"commitments.programme.created"'),
           ).length;
+      // The log lines reach this process through pipes, possibly after the rows are visible (393 of 400
+      // were there once, the rows all in): wait for them, then count.
+      await waitFor(() => handledBy(a) + handledBy(b) >= 400, { what: 'the 400 handling log lines', timeoutMs: 10000 });
       expect(handledBy(a)).toBeGreaterThan(0);
       expect(handledBy(b)).toBeGreaterThan(0);
       expect(handledBy(a) + handledBy(b)).toBe(400);
