@@ -13,29 +13,17 @@ const {
   connectNats,
 } = require('@ogp/messaging');
 const { execFileSync, fork } = require('node:child_process');
-const { readFileSync } = require('node:fs');
 const { TestIsolation, waitFor, TEST_DATABASE_URL, TEST_NATS_URL } = require('@ogp/testing');
 const pino = require('pino');
+const { cpuMs } = require('./common');
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 20000);
 // `batch`: the consumer applies a batch's events with one statement (EventConsumer's handleBatch);
 // `each`: a statement per event (handle), as the handlers without a batch form do.
 const HANDLER = process.env.BENCH_EVENTS_HANDLER === 'each' ? 'each' : 'batch';
-const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
 
-/** CPU milliseconds (user + system) the processes have used so far, from /proc; a process gone counts 0. */
-function cpuMs(pids) {
-  let ms = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ms += (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-    } catch {
-      // gone
-    }
-  }
-  return ms;
-}
+/** CPU milliseconds (user + system) the processes have used so far; a process gone counts 0. */
+const cpuOfAll = (pids) => pids.reduce((ms, pid) => ms + (cpuMs(pid) || 0), 0);
 const pidsOf = (name) => {
   try {
     return execFileSync('pgrep', ['-x', name]).toString().trim().split('\n').filter(Boolean);
@@ -149,9 +137,9 @@ async function main() {
     // Where the CPU goes (this process is the relay; Postgres and nats-server as a whole).
     const cpu = () => ({
       relay: process.cpuUsage().user / 1000 + process.cpuUsage().system / 1000,
-      consumer: cpuMs([consumer.pid]),
-      postgres: cpuMs(pidsOf('postgres')),
-      'nats-server': cpuMs(pidsOf('nats-server')),
+      consumer: cpuOfAll([consumer.pid]),
+      postgres: cpuOfAll(pidsOf('postgres')),
+      'nats-server': cpuOfAll(pidsOf('nats-server')),
     });
     const cpuBefore = cpu();
     const applied = fromConsumer();

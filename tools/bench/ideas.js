@@ -8,28 +8,15 @@
 //  3. the statistics of a cycle holding 100,000 ideas: time to compute.
 require('reflect-metadata');
 const { execFileSync } = require('node:child_process');
-const { readFileSync } = require('node:fs');
 const { Client } = require('pg');
 const { SpawnedService, TestIsolation, freePort, TEST_DATABASE_URL } = require('@ogp/testing');
 const { PgRoundTrips } = require('./pg-round-trips');
-const { jsonClient } = require('./common');
+const { cpuMs, jsonClient } = require('./common');
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 32;
 const BIG = Number(process.env.BENCH_IDEAS ?? 100000);
 const PASSWORD = 'Quiet-river-stones-2026!';
-
-const TICK_MS = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim() || 100);
-
-/** CPU milliseconds (user + system) a process has used so far, read from /proc; 0 when it is gone. */
-function cpuMs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-  } catch {
-    return 0;
-  }
-}
 
 /** CPU used by each process, the participation service's Postgres backends summed, as a map name -> ms. */
 async function cpuSnapshot(pg, services) {
@@ -41,7 +28,7 @@ async function cpuSnapshot(pg, services) {
   const backends = await pg.query(
     `SELECT pid FROM pg_stat_activity WHERE application_name = 'participation' AND datname = current_database()`,
   );
-  snap.postgres = backends.rows.reduce((sum, r) => sum + cpuMs(r.pid), 0);
+  snap.postgres = backends.rows.reduce((sum, r) => sum + (cpuMs(r.pid) || 0), 0); // a backend gone counts 0
   return snap;
 }
 

@@ -2,16 +2,12 @@
 // first start ran the migrations), and its resident memory after it has idled a few seconds.
 const { readFileSync } = require('node:fs');
 const { SpawnedService, TestIsolation, freePort } = require('@ogp/testing');
+const { cpuMs } = require('../common');
 
 /** How often readiness is asked: the figure is late by up to this much. */
 const POLL_MS = 20;
 const SERVICES = ['gateway', 'commitments', 'participation', 'notifications', 'reporting'];
 const rssMb = (pid) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024);
-/** CPU time (user + system) a process has used, in ms: what its boot costs whatever else runs on the machine. */
-const cpuMs = (pid) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in clock ticks of 10 ms
-};
 
 module.exports = async function boot({ rounds, log }) {
   const iso = new TestIsolation();
