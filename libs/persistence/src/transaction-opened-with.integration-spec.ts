@@ -1,13 +1,17 @@
 import { TEST_DATABASE_URL, TestIsolation } from '@ogp/testing';
+import { Client } from 'pg';
 import { DataSource, MigrationInterface, QueryFailedError, QueryRunner } from 'typeorm';
 import { PersistenceModule } from './persistence.module';
-import { transactionOpenedWith } from './transaction-opened-with';
+import { preparedQuery } from './prepared-query';
+import { queryWithCommit, transactionOpenedWith } from './transaction-opened-with';
 
 class CreateNotes1700000000003 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query('CREATE TABLE notes (id int PRIMARY KEY, body text NOT NULL)');
+    await q.query('CREATE TABLE tagged (id int PRIMARY KEY, tags text[] NOT NULL, doc jsonb, amount numeric)');
   }
   async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE tagged');
     await q.query('DROP TABLE notes');
   }
 }
@@ -83,5 +87,99 @@ describe('transactionOpenedWith (real Postgres)', () => {
     await expect(failure).rejects.toMatchObject({ driverError: { code: '23505' } });
     expect(work).not.toHaveBeenCalled();
     expect(await bodies()).toHaveLength(2); // on the connection it gave back (the pool hands out the last idle one first)
+  });
+
+  describe('queryWithCommit', () => {
+    const tagged = async () =>
+      dataSource.query<{ id: number; tags: string[]; doc: unknown; amount: string | null }[]>(
+        'SELECT id, tags, doc, amount FROM tagged ORDER BY id',
+      );
+    const INSERT = 'INSERT INTO tagged (id, tags, doc, amount) VALUES ($1, $2, $3, $4::numeric)';
+    /** What reaches the driver: every text sent on a connection during `run`. */
+    async function sent<T>(run: () => Promise<T>): Promise<{ result: T; texts: string[] }> {
+      const spy = jest.spyOn(Client.prototype, 'query');
+      try {
+        const result = await run();
+        const texts = spy.mock.calls.map(([q]) => (typeof q === 'string' ? q : (q as { text: string }).text));
+        return { result, texts };
+      } finally {
+        spy.mockRestore();
+      }
+    }
+
+    it('sends the statement with the COMMIT in one message, its values written as pg would send them', async () => {
+      const awkward = [`it's`, 'a "b" \\ c', '{x,y}', 'عربي'];
+      const doc = { quote: "l'été", list: [1, null] };
+      const { texts } = await sent(() =>
+        transactionOpenedWith(
+          dataSource,
+          () => 'SELECT 1',
+          (m) => queryWithCommit(m, 'tagged_insert', INSERT, [1, awkward, JSON.stringify(doc), 2.5]),
+        ),
+      );
+      expect(texts.filter((t) => /COMMIT/.test(t))).toEqual([
+        expect.stringMatching(/^INSERT INTO tagged .*;\nCOMMIT$/s),
+      ]);
+      expect(texts.some((t) => t === INSERT)).toBe(false);
+      expect(await tagged()).toEqual([{ id: 1, tags: awkward, doc, amount: '2.5' }]);
+    });
+
+    it('runs it first when the transaction sends anything else before its commit (a later read sees it)', async () => {
+      const seen = await transactionOpenedWith(
+        dataSource,
+        () => 'SELECT 1',
+        async (m) => {
+          await queryWithCommit(m, 'tagged_insert', INSERT, [2, ['a'], null, null]);
+          const plain = await m.query<{ n: number }[]>('SELECT count(*)::int AS n FROM tagged WHERE id = 2');
+          await queryWithCommit(m, 'tagged_insert', INSERT, [3, ['b'], null, null]);
+          const prepared = await preparedQuery<{ n: number }>(
+            m,
+            'tagged_count',
+            'SELECT count(*)::int AS n FROM tagged WHERE id = $1',
+            [3],
+          );
+          return [plain[0].n, prepared[0].n];
+        },
+      );
+      expect(seen).toEqual([1, 1]);
+      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3]);
+    });
+
+    it('drops it when the work throws: nothing of the transaction stays', async () => {
+      await expect(
+        transactionOpenedWith(
+          dataSource,
+          () => `INSERT INTO tagged (id, tags) VALUES (4, '{}')`,
+          async (m) => {
+            await queryWithCommit(m, 'tagged_insert', INSERT, [5, ['c'], null, null]);
+            throw new Error('undo');
+          },
+        ),
+      ).rejects.toThrow('undo');
+      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3]);
+    });
+
+    it('fails the commit when it fails: QueryFailedError, the whole transaction rolled back, the connection usable', async () => {
+      const failure = transactionOpenedWith(
+        dataSource,
+        () => `INSERT INTO tagged (id, tags) VALUES (6, '{}')`,
+        (m) => queryWithCommit(m, 'tagged_insert', INSERT, [1, ['duplicate'], null, null]),
+      );
+      await expect(failure).rejects.toBeInstanceOf(QueryFailedError);
+      await expect(failure).rejects.toMatchObject({ driverError: { code: '23505' } });
+      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3]);
+      // The connection went back to the pool with its own query again: a plain transaction on it works.
+      await dataSource.transaction((m) => m.query(`INSERT INTO tagged (id, tags) VALUES (7, '{}')`));
+      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 7]);
+    });
+
+    it('runs at once in any other transaction, and outside one', async () => {
+      await dataSource.transaction(async (m) => {
+        await queryWithCommit(m, 'tagged_insert', INSERT, [8, ['d'], null, null]);
+        expect(await m.query('SELECT id FROM tagged WHERE id = 8')).toEqual([{ id: 8 }]);
+      });
+      await queryWithCommit(dataSource.manager, 'tagged_insert', INSERT, [9, ['e'], null, null]);
+      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 7, 8, 9]);
+    });
   });
 });

@@ -7,17 +7,20 @@ import { CommitmentRow } from '../commitments/commitment-row';
 import { CommitmentViews } from '../commitments/commitment-views.service';
 import { CommitmentsRepository, OpeningRead } from '../commitments/commitments.repository';
 import { ProgressEngine } from './progress-engine';
+import { StrategyReadings } from './rollup.repository';
 
 /**
  * What a change returns: false when it leaves progress alone (no new version, no recompute);
- * anything else bumps the commitment's version and recomputes its progress.
+ * anything else bumps the commitment's version and recomputes its progress. A change that read
+ * its strategy's readings in its own statement, and gave the commitment its new version (and
+ * update time) there, returns them: the recompute reads nothing more.
  */
 export type CommitmentChange = (
   m: EntityManager,
   row: CommitmentRow,
   actor: Actor,
   opened: QueryResultRow[],
-) => Promise<boolean | void>;
+) => Promise<boolean | void | StrategyReadings>;
 
 /** Every command on one commitment (`opening`: a read sent with the lock, its rows handed to the change): lock it, check the actor's scope, change, recompute, answer the fresh card. */
 @Injectable()
@@ -42,7 +45,10 @@ export class CommitmentChangeRunner {
       async (m, row, opened) => {
         assertScope(actor, roles, { institutionId: row.lead_institution_id });
         const recompute = await change(m, row, actor, opened);
-        if (recompute !== false) remote = !(await this.engine.recomputeLocal(m, row, actor.id, { touch: true }));
+        if (recompute !== false) {
+          const readings = typeof recompute === 'object' ? recompute : undefined;
+          remote = !(await this.engine.recomputeLocal(m, row, actor.id, { touch: true }, readings));
+        }
       },
       opening,
     );

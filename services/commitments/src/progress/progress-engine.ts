@@ -11,7 +11,7 @@ import { CommitmentJournal } from '../history/commitment-journal';
 import { resolveStrategy } from '../tracking/strategy-source';
 import { REMOTE_STRATEGY_TIMEOUT_MS, STRATEGY_REGISTRY } from '../tracking/tracking.constant';
 import { levelAfter, rollupDelta, validateRemoteAnswer } from './rollup';
-import { RollupRepository } from './rollup.repository';
+import { RollupRepository, StrategyReadings } from './rollup.repository';
 
 /**
  * Turns a commitment's activities into its progress through its tracking strategy, applies it
@@ -38,9 +38,13 @@ export class ProgressEngine {
     row: CommitmentRow,
     bump: { touch: boolean } | null = null,
   ): Promise<TrackingInput> {
+    return this.inputFrom(row, await this.rollup.inputOf(manager, row.id, bump));
+  }
+
+  private inputFrom(row: CommitmentRow, readings: StrategyReadings): TrackingInput {
     return {
       commitmentId: row.id,
-      ...(await this.rollup.inputOf(manager, row.id, bump)),
+      ...readings,
       manualLevel: row.manual_level ?? null,
       today: today(this.clock, row.time_zone),
     };
@@ -50,26 +54,28 @@ export class ProgressEngine {
    * Recomputes with a local strategy inside the caller's transaction. Returns false when the
    * strategy is remote: the caller then runs recomputeRemote() after its commit. With `bump`, the
    * commitment first gets a new version (a remote strategy's answer to an older one is dropped),
-   * in the statement that reads the strategy's input when the strategy is local.
+   * in the statement that reads the strategy's input when the strategy is local. `readings`: the
+   * input, read by the caller's own statement, which made that bump too.
    */
   async recomputeLocal(
     manager: EntityManager,
     row: CommitmentRow,
     actorId: string | null,
     bump: { touch: boolean } | null = null,
+    readings?: StrategyReadings,
   ): Promise<boolean> {
     const { key } = resolveStrategy(row);
     const strategy = isRemoteKey(key) ? undefined : this.registry.get(key);
     if (!strategy) {
       if (bump) {
-        await this.commitments.bumpVersion(manager, row.id, bump.touch);
+        if (!readings) await this.commitments.bumpVersion(manager, row.id, bump.touch);
         row.version += 1;
       }
       if (isRemoteKey(key)) return false;
       await this.rollup.markStale(manager, row.id, `unknown tracking strategy "${key}"`);
       return true;
     }
-    const input = await this.input(manager, row, bump);
+    const input = readings ? this.inputFrom(row, readings) : await this.input(manager, row, bump);
     if (bump) row.version += 1;
     await this.apply(manager, row, strategy.compute(input), key, actorId);
     return true;

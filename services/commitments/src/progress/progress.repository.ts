@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { OpeningRead } from '../commitments/commitments.repository';
 import { journalCtes, JournalRows } from '../history/change-history.repository';
 import { CheckedEvidence } from './evidence-file';
+import { inputSelect, StrategyReadings } from './rollup.repository';
 
 export interface ReportedActivityRow {
   id: string;
@@ -44,17 +45,18 @@ export class ProgressRepository {
   }
 
   /**
-   * One statement: the report, the activity's new progress, the commitment's last-report date, and
-   * the change's history entry and event.
+   * One statement: the report, the activity's new progress, the commitment's last-report date and
+   * new version, and the change's history entry and event; it answers what the commitment's
+   * strategy computes from, the reported activity as it now is.
    */
   async recordReport(
     m: EntityManager,
     r: NewProgressReport,
     status: ActivityStatus,
     journal: JournalRows,
-  ): Promise<void> {
+  ): Promise<StrategyReadings> {
     const rows = journalCtes(10, journal);
-    await preparedQuery(
+    const [readings] = await preparedQuery<StrategyReadings>(
       this.dataSource,
       m,
       'progress_record_report',
@@ -63,9 +65,9 @@ export class ProgressRepository {
        ), activity AS (
          UPDATE activities SET progress = $4, status = $9 WHERE id = $3
        ), commitment AS (
-         UPDATE commitments SET last_report_at = now() WHERE id = $2
+         UPDATE commitments SET last_report_at = now(), version = version + 1, updated_at = now() WHERE id = $2
        ), ${rows.sql}
-       SELECT 1`,
+       ${inputSelect('$2', { id: '$3', progress: '$4', status: '$9' })}`,
       [
         r.id,
         r.commitmentId,
@@ -79,6 +81,7 @@ export class ProgressRepository {
         ...rows.params,
       ],
     );
+    return readings;
   }
 
   /** Stores a checked file of a report; returns its id. */

@@ -24,6 +24,7 @@ import { CommitmentChangeRunner } from './commitment-change.runner';
 import { checkEvidenceFile } from './evidence-file';
 import { assertNotInFuture, evidenceEntry, reportedProgress } from './progress-report';
 import { EvidenceFileContent, ProgressRepository, ReportedActivityRow } from './progress.repository';
+import { StrategyReadings } from './rollup.repository';
 
 /** Progress reports on activities, with their evidence; each moves the commitment's progress. */
 @Injectable()
@@ -51,18 +52,17 @@ export class ProgressService {
       RoleGroup.MANAGERS,
       async (m, row, who, [activity]) => {
         // A retry of a report already stored (its answer was lost) changes nothing: the key is kept with the report.
-        let fresh = false;
+        let readings: StrategyReadings | false = false;
         await runIdempotent(
           m,
           idempotencyKey && `${who.id}:${idempotencyKey}`,
           CommitmentsRpc.reportProgress.subject,
           async () => {
-            fresh = true;
-            await this.store(m, row, who, dto, progress, activity as ReportedActivityRow | undefined);
+            readings = await this.store(m, row, who, dto, progress, activity as ReportedActivityRow | undefined);
             return null;
           },
         );
-        return fresh ? undefined : false;
+        return readings;
       },
       opening,
     );
@@ -75,7 +75,7 @@ export class ProgressService {
     dto: ReportProgressDto,
     progress: number,
     activity: ReportedActivityRow | undefined,
-  ): Promise<void> {
+  ): Promise<StrategyReadings> {
     assertNotInFuture(dto.reportedOn, today(this.clock, row.time_zone));
     if (!activity) throw new DomainError(ErrorCode.NOT_FOUND, 'no such activity in this commitment');
     const evidence = (dto.files ?? []).map(checkEvidenceFile);
@@ -101,7 +101,7 @@ export class ProgressService {
         },
       },
     );
-    await this.repository.recordReport(
+    const readings = await this.repository.recordReport(
       m,
       {
         id: reportId,
@@ -121,6 +121,7 @@ export class ProgressService {
       files.push(evidenceEntry({ ...checked, id: await this.repository.insertEvidenceFile(m, reportId, checked) }));
     }
     if (files.length) await this.repository.appendEvidence(m, reportId, files);
+    return readings;
   }
 
   /** Reports of a commitment with their evidence, newest first. */
