@@ -145,6 +145,23 @@ describe('transactionOpenedWith (real Postgres)', () => {
       expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3]);
     });
 
+    it('runs it first before a query given a callback too (pg answers that one as it would: no promise)', async () => {
+      const seen = await transactionOpenedWith(
+        dataSource,
+        () => 'SELECT 1',
+        async (m) => {
+          await queryWithCommit(m, 'tagged_insert', INSERT, [10, ['f'], null, null]);
+          const client = (m.queryRunner as unknown as { databaseConnection: Client }).databaseConnection;
+          return new Promise<{ returned: unknown; n: number }>((resolve, reject) => {
+            const returned: unknown = client.query('SELECT count(*)::int AS n FROM tagged WHERE id = 10', (err, res) =>
+              err ? reject(err) : resolve({ returned, n: res.rows[0].n }),
+            );
+          });
+        },
+      );
+      expect(seen).toEqual({ returned: undefined, n: 1 });
+    });
+
     it('drops it when the work throws: nothing of the transaction stays', async () => {
       await expect(
         transactionOpenedWith(
@@ -156,7 +173,7 @@ describe('transactionOpenedWith (real Postgres)', () => {
           },
         ),
       ).rejects.toThrow('undo');
-      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3]);
+      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 10]);
     });
 
     it('fails the commit when it fails: QueryFailedError, the whole transaction rolled back, the connection usable', async () => {
@@ -167,10 +184,10 @@ describe('transactionOpenedWith (real Postgres)', () => {
       );
       await expect(failure).rejects.toBeInstanceOf(QueryFailedError);
       await expect(failure).rejects.toMatchObject({ driverError: { code: '23505' } });
-      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3]);
+      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 10]);
       // The connection went back to the pool with its own query again: a plain transaction on it works.
       await dataSource.transaction((m) => m.query(`INSERT INTO tagged (id, tags) VALUES (7, '{}')`));
-      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 7]);
+      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 7, 10]);
     });
 
     it('runs at once in any other transaction, and outside one', async () => {
@@ -179,7 +196,7 @@ describe('transactionOpenedWith (real Postgres)', () => {
         expect(await m.query('SELECT id FROM tagged WHERE id = 8')).toEqual([{ id: 8 }]);
       });
       await queryWithCommit(dataSource.manager, 'tagged_insert', INSERT, [9, ['e'], null, null]);
-      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 7, 8, 9]);
+      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 7, 8, 9, 10]);
     });
   });
 });

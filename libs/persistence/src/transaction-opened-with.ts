@@ -36,15 +36,23 @@ export async function transactionOpenedWith<Row extends QueryResultRow, T>(
     (runner.data as Record<symbol, Closing>)[CLOSING] = closing;
     // Whatever this transaction sends on its connection (TypeORM's queries, prepared ones): a statement
     // left for the commit (queryWithCommit) goes with the COMMIT in one message, runs first before any
-    // other statement (the order holds), and is dropped by a ROLLBACK.
-    client.query = (async (...args: unknown[]) => {
+    // other statement (the order holds), and is dropped by a ROLLBACK. With nothing left, every call
+    // goes to pg as it came (a stream or a callback gets what pg returns).
+    client.query = ((...args: unknown[]) => {
       const last = closing.statement;
-      if (last) {
-        closing.statement = null;
-        const sql = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
-        if (sql === 'COMMIT') return send.call(client, `${inlined(client, last.text, last.values)};\nCOMMIT`);
-        if (sql !== 'ROLLBACK') await send.call(client, last.text, last.values);
-      }
+      if (!last) return send.apply(client, args);
+      closing.statement = null;
+      const sql = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+      const awaited =
+        !args.some((arg) => typeof arg === 'function') &&
+        typeof (args[0] as { submit?: unknown })?.submit !== 'function';
+      if (sql === 'ROLLBACK') return send.apply(client, args);
+      if (sql === 'COMMIT' && awaited) return send.call(client, `${inlined(client, last.text, last.values)};\nCOMMIT`);
+      const flushed = send.call(client, last.text, last.values);
+      if (awaited) return flushed.then(() => send.apply(client, args));
+      // pg runs a connection's queries in the order they came; were this one to fail, the transaction
+      // is aborted: what follows fails, and so does the commit.
+      flushed.catch(() => undefined);
       return send.apply(client, args);
     }) as PoolClient['query'];
     const query = runner.query.bind(runner) as QueryRunner['query'];
