@@ -27,6 +27,15 @@ export interface RuntimeModuleOptions {
   metricsRoute?: boolean;
 }
 
+/**
+ * How often the event-loop delay is sampled (nodejs_eventloop_lag_*). prom-client's default, 10 ms,
+ * wakes every service 100 times a second. An idle commitments service used 12.5 ms of CPU a second
+ * with it, 8.5 ms at 100 ms (medians of six 10 s windows, alternating runs) and 7 ms at 1 s. At
+ * 100 ms a 15 s scrape still holds 150 samples, and a blocked loop still shows as the lag of the
+ * sample it delayed.
+ */
+const EVENT_LOOP_RESOLUTION_MS = 100;
+
 let metricsStarted = false;
 
 /** Logger, configuration, health and metrics: what every service has. */
@@ -53,7 +62,7 @@ export class RuntimeModule implements OnApplicationBootstrap, OnModuleDestroy, O
   static forRoot(options: RuntimeModuleOptions): DynamicModule {
     if (!metricsStarted) {
       register.setDefaultLabels({ service: options.service });
-      collectDefaultMetrics();
+      collectDefaultMetrics({ eventLoopMonitoringPrecision: EVENT_LOOP_RESOLUTION_MS });
       metricsStarted = true;
     }
     startTracing(
