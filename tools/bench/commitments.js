@@ -172,6 +172,29 @@ async function main() {
 
     // One client, one kept-alive connection, node:http (common.js): the figure is the platform's time.
     const json = jsonClient(base, 1);
+    // CPU of every process on the path, per report and read: the two services, their Postgres backends
+    // (application_name), the NATS server (JetStream included) and this client. Summed, it can exceed
+    // the wall time: then the 2 cores are busy with the work behind each report, not only waiting.
+    const natsPids = (() => {
+      try {
+        return execFileSync('pgrep', ['-x', 'nats-server'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+      } catch {
+        return [];
+      }
+    })();
+    async function cpuSnapshot() {
+      const { user, system } = process.cpuUsage(); // read first: the query below is not the client's work
+      const backends = await pg.query(
+        `SELECT pid FROM pg_stat_activity WHERE application_name = 'commitments' AND datname = current_database()`,
+      );
+      return {
+        'commitments service': cpuMs(commitments.pid),
+        gateway: cpuMs(gateway.pid),
+        postgres: backends.rows.reduce((sum, r) => sum + (cpuMs(r.pid) || 0), 0), // a backend gone counts 0
+        'nats-server': natsPids.reduce((sum, pid) => sum + (cpuMs(pid) || 0), 0),
+        'bench (client)': (user + system) / 1000,
+      };
+    }
     async function reportToReadable(planId, label) {
       const ids = (
         await pg.query(
@@ -188,7 +211,8 @@ async function main() {
         await json('GET', `/plans/${planId}`);
       }
       const times = [];
-      const cpuBefore = [cpuMs(commitments.pid), cpuMs(gateway.pid)];
+      const [reports, reads] = [[], []];
+      const cpuBefore = await cpuSnapshot();
       const perSample = []; // the relay's transactions (and lone statements) of each sample
       for (let i = 0; i < SAMPLES; i++) {
         const seen = trips?.transactions.length ?? 0;
@@ -200,19 +224,33 @@ async function main() {
           progress,
           reportedOn: '2024-06-01',
         });
+        const answered = process.hrtime.bigint();
         const plan = (await json('GET', `/plans/${planId}`)).body;
-        const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        const end = process.hrtime.bigint();
+        const ms = Number(end - start) / 1e6;
         if (res.status !== 201 || typeof res.body?.progress !== 'number' || typeof plan?.progress !== 'number')
           throw new Error(`report failed: ${res.status}`);
         times.push(ms);
+        reports.push(Number(answered - start) / 1e6);
+        reads.push(Number(end - answered) / 1e6);
         if (trips) {
           await new Promise((r) => setTimeout(r, 5)); // the last ReadyForQuery may still be on its way
           perSample.push({ ms, start: Number(start) / 1e6, transactions: trips.transactions.slice(seen) });
         }
       }
-      const cpu = [cpuMs(commitments.pid), cpuMs(gateway.pid)].map((ms, i) => (ms - cpuBefore[i]) / SAMPLES);
+      const cpuAfter = await cpuSnapshot();
+      const cpu = Object.entries(cpuAfter).map(([name, ms]) => [name, (ms - cpuBefore[name]) / SAMPLES]);
       console.log(
-        `${label.padEnd(34)} CPU per report and read: commitments service ${cpu[0].toFixed(2)} ms, gateway ${cpu[1].toFixed(2)} ms`,
+        `${label.padEnd(34)} CPU per report and read: ${cpu.map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`).join(', ')}; in all ${cpu.reduce((sum, [, ms]) => sum + ms, 0).toFixed(2)} ms`,
+      );
+      console.log(
+        `${label.padEnd(34)} p50 of its parts: the report (POST, answered with the card) ${percentile(
+          reports.sort((a, b) => a - b),
+          50,
+        ).toFixed(1)} ms, then the plan (GET) ${percentile(
+          reads.sort((a, b) => a - b),
+          50,
+        ).toFixed(1)} ms`,
       );
       if (trips) printTrips(label, perSample);
       times.sort((a, b) => a - b);
