@@ -1,7 +1,6 @@
 import { OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Header } from '@ogp/contracts';
 import { Clock, createServiceApp, FrontDoor, requestContext, ServiceApp } from '@ogp/runtime';
-import type { FastifyError } from 'fastify';
 import type { Logger } from 'pino';
 import { RouteCatalog } from './access/route-catalog';
 import { GatewayConfig } from './gateway.config';
@@ -48,11 +47,10 @@ export async function createGatewayApp(config: GatewayConfig, logger: Logger, cl
       const cache = app.get(PublicCache);
       cache.register(fastify);
       frontDoor.answer = (request, response) => cache.answerAhead(request, response);
-      // Errors raised by Fastify itself (body parsing, size) never reach Nest's filters.
-      fastify.setErrorHandler((error: FastifyError, request, reply) => {
-        const { code, details } = classify(error);
-        sendError(reply, request.headers['accept-language'], code, details);
-      });
+      // Errors raised by Fastify itself (body parsing, size, media type) need no handler here: Nest sets
+      // Fastify's error handler at init, which hands them to the global filter (HttpErrorFilter), and
+      // that words them with `classify` like any other. One set here was replaced at init, unused, and
+      // made Fastify warn at every start (FSTWRN004, overriding an errorHandler in the same scope).
       // Built from the routes' own metadata; `npm run openapi` writes the same document to openapi.json.
       // Built on the first request for /docs (Swagger keeps it), not at every start, where it and
       // the JSON schemas it loads were a tenth of the gateway's boot.
