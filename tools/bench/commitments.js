@@ -11,7 +11,7 @@ const autocannon = require('autocannon');
 const { Client } = require('pg');
 const { SpawnedService, TestIsolation, freePort, TEST_DATABASE_URL } = require('@ogp/testing');
 const { PgRoundTrips } = require('./pg-round-trips');
-const { cpuMs, jsonClient } = require('./common');
+const { cpuSnapshot, jsonClient } = require('./common');
 const { execFileSync } = require('node:child_process');
 
 const COMMITMENTS = Number(process.env.BENCH_COMMITMENTS ?? 1000);
@@ -172,29 +172,8 @@ async function main() {
 
     // One client, one kept-alive connection, node:http (common.js): the figure is the platform's time.
     const json = jsonClient(base, 1);
-    // CPU of every process on the path, per report and read: the two services, their Postgres backends
-    // (application_name), the NATS server (JetStream included) and this client. Summed, it can exceed
-    // the wall time: then the 2 cores are busy with the work behind each report, not only waiting.
-    const natsPids = (() => {
-      try {
-        return execFileSync('pgrep', ['-x', 'nats-server'], { encoding: 'utf8' }).split('\n').filter(Boolean);
-      } catch {
-        return [];
-      }
-    })();
-    async function cpuSnapshot() {
-      const { user, system } = process.cpuUsage(); // read first: the query below is not the client's work
-      const backends = await pg.query(
-        `SELECT pid FROM pg_stat_activity WHERE application_name = 'commitments' AND datname = current_database()`,
-      );
-      return {
-        'commitments service': cpuMs(commitments.pid),
-        gateway: cpuMs(gateway.pid),
-        postgres: backends.rows.reduce((sum, r) => sum + (cpuMs(r.pid) || 0), 0), // a backend gone counts 0
-        'nats-server': natsPids.reduce((sum, pid) => sum + (cpuMs(pid) || 0), 0),
-        'bench (client)': (user + system) / 1000,
-      };
-    }
+    // CPU of every process on the path (common.js), per report and read.
+    const services = { 'commitments service': commitments, gateway };
     async function reportToReadable(planId, label) {
       const ids = (
         await pg.query(
@@ -212,7 +191,7 @@ async function main() {
       }
       const times = [];
       const [reports, reads] = [[], []];
-      const cpuBefore = await cpuSnapshot();
+      const cpuBefore = await cpuSnapshot(pg, services, 'commitments');
       const perSample = []; // the relay's transactions (and lone statements) of each sample
       for (let i = 0; i < SAMPLES; i++) {
         const seen = trips?.transactions.length ?? 0;
@@ -238,19 +217,19 @@ async function main() {
           perSample.push({ ms, start: Number(start) / 1e6, transactions: trips.transactions.slice(seen) });
         }
       }
-      const cpuAfter = await cpuSnapshot();
+      const cpuAfter = await cpuSnapshot(pg, services, 'commitments');
       const cpu = Object.entries(cpuAfter).map(([name, ms]) => [name, (ms - cpuBefore[name]) / SAMPLES]);
       console.log(
         `${label.padEnd(34)} CPU per report and read: ${cpu.map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`).join(', ')}; in all ${cpu.reduce((sum, [, ms]) => sum + ms, 0).toFixed(2)} ms`,
       );
+      const [report, read] = [reports, reads].map((xs) =>
+        percentile(
+          xs.sort((a, b) => a - b),
+          50,
+        ).toFixed(1),
+      );
       console.log(
-        `${label.padEnd(34)} p50 of its parts: the report (POST, answered with the card) ${percentile(
-          reports.sort((a, b) => a - b),
-          50,
-        ).toFixed(1)} ms, then the plan (GET) ${percentile(
-          reads.sort((a, b) => a - b),
-          50,
-        ).toFixed(1)} ms`,
+        `${label.padEnd(34)} p50 of its parts: the report (POST, answered with the card) ${report} ms, then the plan (GET) ${read} ms`,
       );
       if (trips) printTrips(label, perSample);
       times.sort((a, b) => a - b);

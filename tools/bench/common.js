@@ -27,6 +27,39 @@ function cpuMs(pid) {
   }
 }
 
+/** The NATS server's pids on this machine (looked up once: a pgrep is not cheap on a measured path). */
+let natsPids;
+function natsServerPids() {
+  if (natsPids) return natsPids;
+  try {
+    natsPids = execFileSync('pgrep', ['-x', 'nats-server'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    natsPids = [];
+  }
+  return natsPids;
+}
+
+/**
+ * CPU used so far, in ms, by every process a request's path crosses: the given services (name ->
+ * SpawnedService), their Postgres backends (`application_name`), the NATS server (JetStream included)
+ * and this client. Two snapshots' difference, summed, can exceed the wall time between them: the
+ * cores were then busy with the work behind the requests, not only waiting.
+ */
+async function cpuSnapshot(pg, services, applicationName) {
+  const { user, system } = process.cpuUsage(); // read first: the query below is not the client's work
+  const nats = natsServerPids();
+  const backends = await pg.query(
+    `SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()`,
+    [applicationName],
+  );
+  const snap = {};
+  for (const [name, service] of Object.entries(services)) snap[name] = cpuMs(service.pid);
+  snap.postgres = backends.rows.reduce((sum, r) => sum + (cpuMs(r.pid) || 0), 0); // a backend gone counts 0
+  snap['nats-server'] = nats.reduce((sum, pid) => sum + (cpuMs(pid) || 0), 0);
+  snap['bench (client)'] = (user + system) / 1000;
+  return snap;
+}
+
 /** Node flags that make a process write its CPU profile on exit, when `--profile` was given. */
 function profileFlags(name) {
   const dir = process.env.BENCH_CPU_PROF_DIR;
@@ -133,4 +166,4 @@ function jsonClient(base, maxSockets) {
   return json;
 }
 
-module.exports = { ROOT, cpuMs, profileFlags, startNode, load, median, percentile, jsonClient };
+module.exports = { ROOT, cpuMs, cpuSnapshot, profileFlags, startNode, load, median, percentile, jsonClient };

@@ -11,26 +11,12 @@ const { execFileSync } = require('node:child_process');
 const { Client } = require('pg');
 const { SpawnedService, TestIsolation, freePort, TEST_DATABASE_URL } = require('@ogp/testing');
 const { PgRoundTrips } = require('./pg-round-trips');
-const { cpuMs, jsonClient } = require('./common');
+const { cpuSnapshot, jsonClient } = require('./common');
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 32;
 const BIG = Number(process.env.BENCH_IDEAS ?? 100000);
 const PASSWORD = 'Quiet-river-stones-2026!';
-
-/** CPU used by each process, the participation service's Postgres backends summed, as a map name -> ms. */
-async function cpuSnapshot(pg, services) {
-  const snap = {};
-  for (const [name, service] of Object.entries(services)) snap[name] = cpuMs(service.pid);
-  const { user, system } = process.cpuUsage();
-  snap['bench (client)'] = (user + system) / 1000;
-  // The services name their connections (application_name); only one participation process runs here.
-  const backends = await pg.query(
-    `SELECT pid FROM pg_stat_activity WHERE application_name = 'participation' AND datname = current_database()`,
-  );
-  snap.postgres = backends.rows.reduce((sum, r) => sum + (cpuMs(r.pid) || 0), 0); // a backend gone counts 0
-  return snap;
-}
 
 async function main() {
   const iso = new TestIsolation();
@@ -140,9 +126,9 @@ async function main() {
     }
 
     const services = { gateway, participation, commitments };
-    const cpuBefore = await cpuSnapshot(pg, services);
+    const cpuBefore = await cpuSnapshot(pg, services, 'participation');
     const { accepted: throughputAccepted, refused, latencies, elapsed } = await submit(SECONDS, 'a');
-    const cpuAfter = await cpuSnapshot(pg, services);
+    const cpuAfter = await cpuSnapshot(pg, services, 'participation');
 
     // Phase 2: the same submissions through the counting relay, for the round trips only.
     await participation.stop();
