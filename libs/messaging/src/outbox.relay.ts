@@ -32,6 +32,22 @@ interface OutboxRow {
 const encoder = new TextEncoder();
 
 /**
+ * A relay's claim: the oldest pending rows, locked (SKIP LOCKED, so replicas share the work) and
+ * marked published. It walks the pending index in order, an index scan rather than a bitmap scan:
+ * each published row leaves a dead entry in that index until a vacuum; an index scan marks the dead
+ * entries it meets and the next claims skip them, where a bitmap scan visits every such entry's heap
+ * page at every claim (measured on the commitments service's outbox after 7,229 published rows and no
+ * vacuum: 1.2 ms and 1,832 buffers a claim, against 0.05 ms and 30 buffers).
+ */
+export const OUTBOX_CLAIM = {
+  settings: 'SET LOCAL enable_bitmapscan = off',
+  statement: (batchSize: number) =>
+    `UPDATE outbox SET published_at = now() WHERE seq IN (
+       SELECT seq FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT ${batchSize} FOR UPDATE SKIP LOCKED
+     ) RETURNING seq, id, subject, envelope::text AS envelope, headers`,
+};
+
+/**
  * Moves committed outbox rows to JetStream. A batch is locked (SKIP LOCKED, so replicas share
  * the work) and marked published, published with the row id as Nats-Msg-Id, and committed once
  * JetStream acknowledged it. A relay that dies mid-batch rolls back; the next one republishes the batch and
@@ -79,13 +95,11 @@ export class OutboxRelay {
   async relayOnce(): Promise<number> {
     const { dataSource, publisher, prefix } = this.options;
     const batchSize = Math.max(1, Math.floor(this.options.batchSize ?? 500));
-    const moved = await transactionOpenedWith<OutboxRow, number>(
+    const moved = await transactionOpenedWith<Record<string, never>, number>(
       dataSource,
-      () =>
-        `UPDATE outbox SET published_at = now() WHERE seq IN (
-           SELECT seq FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT ${batchSize} FOR UPDATE SKIP LOCKED
-         ) RETURNING seq, id, subject, envelope::text AS envelope, headers`,
-      async (_m, claimed) => {
+      () => `${OUTBOX_CLAIM.settings}; ${OUTBOX_CLAIM.statement(batchSize)}`,
+      async (_m, _set, [result]) => {
+        const claimed = result as OutboxRow[];
         if (claimed.length === 0) return 0;
         // RETURNING keeps no order: publish in the order the rows were written.
         const rows = claimed.sort((a, b) => Number(a.seq) - Number(b.seq));
