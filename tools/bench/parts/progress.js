@@ -14,7 +14,7 @@ function parts(out, commitments) {
 }
 
 module.exports = async function progress({ log }) {
-  const out = await runScript('commitments.js', { BENCH_SAMPLES: process.env.BENCH_SAMPLES ?? '100' }, log);
+  const out = await runScript('commitments.js', { BENCH_SAMPLES: process.env.BENCH_SAMPLES ?? '400' }, log);
   const notes = { progress_p50_ms_1k: parts(out, 10), progress_p50_ms_100k: parts(out, 1000) };
   return {
     figures: {
