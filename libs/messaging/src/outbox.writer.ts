@@ -71,13 +71,22 @@ export class OutboxWriter {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error(`outbox event ${contract.type} must be written inside a transaction`);
     }
+    this.markWritten(manager);
+    return this.row(contract, input);
+  }
+
+  /**
+   * The outbox row `add` would insert, for a caller that writes it within one statement committed
+   * on its own (no transaction around it, so none to mark): once that statement has returned, the
+   * caller wakes this process's relay (OutboxRelay.kick), or the event waits for the relay's poll.
+   */
+  row<T>(contract: EventContract<T>, input: OutboxEventInput<T>): OutboxRow<T> {
     const envelope: EventEnvelope<T> = {
       id: timeOrderedUuid(),
       ...this.envelopeBase(contract, input.actorId),
       aggregate: input.aggregate,
       data: input.data,
     };
-    this.markWritten(manager);
     return {
       id: envelope.id,
       type: contract.type,

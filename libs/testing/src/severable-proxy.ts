@@ -1,6 +1,9 @@
 import { createServer, Server, Socket, connect } from 'node:net';
 import { freePort } from './spawned-service';
 
+/** Postgres's ReadyForQuery message with the transaction status "idle": 'Z', length 5, 'I'. */
+const READY_IDLE = Buffer.from([0x5a, 0, 0, 0, 5, 0x49]);
+
 /**
  * A TCP relay to a shared server that a test can cut (every connection dropped, new ones refused)
  * and mend: what a process sees when that server dies, without touching the server others use.
@@ -41,17 +44,16 @@ export class SeverableProxy {
         s.on('error', () => undefined);
       }
       let armed = false;
-      let committing = false;
       client.on('data', (chunk: Buffer) => {
-        const text = chunk.toString('latin1');
-        if (this.trap && text.includes(this.trap.statement)) armed = true;
-        if (armed && /\bCOMMIT\b/.test(text)) committing = true;
+        if (this.trap && chunk.toString('latin1').includes(this.trap.statement)) armed = true;
         upstream.write(chunk);
       });
       upstream.on('data', (chunk: Buffer) => {
-        const trap = committing ? this.trap : null;
+        // The first ReadyForQuery saying "idle" after the statement: its transaction committed (an
+        // explicit COMMIT, or the statement committed on its own). A failed one says 'E', not 'I'.
+        const trap = armed && chunk.includes(READY_IDLE) ? this.trap : null;
         if (trap) this.trap = null;
-        // Once the server's answer to COMMIT has reached the client, Postgres "dies".
+        // Once the server's answer has reached the client, Postgres "dies".
         client.write(chunk, () => trap?.cut());
       });
       client.on('close', () => upstream.destroy());
@@ -62,8 +64,9 @@ export class SeverableProxy {
   }
 
   /**
-   * Cuts the relay just after Postgres answers the COMMIT of the first transaction that sent
-   * `statement`: the change is stored, and whatever the process does next finds the server gone.
+   * Cuts the relay just after Postgres answers the commit of the first transaction that sent
+   * `statement` (its COMMIT, or the statement itself when it ran on its own): the change is stored,
+   * and whatever the process does next finds the server gone.
    */
   cutAfterCommitOf(statement: string): Promise<void> {
     return new Promise((resolve) => {

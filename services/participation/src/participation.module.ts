@@ -8,6 +8,7 @@ import { ConsultationModule } from './consultation/consultation.module';
 import { CyclesModule } from './cycles/cycles.module';
 import { FateModule } from './fate/fate.module';
 import { IDEA_RATE_LIMIT } from './ideas/idea-rate-limit.constant';
+import { IdeaSubmission1764800000630 } from './ideas/idea-submission.migration';
 import { IdeasModule } from './ideas/ideas.module';
 import { OpenDataModule } from './open-data/open-data.module';
 import { ParticipationConfig } from './participation.config';
@@ -23,6 +24,7 @@ export const PARTICIPATION_MIGRATIONS = [
   Participation1732100000600,
   ConsultationAccess1732100000610,
   PublicationCycle1764580000620,
+  IdeaSubmission1764800000630,
 ];
 
 /** The clock and the settings every feature reads. */

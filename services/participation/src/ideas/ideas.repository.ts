@@ -2,18 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { OutboxRow } from '@ogp/messaging';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdeaRow, IdeaStepRow } from './idea.row';
-import { preparedQuery, transactionOpenedWith } from '@ogp/persistence';
+import { preparedQuery } from '@ogp/persistence';
 
 /** Every ideas column and the idea's support count, for the views. */
 export const IDEA_COLUMNS = `i.*, (SELECT count(*)::int FROM idea_supports s WHERE s.idea_id = i.id) AS supports`;
-
-/** What the first statement of a submission learns, holding the author's lock. */
-export interface SubmitCheckRow {
-  opens_at: Date | null;
-  closes_at: Date | null;
-  cycle_exists: boolean;
-  theme_exists: boolean;
-}
 
 /** A new idea as written. */
 export interface NewIdea {
@@ -49,24 +41,43 @@ function ideaValues(idea: NewIdea): unknown[] {
   ];
 }
 
-/** The submission's answer row: the idea (null columns when the hourly limit refused it) and its first step. */
-type SubmittedRow = Partial<IdeaRow> & {
-  step_status: IdeaStepRow['status'];
-  step_at: Date;
-  step_actor_id: string | null;
-  step_explanation: string | null;
-  step_institution: string | null;
-};
+/** What a submission learns of its cycle: the ideas phase (null when it has none), whether the cycle and theme exist. */
+export interface SubmitCheck {
+  opens_at: Date | null;
+  closes_at: Date | null;
+  cycle_exists: boolean;
+  theme_exists: boolean;
+}
+
+/** The submission's answer row: its checks, the idea (null columns when none was stored) and its first step. */
+type SubmittedRow = SubmitCheck &
+  Partial<IdeaRow> & {
+    step_status: IdeaStepRow['status'];
+    step_at: Date;
+    step_actor_id: string | null;
+    step_explanation: string | null;
+    step_institution: string | null;
+  };
 
 /**
- * The hourly count, the idea, its first step and its events in one statement, $1 to $12 the idea's
- * values (ideaValues), $13 the hourly limit, $14 to $18 the outbox rows' columns.
+ * A whole submission in one statement, $1 to $12 the idea's values (ideaValues), $13 the hourly
+ * limit, $14 to $18 the outbox rows' columns: the checks (the ideas phase open at the idea's time
+ * $12, the theme in the cycle), then, only if they pass, the author's lock and hourly count
+ * (idea_submissions_in_hour, which stops counting at the limit), then the idea, its first step and
+ * its events if the count is under the limit. It answers the checks whatever happened.
  */
-const SUBMIT_IDEA_SQL = `WITH recent AS (
-         SELECT count(*)::int AS n FROM ideas WHERE author_id = $9::uuid AND created_at > $12::timestamptz - interval '1 hour'
+const SUBMIT_IDEA_SQL = `WITH checks AS (
+         SELECT ph.opens_at, ph.closes_at,
+                EXISTS (SELECT 1 FROM cycles WHERE id = $2::uuid) AS cycle_exists,
+                EXISTS (SELECT 1 FROM themes WHERE id = $3::uuid AND cycle_id = $2::uuid) AS theme_exists
+           FROM (SELECT 1) one LEFT JOIN phases ph ON ph.cycle_id = $2::uuid AND ph.kind = 'ideas'
+       ), recent AS (
+         SELECT idea_submissions_in_hour($9::uuid, $12::timestamptz - interval '1 hour', $13::int) AS n
+           FROM checks WHERE theme_exists AND opens_at <= $12::timestamptz AND $12::timestamptz < closes_at
        ), idea AS (
          INSERT INTO ideas (id, cycle_id, theme_id, channel, workshop_id, title, body, institution, author_id, anonymous, search_text, created_at)
-         SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::text, $7::text, $8::text, $9::uuid, $10::boolean, $11::text, $12::timestamptz WHERE (SELECT n FROM recent) < $13::int
+         SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::text, $7::text, $8::text, $9::uuid, $10::boolean, $11::text, $12::timestamptz
+           FROM recent WHERE recent.n < $13::int
          RETURNING *
        ), step AS (
          INSERT INTO idea_steps (idea_id, status, actor_id, at) SELECT id, 'received', $9, $12 FROM idea
@@ -76,7 +87,7 @@ const SUBMIT_IDEA_SQL = `WITH recent AS (
          SELECT e.id, e.type, e.subject, e.envelope, e.headers FROM unnest($14::uuid[], $15::text[], $16::text[], $17::jsonb[], $18::jsonb[]) WITH ORDINALITY AS e(id, type, subject, envelope, headers, n)
           WHERE EXISTS (SELECT 1 FROM idea) ORDER BY e.n
        )
-       SELECT idea.*, 0 AS supports, step.* FROM recent LEFT JOIN idea ON true LEFT JOIN step ON true`;
+       SELECT checks.*, idea.*, 0 AS supports, step.* FROM checks LEFT JOIN idea ON true LEFT JOIN step ON true`;
 
 /** ideas, idea_steps, idea_reports and idea_supports. */
 @Injectable()
@@ -84,41 +95,18 @@ export class IdeasRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Opens the submission's transaction with its checks in the same round trip: the window, the
-   * theme, and a lock serialising one author's submissions (so the count in the next statement,
-   * which sees every submission committed before the lock was granted, cannot be raced past).
+   * A portal submission (SUBMIT_IDEA_SQL): on the pool it is one round trip, committed on its own;
+   * given a transaction's manager, it runs in that transaction. The stored row comes back as the
+   * answer (once committed, the answer must not depend on Postgres still being there); `idea` is
+   * null when nothing was stored: the checks tell why, or else the author reached the hourly limit.
    */
-  openSubmission<T>(
-    cycleId: string,
-    themeId: string,
-    authorId: string,
-    work: (m: EntityManager, check: SubmitCheckRow) => Promise<T>,
-  ): Promise<T> {
-    return transactionOpenedWith<SubmitCheckRow, T>(
-      this.dataSource,
-      (literal) => {
-        const [cycle, theme, lock] = [literal(cycleId), literal(themeId), literal(`ideas:${authorId}`)];
-        return `SELECT ph.opens_at, ph.closes_at, EXISTS (SELECT 1 FROM cycles WHERE id = ${cycle}::uuid) AS cycle_exists,
-                       EXISTS (SELECT 1 FROM themes WHERE id = ${theme}::uuid AND cycle_id = ${cycle}::uuid) AS theme_exists,
-                       pg_advisory_xact_lock(hashtext(${lock}))::text AS locked
-                  FROM (SELECT 1) one LEFT JOIN phases ph ON ph.cycle_id = ${cycle}::uuid AND ph.kind = 'ideas'`;
-      },
-      (m, [check]) => work(m, check),
-    );
-  }
-
-  /**
-   * The hourly count, the idea, its first step and its events in one statement; the row comes back
-   * as the answer (read inside the transaction: once it commits, the answer must not depend on
-   * Postgres still being there). Null when the author reached the hourly limit: nothing written.
-   */
-  async insertSubmitted(
+  async submit(
     m: EntityManager,
     idea: NewIdea,
     limitPerHour: number,
     events: OutboxRow<unknown>[],
-  ): Promise<{ idea: IdeaRow; step: IdeaStepRow } | null> {
-    const [row] = await preparedQuery<SubmittedRow>(m, 'participation.ideas.submit', SUBMIT_IDEA_SQL, [
+  ): Promise<{ check: SubmitCheck; stored: { idea: IdeaRow; step: IdeaStepRow } | null }> {
+    const [row] = await preparedQuery<SubmittedRow>(this.dataSource, m, 'participation.ideas.submit', SUBMIT_IDEA_SQL, [
       ...ideaValues(idea),
       limitPerHour,
       events.map((e) => e.id),
@@ -127,16 +115,31 @@ export class IdeasRepository {
       events.map((e) => e.envelope),
       events.map((e) => e.headers),
     ]);
-    if (!row.id) return null;
-    const { step_status, step_at, step_actor_id, step_explanation, step_institution, ...stored } = row;
+    const {
+      opens_at,
+      closes_at,
+      cycle_exists,
+      theme_exists,
+      step_status,
+      step_at,
+      step_actor_id,
+      step_explanation,
+      step_institution,
+      ...stored
+    } = row;
+    const check = { opens_at, closes_at, cycle_exists, theme_exists };
+    if (!stored.id) return { check, stored: null };
     return {
-      idea: stored as IdeaRow,
-      step: {
-        status: step_status,
-        at: step_at,
-        actor_id: step_actor_id,
-        explanation: step_explanation,
-        institution: step_institution,
+      check,
+      stored: {
+        idea: stored as IdeaRow,
+        step: {
+          status: step_status,
+          at: step_at,
+          actor_id: step_actor_id,
+          explanation: step_explanation,
+          institution: step_institution,
+        },
       },
     };
   }

@@ -13,12 +13,12 @@ import {
   SubmitIdeaDto,
   WorkshopIdeaDto,
 } from '@ogp/contracts';
-import { OutboxWriter, runIdempotent } from '@ogp/messaging';
+import { OutboxRelay, OutboxWriter, runIdempotent } from '@ogp/messaging';
 import { Clock, normalizeForSearch } from '@ogp/runtime';
+import { assertPhaseOpen } from '@ogp/tracking';
 import { DataSource, EntityManager } from 'typeorm';
 import { CyclesService } from '../cycles/cycles.service';
 import { ParticipationHistoryRepository } from '../history/participation-history.repository';
-import { PhasesService } from '../phases/phases.service';
 import { WorkshopsRepository } from '../workshops/workshops.repository';
 import { IDEA_RATE_LIMIT } from './idea-rate-limit.constant';
 import { ideaPrivateView, ideaPublicView } from './idea.view';
@@ -34,44 +34,61 @@ export class IdeasService {
     private readonly workshops: WorkshopsRepository,
     private readonly history: ParticipationHistoryRepository,
     private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
     private readonly cycles: CyclesService,
-    private readonly phases: PhasesService,
     private readonly clock: Clock,
     @Inject(IDEA_RATE_LIMIT) private readonly rateLimitPerHour: number,
   ) {}
 
-  /** A registered citizen or CSO proposes an idea on the portal, while the ideas space is open. */
+  /**
+   * A registered citizen or CSO proposes an idea on the portal, while the ideas space is open: one
+   * statement, committed on its own, one round trip (IdeasRepository.submit). With an idempotency
+   * key, it runs in a transaction with the key (runIdempotent): a retry of an idea already stored
+   * (its answer was lost) gets the first answer back, even after the window closed.
+   */
   async submit(
     actor: Actor | null,
     dto: SubmitIdeaDto,
     idempotencyKey: string | null = null,
   ): Promise<IdeaPrivateView> {
     assertRole(actor, RoleGroup.PUBLIC_PARTICIPANTS);
-    const id = randomUUID();
-    // Three round trips in all: BEGIN with the checks and the author's lock, everything written and read back, COMMIT.
-    // A retry of an idea already stored (its answer was lost) gets the first answer back (runIdempotent): the
-    // checks' verdict is given inside, so a retry after the window closed still gets its answer.
-    return this.ideas.openSubmission(dto.cycleId, dto.themeId, actor.id, (m, check) =>
-      runIdempotent(m, idempotencyKey && `${actor.id}:${idempotencyKey}`, 'participation.ideas.submit', async () => {
-        this.phases.assertOpenPhase(
-          'ideas',
-          check.opens_at && check.closes_at ? { opens_at: check.opens_at, closes_at: check.closes_at } : null,
-          check.cycle_exists,
-        );
-        if (!check.theme_exists) throw new DomainError(ErrorCode.NOT_FOUND, 'no such theme in this cycle');
-        const idea = this.newIdea(id, { ...dto, channel: 'portal', workshopId: null, authorId: actor.id });
+    const idea = this.newIdea(randomUUID(), { ...dto, channel: 'portal', workshopId: null, authorId: actor.id });
+    if (!idempotencyKey) {
+      const events = [
+        this.outbox.row(ParticipationEvents.ideaSubmitted, this.submittedEvent(idea, idea.authorId)),
+        this.outbox.row(ParticipationEvents.ideaFateChanged, this.receivedEvent(idea, idea.authorId)),
+      ];
+      const view = this.submitted(
+        idea,
+        await this.ideas.submit(this.dataSource.manager, idea, this.rateLimitPerHour, events),
+      );
+      this.relay.kick();
+      return view;
+    }
+    return this.dataSource.transaction((m) =>
+      runIdempotent(m, `${actor.id}:${idempotencyKey}`, 'participation.ideas.submit', async () => {
         const events = [
           this.outbox.prepare(m, ParticipationEvents.ideaSubmitted, this.submittedEvent(idea, idea.authorId)),
           this.outbox.prepare(m, ParticipationEvents.ideaFateChanged, this.receivedEvent(idea, idea.authorId)),
         ];
-        const stored = await this.ideas.insertSubmitted(m, idea, this.rateLimitPerHour, events);
-        if (!stored)
-          throw new DomainError(ErrorCode.RATE_LIMITED, `at most ${this.rateLimitPerHour} ideas an hour`, {
-            retryAfterSeconds: 3600,
-          });
-        return ideaPrivateView(stored.idea, [stored.step]);
+        return this.submitted(idea, await this.ideas.submit(m, idea, this.rateLimitPerHour, events));
       }),
     );
+  }
+
+  /** A submission's answer: the stored idea, or why none was (judged at the idea's own time, as the statement did). */
+  private submitted(idea: NewIdea, { check, stored }: Awaited<ReturnType<IdeasRepository['submit']>>): IdeaPrivateView {
+    if (stored) return ideaPrivateView(stored.idea, [stored.step]);
+    assertPhaseOpen(
+      new Date(idea.createdAt),
+      'ideas',
+      check.opens_at && check.closes_at ? { opensAt: check.opens_at, closesAt: check.closes_at } : null,
+      check.cycle_exists,
+    );
+    if (!check.theme_exists) throw new DomainError(ErrorCode.NOT_FOUND, 'no such theme in this cycle');
+    throw new DomainError(ErrorCode.RATE_LIMITED, `at most ${this.rateLimitPerHour} ideas an hour`, {
+      retryAfterSeconds: 3600,
+    });
   }
 
   /** The coordination team records an idea that came out of a workshop. */
