@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { preparedQuery } from '@ogp/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** A refresh token with its session, as a refresh reads it. */
@@ -74,9 +75,15 @@ export class SessionsRepository {
       );
   }
 
-  /** True while the session is open and its account active. */
+  /**
+   * True while the session is open and its account active. Asked for every person's first request
+   * and again every few seconds (JwtStrategy): a prepared statement on the pool, not TypeORM's query runner.
+   */
   async isLive(sessionId: string, userId: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
+    const rows = await preparedQuery<unknown>(
+      this.dataSource,
+      this.dataSource.manager,
+      'gateway.sessions.live',
       `SELECT 1 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.active`,
       [sessionId, userId],
     );
