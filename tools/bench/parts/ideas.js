@@ -12,7 +12,7 @@ module.exports = async function ideas({ log }) {
     notes: {
       ideas_per_s: mismatch
         ? 'stored ideas differ from the accepted answers'
-        : `32 clients (node:http, kept alive) for 2,048 citizens, hourly limit as shipped (refused: ${runScript.number(out, /refused: (\d+)/)}), 10 s after a 5 s warm-up, Postgres reached directly; CPU ms per idea per process in the log`,
+        : `32 clients (node:http, kept alive) for ${runScript.number(out, /setup: (\d+) citizens/)} citizens, hourly limit as shipped (refused: ${runScript.number(out, /refused: (\d+)/)}), 10 s after a 5 s warm-up, Postgres reached directly; CPU ms per idea per process in the log`,
       idea_pg_round_trips:
         'counted at the wire (Query/Sync messages of the transaction), 2 s of submissions through a counting relay',
     },

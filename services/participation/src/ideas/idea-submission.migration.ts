@@ -8,11 +8,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   count, made once the lock is granted, sees every submission of that author committed before:
  *   two at once cannot both pass the limit. The lock is the transaction's, held to its commit.
  * - The ideas' trigram index is a GiST index instead of GIN: one descent per idea instead of one per
- *   trigram. Measured on this machine: the submission statement (pgbench, 8 clients) 4,885
- *   transactions a second with GIN (its pending list merged in 256 kB batches; 2,560 with no pending
- *   list), 6,265 with GiST, 7,913 with no index; and the similar-idea search over 20,000 ideas of 20
- *   to 70 words each (drawn from the seed documents' vocabulary), 335, 792 and 442 ms with GIN (the
- *   common trigrams send thousands of rows to the recheck), 39, 21 and 28 ms with GiST.
+ *   trigram. Measured on this machine: the submission statement (pgbench, 8 clients) 4,670-4,885
+ *   a second with GIN (its pending list merged in 256 kB batches), 6,265 with GiST, 7,913 with no
+ *   index; and the similar-idea search over 20,000 ideas of 20 to 70 words each (drawn from the
+ *   seed documents' vocabulary), 335, 792 and 442 ms with GIN (the common trigrams send thousands
+ *   of rows to the recheck), 39, 21 and 28 ms with GiST.
  */
 export class IdeaSubmission1764800000630 implements MigrationInterface {
   name = 'IdeaSubmission1764800000630';

@@ -53,11 +53,11 @@ export class IdeasService {
   ): Promise<IdeaPrivateView> {
     assertRole(actor, RoleGroup.PUBLIC_PARTICIPANTS);
     const idea = this.newIdea(randomUUID(), { ...dto, channel: 'portal', workshopId: null, authorId: actor.id });
+    const events = [
+      this.outbox.row(ParticipationEvents.ideaSubmitted, this.submittedEvent(idea, idea.authorId)),
+      this.outbox.row(ParticipationEvents.ideaFateChanged, this.receivedEvent(idea, idea.authorId)),
+    ];
     if (!idempotencyKey) {
-      const events = [
-        this.outbox.row(ParticipationEvents.ideaSubmitted, this.submittedEvent(idea, idea.authorId)),
-        this.outbox.row(ParticipationEvents.ideaFateChanged, this.receivedEvent(idea, idea.authorId)),
-      ];
       const view = this.submitted(
         idea,
         await this.ideas.submit(this.dataSource.manager, idea, this.rateLimitPerHour, events),
@@ -67,10 +67,7 @@ export class IdeasService {
     }
     return this.dataSource.transaction((m) =>
       runIdempotent(m, `${actor.id}:${idempotencyKey}`, 'participation.ideas.submit', async () => {
-        const events = [
-          this.outbox.prepare(m, ParticipationEvents.ideaSubmitted, this.submittedEvent(idea, idea.authorId)),
-          this.outbox.prepare(m, ParticipationEvents.ideaFateChanged, this.receivedEvent(idea, idea.authorId)),
-        ];
+        this.outbox.markWritten(m);
         return this.submitted(idea, await this.ideas.submit(m, idea, this.rateLimitPerHour, events));
       }),
     );
