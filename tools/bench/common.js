@@ -27,6 +27,27 @@ function cpuMs(pid) {
   }
 }
 
+/**
+ * The machine's CPU counters so far (/proc/stat's first line, in ticks): `total` and `steal`, the
+ * time the hypervisor gave this machine's virtual CPUs to someone else. Two readings' difference
+ * tells how much of a run's CPU the host took away; null where /proc/stat is not there.
+ */
+function machineCpu() {
+  try {
+    const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+    // user nice system idle iowait irq softirq steal (guest times are already in user and nice)
+    return { total: ticks.slice(0, 8).reduce((a, b) => a + b, 0), steal: ticks[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** The share of the CPU the host took between two machineCpu() readings, in percent (null if unknown). */
+function stealPercent(before, after) {
+  if (!before || !after || after.total <= before.total) return null;
+  return (100 * (after.steal - before.steal)) / (after.total - before.total);
+}
+
 /** The NATS server's pids on this machine (looked up once: a pgrep is not cheap on a measured path). */
 let natsPids;
 function natsServerPids() {
@@ -166,4 +187,16 @@ function jsonClient(base, maxSockets) {
   return json;
 }
 
-module.exports = { ROOT, cpuMs, cpuSnapshot, profileFlags, startNode, load, median, percentile, jsonClient };
+module.exports = {
+  ROOT,
+  cpuMs,
+  cpuSnapshot,
+  machineCpu,
+  stealPercent,
+  profileFlags,
+  startNode,
+  load,
+  median,
+  percentile,
+  jsonClient,
+};

@@ -4,7 +4,7 @@
 require('reflect-metadata');
 const { mkdirSync, writeFileSync, rmSync } = require('node:fs');
 const { join } = require('node:path');
-const { ROOT } = require('./common');
+const { ROOT, machineCpu, stealPercent } = require('./common');
 
 const FIGURES = [
   // key, label, unit, floor, goal, better ('higher' | 'lower'), part
@@ -106,8 +106,10 @@ async function main() {
   const figures = Object.fromEntries(FIGURES.map(([key]) => [key, null]));
   const notes = {};
   const started = Date.now();
+  const machineAtStart = machineCpu();
   for (const part of parts) {
     const t = Date.now();
+    const machineBefore = machineCpu();
     console.log(`== ${part}`);
     if (profile) process.env.BENCH_CPU_PROF_DIR = join(outDir, 'profiles', part);
     try {
@@ -118,8 +120,14 @@ async function main() {
       console.log(`  FAILED: ${err.stack ?? err}`);
       notes[`${part}_failed`] = String(err.message ?? err);
     }
-    console.log(`  (${part}: ${((Date.now() - t) / 1000).toFixed(0)} s)`);
+    const steal = stealPercent(machineBefore, machineCpu());
+    console.log(
+      `  (${part}: ${((Date.now() - t) / 1000).toFixed(0)} s${steal === null ? '' : `; CPU taken by the host: ${steal.toFixed(0)}%`})`,
+    );
   }
+  const steal = stealPercent(machineAtStart, machineCpu());
+  // Absolute figures (requests a second, p99) move with this: the host's other guests ran on these cores.
+  if (steal !== null) notes.machine = `CPU taken by the host (steal, /proc/stat) over the run: ${steal.toFixed(1)}%`;
   printTable(figures, notes);
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(figures, null, 2)}\n`);
   writeFileSync(join(outDir, 'notes.json'), `${JSON.stringify(notes, null, 2)}\n`);
@@ -167,6 +175,7 @@ function printTable(figures, notes) {
     console.log(r.map((c, j) => (j === r.length - 1 ? c : c.padEnd(widths[j]))).join(' | '));
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   }
+  if (notes.machine) console.log(`\nmachine: ${notes.machine}`);
   for (const [k, v] of Object.entries(notes))
     if (k.endsWith('_failed') || k.endsWith('_failures')) console.log(`${k}: ${v}`);
 }

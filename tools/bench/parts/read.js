@@ -6,7 +6,8 @@ const { execFileSync } = require('node:child_process');
 const { join } = require('node:path');
 const { randomBytes } = require('node:crypto');
 const { SpawnedService, TestIsolation, freePort } = require('@ogp/testing');
-const { ROOT, startNode, load, median, percentile } = require('../common');
+const { Client } = require('pg');
+const { ROOT, cpuSnapshot, startNode, load, median, percentile } = require('../common');
 
 const PASSWORD = 'Demo-OGP-2026!';
 
@@ -22,6 +23,7 @@ module.exports = async function read({ rounds, seconds, log }) {
   const gateway = new SpawnedService('gateway', env('gateway', { HTTP_PORT: String(gatewayPort) })).start();
   const base = `http://127.0.0.1:${gatewayPort}`;
   const peers = [];
+  let pg;
   try {
     await Promise.all([commitments.ready(), gateway.ready()]);
     // The demo data (Morocco's 2018-2020 plan, its accounts), through the same paths people use.
@@ -119,16 +121,33 @@ module.exports = async function read({ rounds, seconds, log }) {
       `load generator: ${(await load({ url: runs[0][3], duration: 1 })).generator}, 64 connections, ${seconds} s per run`,
     );
     const results = runs.map(() => []);
+    // CPU per authenticated read, summed over the platform's runs: what each process on the path spent.
+    pg = new Client({ connectionString: iso.env('commitments').DATABASE_URL });
+    await pg.connect();
+    const authCpu = {};
+    let authRequests = 0;
     for (let round = 1; round <= rounds; round++) {
       for (let i = 0; i < runs.length; i++) {
         const [kind, what, who, url, headers] = runs[i];
+        const measured = kind === 'auth' && who === 'platform';
+        const before = measured ? await cpuSnapshot(pg, { gateway, commitments }, 'commitments') : null;
         const r = await load({ url, headers, duration: seconds });
+        if (measured) {
+          const after = await cpuSnapshot(pg, { gateway, commitments }, 'commitments');
+          for (const name of ['gateway', 'commitments', 'postgres', 'nats-server'])
+            authCpu[name] = (authCpu[name] ?? 0) + after[name] - before[name];
+          authRequests += r.total;
+        }
         results[i].push(r);
         log(
           `round ${round} ${kind.padEnd(6)} ${what.padEnd(9)} ${who.padEnd(10)} ${String(Math.round(r.rps)).padStart(7)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(4)} ms${r.errors + r.non2xx ? `  ERRORS ${r.errors} non-2xx ${r.non2xx}` : ''}`,
         );
       }
     }
+    const cpuPerRead = Object.entries(authCpu).map(([name, ms]) => [name, ms / Math.max(authRequests, 1)]);
+    log(
+      `CPU ms per authenticated card read (the platform's ${rounds} runs, wrk's own not counted): ${cpuPerRead.map(([n, ms]) => `${n} ${ms.toFixed(3)}`).join(', ')}; in all ${cpuPerRead.reduce((a, [, ms]) => a + ms, 0).toFixed(3)}`,
+    );
     const find = (kind, what, who) => results[runs.findIndex((r) => r[0] === kind && r[1] === what && r[2] === who)];
     const ratio = (a, b) => median(a.map((r, i) => r.rps / b[i].rps));
     const rps = (xs) => median(xs.map((r) => r.rps));
@@ -179,6 +198,7 @@ module.exports = async function read({ rounds, seconds, log }) {
       },
     };
   } finally {
+    await pg?.end().catch(() => undefined);
     for (const p of peers.reverse()) await p.stop();
     await Promise.all([gateway.stop(), commitments.stop()]);
     await iso.cleanup();
