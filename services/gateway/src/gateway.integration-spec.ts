@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { JwtService } from '@nestjs/jwt';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role, ROLES } from '@ogp/auth';
 import { loadConfig, createLogger } from '@ogp/runtime';
@@ -182,6 +183,39 @@ describe('gateway: identity, roles, validation and the vertical slice (real serv
       const pair = await login();
       const [id] = pair.refreshToken.split('.');
       expect((await call('POST', '/auth/refresh', { body: { refreshToken: `${id}.forgedsecret` } })).status).toBe(401);
+    });
+  });
+
+  describe('access tokens verified before', () => {
+    const login = async () =>
+      (await call('POST', '/auth/login', { body: { email: 'cso@test.ma', password: PASSWORD } })).body
+        .accessToken as string;
+
+    it('a token differing in any byte from one verified before is verified afresh and refused', async () => {
+      const token = await login();
+      expect((await call('GET', '/auth/me', { token })).status).toBe(200); // verified, now known
+      const [header, payload, signature] = token.split('.');
+      const flipped = signature.slice(0, -2) + (signature.at(-2) === 'A' ? 'B' : 'A') + signature.at(-1);
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+      const raised = Buffer.from(JSON.stringify({ ...claims, roles: ['admin'] })).toString('base64url');
+      for (const forged of [`${header}.${payload}.${flipped}`, `${header}.${raised}.${signature}`]) {
+        const me = await call('GET', '/auth/me', { token: forged });
+        expect(me.status).toBe(401);
+        expect(me.body.error.code).toBe('TOKEN_INVALID');
+      }
+      expect((await call('GET', '/auth/me', { token })).status).toBe(200);
+    });
+
+    it('a token verified before is refused from the second it expires', async () => {
+      const claims = JSON.parse(Buffer.from((await login()).split('.')[1], 'base64url').toString());
+      const { sub, sid, roles, scopes, lang } = claims;
+      const short = await app.get(JwtService).signAsync({ sub, sid, roles, scopes, lang }, { expiresIn: 1 });
+      const exp = JSON.parse(Buffer.from(short.split('.')[1], 'base64url').toString()).exp as number;
+      expect((await call('GET', '/auth/me', { token: short })).status).toBe(200);
+      await waitFor(async () => Date.now() >= exp * 1000, { timeoutMs: 3000 });
+      const me = await call('GET', '/auth/me', { token: short });
+      expect(me.status).toBe(401);
+      expect(me.body.error.code).toBe('TOKEN_INVALID');
     });
   });
 

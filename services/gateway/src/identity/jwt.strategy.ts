@@ -6,7 +6,8 @@ import { DomainError, ErrorCode } from '@ogp/contracts';
 import { SERVICE_CONFIG } from '@ogp/runtime';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { GatewayConfig } from '../gateway.config';
-import { AccessClaims, AuthService } from './auth.service';
+import { AuthService } from './auth.service';
+import { VerifiedClaims, VerifiedTokens } from './verified-tokens';
 
 export interface AuthenticatedActor extends Actor {
   sessionId: string;
@@ -14,6 +15,11 @@ export interface AuthenticatedActor extends Actor {
 
 const LIVE_CACHE_MS = 3000;
 const LIVE_CACHE_MAX = 10000;
+const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
+
+interface TokenRequest {
+  headers: Record<string, string | string[] | undefined>;
+}
 
 /**
  * Verifies the access token and that its session is still open (logout and deactivation end
@@ -22,6 +28,7 @@ const LIVE_CACHE_MAX = 10000;
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   private readonly live = new Map<string, number>();
+  private readonly verified = new VerifiedTokens();
 
   constructor(
     private readonly auth: AuthService,
@@ -31,14 +38,34 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     // jsonwebtoken accepts a KeyObject; passport-jwt's types only name string | Buffer.
     const key = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')) as unknown as Buffer;
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      jwtFromRequest: bearerToken,
       secretOrKey: key,
       ignoreExpiration: false,
       algorithms: ['HS256'],
+      passReqToCallback: true,
     });
   }
 
-  async validate(claims: AccessClaims): Promise<AuthenticatedActor> {
+  /** Called by passport once the token's signature and expiry are verified. */
+  async validate(request: TokenRequest, claims: VerifiedClaims): Promise<AuthenticatedActor> {
+    const actor = await this.actorOf(claims);
+    const token = bearerToken(request as never);
+    if (token) this.verified.remember(token, claims);
+    return actor;
+  }
+
+  /**
+   * The actor of a request whose bearer token was verified before and has not expired, its session
+   * checked as on every request; null when the token must go through passport (new, changed or expired).
+   */
+  verifiedBefore(request: TokenRequest): Promise<AuthenticatedActor> | null {
+    const token = bearerToken(request as never);
+    const claims = token ? this.verified.get(token) : undefined;
+    return claims ? this.actorOf(claims) : null;
+  }
+
+  /** The session still open (a few seconds of cache), the claims as the actor the services receive. */
+  private async actorOf(claims: VerifiedClaims): Promise<AuthenticatedActor> {
     const key = `${claims.sid}:${claims.sub}`;
     const checkedAt = this.live.get(key);
     if (!checkedAt || Date.now() - checkedAt > LIVE_CACHE_MS) {
