@@ -16,3 +16,4 @@ export * from './create-rpc-service-app';
 export * from './service-info.controller';
 export * from './outbox-commit.subscriber';
 export * from './service-foundation';
+export * from './gateway-validated';

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
 import { CommitmentQueryDto, CommitmentsRpc, IdParamDto } from '@ogp/contracts';
-import { RpcIdempotencyKey } from '@ogp/messaging';
+import { GatewayValidated, RpcIdempotencyKey } from '@ogp/messaging';
 import { CommitmentViews } from './commitment-views.service';
 import { CommitmentsService } from './commitments.service';
 import {
@@ -37,8 +37,9 @@ export class CommitmentsController {
     return this.commitments.update(actor, id, change);
   }
 
+  // The hottest read: CommitmentViews.get checks the id's form itself (not found otherwise).
   @MessagePattern(CommitmentsRpc.getCommitment.subject)
-  get(@Payload() dto: IdParamDto) {
+  get(@Payload() dto: GatewayValidated<IdParamDto>) {
     return this.views.get(dto.id);
   }
 

@@ -2,18 +2,9 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { Actor, RpcActor } from '@ogp/auth';
 import { CommitmentsRpc, IdParamDto } from '@ogp/contracts';
-import { RpcIdempotencyKey } from '@ogp/messaging';
+import { GatewayValidated, RpcIdempotencyKey } from '@ogp/messaging';
 import { ReportProgressCmd, ReportsQueryDto } from './dto/progress.dto';
 import { ProgressService } from './progress.service';
-
-/**
- * A report as the gateway validated it (design rule 5; only the gateway publishes this subject, after
- * its ValidationPipe and its uuid check of the commitment's id). Typed by its contract rather than by
- * the class, so the global ValidationPipe leaves it as it came instead of running class-validator
- * again on the hottest command (the DTO has no defaults or transforms the service relies on); the
- * service keeps the checks that need its data (the activity, the date, the evidence files, scope).
- */
-type GatewayValidated<T> = Readonly<T>;
 
 @Controller()
 export class ProgressController {
@@ -21,6 +12,8 @@ export class ProgressController {
 
   @MessagePattern(CommitmentsRpc.reportProgress.subject)
   report(
+    // Only the gateway publishes this subject, after its ValidationPipe and its uuid check of the commitment's
+    // id; the service checks what needs its data (the activity, the date, the evidence files, scope).
     @Payload() dto: GatewayValidated<ReportProgressCmd>,
     @RpcActor() actor: Actor | null,
     @RpcIdempotencyKey() key: string | null,
