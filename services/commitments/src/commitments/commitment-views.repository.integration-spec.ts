@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { CommitmentsRpc, DomainError, ErrorCode } from '@ogp/contracts';
+import { DataSource } from 'typeorm';
 import { CommitmentsTestApp, coordinator } from '../../test/commitments-test-app';
 import { CommitmentViewsRepository } from './commitment-views.repository';
 
@@ -81,5 +83,74 @@ describe('CommitmentViewsRepository (real Postgres)', () => {
     const missing = repository.assertFilterTargetsExist({ institutionId: '00000000-0000-4000-8000-000000000000' });
     await expect(missing).rejects.toBeInstanceOf(DomainError);
     await expect(missing).rejects.toMatchObject({ code: ErrorCode.NOT_FOUND });
+  });
+
+  describe('cards', () => {
+    /** Counts the card statements the pool runs, still running them (a spy, nothing replaced). */
+    function countCardStatements(): { count: () => number; restore: () => void } {
+      const pool = (t.app.get(DataSource).driver as unknown as { master: { query: (...a: unknown[]) => unknown } })
+        .master;
+      const spy = jest.spyOn(pool, 'query');
+      return {
+        count: () => spy.mock.calls.filter(([q]) => (q as { name?: string })?.name === 'commitment_cards').length,
+        restore: () => spy.mockRestore(),
+      };
+    }
+
+    it('cards asked for in the same turn are read by one statement, each request getting its own card', async () => {
+      const statements = countCardStatements();
+      try {
+        const m = t.app.get(DataSource).manager;
+        const asked = [ids.overdue, ids.onTrack, ids.overdue, randomUUID(), 'not-a-uuid', ids.lateB];
+        const cards = await Promise.all(asked.map((id) => repository.card(m, id, now())));
+        expect(cards.map((c) => c?.id)).toEqual([
+          ids.overdue,
+          ids.onTrack,
+          ids.overdue,
+          undefined,
+          undefined,
+          ids.lateB,
+        ]);
+        expect(cards[0]).toMatchObject({
+          late: true,
+          overdue_activities: 1,
+          activities: [expect.anything(), expect.anything()],
+        });
+        expect(statements.count()).toBe(1);
+      } finally {
+        statements.restore();
+      }
+    });
+
+    it('one statement reads at most 100 cards', async () => {
+      const statements = countCardStatements();
+      try {
+        const m = t.app.get(DataSource).manager;
+        const asked = [ids.onTrack, ...Array.from({ length: 100 }, () => randomUUID())];
+        const cards = await Promise.all(asked.map((id) => repository.card(m, id, now())));
+        expect(cards[0]?.id).toBe(ids.onTrack);
+        expect(cards.slice(1).every((c) => c === undefined)).toBe(true);
+        expect(statements.count()).toBe(2);
+      } finally {
+        statements.restore();
+      }
+    });
+
+    it('a read asked for after a write returned sees the write', async () => {
+      const m = t.app.get(DataSource).manager;
+      const before = await repository.card(m, ids.lateB, now());
+      const activityId = before!.activities[0].id;
+      const [, after] = await Promise.all([
+        repository.card(m, ids.lateB, now()),
+        t.rpc
+          .request(
+            CommitmentsRpc.reportProgress,
+            { commitmentId: ids.lateB, activityId, progress: 40, reportedOn: '2019-05-31' },
+            { actor: coordinator },
+          )
+          .then(() => repository.card(m, ids.lateB, now())),
+      ]);
+      expect(after!.activities[0].progress).toBe(40);
+    });
   });
 });

@@ -68,7 +68,8 @@ function summarySql(where: string): string {
              ${where}`;
 }
 
-const CARD_SQL = `SELECT s.*, c.card, c.ogp_values, c.supporting_institution_ids, c.tracking_strategy, c.progress_explanation, c.level_override, c.last_report_at,
+/** The cards of the commitments whose ids `$2` (an array) names. */
+const CARDS_SQL = `SELECT s.*, c.card, c.ogp_values, c.supporting_institution_ids, c.tracking_strategy, c.progress_explanation, c.level_override, c.last_report_at,
               p.tracking_strategy AS programme_strategy, i.tracking_strategy AS institution_strategy,
               (SELECT coalesce(json_agg(json_build_object('id', a.id, 'title', a.title, 'start_date', a.start_date::text, 'end_date', a.end_date::text,
                                                           'weight', a.weight::float8, 'responsible', a.responsible, 'status', a.status, 'progress', a.progress::float8)
@@ -78,13 +79,26 @@ const CARD_SQL = `SELECT s.*, c.card, c.ogp_values, c.supporting_institution_ids
                                                           'target', n.target::float8, 'current', n.current::float8)
                                         ORDER BY n.position, n.id), '[]')
                  FROM indicators n WHERE n.commitment_id = c.id) AS indicators
-         FROM (${summarySql('WHERE c.id = $2')}) s
+         FROM (${summarySql('WHERE c.id = ANY($2::uuid[])')}) s
          JOIN commitments c ON c.id = s.id JOIN plans pl ON pl.id = c.plan_id JOIN programmes p ON p.id = pl.programme_id
          JOIN institutions i ON i.id = c.lead_institution_id`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The most cards one statement reads; more requests in the same turn open another batch. */
+const CARD_BATCH_MAX = 100;
+
+interface CardBatch {
+  /** The latest instant of the requests in the batch (each programme turns it into its "today"). */
+  now: string;
+  waiting: Map<string, { resolve: (row: CommitmentCardRow | undefined) => void; reject: (err: unknown) => void }[]>;
+  sent: boolean;
+}
 
 /** The public reads of commitments: filtered pages and the card. */
 @Injectable()
 export class CommitmentViewsRepository {
+  private batch: CardBatch | null = null;
+
   constructor(private readonly dataSource: DataSource) {}
 
   /** The commitments of a plan, area or institution that does not exist are a 404, not an empty page. */
@@ -139,13 +153,54 @@ export class CommitmentViewsRepository {
     return { rows, total };
   }
 
-  // The hottest read of the service, in one round trip: a prepared statement (planning this join
-  // cost more than running it), the activities and indicators aggregated beside the card.
+  // The hottest read of the service: a prepared statement (planning this join cost more than running
+  // it), the activities and indicators aggregated beside the card; outside a transaction, the cards
+  // asked for in the same turn of the event loop are read by one statement (send).
   async card(manager: EntityManager, id: string, now: string): Promise<CommitmentCardRow | undefined> {
-    const [row] = await preparedQuery<CommitmentCardRow>(this.dataSource, manager, 'commitment_card', CARD_SQL, [
-      now,
-      id,
-    ]);
-    return row;
+    if (!UUID.test(id)) return undefined;
+    if (manager !== this.dataSource.manager) {
+      // Inside a transaction: its own statement, which sees the transaction's writes.
+      const [row] = await preparedQuery<CommitmentCardRow>(manager, 'commitment_cards', CARDS_SQL, [now, [id]]);
+      return row;
+    }
+    return new Promise((resolve, reject) => {
+      let batch = this.batch;
+      if (batch && batch.waiting.size >= CARD_BATCH_MAX && !batch.waiting.has(id)) {
+        this.send(batch);
+        batch = null;
+      }
+      if (!batch) {
+        const created: CardBatch = { now, waiting: new Map(), sent: false };
+        this.batch = batch = created;
+        setImmediate(() => this.send(created));
+      }
+      if (now > batch.now) batch.now = now;
+      const waiting = batch.waiting.get(id);
+      if (waiting) waiting.push({ resolve, reject });
+      else batch.waiting.set(id, [{ resolve, reject }]);
+    });
+  }
+
+  /**
+   * One statement for every card asked for since the batch opened (the requests that arrived in the
+   * same turn of the event loop): each request is answered by a statement that started after it
+   * arrived, so nothing is older than an uncached read; N requests cost one round trip, not N.
+   */
+  private send(batch: CardBatch): void {
+    if (batch.sent) return;
+    batch.sent = true;
+    if (this.batch === batch) this.batch = null;
+    preparedQuery<CommitmentCardRow>(this.dataSource, this.dataSource.manager, 'commitment_cards', CARDS_SQL, [
+      batch.now,
+      [...batch.waiting.keys()],
+    ]).then(
+      (rows) => {
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        for (const [id, waiting] of batch.waiting) for (const w of waiting) w.resolve(byId.get(id));
+      },
+      (err: unknown) => {
+        for (const waiting of batch.waiting.values()) for (const w of waiting) w.reject(err);
+      },
+    );
   }
 }
