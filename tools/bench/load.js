@@ -33,7 +33,11 @@ end
 function runWrk(wrk) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-wrk-'));
   const script = join(dir, 'report.lua');
-  writeFileSync(script, REPORT_LUA);
+  // With `paths`, each request takes the next path in turn (the URL gives the host).
+  const rotate = options.paths
+    ? `paths = {${options.paths.map((x) => JSON.stringify(x)).join(',')}}\ni = 0\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format(nil, paths[i])\nend\n`
+    : '';
+  writeFileSync(script, rotate + REPORT_LUA);
   const args = ['-t', String(options.threads ?? 1), '-c', String(options.connections), '-d', `${options.duration}s`];
   for (const [k, v] of Object.entries(options.headers)) args.push('-H', `${k}: ${v}`);
   args.push('-s', script, options.url);
@@ -53,7 +57,8 @@ function runWrk(wrk) {
 
 function runAutocannon() {
   const autocannon = require('autocannon');
-  autocannon(options, (err, r) => {
+  const requests = options.paths?.map((path) => ({ path }));
+  autocannon({ ...options, ...(requests ? { requests } : {}) }, (err, r) => {
     if (err) {
       process.stdout.write(`${JSON.stringify({ error: String(err) })}\n`);
       process.exit(1);
