@@ -19,6 +19,15 @@ export class GatewayConfig extends BaseServiceConfig {
   @Max(90)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
+  /**
+   * How long a session Postgres found open is taken as open while revocations are heard over NATS
+   * (a revocation reaches every replica at once; while NATS is away the check is made every 3 s).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  SESSION_RECHECK_SECONDS = 15;
+
   @Secret()
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// URL' })
   REDIS_URL = 'redis://127.0.0.1:6379';

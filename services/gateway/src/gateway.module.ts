@@ -29,6 +29,7 @@ import { IdentityAuditAndReset1732100000110 } from './identity/audit-and-reset.m
 import { AuthService } from './identity/auth.service';
 import { Identity1732100000100 } from './identity/identity.migration';
 import { JwtStrategy } from './identity/jwt.strategy';
+import { LiveSessions } from './identity/live-sessions';
 import { LocalStrategy } from './identity/local.strategy';
 import { MeController } from './identity/me.controller';
 import { PasswordsService } from './identity/passwords.service';
@@ -92,6 +93,7 @@ export class GatewayModule {
         { provide: Clock, useValue: clock },
         LocalStrategy,
         JwtStrategy,
+        LiveSessions,
         RateLimiter,
         AuthRateLimitGuard,
         RouteCatalog,

@@ -37,7 +37,11 @@ describe('gateway and services while Postgres is unreachable', () => {
     ).start();
     const config = loadConfig(
       GatewayConfig,
-      iso.env('gateway', { DATABASE_URL: databaseUrl, AUTH_RATE_LIMIT_PER_MINUTE: '10000' }),
+      iso.env('gateway', {
+        DATABASE_URL: databaseUrl,
+        AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+        SESSION_RECHECK_SECONDS: '3',
+      }),
     );
     ({ app } = await createGatewayApp(config, createLogger('gateway', 'warn')));
     const port = await freePort();

@@ -6,7 +6,8 @@ import { ApiErrors } from '../openapi/api-errors.decorator';
 import { AccountsQueryDto } from './dto/accounts-query.dto';
 import { CreateAccountDto } from './dto/create-account.dto';
 import { UpdateAccountDto } from './dto/update-account.dto';
-import { AuthenticatedActor, JwtStrategy } from './jwt.strategy';
+import { AuthenticatedActor } from './jwt.strategy';
+import { LiveSessions } from './live-sessions';
 import { NoStore } from './no-store.decorator';
 import { AccountView, UsersService } from './users.service';
 
@@ -21,7 +22,7 @@ import { AccountView, UsersService } from './users.service';
 export class AccountsController {
   constructor(
     private readonly users: UsersService,
-    private readonly jwt: JwtStrategy,
+    private readonly liveSessions: LiveSessions,
   ) {}
 
   @Roles(...RoleGroup.COORDINATION)
@@ -76,8 +77,8 @@ export class AccountsController {
       roles: dto.roles,
       scopes: dto.scopes ? { institutions: dto.scopes.institutions, programmes: dto.scopes.programmes } : undefined,
     });
-    // Revoked sessions stop here at once; other replicas within their few seconds of cache.
-    if (dto.roles || dto.scopes) this.jwt.forgetUser(id);
+    // Revoked sessions stop at once, here and on every other replica (LiveSessions tells them over NATS).
+    if (dto.roles || dto.scopes) this.liveSessions.revokedAllOf(id);
     return account;
   }
 
@@ -91,7 +92,7 @@ export class AccountsController {
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<AccountView> {
     const account = await this.users.deactivate(request.user, id);
-    this.jwt.forgetUser(id);
+    this.liveSessions.revokedAllOf(id);
     return account;
   }
 
@@ -105,7 +106,7 @@ export class AccountsController {
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<AccountView> {
     const account = await this.users.reactivate(request.user, id);
-    this.jwt.forgetUser(id);
+    this.liveSessions.revokedAllOf(id);
     return account;
   }
 }

@@ -11,7 +11,8 @@ import { PasswordResetConfirmDto } from './dto/password-reset-confirm.dto';
 import { PasswordResetRequestDto } from './dto/password-reset-request.dto';
 import { RefreshDto } from './dto/refresh.dto';
 import { RegisterDto } from './dto/register.dto';
-import { AuthenticatedActor, JwtStrategy } from './jwt.strategy';
+import { AuthenticatedActor } from './jwt.strategy';
+import { LiveSessions } from './live-sessions';
 import { LocalAuthGuard } from './local-auth.guard';
 import { NoStore } from './no-store.decorator';
 import { PasswordsService } from './passwords.service';
@@ -31,7 +32,7 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly users: UsersService,
     private readonly passwords: PasswordsService,
-    private readonly jwt: JwtStrategy,
+    private readonly liveSessions: LiveSessions,
   ) {}
 
   /**
@@ -105,7 +106,7 @@ export class AuthController {
   @Post('password-reset/confirm')
   async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto): Promise<void> {
     const userId = await this.passwords.confirmReset(dto.token, dto.password);
-    this.jwt.forgetUser(userId);
+    this.liveSessions.revokedAllOf(userId);
   }
 
   @ApiBearerAuth()
@@ -114,7 +115,7 @@ export class AuthController {
   @Post('logout')
   async logout(@Req() request: { user: AuthenticatedActor }): Promise<void> {
     await this.auth.logout(request.user.sessionId);
-    this.jwt.forget(request.user.sessionId);
+    this.liveSessions.revoked(request.user.sessionId);
   }
 
   /** Kept for existing clients; `GET /me` is the same. */

@@ -8,6 +8,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { GatewayConfig } from '../gateway.config';
 import { DECOY_HASH, verifyPassword } from './password';
 import { RefreshTokenRotation } from './refresh-token-rotation';
+import { LiveSessions } from './live-sessions';
 import { SessionsRepository } from './sessions.repository';
 import { sha256 } from './sha256';
 import { UserEntity } from './user.entity';
@@ -40,6 +41,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly jwt: JwtService,
+    private readonly liveSessions: LiveSessions,
     @Inject(SERVICE_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
@@ -78,20 +80,24 @@ export class AuthService {
     const parsed = RefreshTokenRotation.parse(refreshToken);
     if (!parsed) throw new DomainError(ErrorCode.TOKEN_INVALID);
     // Reuse revokes the session, and that revocation must commit even though the call fails.
-    const outcome = await this.dataSource.transaction(async (manager): Promise<TokenPair | 'reused'> => {
+    // A reused token's session is revoked in the transaction, which answers that session's id.
+    const outcome = await this.dataSource.transaction(async (manager): Promise<TokenPair | string> => {
       const row = await this.sessions.lockRefreshToken(manager, parsed.id);
       const verdict = RefreshTokenRotation.verdict(row, sha256(parsed.secret), new Date());
       if (verdict === 'invalid' || !row) throw new DomainError(ErrorCode.TOKEN_INVALID);
       if (verdict === 'reused') {
         await this.sessions.revoke(row.session_id, 'refresh token reused', manager);
-        return 'reused';
+        return row.session_id;
       }
       const user = await this.users.findById(row.user_id, manager);
       if (!user || !user.active) throw new DomainError(ErrorCode.TOKEN_INVALID);
       await this.sessions.markRefreshTokenUsed(manager, parsed.id);
       return this.issue(manager, user, row.session_id);
     });
-    if (outcome === 'reused') throw new DomainError(ErrorCode.TOKEN_INVALID);
+    if (typeof outcome === 'string') {
+      this.liveSessions.revoked(outcome); // committed: the session's access tokens end now, on every replica
+      throw new DomainError(ErrorCode.TOKEN_INVALID);
+    }
     return outcome;
   }
 
@@ -100,10 +106,6 @@ export class AuthService {
   }
 
   /** True while the session is open and its user active. */
-  sessionIsLive(sessionId: string, userId: string): Promise<boolean> {
-    return this.sessions.isLive(sessionId, userId);
-  }
-
   private async issue(manager: EntityManager, user: UserEntity, sessionId: string): Promise<TokenPair> {
     const claims: AccessClaims = {
       sub: user.id,

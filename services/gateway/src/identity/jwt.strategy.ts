@@ -2,19 +2,16 @@ import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Actor } from '@ogp/auth';
-import { DomainError, ErrorCode } from '@ogp/contracts';
 import { SERVICE_CONFIG } from '@ogp/runtime';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { GatewayConfig } from '../gateway.config';
-import { AuthService } from './auth.service';
+import { LiveSessions } from './live-sessions';
 import { VerifiedClaims, VerifiedTokens } from './verified-tokens';
 
 export interface AuthenticatedActor extends Actor {
   sessionId: string;
 }
 
-const LIVE_CACHE_MS = 3000;
-const LIVE_CACHE_MAX = 10000;
 const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
 
 interface TokenRequest {
@@ -23,15 +20,14 @@ interface TokenRequest {
 
 /**
  * Verifies the access token and that its session is still open (logout and deactivation end
- * access at once, give or take a few seconds of cache).
+ * access at once: LiveSessions).
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  private readonly live = new Map<string, number>();
   private readonly verified = new VerifiedTokens();
 
   constructor(
-    private readonly auth: AuthService,
+    private readonly sessions: LiveSessions,
     @Inject(SERVICE_CONFIG) config: GatewayConfig,
   ) {
     // A key object made once: given the string, jsonwebtoken builds one on every verification (~50x the cost of the HMAC).
@@ -64,28 +60,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     return claims ? this.actorOf(claims) : null;
   }
 
-  /** The session still open (a few seconds of cache), the claims as the actor the services receive. */
+  /** The session still open (LiveSessions), the claims as the actor the services receive. */
   private async actorOf(claims: VerifiedClaims): Promise<AuthenticatedActor> {
-    const key = `${claims.sid}:${claims.sub}`;
-    const checkedAt = this.live.get(key);
-    if (!checkedAt || Date.now() - checkedAt > LIVE_CACHE_MS) {
-      if (!(await this.auth.sessionIsLive(claims.sid, claims.sub))) {
-        this.live.delete(key);
-        throw new DomainError(ErrorCode.TOKEN_INVALID);
-      }
-      if (this.live.size >= LIVE_CACHE_MAX) this.live.clear();
-      this.live.set(key, Date.now());
-    }
+    await this.sessions.assertLive(claims.sid, claims.sub);
     return { id: claims.sub, roles: claims.roles, scopes: claims.scopes, language: claims.lang, sessionId: claims.sid };
-  }
-
-  forget(sessionId: string): void {
-    for (const key of this.live.keys()) if (key.startsWith(`${sessionId}:`)) this.live.delete(key);
-  }
-
-  /** Every cached session of a person, after their sessions were revoked (password reset or change). */
-  forgetUser(userId: string, keepSessionId?: string): void {
-    for (const key of this.live.keys())
-      if (key.endsWith(`:${userId}`) && key !== `${keepSessionId}:${userId}`) this.live.delete(key);
   }
 }

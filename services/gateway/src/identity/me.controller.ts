@@ -6,7 +6,8 @@ import { ApiErrors } from '../openapi/api-errors.decorator';
 import { AuthRateLimitGuard } from '../access/auth-rate-limit.guard';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
-import { AuthenticatedActor, JwtStrategy } from './jwt.strategy';
+import { AuthenticatedActor } from './jwt.strategy';
+import { LiveSessions } from './live-sessions';
 import { NoStore } from './no-store.decorator';
 import { PasswordsService } from './passwords.service';
 import { AccountView, UsersService } from './users.service';
@@ -19,7 +20,7 @@ export class MeController {
   constructor(
     private readonly users: UsersService,
     private readonly passwords: PasswordsService,
-    private readonly jwt: JwtStrategy,
+    private readonly liveSessions: LiveSessions,
   ) {}
 
   @Roles(...RoleGroup.ALL)
@@ -50,6 +51,6 @@ export class MeController {
   @Post('password')
   async changePassword(@Req() request: { user: AuthenticatedActor }, @Body() dto: ChangePasswordDto): Promise<void> {
     await this.passwords.change(request.user.id, request.user.sessionId, dto.currentPassword, dto.newPassword);
-    this.jwt.forgetUser(request.user.id, request.user.sessionId);
+    this.liveSessions.revokedAllOf(request.user.id, request.user.sessionId);
   }
 }
