@@ -77,7 +77,7 @@ export class SessionsRepository {
 
   /**
    * True while the session is open and its account active. Asked for every person's first request
-   * and again every few seconds (JwtStrategy): a prepared statement on the pool, not TypeORM's query runner.
+   * and again after SESSION_RECHECK_SECONDS (LiveSessions): a prepared statement on the pool, not TypeORM's query runner.
    */
   async isLive(sessionId: string, userId: string): Promise<boolean> {
     const rows = await preparedQuery<unknown>(
