@@ -58,7 +58,6 @@ export class CommitmentViews {
   }
 
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CommitmentView> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new DomainError(ErrorCode.NOT_FOUND, 'no such commitment');
     const r = await this.repository.card(manager, id, this.clock.now().toISOString());
     if (!r) throw new DomainError(ErrorCode.NOT_FOUND, 'no such commitment');
     const activities = r.activities.map((a) => ({

@@ -37,7 +37,7 @@ export class CommitmentsController {
     return this.commitments.update(actor, id, change);
   }
 
-  // The hottest read: CommitmentViews.get checks the id's form itself (not found otherwise).
+  // The hottest read: the repository answers not found for anything but a UUID, without reaching Postgres.
   @MessagePattern(CommitmentsRpc.getCommitment.subject)
   get(@Payload() dto: GatewayValidated<IdParamDto>) {
     return this.views.get(dto.id);

@@ -105,8 +105,6 @@ export class AccountsController {
     @Req() request: { user: AuthenticatedActor },
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<AccountView> {
-    const account = await this.users.reactivate(request.user, id);
-    this.liveSessions.revokedAllOf(id);
-    return account;
+    return this.users.reactivate(request.user, id);
   }
 }
