@@ -92,7 +92,8 @@ describe('CommitmentViewsRepository (real Postgres)', () => {
         .master;
       const spy = jest.spyOn(pool, 'query');
       return {
-        count: () => spy.mock.calls.filter(([q]) => (q as { name?: string })?.name === 'commitment_cards').length,
+        count: () =>
+          spy.mock.calls.filter(([q]) => (q as { name?: string })?.name?.startsWith('commitment_cards_')).length,
         restore: () => spy.mockRestore(),
       };
     }
@@ -134,6 +135,23 @@ describe('CommitmentViewsRepository (real Postgres)', () => {
       } finally {
         statements.restore();
       }
+    });
+
+    it('a batch padded to its statement size answers each card once, and the single-card statement is planned once', async () => {
+      const m = t.app.get(DataSource).manager;
+      // Three ids: the statement for four, the first id repeated.
+      const three = await Promise.all([ids.lateB, ids.onTrack, ids.overdue].map((id) => repository.card(m, id, now())));
+      expect(three.map((c) => c?.id)).toEqual([ids.lateB, ids.onTrack, ids.overdue]);
+      // Inside a transaction (one connection): after Postgres's five custom plans, the generic one is kept.
+      const plans = await t.app.get(DataSource).transaction(async (tx) => {
+        for (let i = 0; i < 8; i++) expect((await repository.card(tx, ids.lateB, now()))?.id).toBe(ids.lateB);
+        return tx.query<{ generic_plans: string; custom_plans: string }[]>(
+          `SELECT generic_plans::text, custom_plans::text FROM pg_prepared_statements WHERE name = 'commitment_cards_1'`,
+        );
+      });
+      expect(plans).toHaveLength(1);
+      expect(Number(plans[0].custom_plans)).toBeLessThanOrEqual(5);
+      expect(Number(plans[0].generic_plans)).toBeGreaterThanOrEqual(3);
     });
 
     it('a read asked for after a write returned sees the write', async () => {

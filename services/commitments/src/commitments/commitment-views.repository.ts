@@ -68,8 +68,17 @@ function summarySql(where: string): string {
              ${where}`;
 }
 
-/** The cards of the commitments whose ids `$2` (an array) names. */
-const CARDS_SQL = `SELECT s.*, c.card, c.ogp_values, c.supporting_institution_ids, c.tracking_strategy, c.progress_explanation, c.level_override, c.last_report_at,
+/**
+ * The statement reading the cards of up to `size` commitments, named `$2`...: `c.id = $2` for one,
+ * `c.id IN ($2, ..., $n)` for more (a batch is padded to the next size with its first id). Postgres
+ * gives such a statement a generic plan after five runs, as it estimates as many rows as it names;
+ * `c.id = ANY($2::uuid[])` was planned afresh on every run (0 generic plans in 402 runs: an array
+ * of unknown length makes the generic plan look dearer), and planning it costs more than running it.
+ */
+function cardsSql(size: number): string {
+  const ids = Array.from({ length: size }, (_, i) => `$${i + 2}::uuid`);
+  const where = size === 1 ? `WHERE c.id = ${ids[0]}` : `WHERE c.id IN (${ids.join(', ')})`;
+  return `SELECT s.*, c.card, c.ogp_values, c.supporting_institution_ids, c.tracking_strategy, c.progress_explanation, c.level_override, c.last_report_at,
               p.tracking_strategy AS programme_strategy, i.tracking_strategy AS institution_strategy,
               (SELECT coalesce(json_agg(json_build_object('id', a.id, 'title', a.title, 'start_date', a.start_date::text, 'end_date', a.end_date::text,
                                                           'weight', a.weight::float8, 'responsible', a.responsible, 'status', a.status, 'progress', a.progress::float8)
@@ -79,13 +88,26 @@ const CARDS_SQL = `SELECT s.*, c.card, c.ogp_values, c.supporting_institution_id
                                                           'target', n.target::float8, 'current', n.current::float8)
                                         ORDER BY n.position, n.id), '[]')
                  FROM indicators n WHERE n.commitment_id = c.id) AS indicators
-         FROM (${summarySql('WHERE c.id = ANY($2::uuid[])')}) s
+         FROM (${summarySql(where)}) s
          JOIN commitments c ON c.id = s.id JOIN plans pl ON pl.id = c.plan_id JOIN programmes p ON p.id = pl.programme_id
          JOIN institutions i ON i.id = c.lead_institution_id`;
+}
+
+/** The batch sizes with a statement of their own (the last is the most one statement reads). */
+const CARD_BATCH_SIZES = [1, 2, 4, 8, 16, 32, 64, 100] as const;
+const CARD_STATEMENTS = new Map(CARD_BATCH_SIZES.map((size) => [size, cardsSql(size)]));
+
+/** The statement for `ids`, and its values: the instant, then the ids padded to its size. */
+function cardStatement(now: string, ids: string[]): { name: string; text: string; values: string[] } {
+  const size = CARD_BATCH_SIZES.find((s) => s >= ids.length);
+  if (size === undefined) throw new Error(`${ids.length} cards in one statement: at most ${CARD_BATCH_MAX}`);
+  const padded = [...ids, ...Array<string>(size - ids.length).fill(ids[0])];
+  return { name: `commitment_cards_${size}`, text: CARD_STATEMENTS.get(size)!, values: [now, ...padded] };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The most cards one statement reads; more requests in the same turn open another batch. */
-const CARD_BATCH_MAX = 100;
+const CARD_BATCH_MAX = CARD_BATCH_SIZES[CARD_BATCH_SIZES.length - 1];
 
 interface CardBatch {
   /** The latest instant of the requests in the batch (each programme turns it into its "today"). */
@@ -160,7 +182,8 @@ export class CommitmentViewsRepository {
     if (!UUID.test(id)) return undefined;
     if (manager !== this.dataSource.manager) {
       // Inside a transaction: its own statement, which sees the transaction's writes.
-      const [row] = await preparedQuery<CommitmentCardRow>(manager, 'commitment_cards', CARDS_SQL, [now, [id]]);
+      const { name, text, values } = cardStatement(now, [id]);
+      const [row] = await preparedQuery<CommitmentCardRow>(manager, name, text, values);
       return row;
     }
     return new Promise((resolve, reject) => {
@@ -190,10 +213,8 @@ export class CommitmentViewsRepository {
     if (batch.sent) return;
     batch.sent = true;
     if (this.batch === batch) this.batch = null;
-    preparedQuery<CommitmentCardRow>(this.dataSource, this.dataSource.manager, 'commitment_cards', CARDS_SQL, [
-      batch.now,
-      [...batch.waiting.keys()],
-    ]).then(
+    const { name, text, values } = cardStatement(batch.now, [...batch.waiting.keys()]);
+    preparedQuery<CommitmentCardRow>(this.dataSource, this.dataSource.manager, name, text, values).then(
       (rows) => {
         const byId = new Map(rows.map((r) => [r.id, r]));
         for (const [id, waiting] of batch.waiting) for (const w of waiting) w.resolve(byId.get(id));
