@@ -12,6 +12,10 @@ interface PgQueryable {
  * TypeORM's QueryFailedError, as from manager.query). Each `name` must always carry the same
  * text. PgBouncer in transaction mode keeps these (max_prepared_statements).
  *
+ * Postgres keeps a generic plan only when, after five runs, it does not look dearer than planning
+ * afresh: a statement whose row count hangs on a parameter (`= ANY($1::uuid[])`, an array of unknown
+ * length) may be planned on every run; `pg_prepared_statements` (generic_plans, custom_plans) tells.
+ *
  * Given only a manager: prepared inside its transaction, `manager.query` as usual outside one.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows as loosely typed as TypeORM's own query()
