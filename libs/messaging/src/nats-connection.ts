@@ -1,4 +1,4 @@
-import { connect, ConnectionOptions, NatsConnection } from 'nats';
+import { connect, ConnectionOptions, Events, NatsConnection } from 'nats';
 
 export interface NatsConnectOptions {
   url: string;
@@ -78,4 +78,17 @@ export function batchWritesPerTick(nc: NatsConnection): NatsConnection {
   };
   batched.add(protocol);
   return nc;
+}
+
+/**
+ * Follows whether `nc` is linked to a server: `down` on a disconnect, `up` on a reconnect (what was
+ * published meanwhile went unheard). Ends when the connection closes.
+ */
+export function followLink(nc: NatsConnection, on: { down: () => void; up: () => void }): void {
+  void (async () => {
+    for await (const status of nc.status()) {
+      if (status.type === Events.Disconnect) on.down();
+      else if (status.type === Events.Reconnect) on.up();
+    }
+  })().catch(() => undefined);
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode, Header, RpcContract } from '@ogp/contracts';
 import { currentCorrelationId, injectTraceContext, requestContext } from '@ogp/runtime';
-import { createInbox, Events, headers as natsHeaders, Msg, NatsConnection, Subscription } from 'nats';
+import { createInbox, headers as natsHeaders, Msg, NatsConnection, Subscription } from 'nats';
+import { followLink } from './nats-connection';
 import { withPrefix } from './subject';
 
 export interface RpcCallOptions {
@@ -104,16 +105,13 @@ export class NatsRpcClient {
     const link = { up: true };
     state = link;
     this.linked.set(nc, link);
-    void (async () => {
-      for await (const status of nc.status()) {
-        if (status.type === Events.Disconnect) {
-          link.up = false;
-          this.failPending('messaging connection lost before {subject} answered');
-        } else if (status.type === Events.Reconnect) {
-          link.up = true;
-        }
-      }
-    })().catch(() => undefined);
+    followLink(nc, {
+      down: () => {
+        link.up = false;
+        this.failPending('messaging connection lost before {subject} answered');
+      },
+      up: () => (link.up = true),
+    });
     return link;
   }
 

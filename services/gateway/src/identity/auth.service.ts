@@ -7,8 +7,8 @@ import { SERVICE_CONFIG } from '@ogp/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { GatewayConfig } from '../gateway.config';
 import { DECOY_HASH, verifyPassword } from './password';
-import { RefreshTokenRotation } from './refresh-token-rotation';
 import { LiveSessions } from './live-sessions';
+import { RefreshTokenRotation } from './refresh-token-rotation';
 import { SessionsRepository } from './sessions.repository';
 import { sha256 } from './sha256';
 import { UserEntity } from './user.entity';
@@ -105,7 +105,6 @@ export class AuthService {
     await this.sessions.revoke(sessionId, 'logout');
   }
 
-  /** True while the session is open and its user active. */
   private async issue(manager: EntityManager, user: UserEntity, sessionId: string): Promise<TokenPair> {
     const claims: AccessClaims = {
       sub: user.id,

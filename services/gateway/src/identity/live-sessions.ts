@@ -1,8 +1,8 @@
 import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@ogp/contracts';
-import { NATS_CONNECTION, withPrefix } from '@ogp/messaging';
+import { followLink, NATS_CONNECTION, withPrefix } from '@ogp/messaging';
 import { SERVICE_CONFIG } from '@ogp/runtime';
-import { Events, NatsConnection, Subscription } from 'nats';
+import { NatsConnection, Subscription } from 'nats';
 import { GatewayConfig } from '../gateway.config';
 import { SessionsRepository } from './sessions.repository';
 
@@ -44,17 +44,14 @@ export class LiveSessions implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    void (async () => {
-      for await (const status of this.nc.status()) {
-        if (status.type === Events.Disconnect) {
-          this.linked = false;
-        } else if (status.type === Events.Reconnect) {
-          // Whatever was revoked meanwhile went unheard.
-          this.forgetAll();
-          this.linked = true;
-        }
-      }
-    })().catch(() => undefined);
+    followLink(this.nc, {
+      down: () => (this.linked = false),
+      up: () => {
+        // Whatever was revoked meanwhile went unheard.
+        this.forgetAll();
+        this.linked = true;
+      },
+    });
     this.subscription = this.nc.subscribe(withPrefix(this.config.NATS_PREFIX, SESSIONS_REVOKED_SUBJECT), {
       callback: (_err, msg) => {
         let revocation: Revocation | null = null;

@@ -2,10 +2,10 @@ import { Inject, Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EventEnvelope, Header } from '@ogp/contracts';
-import { NATS_CONNECTION, withPrefix } from '@ogp/messaging';
+import { followLink, NATS_CONNECTION, withPrefix } from '@ogp/messaging';
 import { accessLog, LOGGER, recordHttpAnswer, requestContext, SERVICE_CONFIG, startHttpSpan } from '@ogp/runtime';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { Events, NatsConnection, Subscription } from 'nats';
+import { NatsConnection, Subscription } from 'nats';
 import type { Logger } from 'pino';
 import { GatewayConfig } from '../gateway.config';
 import { API_ANSWER_HEADERS } from '../http/answer-headers';
@@ -82,18 +82,17 @@ export class PublicCache implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    void (async () => {
-      for await (const status of this.nc.status()) {
-        if (status.type === Events.Disconnect) {
-          this.linked = false;
-          this.answers.clear();
-        } else if (status.type === Events.Reconnect) {
-          // Whatever changed meanwhile went unheard.
-          this.answers.clear();
-          this.linked = true;
-        }
-      }
-    })().catch(() => undefined);
+    followLink(this.nc, {
+      down: () => {
+        this.linked = false;
+        this.answers.clear();
+      },
+      up: () => {
+        // Whatever changed meanwhile went unheard.
+        this.answers.clear();
+        this.linked = true;
+      },
+    });
     this.subscriptions = [
       this.nc.subscribe(withPrefix(this.config.NATS_PREFIX, CHANGED_SUBJECT), {
         callback: (_err, msg) => {
