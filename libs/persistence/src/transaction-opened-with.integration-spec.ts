@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource, MigrationInterface, QueryFailedError, QueryRunner } from 'typeorm';
 import { PersistenceModule } from './persistence.module';
 import { preparedQuery } from './prepared-query';
-import { queryWithCommit, transactionOpenedWith } from './transaction-opened-with';
+import { queryWithCommit, readWithCommit, transactionOpenedWith } from './transaction-opened-with';
 
 class CreateNotes1700000000003 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
@@ -197,6 +197,83 @@ describe('transactionOpenedWith (real Postgres)', () => {
       });
       await queryWithCommit(dataSource.manager, 'tagged_insert', INSERT, [9, ['e'], null, null]);
       expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 7, 8, 9, 10]);
+    });
+  });
+
+  describe('readWithCommit', () => {
+    const INSERT = 'INSERT INTO notes (id, body) VALUES ($1, $2)';
+    const READ = 'SELECT id, body, $2::text[] AS tags FROM notes WHERE id >= $1 ORDER BY id';
+    async function sent<T>(run: () => Promise<T>): Promise<{ result: T; texts: string[] }> {
+      const spy = jest.spyOn(Client.prototype, 'query');
+      try {
+        const result = await run();
+        const texts = spy.mock.calls.map(([q]) => (typeof q === 'string' ? q : (q as { text: string }).text));
+        return { result, texts };
+      } finally {
+        spy.mockRestore();
+      }
+    }
+
+    it('goes in the COMMIT message after the statements left for it, once the connection prepared it; it sees them', async () => {
+      const { result, texts } = await sent(() =>
+        transactionOpenedWith(
+          dataSource,
+          () => 'SELECT 1',
+          async (m) => {
+            await preparedQuery(m, 'notes_from', READ, [100, ['x']]); // prepares it on this connection
+            await queryWithCommit(m, 'notes_insert', INSERT, [100, `l'été`]);
+            await queryWithCommit(m, 'notes_insert', INSERT, [101, 'عربي']);
+            return readWithCommit(m, 'notes_from', READ, [100, ['a', 'b c']]);
+          },
+        ),
+      );
+      expect(texts.filter((t) => /COMMIT/.test(t))).toEqual([
+        expect.stringMatching(
+          /^INSERT INTO notes .*;\nINSERT INTO notes .*;\nEXECUTE "notes_from"\('100', '\{"a","b c"\}'\);\nCOMMIT$/s,
+        ),
+      ]);
+      expect(result.rows).toEqual([
+        { id: 100, body: `l'été`, tags: ['a', 'b c'] },
+        { id: 101, body: 'عربي', tags: ['a', 'b c'] },
+      ]);
+    });
+
+    it('runs at once, in the transaction, where the connection has not prepared it, and in any other transaction', async () => {
+      const name = `notes_from_${Date.now()}`;
+      const { result, texts } = await sent(() =>
+        transactionOpenedWith(
+          dataSource,
+          () => 'SELECT 1',
+          async (m) => {
+            await queryWithCommit(m, 'notes_insert', INSERT, [102, 'c']);
+            return readWithCommit(m, name, READ, [102, []]);
+          },
+        ),
+      );
+      expect(result.rows).toEqual([{ id: 102, body: 'c', tags: [] }]);
+      expect(texts.filter((t) => /EXECUTE/.test(t))).toEqual([]);
+      expect(texts.at(-1)).toBe('COMMIT');
+      const plain = await dataSource.transaction(async (m) => {
+        await m.query(INSERT, [103, 'd']);
+        return readWithCommit(m, name, READ, [103, []]);
+      });
+      expect(plain.rows).toEqual([{ id: 103, body: 'd', tags: [] }]);
+    });
+
+    it('fails the commit when it fails: QueryFailedError, nothing of the transaction kept', async () => {
+      const failing = 'SELECT 1 / $1::int AS n';
+      const failure = transactionOpenedWith(
+        dataSource,
+        () => 'SELECT 1',
+        async (m) => {
+          await preparedQuery(m, 'notes_divide', failing, [1]);
+          await queryWithCommit(m, 'notes_insert', INSERT, [104, 'e']);
+          return readWithCommit(m, 'notes_divide', failing, [0]);
+        },
+      );
+      await expect(failure).rejects.toBeInstanceOf(QueryFailedError);
+      await expect(failure).rejects.toMatchObject({ driverError: { code: '22012' } });
+      expect(await dataSource.query('SELECT id FROM notes WHERE id = 104')).toEqual([]);
     });
   });
 });

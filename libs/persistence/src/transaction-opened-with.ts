@@ -5,10 +5,18 @@ import { preparedQuery } from './prepared-query';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- pg's own value conversion (no typings of its own)
 const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unknown) => unknown };
 
-/** Where a transaction opened by transactionOpenedWith keeps the statement to send with its COMMIT. */
-const CLOSING = Symbol('statement sent with the commit');
+/** Where a transaction opened by transactionOpenedWith keeps what to send with its COMMIT. */
+const CLOSING = Symbol('statements sent with the commit');
 interface Closing {
-  statement: { text: string; values: unknown[] } | null;
+  /** Statements left for the commit (queryWithCommit), in order. */
+  statements: { text: string; values: unknown[] }[];
+  /** A prepared statement run just before the COMMIT (readWithCommit); its rows are kept. */
+  read: { name: string; values: unknown[]; answer: ReadWithCommit } | null;
+}
+
+/** What readWithCommit read: its rows, once the transaction committed when it went with the commit. */
+export interface ReadWithCommit {
+  rows: QueryResultRow[] | undefined;
 }
 
 /**
@@ -29,30 +37,49 @@ export async function transactionOpenedWith<Row extends QueryResultRow, T>(
   const original = client.query;
   const ownQuery = Object.prototype.hasOwnProperty.call(client, 'query');
   const send = original as unknown as (...args: unknown[]) => Promise<unknown>;
-  const closing: Closing = { statement: null };
+  const closing: Closing = { statements: [], read: null };
   try {
     let first: Row[] = [];
     let later: QueryResultRow[][] = [];
     (runner.data as Record<symbol, Closing>)[CLOSING] = closing;
-    // Whatever this transaction sends on its connection (TypeORM's queries, prepared ones): a statement
-    // left for the commit (queryWithCommit) goes with the COMMIT in one message, runs first before any
-    // other statement (the order holds), and is dropped by a ROLLBACK. With nothing left, every call
-    // goes to pg as it came (a stream or a callback gets what pg returns).
+    // Whatever this transaction sends on its connection (TypeORM's queries, prepared ones): statements
+    // left for the commit (queryWithCommit) go with the COMMIT in one message, run first before any
+    // other statement (the order holds), and are dropped by a ROLLBACK; a read left for the commit
+    // (readWithCommit) runs in that message too, after them, just before the COMMIT. With nothing
+    // left, every call goes to pg as it came (a stream or a callback gets what pg returns).
     client.query = ((...args: unknown[]) => {
-      const last = closing.statement;
-      if (!last) return send.apply(client, args);
-      closing.statement = null;
+      if (!closing.statements.length && !closing.read) return send.apply(client, args);
       const sql = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
       const awaited =
         !args.some((arg) => typeof arg === 'function') &&
         typeof (args[0] as { submit?: unknown })?.submit !== 'function';
-      if (sql === 'ROLLBACK') return send.apply(client, args);
-      if (sql === 'COMMIT' && awaited) return send.call(client, `${inlined(client, last.text, last.values)};\nCOMMIT`);
-      const flushed = send.call(client, last.text, last.values);
-      if (awaited) return flushed.then(() => send.apply(client, args));
-      // pg runs a connection's queries in the order they came; were this one to fail, the transaction
+      const statements = closing.statements.splice(0);
+      if (sql === 'ROLLBACK') {
+        closing.read = null;
+        return send.apply(client, args);
+      }
+      if (sql === 'COMMIT' && awaited) {
+        const read = closing.read;
+        closing.read = null;
+        const texts = statements.map((st) => inlined(client, st.text, st.values));
+        if (read)
+          texts.push(
+            `EXECUTE ${client.escapeIdentifier(read.name)}(${read.values.map((v) => literal(client, v)).join(', ')})`,
+          );
+        const sent = send.call(client, `${texts.join(';\n')};\nCOMMIT`) as Promise<QueryResult[]>;
+        return read
+          ? sent.then((results) => {
+              read.answer.rows = results[results.length - 2].rows;
+              return results;
+            })
+          : sent;
+      }
+      if (!statements.length) return send.apply(client, args);
+      // pg runs a connection's queries in the order they came; were one of them to fail, the transaction
       // is aborted: what follows fails, and so does the commit.
-      flushed.catch(() => undefined);
+      const flushed = statements.map((st) => send.call(client, st.text, st.values) as Promise<unknown>);
+      if (awaited) return Promise.all(flushed).then(() => send.apply(client, args));
+      for (const f of flushed) f.catch(() => undefined);
       return send.apply(client, args);
     }) as PoolClient['query'];
     const query = runner.query.bind(runner) as QueryRunner['query'];
@@ -80,12 +107,12 @@ export async function transactionOpenedWith<Row extends QueryResultRow, T>(
 }
 
 /**
- * A transaction's last statement, sent with its COMMIT in one round trip when the transaction was
- * opened by transactionOpenedWith (its values become literals, converted and escaped as pg would
- * send them as parameters); in any other transaction, or outside one, it runs at once, as the
- * prepared statement `name` (see preparedQuery). A statement sent after it in the same transaction
- * runs it first; a rollback drops it. Its failure comes back from the commit as a QueryFailedError,
- * and the transaction rolls back.
+ * A statement of a transaction's end, sent with its COMMIT in one round trip when the transaction
+ * was opened by transactionOpenedWith (its values become literals, converted and escaped as pg would
+ * send them as parameters); several go in the order given. In any other transaction, or outside one,
+ * it runs at once, as the prepared statement `name` (see preparedQuery). A statement sent after it in
+ * the same transaction runs it first; a rollback drops it. Its failure comes back from the commit as a
+ * QueryFailedError, and the transaction rolls back.
  */
 export async function queryWithCommit(
   manager: EntityManager,
@@ -93,19 +120,58 @@ export async function queryWithCommit(
   text: string,
   values: unknown[],
 ): Promise<void> {
-  const runner = manager.queryRunner;
-  const closing = runner?.isTransactionActive ? (runner.data as Record<symbol, Closing>)[CLOSING] : undefined;
-  if (!closing || closing.statement || values.some((v) => Buffer.isBuffer(v))) {
+  const closing = closingOf(manager);
+  if (!closing || values.some((v) => Buffer.isBuffer(v))) {
     await preparedQuery(manager, name, text, values);
     return;
   }
-  closing.statement = { text, values };
+  closing.statements.push({ text, values });
+}
+
+/**
+ * A read of what a transaction leaves, as the prepared statement `name`. In a transaction opened by
+ * transactionOpenedWith whose connection has already prepared `name`, it goes in the COMMIT's message
+ * (after the statements left for the commit, before the COMMIT: it sees every write of the
+ * transaction) as `EXECUTE name(...)`, one round trip less than a read of its own; its rows are there
+ * once the transaction committed, and a read that fails fails the commit (the transaction rolls back).
+ * Otherwise it runs at once (see preparedQuery: in a transaction, on its connection, which thereby
+ * prepares it for the next time), as does a read when another is already left for the commit.
+ */
+export async function readWithCommit(
+  manager: EntityManager,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<ReadWithCommit> {
+  const closing = closingOf(manager);
+  const client = (manager.queryRunner as unknown as { databaseConnection?: PgConnectionHolder } | undefined)
+    ?.databaseConnection;
+  const prepared = client?.connection?.parsedStatements?.[name] === text;
+  if (closing && !closing.read && prepared && !values.some((v) => Buffer.isBuffer(v))) {
+    const answer: ReadWithCommit = { rows: undefined };
+    closing.read = { name, values, answer };
+    return answer;
+  }
+  return { rows: await preparedQuery(manager, name, text, values) };
+}
+
+/** pg's own record of the statements a connection prepared (name -> text). */
+interface PgConnectionHolder {
+  connection?: { parsedStatements?: Record<string, string> };
+}
+
+function closingOf(manager: EntityManager): Closing | undefined {
+  const runner = manager.queryRunner;
+  return runner?.isTransactionActive ? (runner.data as Record<symbol, Closing>)[CLOSING] : undefined;
 }
 
 /** `text` with its $n parameters written as literals (the simple query protocol takes no parameters). */
 function inlined(client: PoolClient, text: string, values: unknown[]): string {
-  return text.replace(/\$(\d+)/g, (_match, n: string) => {
-    const value = prepareValue(values[Number(n) - 1]);
-    return value === null || value === undefined ? 'NULL' : client.escapeLiteral(String(value));
-  });
+  return text.replace(/\$(\d+)/g, (_match, n: string) => literal(client, values[Number(n) - 1]));
+}
+
+/** A value as a literal, converted as pg converts a parameter, then escaped. */
+function literal(client: PoolClient, value: unknown): string {
+  const prepared = prepareValue(value);
+  return prepared === null || prepared === undefined ? 'NULL' : client.escapeLiteral(String(prepared));
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommitmentQueryDto, CommitmentView, CompletionLevel, DomainError, ErrorCode, Localized } from '@ogp/contracts';
-import { preparedQuery } from '@ogp/persistence';
+import { preparedQuery, ReadWithCommit, readWithCommit } from '@ogp/persistence';
 import { normalizeForSearch } from '@ogp/runtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { StrategyChoices } from '../tracking/strategy-source';
@@ -202,6 +202,16 @@ export class CommitmentViewsRepository {
       if (waiting) waiting.push({ resolve, reject });
       else batch.waiting.set(id, [{ resolve, reject }]);
     });
+  }
+
+  /**
+   * The card read in the closing round trip of a transaction opened with its commitment's lock where
+   * it can be (see readWithCommit), else at once in the transaction: either way it sees the
+   * transaction's writes. Its row is there once the transaction committed.
+   */
+  cardWithCommit(manager: EntityManager, id: string, now: string): Promise<ReadWithCommit> {
+    const { name, text, values } = cardStatement(now, [id]);
+    return readWithCommit(manager, name, text, values);
   }
 
   /**

@@ -14,7 +14,7 @@ import { isOverdue } from '@ogp/tracking';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeHistoryRepository } from '../history/change-history.repository';
 import { resolveStrategy } from '../tracking/strategy-source';
-import { CommitmentViewsRepository, CommitmentSummaryRow } from './commitment-views.repository';
+import { CommitmentCardRow, CommitmentViewsRepository, CommitmentSummaryRow } from './commitment-views.repository';
 import { CommitmentsRepository } from './commitments.repository';
 
 export function toSummary(r: CommitmentSummaryRow): CommitmentSummary {
@@ -60,6 +60,24 @@ export class CommitmentViews {
   async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<CommitmentView> {
     const r = await this.repository.card(manager, id, this.clock.now().toISOString());
     if (!r) throw new DomainError(ErrorCode.NOT_FOUND, 'no such commitment');
+    return this.view(r);
+  }
+
+  /**
+   * A command's answer, the card as its transaction leaves it, read in the transaction's closing
+   * round trip where it can be (see CommitmentViewsRepository.cardWithCommit). Call the returned
+   * function once the transaction committed.
+   */
+  async cardAfterCommit(manager: EntityManager, id: string): Promise<() => CommitmentView> {
+    const read = await this.repository.cardWithCommit(manager, id, this.clock.now().toISOString());
+    return () => {
+      const row = read.rows?.[0] as CommitmentCardRow | undefined;
+      if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'no such commitment');
+      return this.view(row);
+    };
+  }
+
+  private view(r: CommitmentCardRow): CommitmentView {
     const activities = r.activities.map((a) => ({
       id: a.id,
       title: a.title,

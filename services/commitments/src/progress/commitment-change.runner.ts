@@ -22,7 +22,7 @@ export type CommitmentChange = (
   opened: QueryResultRow[],
 ) => Promise<boolean | void | StrategyReadings>;
 
-/** Every command on one commitment (`opening`: a read sent with the lock, its rows handed to the change): lock it, check the actor's scope, change, recompute, answer the fresh card. */
+/** Every command on one commitment (`opening`: a read sent with the lock, its rows handed to the change): lock it, check the actor's scope, change, recompute, answer the fresh card (read with the commit where it can be). */
 @Injectable()
 export class CommitmentChangeRunner {
   constructor(
@@ -40,6 +40,7 @@ export class CommitmentChangeRunner {
   ): Promise<CommitmentView> {
     assertRole(actor, roles);
     let remote = false;
+    let answer: (() => CommitmentView) | undefined;
     await this.commitments.lockedTransaction(
       commitmentId,
       async (m, row, opened) => {
@@ -49,11 +50,13 @@ export class CommitmentChangeRunner {
           const readings = typeof recompute === 'object' ? recompute : undefined;
           remote = !(await this.engine.recomputeLocal(m, row, actor.id, { touch: true }, readings));
         }
+        // A remote strategy's answer comes after the commit: the card is read after it.
+        if (!remote) answer = await this.views.cardAfterCommit(m, commitmentId);
       },
       opening,
     );
     if (remote) await this.engine.recomputeRemote(commitmentId, actor.id);
-    return this.views.get(commitmentId);
+    return answer ? answer() : this.views.get(commitmentId);
   }
 
   /** Recomputes one commitment whose strategy choice changed. */
