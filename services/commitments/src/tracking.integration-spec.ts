@@ -133,6 +133,47 @@ describe('commitments: progress through tracking strategies (real Postgres and N
       expect(after.strategySource).toBe('default');
     });
 
+    it('a report is two round trips: the lock with the readings, then the writes, the answer card and the COMMIT in one message', async () => {
+      const c = await commitment([{ weight: 1 }, { weight: 1 }, { weight: 2 }]);
+      const spy = jest.spyOn(Client.prototype, 'query');
+      // What the report's transaction sent on its connection, up to its COMMIT (the outbox relay, woken by the
+      // commit, may use the same connection next).
+      const texts = () => {
+        const calls = spy.mock.calls.map(([q], i) => ({
+          client: spy.mock.contexts[i],
+          text: typeof q === 'string' ? q : (q as { text: string }).text,
+        }));
+        const start = calls.findIndex((call) => /^START TRANSACTION; SELECT c\.\*/.test(call.text));
+        const own = calls.slice(start).filter((call) => call.client === calls[start].client);
+        return own.slice(0, own.findIndex((call) => /\bCOMMIT$/.test(call.text)) + 1).map((call) => call.text);
+      };
+      try {
+        // The answer goes with the COMMIT once the connection has prepared the card statement (its first
+        // card read there), so within a few reports on a pool of connections.
+        let sent: string[] = [];
+        let answer: CommitmentView | undefined;
+        for (let i = 1; i <= 10 && !sent.some((t) => /EXECUTE "commitment_cards_1"/.test(t)); i++) {
+          spy.mockClear();
+          answer = await report(c, 2, 5 * i);
+          sent = texts();
+        }
+        expect(sent).toEqual([
+          expect.stringMatching(
+            /^START TRANSACTION; SELECT c\.\*.*FOR UPDATE OF c;\nSELECT a\.id, a\.title.*r\.activities/s,
+          ),
+          expect.stringMatching(
+            /^WITH report AS .*;\nWITH applied AS .*;\nEXECUTE "commitment_cards_1"\('[^']+', '[0-9a-f-]{36}'\);\nCOMMIT$/s,
+          ),
+        ]);
+        // The answer is the card as stored.
+        expect(answer).toEqual(await get(c.id));
+        expect(answer!.activities[2].progress).toBe(Number(answer!.activities[2].progress));
+        expect(answer!.progress).toBe((answer!.activities[2].progress * 2) / 4);
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
     it('missing weights count as 1; zero weights leave an activity out; all zero counts equally', async () => {
       const c = await commitment([{ weight: null }, { weight: null }]);
       expect((await report(c, 0, 100)).progress).toBe(50);

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ActivityStatus, Localized, ProgressReportView } from '@ogp/contracts';
-import { preparedQuery } from '@ogp/persistence';
-import { DataSource, EntityManager } from 'typeorm';
+import { queryWithCommit } from '@ogp/persistence';
+import { EntityManager } from 'typeorm';
 import { OpeningRead } from '../commitments/commitments.repository';
 import { journalCtes, JournalRows } from '../history/change-history.repository';
 import { CheckedEvidence } from './evidence-file';
 import { inputSelect, StrategyReadings } from './rollup.repository';
 
-export interface ReportedActivityRow {
+/** The reported activity as it was, and the strategy's readings with the report applied (reportOpening). */
+export interface ReportedActivityRow extends StrategyReadings {
   id: string;
   title: Localized;
   progress: number;
@@ -35,29 +36,34 @@ export interface EvidenceFileContent {
 /** Progress reports, their evidence files, and the progress they set on an activity. */
 @Injectable()
 export class ProgressRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  /** The reported activity of a commitment, read in the round trip that locks the commitment (an OpeningRead). */
-  activityOpening(commitmentId: string, activityId: string): OpeningRead {
-    return (literal) =>
-      `SELECT id, title, progress::float8 AS progress, status FROM activities
-        WHERE id = ${literal(activityId)}::uuid AND commitment_id = ${literal(commitmentId)}::uuid AND removed_at IS NULL`;
+  /**
+   * The reported activity of a commitment as it is, and what the commitment's strategy computes from
+   * once the report is stored (the activity with its reported progress and status), read in the round
+   * trip that locks the commitment (an OpeningRead): no row when the commitment has no such activity.
+   */
+  reportOpening(commitmentId: string, activityId: string, progress: number, status: ActivityStatus): OpeningRead {
+    return (literal) => {
+      const [commitment, activity] = [`${literal(commitmentId)}::uuid`, `${literal(activityId)}::uuid`];
+      return `SELECT a.id, a.title, a.progress::float8 AS progress, a.status, r.activities, r.indicators
+                FROM activities a,
+                     (${inputSelect(commitment, { id: activity, progress: literal(String(progress)), status: literal(status) })}) r
+               WHERE a.id = ${activity} AND a.commitment_id = ${commitment} AND a.removed_at IS NULL`;
+    };
   }
 
   /**
-   * One statement: the report, the activity's new progress, the commitment's last-report date and
-   * new version, and the change's history entry and event; it answers what the commitment's
-   * strategy computes from, the reported activity as it now is.
+   * One statement, left for the commit (see queryWithCommit): the report, the activity's new
+   * progress, the commitment's last-report date and new version, and the change's history entry and
+   * event.
    */
   async recordReport(
     m: EntityManager,
     r: NewProgressReport,
     status: ActivityStatus,
     journal: JournalRows,
-  ): Promise<StrategyReadings> {
+  ): Promise<void> {
     const rows = journalCtes(10, journal);
-    const [readings] = await preparedQuery<StrategyReadings>(
-      this.dataSource,
+    await queryWithCommit(
       m,
       'progress_record_report',
       `WITH report AS (
@@ -67,7 +73,7 @@ export class ProgressRepository {
        ), commitment AS (
          UPDATE commitments SET last_report_at = now(), version = version + 1, updated_at = now() WHERE id = $2
        ), ${rows.sql}
-       ${inputSelect('$2', { id: '$3', progress: '$4', status: '$9' })}`,
+       SELECT 1`,
       [
         r.id,
         r.commitmentId,
@@ -81,7 +87,6 @@ export class ProgressRepository {
         ...rows.params,
       ],
     );
-    return readings;
   }
 
   /** Stores a checked file of a report; returns its id. */

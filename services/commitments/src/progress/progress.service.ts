@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Actor, RoleGroup } from '@ogp/auth';
 import {
+  ActivityStatus,
   boundPage,
   CommitmentsEvents,
   CommitmentsRpc,
@@ -45,7 +46,8 @@ export class ProgressService {
     idempotencyKey: string | null = null,
   ): Promise<CommitmentView> {
     const progress = reportedProgress(dto);
-    const opening = this.repository.activityOpening(commitmentId, dto.activityId);
+    const status = activityStatusFor(progress);
+    const opening = this.repository.reportOpening(commitmentId, dto.activityId, progress, status);
     return this.runner.run(
       actor,
       commitmentId,
@@ -58,7 +60,15 @@ export class ProgressService {
           idempotencyKey && `${who.id}:${idempotencyKey}`,
           CommitmentsRpc.reportProgress.subject,
           async () => {
-            readings = await this.store(m, row, who, dto, progress, activity as ReportedActivityRow | undefined);
+            readings = await this.store(
+              m,
+              row,
+              who,
+              dto,
+              progress,
+              status,
+              activity as ReportedActivityRow | undefined,
+            );
             return null;
           },
         );
@@ -74,13 +84,13 @@ export class ProgressService {
     who: Actor,
     dto: ReportProgressDto,
     progress: number,
+    status: ActivityStatus,
     activity: ReportedActivityRow | undefined,
   ): Promise<StrategyReadings> {
     assertNotInFuture(dto.reportedOn, today(this.clock, row.time_zone));
     if (!activity) throw new DomainError(ErrorCode.NOT_FOUND, 'no such activity in this commitment');
     const evidence = (dto.files ?? []).map(checkEvidenceFile);
     const reportId = randomUUID();
-    const status = activityStatusFor(progress);
     const journal = this.journal.rows(m, row.id, who.id).add(
       {
         action: 'progress_reported',
@@ -101,7 +111,7 @@ export class ProgressService {
         },
       },
     );
-    const readings = await this.repository.recordReport(
+    await this.repository.recordReport(
       m,
       {
         id: reportId,
@@ -121,7 +131,7 @@ export class ProgressService {
       files.push(evidenceEntry({ ...checked, id: await this.repository.insertEvidenceFile(m, reportId, checked) }));
     }
     if (files.length) await this.repository.appendEvidence(m, reportId, files);
-    return readings;
+    return { activities: activity.activities, indicators: activity.indicators };
   }
 
   /** Reports of a commitment with their evidence, newest first. */
