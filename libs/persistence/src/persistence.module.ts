@@ -3,6 +3,7 @@ import { HealthRegistry } from '@ogp/runtime';
 import { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { createServiceDataSource } from './service-data-source';
 import { runMigrationsUnderLock } from './run-migrations';
+import { markTransactionPooled } from './transaction-opened-with';
 
 export interface PersistenceModuleOptions {
   url: string;
@@ -47,6 +48,8 @@ export class PersistenceModule implements OnApplicationShutdown {
               }
             }
             const dataSource = createServiceDataSource(options);
+            // A separate migration URL means `url` goes through a transaction pooler.
+            if (options.migrationUrl) markTransactionPooled(dataSource);
             await dataSource.initialize();
             try {
               if (!options.migrationUrl) await runMigrationsUnderLock(dataSource, options.schema);

@@ -260,6 +260,35 @@ describe('transactionOpenedWith (real Postgres)', () => {
       expect(plain.rows).toEqual([{ id: 103, body: 'd', tags: [] }]);
     });
 
+    it('behind a transaction pooler (a separate migration URL) it runs at once: the pooler renames prepared statements', async () => {
+      const pooled = await (
+        PersistenceModule.forRoot({
+          url: TEST_DATABASE_URL,
+          migrationUrl: TEST_DATABASE_URL,
+          schema: iso.schema('opened'),
+          entities: [],
+          migrations: [CreateNotes1700000000003],
+        }).providers![0] as { useFactory: () => Promise<DataSource> }
+      ).useFactory();
+      try {
+        const { result, texts } = await sent(() =>
+          transactionOpenedWith(
+            pooled,
+            () => 'SELECT 1',
+            async (m) => {
+              await preparedQuery(m, 'notes_from', READ, [105, []]);
+              await queryWithCommit(m, 'notes_insert', INSERT, [105, 'f']);
+              return readWithCommit(m, 'notes_from', READ, [105, ['g']]);
+            },
+          ),
+        );
+        expect(result.rows).toEqual([{ id: 105, body: 'f', tags: ['g'] }]);
+        expect(texts.filter((t) => /EXECUTE/.test(t))).toEqual([]);
+      } finally {
+        await pooled.destroy();
+      }
+    });
+
     it('fails the commit when it fails: QueryFailedError, nothing of the transaction kept', async () => {
       const failing = 'SELECT 1 / $1::int AS n';
       const failure = transactionOpenedWith(

@@ -134,7 +134,7 @@ export async function queryWithCommit(
  * (after the statements left for the commit, before the COMMIT: it sees every write of the
  * transaction) as `EXECUTE name(...)`, one round trip less than a read of its own; its rows are there
  * once the transaction committed, and a read that fails fails the commit (the transaction rolls back).
- * Otherwise it runs at once (see preparedQuery: in a transaction, on its connection, which thereby
+ * Otherwise (and always behind a transaction pooler, see markTransactionPooled) it runs at once (see preparedQuery: in a transaction, on its connection, which thereby
  * prepares it for the next time), as does a read when another is already left for the commit.
  */
 export async function readWithCommit(
@@ -143,7 +143,7 @@ export async function readWithCommit(
   text: string,
   values: unknown[],
 ): Promise<ReadWithCommit> {
-  const closing = closingOf(manager);
+  const closing = TRANSACTION_POOLED.has(manager.connection) ? undefined : closingOf(manager);
   const client = (manager.queryRunner as unknown as { databaseConnection?: PgConnectionHolder } | undefined)
     ?.databaseConnection;
   const prepared = client?.connection?.parsedStatements?.[name] === text;
@@ -153,6 +153,19 @@ export async function readWithCommit(
     return answer;
   }
   return { rows: await preparedQuery(manager, name, text, values) };
+}
+
+/** Data sources whose connections go through a transaction pooler (see readWithCommit). */
+const TRANSACTION_POOLED = new WeakSet<DataSource>();
+
+/**
+ * Tells readWithCommit that this data source reaches Postgres through a transaction pooler
+ * (PgBouncer): a statement prepared over the protocol lives there under the pooler's own name, on
+ * whichever server connection it chose, so an SQL `EXECUTE name(...)` would not find it. Reads then
+ * run at once, as prepared statements (which the pooler carries).
+ */
+export function markTransactionPooled(dataSource: DataSource): void {
+  TRANSACTION_POOLED.add(dataSource);
 }
 
 /** pg's own record of the statements a connection prepared (name -> text). */
