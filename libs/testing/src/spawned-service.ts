@@ -89,15 +89,46 @@ export class SpawnedService {
   }
 }
 
-/** A TCP port nobody listens on right now, for a spawned service. */
-export function freePort(): Promise<number> {
+/** Ports this process handed out: a service given one may not listen yet. */
+const handedOut = new Set<number>();
+/** Ports of its own for each Jest worker, below Linux's ephemeral range (32768-60999). */
+const WORKER_PORTS = { first: 10000, span: 2000, ranges: 10 };
+
+/**
+ * A TCP port nobody listens on right now, for a spawned service; never the same one twice in a
+ * process. Under Jest, each worker draws from a range of its own: a port handed out stays free until
+ * its service listens (a second or so of boot), and a worker running another suite at the same
+ * time must not get it meanwhile (its service would take the port, and this one's readiness check
+ * would be answered by that one). Outside Jest, the system picks.
+ */
+export async function freePort(): Promise<number> {
+  const worker = Number(process.env.JEST_WORKER_ID ?? 0);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const wanted = worker
+      ? WORKER_PORTS.first +
+        ((worker - 1) % WORKER_PORTS.ranges) * WORKER_PORTS.span +
+        Math.floor(Math.random() * WORKER_PORTS.span)
+      : 0;
+    if (handedOut.has(wanted)) continue;
+    const port = await listenable(wanted);
+    if (port === null || handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error('no free TCP port found in 100 attempts');
+}
+
+/** Binds `port` (0: any) on the loopback and lets it go: the port, or null if it is taken. */
+function listenable(port: number): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
+    server.on('error', (err: NodeJS.ErrnoException) =>
+      err.code === 'EADDRINUSE' || err.code === 'EACCES' ? resolve(null) : reject(err),
+    );
+    server.listen(port, '127.0.0.1', () => {
+      const { port: bound } = server.address() as AddressInfo;
+      server.close(() => resolve(bound));
     });
   });
 }
