@@ -19,6 +19,17 @@ class CreateNotes1700000000003 implements MigrationInterface {
 describe('transactionOpenedWith (real Postgres)', () => {
   const iso = new TestIsolation();
   let dataSource: DataSource;
+  /** What reaches the driver: every text sent on a connection during `run`. */
+  async function sent<T>(run: () => Promise<T>): Promise<{ result: T; texts: string[] }> {
+    const spy = jest.spyOn(Client.prototype, 'query');
+    try {
+      const result = await run();
+      const texts = spy.mock.calls.map(([q]) => (typeof q === 'string' ? q : (q as { text: string }).text));
+      return { result, texts };
+    } finally {
+      spy.mockRestore();
+    }
+  }
   const bodies = async () =>
     (await dataSource.query<{ body: string }[]>('SELECT body FROM notes ORDER BY id')).map((r) => r.body);
 
@@ -95,17 +106,6 @@ describe('transactionOpenedWith (real Postgres)', () => {
         'SELECT id, tags, doc, amount FROM tagged ORDER BY id',
       );
     const INSERT = 'INSERT INTO tagged (id, tags, doc, amount) VALUES ($1, $2, $3, $4::numeric)';
-    /** What reaches the driver: every text sent on a connection during `run`. */
-    async function sent<T>(run: () => Promise<T>): Promise<{ result: T; texts: string[] }> {
-      const spy = jest.spyOn(Client.prototype, 'query');
-      try {
-        const result = await run();
-        const texts = spy.mock.calls.map(([q]) => (typeof q === 'string' ? q : (q as { text: string }).text));
-        return { result, texts };
-      } finally {
-        spy.mockRestore();
-      }
-    }
 
     it('sends the statement with the COMMIT in one message, its values written as pg would send them', async () => {
       const awkward = [`it's`, 'a "b" \\ c', '{x,y}', 'عربي'];
@@ -203,16 +203,6 @@ describe('transactionOpenedWith (real Postgres)', () => {
   describe('readWithCommit', () => {
     const INSERT = 'INSERT INTO notes (id, body) VALUES ($1, $2)';
     const READ = 'SELECT id, body, $2::text[] AS tags FROM notes WHERE id >= $1 ORDER BY id';
-    async function sent<T>(run: () => Promise<T>): Promise<{ result: T; texts: string[] }> {
-      const spy = jest.spyOn(Client.prototype, 'query');
-      try {
-        const result = await run();
-        const texts = spy.mock.calls.map(([q]) => (typeof q === 'string' ? q : (q as { text: string }).text));
-        return { result, texts };
-      } finally {
-        spy.mockRestore();
-      }
-    }
 
     it('goes in the COMMIT message after the statements left for it, once the connection prepared it; it sees them', async () => {
       const { result, texts } = await sent(() =>
