@@ -134,8 +134,9 @@ export async function queryWithCommit(
  * (after the statements left for the commit, before the COMMIT: it sees every write of the
  * transaction) as `EXECUTE name(...)`, one round trip less than a read of its own; its rows are there
  * once the transaction committed, and a read that fails fails the commit (the transaction rolls back).
- * Otherwise (and always behind a transaction pooler, see markTransactionPooled) it runs at once (see preparedQuery: in a transaction, on its connection, which thereby
- * prepares it for the next time), as does a read when another is already left for the commit.
+ * Otherwise it runs at once (see preparedQuery: in a transaction, on its connection, which thereby
+ * prepares it for the next time), as does a read when another is already left for the commit, and
+ * any read behind a transaction pooler (see markTransactionPooled).
  */
 export async function readWithCommit(
   manager: EntityManager,

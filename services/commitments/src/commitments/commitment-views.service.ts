@@ -66,14 +66,13 @@ export class CommitmentViews {
   /**
    * A command's answer, the card as its transaction leaves it, read in the transaction's closing
    * round trip where it can be (see CommitmentViewsRepository.cardWithCommit). Call the returned
-   * function once the transaction committed.
+   * function once the transaction committed (it reads the card then if the commit did not).
    */
-  async cardAfterCommit(manager: EntityManager, id: string): Promise<() => CommitmentView> {
+  async cardAfterCommit(manager: EntityManager, id: string): Promise<() => Promise<CommitmentView>> {
     const read = await this.repository.cardWithCommit(manager, id, this.clock.now().toISOString());
-    return () => {
+    return async () => {
       const row = read.rows?.[0] as CommitmentCardRow | undefined;
-      if (!row) throw new DomainError(ErrorCode.NOT_FOUND, 'no such commitment');
-      return this.view(row);
+      return row ? this.view(row) : this.get(id);
     };
   }
 

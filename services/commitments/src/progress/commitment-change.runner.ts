@@ -40,7 +40,7 @@ export class CommitmentChangeRunner {
   ): Promise<CommitmentView> {
     assertRole(actor, roles);
     let remote = false;
-    let answer: (() => CommitmentView) | undefined;
+    let answer: (() => Promise<CommitmentView>) | undefined;
     await this.commitments.lockedTransaction(
       commitmentId,
       async (m, row, opened) => {
