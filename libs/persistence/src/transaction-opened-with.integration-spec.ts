@@ -107,21 +107,27 @@ describe('transactionOpenedWith (real Postgres)', () => {
       );
     const INSERT = 'INSERT INTO tagged (id, tags, doc, amount) VALUES ($1, $2, $3, $4::numeric)';
 
-    it('sends the statement with the COMMIT in one message, its values written as pg would send them', async () => {
+    it('runs at once the first time on a connection (preparing it), then goes with the COMMIT as EXECUTE, its values written as pg would send them', async () => {
       const awkward = [`it's`, 'a "b" \\ c', '{x,y}', 'عربي'];
       const doc = { quote: "l'été", list: [1, null] };
       const { texts } = await sent(() =>
         transactionOpenedWith(
           dataSource,
           () => 'SELECT 1',
-          (m) => queryWithCommit(m, 'tagged_insert', INSERT, [1, awkward, JSON.stringify(doc), 2.5]),
+          async (m) => {
+            await queryWithCommit(m, 'tagged_insert', INSERT, [1, ['first'], null, null]);
+            await queryWithCommit(m, 'tagged_insert', INSERT, [11, awkward, JSON.stringify(doc), 2.5]);
+          },
         ),
       );
+      expect(texts.filter((t) => t === INSERT)).toHaveLength(1);
       expect(texts.filter((t) => /COMMIT/.test(t))).toEqual([
-        expect.stringMatching(/^INSERT INTO tagged .*;\nCOMMIT$/s),
+        expect.stringMatching(/^EXECUTE "tagged_insert"\('11', .*, '2\.5'\);\nCOMMIT$/s),
       ]);
-      expect(texts.some((t) => t === INSERT)).toBe(false);
-      expect(await tagged()).toEqual([{ id: 1, tags: awkward, doc, amount: '2.5' }]);
+      expect(await tagged()).toEqual([
+        { id: 1, tags: ['first'], doc: null, amount: null },
+        { id: 11, tags: awkward, doc, amount: '2.5' },
+      ]);
     });
 
     it('runs it first when the transaction sends anything else before its commit (a later read sees it)', async () => {
@@ -142,7 +148,7 @@ describe('transactionOpenedWith (real Postgres)', () => {
         },
       );
       expect(seen).toEqual([1, 1]);
-      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3]);
+      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 11]);
     });
 
     it('runs it first before a query given a callback too (pg answers that one as it would: no promise)', async () => {
@@ -168,26 +174,30 @@ describe('transactionOpenedWith (real Postgres)', () => {
           dataSource,
           () => `INSERT INTO tagged (id, tags) VALUES (4, '{}')`,
           async (m) => {
+            await preparedQuery(m, 'tagged_insert', INSERT, [50, ['prepares it here'], null, null]);
             await queryWithCommit(m, 'tagged_insert', INSERT, [5, ['c'], null, null]);
             throw new Error('undo');
           },
         ),
       ).rejects.toThrow('undo');
-      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 10]);
+      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 10, 11]);
     });
 
     it('fails the commit when it fails: QueryFailedError, the whole transaction rolled back, the connection usable', async () => {
       const failure = transactionOpenedWith(
         dataSource,
         () => `INSERT INTO tagged (id, tags) VALUES (6, '{}')`,
-        (m) => queryWithCommit(m, 'tagged_insert', INSERT, [1, ['duplicate'], null, null]),
+        async (m) => {
+          await preparedQuery(m, 'tagged_insert', INSERT, [51, ['prepares it here'], null, null]);
+          await queryWithCommit(m, 'tagged_insert', INSERT, [1, ['duplicate'], null, null]);
+        },
       );
       await expect(failure).rejects.toBeInstanceOf(QueryFailedError);
       await expect(failure).rejects.toMatchObject({ driverError: { code: '23505' } });
-      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 10]);
+      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 10, 11]);
       // The connection went back to the pool with its own query again: a plain transaction on it works.
       await dataSource.transaction((m) => m.query(`INSERT INTO tagged (id, tags) VALUES (7, '{}')`));
-      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 7, 10]);
+      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 7, 10, 11]);
     });
 
     it('runs at once in any other transaction, and outside one', async () => {
@@ -196,7 +206,7 @@ describe('transactionOpenedWith (real Postgres)', () => {
         expect(await m.query('SELECT id FROM tagged WHERE id = 8')).toEqual([{ id: 8 }]);
       });
       await queryWithCommit(dataSource.manager, 'tagged_insert', INSERT, [9, ['e'], null, null]);
-      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 7, 8, 9, 10]);
+      expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 7, 8, 9, 10, 11]);
     });
   });
 
@@ -211,7 +221,7 @@ describe('transactionOpenedWith (real Postgres)', () => {
           () => 'SELECT 1',
           async (m) => {
             await preparedQuery(m, 'notes_from', READ, [100, ['x']]); // prepares it on this connection
-            await queryWithCommit(m, 'notes_insert', INSERT, [100, `l'été`]);
+            await queryWithCommit(m, 'notes_insert', INSERT, [100, `l'été`]); // the first: at once, prepares it
             await queryWithCommit(m, 'notes_insert', INSERT, [101, 'عربي']);
             return readWithCommit(m, 'notes_from', READ, [100, ['a', 'b c']]);
           },
@@ -219,7 +229,7 @@ describe('transactionOpenedWith (real Postgres)', () => {
       );
       expect(texts.filter((t) => /COMMIT/.test(t))).toEqual([
         expect.stringMatching(
-          /^INSERT INTO notes .*;\nINSERT INTO notes .*;\nEXECUTE "notes_from"\('100', '\{"a","b c"\}'\);\nCOMMIT$/s,
+          /^EXECUTE "notes_insert"\('101', 'عربي'\);\nEXECUTE "notes_from"\('100', '\{"a","b c"\}'\);\nCOMMIT$/s,
         ),
       ]);
       expect(result.rows).toEqual([

@@ -9,7 +9,9 @@ const { prepareValue } = require('pg/lib/utils') as { prepareValue: (value: unkn
 const CLOSING = Symbol('statements sent with the commit');
 interface Closing {
   /** Statements left for the commit (queryWithCommit), in order. */
-  statements: { text: string; values: unknown[] }[];
+  statements: { name: string; text: string; values: unknown[]; prepared: boolean }[];
+  /** Behind a transaction pooler: no SQL EXECUTE of a protocol-prepared statement (see markTransactionPooled). */
+  pooled: boolean;
   /** A prepared statement run just before the COMMIT (readWithCommit); its rows are kept. */
   read: { name: string; values: unknown[]; answer: ReadWithCommit } | null;
 }
@@ -37,7 +39,7 @@ export async function transactionOpenedWith<Row extends QueryResultRow, T>(
   const original = client.query;
   const ownQuery = Object.prototype.hasOwnProperty.call(client, 'query');
   const send = original as unknown as (...args: unknown[]) => Promise<unknown>;
-  const closing: Closing = { statements: [], read: null };
+  const closing: Closing = { statements: [], read: null, pooled: TRANSACTION_POOLED.has(dataSource) };
   try {
     let first: Row[] = [];
     let later: QueryResultRow[][] = [];
@@ -61,11 +63,11 @@ export async function transactionOpenedWith<Row extends QueryResultRow, T>(
       if (sql === 'COMMIT' && awaited) {
         const read = closing.read;
         closing.read = null;
-        const texts = statements.map((st) => inlined(client, st.text, st.values));
-        if (read)
-          texts.push(
-            `EXECUTE ${client.escapeIdentifier(read.name)}(${read.values.map((v) => literal(client, v)).join(', ')})`,
-          );
+        // A statement the connection has prepared runs as such (its plan kept), the others as written.
+        const texts = statements.map((st) =>
+          st.prepared ? execute(client, st.name, st.values) : inlined(client, st.text, st.values),
+        );
+        if (read) texts.push(execute(client, read.name, read.values));
         const sent = send.call(client, `${texts.join(';\n')};\nCOMMIT`) as Promise<QueryResult[]>;
         return read
           ? sent.then((results) => {
@@ -108,11 +110,14 @@ export async function transactionOpenedWith<Row extends QueryResultRow, T>(
 
 /**
  * A statement of a transaction's end, sent with its COMMIT in one round trip when the transaction
- * was opened by transactionOpenedWith (its values become literals, converted and escaped as pg would
- * send them as parameters); several go in the order given. In any other transaction, or outside one,
- * it runs at once, as the prepared statement `name` (see preparedQuery). A statement sent after it in
- * the same transaction runs it first; a rollback drops it. Its failure comes back from the commit as a
- * QueryFailedError, and the transaction rolls back.
+ * was opened by transactionOpenedWith: as `EXECUTE name(...)` once the connection has prepared `name`
+ * (its plan is kept), its values written as literals, converted and escaped as pg would send them as
+ * parameters; several go in the order given. The first time on a connection, it runs at once as the
+ * prepared statement `name` (see preparedQuery), which prepares it there; behind a transaction pooler
+ * (see markTransactionPooled) it goes with the COMMIT as written, its values inlined. In any other
+ * transaction, or outside one, it runs at once. A statement sent after it in the same transaction runs
+ * it first; a rollback drops it. Its failure comes back from the commit as a QueryFailedError, and the
+ * transaction rolls back.
  */
 export async function queryWithCommit(
   manager: EntityManager,
@@ -121,11 +126,12 @@ export async function queryWithCommit(
   values: unknown[],
 ): Promise<void> {
   const closing = closingOf(manager);
-  if (!closing || values.some((v) => Buffer.isBuffer(v))) {
+  const unprepared = closing && !closing.pooled && !preparedOn(connectionOf(manager), name, text);
+  if (!closing || unprepared || values.some((v) => Buffer.isBuffer(v))) {
     await preparedQuery(manager, name, text, values);
     return;
   }
-  closing.statements.push({ text, values });
+  closing.statements.push({ name, text, values, prepared: !closing.pooled });
 }
 
 /**
@@ -144,11 +150,9 @@ export async function readWithCommit(
   text: string,
   values: unknown[],
 ): Promise<ReadWithCommit> {
-  const closing = TRANSACTION_POOLED.has(manager.connection) ? undefined : closingOf(manager);
-  const client = (manager.queryRunner as unknown as { databaseConnection?: PgConnectionHolder } | undefined)
-    ?.databaseConnection;
-  const prepared = client?.connection?.parsedStatements?.[name] === text;
-  if (closing && !closing.read && prepared && !values.some((v) => Buffer.isBuffer(v))) {
+  const closing = closingOf(manager);
+  const prepared = preparedOn(connectionOf(manager), name, text);
+  if (closing && !closing.pooled && !closing.read && prepared && !values.some((v) => Buffer.isBuffer(v))) {
     const answer: ReadWithCommit = { rows: undefined };
     closing.read = { name, values, answer };
     return answer;
@@ -172,6 +176,21 @@ export function markTransactionPooled(dataSource: DataSource): void {
 /** pg's own record of the statements a connection prepared (name -> text). */
 interface PgConnectionHolder {
   connection?: { parsedStatements?: Record<string, string> };
+}
+
+function connectionOf(manager: EntityManager): PgConnectionHolder | undefined {
+  return (manager.queryRunner as unknown as { databaseConnection?: PgConnectionHolder } | undefined)
+    ?.databaseConnection;
+}
+
+/** Whether the connection prepared `name` with this text (over the protocol, see preparedQuery). */
+function preparedOn(client: PgConnectionHolder | undefined, name: string, text: string): boolean {
+  return client?.connection?.parsedStatements?.[name] === text;
+}
+
+/** `EXECUTE name(...)` of a statement the connection prepared, its values as literals. */
+function execute(client: PoolClient, name: string, values: unknown[]): string {
+  return `EXECUTE ${client.escapeIdentifier(name)}(${values.map((v) => literal(client, v)).join(', ')})`;
 }
 
 function closingOf(manager: EntityManager): Closing | undefined {
