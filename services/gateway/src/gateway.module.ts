@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -64,7 +65,9 @@ export class GatewayModule {
         }),
         PassportModule,
         JwtModule.register({
-          secret: config.JWT_SECRET,
+          // A key object made once: given the string, jsonwebtoken's sign() first tries it as a private
+          // key (which throws), then builds a secret key, at every login. Its types name string | Buffer.
+          secret: createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')) as unknown as Buffer,
           signOptions: { algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
