@@ -1,4 +1,4 @@
-import { createSecretKey } from 'node:crypto';
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -45,6 +45,7 @@ import { LiveModule } from './live/live.module';
 @Module({})
 export class GatewayModule {
   static register(config: GatewayConfig, logger: Logger, clock: Clock = new SystemClock()): DynamicModule {
+    let signingKey: KeyObject | undefined;
     return {
       module: GatewayModule,
       imports: [
@@ -65,9 +66,11 @@ export class GatewayModule {
         }),
         PassportModule,
         JwtModule.register({
-          // A key object made once: given the string, jsonwebtoken's sign() first tries it as a private
-          // key (which throws), then builds a secret key, at every login. Its types name string | Buffer.
-          secret: createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')) as unknown as Buffer,
+          // A key object, made once on first use (the OpenAPI generator lists this module without a
+          // configuration): given the string, jsonwebtoken's sign() first tries it as a private key (which
+          // throws), then builds a secret key, at every login. Its types name string | Buffer.
+          secretOrKeyProvider: () =>
+            (signingKey ??= createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'))) as unknown as Buffer,
           signOptions: { algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
