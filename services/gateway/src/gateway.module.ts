@@ -1,4 +1,3 @@
-import { createSecretKey, KeyObject } from 'node:crypto';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -32,6 +31,7 @@ import { Identity1732100000100 } from './identity/identity.migration';
 import { JwtStrategy } from './identity/jwt.strategy';
 import { LiveSessions } from './identity/live-sessions';
 import { LocalStrategy } from './identity/local.strategy';
+import { tokenKey } from './identity/token-key';
 import { MeController } from './identity/me.controller';
 import { PasswordsService } from './identity/passwords.service';
 import { UserEntity } from './identity/user.entity';
@@ -45,7 +45,6 @@ import { LiveModule } from './live/live.module';
 @Module({})
 export class GatewayModule {
   static register(config: GatewayConfig, logger: Logger, clock: Clock = new SystemClock()): DynamicModule {
-    let signingKey: KeyObject | undefined;
     return {
       module: GatewayModule,
       imports: [
@@ -66,11 +65,9 @@ export class GatewayModule {
         }),
         PassportModule,
         JwtModule.register({
-          // A key object, made once on first use (the OpenAPI generator lists this module without a
-          // configuration): given the string, jsonwebtoken's sign() first tries it as a private key (which
-          // throws), then builds a secret key, at every login. Its types name string | Buffer.
-          secretOrKeyProvider: () =>
-            (signingKey ??= createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'))) as unknown as Buffer,
+          // The key object (tokenKey), asked for on first use: the OpenAPI generator lists this module
+          // without a configuration.
+          secretOrKeyProvider: () => tokenKey(config),
           signOptions: { algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),

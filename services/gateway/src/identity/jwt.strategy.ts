@@ -1,4 +1,3 @@
-import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Actor } from '@ogp/auth';
@@ -6,6 +5,7 @@ import { SERVICE_CONFIG } from '@ogp/runtime';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { GatewayConfig } from '../gateway.config';
 import { LiveSessions } from './live-sessions';
+import { tokenKey } from './token-key';
 import { VerifiedClaims, VerifiedTokens } from './verified-tokens';
 
 export interface AuthenticatedActor extends Actor {
@@ -30,12 +30,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     private readonly sessions: LiveSessions,
     @Inject(SERVICE_CONFIG) config: GatewayConfig,
   ) {
-    // A key object made once: given the string, jsonwebtoken builds one on every verification (~50x the cost of the HMAC).
-    // jsonwebtoken accepts a KeyObject; passport-jwt's types only name string | Buffer.
-    const key = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')) as unknown as Buffer;
     super({
       jwtFromRequest: bearerToken,
-      secretOrKey: key,
+      secretOrKey: tokenKey(config),
       ignoreExpiration: false,
       algorithms: ['HS256'],
       passReqToCallback: true,
