@@ -151,6 +151,27 @@ describe('transactionOpenedWith (real Postgres)', () => {
       expect((await tagged()).map((r) => r.id)).toEqual([1, 2, 3, 11]);
     });
 
+    it('runs a prepared one first as its prepared statement (its plan kept) when anything else is sent before the commit', async () => {
+      const spy = jest.spyOn(Client.prototype, 'query');
+      try {
+        const seen = await transactionOpenedWith(
+          dataSource,
+          () => 'SELECT 1',
+          async (m) => {
+            await preparedQuery(m, 'tagged_insert', INSERT, [20, ['prepares it here'], null, null]);
+            await queryWithCommit(m, 'tagged_insert', INSERT, [21, ['g'], null, null]);
+            return m.query<{ n: number }[]>('SELECT count(*)::int AS n FROM tagged WHERE id = 21');
+          },
+        );
+        expect(seen).toEqual([{ n: 1 }]);
+        const flushed = spy.mock.calls.filter(([q]) => (q as { values?: unknown[] })?.values?.[0] === 21);
+        expect(flushed).toEqual([[{ name: 'tagged_insert', text: INSERT, values: [21, ['g'], null, null] }]]);
+      } finally {
+        spy.mockRestore();
+        await dataSource.query('DELETE FROM tagged WHERE id IN (20, 21)');
+      }
+    });
+
     it('runs it first before a query given a callback too (pg answers that one as it would: no promise)', async () => {
       const seen = await transactionOpenedWith(
         dataSource,

@@ -79,7 +79,12 @@ export async function transactionOpenedWith<Row extends QueryResultRow, T>(
       if (!statements.length) return send.apply(client, args);
       // pg runs a connection's queries in the order they came; were one of them to fail, the transaction
       // is aborted: what follows fails, and so does the commit.
-      const flushed = statements.map((st) => send.call(client, st.text, st.values) as Promise<unknown>);
+      const flushed = statements.map(
+        (st) =>
+          (st.prepared
+            ? send.call(client, { name: st.name, text: st.text, values: st.values })
+            : send.call(client, st.text, st.values)) as Promise<unknown>,
+      );
       if (awaited) return Promise.all(flushed).then(() => send.apply(client, args));
       for (const f of flushed) f.catch(() => undefined);
       return send.apply(client, args);
