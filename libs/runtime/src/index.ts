@@ -11,3 +11,4 @@ export * from './run-main';
 export * from './clock';
 export * from './text/normalize-for-search';
 export * from './tracing/index';
+export * from './group-runner';

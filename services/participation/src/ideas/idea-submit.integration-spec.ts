@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Actor } from '@ogp/auth';
-import { DomainError } from '@ogp/contracts';
+import { DomainError, ParticipationEvents } from '@ogp/contracts';
+import { OutboxWriter } from '@ogp/messaging';
 import { TEST_DATABASE_URL, TestIsolation } from '@ogp/testing';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { CoCreationFixture, FIXTURE_NOW as T0 } from '../testing/co-creation.fixture';
+import { IdeasRepository, NewIdea } from './ideas.repository';
 import { IdeasService } from './ideas.service';
 
 const citizen = (): Actor => ({ id: randomUUID(), roles: ['citizen'], scopes: { institutions: [], programmes: [] } });
 
-// An idea is submitted in three round trips (BEGIN with the checks and the author's lock, then one statement writing
-// the idea, its step and its events): the refusals and the hourly limit must hold as before.
+// Ideas are submitted in one statement, several at once when they arrive together (checks, the authors' locks and
+// counts, the ideas, their steps and their events): the refusals and the hourly limit hold for each idea.
 describe('idea submission in few round trips (real Postgres)', () => {
   const iso = new TestIsolation();
   let app: INestApplication;
@@ -86,6 +89,77 @@ describe('idea submission in few round trips (real Postgres)', () => {
         )
       ).rows[0].n,
     ).toBe(3);
+  });
+
+  it('one statement holding several submissions answers each on its own, in order, and writes only the accepted with their events', async () => {
+    const repo = app.get(IdeasRepository);
+    const outbox = app.get(OutboxWriter);
+    const prolific = citizen();
+    // The limit is 3: two ideas of this author are already stored, so one more passes and the next is refused.
+    for (const title of ['أولى', 'ثانية']) await ideas.submit(prolific, { cycleId, themeId, title, body: 'نص' });
+    const idea = (over: Partial<NewIdea>): NewIdea => ({
+      id: randomUUID(),
+      cycleId,
+      themeId,
+      channel: 'portal',
+      workshopId: null,
+      title: 'فكرة في دفعة',
+      body: 'نص',
+      institution: null,
+      authorId: citizen().id,
+      anonymous: false,
+      searchText: 'فكره في دفعه نص',
+      createdAt: T0.toISOString(),
+      ...over,
+    });
+    const batch = [
+      idea({}),
+      idea({ cycleId: closedCycleId }),
+      idea({ authorId: prolific.id }),
+      idea({ themeId: randomUUID() }),
+      idea({ authorId: prolific.id }),
+      idea({ cycleId: randomUUID() }),
+    ];
+    const submissions = batch.map((one) => ({
+      idea: one,
+      events: [
+        outbox.row(ParticipationEvents.ideaSubmitted, {
+          aggregate: { type: 'idea', id: one.id },
+          data: {
+            ideaId: one.id,
+            cycleId: one.cycleId,
+            themeId: one.themeId,
+            channel: 'portal',
+            authorId: one.authorId,
+            workshopId: null,
+          },
+          actorId: one.authorId,
+        }),
+      ],
+    }));
+    const results = await repo.submit(app.get(DataSource).manager, submissions, 3);
+    expect(results.map((r) => r.stored?.idea.id ?? null)).toEqual([batch[0].id, null, batch[2].id, null, null, null]);
+    expect(results.map((r) => [r.check.cycle_exists, r.check.theme_exists, r.check.opens_at !== null])).toEqual([
+      [true, true, true],
+      [true, false, false],
+      [true, true, true],
+      [true, false, true],
+      [true, true, true],
+      [false, false, false],
+    ]);
+    expect(results[2].stored?.step).toMatchObject({ status: 'received', actor_id: prolific.id });
+    const ids = batch.map((one) => one.id);
+    const stored = (await pg.query(`SELECT id FROM ${s}.ideas WHERE id = ANY($1::uuid[])`, [ids])).rows.map(
+      (r) => r.id,
+    );
+    expect(stored.sort()).toEqual([batch[0].id, batch[2].id].sort());
+    const events = (
+      await pg.query(
+        `SELECT envelope->'data'->>'ideaId' AS idea FROM ${s}.outbox WHERE envelope->'data'->>'ideaId' = ANY($1) ORDER BY seq`,
+        [ids],
+      )
+    ).rows.map((r) => r.idea);
+    expect(events).toEqual([batch[0].id, batch[2].id]);
   });
 
   it('the answer is the idea as stored', async () => {

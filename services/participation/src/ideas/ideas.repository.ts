@@ -23,22 +23,25 @@ export interface NewIdea {
   createdAt: string;
 }
 
+/** How to read each column of an idea, in the order of the INSERTs below ($1 to $12). */
+const IDEA_COLUMN_VALUES: ((idea: NewIdea) => unknown)[] = [
+  (idea) => idea.id,
+  (idea) => idea.cycleId,
+  (idea) => idea.themeId,
+  (idea) => idea.channel,
+  (idea) => idea.workshopId,
+  (idea) => idea.title,
+  (idea) => idea.body,
+  (idea) => idea.institution,
+  (idea) => idea.authorId,
+  (idea) => idea.anonymous,
+  (idea) => idea.searchText,
+  (idea) => idea.createdAt,
+];
+
 /** An idea's column values in the order of the INSERTs below ($1 to $12). */
 function ideaValues(idea: NewIdea): unknown[] {
-  return [
-    idea.id,
-    idea.cycleId,
-    idea.themeId,
-    idea.channel,
-    idea.workshopId,
-    idea.title,
-    idea.body,
-    idea.institution,
-    idea.authorId,
-    idea.anonymous,
-    idea.searchText,
-    idea.createdAt,
-  ];
+  return IDEA_COLUMN_VALUES.map((value) => value(idea));
 }
 
 /** What a submission learns of its cycle: the ideas phase (null when it has none), whether the cycle and theme exist. */
@@ -49,9 +52,10 @@ export interface SubmitCheck {
   theme_exists: boolean;
 }
 
-/** The submission's answer row: its checks, the idea (null columns when none was stored) and its first step. */
+/** A submission's answer row: its checks, the idea (null columns when none was stored) and its first step. */
 type SubmittedRow = SubmitCheck &
   Partial<IdeaRow> & {
+    n: string;
     step_status: IdeaStepRow['status'];
     step_at: Date;
     step_actor_id: string | null;
@@ -59,35 +63,95 @@ type SubmittedRow = SubmitCheck &
     step_institution: string | null;
   };
 
+/** What became of one submission: its checks, and the idea with its first step when it was stored. */
+export interface Submitted {
+  check: SubmitCheck;
+  stored: { idea: IdeaRow; step: IdeaStepRow } | null;
+}
+
+/** An idea to submit and the events it writes when it is stored. */
+export interface Submission {
+  idea: NewIdea;
+  events: OutboxRow<unknown>[];
+}
+
 /**
- * A whole submission in one statement, $1 to $12 the idea's values (ideaValues), $13 the hourly
- * limit, $14 to $18 the outbox rows' columns: the checks (the ideas phase open at the idea's time
- * $12, the theme in the cycle), then, only if they pass, the author's lock and hourly count
- * (idea_submissions_in_hour, which stops counting at the limit), then the idea, its first step and
- * its events if the count is under the limit. It answers the checks whatever happened.
+ * Submissions in one statement, one element of the arrays $1 to $12 per idea (the ideas' columns in
+ * the order of ideaValues), $13 the hourly limit, $14 to $19 the outbox rows (the ordinal of their idea,
+ * then their columns). For each idea: the checks (the ideas phase open at the idea's time, the theme in
+ * the cycle), then, only if they pass, its author's lock and hourly count (idea_submissions_in_hour,
+ * which stops counting at the limit) plus the ideas of the same author earlier in this statement, then
+ * the idea, its first step and its events if that is under the limit. The authors' locks are taken in
+ * one order (the key they lock), so two statements never wait on each other in a circle. It answers
+ * every idea's checks, in the ideas' order, whatever happened.
  */
-const SUBMIT_IDEA_SQL = `WITH checks AS (
-         SELECT ph.opens_at, ph.closes_at,
-                EXISTS (SELECT 1 FROM cycles WHERE id = $2::uuid) AS cycle_exists,
-                EXISTS (SELECT 1 FROM themes WHERE id = $3::uuid AND cycle_id = $2::uuid) AS theme_exists
-           FROM (SELECT 1) one LEFT JOIN phases ph ON ph.cycle_id = $2::uuid AND ph.kind = 'ideas'
+const SUBMIT_IDEAS_SQL = `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::text[],
+                              $8::text[], $9::uuid[], $10::boolean[], $11::text[], $12::timestamptz[])
+           WITH ORDINALITY AS t(id, cycle_id, theme_id, channel, workshop_id, title, body, institution, author_id,
+                                anonymous, search_text, created_at, n)
+       ), checks AS (
+         SELECT input.n, ph.opens_at, ph.closes_at,
+                EXISTS (SELECT 1 FROM cycles c WHERE c.id = input.cycle_id) AS cycle_exists,
+                EXISTS (SELECT 1 FROM themes th WHERE th.id = input.theme_id AND th.cycle_id = input.cycle_id) AS theme_exists
+           FROM input LEFT JOIN phases ph ON ph.cycle_id = input.cycle_id AND ph.kind = 'ideas'
        ), recent AS (
-         SELECT idea_submissions_in_hour($9::uuid, $12::timestamptz - interval '1 hour', $13::int) AS n
-           FROM checks WHERE theme_exists AND opens_at <= $12::timestamptz AND $12::timestamptz < closes_at
+         SELECT open.n,
+                idea_submissions_in_hour(open.author_id, open.created_at - interval '1 hour', $13::int) + open.earlier AS n_in_hour
+           FROM (SELECT input.n, input.author_id, input.created_at,
+                        row_number() OVER (PARTITION BY input.author_id ORDER BY input.n) - 1 AS earlier
+                   FROM input JOIN checks USING (n)
+                  WHERE checks.theme_exists AND checks.opens_at <= input.created_at AND input.created_at < checks.closes_at
+                  ORDER BY hashtext('ideas:' || input.author_id::text), input.n
+                 OFFSET 0) open
        ), idea AS (
          INSERT INTO ideas (id, cycle_id, theme_id, channel, workshop_id, title, body, institution, author_id, anonymous, search_text, created_at)
-         SELECT $1::uuid, $2::uuid, $3::uuid, $4::text, $5::uuid, $6::text, $7::text, $8::text, $9::uuid, $10::boolean, $11::text, $12::timestamptz
-           FROM recent WHERE recent.n < $13::int
+         SELECT input.id, input.cycle_id, input.theme_id, input.channel, input.workshop_id, input.title, input.body,
+                input.institution, input.author_id, input.anonymous, input.search_text, input.created_at
+           FROM input JOIN recent USING (n) WHERE recent.n_in_hour < $13::int ORDER BY input.n
          RETURNING *
        ), step AS (
-         INSERT INTO idea_steps (idea_id, status, actor_id, at) SELECT id, 'received', $9, $12 FROM idea
-         RETURNING status AS step_status, at AS step_at, actor_id AS step_actor_id, explanation AS step_explanation, institution AS step_institution
+         INSERT INTO idea_steps (idea_id, status, actor_id, at) SELECT id, 'received', author_id, created_at FROM idea
+         RETURNING idea_id, status AS step_status, at AS step_at, actor_id AS step_actor_id,
+                   explanation AS step_explanation, institution AS step_institution
        ), written AS (
          INSERT INTO outbox (id, type, subject, envelope, headers)
-         SELECT e.id, e.type, e.subject, e.envelope, e.headers FROM unnest($14::uuid[], $15::text[], $16::text[], $17::jsonb[], $18::jsonb[]) WITH ORDINALITY AS e(id, type, subject, envelope, headers, n)
-          WHERE EXISTS (SELECT 1 FROM idea) ORDER BY e.n
+         SELECT e.id, e.type, e.subject, e.envelope, e.headers
+           FROM unnest($14::int[], $15::uuid[], $16::text[], $17::text[], $18::jsonb[], $19::jsonb[])
+                WITH ORDINALITY AS e(idea, id, type, subject, envelope, headers, n)
+          WHERE e.idea IN (SELECT input.n FROM input JOIN idea ON idea.id = input.id) ORDER BY e.n
        )
-       SELECT checks.*, idea.*, 0 AS supports, step.* FROM checks LEFT JOIN idea ON true LEFT JOIN step ON true`;
+       SELECT checks.n, checks.opens_at, checks.closes_at, checks.cycle_exists, checks.theme_exists, idea.*, 0 AS supports,
+              step.step_status, step.step_at, step.step_actor_id, step.step_explanation, step.step_institution
+         FROM checks JOIN input USING (n) LEFT JOIN idea ON idea.id = input.id LEFT JOIN step ON step.idea_id = input.id
+        ORDER BY checks.n`;
+
+/** One answer row of SUBMIT_IDEAS_SQL as what became of its submission. */
+function submitted(row: SubmittedRow): Submitted {
+  const {
+    n: _n,
+    opens_at,
+    closes_at,
+    cycle_exists,
+    theme_exists,
+    step_status,
+    step_at,
+    step_actor_id,
+    step_explanation,
+    step_institution,
+    ...stored
+  } = row;
+  const check = { opens_at, closes_at, cycle_exists, theme_exists };
+  if (!stored.id) return { check, stored: null };
+  const step = {
+    status: step_status,
+    at: step_at,
+    actor_id: step_actor_id,
+    explanation: step_explanation,
+    institution: step_institution,
+  };
+  return { check, stored: { idea: stored as IdeaRow, step } };
+}
 
 /** ideas, idea_steps, idea_reports and idea_supports. */
 @Injectable()
@@ -95,53 +159,26 @@ export class IdeasRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * A portal submission (SUBMIT_IDEA_SQL): on the pool it is one round trip, committed on its own;
-   * given a transaction's manager, it runs in that transaction. The stored row comes back as the
-   * answer (once committed, the answer must not depend on Postgres still being there); `idea` is
-   * null when nothing was stored: the checks tell why, or else the author reached the hourly limit.
+   * Portal submissions (SUBMIT_IDEAS_SQL): on the pool they are one round trip, committed on their own;
+   * given a transaction's manager, they run in that transaction. The stored rows come back as the
+   * answers, in the submissions' order (once committed, an answer must not depend on Postgres still
+   * being there); `stored` is null when nothing was stored: the checks tell why, or else the author
+   * reached the hourly limit.
    */
-  async submit(
-    m: EntityManager,
-    idea: NewIdea,
-    limitPerHour: number,
-    events: OutboxRow<unknown>[],
-  ): Promise<{ check: SubmitCheck; stored: { idea: IdeaRow; step: IdeaStepRow } | null }> {
-    const [row] = await preparedQuery<SubmittedRow>(this.dataSource, m, 'participation.ideas.submit', SUBMIT_IDEA_SQL, [
-      ...ideaValues(idea),
+  async submit(m: EntityManager, submissions: Submission[], limitPerHour: number): Promise<Submitted[]> {
+    const column = (pick: (idea: NewIdea) => unknown) => submissions.map((s) => pick(s.idea));
+    const events = submissions.flatMap((s, i) => s.events.map((event) => ({ idea: i + 1, event })));
+    const rows = await preparedQuery<SubmittedRow>(this.dataSource, m, 'participation.ideas.submit', SUBMIT_IDEAS_SQL, [
+      ...IDEA_COLUMN_VALUES.map(column),
       limitPerHour,
-      events.map((e) => e.id),
-      events.map((e) => e.type),
-      events.map((e) => e.subject),
-      events.map((e) => e.envelope),
-      events.map((e) => e.headers),
+      events.map((e) => e.idea),
+      events.map((e) => e.event.id),
+      events.map((e) => e.event.type),
+      events.map((e) => e.event.subject),
+      events.map((e) => e.event.envelope),
+      events.map((e) => e.event.headers),
     ]);
-    const {
-      opens_at,
-      closes_at,
-      cycle_exists,
-      theme_exists,
-      step_status,
-      step_at,
-      step_actor_id,
-      step_explanation,
-      step_institution,
-      ...stored
-    } = row;
-    const check = { opens_at, closes_at, cycle_exists, theme_exists };
-    if (!stored.id) return { check, stored: null };
-    return {
-      check,
-      stored: {
-        idea: stored as IdeaRow,
-        step: {
-          status: step_status,
-          at: step_at,
-          actor_id: step_actor_id,
-          explanation: step_explanation,
-          institution: step_institution,
-        },
-      },
-    };
+    return rows.map(submitted);
   }
 
   /** An idea and its "received" step, for a caller writing its events on its own. */

@@ -14,7 +14,7 @@ import {
   WorkshopIdeaDto,
 } from '@ogp/contracts';
 import { OutboxRelay, OutboxWriter, runIdempotent } from '@ogp/messaging';
-import { Clock, normalizeForSearch } from '@ogp/runtime';
+import { Clock, GroupRunner, normalizeForSearch } from '@ogp/runtime';
 import { assertPhaseOpen } from '@ogp/tracking';
 import { DataSource, EntityManager } from 'typeorm';
 import { CyclesService } from '../cycles/cycles.service';
@@ -23,11 +23,19 @@ import { WorkshopsRepository } from '../workshops/workshops.repository';
 import { IDEA_RATE_LIMIT } from './idea-rate-limit.constant';
 import { ideaPrivateView, ideaPublicView } from './idea.view';
 import { similarityProbe } from './similar-idea';
-import { IdeasRepository, NewIdea } from './ideas.repository';
+import { IdeasRepository, NewIdea, Submission, Submitted } from './ideas.repository';
+
+/** Submission statements running at once; the submissions that arrive meanwhile share the next one. */
+const SUBMIT_STATEMENTS_AT_ONCE = 2;
+/** The most submissions in one statement. */
+const SUBMISSIONS_PER_STATEMENT = 100;
 
 /** Ideas: submission on the portal or from a workshop, support, reports and moderation, similar ideas. */
 @Injectable()
 export class IdeasService {
+  /** Submissions without an idempotency key, written together when they arrive together (group commit). */
+  private readonly submissions: GroupRunner<Submission, Submitted>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly ideas: IdeasRepository,
@@ -38,13 +46,24 @@ export class IdeasService {
     private readonly cycles: CyclesService,
     private readonly clock: Clock,
     @Inject(IDEA_RATE_LIMIT) private readonly rateLimitPerHour: number,
-  ) {}
+  ) {
+    this.submissions = new GroupRunner({
+      run: async (submissions) => {
+        const results = await this.ideas.submit(this.dataSource.manager, submissions, this.rateLimitPerHour);
+        this.relay.kick();
+        return results;
+      },
+      concurrency: SUBMIT_STATEMENTS_AT_ONCE,
+      maxSize: SUBMISSIONS_PER_STATEMENT,
+    });
+  }
 
   /**
    * A registered citizen or CSO proposes an idea on the portal, while the ideas space is open: one
-   * statement, committed on its own, one round trip (IdeasRepository.submit). With an idempotency
-   * key, it runs in a transaction with the key (runIdempotent): a retry of an idea already stored
-   * (its answer was lost) gets the first answer back, even after the window closed.
+   * statement, committed on its own, one round trip (IdeasRepository.submit), shared with the other
+   * submissions that arrived while earlier ones were being written. With an idempotency key, it runs
+   * alone in a transaction with the key (runIdempotent): a retry of an idea already stored (its answer
+   * was lost) gets the first answer back, even after the window closed.
    */
   async submit(
     actor: Actor | null,
@@ -57,24 +76,18 @@ export class IdeasService {
       this.outbox.row(ParticipationEvents.ideaSubmitted, this.submittedEvent(idea, idea.authorId)),
       this.outbox.row(ParticipationEvents.ideaFateChanged, this.receivedEvent(idea, idea.authorId)),
     ];
-    if (!idempotencyKey) {
-      const view = this.submitted(
-        idea,
-        await this.ideas.submit(this.dataSource.manager, idea, this.rateLimitPerHour, events),
-      );
-      this.relay.kick();
-      return view;
-    }
+    if (!idempotencyKey) return this.submitted(idea, await this.submissions.submit({ idea, events }));
     return this.dataSource.transaction((m) =>
       runIdempotent(m, `${actor.id}:${idempotencyKey}`, 'participation.ideas.submit', async () => {
         this.outbox.markWritten(m);
-        return this.submitted(idea, await this.ideas.submit(m, idea, this.rateLimitPerHour, events));
+        const [result] = await this.ideas.submit(m, [{ idea, events }], this.rateLimitPerHour);
+        return this.submitted(idea, result);
       }),
     );
   }
 
   /** A submission's answer: the stored idea, or why none was (judged at the idea's own time, as the statement did). */
-  private submitted(idea: NewIdea, { check, stored }: Awaited<ReturnType<IdeasRepository['submit']>>): IdeaPrivateView {
+  private submitted(idea: NewIdea, { check, stored }: Submitted): IdeaPrivateView {
     if (stored) return ideaPrivateView(stored.idea, [stored.step]);
     assertPhaseOpen(
       new Date(idea.createdAt),
