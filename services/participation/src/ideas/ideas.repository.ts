@@ -23,25 +23,22 @@ export interface NewIdea {
   createdAt: string;
 }
 
-/** How to read each column of an idea, in the order of the INSERTs below ($1 to $12). */
-const IDEA_COLUMN_VALUES: ((idea: NewIdea) => unknown)[] = [
-  (idea) => idea.id,
-  (idea) => idea.cycleId,
-  (idea) => idea.themeId,
-  (idea) => idea.channel,
-  (idea) => idea.workshopId,
-  (idea) => idea.title,
-  (idea) => idea.body,
-  (idea) => idea.institution,
-  (idea) => idea.authorId,
-  (idea) => idea.anonymous,
-  (idea) => idea.searchText,
-  (idea) => idea.createdAt,
-];
-
 /** An idea's column values in the order of the INSERTs below ($1 to $12). */
 function ideaValues(idea: NewIdea): unknown[] {
-  return IDEA_COLUMN_VALUES.map((value) => value(idea));
+  return [
+    idea.id,
+    idea.cycleId,
+    idea.themeId,
+    idea.channel,
+    idea.workshopId,
+    idea.title,
+    idea.body,
+    idea.institution,
+    idea.authorId,
+    idea.anonymous,
+    idea.searchText,
+    idea.createdAt,
+  ];
 }
 
 /** What a submission learns of its cycle: the ideas phase (null when it has none), whether the cycle and theme exist. */
@@ -166,10 +163,10 @@ export class IdeasRepository {
    * reached the hourly limit.
    */
   async submit(m: EntityManager, submissions: Submission[], limitPerHour: number): Promise<Submitted[]> {
-    const column = (pick: (idea: NewIdea) => unknown) => submissions.map((s) => pick(s.idea));
+    const values = submissions.map((s) => ideaValues(s.idea));
     const events = submissions.flatMap((s, i) => s.events.map((event) => ({ idea: i + 1, event })));
     const rows = await preparedQuery<SubmittedRow>(this.dataSource, m, 'participation.ideas.submit', SUBMIT_IDEAS_SQL, [
-      ...IDEA_COLUMN_VALUES.map(column),
+      ...values[0].map((_, column) => values.map((idea) => idea[column])),
       limitPerHour,
       events.map((e) => e.idea),
       events.map((e) => e.event.id),
